@@ -1,0 +1,192 @@
+#include "Config.h"
+
+#include "DotEnv.h"
+#include "common/Logging.h"
+#include "twilio/PhoneNumber.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+namespace sb {
+
+QUrl Config::effectivePublicUrl(quint16 listeningPort) const
+{
+    if (!publicUrl.isEmpty())
+        return publicUrl;
+    return QUrl(QStringLiteral("http://localhost:%1").arg(listeningPort));
+}
+
+QString ConfigLoader::defaultDataDir()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return (base.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/share") : base) +
+           QStringLiteral("/switchboard");
+}
+
+namespace {
+
+bool parseUrl(const QString &name, const QString &value, QUrl *out, QString *error)
+{
+    const QUrl url(value, QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https")) ||
+        url.hasQuery() || url.hasFragment()) {
+        *error = QStringLiteral("%1: '%2' is not an http(s) URL such as https://abc.ngrok.app")
+                     .arg(name, value);
+        return false;
+    }
+    QUrl clean = url;
+    QString path = clean.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    clean.setPath(path);
+    *out = clean;
+    return true;
+}
+
+} // namespace
+
+std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const QString &dotEnvPath,
+                                         QString *error)
+{
+    const QHash<QString, QString> dotEnv = DotEnv::load(dotEnvPath);
+    auto get = [&](const char *name) {
+        const QString key = QString::fromLatin1(name);
+        if (env.contains(key))
+            return env.value(key).trimmed();
+        return dotEnv.value(key).trimmed();
+    };
+
+    Config c;
+    c.accountSid = get("TWILIO_ACCOUNT_SID");
+    c.authToken = get("TWILIO_AUTH_TOKEN");
+    c.phoneNumber = get("TWILIO_PHONE_NUMBER");
+    c.whatsappNumber = get("TWILIO_WHATSAPP_NUMBER");
+    c.sendgridApiKey = get("SENDGRID_API_KEY");
+    c.sandbox = c.accountSid.isEmpty();
+
+    if (!c.sandbox) {
+        static const QRegularExpression sidPattern(QStringLiteral("^AC[0-9a-fA-F]{32}$"));
+        if (!sidPattern.match(c.accountSid).hasMatch()) {
+            *error = QStringLiteral("TWILIO_ACCOUNT_SID: must be AC followed by 32 hexadecimal "
+                                    "characters (it is %1 characters long)")
+                         .arg(c.accountSid.size());
+            return std::nullopt;
+        }
+        if (c.authToken.isEmpty()) {
+            *error = QStringLiteral("TWILIO_AUTH_TOKEN: missing; it is required when "
+                                    "TWILIO_ACCOUNT_SID is set");
+            return std::nullopt;
+        }
+    } else if (!c.authToken.isEmpty()) {
+        qCWarning(lcConfig) << "TWILIO_AUTH_TOKEN is set without TWILIO_ACCOUNT_SID; ignoring "
+                               "it and running in sandbox mode";
+        c.authToken.clear();
+    }
+
+    if (c.phoneNumber.isEmpty() && c.sandbox)
+        c.phoneNumber = QStringLiteral("+15005550006"); // Twilio's "valid From" test number
+    if (!c.phoneNumber.isEmpty()) {
+        const PhoneNumberCheck check = PhoneNumber::check(c.phoneNumber);
+        if (!check.valid) {
+            *error = QStringLiteral("TWILIO_PHONE_NUMBER: '%1': %2").arg(c.phoneNumber, check.reason);
+            return std::nullopt;
+        }
+        c.phoneNumber = check.e164;
+    }
+    if (!c.whatsappNumber.isEmpty()) {
+        const PhoneNumberCheck check = PhoneNumber::check(c.whatsappNumber);
+        if (!check.valid) {
+            *error = QStringLiteral("TWILIO_WHATSAPP_NUMBER: '%1': %2")
+                         .arg(c.whatsappNumber, check.reason);
+            return std::nullopt;
+        }
+        c.whatsappNumber = QStringLiteral("whatsapp:") + check.e164;
+    }
+
+    const QString port = get("SWITCHBOARD_PORT");
+    if (!port.isEmpty()) {
+        bool ok = false;
+        const uint value = port.toUInt(&ok);
+        if (!ok || value > 65535) {
+            *error = QStringLiteral("SWITCHBOARD_PORT: '%1' is not a port number (0-65535; 0 "
+                                    "picks a free port)")
+                         .arg(port);
+            return std::nullopt;
+        }
+        c.port = quint16(value);
+    }
+    const QString bind = get("SWITCHBOARD_BIND");
+    if (!bind.isEmpty() && !c.bindAddress.setAddress(bind)) {
+        *error = QStringLiteral("SWITCHBOARD_BIND: '%1' is not an IP address (e.g. 127.0.0.1 or "
+                                "0.0.0.0)")
+                     .arg(bind);
+        return std::nullopt;
+    }
+    const QString publicUrl = get("SWITCHBOARD_PUBLIC_URL");
+    if (!publicUrl.isEmpty() &&
+        !parseUrl(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), publicUrl, &c.publicUrl, error))
+        return std::nullopt;
+    const QString twilioBase = get("TWILIO_API_BASE_URL");
+    if (!twilioBase.isEmpty() &&
+        !parseUrl(QStringLiteral("TWILIO_API_BASE_URL"), twilioBase, &c.twilioApiBase, error))
+        return std::nullopt;
+    const QString sendgridBase = get("SENDGRID_API_BASE_URL");
+    if (!sendgridBase.isEmpty() &&
+        !parseUrl(QStringLiteral("SENDGRID_API_BASE_URL"), sendgridBase, &c.sendgridApiBase, error))
+        return std::nullopt;
+
+    c.dataDir = get("SWITCHBOARD_DATA_DIR");
+    if (c.dataDir.isEmpty())
+        c.dataDir = defaultDataDir();
+    c.dataDir = QDir(c.dataDir).absolutePath();
+    if (!QDir().mkpath(c.dataDir)) {
+        *error = QStringLiteral("SWITCHBOARD_DATA_DIR: cannot create the folder %1").arg(c.dataDir);
+        return std::nullopt;
+    }
+
+    c.apiToken = get("SWITCHBOARD_API_TOKEN");
+    if (c.apiToken.isEmpty() && !resolveApiToken(&c, error))
+        return std::nullopt;
+    return c;
+}
+
+bool ConfigLoader::resolveApiToken(Config *config, QString *error)
+{
+    config->apiTokenPath = config->dataDir + QStringLiteral("/api-token");
+    QFile file(config->apiTokenPath);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("SWITCHBOARD_API_TOKEN: unset, and %1 cannot be read")
+                         .arg(config->apiTokenPath);
+            return false;
+        }
+        config->apiToken = QString::fromLatin1(file.readAll()).trimmed();
+        if (!config->apiToken.isEmpty())
+            return true;
+        file.close();
+    }
+    QByteArray random(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()),
+                                          random.size() / int(sizeof(quint32)));
+    config->apiToken = QString::fromLatin1(random.toHex());
+    // Create with 0600 from the start: the token must never be readable by others.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::NewOnly,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+        !file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QStringLiteral("SWITCHBOARD_API_TOKEN: unset, and %1 cannot be written")
+                     .arg(config->apiTokenPath);
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(config->apiToken.toLatin1() + '\n');
+    file.close();
+    config->apiTokenGenerated = true;
+    return true;
+}
+
+} // namespace sb

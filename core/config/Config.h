@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace sb {
+
+// Everything Switchboard is configured with. Secrets (auth token, SendGrid key, API token)
+// live here in memory only; nothing prints this struct.
+struct Config {
+    QString accountSid;
+    QString authToken;
+    QString phoneNumber;
+    QString whatsappNumber;
+    QString sendgridApiKey;
+
+    quint16 port = 3000;
+    QHostAddress bindAddress = QHostAddress::LocalHost;
+    QUrl publicUrl;        // empty: http://localhost:<port>, filled in once listening
+    QString dataDir;
+    QString apiToken;
+    QString apiTokenPath;  // where a generated token was stored
+    bool apiTokenGenerated = false;
+    QUrl twilioApiBase{QStringLiteral("https://api.twilio.com")};
+    QUrl sendgridApiBase{QStringLiteral("https://api.sendgrid.com")};
+
+    bool sandbox = false;  // no TWILIO_ACCOUNT_SID: run against the built-in sandbox
+
+    QString databasePath() const { return dataDir + QStringLiteral("/switchboard.sqlite"); }
+    // The base URL Twilio reaches us at; signatures are checked against it.
+    QUrl effectivePublicUrl(quint16 listeningPort) const;
+};
+
+// env > .env in the working directory > defaults. A missing or malformed setting yields one
+// clear sentence naming it, never an exception or a crash.
+class ConfigLoader
+{
+public:
+    static std::optional<Config> load(const QProcessEnvironment &env, const QString &dotEnvPath,
+                                      QString *error);
+    static QString defaultDataDir();
+
+private:
+    static bool resolveApiToken(Config *config, QString *error);
+};
+
+} // namespace sb

@@ -1,0 +1,40 @@
+#include "HttpMessage.h"
+
+#include <QJsonDocument>
+
+namespace sb {
+
+QByteArray HttpRequest::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+HttpResponse HttpResponse::json(int status, const QJsonObject &object)
+{
+    return {status, QByteArrayLiteral("application/json"),
+            QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
+}
+
+HttpResponse HttpResponse::xml(int status, const QByteArray &document)
+{
+    return {status, QByteArrayLiteral("text/xml"), document, {}};
+}
+
+HttpResponse HttpResponse::empty(int status)
+{
+    return {status, {}, {}, {}};
+}
+
+HttpResponse HttpResponse::error(int status, const QString &message, const QJsonObject &extra)
+{
+    QJsonObject error = extra;
+    error.insert(QStringLiteral("status"), status);
+    error.insert(QStringLiteral("message"), message);
+    return json(status, {{QStringLiteral("error"), error}});
+}
+
+} // namespace sb

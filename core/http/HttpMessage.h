@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+
+namespace sb {
+
+using HeaderList = QList<QPair<QByteArray, QByteArray>>;
+
+struct HttpRequest {
+    QByteArray method; // "GET", "POST", ...
+    QString path;      // decoded path, e.g. /twilio/sms-status
+    QString target;    // path and query as encoded on the wire, for signature checks
+    QUrlQuery query;
+    HeaderList headers;
+    QByteArray body;
+    QStringList args; // values captured by {placeholders} in the route pattern
+    QHostAddress peer;
+
+    QByteArray header(const QByteArray &name) const; // case-insensitive
+};
+
+struct HttpResponse {
+    int status = 200;
+    QByteArray contentType;
+    QByteArray body;
+    HeaderList headers;
+
+    static HttpResponse json(int status, const QJsonObject &object);
+    static HttpResponse xml(int status, const QByteArray &document);
+    static HttpResponse empty(int status);
+    // The local API's one error shape: {"error": {"status", "message", ...extra}}.
+    static HttpResponse error(int status, const QString &message, const QJsonObject &extra = {});
+};
+
+} // namespace sb

@@ -1,0 +1,106 @@
+#include "RestRequest.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+
+namespace sb {
+
+RestRequest::RestRequest(QNetworkAccessManager *nam, const QUrl &base)
+    : m_nam(nam)
+    , m_base(base)
+{
+}
+
+RestRequest &RestRequest::path(const QString &path)
+{
+    m_path = path;
+    return *this;
+}
+
+RestRequest &RestRequest::query(const QUrlQuery &query)
+{
+    m_query = query;
+    return *this;
+}
+
+RestRequest &RestRequest::basicAuth(const QString &user, const QString &password)
+{
+    return header("Authorization",
+                  "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64());
+}
+
+RestRequest &RestRequest::bearer(const QString &token)
+{
+    return header("Authorization", "Bearer " + token.toUtf8());
+}
+
+RestRequest &RestRequest::header(const QByteArray &name, const QByteArray &value)
+{
+    m_headers.append({name, value});
+    return *this;
+}
+
+RestRequest &RestRequest::timeout(std::chrono::milliseconds timeout)
+{
+    m_timeout = timeout;
+    return *this;
+}
+
+RestRequest &RestRequest::form(const FormFields &fields)
+{
+    m_body = FormEncoding::encode(fields);
+    return header("Content-Type", "application/x-www-form-urlencoded");
+}
+
+RestRequest &RestRequest::json(const QJsonDocument &document)
+{
+    m_body = document.toJson(QJsonDocument::Compact);
+    return header("Content-Type", "application/json");
+}
+
+QUrl RestRequest::url() const
+{
+    QUrl url = m_base;
+    QString basePath = url.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + m_path);
+    if (!m_query.isEmpty()) {
+        // Encode '+' ourselves: QUrlQuery would leave it, and servers read it as a space.
+        QUrlQuery encoded;
+        for (const auto &[k, v] : m_query.queryItems(QUrl::FullyDecoded))
+            encoded.addQueryItem(k, QString::fromLatin1(QUrl::toPercentEncoding(v)));
+        url.setQuery(encoded.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    }
+    return url;
+}
+
+void RestRequest::send(const QByteArray &verb, QObject *context, Callback callback)
+{
+    QNetworkRequest request(url());
+    request.setTransferTimeout(int(m_timeout.count()));
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("switchboard/0.1"));
+    request.setRawHeader("Accept", "application/json");
+    for (const auto &[name, value] : m_headers)
+        request.setRawHeader(name, value);
+
+    QNetworkReply *reply = verb == "GET" ? m_nam->get(request)
+                                         : m_nam->sendCustomRequest(request, verb, m_body);
+    QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, callback] {
+        RestResponse response;
+        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        response.body = reply->readAll();
+        response.error = reply->error();
+        if (!response.answered())
+            response.errorString = reply->errorString();
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            response.headers.insert(name.toLower(), value);
+        callback(response);
+    });
+}
+
+} // namespace sb

@@ -1,0 +1,174 @@
+#include "SwitchboardService.h"
+
+#include "api/LocalApi.h"
+#include "common/Logging.h"
+#include "http/HttpServer.h"
+#include "http/RestRequest.h"
+#include "outbox/Outbox.h"
+#include "sandbox/Sandbox.h"
+#include "store/Store.h"
+#include "twilio/TwilioClient.h"
+#include "webhooks/TwilioWebhooks.h"
+
+#include <QNetworkAccessManager>
+
+namespace sb {
+
+namespace {
+
+// Deletes `object` on its own thread, then stops that thread.
+void retire(QObject *object, QThread &thread)
+{
+    if (object && thread.isRunning())
+        QMetaObject::invokeMethod(object, [object] { delete object; }, Qt::BlockingQueuedConnection);
+    else
+        delete object;
+    thread.quit();
+    thread.wait();
+}
+
+} // namespace
+
+SwitchboardService::SwitchboardService(Config config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{
+    m_serverThread.setObjectName(QStringLiteral("server"));
+    m_networkThread.setObjectName(QStringLiteral("network"));
+    m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
+    m_store = new Store(m_config.databasePath());
+}
+
+SwitchboardService::~SwitchboardService()
+{
+    // Stop taking requests first, then stop sending, then the sandbox; the store last, so
+    // everything queued is committed.
+    retire(m_server, m_serverThread);
+    retire(m_networkRoot, m_networkThread);
+    retire(m_sandbox, m_sandboxThread);
+    delete m_store;
+}
+
+void SwitchboardService::fail(const QString &reason)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    Q_EMIT failed(reason);
+}
+
+void SwitchboardService::start()
+{
+    m_store->open(this, [this](const StoreResult<bool> &opened) {
+        if (!opened.ok())
+            return fail(tr("Cannot open the database: %1").arg(opened.error));
+        if (m_config.sandbox)
+            startSandbox();
+        else
+            startServer();
+    });
+}
+
+void SwitchboardService::startSandbox()
+{
+    SandboxOptions options;
+    options.numbers = {m_config.phoneNumber};
+    const int delay = qEnvironmentVariableIntValue("SWITCHBOARD_SANDBOX_DELAY_MS");
+    if (delay > 0)
+        options.statusDelayMs = delay;
+    m_sandbox = new Sandbox(options);
+    m_sandbox->moveToThread(&m_sandboxThread);
+    m_sandboxThread.start();
+    m_config.accountSid = m_sandbox->accountSid();
+    m_config.authToken = m_sandbox->authToken();
+    QMetaObject::invokeMethod(m_sandbox, [this, sandbox = m_sandbox] {
+        const quint16 port = sandbox->listen(QHostAddress::LocalHost, 0);
+        const QString error = sandbox->errorString();
+        postTo(this, [this, port, error] {
+            if (!port)
+                return fail(tr("Cannot start the sandbox: %1").arg(error));
+            m_sandboxUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+            m_config.twilioApiBase = m_sandboxUrl;
+            startServer();
+        });
+    });
+}
+
+void SwitchboardService::startServer()
+{
+    // Network thread: the Twilio client and the outbox.
+    m_networkRoot = new QObject;
+    auto *nam = new QNetworkAccessManager(m_networkRoot);
+    m_client = new TwilioClient(nam, {m_config.accountSid, m_config.authToken, m_config.twilioApiBase},
+                                m_networkRoot);
+    m_outbox = new Outbox(m_store, m_client, m_networkRoot);
+    m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
+    m_networkRoot->moveToThread(&m_networkThread);
+    m_networkThread.start();
+
+    // Server thread: webhooks and the local API on one port.
+    m_server = new HttpServer(QStringLiteral("http"));
+    m_webhooks = new TwilioWebhooks(m_server, m_store, m_server);
+    m_webhooks->setAuthToken(m_config.authToken.toUtf8());
+    m_api = new LocalApi(m_server, m_store, m_outbox,
+                         {m_config.apiToken, m_config.phoneNumber,
+                          m_config.sandbox ? QStringLiteral("sandbox") : QStringLiteral("live")},
+                         m_server);
+    connect(m_webhooks, &TwilioWebhooks::webhookReceived, this, &SwitchboardService::webhookReceived);
+    connect(m_webhooks, &TwilioWebhooks::inboundMessage, this, &SwitchboardService::inboundMessage);
+    m_server->moveToThread(&m_serverThread);
+    m_serverThread.start();
+
+    QMetaObject::invokeMethod(m_server, [this, server = m_server, address = m_config.bindAddress,
+                                         port = m_config.port] {
+        const quint16 bound = server->listenOn(address, port);
+        const QString error = server->errorString();
+        postTo(this, [this, bound, error, address, port] {
+            if (!bound)
+                return fail(tr("Cannot listen on %1:%2 (SWITCHBOARD_BIND / SWITCHBOARD_PORT): %3")
+                                .arg(address.toString())
+                                .arg(port)
+                                .arg(error));
+            m_port = bound;
+            finishStart();
+        });
+    });
+}
+
+void SwitchboardService::finishStart()
+{
+    m_publicUrl = m_config.effectivePublicUrl(m_port);
+    const QString base = m_publicUrl.toString(QUrl::FullyEncoded);
+    QMetaObject::invokeMethod(m_webhooks, [webhooks = m_webhooks, base] { webhooks->setPublicUrl(base); });
+    const QString statusCallback = base + QStringLiteral("/twilio/sms-status");
+    QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, statusCallback] {
+        outbox->setStatusCallbackUrl(statusCallback);
+        outbox->resume();
+    });
+    if (m_sandbox) {
+        const QString smsUrl = base + QStringLiteral("/twilio/incoming-sms");
+        QMetaObject::invokeMethod(m_sandbox, [sandbox = m_sandbox, smsUrl] { sandbox->setSmsUrl(smsUrl); });
+    }
+    Q_EMIT started();
+}
+
+void SwitchboardService::simulateInboundSms(const QString &from, const QString &body)
+{
+    if (!m_sandbox || !m_networkRoot)
+        return;
+    QMetaObject::invokeMethod(m_networkRoot, [this, from, body] {
+        auto *nam = m_networkRoot->findChild<QNetworkAccessManager *>();
+        RestRequest(nam, m_sandboxUrl)
+            .path(QStringLiteral("/sandbox/inbound"))
+            .basicAuth(m_config.accountSid, m_config.authToken)
+            .form({{QStringLiteral("From"), from},
+                   {QStringLiteral("To"), m_config.phoneNumber},
+                   {QStringLiteral("Body"), body}})
+            .post(m_networkRoot, [](const RestResponse &r) {
+                if (!r.ok())
+                    qCWarning(lcSandbox) << "simulated inbound SMS failed: HTTP" << r.status;
+            });
+    });
+}
+
+} // namespace sb

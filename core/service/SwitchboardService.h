@@ -1,0 +1,79 @@
+#pragma once
+
+#include "config/Config.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+namespace sb {
+
+class HttpServer;
+class LocalApi;
+class Outbox;
+class Sandbox;
+class Store;
+class TwilioClient;
+class TwilioWebhooks;
+
+// Wires the core together, one job per thread:
+//   server thread  - the embedded HTTP server: webhooks under /twilio/, the local API
+//   network thread - TwilioClient and the Outbox (QNetworkAccessManager's own asynchrony)
+//   store thread   - inside Store
+//   sandbox thread - the built-in Twilio stand-in, in sandbox mode only
+// The thread that creates the service (the GUI thread in the console) only receives signals.
+// start() is asynchronous: started() or failed() follows.
+class SwitchboardService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SwitchboardService(Config config, QObject *parent = nullptr);
+    ~SwitchboardService() override;
+
+    void start();
+
+    const Config &config() const { return m_config; }
+    Store *store() const { return m_store; }
+    Outbox *outbox() const { return m_outbox; }
+    TwilioClient *twilioClient() const { return m_client; }
+    TwilioWebhooks *webhooks() const { return m_webhooks; }
+    quint16 port() const { return m_port; }
+    QUrl publicUrl() const { return m_publicUrl; }
+    QUrl sandboxUrl() const { return m_sandboxUrl; }
+    bool isSandbox() const { return m_config.sandbox; }
+
+    // Asks the sandbox to deliver a signed inbound SMS (sandbox mode only).
+    void simulateInboundSms(const QString &from, const QString &body);
+
+Q_SIGNALS:
+    void started();
+    void failed(const QString &reason);
+    void webhookReceived(const QString &path, const QDateTime &at);
+    void inboundMessage(const QString &from, const QString &body);
+
+private:
+    void startSandbox();
+    void startServer();
+    void finishStart();
+    void fail(const QString &reason);
+
+    Config m_config;
+    Store *m_store = nullptr;
+    QThread m_serverThread;
+    QThread m_networkThread;
+    QThread m_sandboxThread;
+    HttpServer *m_server = nullptr;
+    TwilioWebhooks *m_webhooks = nullptr;
+    LocalApi *m_api = nullptr;
+    QObject *m_networkRoot = nullptr;
+    TwilioClient *m_client = nullptr;
+    Outbox *m_outbox = nullptr;
+    Sandbox *m_sandbox = nullptr;
+    quint16 m_port = 0;
+    QUrl m_publicUrl;
+    QUrl m_sandboxUrl;
+    bool m_failed = false;
+};
+
+} // namespace sb

@@ -1,0 +1,111 @@
+#include "Migrations.h"
+
+#include "common/Logging.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace sb {
+
+namespace {
+
+const QList<QStringList> &steps()
+{
+    static const QList<QStringList> all = {
+        // 1: messages, their status history, the outbox
+        {
+            QStringLiteral(R"(CREATE TABLE messages (
+                id INTEGER PRIMARY KEY,
+                sid TEXT UNIQUE,
+                channel TEXT NOT NULL DEFAULT 'sms',
+                direction TEXT NOT NULL,
+                from_number TEXT NOT NULL DEFAULT '',
+                to_number TEXT NOT NULL DEFAULT '',
+                body TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL,
+                status_rank INTEGER NOT NULL DEFAULT 0,
+                error_code INTEGER NOT NULL DEFAULT 0,
+                error_message TEXT NOT NULL DEFAULT '',
+                segments INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+            QStringLiteral("CREATE INDEX messages_created ON messages(created_at)"),
+            QStringLiteral("CREATE INDEX messages_to ON messages(to_number)"),
+            QStringLiteral("CREATE INDEX messages_from ON messages(from_number)"),
+            QStringLiteral(R"(CREATE TABLE message_events (
+                id INTEGER PRIMARY KEY,
+                message_sid TEXT NOT NULL,
+                status TEXT NOT NULL,
+                error_code INTEGER NOT NULL DEFAULT 0,
+                idempotency_token TEXT,
+                received_at INTEGER NOT NULL,
+                payload TEXT NOT NULL DEFAULT '{}',
+                UNIQUE (message_sid, status)))"),
+            QStringLiteral("CREATE UNIQUE INDEX message_events_token ON "
+                           "message_events(idempotency_token) WHERE idempotency_token IS NOT NULL"),
+            QStringLiteral(R"(CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY,
+                message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+                state TEXT NOT NULL,
+                status_callback TEXT NOT NULL DEFAULT '',
+                client_ref TEXT UNIQUE,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+            QStringLiteral("CREATE INDEX outbox_unfinished ON outbox(state) "
+                           "WHERE state IN ('pending', 'submitted')"),
+        },
+    };
+    return all;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return int(steps().size());
+}
+
+bool Migrations::apply(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const int current = query.value(0).toInt();
+    if (current > latestVersion()) {
+        *error = QStringLiteral("the database is from a newer Switchboard (schema %1, this "
+                                "version knows up to %2)")
+                     .arg(current)
+                     .arg(latestVersion());
+        return false;
+    }
+    for (int version = current + 1; version <= latestVersion(); ++version) {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        for (const QString &statement : steps().at(version - 1)) {
+            if (!query.exec(statement)) {
+                *error = QStringLiteral("migration %1 failed: %2")
+                             .arg(version)
+                             .arg(query.lastError().text());
+                db.rollback();
+                return false;
+            }
+        }
+        query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+        if (!db.commit()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        qCInfo(lcStore) << "database schema now at version" << version;
+    }
+    return true;
+}
+
+} // namespace sb

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace sb {
+
+// A message as the store keeps it: outbound ones exist from the moment they are queued
+// locally (status "pending" until Twilio has answered), inbound ones from their webhook.
+struct MessageRecord {
+    qint64 id = 0;
+    QString sid; // empty until Twilio accepted it
+    QString channel = QStringLiteral("sms");
+    QString direction; // "outbound" or "inbound"
+    QString from;
+    QString to;
+    QString body;
+    QString status;
+    int errorCode = 0;
+    QString errorMessage;
+    int segments = 0;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+// One status callback as it arrived.
+struct StatusEvent {
+    qint64 id = 0;
+    QString messageSid;
+    QString status;
+    int errorCode = 0;
+    QString idempotencyToken;
+    QDateTime receivedAt;
+    QByteArray payload; // the callback's parameters as JSON
+};
+
+// What a status webhook tells us.
+struct StatusCallback {
+    QString messageSid;
+    QString status;
+    int errorCode = 0;
+    QString errorMessage;
+    QString from;
+    QString to;
+    QString idempotencyToken;
+    QByteArray payload;
+};
+
+struct InboundMessage {
+    QString sid;
+    QString channel = QStringLiteral("sms");
+    QString from;
+    QString to;
+    QString body;
+    QByteArray payload;
+};
+
+struct OutboundDraft {
+    QString channel = QStringLiteral("sms");
+    QString from;
+    QString to;
+    QString body;
+    QString statusCallback;
+    QString clientRef; // caller's idempotency key: the same ref never creates a second message
+    int segments = 0;
+};
+
+// The durable outbox: pending (never sent) -> submitted (request may have reached Twilio)
+// -> accepted (Twilio has it, with a SID) or failed (Twilio refused; never sent).
+struct OutboxEntry {
+    enum class State { Pending, Submitted, Accepted, Failed };
+    qint64 id = 0;
+    State state = State::Pending;
+    int attempts = 0;
+    QString lastError;
+    bool existing = false; // createOutbound found this clientRef already
+    MessageRecord message;
+    QString statusCallback;
+    QString clientRef;
+
+    static QString stateName(State state);
+    static State stateFromName(const QString &name);
+};
+
+} // namespace sb
+
+Q_DECLARE_METATYPE(sb::MessageRecord)
+Q_DECLARE_METATYPE(QList<sb::MessageRecord>)

@@ -1,0 +1,590 @@
+#include "StoreWorker.h"
+
+#include "Migrations.h"
+#include "Store.h"
+#include "common/Logging.h"
+#include "twilio/MessageStatus.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUuid>
+
+namespace sb {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+const QString kMessageColumns = QStringLiteral(
+    "id, sid, channel, direction, from_number, to_number, body, status, error_code, "
+    "error_message, segments, created_at, updated_at");
+
+MessageRecord readMessage(const QSqlQuery &q)
+{
+    MessageRecord m;
+    m.id = q.value(0).toLongLong();
+    m.sid = q.value(1).toString();
+    m.channel = q.value(2).toString();
+    m.direction = q.value(3).toString();
+    m.from = q.value(4).toString();
+    m.to = q.value(5).toString();
+    m.body = q.value(6).toString();
+    m.status = q.value(7).toString();
+    m.errorCode = q.value(8).toInt();
+    m.errorMessage = q.value(9).toString();
+    m.segments = q.value(10).toInt();
+    m.createdAt = fromMs(q.value(11).toLongLong());
+    m.updatedAt = fromMs(q.value(12).toLongLong());
+    return m;
+}
+
+// Qt binds a null QString as SQL NULL; our text columns are NOT NULL with '' for "none".
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+bool run(QSqlQuery &q, QString *error)
+{
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    qCWarning(lcStore).noquote() << "SQL failed:" << *error;
+    return false;
+}
+
+} // namespace
+
+StoreWorker::StoreWorker(Store *store, QString path)
+    : m_store(store)
+    , m_path(std::move(path))
+    , m_connectionName(QStringLiteral("switchboard-store-") +
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+StoreWorker::~StoreWorker()
+{
+    m_queries.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool StoreWorker::open(QString *error)
+{
+    if (m_open)
+        return true;
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        *error = QStringLiteral("cannot open the database %1: %2")
+                     .arg(m_path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery pragma(db);
+    for (const char *statement :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+          "PRAGMA busy_timeout=5000"}) {
+        if (!pragma.exec(QString::fromLatin1(statement))) {
+            *error = pragma.lastError().text();
+            return false;
+        }
+    }
+    if (!Migrations::apply(db, error))
+        return false;
+    m_open = true;
+    qCInfo(lcStore).noquote() << "opened" << m_path;
+    return true;
+}
+
+QSqlQuery &StoreWorker::prepared(const char *key, const QString &sql)
+{
+    auto it = m_queries.find(key);
+    if (it == m_queries.end()) {
+        auto query = std::make_shared<QSqlQuery>(QSqlDatabase::database(m_connectionName, false));
+        if (!query->prepare(sql))
+            qCWarning(lcStore).noquote() << "cannot prepare" << key << query->lastError().text();
+        it = m_queries.insert(key, query);
+    }
+    return **it;
+}
+
+void StoreWorker::drain()
+{
+    for (;;) {
+        const QList<Store::Job> jobs = m_store->takeJobs(2000);
+        if (jobs.isEmpty())
+            return;
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        const bool inTransaction = m_open && db.transaction();
+        for (const Store::Job &job : jobs)
+            job(*this);
+        if (inTransaction && !db.commit())
+            qCWarning(lcStore).noquote() << "commit failed:" << db.lastError().text();
+
+        const QList<std::function<void()>> actions = std::exchange(m_afterCommit, {});
+        for (const auto &action : actions)
+            action();
+        if (!m_changed.isEmpty()) {
+            const QList<qint64> ids(m_changed.cbegin(), m_changed.cend());
+            m_changed.clear();
+            const QList<MessageRecord> changed = messagesByIds(ids);
+            if (!changed.isEmpty())
+                Q_EMIT m_store->messagesChanged(changed);
+        }
+    }
+}
+
+QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids)
+{
+    QList<MessageRecord> records;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    constexpr int Chunk = 500;
+    for (qsizetype start = 0; start < ids.size(); start += Chunk) {
+        QStringList list;
+        for (qsizetype i = start; i < qMin(ids.size(), start + Chunk); ++i)
+            list.append(QString::number(ids[i]));
+        if (!q.exec(QStringLiteral("SELECT ") + kMessageColumns +
+                    QStringLiteral(" FROM messages WHERE id IN (") + list.join(QLatin1Char(',')) +
+                    QLatin1Char(')')))
+            continue;
+        while (q.next())
+            records.append(readMessage(q));
+    }
+    return records;
+}
+
+bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error)
+{
+    if (!m_open) {
+        *error = QStringLiteral("store not open");
+        return false;
+    }
+    const qint64 now = nowMs();
+    // Dedupe: the same idempotency token, or the same sid + status, is stored once.
+    QSqlQuery &insertEvent = prepared(
+        "insertEvent", QStringLiteral("INSERT OR IGNORE INTO message_events (message_sid, status, "
+                                      "error_code, idempotency_token, received_at, payload) "
+                                      "VALUES (?, ?, ?, ?, ?, ?)"));
+    insertEvent.bindValue(0, text(cb.messageSid));
+    insertEvent.bindValue(1, text(cb.status));
+    insertEvent.bindValue(2, cb.errorCode);
+    insertEvent.bindValue(3, cb.idempotencyToken.isEmpty() ? QVariant() : QVariant(cb.idempotencyToken));
+    insertEvent.bindValue(4, now);
+    insertEvent.bindValue(5, QString::fromUtf8(cb.payload));
+    if (!run(insertEvent, error))
+        return false;
+    if (insertEvent.numRowsAffected() == 0)
+        return true; // a replay
+
+    // Only ever move forward: a late `sent` after `delivered` is history, not state.
+    const int rank = MessageStatus::rank(cb.status);
+    QSqlQuery &update = prepared(
+        "advanceStatus",
+        QStringLiteral("UPDATE messages SET status = ?, status_rank = ?, "
+                       "error_code = CASE WHEN ? > 0 THEN ? ELSE error_code END, "
+                       "error_message = CASE WHEN ? > 0 THEN ? ELSE error_message END, "
+                       "updated_at = ? WHERE sid = ? AND status_rank < ? RETURNING id"));
+    update.bindValue(0, text(cb.status));
+    update.bindValue(1, rank);
+    update.bindValue(2, cb.errorCode);
+    update.bindValue(3, cb.errorCode);
+    update.bindValue(4, cb.errorCode);
+    update.bindValue(5, text(cb.errorMessage));
+    update.bindValue(6, now);
+    update.bindValue(7, text(cb.messageSid));
+    update.bindValue(8, rank);
+    if (!run(update, error))
+        return false;
+    if (update.next()) {
+        touched(update.value(0).toLongLong());
+        update.finish();
+        return true;
+    }
+    update.finish();
+
+    // No row moved: either the message is ahead already, or we have never seen it (the
+    // callback beat our own record of the send, or the message was sent elsewhere).
+    QSqlQuery &stub = prepared(
+        "stubMessage",
+        QStringLiteral("INSERT OR IGNORE INTO messages (sid, direction, from_number, to_number, "
+                       "status, status_rank, error_code, error_message, created_at, updated_at) "
+                       "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    stub.bindValue(0, text(cb.messageSid));
+    stub.bindValue(1, text(cb.from));
+    stub.bindValue(2, text(cb.to));
+    stub.bindValue(3, text(cb.status));
+    stub.bindValue(4, rank);
+    stub.bindValue(5, cb.errorCode);
+    stub.bindValue(6, text(cb.errorMessage));
+    stub.bindValue(7, now);
+    stub.bindValue(8, now);
+    if (!run(stub, error))
+        return false;
+    if (stub.next())
+        touched(stub.value(0).toLongLong());
+    stub.finish();
+    return true;
+}
+
+bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *error)
+{
+    if (!m_open) {
+        *error = QStringLiteral("store not open");
+        return false;
+    }
+    const qint64 now = nowMs();
+    QSqlQuery &insert = prepared(
+        "insertInbound",
+        QStringLiteral("INSERT OR IGNORE INTO messages (sid, channel, direction, from_number, "
+                       "to_number, body, status, status_rank, created_at, updated_at) "
+                       "VALUES (?, ?, 'inbound', ?, ?, ?, 'received', ?, ?, ?) RETURNING id"));
+    insert.bindValue(0, text(message.sid));
+    insert.bindValue(1, text(message.channel));
+    insert.bindValue(2, text(message.from));
+    insert.bindValue(3, text(message.to));
+    insert.bindValue(4, text(message.body));
+    insert.bindValue(5, MessageStatus::rank(QStringLiteral("received")));
+    insert.bindValue(6, now);
+    insert.bindValue(7, now);
+    if (!run(insert, error))
+        return false;
+    if (!insert.next()) {
+        insert.finish();
+        return true; // Twilio retried a webhook we already have
+    }
+    touched(insert.value(0).toLongLong());
+    insert.finish();
+    StatusCallback event;
+    event.messageSid = message.sid;
+    event.status = QStringLiteral("received");
+    event.payload = message.payload;
+    QSqlQuery &insertEvent = prepared(
+        "insertEvent", QStringLiteral("INSERT OR IGNORE INTO message_events (message_sid, status, "
+                                      "error_code, idempotency_token, received_at, payload) "
+                                      "VALUES (?, ?, ?, ?, ?, ?)"));
+    insertEvent.bindValue(0, text(message.sid));
+    insertEvent.bindValue(1, text(event.status));
+    insertEvent.bindValue(2, 0);
+    insertEvent.bindValue(3, QVariant());
+    insertEvent.bindValue(4, now);
+    insertEvent.bindValue(5, QString::fromUtf8(message.payload));
+    return run(insertEvent, error);
+}
+
+std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *error)
+{
+    QSqlQuery &q = prepared(
+        "outboxEntry",
+        QStringLiteral("SELECT o.id, o.state, o.attempts, o.last_error, o.status_callback, "
+                       "o.client_ref, m.id, m.sid, m.channel, m.direction, m.from_number, "
+                       "m.to_number, m.body, m.status, m.error_code, m.error_message, m.segments, "
+                       "m.created_at, m.updated_at FROM outbox o JOIN messages m ON "
+                       "m.id = o.message_id WHERE o.id = ?"));
+    q.bindValue(0, outboxId);
+    if (!run(q, error))
+        return std::nullopt;
+    std::optional<OutboxEntry> entry;
+    if (q.next()) {
+        OutboxEntry e;
+        e.id = q.value(0).toLongLong();
+        e.state = OutboxEntry::stateFromName(q.value(1).toString());
+        e.attempts = q.value(2).toInt();
+        e.lastError = q.value(3).toString();
+        e.statusCallback = q.value(4).toString();
+        e.clientRef = q.value(5).toString();
+        MessageRecord &m = e.message;
+        m.id = q.value(6).toLongLong();
+        m.sid = q.value(7).toString();
+        m.channel = q.value(8).toString();
+        m.direction = q.value(9).toString();
+        m.from = q.value(10).toString();
+        m.to = q.value(11).toString();
+        m.body = q.value(12).toString();
+        m.status = q.value(13).toString();
+        m.errorCode = q.value(14).toInt();
+        m.errorMessage = q.value(15).toString();
+        m.segments = q.value(16).toInt();
+        m.createdAt = fromMs(q.value(17).toLongLong());
+        m.updatedAt = fromMs(q.value(18).toLongLong());
+        entry = e;
+    } else {
+        *error = QStringLiteral("no outbox entry %1").arg(outboxId);
+    }
+    q.finish();
+    return entry;
+}
+
+std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draft, QString *error)
+{
+    if (!m_open) {
+        *error = QStringLiteral("store not open");
+        return std::nullopt;
+    }
+    if (!draft.clientRef.isEmpty()) {
+        QSqlQuery &existing =
+            prepared("outboxByRef", QStringLiteral("SELECT id FROM outbox WHERE client_ref = ?"));
+        existing.bindValue(0, draft.clientRef);
+        if (!run(existing, error))
+            return std::nullopt;
+        if (existing.next()) {
+            const qint64 id = existing.value(0).toLongLong();
+            existing.finish();
+            auto entry = outboxEntry(id, error);
+            if (entry)
+                entry->existing = true;
+            return entry;
+        }
+        existing.finish();
+    }
+    const qint64 now = nowMs();
+    QSqlQuery &message = prepared(
+        "insertOutbound",
+        QStringLiteral("INSERT INTO messages (channel, direction, from_number, to_number, body, "
+                       "status, status_rank, segments, created_at, updated_at) "
+                       "VALUES (?, 'outbound', ?, ?, ?, 'pending', 0, ?, ?, ?)"));
+    message.bindValue(0, text(draft.channel));
+    message.bindValue(1, text(draft.from));
+    message.bindValue(2, text(draft.to));
+    message.bindValue(3, text(draft.body));
+    message.bindValue(4, draft.segments);
+    message.bindValue(5, now);
+    message.bindValue(6, now);
+    if (!run(message, error))
+        return std::nullopt;
+    const qint64 messageId = message.lastInsertId().toLongLong();
+
+    QSqlQuery &outbox = prepared(
+        "insertOutbox",
+        QStringLiteral("INSERT INTO outbox (message_id, state, status_callback, client_ref, "
+                       "created_at, updated_at) VALUES (?, 'pending', ?, ?, ?, ?)"));
+    outbox.bindValue(0, messageId);
+    outbox.bindValue(1, text(draft.statusCallback));
+    outbox.bindValue(2, draft.clientRef.isEmpty() ? QVariant() : QVariant(draft.clientRef));
+    outbox.bindValue(3, now);
+    outbox.bindValue(4, now);
+    if (!run(outbox, error))
+        return std::nullopt;
+    touched(messageId);
+    return outboxEntry(outbox.lastInsertId().toLongLong(), error);
+}
+
+std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry::State state,
+                                                   const QString &sid, const QString &twilioStatus,
+                                                   int errorCode, const QString &errorText,
+                                                   QString *error)
+{
+    if (!m_open) {
+        *error = QStringLiteral("store not open");
+        return std::nullopt;
+    }
+    std::optional<OutboxEntry> entry = outboxEntry(outboxId, error);
+    if (!entry)
+        return std::nullopt;
+    const qint64 now = nowMs();
+    const qint64 messageId = entry->message.id;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+
+    q.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + ?, "
+                             "last_error = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(OutboxEntry::stateName(state));
+    q.addBindValue(state == OutboxEntry::State::Submitted ? 1 : 0);
+    q.addBindValue(text(errorText));
+    q.addBindValue(now);
+    q.addBindValue(outboxId);
+    if (!run(q, error))
+        return std::nullopt;
+
+    if (state == OutboxEntry::State::Accepted) {
+        // A status callback may have arrived before this answer and made a stub row for the
+        // SID: fold it into ours, keeping whichever status is further along.
+        QString status = twilioStatus;
+        int rank = MessageStatus::rank(status);
+        int stubErrorCode = 0;
+        QString stubErrorMessage;
+        q.prepare(QStringLiteral("SELECT id, status, status_rank, error_code, error_message FROM "
+                                 "messages WHERE sid = ? AND id != ?"));
+        q.addBindValue(sid);
+        q.addBindValue(messageId);
+        if (run(q, error) && q.next()) {
+            const qint64 stubId = q.value(0).toLongLong();
+            if (q.value(2).toInt() > rank) {
+                status = q.value(1).toString();
+                rank = q.value(2).toInt();
+            }
+            stubErrorCode = q.value(3).toInt();
+            stubErrorMessage = q.value(4).toString();
+            q.finish();
+            q.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
+            q.addBindValue(stubId);
+            run(q, error);
+        }
+        q.prepare(QStringLiteral(
+            "UPDATE messages SET sid = ?, status = ?, status_rank = ?, error_code = ?, "
+            "error_message = ?, updated_at = ? WHERE id = ?"));
+        q.addBindValue(sid);
+        q.addBindValue(text(status));
+        q.addBindValue(rank);
+        q.addBindValue(stubErrorCode);
+        q.addBindValue(text(stubErrorMessage));
+        q.addBindValue(now);
+        q.addBindValue(messageId);
+        if (!run(q, error))
+            return std::nullopt;
+    } else if (state == OutboxEntry::State::Failed) {
+        q.prepare(QStringLiteral("UPDATE messages SET status = 'failed', status_rank = ?, "
+                                 "error_code = ?, error_message = ?, updated_at = ? WHERE id = ?"));
+        q.addBindValue(MessageStatus::rank(QStringLiteral("failed")));
+        q.addBindValue(errorCode);
+        q.addBindValue(text(errorText));
+        q.addBindValue(now);
+        q.addBindValue(messageId);
+        if (!run(q, error))
+            return std::nullopt;
+    }
+    touched(messageId);
+    return outboxEntry(outboxId, error);
+}
+
+QList<OutboxEntry> StoreWorker::unfinishedOutbox(QString *error)
+{
+    QList<OutboxEntry> entries;
+    if (!m_open) {
+        *error = QStringLiteral("store not open");
+        return entries;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral(
+            "SELECT id FROM outbox WHERE state IN ('pending', 'submitted') ORDER BY id"))) {
+        *error = q.lastError().text();
+        return entries;
+    }
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    for (qint64 id : ids) {
+        if (auto entry = outboxEntry(id, error))
+            entries.append(*entry);
+    }
+    return entries;
+}
+
+std::optional<MessageRecord> StoreWorker::messageBy(const QString &column, const QVariant &value,
+                                                    QString *error)
+{
+    if (!m_open) {
+        *error = QStringLiteral("store not open");
+        return std::nullopt;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM messages WHERE ") +
+              (column == QLatin1String("id") ? QStringLiteral("id") : QStringLiteral("sid")) +
+              QStringLiteral(" = ?"));
+    q.addBindValue(value);
+    if (!run(q, error))
+        return std::nullopt;
+    if (q.next())
+        return readMessage(q);
+    return std::nullopt;
+}
+
+QList<StatusEvent> StoreWorker::statusHistory(const QString &sid, QString *error)
+{
+    QList<StatusEvent> events;
+    if (!m_open) {
+        *error = QStringLiteral("store not open");
+        return events;
+    }
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT id, message_sid, status, error_code, idempotency_token, "
+                             "received_at, payload FROM message_events WHERE message_sid = ? "
+                             "ORDER BY id"));
+    q.addBindValue(sid);
+    if (!run(q, error))
+        return events;
+    while (q.next()) {
+        StatusEvent e;
+        e.id = q.value(0).toLongLong();
+        e.messageSid = q.value(1).toString();
+        e.status = q.value(2).toString();
+        e.errorCode = q.value(3).toInt();
+        e.idempotencyToken = q.value(4).toString();
+        e.receivedAt = fromMs(q.value(5).toLongLong());
+        e.payload = q.value(6).toString().toUtf8();
+        events.append(e);
+    }
+    return events;
+}
+
+QList<MessageRecord> StoreWorker::findMessages(const MessageQuery &query, QString *error)
+{
+    QList<MessageRecord> records;
+    if (!m_open) {
+        *error = QStringLiteral("store not open");
+        return records;
+    }
+    QStringList where;
+    QVariantList binds;
+    if (!query.contact.isEmpty()) {
+        where.append(QStringLiteral("(from_number = ? OR to_number = ?)"));
+        binds << query.contact << query.contact;
+    }
+    if (!query.status.isEmpty()) {
+        where.append(QStringLiteral("status = ?"));
+        binds << query.status;
+    }
+    if (!query.text.isEmpty()) {
+        where.append(QStringLiteral("(body LIKE ? ESCAPE '\\' OR from_number LIKE ? ESCAPE '\\' "
+                                    "OR to_number LIKE ? ESCAPE '\\')"));
+        QString pattern = query.text;
+        pattern.replace(QLatin1String("\\"), QLatin1String("\\\\"))
+            .replace(QLatin1String("%"), QLatin1String("\\%"))
+            .replace(QLatin1String("_"), QLatin1String("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        binds << pattern << pattern << pattern;
+    }
+    QString sql = QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM messages");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
+    binds << query.limit << query.offset;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!run(q, error))
+        return records;
+    while (q.next())
+        records.append(readMessage(q));
+    return records;
+}
+
+qint64 StoreWorker::countMessages(QString *error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!m_open || !q.exec(QStringLiteral("SELECT count(*) FROM messages")) || !q.next()) {
+        *error = m_open ? q.lastError().text() : QStringLiteral("store not open");
+        return 0;
+    }
+    return q.value(0).toLongLong();
+}
+
+} // namespace sb

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "Records.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace sb {
+
+class Store;
+struct MessageQuery;
+
+// Owns the SQLite connection on the store thread. Runs queued jobs in batches: one
+// transaction per batch, then the jobs' after-commit actions, then one change signal.
+class StoreWorker : public QObject
+{
+    Q_OBJECT
+public:
+    StoreWorker(Store *store, QString path);
+    ~StoreWorker() override;
+
+    void drain();
+
+    // Used by jobs (store thread only).
+    bool open(QString *error);
+    bool isOpen() const { return m_open; }
+    void afterCommit(std::function<void()> action) { m_afterCommit.append(std::move(action)); }
+    void touched(qint64 messageId) { m_changed.insert(messageId); }
+
+    bool applyStatusCallback(const StatusCallback &callback, QString *error);
+    bool addInboundMessage(const InboundMessage &message, QString *error);
+    std::optional<OutboxEntry> createOutbound(const OutboundDraft &draft, QString *error);
+    std::optional<OutboxEntry> transition(qint64 outboxId, OutboxEntry::State state,
+                                          const QString &sid, const QString &twilioStatus,
+                                          int errorCode, const QString &errorText,
+                                          QString *error);
+    QList<OutboxEntry> unfinishedOutbox(QString *error);
+    std::optional<MessageRecord> messageBy(const QString &column, const QVariant &value,
+                                           QString *error);
+    QList<StatusEvent> statusHistory(const QString &sid, QString *error);
+    QList<MessageRecord> findMessages(const MessageQuery &query, QString *error);
+    qint64 countMessages(QString *error);
+
+private:
+    QSqlQuery &prepared(const char *key, const QString &sql);
+    std::optional<OutboxEntry> outboxEntry(qint64 outboxId, QString *error);
+    QList<MessageRecord> messagesByIds(const QList<qint64> &ids);
+
+    Store *m_store;
+    QString m_path;
+    QString m_connectionName;
+    bool m_open = false;
+    QHash<QByteArray, std::shared_ptr<QSqlQuery>> m_queries;
+    QList<std::function<void()>> m_afterCommit;
+    QSet<qint64> m_changed;
+};
+
+} // namespace sb

@@ -1,0 +1,112 @@
+#include "PhoneNumber.h"
+
+#include <phonenumbers/asyoutypeformatter.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <QCoreApplication>
+#include <memory>
+
+namespace sb {
+
+using i18n::phonenumbers::PhoneNumberUtil;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PhoneNumber", text);
+}
+
+QString reasonFor(PhoneNumberUtil::ErrorType error)
+{
+    switch (error) {
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
+        return tr("The number must start with + and a country code, e.g. +14155550100.");
+    case PhoneNumberUtil::NOT_A_NUMBER:
+        return tr("This is not a phone number.");
+    case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+    case PhoneNumberUtil::TOO_SHORT_NSN:
+        return tr("The number is too short.");
+    case PhoneNumberUtil::TOO_LONG_NSN:
+        return tr("The number is too long.");
+    case PhoneNumberUtil::NO_PARSING_ERROR:
+        break;
+    }
+    return tr("This is not a phone number.");
+}
+
+} // namespace
+
+PhoneNumberCheck PhoneNumber::check(const QString &input, const QString &defaultRegion)
+{
+    PhoneNumberCheck result;
+    const QString trimmed = stripChannelPrefix(input.trimmed());
+    if (trimmed.isEmpty()) {
+        result.reason = tr("Enter a phone number.");
+        return result;
+    }
+    if (defaultRegion.isEmpty() && !trimmed.startsWith(QLatin1Char('+'))) {
+        result.reason = tr("Use the international E.164 form: + and the country code, e.g. "
+                           "+14155550100.");
+        return result;
+    }
+
+    const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
+    i18n::phonenumbers::PhoneNumber number;
+    const std::string region = defaultRegion.isEmpty() ? "ZZ" : defaultRegion.toStdString();
+    const auto error = util->Parse(trimmed.toStdString(), region, &number);
+    if (error != PhoneNumberUtil::NO_PARSING_ERROR) {
+        result.reason = reasonFor(error);
+        return result;
+    }
+
+    std::string regionCode;
+    util->GetRegionCodeForNumber(number, &regionCode);
+    result.region = QString::fromStdString(regionCode);
+
+    if (!util->IsValidNumber(number)) {
+        switch (util->IsPossibleNumberWithReason(number)) {
+        case PhoneNumberUtil::TOO_SHORT:
+            result.reason = tr("The number is too short.");
+            break;
+        case PhoneNumberUtil::TOO_LONG:
+            result.reason = tr("The number is too long.");
+            break;
+        case PhoneNumberUtil::INVALID_COUNTRY_CODE:
+            result.reason = tr("The country code is not valid.");
+            break;
+        default:
+            result.reason = result.region.isEmpty() || result.region == QLatin1String("ZZ")
+                                ? tr("This is not a valid phone number.")
+                                : tr("This is not a valid phone number in %1.").arg(result.region);
+            break;
+        }
+        return result;
+    }
+
+    std::string formatted;
+    util->Format(number, PhoneNumberUtil::E164, &formatted);
+    result.e164 = QString::fromStdString(formatted);
+    result.valid = true;
+    return result;
+}
+
+QString PhoneNumber::formatAsYouType(const QString &input)
+{
+    const std::unique_ptr<i18n::phonenumbers::AsYouTypeFormatter> formatter(
+        PhoneNumberUtil::GetInstance()->GetAsYouTypeFormatter("ZZ"));
+    std::string out;
+    for (const QChar c : input) {
+        if (c.isDigit() || c == QLatin1Char('+'))
+            formatter->InputDigit(static_cast<char32_t>(c.unicode()), &out);
+    }
+    return QString::fromStdString(out);
+}
+
+QString PhoneNumber::stripChannelPrefix(const QString &address)
+{
+    const int colon = address.indexOf(QLatin1Char(':'));
+    return colon > 0 && colon < 10 ? address.mid(colon + 1) : address;
+}
+
+} // namespace sb

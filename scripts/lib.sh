@@ -1,0 +1,38 @@
+# Shared by scripts/run and scripts/test (sourced, not run): install what is missing from
+# Debian's packages, then configure and build into build/.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${SWITCHBOARD_BUILD_DIR:-$ROOT/build}"
+
+# What building and running needs (Debian 12: Qt 6.4.2).
+RUNTIME_PACKAGES=(cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libgl-dev
+    libphonenumber-dev)
+# What the tests and benchmarks need on top: Node for Prism (the OpenAPI mock server) and
+# the Node peer, curl, an X server for GUI tests, wrk for load.
+TEST_PACKAGES=(nodejs npm curl ca-certificates xvfb xauth wrk python3)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+install_packages() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    say "installing Debian packages: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "run as root or install sudo" >&2; exit 1; }
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    say "configuring and building into $BUILD"
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$BUILD" -j"$(nproc)"
+}
