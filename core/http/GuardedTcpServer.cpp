@@ -73,6 +73,12 @@ private:
                                .arg(GuardedTcpServer::MaxHeaderBytes));
                 return;
             }
+            if (end > GuardedTcpServer::MaxHeaderBytes) {
+                reject(431, "Request Header Fields Too Large",
+                       QStringLiteral("request headers over %1 bytes")
+                           .arg(GuardedTcpServer::MaxHeaderBytes));
+                return;
+            }
             const qsizetype consumed = end + endLength - before;
             const QByteArray header = m_header.left(end);
             m_header.clear();

@@ -67,11 +67,15 @@ QUrl RestRequest::url() const
         basePath.chop(1);
     url.setPath(basePath + m_path);
     if (!m_query.isEmpty()) {
-        // Encode '+' ourselves: QUrlQuery would leave it, and servers read it as a space.
-        QUrlQuery encoded;
-        for (const auto &[k, v] : m_query.queryItems(QUrl::FullyDecoded))
-            encoded.addQueryItem(k, QString::fromLatin1(QUrl::toPercentEncoding(v)));
-        url.setQuery(encoded.query(QUrl::FullyEncoded), QUrl::StrictMode);
+        // Encode every key and value ourselves: QUrlQuery leaves '+' (and '>' in Twilio's
+        // "DateSent>") alone, and a server reads a bare '+' back as a space.
+        QByteArray query;
+        for (const auto &[k, v] : m_query.queryItems(QUrl::FullyDecoded)) {
+            if (!query.isEmpty())
+                query.append('&');
+            query.append(QUrl::toPercentEncoding(k)).append('=').append(QUrl::toPercentEncoding(v));
+        }
+        url.setQuery(QString::fromLatin1(query));
     }
     return url;
 }

@@ -303,7 +303,10 @@ HttpResponse Sandbox::listMessages(const HttpRequest &request) const
 
     QList<const Message *> matching;
     for (auto it = m_order.crbegin(); it != m_order.crend(); ++it) { // newest first
-        const Message &m = m_messages[*it];
+        const auto found = m_messages.constFind(*it); // a reference into the hash, not a copy
+        if (found == m_messages.cend())
+            continue;
+        const Message &m = *found;
         if ((!to.isEmpty() && m.to != to) || (!from.isEmpty() && m.from != from))
             continue;
         if (sentAfter.isValid() && (!m.sent.isValid() || m.sent < sentAfter))

@@ -1,0 +1,168 @@
+#include "TestSupport.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
+
+namespace sbtest {
+
+QString sharedDir()
+{
+    QString dir = qEnvironmentVariable("SWITCHBOARD_SHARED_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral(SB_SOURCE_DIR "/../shared");
+    return QDir(dir).exists() ? QDir(dir).absolutePath() : QString();
+}
+
+QString binDir()
+{
+    return QStringLiteral(SB_BIN_DIR);
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+QJsonObject Reply::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+QByteArray Reply::header(const QByteArray &name) const
+{
+    for (const auto &[k, v] : headers) {
+        if (k.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    }
+    return {};
+}
+
+Reply Http::request(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(timeoutMs);
+    for (const auto &[k, v] : headers)
+        request.setRawHeader(k, v);
+    QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply out;
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    out.body = reply->readAll();
+    out.headers = reply->rawHeaderPairs();
+    reply->deleteLater();
+    return out;
+}
+
+Reply Http::postForm(const QUrl &url, const sb::FormFields &fields,
+                     QList<QPair<QByteArray, QByteArray>> headers)
+{
+    headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
+    return request("POST", url, sb::FormEncoding::encode(fields), headers);
+}
+
+Reply Http::postJson(const QUrl &url, const QJsonObject &json,
+                     QList<QPair<QByteArray, QByteArray>> headers)
+{
+    headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    return request("POST", url, QJsonDocument(json).toJson(QJsonDocument::Compact), headers);
+}
+
+QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs, int pauseAfterHeadersMs)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    QEventLoop loop;
+    QByteArray received;
+    QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] { received += socket.readAll(); });
+    QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
+    QObject::connect(&socket, &QTcpSocket::errorOccurred, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    QObject::connect(&socket, &QTcpSocket::connected, &loop, [&] {
+        const qsizetype headerEnd = bytes.indexOf("\r\n\r\n");
+        if (pauseAfterHeadersMs > 0 && headerEnd > 0) {
+            socket.write(bytes.left(headerEnd + 4));
+            QTimer::singleShot(pauseAfterHeadersMs, &socket, [&socket, rest = bytes.mid(headerEnd + 4)] { socket.write(rest); });
+        } else {
+            socket.write(bytes);
+        }
+    });
+    loop.exec();
+    received += socket.readAll();
+    return received;
+}
+
+Child::~Child()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+bool Child::start(const QString &program, const QStringList &args, const QProcessEnvironment &env)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessEnvironment(env);
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(),
+                     [this] { m_output += m_process->readAll(); });
+    m_process->start(program, args);
+    return m_process->waitForStarted(10000);
+}
+
+bool Child::waitForLine(const QByteArray &prefix, QByteArray *line, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        for (const QByteArray &l : m_output.split('\n')) {
+            if (l.startsWith(prefix)) {
+                *line = l.trimmed();
+                return true;
+            }
+        }
+        if (m_process->state() == QProcess::NotRunning)
+            return false;
+        m_process->waitForReadyRead(100);
+        m_output += m_process->readAll();
+    }
+    return false;
+}
+
+bool Child::waitForHttp(const QUrl &url, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    Http http;
+    while (!deadline.hasExpired()) {
+        if (http.request("GET", url, {}, {}, 2000).status != 0)
+            return true;
+        if (m_process->state() == QProcess::NotRunning)
+            return false;
+        QThread::msleep(200);
+    }
+    return false;
+}
+
+int Child::waitForExit(int timeoutMs)
+{
+    // waitForFinished() is false for a process that has already finished.
+    if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(timeoutMs))
+        return -1;
+    m_output += m_process->readAll();
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -2;
+}
+
+} // namespace sbtest

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "http/FormEncoding.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace sbtest {
+
+// ../shared beside the checkout (or $SWITCHBOARD_SHARED_DIR); empty when absent, and the
+// tests that need it skip with a message saying so.
+QString sharedDir();
+#define SB_REQUIRE_SHARED(path)                                                                    \
+    if (sbtest::sharedDir().isEmpty() || !QFile::exists(sbtest::sharedDir() + path))              \
+    QSKIP("../shared is absent (a user's clone has none): skipping the reference-data test")
+
+QString binDir(); // where switchboard and switchboard-sandbox were built
+quint16 freePort();
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QJsonObject json() const;
+    QByteArray header(const QByteArray &name) const;
+};
+
+// Real HTTP over loopback with a real QNetworkAccessManager; waits with an event loop so the
+// server under test (on its own thread, or this one) keeps running.
+class Http
+{
+public:
+    Reply request(const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
+                  const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 15000);
+    Reply get(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers = {})
+    {
+        return request("GET", url, {}, headers);
+    }
+    Reply postForm(const QUrl &url, const sb::FormFields &fields,
+                   QList<QPair<QByteArray, QByteArray>> headers = {});
+    Reply postJson(const QUrl &url, const QJsonObject &json,
+                   QList<QPair<QByteArray, QByteArray>> headers = {});
+
+private:
+    QNetworkAccessManager m_nam;
+};
+
+// Sends raw bytes on a TCP connection and collects what comes back until the server closes or
+// the timeout passes; for the cases a well-behaved client library cannot produce.
+QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs = 5000,
+                       int pauseAfterHeadersMs = 0);
+
+// A child process (switchboard-sandbox, switchboard --headless, Prism) killed at scope exit.
+class Child
+{
+public:
+    Child() = default;
+    ~Child();
+    bool start(const QString &program, const QStringList &args,
+               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    bool waitForLine(const QByteArray &prefix, QByteArray *line, int timeoutMs = 15000);
+    bool waitForHttp(const QUrl &url, int timeoutMs = 30000);
+    QByteArray output() const { return m_output; }
+    QProcess &process() { return *m_process; }
+    int waitForExit(int timeoutMs = 15000);
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_output;
+};
+
+} // namespace sbtest

@@ -1,0 +1,158 @@
+#include "config/Config.h"
+#include "config/DotEnv.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using sb::Config;
+using sb::ConfigLoader;
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void sandboxWhenNoAccount();
+    void environmentBeatsDotEnv();
+    void dotEnvSyntax();
+    void malformedSettingsNameTheSetting_data();
+    void malformedSettingsNameTheSetting();
+    void errorsNeverContainSecrets();
+    void generatedApiTokenIsPrivateAndStable();
+
+private:
+    QProcessEnvironment baseEnv() const;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestConfig::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+QProcessEnvironment TestConfig::baseEnv() const
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir->filePath(QStringLiteral("data")));
+    return env;
+}
+
+void TestConfig::sandboxWhenNoAccount()
+{
+    QString error;
+    const auto c = ConfigLoader::load(baseEnv(), m_dir->filePath(QStringLiteral("none.env")), &error);
+    QVERIFY2(c, qPrintable(error));
+    QVERIFY(c->sandbox);
+    QCOMPARE(c->port, quint16(3000));
+    QCOMPARE(c->bindAddress, QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(c->phoneNumber, QStringLiteral("+15005550006"));
+    QCOMPARE(c->effectivePublicUrl(3000), QUrl(QStringLiteral("http://localhost:3000")));
+    QCOMPARE(c->twilioApiBase, QUrl(QStringLiteral("https://api.twilio.com")));
+}
+
+void TestConfig::environmentBeatsDotEnv()
+{
+    const QString envFile = m_dir->filePath(QStringLiteral(".env"));
+    QFile f(envFile);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("TWILIO_ACCOUNT_SID=AC0123456789abcdef0123456789abcdef\n"
+            "TWILIO_AUTH_TOKEN=from-dotenv\n"
+            "SWITCHBOARD_PORT=4000\n"
+            "SWITCHBOARD_PUBLIC_URL=https://abc.ngrok.app/\n");
+    f.close();
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("5000"));
+    QString error;
+    const auto c = ConfigLoader::load(env, envFile, &error);
+    QVERIFY2(c, qPrintable(error));
+    QVERIFY(!c->sandbox);
+    QCOMPARE(c->authToken, QStringLiteral("from-dotenv"));
+    QCOMPARE(c->port, quint16(5000));
+    QCOMPARE(c->publicUrl, QUrl(QStringLiteral("https://abc.ngrok.app")));
+}
+
+void TestConfig::dotEnvSyntax()
+{
+    const auto values = sb::DotEnv::parse("# comment\n"
+                                          "export A=1\n"
+                                          "B = \"two words\" \n"
+                                          "C='single # not a comment'\n"
+                                          "D=value # trailing comment\n"
+                                          "E=\"line\\nbreak\"\n"
+                                          "broken line\n");
+    QCOMPARE(values.value(QStringLiteral("A")), QStringLiteral("1"));
+    QCOMPARE(values.value(QStringLiteral("B")), QStringLiteral("two words"));
+    QCOMPARE(values.value(QStringLiteral("C")), QStringLiteral("single # not a comment"));
+    QCOMPARE(values.value(QStringLiteral("D")), QStringLiteral("value"));
+    QCOMPARE(values.value(QStringLiteral("E")), QStringLiteral("line\nbreak"));
+    QCOMPARE(values.size(), 5);
+}
+
+void TestConfig::malformedSettingsNameTheSetting_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("port not a number") << "SWITCHBOARD_PORT" << "abc";
+    QTest::newRow("port too big") << "SWITCHBOARD_PORT" << "70000";
+    QTest::newRow("bind not an address") << "SWITCHBOARD_BIND" << "localhost:3000";
+    QTest::newRow("public URL without scheme") << "SWITCHBOARD_PUBLIC_URL" << "abc.ngrok.app";
+    QTest::newRow("public URL with query") << "SWITCHBOARD_PUBLIC_URL" << "https://a.example/?x=1";
+    QTest::newRow("API base not http") << "TWILIO_API_BASE_URL" << "ftp://x";
+    QTest::newRow("account SID malformed") << "TWILIO_ACCOUNT_SID" << "AC123";
+    QTest::newRow("phone number malformed") << "TWILIO_PHONE_NUMBER" << "555-0100";
+    QTest::newRow("WhatsApp number malformed") << "TWILIO_WHATSAPP_NUMBER" << "whatsapp:12";
+}
+
+void TestConfig::malformedSettingsNameTheSetting()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QProcessEnvironment env = baseEnv();
+    env.insert(name, value);
+    QString error;
+    QVERIFY(!ConfigLoader::load(env, QString(), &error));
+    QVERIFY2(error.startsWith(name + QLatin1Char(':')), qPrintable(error));
+    QVERIFY(!error.contains(QLatin1Char('\n')));
+}
+
+void TestConfig::errorsNeverContainSecrets()
+{
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), QStringLiteral("ACnot-hex-secretish-value-0000000000"));
+    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), QStringLiteral("supersecrettoken"));
+    QString error;
+    QVERIFY(!ConfigLoader::load(env, QString(), &error));
+    QVERIFY(error.startsWith(QStringLiteral("TWILIO_ACCOUNT_SID:")));
+    QVERIFY(!error.contains(QStringLiteral("supersecrettoken")));
+    QVERIFY(!error.contains(QStringLiteral("secretish")));
+
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), QStringLiteral("AC0123456789abcdef0123456789abcdef"));
+    env.remove(QStringLiteral("TWILIO_AUTH_TOKEN"));
+    QVERIFY(!ConfigLoader::load(env, QString(), &error));
+    QVERIFY2(error.startsWith(QStringLiteral("TWILIO_AUTH_TOKEN:")), qPrintable(error));
+}
+
+void TestConfig::generatedApiTokenIsPrivateAndStable()
+{
+    QString error;
+    const auto first = ConfigLoader::load(baseEnv(), QString(), &error);
+    QVERIFY2(first, qPrintable(error));
+    QVERIFY(first->apiTokenGenerated);
+    QCOMPARE(first->apiToken.size(), 64);
+    const QFile::Permissions perms = QFile::permissions(first->apiTokenPath);
+    QCOMPARE(perms & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
+    const auto second = ConfigLoader::load(baseEnv(), QString(), &error);
+    QVERIFY(second);
+    QVERIFY(!second->apiTokenGenerated);
+    QCOMPARE(second->apiToken, first->apiToken);
+
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("given"));
+    const auto third = ConfigLoader::load(env, QString(), &error);
+    QCOMPARE(third->apiToken, QStringLiteral("given"));
+}
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"
