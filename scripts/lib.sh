@@ -11,7 +11,12 @@ RUNTIME_PACKAGES=(cmake ninja-build g++ pkg-config
     libphonenumber-dev)
 # What the tests and benchmarks need on top: Node for Prism (the OpenAPI mock server) and
 # the Node peer, curl, an X server for GUI tests, wrk for load.
-TEST_PACKAGES=(nodejs npm curl ca-certificates xvfb xauth wrk python3)
+TEST_PACKAGES=(curl ca-certificates xvfb xauth wrk python3)
+# Node may already come from elsewhere (e.g. NodeSource), whose nodejs conflicts with Debian's
+# npm: take Debian's only when there is no node/npm at all.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    TEST_PACKAGES+=(nodejs npm)
+fi
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
