@@ -12,7 +12,7 @@
 
 int main(int argc, char *argv[])
 {
-    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category}: %{message}"));
+    sb::installLogFormat();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("switchboard-sandbox"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));

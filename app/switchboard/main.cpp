@@ -15,9 +15,7 @@
 
 int main(int argc, char *argv[])
 {
-    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-info}info%{endif}"
-                                      "%{if-warning}warn%{endif}%{if-critical}crit%{endif}"
-                                      "%{if-debug}debug%{endif} %{category}: %{message}"));
+    sb::installLogFormat();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));

@@ -17,8 +17,13 @@ int hexValue(char c)
     return -1;
 }
 
-bool percentDecode(QByteArrayView in, QString *out)
+// Decodes one key or value; `utf8` is reused across fields (constructing one is not free).
+bool percentDecode(QByteArrayView in, QStringDecoder &utf8, QString *out)
 {
+    if (!in.contains('%') && !in.contains('+')) { // the common case: nothing to unescape
+        *out = utf8.decode(in);
+        return !utf8.hasError();
+    }
     QByteArray bytes;
     bytes.reserve(in.size());
     for (qsizetype i = 0; i < in.size(); ++i) {
@@ -38,7 +43,6 @@ bool percentDecode(QByteArrayView in, QString *out)
             bytes.append(c);
         }
     }
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     *out = utf8.decode(bytes);
     return !utf8.hasError();
 }
@@ -63,6 +67,7 @@ bool FormEncoding::decode(const QByteArray &body, FormFields *fields)
     fields->clear();
     if (body.isEmpty())
         return true;
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     qsizetype start = 0;
     while (start <= body.size()) {
         qsizetype end = body.indexOf('&', start);
@@ -75,9 +80,9 @@ bool FormEncoding::decode(const QByteArray &body, FormFields *fields)
         const qsizetype eq = pair.indexOf('=');
         QString key;
         QString value;
-        if (!percentDecode(eq < 0 ? pair : pair.first(eq), &key))
+        if (!percentDecode(eq < 0 ? pair : pair.first(eq), utf8, &key))
             return false;
-        if (eq >= 0 && !percentDecode(pair.sliced(eq + 1), &value))
+        if (eq >= 0 && !percentDecode(pair.sliced(eq + 1), utf8, &value))
             return false;
         if (key.isEmpty())
             return false;

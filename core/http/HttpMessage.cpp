@@ -13,6 +13,15 @@ QByteArray HttpRequest::header(const QByteArray &name) const
     return {};
 }
 
+const FormFields *HttpRequest::form() const
+{
+    if (!m_form) {
+        FormFields fields;
+        m_form = FormEncoding::decode(body, &fields) ? std::optional(fields) : std::nullopt;
+    }
+    return *m_form ? &**m_form : nullptr;
+}
+
 HttpResponse HttpResponse::json(int status, const QJsonObject &object)
 {
     return {status, QByteArrayLiteral("application/json"),

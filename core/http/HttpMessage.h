@@ -9,6 +9,10 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+#include "FormEncoding.h"
+
+#include <optional>
+
 namespace sb {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -24,6 +28,12 @@ struct HttpRequest {
     QHostAddress peer;
 
     QByteArray header(const QByteArray &name) const; // case-insensitive
+    // The body as application/x-www-form-urlencoded, decoded once however often it is asked
+    // for (the signature check and the route both need it); nullptr when it is malformed.
+    const FormFields *form() const;
+
+private:
+    mutable std::optional<std::optional<FormFields>> m_form;
 };
 
 struct HttpResponse {

@@ -41,7 +41,7 @@ const QList<QStringList> &steps()
                 error_code INTEGER NOT NULL DEFAULT 0,
                 idempotency_token TEXT,
                 received_at INTEGER NOT NULL,
-                payload TEXT NOT NULL DEFAULT '{}',
+                payload TEXT NOT NULL DEFAULT '',
                 UNIQUE (message_sid, status)))"),
             QStringLiteral("CREATE UNIQUE INDEX message_events_token ON "
                            "message_events(idempotency_token) WHERE idempotency_token IS NOT NULL"),

@@ -34,7 +34,7 @@ struct StatusEvent {
     int errorCode = 0;
     QString idempotencyToken;
     QDateTime receivedAt;
-    QByteArray payload; // the callback's parameters as JSON
+    QByteArray payload; // the callback's body as Twilio sent it (form-encoded)
 };
 
 // What a status webhook tells us.

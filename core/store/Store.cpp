@@ -47,7 +47,7 @@ void Store::enqueue(Job job)
         }
     }
     if (schedule)
-        QMetaObject::invokeMethod(m_worker, &StoreWorker::drain, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_worker, &StoreWorker::scheduleDrain, Qt::QueuedConnection);
 }
 
 QList<Store::Job> Store::takeJobs(int max)

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QMetaMethod>
 #include <QUuid>
 
 namespace sb {
@@ -66,10 +67,20 @@ bool run(QSqlQuery &q, QString *error)
 
 StoreWorker::StoreWorker(Store *store, QString path)
     : m_store(store)
+    , m_timer(new QTimer(this))
     , m_path(std::move(path))
     , m_connectionName(QStringLiteral("switchboard-store-") +
                        QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
+    m_timer->setSingleShot(true);
+    m_timer->setInterval(CoalesceMs);
+    connect(m_timer, &QTimer::timeout, this, &StoreWorker::drain);
+}
+
+void StoreWorker::scheduleDrain()
+{
+    if (!m_timer->isActive())
+        m_timer->start();
 }
 
 StoreWorker::~StoreWorker()
@@ -101,8 +112,13 @@ bool StoreWorker::open(QString *error)
     }
     QSqlQuery pragma(db);
     for (const char *statement :
-         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
-          "PRAGMA busy_timeout=5000"}) {
+         {"PRAGMA journal_mode=WAL",
+          // NORMAL in WAL mode: a commit survives a crash of the process (what the outbox
+          // needs); only a power cut can lose the last transactions.
+          "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000",
+          // Reads through mmap and a 64 MiB page cache: index look-ups by SID otherwise cost a
+          // system call each once the database outgrows SQLite's 2 MiB default cache.
+          "PRAGMA cache_size=-65536", "PRAGMA mmap_size=268435456", "PRAGMA temp_store=MEMORY"}) {
         if (!pragma.exec(QString::fromLatin1(statement))) {
             *error = pragma.lastError().text();
             return false;
@@ -143,6 +159,9 @@ void StoreWorker::drain()
         const QList<std::function<void()>> actions = std::exchange(m_afterCommit, {});
         for (const auto &action : actions)
             action();
+        static const QMetaMethod changedSignal = QMetaMethod::fromSignal(&Store::messagesChanged);
+        if (!m_store->isSignalConnected(changedSignal))
+            m_changed.clear(); // nobody listens (headless): skip reading the rows back
         if (!m_changed.isEmpty()) {
             const QList<qint64> ids(m_changed.cbegin(), m_changed.cend());
             m_changed.clear();

@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -26,7 +27,11 @@ public:
     StoreWorker(Store *store, QString path);
     ~StoreWorker() override;
 
+    // Called (queued) when work arrives: drains after a short pause so that bursts are
+    // committed in few transactions; one transaction per callback is what limits SQLite.
+    void scheduleDrain();
     void drain();
+    static constexpr int CoalesceMs = 2;
 
     // Used by jobs (store thread only).
     bool open(QString *error);
@@ -54,6 +59,7 @@ private:
     QList<MessageRecord> messagesByIds(const QList<qint64> &ids);
 
     Store *m_store;
+    QTimer *m_timer;
     QString m_path;
     QString m_connectionName;
     bool m_open = false;

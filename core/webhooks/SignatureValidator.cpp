@@ -87,11 +87,12 @@ bool SignatureValidator::matchesAnyVariant(const QString &url, const FormFields 
 {
     if (!isEnabled() || signature.isEmpty())
         return false;
-    bool matched = false;
-    // Check every variant so the time taken does not depend on which one matched.
-    for (const QString &candidate : urlVariants(url))
-        matched |= constantTimeEquals(sign(m_authToken, candidate, params), signature);
-    return matched;
+    // The comparison is constant-time; which URL variant matched is no secret.
+    for (const QString &candidate : urlVariants(url)) {
+        if (constantTimeEquals(sign(m_authToken, candidate, params), signature))
+            return true;
+    }
+    return false;
 }
 
 bool SignatureValidator::validateForm(const QString &url, const FormFields &params,
@@ -115,12 +116,17 @@ bool SignatureValidator::validateJson(const QString &url, const QByteArray &body
 bool SignatureValidator::validate(const QString &url, const QByteArray &body,
                                   const QByteArray &signature) const
 {
+    FormFields params;
+    const bool isForm = FormEncoding::decode(body, &params);
+    return validate(url, body, isForm ? &params : nullptr, signature);
+}
+
+bool SignatureValidator::validate(const QString &url, const QByteArray &body,
+                                  const FormFields *form, const QByteArray &signature) const
+{
     if (url.contains(QLatin1String("bodySHA256=")))
         return validateJson(url, body, signature);
-    FormFields params;
-    if (!FormEncoding::decode(body, &params))
-        return false;
-    return validateForm(url, params, signature);
+    return form && validateForm(url, *form, signature);
 }
 
 } // namespace sb

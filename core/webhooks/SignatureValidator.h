@@ -21,6 +21,9 @@ public:
 
     // `url` is the full URL Twilio requested (configured public URL + raw path and query).
     bool validate(const QString &url, const QByteArray &body, const QByteArray &signature) const;
+    // Same, for a body already decoded (nullptr: it was not form-encoded).
+    bool validate(const QString &url, const QByteArray &body, const FormFields *form,
+                  const QByteArray &signature) const;
     bool validateForm(const QString &url, const FormFields &params,
                       const QByteArray &signature) const;
     bool validateJson(const QString &url, const QByteArray &body,

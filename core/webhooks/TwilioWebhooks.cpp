@@ -5,20 +5,10 @@
 #include "store/Store.h"
 #include "twilio/MessageStatus.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace sb {
 
 namespace {
-
-QByteArray paramsJson(const FormFields &fields)
-{
-    QJsonObject object;
-    for (const auto &[k, v] : fields)
-        object.insert(k, v);
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
 
 HttpResponse badRequest(const QString &message)
 {
@@ -50,7 +40,7 @@ std::optional<HttpResponse> TwilioWebhooks::checkSignature(const HttpRequest &re
         return std::nullopt;
     const QByteArray signature = request.header("X-Twilio-Signature");
     const QString url = m_publicUrl + request.target;
-    if (!signature.isEmpty() && m_validator.validate(url, request.body, signature))
+    if (!signature.isEmpty() && m_validator.validate(url, request.body, request.form(), signature))
         return std::nullopt;
     qCWarning(lcWebhook).noquote() << "rejected" << request.path << "from" << request.peer.toString()
                                    << (signature.isEmpty() ? "(no X-Twilio-Signature)"
@@ -64,9 +54,9 @@ std::optional<HttpResponse> TwilioWebhooks::checkSignature(const HttpRequest &re
 
 HttpResponse TwilioWebhooks::statusCallback(const HttpRequest &request)
 {
-    FormFields form;
-    if (!FormEncoding::decode(request.body, &form))
+    if (!request.form())
         return badRequest(tr("The body is not application/x-www-form-urlencoded."));
+    const FormFields &form = *request.form();
     StatusCallback cb;
     cb.messageSid = FormEncoding::value(form, QStringLiteral("MessageSid"));
     cb.status = FormEncoding::value(form, QStringLiteral("MessageStatus"));
@@ -81,17 +71,25 @@ HttpResponse TwilioWebhooks::statusCallback(const HttpRequest &request)
     cb.from = FormEncoding::value(form, QStringLiteral("From"));
     cb.to = FormEncoding::value(form, QStringLiteral("To"));
     cb.idempotencyToken = QString::fromLatin1(request.header("I-Twilio-Idempotency-Token"));
-    cb.payload = paramsJson(form);
+    cb.payload = request.body; // exactly what Twilio sent, form-encoded
     m_store->applyStatusCallback(cb);
-    Q_EMIT webhookReceived(request.path, QDateTime::currentDateTimeUtc());
+    noteArrival(request.path);
     return HttpResponse::xml(200, emptyTwiml());
+}
+
+void TwilioWebhooks::noteArrival(const QString &path)
+{
+    if (m_sinceAnnounced.isValid() && m_sinceAnnounced.elapsed() < 250)
+        return;
+    m_sinceAnnounced.start();
+    Q_EMIT webhookReceived(path, QDateTime::currentDateTimeUtc());
 }
 
 HttpResponse TwilioWebhooks::incomingSms(const HttpRequest &request)
 {
-    FormFields form;
-    if (!FormEncoding::decode(request.body, &form))
+    if (!request.form())
         return badRequest(tr("The body is not application/x-www-form-urlencoded."));
+    const FormFields &form = *request.form();
     InboundMessage message;
     message.sid = FormEncoding::value(form, QStringLiteral("MessageSid"));
     if (message.sid.isEmpty())
@@ -103,9 +101,9 @@ HttpResponse TwilioWebhooks::incomingSms(const HttpRequest &request)
         return badRequest(tr("MessageSid and From are required."));
     if (message.from.startsWith(QLatin1String("whatsapp:")))
         message.channel = QStringLiteral("whatsapp");
-    message.payload = paramsJson(form);
+    message.payload = request.body;
     m_store->addInboundMessage(message);
-    Q_EMIT webhookReceived(request.path, QDateTime::currentDateTimeUtc());
+    noteArrival(request.path);
     Q_EMIT inboundMessage(message.from, message.body);
     return HttpResponse::xml(200, emptyTwiml());
 }

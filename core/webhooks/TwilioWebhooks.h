@@ -4,6 +4,7 @@
 #include "http/HttpMessage.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <optional>
@@ -31,6 +32,8 @@ public:
     static QByteArray emptyTwiml();
 
 Q_SIGNALS:
+    // At most a few times a second, whatever the rate: it feeds "last webhook at" displays,
+    // and one cross-thread event per webhook would cost more than the webhook itself.
     void webhookReceived(const QString &path, const QDateTime &at);
     void inboundMessage(const QString &from, const QString &body);
     void signatureRejected(const QString &path);
@@ -39,10 +42,12 @@ private:
     std::optional<HttpResponse> checkSignature(const HttpRequest &request);
     HttpResponse statusCallback(const HttpRequest &request);
     HttpResponse incomingSms(const HttpRequest &request);
+    void noteArrival(const QString &path);
 
     Store *m_store;
     SignatureValidator m_validator;
     QString m_publicUrl;
+    QElapsedTimer m_sinceAnnounced;
 };
 
 } // namespace sb

@@ -1,30 +1,26 @@
--- wrk script: POSTs pre-signed status callbacks, each line of $BENCH_REQUESTS once, in turn.
-local lines = {}
+-- wrk script: POSTs pre-signed status callbacks ($BENCH_REQUESTS, one per line), each once in
+-- turn. Requests are formatted once in init() so the timed loop costs wrk nothing.
+local requests = {}
 local n = 0
 local i = 0
 local path = os.getenv("BENCH_PATH") or "/twilio/sms-status"
 
 function init(args)
   for line in io.lines(os.getenv("BENCH_REQUESTS")) do
+    local sig, token, body = line:match("^([^\t]*)\t([^\t]*)\t(.*)$")
     n = n + 1
-    lines[n] = line
+    requests[n] = wrk.format("POST", path, {
+      ["Content-Type"] = "application/x-www-form-urlencoded",
+      ["X-Twilio-Signature"] = sig,
+      ["I-Twilio-Idempotency-Token"] = token,
+    }, body)
   end
 end
 
 function request()
   i = i + 1
   if i > n then i = 1 end
-  local sig, token, body = lines[i]:match("^([^\t]*)\t([^\t]*)\t(.*)$")
-  return wrk.format("POST", path, {
-    ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["X-Twilio-Signature"] = sig,
-    ["I-Twilio-Idempotency-Token"] = token,
-  }, body)
-end
-
-local non2xx = 0
-function response(status, headers, body)
-  if status ~= 200 then non2xx = non2xx + 1 end
+  return requests[i]
 end
 
 function done(summary, latency, requests)
