@@ -10,34 +10,35 @@
 #include <csignal>
 #include <cstdio>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     sb::installLogFormat();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("switchboard-sandbox"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "An offline stand-in for Twilio's REST API, with signed status callbacks."));
+    parser.setApplicationDescription(
+        QStringLiteral("An offline stand-in for Twilio's REST API, with signed status callbacks."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Port (0: any free port)."),
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Port (0: any free port)."),
                                   QStringLiteral("port"), QStringLiteral("0"));
     const QCommandLineOption bind(QStringLiteral("bind"), QStringLiteral("Address to listen on."),
                                   QStringLiteral("address"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption sid(QStringLiteral("account-sid"), QStringLiteral("Account SID (AC...)."),
-                                 QStringLiteral("sid"));
+    const QCommandLineOption sid(QStringLiteral("account-sid"),
+                                 QStringLiteral("Account SID (AC...)."), QStringLiteral("sid"));
     const QCommandLineOption token(QStringLiteral("auth-token"), QStringLiteral("Auth token."),
                                    QStringLiteral("token"));
     const QCommandLineOption number(QStringLiteral("number"),
                                     QStringLiteral("A phone number of the account (repeatable)."),
                                     QStringLiteral("e164"));
     const QCommandLineOption smsUrl(QStringLiteral("sms-url"),
-                                    QStringLiteral("Webhook for inbound messages."), QStringLiteral("url"));
+                                    QStringLiteral("Webhook for inbound messages."),
+                                    QStringLiteral("url"));
     const QCommandLineOption delay(QStringLiteral("delay-ms"),
-                                   QStringLiteral("Delay between status changes."), QStringLiteral("ms"),
-                                   QStringLiteral("400"));
+                                   QStringLiteral("Delay between status changes."),
+                                   QStringLiteral("ms"), QStringLiteral("400"));
     parser.addOptions({port, bind, sid, token, number, smsUrl, delay});
     parser.process(app);
 
@@ -49,9 +50,11 @@ int main(int argc, char *argv[])
     options.smsUrl = parser.value(smsUrl);
     options.statusDelayMs = parser.value(delay).toInt();
     sb::Sandbox sandbox(options);
-    const quint16 bound = sandbox.listen(QHostAddress(parser.value(bind)), quint16(parser.value(port).toUInt()));
+    const quint16 bound =
+        sandbox.listen(QHostAddress(parser.value(bind)), quint16(parser.value(port).toUInt()));
     if (!bound) {
-        std::fprintf(stderr, "switchboard-sandbox: cannot listen: %s\n", qPrintable(sandbox.errorString()));
+        std::fprintf(stderr, "switchboard-sandbox: cannot listen: %s\n",
+                     qPrintable(sandbox.errorString()));
         return 1;
     }
     // One machine-readable line, for scripts and tests that start it with --port 0.

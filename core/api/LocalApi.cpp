@@ -18,19 +18,16 @@ namespace {
 
 const QString kPrefix = QStringLiteral("/api/v1/twilio");
 
-HttpResponse invalid(const QString &field, const QString &reason)
-{
-    return HttpResponse::error(400, reason,
-                               {{QStringLiteral("field"), field}, {QStringLiteral("reason"), reason}});
+HttpResponse invalid(const QString &field, const QString &reason) {
+    return HttpResponse::error(
+        400, reason, {{QStringLiteral("field"), field}, {QStringLiteral("reason"), reason}});
 }
 
-QString iso(const QDateTime &t)
-{
+QString iso(const QDateTime &t) {
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QJsonObject messageJson(const MessageRecord &m)
-{
+QJsonObject messageJson(const MessageRecord &m) {
     QJsonObject json{{QStringLiteral("id"), m.id},
                      {QStringLiteral("sid"), m.sid},
                      {QStringLiteral("messageSid"), m.sid},
@@ -60,24 +57,23 @@ LocalApi::LocalApi(HttpServer *server, Store *store, Outbox *outbox, LocalApiSet
     : QObject(parent)
     , m_store(store)
     , m_outbox(outbox)
-    , m_settings(std::move(settings))
-{
-    server->addFilter(kPrefix + QLatin1Char('/'), [this](const HttpRequest &r) { return authorize(r); });
-    server->route("GET", kPrefix + QStringLiteral("/health"),
-                  [this](const HttpRequest &, HttpServer::Reply reply) {
-                      reply(HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")},
-                                                     {QStringLiteral("mode"), m_settings.mode},
-                                                     {QStringLiteral("version"),
-                                                      QStringLiteral("0.1.0")}}));
-                  });
+    , m_settings(std::move(settings)) {
+    server->addFilter(kPrefix + QLatin1Char('/'),
+                      [this](const HttpRequest &r) { return authorize(r); });
+    server->route(
+        "GET", kPrefix + QStringLiteral("/health"),
+        [this](const HttpRequest &, HttpServer::Reply reply) {
+            reply(HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")},
+                                           {QStringLiteral("mode"), m_settings.mode},
+                                           {QStringLiteral("version"), QStringLiteral("0.1.0")}}));
+        });
     server->route("POST", kPrefix + QStringLiteral("/send-sms"),
                   [this](const HttpRequest &r, HttpServer::Reply reply) { sendSms(r, reply); });
     server->route("GET", kPrefix + QStringLiteral("/sms-status/{sid}"),
                   [this](const HttpRequest &r, HttpServer::Reply reply) { smsStatus(r, reply); });
 }
 
-std::optional<HttpResponse> LocalApi::authorize(const HttpRequest &request) const
-{
+std::optional<HttpResponse> LocalApi::authorize(const HttpRequest &request) const {
     if (request.path == kPrefix + QStringLiteral("/health"))
         return std::nullopt;
     const QByteArray header = request.header("Authorization");
@@ -92,12 +88,12 @@ std::optional<HttpResponse> LocalApi::authorize(const HttpRequest &request) cons
     HttpResponse response = HttpResponse::error(
         401, tr("Missing or wrong API token: send 'Authorization: Bearer <token>' with the value "
                 "of SWITCHBOARD_API_TOKEN (or the token file named at start-up)."));
-    response.headers.append(qMakePair(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"switchboard\"")));
+    response.headers.append(qMakePair(QByteArrayLiteral("WWW-Authenticate"),
+                                      QByteArrayLiteral("Bearer realm=\"switchboard\"")));
     return response;
 }
 
-int LocalApi::httpStatusFor(const TwilioError &error)
-{
+int LocalApi::httpStatusFor(const TwilioError &error) {
     if (error.kind == TwilioError::Kind::Network)
         return error.message.contains(QLatin1String("timed out"), Qt::CaseInsensitive) ? 504 : 502;
     if (error.kind == TwilioError::Kind::Protocol)
@@ -117,8 +113,7 @@ int LocalApi::httpStatusFor(const TwilioError &error)
     return 400;
 }
 
-HttpResponse LocalApi::errorResponse(const TwilioError &error)
-{
+HttpResponse LocalApi::errorResponse(const TwilioError &error) {
     QJsonObject extra;
     if (error.code != 0)
         extra.insert(QStringLiteral("code"), error.code);
@@ -131,16 +126,16 @@ HttpResponse LocalApi::errorResponse(const TwilioError &error)
     return HttpResponse::error(httpStatusFor(error), error.explanation(), extra);
 }
 
-void LocalApi::sendSms(const HttpRequest &request, std::function<void(const HttpResponse &)> reply)
-{
+void LocalApi::sendSms(const HttpRequest &request,
+                       std::function<void(const HttpResponse &)> reply) {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return reply(invalid(QStringLiteral("body"),
-                             tr("The request body must be a JSON object: %1")
-                                 .arg(parseError.error != QJsonParseError::NoError
-                                          ? parseError.errorString()
-                                          : tr("got another JSON value"))));
+        return reply(
+            invalid(QStringLiteral("body"), tr("The request body must be a JSON object: %1")
+                                                .arg(parseError.error != QJsonParseError::NoError
+                                                         ? parseError.errorString()
+                                                         : tr("got another JSON value"))));
     const QJsonObject json = doc.object();
     for (const char *field : {"to", "from", "body"}) {
         const QJsonValue v = json.value(QLatin1String(field));
@@ -191,32 +186,35 @@ void LocalApi::sendSms(const HttpRequest &request, std::function<void(const Http
     });
 }
 
-void LocalApi::smsStatus(const HttpRequest &request, std::function<void(const HttpResponse &)> reply)
-{
+void LocalApi::smsStatus(const HttpRequest &request,
+                         std::function<void(const HttpResponse &)> reply) {
     const QString sid = request.args.value(0);
-    m_store->messageBySid(sid, this, [this, sid, reply](const StoreResult<std::optional<MessageRecord>> &found) {
-        if (!found.ok()) {
-            qCWarning(lcApi).noquote() << "store read failed:" << found.error;
-            return reply(HttpResponse::error(500, tr("The store could not be read.")));
-        }
-        if (!found.value)
-            return reply(HttpResponse::error(404, tr("No message with SID %1.").arg(sid),
-                                             {{QStringLiteral("field"), QStringLiteral("messageSid")}}));
-        const MessageRecord message = *found.value;
-        m_store->statusHistory(sid, this, [message, reply](const StoreResult<QList<StatusEvent>> &events) {
-            QJsonObject json = messageJson(message);
-            QJsonArray history;
-            for (const StatusEvent &e : events.value) {
-                QJsonObject item{{QStringLiteral("status"), e.status},
-                                 {QStringLiteral("receivedAt"), iso(e.receivedAt)}};
-                if (e.errorCode != 0)
-                    item.insert(QStringLiteral("errorCode"), e.errorCode);
-                history.append(item);
+    m_store->messageBySid(
+        sid, this, [this, sid, reply](const StoreResult<std::optional<MessageRecord>> &found) {
+            if (!found.ok()) {
+                qCWarning(lcApi).noquote() << "store read failed:" << found.error;
+                return reply(HttpResponse::error(500, tr("The store could not be read.")));
             }
-            json.insert(QStringLiteral("history"), history);
-            reply(HttpResponse::json(200, json));
+            if (!found.value)
+                return reply(
+                    HttpResponse::error(404, tr("No message with SID %1.").arg(sid),
+                                        {{QStringLiteral("field"), QStringLiteral("messageSid")}}));
+            const MessageRecord message = *found.value;
+            m_store->statusHistory(
+                sid, this, [message, reply](const StoreResult<QList<StatusEvent>> &events) {
+                    QJsonObject json = messageJson(message);
+                    QJsonArray history;
+                    for (const StatusEvent &e : events.value) {
+                        QJsonObject item{{QStringLiteral("status"), e.status},
+                                         {QStringLiteral("receivedAt"), iso(e.receivedAt)}};
+                        if (e.errorCode != 0)
+                            item.insert(QStringLiteral("errorCode"), e.errorCode);
+                        history.append(item);
+                    }
+                    json.insert(QStringLiteral("history"), history);
+                    reply(HttpResponse::json(200, json));
+                });
         });
-    });
 }
 
 } // namespace sb

@@ -15,9 +15,9 @@ struct SendOutcome;
 struct TwilioError;
 
 struct LocalApiSettings {
-    QString apiToken;      // secret: the bearer token every call but health needs
-    QString defaultFrom;   // TWILIO_PHONE_NUMBER
-    QString mode;          // "sandbox" or "live"
+    QString apiToken;    // secret: the bearer token every call but health needs
+    QString defaultFrom; // TWILIO_PHONE_NUMBER
+    QString mode;        // "sandbox" or "live"
 };
 
 // The local REST API under /api/v1/twilio/ (JSON in and out, bearer token):
@@ -27,8 +27,7 @@ struct LocalApiSettings {
 // Errors share one shape: {"error": {"status", "message", "field"?, "code"?, "moreInfo"?}}.
 // Invalid input 400; bad API token or bad Twilio credentials 401; permissions 403; Twilio or
 // network failures 502 (504 on timeouts); rate limits 429.
-class LocalApi : public QObject
-{
+class LocalApi : public QObject {
     Q_OBJECT
 public:
     LocalApi(HttpServer *server, Store *store, Outbox *outbox, LocalApiSettings settings,

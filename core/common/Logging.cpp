@@ -19,8 +19,7 @@ namespace sb {
 
 namespace {
 
-const char *levelName(QtMsgType type)
-{
+const char *levelName(QtMsgType type) {
     switch (type) {
     case QtDebugMsg:
         return "debug";
@@ -36,8 +35,7 @@ const char *levelName(QtMsgType type)
     return "?";
 }
 
-void writeLine(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
+void writeLine(QtMsgType type, const QMessageLogContext &context, const QString &message) {
     const qint64 ms = QDateTime::currentMSecsSinceEpoch();
     const std::time_t seconds = std::time_t(ms / 1000);
     std::tm utc{};
@@ -53,8 +51,7 @@ void writeLine(QtMsgType type, const QMessageLogContext &context, const QString 
 
 } // namespace
 
-void installLogFormat()
-{
+void installLogFormat() {
     qInstallMessageHandler(&writeLine);
 }
 

@@ -13,8 +13,7 @@ int g_fds[2] = {-1, -1};
 }
 
 UnixSignals::UnixSignals(std::initializer_list<int> signalNumbers, QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     if (g_fds[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_fds) != 0)
         return;
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
@@ -34,8 +33,7 @@ UnixSignals::UnixSignals(std::initializer_list<int> signalNumbers, QObject *pare
 
 UnixSignals::~UnixSignals() = default;
 
-void UnixSignals::handler(int signalNumber)
-{
+void UnixSignals::handler(int signalNumber) {
     const unsigned char number = static_cast<unsigned char>(signalNumber);
     [[maybe_unused]] const auto written = ::write(g_fds[0], &number, 1);
 }

@@ -10,8 +10,7 @@ namespace sb {
 
 // Turns SIGINT/SIGTERM into a Qt signal on the thread that created this object (self-pipe),
 // so shutdown runs the normal destructors: the store commits what is queued.
-class UnixSignals : public QObject
-{
+class UnixSignals : public QObject {
     Q_OBJECT
 public:
     explicit UnixSignals(std::initializer_list<int> signalNumbers, QObject *parent = nullptr);

@@ -12,15 +12,13 @@
 
 namespace sb {
 
-QUrl Config::effectivePublicUrl(quint16 listeningPort) const
-{
+QUrl Config::effectivePublicUrl(quint16 listeningPort) const {
     if (!publicUrl.isEmpty())
         return publicUrl;
     return QUrl(QStringLiteral("http://localhost:%1").arg(listeningPort));
 }
 
-QString ConfigLoader::defaultDataDir()
-{
+QString ConfigLoader::defaultDataDir() {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     return (base.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/share") : base) +
            QStringLiteral("/switchboard");
@@ -28,13 +26,12 @@ QString ConfigLoader::defaultDataDir()
 
 namespace {
 
-bool parseUrl(const QString &name, const QString &value, QUrl *out, QString *error)
-{
+bool parseUrl(const QString &name, const QString &value, QUrl *out, QString *error) {
     const QUrl url(value, QUrl::StrictMode);
     const QString scheme = url.scheme();
     if (!url.isValid() || url.host().isEmpty() ||
-        (scheme != QLatin1String("http") && scheme != QLatin1String("https")) ||
-        url.hasQuery() || url.hasFragment()) {
+        (scheme != QLatin1String("http") && scheme != QLatin1String("https")) || url.hasQuery() ||
+        url.hasFragment()) {
         *error = QStringLiteral("%1: '%2' is not an http(s) URL such as https://abc.ngrok.app")
                      .arg(name, value);
         return false;
@@ -51,14 +48,15 @@ bool parseUrl(const QString &name, const QString &value, QUrl *out, QString *err
 } // namespace
 
 std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const QString &dotEnvPath,
-                                         QString *error)
-{
+                                         QString *error, const QHash<QString, QString> &stored) {
     const QHash<QString, QString> dotEnv = DotEnv::load(dotEnvPath);
     auto get = [&](const char *name) {
         const QString key = QString::fromLatin1(name);
         if (env.contains(key))
             return env.value(key).trimmed();
-        return dotEnv.value(key).trimmed();
+        if (dotEnv.contains(key))
+            return dotEnv.value(key).trimmed();
+        return stored.value(key).trimmed();
     };
 
     Config c;
@@ -93,7 +91,8 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     if (!c.phoneNumber.isEmpty()) {
         const PhoneNumberCheck check = PhoneNumber::check(c.phoneNumber);
         if (!check.valid) {
-            *error = QStringLiteral("TWILIO_PHONE_NUMBER: '%1': %2").arg(c.phoneNumber, check.reason);
+            *error =
+                QStringLiteral("TWILIO_PHONE_NUMBER: '%1': %2").arg(c.phoneNumber, check.reason);
             return std::nullopt;
         }
         c.phoneNumber = check.e164;
@@ -155,8 +154,7 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     return c;
 }
 
-bool ConfigLoader::resolveApiToken(Config *config, QString *error)
-{
+bool ConfigLoader::resolveApiToken(Config *config, QString *error) {
     config->apiTokenPath = config->dataDir + QStringLiteral("/api-token");
     QFile file(config->apiTokenPath);
     if (file.exists()) {

@@ -20,28 +20,28 @@ struct Config {
 
     quint16 port = 3000;
     QHostAddress bindAddress = QHostAddress::LocalHost;
-    QUrl publicUrl;        // empty: http://localhost:<port>, filled in once listening
+    QUrl publicUrl; // empty: http://localhost:<port>, filled in once listening
     QString dataDir;
     QString apiToken;
-    QString apiTokenPath;  // where a generated token was stored
+    QString apiTokenPath; // where a generated token was stored
     bool apiTokenGenerated = false;
     QUrl twilioApiBase{QStringLiteral("https://api.twilio.com")};
     QUrl sendgridApiBase{QStringLiteral("https://api.sendgrid.com")};
 
-    bool sandbox = false;  // no TWILIO_ACCOUNT_SID: run against the built-in sandbox
+    bool sandbox = false; // no TWILIO_ACCOUNT_SID: run against the built-in sandbox
 
     QString databasePath() const { return dataDir + QStringLiteral("/switchboard.sqlite"); }
     // The base URL Twilio reaches us at; signatures are checked against it.
     QUrl effectivePublicUrl(quint16 listeningPort) const;
 };
 
-// env > .env in the working directory > defaults. A missing or malformed setting yields one
-// clear sentence naming it, never an exception or a crash.
-class ConfigLoader
-{
+// env > .env in the working directory > stored preferences (the console's QSettings and OS
+// keychain, passed in as `stored`) > defaults. A missing or malformed setting yields one clear
+// sentence naming it, never an exception or a crash.
+class ConfigLoader {
 public:
     static std::optional<Config> load(const QProcessEnvironment &env, const QString &dotEnvPath,
-                                      QString *error);
+                                      QString *error, const QHash<QString, QString> &stored = {});
     static QString defaultDataDir();
 
 private:

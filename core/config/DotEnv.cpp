@@ -4,8 +4,7 @@
 
 namespace sb {
 
-QHash<QString, QString> DotEnv::parse(const QByteArray &text)
-{
+QHash<QString, QString> DotEnv::parse(const QByteArray &text) {
     QHash<QString, QString> values;
     for (const QByteArray &rawLine : text.split('\n')) {
         QString line = QString::fromUtf8(rawLine).trimmed();
@@ -45,8 +44,7 @@ QHash<QString, QString> DotEnv::parse(const QByteArray &text)
     return values;
 }
 
-QHash<QString, QString> DotEnv::load(const QString &path)
-{
+QHash<QString, QString> DotEnv::load(const QString &path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};

@@ -7,8 +7,7 @@ namespace sb {
 
 // Reads a .env file: KEY=VALUE lines, optional `export `, # comments, single or double quotes
 // (double quotes understand \n, \" and \\).
-class DotEnv
-{
+class DotEnv {
 public:
     static QHash<QString, QString> parse(const QByteArray &text);
     static QHash<QString, QString> load(const QString &path); // empty when the file is absent

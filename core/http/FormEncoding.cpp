@@ -6,8 +6,7 @@ namespace sb {
 
 namespace {
 
-int hexValue(char c)
-{
+int hexValue(char c) {
     if (c >= '0' && c <= '9')
         return c - '0';
     if (c >= 'a' && c <= 'f')
@@ -18,8 +17,7 @@ int hexValue(char c)
 }
 
 // Decodes one key or value; `utf8` is reused across fields (constructing one is not free).
-bool percentDecode(QByteArrayView in, QStringDecoder &utf8, QString *out)
-{
+bool percentDecode(QByteArrayView in, QStringDecoder &utf8, QString *out) {
     if (!in.contains('%') && !in.contains('+')) { // the common case: nothing to unescape
         *out = utf8.decode(in);
         return !utf8.hasError();
@@ -49,8 +47,7 @@ bool percentDecode(QByteArrayView in, QStringDecoder &utf8, QString *out)
 
 } // namespace
 
-QByteArray FormEncoding::encode(const FormFields &fields)
-{
+QByteArray FormEncoding::encode(const FormFields &fields) {
     QByteArray out;
     for (const auto &[key, value] : fields) {
         if (!out.isEmpty())
@@ -62,8 +59,7 @@ QByteArray FormEncoding::encode(const FormFields &fields)
     return out;
 }
 
-bool FormEncoding::decode(const QByteArray &body, FormFields *fields)
-{
+bool FormEncoding::decode(const QByteArray &body, FormFields *fields) {
     fields->clear();
     if (body.isEmpty())
         return true;
@@ -91,8 +87,7 @@ bool FormEncoding::decode(const QByteArray &body, FormFields *fields)
     return true;
 }
 
-QString FormEncoding::value(const FormFields &fields, const QString &key)
-{
+QString FormEncoding::value(const FormFields &fields, const QString &key) {
     for (const auto &[k, v] : fields) {
         if (k == key)
             return v;

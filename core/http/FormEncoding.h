@@ -12,8 +12,7 @@ using FormFields = QList<QPair<QString, QString>>;
 // application/x-www-form-urlencoded as browsers and Twilio write it: '+' for space, and every
 // byte but the unreserved ones percent-encoded. (QUrlQuery leaves '+' alone, which a server
 // then reads back as a space; that is why this exists.)
-class FormEncoding
-{
+class FormEncoding {
 public:
     static QByteArray encode(const FormFields &fields);
     // Returns false for a body that is not form-encoded (a bad %-escape or invalid UTF-8).

@@ -13,19 +13,15 @@ namespace detail {
 
 // Follows one connection's requests: headers, then Content-Length bytes of body, then the
 // next request. Lives as a child of the socket.
-class RequestFramer : public QObject
-{
+class RequestFramer : public QObject {
 public:
     RequestFramer(QTcpSocket *socket, qint64 maxBody, GuardedTcpServer *server)
         : QObject(socket)
         , m_socket(socket)
         , m_maxBody(maxBody)
-        , m_server(server)
-    {
-    }
+        , m_server(server) {}
 
-    void beforeParser()
-    {
+    void beforeParser() {
         if (m_rejected) {
             m_socket->readAll(); // draining after a rejection
             return;
@@ -41,15 +37,13 @@ public:
 
     QTcpSocket *socket() const { return m_socket; }
 
-    void afterParser()
-    {
+    void afterParser() {
         if (!m_rejected)
             m_unconsumed = m_socket->bytesAvailable();
     }
 
 private:
-    void feed(QByteArrayView data)
-    {
+    void feed(QByteArrayView data) {
         while (!data.isEmpty() && !m_rejected) {
             if (m_bodyRemaining > 0) {
                 const qint64 take = qMin<qint64>(m_bodyRemaining, data.size());
@@ -87,8 +81,7 @@ private:
         }
     }
 
-    void inspect(const QByteArray &header)
-    {
+    void inspect(const QByteArray &header) {
         qint64 length = 0;
         bool chunked = false;
         bool expectContinue = false;
@@ -123,8 +116,7 @@ private:
         m_bodyRemaining = length;
     }
 
-    void reject(int status, const char *phrase, const QString &reason)
-    {
+    void reject(int status, const char *phrase, const QString &reason) {
         m_rejected = true;
         qCInfo(lcHttp).noquote() << "rejected before parsing:" << status << reason;
         Q_EMIT m_server->requestRejected(status, reason);
@@ -164,18 +156,14 @@ using detail::RequestFramer;
 
 GuardedTcpServer::GuardedTcpServer(qint64 maxBodyBytes, QObject *parent)
     : QTcpServer(parent)
-    , m_maxBodyBytes(maxBodyBytes)
-{
-}
+    , m_maxBodyBytes(maxBodyBytes) {}
 
-void GuardedTcpServer::armAfterBind()
-{
+void GuardedTcpServer::armAfterBind() {
     connect(this, &QTcpServer::pendingConnectionAvailable, this,
             &GuardedTcpServer::attachAfterParserSlots);
 }
 
-void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
-{
+void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
@@ -188,8 +176,7 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     addPendingConnection(socket);
 }
 
-void GuardedTcpServer::attachAfterParserSlots()
-{
+void GuardedTcpServer::attachAfterParserSlots() {
     for (const QPointer<QObject> &object : std::as_const(m_fresh)) {
         if (auto *framer = static_cast<RequestFramer *>(object.data()))
             connect(framer->socket(), &QTcpSocket::readyRead, framer, &RequestFramer::afterParser);

@@ -16,8 +16,7 @@ namespace sb {
 // It watches each connection's byte stream without consuming it: one slot runs before
 // QtHttpServer's parser on every readyRead and one after, so the bytes between the two are
 // exactly the ones the parser has not seen yet.
-class GuardedTcpServer : public QTcpServer
-{
+class GuardedTcpServer : public QTcpServer {
     Q_OBJECT
 public:
     explicit GuardedTcpServer(qint64 maxBodyBytes, QObject *parent = nullptr);

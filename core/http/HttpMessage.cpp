@@ -4,8 +4,7 @@
 
 namespace sb {
 
-QByteArray HttpRequest::header(const QByteArray &name) const
-{
+QByteArray HttpRequest::header(const QByteArray &name) const {
     for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
             return value;
@@ -13,8 +12,7 @@ QByteArray HttpRequest::header(const QByteArray &name) const
     return {};
 }
 
-const FormFields *HttpRequest::form() const
-{
+const FormFields *HttpRequest::form() const {
     if (!m_form) {
         FormFields fields;
         m_form = FormEncoding::decode(body, &fields) ? std::optional(fields) : std::nullopt;
@@ -22,24 +20,22 @@ const FormFields *HttpRequest::form() const
     return *m_form ? &**m_form : nullptr;
 }
 
-HttpResponse HttpResponse::json(int status, const QJsonObject &object)
-{
-    return {status, QByteArrayLiteral("application/json"),
-            QJsonDocument(object).toJson(QJsonDocument::Compact), {}};
+HttpResponse HttpResponse::json(int status, const QJsonObject &object) {
+    return {status,
+            QByteArrayLiteral("application/json"),
+            QJsonDocument(object).toJson(QJsonDocument::Compact),
+            {}};
 }
 
-HttpResponse HttpResponse::xml(int status, const QByteArray &document)
-{
+HttpResponse HttpResponse::xml(int status, const QByteArray &document) {
     return {status, QByteArrayLiteral("text/xml"), document, {}};
 }
 
-HttpResponse HttpResponse::empty(int status)
-{
+HttpResponse HttpResponse::empty(int status) {
     return {status, {}, {}, {}};
 }
 
-HttpResponse HttpResponse::error(int status, const QString &message, const QJsonObject &extra)
-{
+HttpResponse HttpResponse::error(int status, const QString &message, const QJsonObject &extra) {
     QJsonObject error = extra;
     error.insert(QStringLiteral("status"), status);
     error.insert(QStringLiteral("message"), message);

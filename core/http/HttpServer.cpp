@@ -3,9 +3,9 @@
 #include "GuardedTcpServer.h"
 #include "common/Logging.h"
 
+#include <QHash>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
-#include <QHash>
 #include <QMap>
 #include <QMetaEnum>
 #include <QPointer>
@@ -17,8 +17,7 @@ namespace sb {
 
 namespace {
 
-QByteArray methodName(QHttpServerRequest::Method method)
-{
+QByteArray methodName(QHttpServerRequest::Method method) {
     switch (method) {
     case QHttpServerRequest::Method::Get:
         return "GET";
@@ -40,8 +39,7 @@ QByteArray methodName(QHttpServerRequest::Method method)
 }
 
 // "PayloadTooLarge" -> "Payload Too Large", computed once for every status Qt knows.
-QByteArray reasonPhrase(int status)
-{
+QByteArray reasonPhrase(int status) {
     static const QHash<int, QByteArray> phrases = [] {
         QHash<int, QByteArray> table;
         const QMetaEnum meta = QMetaEnum::fromType<QHttpServerResponder::StatusCode>();
@@ -61,19 +59,15 @@ QByteArray reasonPhrase(int status)
 
 // Keeps responses in request order on a connection even when an earlier request is answered
 // later than a following one (QtHttpServer 6.4 would interleave them: QTBUG-105202).
-class ResponseSequencer : public QObject
-{
+class ResponseSequencer : public QObject {
 public:
     explicit ResponseSequencer(QTcpSocket *socket)
         : QObject(socket)
-        , m_socket(socket)
-    {
-    }
+        , m_socket(socket) {}
 
     quint64 reserve() { return m_nextAssigned++; }
 
-    void complete(quint64 sequence, QByteArray bytes)
-    {
+    void complete(quint64 sequence, QByteArray bytes) {
         m_ready.insert(sequence, std::move(bytes));
         bool wrote = false;
         while (!m_ready.isEmpty() && m_ready.firstKey() == m_nextWritten) {
@@ -87,8 +81,7 @@ public:
             m_socket->flush();
     }
 
-    static ResponseSequencer *of(QTcpSocket *socket)
-    {
+    static ResponseSequencer *of(QTcpSocket *socket) {
         for (QObject *child : socket->children()) {
             if (auto *s = dynamic_cast<ResponseSequencer *>(child))
                 return s;
@@ -103,8 +96,7 @@ private:
     QMap<quint64, QByteArray> m_ready;
 };
 
-QByteArray serialize(const HttpResponse &response)
-{
+QByteArray serialize(const HttpResponse &response) {
     QByteArray out;
     out.reserve(128 + response.body.size());
     out.append("HTTP/1.1 ").append(QByteArray::number(response.status)).append(' ');
@@ -122,23 +114,18 @@ QByteArray serialize(const HttpResponse &response)
 
 HttpServer::HttpServer(const QString &name, QObject *parent)
     : QAbstractHttpServer(parent)
-    , m_name(name)
-{
+    , m_name(name) {}
+
+void HttpServer::route(const QByteArray &method, const QString &pattern, Handler handler) {
+    m_routes.append(
+        {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
 }
 
-void HttpServer::route(const QByteArray &method, const QString &pattern, Handler handler)
-{
-    m_routes.append({method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts),
-                     std::move(handler)});
-}
-
-void HttpServer::addFilter(const QString &pathPrefix, Filter filter)
-{
+void HttpServer::addFilter(const QString &pathPrefix, Filter filter) {
     m_filters.append({pathPrefix, std::move(filter)});
 }
 
-quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
-{
+quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port) {
     auto *tcp = new GuardedTcpServer(m_maxBodyBytes, this);
     if (!tcp->listen(address, port)) {
         m_error = tcp->errorString();
@@ -151,8 +138,7 @@ quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port)
 }
 
 bool HttpServer::matches(const QStringList &pattern, const QStringList &segments,
-                         QStringList *args)
-{
+                         QStringList *args) {
     if (pattern.size() != segments.size())
         return false;
     QStringList captured;
@@ -178,8 +164,7 @@ bool HttpServer::matches(const QStringList &pattern, const QStringList &segments
 }
 
 HttpServer::Reply HttpServer::makeReply(const QHttpServerRequest &, QTcpSocket *socket,
-                                        const HttpRequest &parsed)
-{
+                                        const HttpRequest &parsed) {
     auto *sequencer = ResponseSequencer::of(socket);
     const quint64 sequence = sequencer->reserve();
     QPointer<ResponseSequencer> guard(sequencer);
@@ -193,8 +178,9 @@ HttpServer::Reply HttpServer::makeReply(const QHttpServerRequest &, QTcpSocket *
             return;
         *answered = true;
         if (self && self->m_logRequests)
-            qCInfo(lcHttp).noquote() << self->m_name << method << path << response.status
-                                     << QString::number(timer.nsecsElapsed() / 1e6, 'f', 2) + QStringLiteral(" ms");
+            qCInfo(lcHttp).noquote()
+                << self->m_name << method << path << response.status
+                << QString::number(timer.nsecsElapsed() / 1e6, 'f', 2) + QStringLiteral(" ms");
         if (self)
             Q_EMIT self->requestFinished(method, path, response.status);
         if (guard)
@@ -202,8 +188,7 @@ HttpServer::Reply HttpServer::makeReply(const QHttpServerRequest &, QTcpSocket *
     };
 }
 
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
     HttpRequest parsed;
     parsed.method = methodName(request.method());
     const QUrl url = request.url();
@@ -219,15 +204,15 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const Reply reply = makeReply(request, socket, parsed);
     if (parsed.body.size() > m_maxBodyBytes) {
         // Normally stopped earlier by GuardedTcpServer; this covers a server bound elsewhere.
-        reply(HttpResponse::error(413, tr("The request body is over %1 bytes.").arg(m_maxBodyBytes)));
+        reply(
+            HttpResponse::error(413, tr("The request body is over %1 bytes.").arg(m_maxBodyBytes)));
         return true;
     }
     dispatch(parsed, reply);
     return true;
 }
 
-void HttpServer::dispatch(HttpRequest &request, const Reply &reply)
-{
+void HttpServer::dispatch(HttpRequest &request, const Reply &reply) {
     for (const auto &[prefix, filter] : std::as_const(m_filters)) {
         if (request.path.startsWith(prefix)) {
             if (const std::optional<HttpResponse> refusal = filter(request)) {
@@ -251,10 +236,10 @@ void HttpServer::dispatch(HttpRequest &request, const Reply &reply)
         allowed.append(route.method);
     }
     if (!allowed.isEmpty()) {
-        HttpResponse response = HttpResponse::error(
-            405, tr("Method %1 is not allowed here; use %2.")
-                     .arg(QString::fromLatin1(request.method),
-                          QString::fromLatin1(allowed.join(", "))));
+        HttpResponse response =
+            HttpResponse::error(405, tr("Method %1 is not allowed here; use %2.")
+                                         .arg(QString::fromLatin1(request.method),
+                                              QString::fromLatin1(allowed.join(", "))));
         response.headers.append(qMakePair(QByteArrayLiteral("Allow"), allowed.join(", ")));
         reply(response);
         return;
@@ -262,8 +247,7 @@ void HttpServer::dispatch(HttpRequest &request, const Reply &reply)
     reply(HttpResponse::error(404, tr("No such resource: %1").arg(request.path)));
 }
 
-void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
+void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) {
     HttpRequest parsed;
     parsed.method = methodName(request.method());
     parsed.path = request.url().path();

@@ -19,8 +19,7 @@ namespace sb {
 // - Unknown path: 404; known path, other method: 405 with Allow. Bodies over the limit: 413
 //   before they are buffered (see GuardedTcpServer).
 // Every object here lives on the thread that owns the server.
-class HttpServer : public QAbstractHttpServer
-{
+class HttpServer : public QAbstractHttpServer {
     Q_OBJECT
 public:
     using Reply = std::function<void(const HttpResponse &)>;
@@ -53,8 +52,7 @@ private:
         QStringList segments;
         Handler handler;
     };
-    static bool matches(const QStringList &pattern, const QStringList &segments,
-                        QStringList *args);
+    static bool matches(const QStringList &pattern, const QStringList &segments, QStringList *args);
     Reply makeReply(const QHttpServerRequest &request, QTcpSocket *socket,
                     const HttpRequest &parsed);
     void dispatch(HttpRequest &request, const Reply &reply);

@@ -3,64 +3,55 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
+#include <QPointer>
+#include <QThread>
 
 namespace sb {
 
 RestRequest::RestRequest(QNetworkAccessManager *nam, const QUrl &base)
     : m_nam(nam)
-    , m_base(base)
-{
-}
+    , m_base(base) {}
 
-RestRequest &RestRequest::path(const QString &path)
-{
+RestRequest &RestRequest::path(const QString &path) {
     m_path = path;
     return *this;
 }
 
-RestRequest &RestRequest::query(const QUrlQuery &query)
-{
+RestRequest &RestRequest::query(const QUrlQuery &query) {
     m_query = query;
     return *this;
 }
 
-RestRequest &RestRequest::basicAuth(const QString &user, const QString &password)
-{
+RestRequest &RestRequest::basicAuth(const QString &user, const QString &password) {
     return header("Authorization",
                   "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64());
 }
 
-RestRequest &RestRequest::bearer(const QString &token)
-{
+RestRequest &RestRequest::bearer(const QString &token) {
     return header("Authorization", "Bearer " + token.toUtf8());
 }
 
-RestRequest &RestRequest::header(const QByteArray &name, const QByteArray &value)
-{
+RestRequest &RestRequest::header(const QByteArray &name, const QByteArray &value) {
     m_headers.append({name, value});
     return *this;
 }
 
-RestRequest &RestRequest::timeout(std::chrono::milliseconds timeout)
-{
+RestRequest &RestRequest::timeout(std::chrono::milliseconds timeout) {
     m_timeout = timeout;
     return *this;
 }
 
-RestRequest &RestRequest::form(const FormFields &fields)
-{
+RestRequest &RestRequest::form(const FormFields &fields) {
     m_body = FormEncoding::encode(fields);
     return header("Content-Type", "application/x-www-form-urlencoded");
 }
 
-RestRequest &RestRequest::json(const QJsonDocument &document)
-{
+RestRequest &RestRequest::json(const QJsonDocument &document) {
     m_body = document.toJson(QJsonDocument::Compact);
     return header("Content-Type", "application/json");
 }
 
-QUrl RestRequest::url() const
-{
+QUrl RestRequest::url() const {
     QUrl url = m_base;
     QString basePath = url.path();
     if (basePath.endsWith(QLatin1Char('/')))
@@ -80,8 +71,7 @@ QUrl RestRequest::url() const
     return url;
 }
 
-void RestRequest::send(const QByteArray &verb, QObject *context, Callback callback)
-{
+void RestRequest::send(const QByteArray &verb, QObject *context, Callback callback) {
     QNetworkRequest request(url());
     request.setTransferTimeout(int(m_timeout.count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -91,10 +81,12 @@ void RestRequest::send(const QByteArray &verb, QObject *context, Callback callba
     for (const auto &[name, value] : m_headers)
         request.setRawHeader(name, value);
 
-    QNetworkReply *reply = verb == "GET" ? m_nam->get(request)
-                                         : m_nam->sendCustomRequest(request, verb, m_body);
-    QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    QObject::connect(reply, &QNetworkReply::finished, context, [reply, callback] {
+    QNetworkReply *reply =
+        verb == "GET" ? m_nam->get(request) : m_nam->sendCustomRequest(request, verb, m_body);
+    // Read the reply on its own thread, then hand a plain value to the context's thread: the
+    // reply is deleted right after, and the context may live on another thread (the GUI).
+    QPointer<QObject> ctx(context);
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, ctx, callback] {
         RestResponse response;
         response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         response.body = reply->readAll();
@@ -103,7 +95,14 @@ void RestRequest::send(const QByteArray &verb, QObject *context, Callback callba
             response.errorString = reply->errorString();
         for (const auto &[name, value] : reply->rawHeaderPairs())
             response.headers.insert(name.toLower(), value);
-        callback(response);
+        reply->deleteLater();
+        if (!ctx)
+            return;
+        if (ctx->thread() == QThread::currentThread())
+            callback(response);
+        else
+            QMetaObject::invokeMethod(
+                ctx, [callback, response] { callback(response); }, Qt::QueuedConnection);
     });
 }
 

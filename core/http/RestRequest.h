@@ -31,8 +31,7 @@ struct RestResponse {
 // A fluent builder for one asynchronous REST call:
 //   RestRequest(nam, base).path("/x").basicAuth(u, p).form(fields).post(this, callback);
 // The callback runs on the context object's thread, and not at all if the context is gone.
-class RestRequest
-{
+class RestRequest {
 public:
     using Callback = std::function<void(const RestResponse &)>;
 

@@ -14,10 +14,12 @@ class TwilioClient;
 struct TwilioMessage;
 
 struct SendOutcome {
-    OutboxEntry entry;      // the entry as last committed
-    TwilioError error;      // set when Twilio refused or could not be reached
-    bool settled() const { return entry.state == OutboxEntry::State::Accepted ||
-                                  entry.state == OutboxEntry::State::Failed; }
+    OutboxEntry entry; // the entry as last committed
+    TwilioError error; // set when Twilio refused or could not be reached
+    bool settled() const {
+        return entry.state == OutboxEntry::State::Accepted ||
+               entry.state == OutboxEntry::State::Failed;
+    }
 };
 
 // The durable outbox: a message is committed as `pending` before any request is made, marked
@@ -27,8 +29,7 @@ struct SendOutcome {
 // same numbers are searched for the same body, and it is sent again only if Twilio does not
 // have it. `pending` entries were never sent and are simply sent. Lives on one thread (the
 // network thread); callbacks run on their context's thread.
-class Outbox : public QObject
-{
+class Outbox : public QObject {
     Q_OBJECT
 public:
     enum class Fault { None, CrashAfterPersist, CrashAfterPost };

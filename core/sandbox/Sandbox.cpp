@@ -22,23 +22,20 @@ namespace sb {
 
 namespace {
 
-QString randomHex(int bytes)
-{
+QString randomHex(int bytes) {
     QByteArray data(bytes, Qt::Uninitialized);
     for (char &c : data)
         c = char(QRandomGenerator::global()->bounded(256));
     return QString::fromLatin1(data.toHex());
 }
 
-QJsonValue nullable(const QString &s)
-{
+QJsonValue nullable(const QString &s) {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
 }
 
 } // namespace
 
-QString Sandbox::newSid(const char *prefix)
-{
+QString Sandbox::newSid(const char *prefix) {
     return QString::fromLatin1(prefix) + randomHex(16);
 }
 
@@ -46,8 +43,7 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_server(new HttpServer(QStringLiteral("sandbox"), this))
-    , m_nam(new QNetworkAccessManager(this))
-{
+    , m_nam(new QNetworkAccessManager(this)) {
     if (m_options.accountSid.isEmpty())
         m_options.accountSid = newSid("AC");
     if (m_options.authToken.isEmpty())
@@ -60,39 +56,37 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
 
 Sandbox::~Sandbox() = default;
 
-quint16 Sandbox::listen(const QHostAddress &address, quint16 port)
-{
+quint16 Sandbox::listen(const QHostAddress &address, quint16 port) {
     const quint16 bound = m_server->listenOn(address, port);
     if (bound)
-        qCInfo(lcSandbox).noquote() << "Twilio sandbox listening on"
-                                    << QStringLiteral("http://%1:%2").arg(address.toString()).arg(bound)
-                                    << "account" << m_options.accountSid;
+        qCInfo(lcSandbox).noquote()
+            << "Twilio sandbox listening on"
+            << QStringLiteral("http://%1:%2").arg(address.toString()).arg(bound) << "account"
+            << m_options.accountSid;
     return bound;
 }
 
-QString Sandbox::errorString() const
-{
+QString Sandbox::errorString() const {
     return m_server->errorString();
 }
 
-QString Sandbox::messagesUri() const
-{
+QString Sandbox::messagesUri() const {
     return QStringLiteral("/2010-04-01/Accounts/%1/Messages.json").arg(m_options.accountSid);
 }
 
-HttpResponse Sandbox::twilioError(int httpStatus, int code, const QString &message)
-{
-    return HttpResponse::json(httpStatus, {{QStringLiteral("code"), code},
-                                           {QStringLiteral("message"), message},
-                                           {QStringLiteral("more_info"), TwilioError::docsLink(code)},
-                                           {QStringLiteral("status"), httpStatus}});
+HttpResponse Sandbox::twilioError(int httpStatus, int code, const QString &message) {
+    return HttpResponse::json(httpStatus,
+                              {{QStringLiteral("code"), code},
+                               {QStringLiteral("message"), message},
+                               {QStringLiteral("more_info"), TwilioError::docsLink(code)},
+                               {QStringLiteral("status"), httpStatus}});
 }
 
-std::optional<HttpResponse> Sandbox::authenticate(const HttpRequest &request) const
-{
+std::optional<HttpResponse> Sandbox::authenticate(const HttpRequest &request) const {
     const QByteArray header = request.header("Authorization");
     const QByteArray expected =
-        "Basic " + (m_options.accountSid + QLatin1Char(':') + m_options.authToken).toUtf8().toBase64();
+        "Basic " +
+        (m_options.accountSid + QLatin1Char(':') + m_options.authToken).toUtf8().toBase64();
     if (header != expected)
         return twilioError(401, 20003, QStringLiteral("Authenticate"));
     // /2010-04-01/Accounts/{AccountSid}...: another account's resources are not found
@@ -102,60 +96,66 @@ std::optional<HttpResponse> Sandbox::authenticate(const HttpRequest &request) co
         if (sid.endsWith(QLatin1String(".json")))
             sid.chop(5);
         if (sid != m_options.accountSid)
-            return twilioError(404, 20404,
-                               QStringLiteral("The requested resource %1 was not found").arg(request.path));
+            return twilioError(
+                404, 20404,
+                QStringLiteral("The requested resource %1 was not found").arg(request.path));
     }
     return std::nullopt;
 }
 
-void Sandbox::setUpRoutes()
-{
+void Sandbox::setUpRoutes() {
     m_server->addFilter(QStringLiteral("/2010-04-01/"),
                         [this](const HttpRequest &r) { return authenticate(r); });
     m_server->addFilter(QStringLiteral("/sandbox/"),
                         [this](const HttpRequest &r) { return authenticate(r); });
     const QString base = QStringLiteral("/2010-04-01/Accounts/{sid}");
 
-    m_server->route("POST", base + QStringLiteral("/Messages.json"),
-                    [this](const HttpRequest &r, HttpServer::Reply reply) { reply(createMessage(r)); });
-    m_server->route("GET", base + QStringLiteral("/Messages.json"),
-                    [this](const HttpRequest &r, HttpServer::Reply reply) { reply(listMessages(r)); });
-    m_server->route("GET", base + QStringLiteral("/Messages/{sid}.json"),
-                    [this](const HttpRequest &r, HttpServer::Reply reply) {
-                        const auto it = m_messages.constFind(r.args.value(1));
-                        if (it == m_messages.cend())
-                            reply(twilioError(404, 20404,
-                                              QStringLiteral("The requested resource %1 was not found")
-                                                  .arg(r.path)));
-                        else
-                            reply(HttpResponse::json(200, messageJson(*it)));
-                    });
-    m_server->route("GET", QStringLiteral("/2010-04-01/Accounts/{sid}.json"),
-                    [this](const HttpRequest &, HttpServer::Reply reply) {
-                        reply(HttpResponse::json(
-                            200, {{QStringLiteral("sid"), m_options.accountSid},
-                                  {QStringLiteral("owner_account_sid"), m_options.accountSid},
-                                  {QStringLiteral("friendly_name"), m_options.friendlyName},
-                                  {QStringLiteral("status"), QStringLiteral("active")},
-                                  {QStringLiteral("type"), QStringLiteral("Trial")},
-                                  {QStringLiteral("date_created"),
-                                   formatTwilioDate(QDateTime::currentDateTimeUtc())},
-                                  {QStringLiteral("uri"),
-                                   QStringLiteral("/2010-04-01/Accounts/%1.json").arg(m_options.accountSid)}}));
-                    });
-    m_server->route("GET", base + QStringLiteral("/Balance.json"),
-                    [this](const HttpRequest &, HttpServer::Reply reply) {
-                        reply(HttpResponse::json(200, {{QStringLiteral("account_sid"), m_options.accountSid},
-                                                       {QStringLiteral("balance"), QStringLiteral("20.00")},
-                                                       {QStringLiteral("currency"), QStringLiteral("USD")}}));
-                    });
+    m_server->route(
+        "POST", base + QStringLiteral("/Messages.json"),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { reply(createMessage(r)); });
+    m_server->route(
+        "GET", base + QStringLiteral("/Messages.json"),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { reply(listMessages(r)); });
+    m_server->route(
+        "GET", base + QStringLiteral("/Messages/{sid}.json"),
+        [this](const HttpRequest &r, HttpServer::Reply reply) {
+            const auto it = m_messages.constFind(r.args.value(1));
+            if (it == m_messages.cend())
+                reply(twilioError(
+                    404, 20404,
+                    QStringLiteral("The requested resource %1 was not found").arg(r.path)));
+            else
+                reply(HttpResponse::json(200, messageJson(*it)));
+        });
+    m_server->route(
+        "GET", QStringLiteral("/2010-04-01/Accounts/{sid}.json"),
+        [this](const HttpRequest &, HttpServer::Reply reply) {
+            reply(HttpResponse::json(
+                200, {{QStringLiteral("sid"), m_options.accountSid},
+                      {QStringLiteral("owner_account_sid"), m_options.accountSid},
+                      {QStringLiteral("friendly_name"), m_options.friendlyName},
+                      {QStringLiteral("status"), QStringLiteral("active")},
+                      {QStringLiteral("type"), QStringLiteral("Trial")},
+                      {QStringLiteral("date_created"),
+                       formatTwilioDate(QDateTime::currentDateTimeUtc())},
+                      {QStringLiteral("uri"),
+                       QStringLiteral("/2010-04-01/Accounts/%1.json").arg(m_options.accountSid)}}));
+        });
+    m_server->route(
+        "GET", base + QStringLiteral("/Balance.json"),
+        [this](const HttpRequest &, HttpServer::Reply reply) {
+            reply(HttpResponse::json(200, {{QStringLiteral("account_sid"), m_options.accountSid},
+                                           {QStringLiteral("balance"), QStringLiteral("20.00")},
+                                           {QStringLiteral("currency"), QStringLiteral("USD")}}));
+        });
     m_server->route("GET", base + QStringLiteral("/IncomingPhoneNumbers.json"),
                     [this](const HttpRequest &, HttpServer::Reply reply) {
                         QJsonArray list;
                         for (const Number &n : std::as_const(m_numbers))
                             list.append(numberJson(n));
-                        const QString uri = QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json")
-                                                .arg(m_options.accountSid);
+                        const QString uri =
+                            QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json")
+                                .arg(m_options.accountSid);
                         reply(HttpResponse::json(
                             200, {{QStringLiteral("incoming_phone_numbers"), list},
                                   {QStringLiteral("page"), 0},
@@ -167,16 +167,16 @@ void Sandbox::setUpRoutes()
                                   {QStringLiteral("next_page_uri"), QJsonValue::Null},
                                   {QStringLiteral("previous_page_uri"), QJsonValue::Null}}));
                     });
-    m_server->route("POST", base + QStringLiteral("/IncomingPhoneNumbers/{sid}.json"),
-                    [this](const HttpRequest &r, HttpServer::Reply reply) { reply(updateNumber(r)); });
+    m_server->route(
+        "POST", base + QStringLiteral("/IncomingPhoneNumbers/{sid}.json"),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { reply(updateNumber(r)); });
     m_server->route("POST", QStringLiteral("/sandbox/inbound"),
                     [this](const HttpRequest &r, HttpServer::Reply reply) {
                         simulateInbound(r, std::move(reply));
                     });
 }
 
-HttpResponse Sandbox::createMessage(const HttpRequest &request)
-{
+HttpResponse Sandbox::createMessage(const HttpRequest &request) {
     FormFields form;
     if (!FormEncoding::decode(request.body, &form))
         return twilioError(400, 20001, QStringLiteral("The request body is not form-encoded."));
@@ -196,16 +196,19 @@ HttpResponse Sandbox::createMessage(const HttpRequest &request)
     if (body.isEmpty() && media.isEmpty())
         return twilioError(400, 21602, QStringLiteral("Message body is required."));
     if (body.size() > SmsSegments::MaxBodyCharacters)
-        return twilioError(400, 21617,
-                           QStringLiteral("The concatenated message body exceeds the 1600 character limit."));
+        return twilioError(
+            400, 21617,
+            QStringLiteral("The concatenated message body exceeds the 1600 character limit."));
     if (const int fromError = TestNumbers::errorForFrom(from))
         return twilioError(400, fromError, TwilioError::explain(fromError));
     const TestNumberOutcome outcome = TestNumbers::forTo(to);
     if (outcome.errorCode != 0)
-        return twilioError(400, outcome.errorCode,
-                           QStringLiteral("%1 (To: %2)").arg(TwilioError::explain(outcome.errorCode), to));
+        return twilioError(
+            400, outcome.errorCode,
+            QStringLiteral("%1 (To: %2)").arg(TwilioError::explain(outcome.errorCode), to));
     if (!PhoneNumber::check(to).valid)
-        return twilioError(400, 21211, QStringLiteral("The 'To' number %1 is not a valid phone number.").arg(to));
+        return twilioError(
+            400, 21211, QStringLiteral("The 'To' number %1 is not a valid phone number.").arg(to));
     const bool ownNumber = std::any_of(m_numbers.cbegin(), m_numbers.cend(),
                                        [&](const Number &n) { return n.phoneNumber == from; });
     if (!ownNumber && from != TestNumbers::validFrom())
@@ -234,8 +237,7 @@ HttpResponse Sandbox::createMessage(const HttpRequest &request)
     return HttpResponse::json(201, messageJson(m));
 }
 
-void Sandbox::advance(const QString &sid, const QStringList &remaining, int finalError)
-{
+void Sandbox::advance(const QString &sid, const QStringList &remaining, int finalError) {
     if (remaining.isEmpty())
         return;
     QTimer::singleShot(m_options.statusDelayMs, this, [this, sid, remaining, finalError] {
@@ -270,8 +272,7 @@ void Sandbox::advance(const QString &sid, const QStringList &remaining, int fina
 }
 
 void Sandbox::postSigned(const QString &url, const FormFields &params,
-                         std::function<void(int)> done)
-{
+                         std::function<void(int)> done) {
     QNetworkRequest request{QUrl(url)};
     request.setHeader(QNetworkRequest::ContentTypeHeader,
                       QByteArrayLiteral("application/x-www-form-urlencoded"));
@@ -288,8 +289,7 @@ void Sandbox::postSigned(const QString &url, const FormFields &params,
     });
 }
 
-HttpResponse Sandbox::listMessages(const HttpRequest &request) const
-{
+HttpResponse Sandbox::listMessages(const HttpRequest &request) const {
     const QString to = request.query.queryItemValue(QStringLiteral("To"), QUrl::FullyDecoded);
     const QString from = request.query.queryItemValue(QStringLiteral("From"), QUrl::FullyDecoded);
     const QDateTime sentAfter = QDateTime::fromString(
@@ -326,15 +326,16 @@ HttpResponse Sandbox::listMessages(const HttpRequest &request) const
               {QStringLiteral("start"), start},
               {QStringLiteral("end"), start + int(list.size()) - 1},
               {QStringLiteral("uri"), uri},
-              {QStringLiteral("first_page_uri"), uri + QStringLiteral("?PageSize=%1&Page=0").arg(pageSize)},
+              {QStringLiteral("first_page_uri"),
+               uri + QStringLiteral("?PageSize=%1&Page=0").arg(pageSize)},
               {QStringLiteral("next_page_uri"),
-               more ? QJsonValue(uri + QStringLiteral("?PageSize=%1&Page=%2").arg(pageSize).arg(page + 1))
+               more ? QJsonValue(uri +
+                                 QStringLiteral("?PageSize=%1&Page=%2").arg(pageSize).arg(page + 1))
                     : QJsonValue(QJsonValue::Null)},
               {QStringLiteral("previous_page_uri"), QJsonValue::Null}});
 }
 
-HttpResponse Sandbox::updateNumber(const HttpRequest &request)
-{
+HttpResponse Sandbox::updateNumber(const HttpRequest &request) {
     FormFields form;
     if (!FormEncoding::decode(request.body, &form))
         return twilioError(400, 20001, QStringLiteral("The request body is not form-encoded."));
@@ -347,21 +348,24 @@ HttpResponse Sandbox::updateNumber(const HttpRequest &request)
         }
         return HttpResponse::json(200, numberJson(n));
     }
-    return twilioError(404, 20404, QStringLiteral("The requested resource %1 was not found").arg(request.path));
+    return twilioError(404, 20404,
+                       QStringLiteral("The requested resource %1 was not found").arg(request.path));
 }
 
-void Sandbox::simulateInbound(const HttpRequest &request, std::function<void(const HttpResponse &)> reply)
-{
+void Sandbox::simulateInbound(const HttpRequest &request,
+                              std::function<void(const HttpResponse &)> reply) {
     FormFields form;
     if (!FormEncoding::decode(request.body, &form))
-        return reply(twilioError(400, 20001, QStringLiteral("The request body is not form-encoded.")));
+        return reply(
+            twilioError(400, 20001, QStringLiteral("The request body is not form-encoded.")));
     QString to = FormEncoding::value(form, QStringLiteral("To"));
     const QString from = FormEncoding::value(form, QStringLiteral("From"));
     const QString body = FormEncoding::value(form, QStringLiteral("Body"));
     if (to.isEmpty() && !m_numbers.isEmpty())
         to = m_numbers.first().phoneNumber;
     if (from.isEmpty() || !PhoneNumber::check(from).valid)
-        return reply(twilioError(400, 21212, QStringLiteral("'From' must be a valid E.164 number.")));
+        return reply(
+            twilioError(400, 21212, QStringLiteral("'From' must be a valid E.164 number.")));
     QString url = m_options.smsUrl;
     for (const Number &n : std::as_const(m_numbers)) {
         if (n.phoneNumber == to && !n.smsUrl.isEmpty())
@@ -370,7 +374,8 @@ void Sandbox::simulateInbound(const HttpRequest &request, std::function<void(con
     if (url.isEmpty())
         return reply(twilioError(409, 21606,
                                  QStringLiteral("No SmsUrl is configured for %1, so there is no "
-                                                "webhook to deliver to.").arg(to)));
+                                                "webhook to deliver to.")
+                                     .arg(to)));
 
     Message m;
     m.sid = newSid("SM");
@@ -399,15 +404,16 @@ void Sandbox::simulateInbound(const HttpRequest &request, std::function<void(con
     const QJsonObject json = messageJson(m);
     postSigned(url, params, [reply, json, url](int httpStatus) {
         QJsonObject answer = json;
-        answer.insert(QStringLiteral("webhook"),
-                      QJsonObject{{QStringLiteral("url"), url}, {QStringLiteral("status"), httpStatus}});
+        answer.insert(
+            QStringLiteral("webhook"),
+            QJsonObject{{QStringLiteral("url"), url}, {QStringLiteral("status"), httpStatus}});
         reply(HttpResponse::json(201, answer));
     });
 }
 
-QJsonObject Sandbox::messageJson(const Message &m) const
-{
-    const QString uri = QStringLiteral("/2010-04-01/Accounts/%1/Messages/%2").arg(m_options.accountSid, m.sid);
+QJsonObject Sandbox::messageJson(const Message &m) const {
+    const QString uri =
+        QStringLiteral("/2010-04-01/Accounts/%1/Messages/%2").arg(m_options.accountSid, m.sid);
     return {{QStringLiteral("account_sid"), m_options.accountSid},
             {QStringLiteral("api_version"), QStringLiteral("2010-04-01")},
             {QStringLiteral("body"), m.body},
@@ -416,9 +422,11 @@ QJsonObject Sandbox::messageJson(const Message &m) const
                                                            : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("date_updated"), formatTwilioDate(m.updated)},
             {QStringLiteral("direction"), m.direction},
-            {QStringLiteral("error_code"), m.errorCode ? QJsonValue(m.errorCode) : QJsonValue(QJsonValue::Null)},
-            {QStringLiteral("error_message"),
-             m.errorCode ? QJsonValue(TwilioError::explain(m.errorCode)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("error_code"),
+             m.errorCode ? QJsonValue(m.errorCode) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("error_message"), m.errorCode
+                                                  ? QJsonValue(TwilioError::explain(m.errorCode))
+                                                  : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("from"), m.from},
             {QStringLiteral("messaging_service_sid"), QJsonValue::Null},
             {QStringLiteral("num_media"), QString::number(m.mediaUrls.size())},
@@ -433,20 +441,21 @@ QJsonObject Sandbox::messageJson(const Message &m) const
             {QStringLiteral("uri"), uri + QStringLiteral(".json")}};
 }
 
-QJsonObject Sandbox::numberJson(const Number &n) const
-{
+QJsonObject Sandbox::numberJson(const Number &n) const {
     return {{QStringLiteral("sid"), n.sid},
             {QStringLiteral("account_sid"), m_options.accountSid},
             {QStringLiteral("phone_number"), n.phoneNumber},
             {QStringLiteral("friendly_name"), PhoneNumber::formatAsYouType(n.phoneNumber)},
-            {QStringLiteral("capabilities"),
-             QJsonObject{{QStringLiteral("voice"), true}, {QStringLiteral("sms"), true},
-                         {QStringLiteral("mms"), true}, {QStringLiteral("fax"), false}}},
+            {QStringLiteral("capabilities"), QJsonObject{{QStringLiteral("voice"), true},
+                                                         {QStringLiteral("sms"), true},
+                                                         {QStringLiteral("mms"), true},
+                                                         {QStringLiteral("fax"), false}}},
             {QStringLiteral("sms_url"), nullable(n.smsUrl)},
             {QStringLiteral("sms_method"), QStringLiteral("POST")},
             {QStringLiteral("status"), QStringLiteral("in-use")},
-            {QStringLiteral("uri"), QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers/%2.json")
-                                        .arg(m_options.accountSid, n.sid)}};
+            {QStringLiteral("uri"),
+             QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers/%2.json")
+                 .arg(m_options.accountSid, n.sid)}};
 }
 
 } // namespace sb

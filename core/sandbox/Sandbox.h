@@ -19,10 +19,10 @@ namespace sb {
 class HttpServer;
 
 struct SandboxOptions {
-    QString accountSid;  // generated when empty
-    QString authToken;   // generated when empty
+    QString accountSid; // generated when empty
+    QString authToken;  // generated when empty
     QStringList numbers{QStringLiteral("+15005550006")};
-    QString smsUrl;      // where inbound messages to our numbers are posted
+    QString smsUrl;          // where inbound messages to our numbers are posted
     int statusDelayMs = 400; // between queued -> sending -> sent -> delivered
     QString friendlyName = QStringLiteral("Switchboard Sandbox");
 };
@@ -31,8 +31,7 @@ struct SandboxOptions {
 // error format and Basic auth; the magic test numbers (see TestNumbers); status progression
 // with signed status callbacks; and inbound messages posted, signed, to a number's SmsUrl.
 // Control endpoint: POST /sandbox/inbound (From, To, Body) simulates a customer's SMS.
-class Sandbox : public QObject
-{
+class Sandbox : public QObject {
     Q_OBJECT
 public:
     explicit Sandbox(SandboxOptions options, QObject *parent = nullptr);
@@ -78,7 +77,8 @@ private:
     HttpResponse createMessage(const HttpRequest &request);
     HttpResponse listMessages(const HttpRequest &request) const;
     HttpResponse updateNumber(const HttpRequest &request);
-    void simulateInbound(const HttpRequest &request, std::function<void(const HttpResponse &)> reply);
+    void simulateInbound(const HttpRequest &request,
+                         std::function<void(const HttpResponse &)> reply);
 
     void advance(const QString &sid, const QStringList &remaining, int finalError);
     void postSigned(const QString &url, const FormFields &params,

@@ -2,8 +2,7 @@
 
 namespace sb {
 
-TestNumberOutcome TestNumbers::forTo(const QString &to)
-{
+TestNumberOutcome TestNumbers::forTo(const QString &to) {
     TestNumberOutcome outcome;
     outcome.finalStatus = QStringLiteral("delivered");
     if (to == QLatin1String("+15005550001"))
@@ -29,8 +28,7 @@ TestNumberOutcome TestNumbers::forTo(const QString &to)
     return outcome;
 }
 
-int TestNumbers::errorForFrom(const QString &from)
-{
+int TestNumbers::errorForFrom(const QString &from) {
     if (from == QLatin1String("+15005550001"))
         return 21212;
     if (from == QLatin1String("+15005550007"))

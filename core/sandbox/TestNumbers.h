@@ -12,8 +12,7 @@ struct TestNumberOutcome {
     int deliveryError = 0; // 30003-30008 for undelivered / failed
 };
 
-class TestNumbers
-{
+class TestNumbers {
 public:
     // To: +15005550001 21211, ...0002 21612, ...0003 21408, ...0004 21610, ...0009 21614;
     //     +15005553003..3007 undelivered 30003..30007, +15005553008 failed 30008.

@@ -17,10 +17,10 @@ namespace sb {
 namespace {
 
 // Deletes `object` on its own thread, then stops that thread.
-void retire(QObject *object, QThread &thread)
-{
+void retire(QObject *object, QThread &thread) {
     if (object && thread.isRunning())
-        QMetaObject::invokeMethod(object, [object] { delete object; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            object, [object] { delete object; }, Qt::BlockingQueuedConnection);
     else
         delete object;
     thread.quit();
@@ -31,16 +31,14 @@ void retire(QObject *object, QThread &thread)
 
 SwitchboardService::SwitchboardService(Config config, QObject *parent)
     : QObject(parent)
-    , m_config(std::move(config))
-{
+    , m_config(std::move(config)) {
     m_serverThread.setObjectName(QStringLiteral("server"));
     m_networkThread.setObjectName(QStringLiteral("network"));
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
     m_store = new Store(m_config.databasePath());
 }
 
-SwitchboardService::~SwitchboardService()
-{
+SwitchboardService::~SwitchboardService() {
     // Stop taking requests first, then stop sending, then the sandbox; the store last, so
     // everything queued is committed.
     retire(m_server, m_serverThread);
@@ -49,16 +47,14 @@ SwitchboardService::~SwitchboardService()
     delete m_store;
 }
 
-void SwitchboardService::fail(const QString &reason)
-{
+void SwitchboardService::fail(const QString &reason) {
     if (m_failed)
         return;
     m_failed = true;
     Q_EMIT failed(reason);
 }
 
-void SwitchboardService::start()
-{
+void SwitchboardService::start() {
     m_store->open(this, [this](const StoreResult<bool> &opened) {
         if (!opened.ok())
             return fail(tr("Cannot open the database: %1").arg(opened.error));
@@ -69,8 +65,7 @@ void SwitchboardService::start()
     });
 }
 
-void SwitchboardService::startSandbox()
-{
+void SwitchboardService::startSandbox() {
     SandboxOptions options;
     options.numbers = {m_config.phoneNumber};
     const int delay = qEnvironmentVariableIntValue("SWITCHBOARD_SANDBOX_DELAY_MS");
@@ -94,13 +89,12 @@ void SwitchboardService::startSandbox()
     });
 }
 
-void SwitchboardService::startServer()
-{
+void SwitchboardService::startServer() {
     // Network thread: the Twilio client and the outbox.
     m_networkRoot = new QObject;
     auto *nam = new QNetworkAccessManager(m_networkRoot);
-    m_client = new TwilioClient(nam, {m_config.accountSid, m_config.authToken, m_config.twilioApiBase},
-                                m_networkRoot);
+    m_client = new TwilioClient(
+        nam, {m_config.accountSid, m_config.authToken, m_config.twilioApiBase}, m_networkRoot);
     m_outbox = new Outbox(m_store, m_client, m_networkRoot);
     m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
     m_networkRoot->moveToThread(&m_networkThread);
@@ -114,7 +108,8 @@ void SwitchboardService::startServer()
                          {m_config.apiToken, m_config.phoneNumber,
                           m_config.sandbox ? QStringLiteral("sandbox") : QStringLiteral("live")},
                          m_server);
-    connect(m_webhooks, &TwilioWebhooks::webhookReceived, this, &SwitchboardService::webhookReceived);
+    connect(m_webhooks, &TwilioWebhooks::webhookReceived, this,
+            &SwitchboardService::webhookReceived);
     connect(m_webhooks, &TwilioWebhooks::inboundMessage, this, &SwitchboardService::inboundMessage);
     m_server->moveToThread(&m_serverThread);
     m_serverThread.start();
@@ -135,11 +130,11 @@ void SwitchboardService::startServer()
     });
 }
 
-void SwitchboardService::finishStart()
-{
+void SwitchboardService::finishStart() {
     m_publicUrl = m_config.effectivePublicUrl(m_port);
     const QString base = m_publicUrl.toString(QUrl::FullyEncoded);
-    QMetaObject::invokeMethod(m_webhooks, [webhooks = m_webhooks, base] { webhooks->setPublicUrl(base); });
+    QMetaObject::invokeMethod(m_webhooks,
+                              [webhooks = m_webhooks, base] { webhooks->setPublicUrl(base); });
     const QString statusCallback = base + QStringLiteral("/twilio/sms-status");
     QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, statusCallback] {
         outbox->setStatusCallbackUrl(statusCallback);
@@ -147,13 +142,13 @@ void SwitchboardService::finishStart()
     });
     if (m_sandbox) {
         const QString smsUrl = base + QStringLiteral("/twilio/incoming-sms");
-        QMetaObject::invokeMethod(m_sandbox, [sandbox = m_sandbox, smsUrl] { sandbox->setSmsUrl(smsUrl); });
+        QMetaObject::invokeMethod(m_sandbox,
+                                  [sandbox = m_sandbox, smsUrl] { sandbox->setSmsUrl(smsUrl); });
     }
     Q_EMIT started();
 }
 
-void SwitchboardService::simulateInboundSms(const QString &from, const QString &body)
-{
+void SwitchboardService::simulateInboundSms(const QString &from, const QString &body) {
     if (!m_sandbox || !m_networkRoot)
         return;
     QMetaObject::invokeMethod(m_networkRoot, [this, from, body] {
@@ -164,9 +159,12 @@ void SwitchboardService::simulateInboundSms(const QString &from, const QString &
             .form({{QStringLiteral("From"), from},
                    {QStringLiteral("To"), m_config.phoneNumber},
                    {QStringLiteral("Body"), body}})
-            .post(m_networkRoot, [](const RestResponse &r) {
-                if (!r.ok())
-                    qCWarning(lcSandbox) << "simulated inbound SMS failed: HTTP" << r.status;
+            .post(m_networkRoot, [this](const RestResponse &r) {
+                if (r.ok())
+                    return;
+                qCWarning(lcSandbox) << "simulated inbound SMS failed: HTTP" << r.status;
+                const QString reason = QString::fromUtf8(r.body);
+                postTo(this, [this, reason] { Q_EMIT simulationFailed(reason); });
             });
     });
 }

@@ -24,8 +24,7 @@ class TwilioWebhooks;
 //   sandbox thread - the built-in Twilio stand-in, in sandbox mode only
 // The thread that creates the service (the GUI thread in the console) only receives signals.
 // start() is asynchronous: started() or failed() follows.
-class SwitchboardService : public QObject
-{
+class SwitchboardService : public QObject {
     Q_OBJECT
 public:
     explicit SwitchboardService(Config config, QObject *parent = nullptr);
@@ -51,6 +50,7 @@ Q_SIGNALS:
     void failed(const QString &reason);
     void webhookReceived(const QString &path, const QDateTime &at);
     void inboundMessage(const QString &from, const QString &body);
+    void simulationFailed(const QString &reason);
 
 private:
     void startSandbox();

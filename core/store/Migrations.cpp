@@ -11,8 +11,7 @@ namespace sb {
 
 namespace {
 
-const QList<QStringList> &steps()
-{
+const QList<QStringList> &steps() {
     static const QList<QStringList> all = {
         // 1: messages, their status history, the outbox
         {
@@ -64,13 +63,11 @@ const QList<QStringList> &steps()
 
 } // namespace
 
-int Migrations::latestVersion()
-{
+int Migrations::latestVersion() {
     return int(steps().size());
 }
 
-bool Migrations::apply(QSqlDatabase &db, QString *error)
-{
+bool Migrations::apply(QSqlDatabase &db, QString *error) {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
         *error = query.lastError().text();

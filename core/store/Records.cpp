@@ -2,8 +2,7 @@
 
 namespace sb {
 
-QString OutboxEntry::stateName(State state)
-{
+QString OutboxEntry::stateName(State state) {
     switch (state) {
     case State::Pending:
         return QStringLiteral("pending");
@@ -17,8 +16,7 @@ QString OutboxEntry::stateName(State state)
     return {};
 }
 
-OutboxEntry::State OutboxEntry::stateFromName(const QString &name)
-{
+OutboxEntry::State OutboxEntry::stateFromName(const QString &name) {
     if (name == QLatin1String("submitted"))
         return State::Submitted;
     if (name == QLatin1String("accepted"))

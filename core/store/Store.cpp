@@ -4,14 +4,20 @@
 
 namespace sb {
 
-namespace {
-constexpr int MaxJobsPerTransaction = 2000;
+bool MessageQuery::matches(const MessageRecord &m) const {
+    if (!contact.isEmpty() && m.from != contact && m.to != contact)
+        return false;
+    if (!status.isEmpty() && m.status != status)
+        return false;
+    if (!text.isEmpty() && !m.body.contains(text, Qt::CaseInsensitive) && !m.from.contains(text) &&
+        !m.to.contains(text))
+        return false;
+    return beforeId == 0 || m.id < beforeId;
 }
 
 Store::Store(const QString &databasePath, QObject *parent)
     : QObject(parent)
-    , m_path(databasePath)
-{
+    , m_path(databasePath) {
     qRegisterMetaType<sb::MessageRecord>();
     qRegisterMetaType<QList<sb::MessageRecord>>();
     m_worker = new StoreWorker(this, databasePath);
@@ -20,8 +26,7 @@ Store::Store(const QString &databasePath, QObject *parent)
     m_thread.start();
 }
 
-Store::~Store()
-{
+Store::~Store() {
     // Finish what was queued (an outbox entry must not be lost on exit), then close.
     StoreWorker *worker = m_worker;
     QMetaObject::invokeMethod(
@@ -35,8 +40,7 @@ Store::~Store()
     m_thread.wait();
 }
 
-void Store::enqueue(Job job)
-{
+void Store::enqueue(Job job) {
     bool schedule = false;
     {
         QMutexLocker lock(&m_mutex);
@@ -50,8 +54,7 @@ void Store::enqueue(Job job)
         QMetaObject::invokeMethod(m_worker, &StoreWorker::scheduleDrain, Qt::QueuedConnection);
 }
 
-QList<Store::Job> Store::takeJobs(int max)
-{
+QList<Store::Job> Store::takeJobs(int max) {
     QMutexLocker lock(&m_mutex);
     QList<Job> taken;
     if (m_jobs.size() <= max) {
@@ -65,8 +68,7 @@ QList<Store::Job> Store::takeJobs(int max)
     return taken;
 }
 
-void Store::open(QObject *context, std::function<void(const StoreResult<bool> &)> done)
-{
+void Store::open(QObject *context, std::function<void(const StoreResult<bool> &)> done) {
     QPointer<QObject> ctx(context);
     enqueue([this, ctx, done](StoreWorker &w) {
         StoreResult<bool> result;
@@ -76,16 +78,14 @@ void Store::open(QObject *context, std::function<void(const StoreResult<bool> &)
     });
 }
 
-void Store::applyStatusCallback(const StatusCallback &callback)
-{
+void Store::applyStatusCallback(const StatusCallback &callback) {
     enqueue([callback](StoreWorker &w) {
         QString error;
         w.applyStatusCallback(callback, &error);
     });
 }
 
-void Store::addInboundMessage(const InboundMessage &message)
-{
+void Store::addInboundMessage(const InboundMessage &message) {
     enqueue([message](StoreWorker &w) {
         QString error;
         w.addInboundMessage(message, &error);
@@ -97,8 +97,7 @@ namespace {
 // Wraps a worker call that yields std::optional<T> into a job that reports after commit.
 template <typename T, typename Call>
 Store::Job reportingJob(QObject *context, std::function<void(const StoreResult<T> &)> done,
-                        Call call)
-{
+                        Call call) {
     QPointer<QObject> ctx(context);
     return [ctx, done, call](StoreWorker &w) {
         StoreResult<T> result;
@@ -113,23 +112,20 @@ Store::Job reportingJob(QObject *context, std::function<void(const StoreResult<T
 
 } // namespace
 
-void Store::createOutbound(const OutboundDraft &draft, QObject *context, EntryCallback done)
-{
+void Store::createOutbound(const OutboundDraft &draft, QObject *context, EntryCallback done) {
     enqueue(reportingJob<OutboxEntry>(context, done, [draft](StoreWorker &w, QString *error) {
         return w.createOutbound(draft, error);
     }));
 }
 
-void Store::markSubmitted(qint64 outboxId, QObject *context, EntryCallback done)
-{
+void Store::markSubmitted(qint64 outboxId, QObject *context, EntryCallback done) {
     enqueue(reportingJob<OutboxEntry>(context, done, [outboxId](StoreWorker &w, QString *error) {
         return w.transition(outboxId, OutboxEntry::State::Submitted, {}, {}, 0, {}, error);
     }));
 }
 
 void Store::markAccepted(qint64 outboxId, const QString &sid, const QString &twilioStatus,
-                         QObject *context, EntryCallback done)
-{
+                         QObject *context, EntryCallback done) {
     enqueue(reportingJob<OutboxEntry>(
         context, done, [outboxId, sid, twilioStatus](StoreWorker &w, QString *error) {
             return w.transition(outboxId, OutboxEntry::State::Accepted, sid, twilioStatus, 0, {},
@@ -138,8 +134,7 @@ void Store::markAccepted(qint64 outboxId, const QString &sid, const QString &twi
 }
 
 void Store::markFailed(qint64 outboxId, int errorCode, const QString &errorMessage,
-                       QObject *context, EntryCallback done)
-{
+                       QObject *context, EntryCallback done) {
     enqueue(reportingJob<OutboxEntry>(
         context, done, [outboxId, errorCode, errorMessage](StoreWorker &w, QString *error) {
             return w.transition(outboxId, OutboxEntry::State::Failed, {}, {}, errorCode,
@@ -148,8 +143,7 @@ void Store::markFailed(qint64 outboxId, int errorCode, const QString &errorMessa
 }
 
 void Store::markPendingAgain(qint64 outboxId, const QString &reason, QObject *context,
-                             EntryCallback done)
-{
+                             EntryCallback done) {
     enqueue(reportingJob<OutboxEntry>(
         context, done, [outboxId, reason](StoreWorker &w, QString *error) {
             return w.transition(outboxId, OutboxEntry::State::Pending, {}, {}, 0, reason, error);
@@ -157,8 +151,7 @@ void Store::markPendingAgain(qint64 outboxId, const QString &reason, QObject *co
 }
 
 void Store::unfinishedOutbox(QObject *context,
-                             std::function<void(const StoreResult<QList<OutboxEntry>> &)> done)
-{
+                             std::function<void(const StoreResult<QList<OutboxEntry>> &)> done) {
     enqueue(reportingJob<QList<OutboxEntry>>(context, done, [](StoreWorker &w, QString *error) {
         return std::optional(w.unfinishedOutbox(error));
     }));
@@ -166,8 +159,7 @@ void Store::unfinishedOutbox(QObject *context,
 
 void Store::messageBySid(
     const QString &sid, QObject *context,
-    std::function<void(const StoreResult<std::optional<MessageRecord>> &)> done)
-{
+    std::function<void(const StoreResult<std::optional<MessageRecord>> &)> done) {
     enqueue(reportingJob<std::optional<MessageRecord>>(
         context, done, [sid](StoreWorker &w, QString *error) {
             return std::optional<std::optional<MessageRecord>>(
@@ -177,8 +169,7 @@ void Store::messageBySid(
 
 void Store::messageById(
     qint64 id, QObject *context,
-    std::function<void(const StoreResult<std::optional<MessageRecord>> &)> done)
-{
+    std::function<void(const StoreResult<std::optional<MessageRecord>> &)> done) {
     enqueue(reportingJob<std::optional<MessageRecord>>(
         context, done, [id](StoreWorker &w, QString *error) {
             return std::optional<std::optional<MessageRecord>>(
@@ -187,31 +178,27 @@ void Store::messageById(
 }
 
 void Store::statusHistory(const QString &sid, QObject *context,
-                          std::function<void(const StoreResult<QList<StatusEvent>> &)> done)
-{
+                          std::function<void(const StoreResult<QList<StatusEvent>> &)> done) {
     enqueue(reportingJob<QList<StatusEvent>>(context, done, [sid](StoreWorker &w, QString *error) {
         return std::optional(w.statusHistory(sid, error));
     }));
 }
 
 void Store::findMessages(const MessageQuery &query, QObject *context,
-                         std::function<void(const StoreResult<QList<MessageRecord>> &)> done)
-{
-    enqueue(reportingJob<QList<MessageRecord>>(context, done,
-                                               [query](StoreWorker &w, QString *error) {
-                                                   return std::optional(w.findMessages(query, error));
-                                               }));
+                         std::function<void(const StoreResult<QList<MessageRecord>> &)> done) {
+    enqueue(
+        reportingJob<QList<MessageRecord>>(context, done, [query](StoreWorker &w, QString *error) {
+            return std::optional(w.findMessages(query, error));
+        }));
 }
 
-void Store::countMessages(QObject *context, std::function<void(const StoreResult<qint64> &)> done)
-{
+void Store::countMessages(QObject *context, std::function<void(const StoreResult<qint64> &)> done) {
     enqueue(reportingJob<qint64>(context, done, [](StoreWorker &w, QString *error) {
         return std::optional(w.countMessages(error));
     }));
 }
 
-void Store::flush(QObject *context, std::function<void()> done)
-{
+void Store::flush(QObject *context, std::function<void()> done) {
     QPointer<QObject> ctx(context);
     enqueue([ctx, done](StoreWorker &w) { w.afterCommit([ctx, done] { postTo(ctx, done); }); });
 }

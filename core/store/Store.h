@@ -14,19 +14,20 @@ namespace sb {
 
 class StoreWorker;
 
-template <typename T>
-struct StoreResult {
+template <typename T> struct StoreResult {
     T value{};
     QString error; // empty on success
     bool ok() const { return error.isEmpty(); }
 };
 
 struct MessageQuery {
-    QString contact;  // matches from or to
-    QString text;     // substring of number or body
+    QString contact; // matches from or to
+    QString text;    // substring of number or body
     QString status;
-    int offset = 0;
+    qint64 beforeId = 0; // keyset paging: only messages older than this id (0: from the newest)
     int limit = 200;
+
+    bool matches(const MessageRecord &m) const; // the same test in C++, for live rows
 };
 
 // The only code that speaks SQL. The database connection lives on the store's own thread;
@@ -35,8 +36,7 @@ struct MessageQuery {
 // ingest keep up with bursts), and callbacks run, on their context's thread, after the commit
 // that made their change durable. After each commit messagesChanged() carries the changed
 // messages themselves, so views update rows in place rather than reloading.
-class Store : public QObject
-{
+class Store : public QObject {
     Q_OBJECT
 public:
     explicit Store(const QString &databasePath, QObject *parent = nullptr);
@@ -57,8 +57,8 @@ public:
     void markSubmitted(qint64 outboxId, QObject *context, EntryCallback done);
     void markAccepted(qint64 outboxId, const QString &sid, const QString &twilioStatus,
                       QObject *context, EntryCallback done);
-    void markFailed(qint64 outboxId, int errorCode, const QString &errorMessage,
-                    QObject *context, EntryCallback done);
+    void markFailed(qint64 outboxId, int errorCode, const QString &errorMessage, QObject *context,
+                    EntryCallback done);
     void markPendingAgain(qint64 outboxId, const QString &reason, QObject *context,
                           EntryCallback done);
     void unfinishedOutbox(QObject *context,
@@ -98,9 +98,7 @@ private:
 };
 
 // Runs `fn` on `context`'s thread unless the context has been destroyed.
-template <typename Fn>
-void postTo(QObject *context, Fn fn)
-{
+template <typename Fn> void postTo(QObject *context, Fn fn) {
     if (!context)
         return;
     QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);

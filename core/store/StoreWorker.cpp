@@ -7,30 +7,27 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSqlError>
 #include <QMetaMethod>
+#include <QSqlError>
 #include <QUuid>
 
 namespace sb {
 
 namespace {
 
-qint64 nowMs()
-{
+qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QDateTime fromMs(qint64 ms)
-{
+QDateTime fromMs(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
-const QString kMessageColumns = QStringLiteral(
-    "id, sid, channel, direction, from_number, to_number, body, status, error_code, "
-    "error_message, segments, created_at, updated_at");
+const QString kMessageColumns =
+    QStringLiteral("id, sid, channel, direction, from_number, to_number, body, status, error_code, "
+                   "error_message, segments, created_at, updated_at");
 
-MessageRecord readMessage(const QSqlQuery &q)
-{
+MessageRecord readMessage(const QSqlQuery &q) {
     MessageRecord m;
     m.id = q.value(0).toLongLong();
     m.sid = q.value(1).toString();
@@ -49,13 +46,11 @@ MessageRecord readMessage(const QSqlQuery &q)
 }
 
 // Qt binds a null QString as SQL NULL; our text columns are NOT NULL with '' for "none".
-QString text(const QString &s)
-{
+QString text(const QString &s) {
     return s.isNull() ? QStringLiteral("") : s;
 }
 
-bool run(QSqlQuery &q, QString *error)
-{
+bool run(QSqlQuery &q, QString *error) {
     if (q.exec())
         return true;
     *error = q.lastError().text();
@@ -70,21 +65,18 @@ StoreWorker::StoreWorker(Store *store, QString path)
     , m_timer(new QTimer(this))
     , m_path(std::move(path))
     , m_connectionName(QStringLiteral("switchboard-store-") +
-                       QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
+                       QUuid::createUuid().toString(QUuid::WithoutBraces)) {
     m_timer->setSingleShot(true);
     m_timer->setInterval(CoalesceMs);
     connect(m_timer, &QTimer::timeout, this, &StoreWorker::drain);
 }
 
-void StoreWorker::scheduleDrain()
-{
+void StoreWorker::scheduleDrain() {
     if (!m_timer->isActive())
         m_timer->start();
 }
 
-StoreWorker::~StoreWorker()
-{
+StoreWorker::~StoreWorker() {
     m_queries.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -94,8 +86,7 @@ StoreWorker::~StoreWorker()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-bool StoreWorker::open(QString *error)
-{
+bool StoreWorker::open(QString *error) {
     if (m_open)
         return true;
     const QFileInfo info(m_path);
@@ -106,8 +97,8 @@ bool StoreWorker::open(QString *error)
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     if (!db.open()) {
-        *error = QStringLiteral("cannot open the database %1: %2")
-                     .arg(m_path, db.lastError().text());
+        *error =
+            QStringLiteral("cannot open the database %1: %2").arg(m_path, db.lastError().text());
         return false;
     }
     QSqlQuery pragma(db);
@@ -131,8 +122,7 @@ bool StoreWorker::open(QString *error)
     return true;
 }
 
-QSqlQuery &StoreWorker::prepared(const char *key, const QString &sql)
-{
+QSqlQuery &StoreWorker::prepared(const char *key, const QString &sql) {
     auto it = m_queries.find(key);
     if (it == m_queries.end()) {
         auto query = std::make_shared<QSqlQuery>(QSqlDatabase::database(m_connectionName, false));
@@ -143,8 +133,7 @@ QSqlQuery &StoreWorker::prepared(const char *key, const QString &sql)
     return **it;
 }
 
-void StoreWorker::drain()
-{
+void StoreWorker::drain() {
     for (;;) {
         const QList<Store::Job> jobs = m_store->takeJobs(2000);
         if (jobs.isEmpty())
@@ -172,8 +161,7 @@ void StoreWorker::drain()
     }
 }
 
-QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids)
-{
+QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids) {
     QList<MessageRecord> records;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     constexpr int Chunk = 500;
@@ -191,8 +179,7 @@ QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids)
     return records;
 }
 
-bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error)
-{
+bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error) {
     if (!m_open) {
         *error = QStringLiteral("store not open");
         return false;
@@ -200,15 +187,16 @@ bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error)
     const qint64 now = nowMs();
     // Dedupe: the same idempotency token, or the same sid + status, is stored once.
     QSqlQuery &insertEvent = prepared(
-        "insertEvent", QStringLiteral("INSERT OR IGNORE INTO message_events (message_sid, status, "
+        "insertEvent", QStringLiteral("INSERT INTO message_events (message_sid, status, "
                                       "error_code, idempotency_token, received_at, payload) "
-                                      "VALUES (?, ?, ?, ?, ?, ?)"));
+                                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     insertEvent.bindValue(0, text(cb.messageSid));
     insertEvent.bindValue(1, text(cb.status));
     insertEvent.bindValue(2, cb.errorCode);
-    insertEvent.bindValue(3, cb.idempotencyToken.isEmpty() ? QVariant() : QVariant(cb.idempotencyToken));
+    insertEvent.bindValue(3, cb.idempotencyToken.isEmpty() ? QVariant()
+                                                           : QVariant(cb.idempotencyToken));
     insertEvent.bindValue(4, now);
-    insertEvent.bindValue(5, QString::fromUtf8(cb.payload));
+    insertEvent.bindValue(5, text(QString::fromUtf8(cb.payload)));
     if (!run(insertEvent, error))
         return false;
     if (insertEvent.numRowsAffected() == 0)
@@ -216,12 +204,12 @@ bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error)
 
     // Only ever move forward: a late `sent` after `delivered` is history, not state.
     const int rank = MessageStatus::rank(cb.status);
-    QSqlQuery &update = prepared(
-        "advanceStatus",
-        QStringLiteral("UPDATE messages SET status = ?, status_rank = ?, "
-                       "error_code = CASE WHEN ? > 0 THEN ? ELSE error_code END, "
-                       "error_message = CASE WHEN ? > 0 THEN ? ELSE error_message END, "
-                       "updated_at = ? WHERE sid = ? AND status_rank < ? RETURNING id"));
+    QSqlQuery &update =
+        prepared("advanceStatus",
+                 QStringLiteral("UPDATE messages SET status = ?, status_rank = ?, "
+                                "error_code = CASE WHEN ? > 0 THEN ? ELSE error_code END, "
+                                "error_message = CASE WHEN ? > 0 THEN ? ELSE error_message END, "
+                                "updated_at = ? WHERE sid = ? AND status_rank < ? RETURNING id"));
     update.bindValue(0, text(cb.status));
     update.bindValue(1, rank);
     update.bindValue(2, cb.errorCode);
@@ -244,9 +232,10 @@ bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error)
     // callback beat our own record of the send, or the message was sent elsewhere).
     QSqlQuery &stub = prepared(
         "stubMessage",
-        QStringLiteral("INSERT OR IGNORE INTO messages (sid, direction, from_number, to_number, "
+        QStringLiteral("INSERT INTO messages (sid, direction, from_number, to_number, "
                        "status, status_rank, error_code, error_message, created_at, updated_at) "
-                       "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
+                       "RETURNING id"));
     stub.bindValue(0, text(cb.messageSid));
     stub.bindValue(1, text(cb.from));
     stub.bindValue(2, text(cb.to));
@@ -264,8 +253,7 @@ bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error)
     return true;
 }
 
-bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *error)
-{
+bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *error) {
     if (!m_open) {
         *error = QStringLiteral("store not open");
         return false;
@@ -273,9 +261,11 @@ bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *erro
     const qint64 now = nowMs();
     QSqlQuery &insert = prepared(
         "insertInbound",
-        QStringLiteral("INSERT OR IGNORE INTO messages (sid, channel, direction, from_number, "
-                       "to_number, body, status, status_rank, created_at, updated_at) "
-                       "VALUES (?, ?, 'inbound', ?, ?, ?, 'received', ?, ?, ?) RETURNING id"));
+        QStringLiteral(
+            "INSERT INTO messages (sid, channel, direction, from_number, "
+            "to_number, body, status, status_rank, created_at, updated_at) "
+            "VALUES (?, ?, 'inbound', ?, ?, ?, 'received', ?, ?, ?) ON CONFLICT DO NOTHING "
+            "RETURNING id"));
     insert.bindValue(0, text(message.sid));
     insert.bindValue(1, text(message.channel));
     insert.bindValue(2, text(message.from));
@@ -297,20 +287,19 @@ bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *erro
     event.status = QStringLiteral("received");
     event.payload = message.payload;
     QSqlQuery &insertEvent = prepared(
-        "insertEvent", QStringLiteral("INSERT OR IGNORE INTO message_events (message_sid, status, "
+        "insertEvent", QStringLiteral("INSERT INTO message_events (message_sid, status, "
                                       "error_code, idempotency_token, received_at, payload) "
-                                      "VALUES (?, ?, ?, ?, ?, ?)"));
+                                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     insertEvent.bindValue(0, text(message.sid));
     insertEvent.bindValue(1, text(event.status));
     insertEvent.bindValue(2, 0);
     insertEvent.bindValue(3, QVariant());
     insertEvent.bindValue(4, now);
-    insertEvent.bindValue(5, QString::fromUtf8(message.payload));
+    insertEvent.bindValue(5, text(QString::fromUtf8(message.payload)));
     return run(insertEvent, error);
 }
 
-std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *error)
-{
+std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *error) {
     QSqlQuery &q = prepared(
         "outboxEntry",
         QStringLiteral("SELECT o.id, o.state, o.attempts, o.last_error, o.status_callback, "
@@ -352,8 +341,7 @@ std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *er
     return entry;
 }
 
-std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draft, QString *error)
-{
+std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draft, QString *error) {
     if (!m_open) {
         *error = QStringLiteral("store not open");
         return std::nullopt;
@@ -409,8 +397,7 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
 std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry::State state,
                                                    const QString &sid, const QString &twilioStatus,
                                                    int errorCode, const QString &errorText,
-                                                   QString *error)
-{
+                                                   QString *error) {
     if (!m_open) {
         *error = QStringLiteral("store not open");
         return std::nullopt;
@@ -483,8 +470,7 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
     return outboxEntry(outboxId, error);
 }
 
-QList<OutboxEntry> StoreWorker::unfinishedOutbox(QString *error)
-{
+QList<OutboxEntry> StoreWorker::unfinishedOutbox(QString *error) {
     QList<OutboxEntry> entries;
     if (!m_open) {
         *error = QStringLiteral("store not open");
@@ -507,14 +493,14 @@ QList<OutboxEntry> StoreWorker::unfinishedOutbox(QString *error)
 }
 
 std::optional<MessageRecord> StoreWorker::messageBy(const QString &column, const QVariant &value,
-                                                    QString *error)
-{
+                                                    QString *error) {
     if (!m_open) {
         *error = QStringLiteral("store not open");
         return std::nullopt;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM messages WHERE ") +
+    q.prepare(QStringLiteral("SELECT ") + kMessageColumns +
+              QStringLiteral(" FROM messages WHERE ") +
               (column == QLatin1String("id") ? QStringLiteral("id") : QStringLiteral("sid")) +
               QStringLiteral(" = ?"));
     q.addBindValue(value);
@@ -525,8 +511,7 @@ std::optional<MessageRecord> StoreWorker::messageBy(const QString &column, const
     return std::nullopt;
 }
 
-QList<StatusEvent> StoreWorker::statusHistory(const QString &sid, QString *error)
-{
+QList<StatusEvent> StoreWorker::statusHistory(const QString &sid, QString *error) {
     QList<StatusEvent> events;
     if (!m_open) {
         *error = QStringLiteral("store not open");
@@ -553,8 +538,7 @@ QList<StatusEvent> StoreWorker::statusHistory(const QString &sid, QString *error
     return events;
 }
 
-QList<MessageRecord> StoreWorker::findMessages(const MessageQuery &query, QString *error)
-{
+QList<MessageRecord> StoreWorker::findMessages(const MessageQuery &query, QString *error) {
     QList<MessageRecord> records;
     if (!m_open) {
         *error = QStringLiteral("store not open");
@@ -580,11 +564,17 @@ QList<MessageRecord> StoreWorker::findMessages(const MessageQuery &query, QStrin
         pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
         binds << pattern << pattern << pattern;
     }
+    if (query.beforeId > 0) {
+        where.append(QStringLiteral("id < ?"));
+        binds << query.beforeId;
+    }
     QString sql = QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM messages");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?");
-    binds << query.limit << query.offset;
+    // Newest first by id (ids grow with time): keyset paging stays fast a million rows down,
+    // where OFFSET would walk every skipped row.
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    binds << query.limit;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(sql);
     for (const QVariant &v : binds)
@@ -596,8 +586,7 @@ QList<MessageRecord> StoreWorker::findMessages(const MessageQuery &query, QStrin
     return records;
 }
 
-qint64 StoreWorker::countMessages(QString *error)
-{
+qint64 StoreWorker::countMessages(QString *error) {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!m_open || !q.exec(QStringLiteral("SELECT count(*) FROM messages")) || !q.next()) {
         *error = m_open ? q.lastError().text() : QStringLiteral("store not open");

@@ -20,8 +20,7 @@ struct MessageQuery;
 
 // Owns the SQLite connection on the store thread. Runs queued jobs in batches: one
 // transaction per batch, then the jobs' after-commit actions, then one change signal.
-class StoreWorker : public QObject
-{
+class StoreWorker : public QObject {
     Q_OBJECT
 public:
     StoreWorker(Store *store, QString path);
@@ -44,8 +43,7 @@ public:
     std::optional<OutboxEntry> createOutbound(const OutboundDraft &draft, QString *error);
     std::optional<OutboxEntry> transition(qint64 outboxId, OutboxEntry::State state,
                                           const QString &sid, const QString &twilioStatus,
-                                          int errorCode, const QString &errorText,
-                                          QString *error);
+                                          int errorCode, const QString &errorText, QString *error);
     QList<OutboxEntry> unfinishedOutbox(QString *error);
     std::optional<MessageRecord> messageBy(const QString &column, const QVariant &value,
                                            QString *error);

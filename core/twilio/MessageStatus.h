@@ -6,8 +6,7 @@ namespace sb {
 
 // Twilio's message statuses, ranked so that an out-of-order status callback never moves a
 // message backwards (callbacks are not ordered: `delivered` can arrive before `sent`).
-class MessageStatus
-{
+class MessageStatus {
 public:
     // 0 for an unknown status; final states share a rank so one never replaces another,
     // except `read`, which legitimately follows `delivered`.

@@ -12,13 +12,11 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 namespace {
 
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("PhoneNumber", text);
 }
 
-QString reasonFor(PhoneNumberUtil::ErrorType error)
-{
+QString reasonFor(PhoneNumberUtil::ErrorType error) {
     switch (error) {
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
         return tr("The number must start with + and a country code, e.g. +14155550100.");
@@ -37,8 +35,7 @@ QString reasonFor(PhoneNumberUtil::ErrorType error)
 
 } // namespace
 
-PhoneNumberCheck PhoneNumber::check(const QString &input, const QString &defaultRegion)
-{
+PhoneNumberCheck PhoneNumber::check(const QString &input, const QString &defaultRegion) {
     PhoneNumberCheck result;
     const QString trimmed = stripChannelPrefix(input.trimmed());
     if (trimmed.isEmpty()) {
@@ -91,8 +88,7 @@ PhoneNumberCheck PhoneNumber::check(const QString &input, const QString &default
     return result;
 }
 
-QString PhoneNumber::formatAsYouType(const QString &input)
-{
+QString PhoneNumber::formatAsYouType(const QString &input) {
     const std::unique_ptr<i18n::phonenumbers::AsYouTypeFormatter> formatter(
         PhoneNumberUtil::GetInstance()->GetAsYouTypeFormatter("ZZ"));
     std::string out;
@@ -103,8 +99,7 @@ QString PhoneNumber::formatAsYouType(const QString &input)
     return QString::fromStdString(out);
 }
 
-QString PhoneNumber::stripChannelPrefix(const QString &address)
-{
+QString PhoneNumber::stripChannelPrefix(const QString &address) {
     const int colon = address.indexOf(QLatin1Char(':'));
     return colon > 0 && colon < 10 ? address.mid(colon + 1) : address;
 }

@@ -7,21 +7,18 @@ namespace sb {
 namespace {
 
 // GSM 03.38 basic character set, as Unicode.
-constexpr char16_t kBasic[] =
-    u"@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-    u"¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+constexpr char16_t kBasic[] = u"@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+                              u"¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 // Extension table: sent as ESC + char, so two septets each.
 constexpr char16_t kExtension[] = u"\f^{}\\[~]|€";
 
-bool contains(std::u16string_view table, char32_t cp)
-{
+bool contains(std::u16string_view table, char32_t cp) {
     return cp <= 0xFFFF && table.find(static_cast<char16_t>(cp)) != std::u16string_view::npos;
 }
 
 // Greedy packing: a character never straddles two segments (an escape pair or a surrogate
 // pair stays together), which is what carriers do.
-int packSegments(const QList<int> &costs, int single, int multi)
-{
+int packSegments(const QList<int> &costs, int single, int multi) {
     int total = 0;
     for (int c : costs)
         total += c;
@@ -43,8 +40,7 @@ int packSegments(const QList<int> &costs, int single, int multi)
 
 } // namespace
 
-int SmsSegments::gsmSeptets(char32_t cp)
-{
+int SmsSegments::gsmSeptets(char32_t cp) {
     if (contains(kBasic, cp))
         return 1;
     if (contains(kExtension, cp))
@@ -52,8 +48,7 @@ int SmsSegments::gsmSeptets(char32_t cp)
     return 0;
 }
 
-SegmentCount SmsSegments::count(const QString &body)
-{
+SegmentCount SmsSegments::count(const QString &body) {
     SegmentCount result;
     QList<int> gsmCosts;
     QList<int> ucsCosts;
@@ -63,7 +58,8 @@ SegmentCount SmsSegments::count(const QString &body)
     for (qsizetype i = 0; i < body.size(); ++i) {
         char32_t cp = body.at(i).unicode();
         int codeUnits = 1;
-        if (body.at(i).isHighSurrogate() && i + 1 < body.size() && body.at(i + 1).isLowSurrogate()) {
+        if (body.at(i).isHighSurrogate() && i + 1 < body.size() &&
+            body.at(i + 1).isLowSurrogate()) {
             cp = QChar::surrogateToUcs4(body.at(i), body.at(i + 1));
             codeUnits = 2;
         }

@@ -13,17 +13,13 @@ TwilioClient::TwilioClient(QNetworkAccessManager *nam, TwilioCredentials credent
                            QObject *parent)
     : QObject(parent)
     , m_nam(nam)
-    , m_credentials(std::move(credentials))
-{
-}
+    , m_credentials(std::move(credentials)) {}
 
-void TwilioClient::setCredentials(const TwilioCredentials &credentials)
-{
+void TwilioClient::setCredentials(const TwilioCredentials &credentials) {
     m_credentials = credentials;
 }
 
-RestRequest TwilioClient::request(const QString &pathUnderAccount) const
-{
+RestRequest TwilioClient::request(const QString &pathUnderAccount) const {
     RestRequest r(m_nam, m_credentials.apiBase);
     r.path(QStringLiteral("/2010-04-01/Accounts/") + m_credentials.accountSid + pathUnderAccount)
         .basicAuth(m_credentials.accountSid, m_credentials.authToken);
@@ -33,8 +29,7 @@ RestRequest TwilioClient::request(const QString &pathUnderAccount) const
 template <typename T>
 void TwilioClient::deliver(const RestResponse &response,
                            const std::function<T(const QJsonObject &)> &parse,
-                           const std::function<void(const TwilioResult<T> &)> &done)
-{
+                           const std::function<void(const TwilioResult<T> &)> &done) {
     TwilioResult<T> result;
     if (!response.answered()) {
         result.error = TwilioError::network(response.errorString);
@@ -58,8 +53,7 @@ void TwilioClient::deliver(const RestResponse &response,
 }
 
 void TwilioClient::createMessage(const SendMessageParams &params, QObject *context,
-                                 std::function<void(const TwilioResult<TwilioMessage> &)> done)
-{
+                                 std::function<void(const TwilioResult<TwilioMessage> &)> done) {
     FormFields fields{{QStringLiteral("To"), params.to}, {QStringLiteral("From"), params.from}};
     if (!params.body.isEmpty())
         fields.append({QStringLiteral("Body"), params.body});
@@ -75,8 +69,7 @@ void TwilioClient::createMessage(const SendMessageParams &params, QObject *conte
 }
 
 void TwilioClient::fetchMessage(const QString &sid, QObject *context,
-                                std::function<void(const TwilioResult<TwilioMessage> &)> done)
-{
+                                std::function<void(const TwilioResult<TwilioMessage> &)> done) {
     request(QStringLiteral("/Messages/") + sid + QStringLiteral(".json"))
         .get(context, [done](const RestResponse &r) {
             deliver<TwilioMessage>(r, &TwilioMessage::fromJson, done);
@@ -84,8 +77,7 @@ void TwilioClient::fetchMessage(const QString &sid, QObject *context,
 }
 
 void TwilioClient::listMessages(const ListMessagesFilter &filter, QObject *context,
-                                std::function<void(const TwilioResult<TwilioMessagePage> &)> done)
-{
+                                std::function<void(const TwilioResult<TwilioMessagePage> &)> done) {
     QUrlQuery query;
     if (!filter.to.isEmpty())
         query.addQueryItem(QStringLiteral("To"), filter.to);
@@ -112,24 +104,21 @@ void TwilioClient::listMessages(const ListMessagesFilter &filter, QObject *conte
 }
 
 void TwilioClient::fetchAccount(QObject *context,
-                                std::function<void(const TwilioResult<TwilioAccount> &)> done)
-{
+                                std::function<void(const TwilioResult<TwilioAccount> &)> done) {
     request(QStringLiteral(".json")).get(context, [done](const RestResponse &r) {
         deliver<TwilioAccount>(r, &TwilioAccount::fromJson, done);
     });
 }
 
 void TwilioClient::fetchBalance(QObject *context,
-                                std::function<void(const TwilioResult<TwilioBalance> &)> done)
-{
+                                std::function<void(const TwilioResult<TwilioBalance> &)> done) {
     request(QStringLiteral("/Balance.json")).get(context, [done](const RestResponse &r) {
         deliver<TwilioBalance>(r, &TwilioBalance::fromJson, done);
     });
 }
 
 void TwilioClient::listIncomingNumbers(
-    QObject *context, std::function<void(const TwilioResult<QList<TwilioIncomingNumber>> &)> done)
-{
+    QObject *context, std::function<void(const TwilioResult<QList<TwilioIncomingNumber>> &)> done) {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("PageSize"), QStringLiteral("1000"));
     request(QStringLiteral("/IncomingPhoneNumbers.json"))

@@ -23,8 +23,7 @@ struct TwilioCredentials {
     QUrl apiBase{QStringLiteral("https://api.twilio.com")};
 };
 
-template <typename T>
-struct TwilioResult {
+template <typename T> struct TwilioResult {
     T value{};
     TwilioError error;
     bool ok() const { return !error.isError(); }
@@ -47,8 +46,7 @@ struct ListMessagesFilter {
 
 // Twilio's REST API 2010-04-01, fully asynchronous on an injected QNetworkAccessManager.
 // Callbacks run on the context object's thread; every failure arrives as a TwilioError.
-class TwilioClient : public QObject
-{
+class TwilioClient : public QObject {
     Q_OBJECT
 public:
     TwilioClient(QNetworkAccessManager *nam, TwilioCredentials credentials,
@@ -68,7 +66,8 @@ public:
     void fetchBalance(QObject *context,
                       std::function<void(const TwilioResult<TwilioBalance> &)> done);
     void listIncomingNumbers(
-        QObject *context, std::function<void(const TwilioResult<QList<TwilioIncomingNumber>> &)> done);
+        QObject *context,
+        std::function<void(const TwilioResult<QList<TwilioIncomingNumber>> &)> done);
 
 private:
     RestRequest request(const QString &pathUnderAccount) const;

@@ -8,24 +8,22 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text)
-{
+QString tr(const char *text) {
     return QCoreApplication::translate("TwilioError", text);
 }
 
 } // namespace
 
-bool TwilioError::isAmbiguous() const
-{
+bool TwilioError::isAmbiguous() const {
     return kind == Kind::Network || (kind == Kind::Http && httpStatus >= 500) ||
            kind == Kind::Protocol;
 }
 
-QString TwilioError::explain(int code, int httpStatus)
-{
+QString TwilioError::explain(int code, int httpStatus) {
     switch (code) {
     case 20003:
-        return tr("Twilio rejected the credentials: check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.");
+        return tr(
+            "Twilio rejected the credentials: check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.");
     case 20404:
         return tr("Twilio has no such resource on this account.");
     case 20429:
@@ -85,13 +83,11 @@ QString TwilioError::explain(int code, int httpStatus)
     return {};
 }
 
-QString TwilioError::docsLink(int code)
-{
+QString TwilioError::docsLink(int code) {
     return code > 0 ? QStringLiteral("https://www.twilio.com/docs/errors/%1").arg(code) : QString();
 }
 
-QString TwilioError::explanation() const
-{
+QString TwilioError::explanation() const {
     if (kind == Kind::Network)
         return tr("Could not reach Twilio (%1).").arg(message);
     if (kind == Kind::Protocol)
@@ -102,8 +98,7 @@ QString TwilioError::explanation() const
     return plain.isEmpty() ? message : plain;
 }
 
-TwilioError TwilioError::fromHttp(int httpStatus, const QByteArray &body)
-{
+TwilioError TwilioError::fromHttp(int httpStatus, const QByteArray &body) {
     TwilioError error;
     error.kind = Kind::Http;
     error.httpStatus = httpStatus;
@@ -118,16 +113,14 @@ TwilioError TwilioError::fromHttp(int httpStatus, const QByteArray &body)
     return error;
 }
 
-TwilioError TwilioError::network(const QString &what)
-{
+TwilioError TwilioError::network(const QString &what) {
     TwilioError error;
     error.kind = Kind::Network;
     error.message = what;
     return error;
 }
 
-TwilioError TwilioError::delivery(int code, const QString &status)
-{
+TwilioError TwilioError::delivery(int code, const QString &status) {
     TwilioError error;
     error.kind = Kind::Delivery;
     error.code = code;
@@ -140,8 +133,7 @@ TwilioError TwilioError::delivery(int code, const QString &status)
 
 namespace sb {
 
-TwilioError TwilioError::local(const QString &what)
-{
+TwilioError TwilioError::local(const QString &what) {
     TwilioError error;
     error.kind = Kind::Local;
     error.message = what;

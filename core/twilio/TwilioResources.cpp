@@ -7,21 +7,18 @@ namespace sb {
 
 namespace {
 
-QString str(const QJsonObject &json, const char *key)
-{
+QString str(const QJsonObject &json, const char *key) {
     return json.value(QLatin1String(key)).toString();
 }
 
-int integer(const QJsonObject &json, const char *key)
-{
+int integer(const QJsonObject &json, const char *key) {
     const QJsonValue v = json.value(QLatin1String(key));
     return v.isString() ? v.toString().toInt() : v.toInt();
 }
 
 } // namespace
 
-QDateTime parseTwilioDate(const QString &text)
-{
+QDateTime parseTwilioDate(const QString &text) {
     if (text.isEmpty())
         return {};
     QDateTime t = QDateTime::fromString(text, Qt::RFC2822Date);
@@ -30,14 +27,12 @@ QDateTime parseTwilioDate(const QString &text)
     return t.toUTC();
 }
 
-QString formatTwilioDate(const QDateTime &time)
-{
+QString formatTwilioDate(const QDateTime &time) {
     return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")) +
            QStringLiteral(" +0000");
 }
 
-TwilioMessage TwilioMessage::fromJson(const QJsonObject &json)
-{
+TwilioMessage TwilioMessage::fromJson(const QJsonObject &json) {
     TwilioMessage m;
     m.sid = str(json, "sid");
     m.accountSid = str(json, "account_sid");
@@ -55,18 +50,15 @@ TwilioMessage TwilioMessage::fromJson(const QJsonObject &json)
     return m;
 }
 
-TwilioAccount TwilioAccount::fromJson(const QJsonObject &json)
-{
+TwilioAccount TwilioAccount::fromJson(const QJsonObject &json) {
     return {str(json, "sid"), str(json, "friendly_name"), str(json, "status"), str(json, "type")};
 }
 
-TwilioBalance TwilioBalance::fromJson(const QJsonObject &json)
-{
+TwilioBalance TwilioBalance::fromJson(const QJsonObject &json) {
     return {str(json, "account_sid"), str(json, "balance"), str(json, "currency")};
 }
 
-TwilioIncomingNumber TwilioIncomingNumber::fromJson(const QJsonObject &json)
-{
+TwilioIncomingNumber TwilioIncomingNumber::fromJson(const QJsonObject &json) {
     TwilioIncomingNumber n;
     n.sid = str(json, "sid");
     n.phoneNumber = str(json, "phone_number");

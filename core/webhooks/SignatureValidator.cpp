@@ -10,8 +10,7 @@ namespace sb {
 
 namespace {
 
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
+bool constantTimeEquals(const QByteArray &a, const QByteArray &b) {
     if (a.size() != b.size())
         return false;
     unsigned char diff = 0;
@@ -20,8 +19,7 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
     return diff == 0;
 }
 
-QString queryValue(const QString &url, const QString &key)
-{
+QString queryValue(const QString &url, const QString &key) {
     const qsizetype q = url.indexOf(QLatin1Char('?'));
     if (q < 0)
         return {};
@@ -35,13 +33,10 @@ QString queryValue(const QString &url, const QString &key)
 } // namespace
 
 SignatureValidator::SignatureValidator(QByteArray authToken)
-    : m_authToken(std::move(authToken))
-{
-}
+    : m_authToken(std::move(authToken)) {}
 
 QByteArray SignatureValidator::sign(const QByteArray &authToken, const QString &url,
-                                    const FormFields &params)
-{
+                                    const FormFields &params) {
     FormFields sorted = params;
     // Keys sorted; several values of one key (MediaUrl) sorted too, as Twilio's helpers do.
     std::sort(sorted.begin(), sorted.end());
@@ -53,8 +48,7 @@ QByteArray SignatureValidator::sign(const QByteArray &authToken, const QString &
     return QMessageAuthenticationCode::hash(data, authToken, QCryptographicHash::Sha1).toBase64();
 }
 
-QStringList SignatureValidator::urlVariants(const QString &url)
-{
+QStringList SignatureValidator::urlVariants(const QString &url) {
     QStringList variants{url};
     const qsizetype schemeEnd = url.indexOf(QLatin1String("://"));
     if (schemeEnd < 0)
@@ -71,8 +65,8 @@ QStringList SignatureValidator::urlVariants(const QString &url)
     const qsizetype colon = authority.lastIndexOf(QLatin1Char(':'));
     const bool hasPort = colon >= 0 && !authority.mid(colon).contains(QLatin1Char(']'));
     const QString host = hasPort ? authority.left(colon) : authority;
-    const QString defaultPort = scheme == QLatin1String("https") ? QStringLiteral("443")
-                                                                 : QStringLiteral("80");
+    const QString defaultPort =
+        scheme == QLatin1String("https") ? QStringLiteral("443") : QStringLiteral("80");
     const QString rest = url.mid(authorityEnd);
     const QString prefix = url.left(hostStart);
     if (hasPort)
@@ -83,8 +77,7 @@ QStringList SignatureValidator::urlVariants(const QString &url)
 }
 
 bool SignatureValidator::matchesAnyVariant(const QString &url, const FormFields &params,
-                                           const QByteArray &signature) const
-{
+                                           const QByteArray &signature) const {
     if (!isEnabled() || signature.isEmpty())
         return false;
     // The comparison is constant-time; which URL variant matched is no secret.
@@ -96,34 +89,31 @@ bool SignatureValidator::matchesAnyVariant(const QString &url, const FormFields 
 }
 
 bool SignatureValidator::validateForm(const QString &url, const FormFields &params,
-                                      const QByteArray &signature) const
-{
+                                      const QByteArray &signature) const {
     return matchesAnyVariant(url, params, signature);
 }
 
 bool SignatureValidator::validateJson(const QString &url, const QByteArray &body,
-                                      const QByteArray &signature) const
-{
+                                      const QByteArray &signature) const {
     const QString expectedHash = queryValue(url, QStringLiteral("bodySHA256"));
     if (expectedHash.isEmpty())
         return false;
-    const QByteArray actualHash = QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+    const QByteArray actualHash =
+        QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
     const bool bodyMatches = constantTimeEquals(actualHash, expectedHash.toLatin1().toLower());
     const bool urlMatches = matchesAnyVariant(url, {}, signature);
     return bodyMatches && urlMatches;
 }
 
 bool SignatureValidator::validate(const QString &url, const QByteArray &body,
-                                  const QByteArray &signature) const
-{
+                                  const QByteArray &signature) const {
     FormFields params;
     const bool isForm = FormEncoding::decode(body, &params);
     return validate(url, body, isForm ? &params : nullptr, signature);
 }
 
 bool SignatureValidator::validate(const QString &url, const QByteArray &body,
-                                  const FormFields *form, const QByteArray &signature) const
-{
+                                  const FormFields *form, const QByteArray &signature) const {
     if (url.contains(QLatin1String("bodySHA256=")))
         return validateJson(url, body, signature);
     return form && validateForm(url, *form, signature);

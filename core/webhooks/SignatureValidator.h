@@ -12,8 +12,7 @@ namespace sb {
 // For JSON bodies Twilio puts bodySHA256 (hex SHA-256 of the raw body) in the URL, signs the
 // URL alone, and the hash is checked separately. Like Twilio's own validator, a URL is
 // accepted with and without its port (":443" is often added or dropped by proxies).
-class SignatureValidator
-{
+class SignatureValidator {
 public:
     explicit SignatureValidator(QByteArray authToken = {});
 

@@ -5,13 +5,11 @@
 #include "store/Store.h"
 #include "twilio/MessageStatus.h"
 
-
 namespace sb {
 
 namespace {
 
-HttpResponse badRequest(const QString &message)
-{
+HttpResponse badRequest(const QString &message) {
     return HttpResponse::error(400, message);
 }
 
@@ -19,32 +17,31 @@ HttpResponse badRequest(const QString &message)
 
 TwilioWebhooks::TwilioWebhooks(HttpServer *server, Store *store, QObject *parent)
     : QObject(parent)
-    , m_store(store)
-{
+    , m_store(store) {
     server->addFilter(QStringLiteral("/twilio/"),
                       [this](const HttpRequest &r) { return checkSignature(r); });
-    server->route("POST", QStringLiteral("/twilio/sms-status"),
-                  [this](const HttpRequest &r, HttpServer::Reply reply) { reply(statusCallback(r)); });
+    server->route(
+        "POST", QStringLiteral("/twilio/sms-status"),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { reply(statusCallback(r)); });
     server->route("POST", QStringLiteral("/twilio/incoming-sms"),
                   [this](const HttpRequest &r, HttpServer::Reply reply) { reply(incomingSms(r)); });
 }
 
-QByteArray TwilioWebhooks::emptyTwiml()
-{
+QByteArray TwilioWebhooks::emptyTwiml() {
     return QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
 }
 
-std::optional<HttpResponse> TwilioWebhooks::checkSignature(const HttpRequest &request)
-{
+std::optional<HttpResponse> TwilioWebhooks::checkSignature(const HttpRequest &request) {
     if (!m_validator.isEnabled())
         return std::nullopt;
     const QByteArray signature = request.header("X-Twilio-Signature");
     const QString url = m_publicUrl + request.target;
     if (!signature.isEmpty() && m_validator.validate(url, request.body, request.form(), signature))
         return std::nullopt;
-    qCWarning(lcWebhook).noquote() << "rejected" << request.path << "from" << request.peer.toString()
-                                   << (signature.isEmpty() ? "(no X-Twilio-Signature)"
-                                                           : "(X-Twilio-Signature does not match)");
+    qCWarning(lcWebhook).noquote()
+        << "rejected" << request.path << "from" << request.peer.toString()
+        << (signature.isEmpty() ? "(no X-Twilio-Signature)"
+                                : "(X-Twilio-Signature does not match)");
     Q_EMIT signatureRejected(request.path);
     return HttpResponse::error(403, tr("The X-Twilio-Signature is missing or does not match this "
                                        "request signed for %1. Check SWITCHBOARD_PUBLIC_URL and "
@@ -52,8 +49,7 @@ std::optional<HttpResponse> TwilioWebhooks::checkSignature(const HttpRequest &re
                                         .arg(url));
 }
 
-HttpResponse TwilioWebhooks::statusCallback(const HttpRequest &request)
-{
+HttpResponse TwilioWebhooks::statusCallback(const HttpRequest &request) {
     if (!request.form())
         return badRequest(tr("The body is not application/x-www-form-urlencoded."));
     const FormFields &form = *request.form();
@@ -77,16 +73,14 @@ HttpResponse TwilioWebhooks::statusCallback(const HttpRequest &request)
     return HttpResponse::xml(200, emptyTwiml());
 }
 
-void TwilioWebhooks::noteArrival(const QString &path)
-{
+void TwilioWebhooks::noteArrival(const QString &path) {
     if (m_sinceAnnounced.isValid() && m_sinceAnnounced.elapsed() < 250)
         return;
     m_sinceAnnounced.start();
     Q_EMIT webhookReceived(path, QDateTime::currentDateTimeUtc());
 }
 
-HttpResponse TwilioWebhooks::incomingSms(const HttpRequest &request)
-{
+HttpResponse TwilioWebhooks::incomingSms(const HttpRequest &request) {
     if (!request.form())
         return badRequest(tr("The body is not application/x-www-form-urlencoded."));
     const FormFields &form = *request.form();

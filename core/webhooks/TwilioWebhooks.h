@@ -18,8 +18,7 @@ class Store;
 // (a bad or missing X-Twilio-Signature gets 403 and nothing is stored), against the public URL
 // Twilio was given plus the raw path and query, never the Host header (which QtHttpServer 6.4
 // turns into host:0 when it lacks a port). Answers TwiML quickly; the store does the rest.
-class TwilioWebhooks : public QObject
-{
+class TwilioWebhooks : public QObject {
     Q_OBJECT
 public:
     TwilioWebhooks(HttpServer *server, Store *store, QObject *parent = nullptr);

@@ -6,16 +6,18 @@
 
 #include <cstdio>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QHttpServer server;
-    server.route(QStringLiteral("/twilio/sms-status"), QHttpServerRequest::Method::Post,
-                 [](const QHttpServerRequest &) {
-                     return QHttpServerResponse(QByteArrayLiteral("text/xml"),
-                                                QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"));
-                 });
-    const quint16 port = server.listen(QHostAddress::LocalHost, quint16(app.arguments().value(1).toUInt()));
+    server.route(
+        QStringLiteral("/twilio/sms-status"), QHttpServerRequest::Method::Post,
+        [](const QHttpServerRequest &) {
+            return QHttpServerResponse(
+                QByteArrayLiteral("text/xml"),
+                QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>"));
+        });
+    const quint16 port =
+        server.listen(QHostAddress::LocalHost, quint16(app.arguments().value(1).toUInt()));
     std::printf("listening %u\n", unsigned(port));
     std::fflush(stdout);
     return port ? app.exec() : 1;

@@ -11,8 +11,7 @@
 
 #include <cstdio>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 5) {
@@ -25,20 +24,22 @@ int main(int argc, char *argv[])
     QFile out(args[4]);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return 1;
-    const QStringList statuses{QStringLiteral("sending"), QStringLiteral("sent"), QStringLiteral("delivered")};
+    const QStringList statuses{QStringLiteral("sending"), QStringLiteral("sent"),
+                               QStringLiteral("delivered")};
     for (int i = 0; i < count; ++i) {
         const QString sid = QStringLiteral("SM%1").arg(i / 3, 32, 16, QLatin1Char('0'));
-        const sb::FormFields fields{{QStringLiteral("AccountSid"), QStringLiteral("AC0123456789abcdef0123456789abcdef")},
-                                    {QStringLiteral("ApiVersion"), QStringLiteral("2010-04-01")},
-                                    {QStringLiteral("From"), QStringLiteral("+15005550006")},
-                                    {QStringLiteral("To"), QStringLiteral("+14155550100")},
-                                    {QStringLiteral("MessageSid"), sid},
-                                    {QStringLiteral("SmsSid"), sid},
-                                    {QStringLiteral("MessageStatus"), statuses[i % 3]},
-                                    {QStringLiteral("SmsStatus"), statuses[i % 3]}};
-        out.write(sb::SignatureValidator::sign(token, url, fields) + '\t' +
-                  QByteArray::number(i) + "-" + QByteArray::number(i * 7919) + '\t' +
-                  sb::FormEncoding::encode(fields) + '\n');
+        const sb::FormFields fields{
+            {QStringLiteral("AccountSid"), QStringLiteral("AC0123456789abcdef0123456789abcdef")},
+            {QStringLiteral("ApiVersion"), QStringLiteral("2010-04-01")},
+            {QStringLiteral("From"), QStringLiteral("+15005550006")},
+            {QStringLiteral("To"), QStringLiteral("+14155550100")},
+            {QStringLiteral("MessageSid"), sid},
+            {QStringLiteral("SmsSid"), sid},
+            {QStringLiteral("MessageStatus"), statuses[i % 3]},
+            {QStringLiteral("SmsStatus"), statuses[i % 3]}};
+        out.write(sb::SignatureValidator::sign(token, url, fields) + '\t' + QByteArray::number(i) +
+                  "-" + QByteArray::number(i * 7919) + '\t' + sb::FormEncoding::encode(fields) +
+                  '\n');
     }
     return 0;
 }

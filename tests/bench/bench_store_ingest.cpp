@@ -9,8 +9,7 @@
 
 #include <cstdio>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     const int count = app.arguments().value(1, QStringLiteral("100000")).toInt();
     QTemporaryDir dir;
@@ -18,7 +17,8 @@ int main(int argc, char *argv[])
     QObject ctx;
     QElapsedTimer timer;
     store.open(&ctx, [&](const sb::StoreResult<bool> &) {
-        const QStringList statuses{QStringLiteral("sending"), QStringLiteral("sent"), QStringLiteral("delivered")};
+        const QStringList statuses{QStringLiteral("sending"), QStringLiteral("sent"),
+                                   QStringLiteral("delivered")};
         timer.start();
         for (int i = 0; i < count; ++i) {
             sb::StatusCallback cb;
@@ -27,12 +27,14 @@ int main(int argc, char *argv[])
             cb.from = QStringLiteral("+15005550006");
             cb.to = QStringLiteral("+14155550100");
             cb.idempotencyToken = QString::number(i);
-            cb.payload = R"({"AccountSid":"AC0123456789abcdef0123456789abcdef","ApiVersion":"2010-04-01","From":"+15005550006","MessageSid":"SM00000000000000000000000000000000","MessageStatus":"sent","SmsSid":"SM00000000000000000000000000000000","SmsStatus":"sent","To":"+14155550100"})";
+            cb.payload =
+                R"({"AccountSid":"AC0123456789abcdef0123456789abcdef","ApiVersion":"2010-04-01","From":"+15005550006","MessageSid":"SM00000000000000000000000000000000","MessageStatus":"sent","SmsSid":"SM00000000000000000000000000000000","SmsStatus":"sent","To":"+14155550100"})";
             store.applyStatusCallback(cb);
         }
         store.flush(&ctx, [&] {
             const double s = timer.nsecsElapsed() / 1e9;
-            std::printf("store ingest: %d callbacks committed in %.3f s = %.0f per second\n", count, s, count / s);
+            std::printf("store ingest: %d callbacks committed in %.3f s = %.0f per second\n", count,
+                        s, count / s);
             app.quit();
         });
     });

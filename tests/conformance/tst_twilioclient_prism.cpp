@@ -12,8 +12,7 @@ using sbtest::await;
 // Every request TwilioClient makes, checked by Prism against Twilio's official OpenAPI
 // description (../shared/openapi/twilio_api_v2010.json): a request that does not match the
 // spec gets 422 from Prism, so "no 422" means the spec accepts it.
-class TestTwilioClientPrism : public QObject
-{
+class TestTwilioClientPrism : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -26,8 +25,7 @@ private Q_SLOTS:
     void missingCredentialsAreRefusedByTheMock();
 
 private:
-    template <typename T>
-    void expectAccepted(const TwilioResult<T> &result);
+    template <typename T> void expectAccepted(const TwilioResult<T> &result);
 
     sbtest::Child m_prism;
     QNetworkAccessManager m_nam;
@@ -36,80 +34,84 @@ private:
     QObject m_ctx;
 };
 
-void TestTwilioClientPrism::initTestCase()
-{
+void TestTwilioClientPrism::initTestCase() {
     SB_REQUIRE_SHARED("/openapi/twilio_api_v2010.json");
-    const QString prism = qEnvironmentVariable("SWITCHBOARD_PRISM", QStringLiteral(SB_BUILD_DIR "/prism/node_modules/.bin/prism"));
+    const QString prism = qEnvironmentVariable(
+        "SWITCHBOARD_PRISM", QStringLiteral(SB_BUILD_DIR "/prism/node_modules/.bin/prism"));
     if (!QFile::exists(prism))
         QSKIP("Prism is not installed (./scripts/test installs it with npm)");
     const quint16 port = sbtest::freePort();
-    QVERIFY(m_prism.start(prism, {QStringLiteral("mock"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                                  QStringLiteral("-p"), QString::number(port),
-                                  sbtest::sharedDir() + QStringLiteral("/openapi/twilio_api_v2010.json")}));
+    QVERIFY(m_prism.start(
+        prism, {QStringLiteral("mock"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("-p"), QString::number(port),
+                sbtest::sharedDir() + QStringLiteral("/openapi/twilio_api_v2010.json")}));
     m_base = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
     // Prism takes several seconds to load the 1.9 MB spec: wait for the port, not a fixed time.
     QVERIFY2(m_prism.waitForHttp(m_base, 90000), m_prism.output().right(2000).constData());
     m_client = std::make_unique<TwilioClient>(
-        &m_nam, TwilioCredentials{QStringLiteral("AC0123456789abcdef0123456789abcdef"), QStringLiteral("token"), m_base});
+        &m_nam, TwilioCredentials{QStringLiteral("AC0123456789abcdef0123456789abcdef"),
+                                  QStringLiteral("token"), m_base});
 }
 
-template <typename T>
-void TestTwilioClientPrism::expectAccepted(const TwilioResult<T> &result)
-{
+template <typename T> void TestTwilioClientPrism::expectAccepted(const TwilioResult<T> &result) {
     QVERIFY2(result.error.httpStatus != 422, qPrintable(result.error.message));
-    QVERIFY2(result.ok(), qPrintable(QStringLiteral("HTTP %1: %2").arg(result.error.httpStatus).arg(result.error.message)));
+    QVERIFY2(
+        result.ok(),
+        qPrintable(
+            QStringLiteral("HTTP %1: %2").arg(result.error.httpStatus).arg(result.error.message)));
 }
 
-void TestTwilioClientPrism::createMessage()
-{
+void TestTwilioClientPrism::createMessage() {
     SendMessageParams p;
     p.to = QStringLiteral("+14155550100");
     p.from = QStringLiteral("+15005550006");
     p.body = QStringLiteral("Hello + welcome & thanks = 100%");
     p.statusCallback = QStringLiteral("https://abc.ngrok.app/twilio/sms-status");
-    const auto r = *await<TwilioResult<TwilioMessage>>([&](auto done) { m_client->createMessage(p, &m_ctx, done); });
-    expectAccepted(r);
-    QVERIFY(r.value.sid.startsWith(QLatin1String("SM")) || r.value.sid.startsWith(QLatin1String("MM")));
-}
-
-void TestTwilioClientPrism::fetchMessage()
-{
     const auto r = *await<TwilioResult<TwilioMessage>>(
-        [&](auto done) { m_client->fetchMessage(QStringLiteral("SM0123456789abcdef0123456789abcdef"), &m_ctx, done); });
+        [&](auto done) { m_client->createMessage(p, &m_ctx, done); });
+    expectAccepted(r);
+    QVERIFY(r.value.sid.startsWith(QLatin1String("SM")) ||
+            r.value.sid.startsWith(QLatin1String("MM")));
+}
+
+void TestTwilioClientPrism::fetchMessage() {
+    const auto r = *await<TwilioResult<TwilioMessage>>([&](auto done) {
+        m_client->fetchMessage(QStringLiteral("SM0123456789abcdef0123456789abcdef"), &m_ctx, done);
+    });
     expectAccepted(r);
 }
 
-void TestTwilioClientPrism::listMessages()
-{
+void TestTwilioClientPrism::listMessages() {
     ListMessagesFilter filter;
     filter.to = QStringLiteral("+14155550100");
     filter.from = QStringLiteral("+15005550006");
     filter.dateSentOnOrAfter = QDateTime(QDate(2026, 11, 1), QTime(0, 0), Qt::UTC);
     filter.pageSize = 100;
-    const auto r = *await<TwilioResult<TwilioMessagePage>>([&](auto done) { m_client->listMessages(filter, &m_ctx, done); });
+    const auto r = *await<TwilioResult<TwilioMessagePage>>(
+        [&](auto done) { m_client->listMessages(filter, &m_ctx, done); });
     expectAccepted(r);
 }
 
-void TestTwilioClientPrism::account()
-{
-    expectAccepted(*await<TwilioResult<TwilioAccount>>([&](auto done) { m_client->fetchAccount(&m_ctx, done); }));
+void TestTwilioClientPrism::account() {
+    expectAccepted(*await<TwilioResult<TwilioAccount>>(
+        [&](auto done) { m_client->fetchAccount(&m_ctx, done); }));
 }
 
-void TestTwilioClientPrism::balance()
-{
-    expectAccepted(*await<TwilioResult<TwilioBalance>>([&](auto done) { m_client->fetchBalance(&m_ctx, done); }));
+void TestTwilioClientPrism::balance() {
+    expectAccepted(*await<TwilioResult<TwilioBalance>>(
+        [&](auto done) { m_client->fetchBalance(&m_ctx, done); }));
 }
 
-void TestTwilioClientPrism::incomingNumbers()
-{
-    expectAccepted(*await<TwilioResult<QList<TwilioIncomingNumber>>>([&](auto done) { m_client->listIncomingNumbers(&m_ctx, done); }));
+void TestTwilioClientPrism::incomingNumbers() {
+    expectAccepted(*await<TwilioResult<QList<TwilioIncomingNumber>>>(
+        [&](auto done) { m_client->listIncomingNumbers(&m_ctx, done); }));
 }
 
-void TestTwilioClientPrism::missingCredentialsAreRefusedByTheMock()
-{
+void TestTwilioClientPrism::missingCredentialsAreRefusedByTheMock() {
     // Proves the mock really validates: a malformed account SID breaks the spec's pattern.
     TwilioClient bad(&m_nam, {QStringLiteral("not-an-account"), QStringLiteral("token"), m_base});
-    const auto r = *await<TwilioResult<TwilioBalance>>([&](auto done) { bad.fetchBalance(&m_ctx, done); });
+    const auto r =
+        *await<TwilioResult<TwilioBalance>>([&](auto done) { bad.fetchBalance(&m_ctx, done); });
     QVERIFY(!r.ok());
     QCOMPARE(r.error.httpStatus, 422);
 }

@@ -14,8 +14,7 @@ using sbtest::await;
 
 // The whole headless product in sandbox mode, driven only over HTTP on loopback: the local
 // API, the sandbox's signed callbacks to the embedded server, and the SQLite store.
-class TestEndToEnd : public QObject
-{
+class TestEndToEnd : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -39,10 +38,11 @@ private Q_SLOTS:
 private:
     QUrl api(const QString &path) const;
     QUrl hook(const QString &path) const;
-    sbtest::Reply sendSms(const QJsonObject &json, QList<QPair<QByteArray, QByteArray>> headers = {});
+    sbtest::Reply sendSms(const QJsonObject &json,
+                          QList<QPair<QByteArray, QByteArray>> headers = {});
     sbtest::Reply status(const QString &sid);
-    sbtest::Reply postSigned(const QString &path, const FormFields &fields, const QByteArray &token = {},
-                             const QByteArray &idempotency = {});
+    sbtest::Reply postSigned(const QString &path, const FormFields &fields,
+                             const QByteArray &token = {}, const QByteArray &idempotency = {});
     std::optional<MessageRecord> stored(const QString &sid);
 
     QTemporaryDir m_dir;
@@ -52,8 +52,7 @@ private:
     const QByteArray m_auth = "Bearer e2e-token";
 };
 
-void TestEndToEnd::initTestCase()
-{
+void TestEndToEnd::initTestCase() {
     qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "20");
     QProcessEnvironment env;
     env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir.path());
@@ -70,65 +69,63 @@ void TestEndToEnd::initTestCase()
     QVERIFY(m_service->port() != 0);
 }
 
-void TestEndToEnd::cleanupTestCase()
-{
+void TestEndToEnd::cleanupTestCase() {
     m_service.reset();
 }
 
-QUrl TestEndToEnd::api(const QString &path) const
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/%2").arg(m_service->port()).arg(path));
+QUrl TestEndToEnd::api(const QString &path) const {
+    return QUrl(
+        QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/%2").arg(m_service->port()).arg(path));
 }
 
-QUrl TestEndToEnd::hook(const QString &path) const
-{
+QUrl TestEndToEnd::hook(const QString &path) const {
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_service->port()).arg(path));
 }
 
-sbtest::Reply TestEndToEnd::sendSms(const QJsonObject &json, QList<QPair<QByteArray, QByteArray>> headers)
-{
+sbtest::Reply TestEndToEnd::sendSms(const QJsonObject &json,
+                                    QList<QPair<QByteArray, QByteArray>> headers) {
     headers.append({"Authorization", m_auth});
     return m_http.postJson(api(QStringLiteral("send-sms")), json, headers);
 }
 
-sbtest::Reply TestEndToEnd::status(const QString &sid)
-{
+sbtest::Reply TestEndToEnd::status(const QString &sid) {
     return m_http.get(api(QStringLiteral("sms-status/") + sid), {{"Authorization", m_auth}});
 }
 
-sbtest::Reply TestEndToEnd::postSigned(const QString &path, const FormFields &fields, const QByteArray &token,
-                                       const QByteArray &idempotency)
-{
+sbtest::Reply TestEndToEnd::postSigned(const QString &path, const FormFields &fields,
+                                       const QByteArray &token, const QByteArray &idempotency) {
     // Signed for the public URL Twilio was given, exactly as Twilio does.
     const QString url = m_service->publicUrl().toString() + path;
     const QByteArray key = token.isEmpty() ? m_service->config().authToken.toUtf8() : token;
-    QList<QPair<QByteArray, QByteArray>> headers{{"X-Twilio-Signature", SignatureValidator::sign(key, url, fields)}};
+    QList<QPair<QByteArray, QByteArray>> headers{
+        {"X-Twilio-Signature", SignatureValidator::sign(key, url, fields)}};
     if (!idempotency.isEmpty())
         headers.append({"I-Twilio-Idempotency-Token", idempotency});
     return m_http.postForm(hook(path), fields, headers);
 }
 
-std::optional<MessageRecord> TestEndToEnd::stored(const QString &sid)
-{
+std::optional<MessageRecord> TestEndToEnd::stored(const QString &sid) {
     const auto r = await<StoreResult<std::optional<MessageRecord>>>(
         [&](auto done) { m_service->store()->messageBySid(sid, &m_ctx, done); });
     return r ? r->value : std::nullopt;
 }
 
-void TestEndToEnd::healthNeedsNoTokenButEverythingElseDoes()
-{
+void TestEndToEnd::healthNeedsNoTokenButEverythingElseDoes() {
     const sbtest::Reply health = m_http.get(api(QStringLiteral("health")));
     QCOMPARE(health.status, 200);
     QCOMPARE(health.json().value(QLatin1String("mode")).toString(), QStringLiteral("sandbox"));
     QCOMPARE(m_http.postJson(api(QStringLiteral("send-sms")), {}).status, 401);
-    QCOMPARE(m_http.get(api(QStringLiteral("sms-status/SM1")), {{"Authorization", "Bearer wrong"}}).status, 401);
-    QCOMPARE(m_http.get(api(QStringLiteral("nothing-here")), {{"Authorization", m_auth}}).status, 404);
+    QCOMPARE(m_http.get(api(QStringLiteral("sms-status/SM1")), {{"Authorization", "Bearer wrong"}})
+                 .status,
+             401);
+    QCOMPARE(m_http.get(api(QStringLiteral("nothing-here")), {{"Authorization", m_auth}}).status,
+             404);
 }
 
-void TestEndToEnd::sendSmsIsDeliveredThroughSignedCallbacks()
-{
-    const sbtest::Reply sent = sendSms({{QStringLiteral("to"), QStringLiteral("+14155550100")},
-                                        {QStringLiteral("body"), QStringLiteral("Your order has shipped")}});
+void TestEndToEnd::sendSmsIsDeliveredThroughSignedCallbacks() {
+    const sbtest::Reply sent =
+        sendSms({{QStringLiteral("to"), QStringLiteral("+14155550100")},
+                 {QStringLiteral("body"), QStringLiteral("Your order has shipped")}});
     QCOMPARE(sent.status, 201);
     const QJsonObject json = sent.json();
     const QString sid = json.value(QLatin1String("messageSid")).toString();
@@ -137,16 +134,17 @@ void TestEndToEnd::sendSmsIsDeliveredThroughSignedCallbacks()
     QCOMPARE(json.value(QLatin1String("segments")).toInt(), 1);
     QCOMPARE(json.value(QLatin1String("encoding")).toString(), QStringLiteral("GSM-7"));
 
-    QTRY_COMPARE_WITH_TIMEOUT(status(sid).json().value(QLatin1String("status")).toString(), QStringLiteral("delivered"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(status(sid).json().value(QLatin1String("status")).toString(),
+                              QStringLiteral("delivered"), 10000);
     const QJsonArray history = status(sid).json().value(QLatin1String("history")).toArray();
     QStringList statuses;
     for (const QJsonValue v : history)
         statuses.append(v.toObject().value(QLatin1String("status")).toString());
-    QCOMPARE(statuses, (QStringList{QStringLiteral("sending"), QStringLiteral("sent"), QStringLiteral("delivered")}));
+    QCOMPARE(statuses, (QStringList{QStringLiteral("sending"), QStringLiteral("sent"),
+                                    QStringLiteral("delivered")}));
 }
 
-void TestEndToEnd::idempotencyKeySendsOnce()
-{
+void TestEndToEnd::idempotencyKeySendsOnce() {
     const QJsonObject message{{QStringLiteral("to"), QStringLiteral("+14155550111")},
                               {QStringLiteral("body"), QStringLiteral("exactly once")}};
     const sbtest::Reply first = sendSms(message, {{"Idempotency-Key", "order-42"}});
@@ -154,11 +152,11 @@ void TestEndToEnd::idempotencyKeySendsOnce()
     QCOMPARE(first.status, 201);
     QCOMPARE(again.status, 200);
     QCOMPARE(again.json().value(QLatin1String("replayed")).toBool(), true);
-    QCOMPARE(again.json().value(QLatin1String("messageSid")), first.json().value(QLatin1String("messageSid")));
+    QCOMPARE(again.json().value(QLatin1String("messageSid")),
+             first.json().value(QLatin1String("messageSid")));
 }
 
-void TestEndToEnd::invalidInputIs400WithTheField_data()
-{
+void TestEndToEnd::invalidInputIs400WithTheField_data() {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("field");
     QTest::newRow("not JSON") << QByteArray("to=+1415") << "body";
@@ -167,82 +165,101 @@ void TestEndToEnd::invalidInputIs400WithTheField_data()
     QTest::newRow("to not E.164") << QByteArray(R"({"to":"4155550100","body":"hi"})") << "to";
     QTest::newRow("to too short") << QByteArray(R"({"to":"+1415","body":"hi"})") << "to";
     QTest::newRow("to is a number") << QByteArray(R"({"to":14155550100,"body":"hi"})") << "to";
-    QTest::newRow("bad from") << QByteArray(R"({"to":"+14155550100","from":"+1","body":"hi"})") << "from";
+    QTest::newRow("bad from") << QByteArray(R"({"to":"+14155550100","from":"+1","body":"hi"})")
+                              << "from";
     QTest::newRow("empty body") << QByteArray(R"({"to":"+14155550100","body":"  "})") << "body";
-    QTest::newRow("body over 1600") << QByteArray(R"({"to":"+14155550100","body":")") + QByteArray(1601, 'a') + "\"}" << "body";
+    QTest::newRow("body over 1600")
+        << QByteArray(R"({"to":"+14155550100","body":")") + QByteArray(1601, 'a') + "\"}"
+        << "body";
 }
 
-void TestEndToEnd::invalidInputIs400WithTheField()
-{
+void TestEndToEnd::invalidInputIs400WithTheField() {
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
-    const sbtest::Reply r = m_http.request("POST", api(QStringLiteral("send-sms")), body,
-                                           {{"Authorization", m_auth}, {"Content-Type", "application/json"}});
+    const sbtest::Reply r =
+        m_http.request("POST", api(QStringLiteral("send-sms")), body,
+                       {{"Authorization", m_auth}, {"Content-Type", "application/json"}});
     QCOMPARE(r.status, 400);
     const QJsonObject error = r.json().value(QLatin1String("error")).toObject();
     QCOMPARE(error.value(QLatin1String("field")).toString(), field);
     QVERIFY(!error.value(QLatin1String("message")).toString().isEmpty());
 }
 
-void TestEndToEnd::testNumberErrorsSurfaceWithTheirCode_data()
-{
+void TestEndToEnd::testNumberErrorsSurfaceWithTheirCode_data() {
     QTest::addColumn<QString>("to");
     QTest::addColumn<QString>("from");
     QTest::addColumn<int>("code");
-    QTest::newRow("21211") << "+15005550001" << "" << 21211;
-    QTest::newRow("21612") << "+15005550002" << "" << 21612;
-    QTest::newRow("21408") << "+15005550003" << "" << 21408;
-    QTest::newRow("21610") << "+15005550004" << "" << 21610;
-    QTest::newRow("21614") << "+15005550009" << "" << 21614;
-    QTest::newRow("21212") << "+14155550100" << "+15005550001" << 21212;
-    QTest::newRow("21606") << "+14155550100" << "+15005550007" << 21606;
+    QTest::newRow("21211") << "+15005550001"
+                           << "" << 21211;
+    QTest::newRow("21612") << "+15005550002"
+                           << "" << 21612;
+    QTest::newRow("21408") << "+15005550003"
+                           << "" << 21408;
+    QTest::newRow("21610") << "+15005550004"
+                           << "" << 21610;
+    QTest::newRow("21614") << "+15005550009"
+                           << "" << 21614;
+    QTest::newRow("21212") << "+14155550100"
+                           << "+15005550001" << 21212;
+    QTest::newRow("21606") << "+14155550100"
+                           << "+15005550007" << 21606;
 }
 
-void TestEndToEnd::testNumberErrorsSurfaceWithTheirCode()
-{
+void TestEndToEnd::testNumberErrorsSurfaceWithTheirCode() {
     QFETCH(QString, to);
     QFETCH(QString, from);
     QFETCH(int, code);
-    QJsonObject body{{QStringLiteral("to"), to}, {QStringLiteral("body"), QStringLiteral("test %1").arg(code)}};
+    QJsonObject body{{QStringLiteral("to"), to},
+                     {QStringLiteral("body"), QStringLiteral("test %1").arg(code)}};
     if (!from.isEmpty())
         body.insert(QStringLiteral("from"), from);
     const sbtest::Reply r = sendSms(body);
     QCOMPARE(r.status, 400);
     const QJsonObject error = r.json().value(QLatin1String("error")).toObject();
     QCOMPARE(error.value(QLatin1String("code")).toInt(), code);
-    QCOMPARE(error.value(QLatin1String("moreInfo")).toString(), QStringLiteral("https://www.twilio.com/docs/errors/%1").arg(code));
+    QCOMPARE(error.value(QLatin1String("moreInfo")).toString(),
+             QStringLiteral("https://www.twilio.com/docs/errors/%1").arg(code));
     QVERIFY(!error.value(QLatin1String("message")).toString().isEmpty());
 
     // The refused message stays in the store as failed, with the code: nothing vanishes.
     MessageQuery q;
     q.text = QStringLiteral("test %1").arg(code);
-    const auto found = await<StoreResult<QList<MessageRecord>>>([&](auto done) { m_service->store()->findMessages(q, &m_ctx, done); });
+    const auto found = await<StoreResult<QList<MessageRecord>>>(
+        [&](auto done) { m_service->store()->findMessages(q, &m_ctx, done); });
     QCOMPARE(found->value.size(), 1);
     QCOMPARE(found->value[0].status, QStringLiteral("failed"));
     QCOMPARE(found->value[0].errorCode, code);
 }
 
-void TestEndToEnd::deliveryFailureIsVisibleInStatus()
-{
-    const sbtest::Reply sent = sendSms({{QStringLiteral("to"), QStringLiteral("+15005553003")},
-                                        {QStringLiteral("body"), QStringLiteral("to a switched-off phone")}});
+void TestEndToEnd::deliveryFailureIsVisibleInStatus() {
+    const sbtest::Reply sent =
+        sendSms({{QStringLiteral("to"), QStringLiteral("+15005553003")},
+                 {QStringLiteral("body"), QStringLiteral("to a switched-off phone")}});
     QCOMPARE(sent.status, 201);
     const QString sid = sent.json().value(QLatin1String("messageSid")).toString();
-    QTRY_COMPARE_WITH_TIMEOUT(status(sid).json().value(QLatin1String("status")).toString(), QStringLiteral("undelivered"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(status(sid).json().value(QLatin1String("status")).toString(),
+                              QStringLiteral("undelivered"), 10000);
     const QJsonObject json = status(sid).json();
     QCOMPARE(json.value(QLatin1String("errorCode")).toInt(), 30003);
-    QVERIFY(json.value(QLatin1String("errorMessage")).toString().contains(QStringLiteral("unreachable")));
+    QVERIFY(json.value(QLatin1String("errorMessage"))
+                .toString()
+                .contains(QStringLiteral("unreachable")));
 }
 
-void TestEndToEnd::inboundSmsIsStored()
-{
-    const QByteArray basic = "Basic " + (m_service->config().accountSid + QLatin1Char(':') + m_service->config().authToken).toUtf8().toBase64();
+void TestEndToEnd::inboundSmsIsStored() {
+    const QByteArray basic = "Basic " + (m_service->config().accountSid + QLatin1Char(':') +
+                                         m_service->config().authToken)
+                                            .toUtf8()
+                                            .toBase64();
     const sbtest::Reply r = m_http.postForm(
         QUrl(m_service->sandboxUrl().toString() + QStringLiteral("/sandbox/inbound")),
-        {{QStringLiteral("From"), QStringLiteral("+14155550199")}, {QStringLiteral("Body"), QStringLiteral("Where is my order?")}},
+        {{QStringLiteral("From"), QStringLiteral("+14155550199")},
+         {QStringLiteral("Body"), QStringLiteral("Where is my order?")}},
         {{"Authorization", basic}});
     QCOMPARE(r.status, 201);
-    QCOMPARE(r.json().value(QLatin1String("webhook")).toObject().value(QLatin1String("status")).toInt(), 200);
+    QCOMPARE(
+        r.json().value(QLatin1String("webhook")).toObject().value(QLatin1String("status")).toInt(),
+        200);
     const QString sid = r.json().value(QLatin1String("sid")).toString();
     const auto message = stored(sid);
     QVERIFY(message);
@@ -250,78 +267,105 @@ void TestEndToEnd::inboundSmsIsStored()
     QCOMPARE(message->from, QStringLiteral("+14155550199"));
     QCOMPARE(message->to, QStringLiteral("+15005550006"));
     QCOMPARE(message->body, QStringLiteral("Where is my order?"));
-    QCOMPARE(status(sid).json().value(QLatin1String("status")).toString(), QStringLiteral("received"));
+    QCOMPARE(status(sid).json().value(QLatin1String("status")).toString(),
+             QStringLiteral("received"));
 }
 
-void TestEndToEnd::badSignatureIs403AndNothingStored_data()
-{
+void TestEndToEnd::badSignatureIs403AndNothingStored_data() {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QByteArray>("signature");
     QTest::newRow("status, no signature") << "/twilio/sms-status" << QByteArray();
-    QTest::newRow("status, wrong signature") << "/twilio/sms-status" << QByteArray("AAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-    QTest::newRow("inbound, signed with another token") << "/twilio/incoming-sms" << QByteArray("other-token");
+    QTest::newRow("status, wrong signature")
+        << "/twilio/sms-status" << QByteArray("AAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+    QTest::newRow("inbound, signed with another token")
+        << "/twilio/incoming-sms" << QByteArray("other-token");
 }
 
-void TestEndToEnd::badSignatureIs403AndNothingStored()
-{
+void TestEndToEnd::badSignatureIs403AndNothingStored() {
     QFETCH(QString, path);
     QFETCH(QByteArray, signature);
-    const QString sid = QStringLiteral("SMforged%1").arg(QTest::currentDataTag()).remove(QLatin1Char(' ')).remove(QLatin1Char(','));
-    const FormFields fields{{QStringLiteral("MessageSid"), sid}, {QStringLiteral("MessageStatus"), QStringLiteral("delivered")},
+    const QString sid = QStringLiteral("SMforged%1")
+                            .arg(QTest::currentDataTag())
+                            .remove(QLatin1Char(' '))
+                            .remove(QLatin1Char(','));
+    const FormFields fields{{QStringLiteral("MessageSid"), sid},
+                            {QStringLiteral("MessageStatus"), QStringLiteral("delivered")},
                             {QStringLiteral("From"), QStringLiteral("+14155550100")}};
     sbtest::Reply r;
     if (signature == "other-token")
         r = postSigned(path, fields, "other-token");
     else
-        r = m_http.postForm(hook(path), fields, signature.isEmpty() ? QList<QPair<QByteArray, QByteArray>>{}
-                                                                    : QList<QPair<QByteArray, QByteArray>>{{"X-Twilio-Signature", signature}});
+        r = m_http.postForm(hook(path), fields,
+                            signature.isEmpty() ? QList<QPair<QByteArray, QByteArray>>{}
+                                                : QList<QPair<QByteArray, QByteArray>>{
+                                                      {"X-Twilio-Signature", signature}});
     QCOMPARE(r.status, 403);
     QVERIFY(!stored(sid));
 }
 
-void TestEndToEnd::signedButUnknownPathIs404()
-{
-    QCOMPARE(postSigned(QStringLiteral("/twilio/unknown"), {{QStringLiteral("A"), QStringLiteral("1")}}).status, 404);
-    QCOMPARE(m_http.postForm(hook(QStringLiteral("/twilio/unknown")), {{QStringLiteral("A"), QStringLiteral("1")}}).status, 403);
+void TestEndToEnd::signedButUnknownPathIs404() {
+    QCOMPARE(
+        postSigned(QStringLiteral("/twilio/unknown"), {{QStringLiteral("A"), QStringLiteral("1")}})
+            .status,
+        404);
+    QCOMPARE(m_http
+                 .postForm(hook(QStringLiteral("/twilio/unknown")),
+                           {{QStringLiteral("A"), QStringLiteral("1")}})
+                 .status,
+             403);
     // A signed GET of a POST-only webhook: 405.
     const QString url = m_service->publicUrl().toString() + QStringLiteral("/twilio/sms-status");
-    const sbtest::Reply get = m_http.get(hook(QStringLiteral("/twilio/sms-status")),
-                                         {{"X-Twilio-Signature", SignatureValidator::sign(m_service->config().authToken.toUtf8(), url, {})}});
+    const sbtest::Reply get =
+        m_http.get(hook(QStringLiteral("/twilio/sms-status")),
+                   {{"X-Twilio-Signature",
+                     SignatureValidator::sign(m_service->config().authToken.toUtf8(), url, {})}});
     QCOMPARE(get.status, 405);
 }
 
-void TestEndToEnd::replayedAndOutOfOrderCallbacks()
-{
+void TestEndToEnd::replayedAndOutOfOrderCallbacks() {
     const QString sid = QStringLiteral("SMreorder00000000000000000000000001");
     auto fields = [&](const char *status) {
-        return FormFields{{QStringLiteral("MessageSid"), sid}, {QStringLiteral("MessageStatus"), QString::fromLatin1(status)},
-                          {QStringLiteral("From"), QStringLiteral("+15005550006")}, {QStringLiteral("To"), QStringLiteral("+14155550100")}};
+        return FormFields{{QStringLiteral("MessageSid"), sid},
+                          {QStringLiteral("MessageStatus"), QString::fromLatin1(status)},
+                          {QStringLiteral("From"), QStringLiteral("+15005550006")},
+                          {QStringLiteral("To"), QStringLiteral("+14155550100")}};
     };
-    QCOMPARE(postSigned(QStringLiteral("/twilio/sms-status"), fields("delivered"), {}, "tok-a").status, 200);
-    QCOMPARE(postSigned(QStringLiteral("/twilio/sms-status"), fields("sent"), {}, "tok-b").status, 200);
-    QCOMPARE(postSigned(QStringLiteral("/twilio/sms-status"), fields("delivered"), {}, "tok-a").status, 200); // Twilio retry
-    QCOMPARE(postSigned(QStringLiteral("/twilio/sms-status"), fields("sent"), {}, "tok-c").status, 200);      // same sid+status
+    QCOMPARE(
+        postSigned(QStringLiteral("/twilio/sms-status"), fields("delivered"), {}, "tok-a").status,
+        200);
+    QCOMPARE(postSigned(QStringLiteral("/twilio/sms-status"), fields("sent"), {}, "tok-b").status,
+             200);
+    QCOMPARE(
+        postSigned(QStringLiteral("/twilio/sms-status"), fields("delivered"), {}, "tok-a").status,
+        200); // Twilio retry
+    QCOMPARE(postSigned(QStringLiteral("/twilio/sms-status"), fields("sent"), {}, "tok-c").status,
+             200); // same sid+status
     const sbtest::Reply r = status(sid);
     QCOMPARE(r.json().value(QLatin1String("status")).toString(), QStringLiteral("delivered"));
     const QJsonArray history = r.json().value(QLatin1String("history")).toArray();
     QCOMPARE(history.size(), 2);
-    QCOMPARE(history[0].toObject().value(QLatin1String("status")).toString(), QStringLiteral("delivered"));
-    QCOMPARE(history[1].toObject().value(QLatin1String("status")).toString(), QStringLiteral("sent"));
+    QCOMPARE(history[0].toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("delivered"));
+    QCOMPARE(history[1].toObject().value(QLatin1String("status")).toString(),
+             QStringLiteral("sent"));
 }
 
-void TestEndToEnd::malformedWebhookBodyIs400()
-{
-    const sbtest::Reply missing = postSigned(QStringLiteral("/twilio/sms-status"), {{QStringLiteral("MessageStatus"), QStringLiteral("sent")}});
+void TestEndToEnd::malformedWebhookBodyIs400() {
+    const sbtest::Reply missing =
+        postSigned(QStringLiteral("/twilio/sms-status"),
+                   {{QStringLiteral("MessageStatus"), QStringLiteral("sent")}});
     QCOMPARE(missing.status, 400);
-    const sbtest::Reply unknown = postSigned(QStringLiteral("/twilio/sms-status"),
-                                             {{QStringLiteral("MessageSid"), QStringLiteral("SMx")}, {QStringLiteral("MessageStatus"), QStringLiteral("exploded")}});
+    const sbtest::Reply unknown =
+        postSigned(QStringLiteral("/twilio/sms-status"),
+                   {{QStringLiteral("MessageSid"), QStringLiteral("SMx")},
+                    {QStringLiteral("MessageStatus"), QStringLiteral("exploded")}});
     QCOMPARE(unknown.status, 400);
     QVERIFY(!stored(QStringLiteral("SMx")));
 }
 
-void TestEndToEnd::oversizedWebhookIs413()
-{
-    const sbtest::Reply r = m_http.request("POST", hook(QStringLiteral("/twilio/sms-status")), QByteArray(3 * 1024 * 1024, 'a'),
+void TestEndToEnd::oversizedWebhookIs413() {
+    const sbtest::Reply r = m_http.request("POST", hook(QStringLiteral("/twilio/sms-status")),
+                                           QByteArray(3 * 1024 * 1024, 'a'),
                                            {{"Content-Type", "application/x-www-form-urlencoded"}});
     QCOMPARE(r.status, 413);
     QCOMPARE(m_http.get(api(QStringLiteral("health"))).status, 200); // and the server is fine

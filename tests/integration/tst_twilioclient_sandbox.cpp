@@ -12,8 +12,7 @@ using namespace sb;
 using sbtest::await;
 
 // TwilioClient against the sandbox over real HTTP on loopback.
-class TestTwilioClientSandbox : public QObject
-{
+class TestTwilioClientSandbox : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
@@ -29,7 +28,8 @@ private Q_SLOTS:
     void unreachableServerIsNetworkError();
 
 private:
-    TwilioResult<TwilioMessage> send(const QString &to, const QString &from = QStringLiteral("+15005550006"),
+    TwilioResult<TwilioMessage> send(const QString &to,
+                                     const QString &from = QStringLiteral("+15005550006"),
                                      const QString &callback = {});
     TwilioResult<TwilioMessage> fetch(const QString &sid);
 
@@ -42,8 +42,7 @@ private:
     QObject m_ctx;
 };
 
-void TestTwilioClientSandbox::initTestCase()
-{
+void TestTwilioClientSandbox::initTestCase() {
     SandboxOptions options;
     options.statusDelayMs = 20;
     m_sandbox = std::make_unique<Sandbox>(options);
@@ -53,30 +52,31 @@ void TestTwilioClientSandbox::initTestCase()
         &m_nam, TwilioCredentials{m_sandbox->accountSid(), m_sandbox->authToken(),
                                   QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))});
     m_receiver.setLogRequests(false);
-    m_receiver.route("POST", QStringLiteral("/cb"), [this](const HttpRequest &r, HttpServer::Reply reply) {
-        m_received.append({r, QStringLiteral("http://127.0.0.1:%1/cb").arg(m_receiverPort)});
-        reply(HttpResponse::xml(200, "<Response/>"));
-    });
+    m_receiver.route(
+        "POST", QStringLiteral("/cb"), [this](const HttpRequest &r, HttpServer::Reply reply) {
+            m_received.append({r, QStringLiteral("http://127.0.0.1:%1/cb").arg(m_receiverPort)});
+            reply(HttpResponse::xml(200, "<Response/>"));
+        });
     m_receiverPort = m_receiver.listenOn(QHostAddress::LocalHost, 0);
 }
 
-TwilioResult<TwilioMessage> TestTwilioClientSandbox::send(const QString &to, const QString &from, const QString &callback)
-{
+TwilioResult<TwilioMessage> TestTwilioClientSandbox::send(const QString &to, const QString &from,
+                                                          const QString &callback) {
     SendMessageParams p;
     p.to = to;
     p.from = from;
     p.body = QStringLiteral("Hello from the test");
     p.statusCallback = callback;
-    return *await<TwilioResult<TwilioMessage>>([&](auto done) { m_client->createMessage(p, &m_ctx, done); });
+    return *await<TwilioResult<TwilioMessage>>(
+        [&](auto done) { m_client->createMessage(p, &m_ctx, done); });
 }
 
-TwilioResult<TwilioMessage> TestTwilioClientSandbox::fetch(const QString &sid)
-{
-    return *await<TwilioResult<TwilioMessage>>([&](auto done) { m_client->fetchMessage(sid, &m_ctx, done); });
+TwilioResult<TwilioMessage> TestTwilioClientSandbox::fetch(const QString &sid) {
+    return *await<TwilioResult<TwilioMessage>>(
+        [&](auto done) { m_client->fetchMessage(sid, &m_ctx, done); });
 }
 
-void TestTwilioClientSandbox::createFetchAndWatchDelivery()
-{
+void TestTwilioClientSandbox::createFetchAndWatchDelivery() {
     const auto created = send(QStringLiteral("+14155550100"));
     QVERIFY2(created.ok(), qPrintable(created.error.explanation()));
     QVERIFY(created.value.sid.startsWith(QLatin1String("SM")));
@@ -90,8 +90,7 @@ void TestTwilioClientSandbox::createFetchAndWatchDelivery()
     QCOMPARE(missing.error.httpStatus, 404);
 }
 
-void TestTwilioClientSandbox::statusCallbacksAreSigned()
-{
+void TestTwilioClientSandbox::statusCallbacksAreSigned() {
     m_received.clear();
     const auto created = send(QStringLiteral("+14155550101"), QStringLiteral("+15005550006"),
                               QStringLiteral("http://127.0.0.1:%1/cb").arg(m_receiverPort));
@@ -108,65 +107,76 @@ void TestTwilioClientSandbox::statusCallbacksAreSigned()
         QCOMPARE(FormEncoding::value(f, QStringLiteral("MessageSid")), created.value.sid);
         statuses.append(FormEncoding::value(f, QStringLiteral("MessageStatus")));
     }
-    QCOMPARE(statuses, (QStringList{QStringLiteral("sending"), QStringLiteral("sent"), QStringLiteral("delivered")}));
+    QCOMPARE(statuses, (QStringList{QStringLiteral("sending"), QStringLiteral("sent"),
+                                    QStringLiteral("delivered")}));
     QCOMPARE(tokens.size(), 3);
 }
 
-void TestTwilioClientSandbox::listFilters()
-{
+void TestTwilioClientSandbox::listFilters() {
     QVERIFY(send(QStringLiteral("+14155550123")).ok());
     QVERIFY(send(QStringLiteral("+14155550124")).ok());
     ListMessagesFilter filter;
     filter.to = QStringLiteral("+14155550123");
-    const auto page = *await<TwilioResult<TwilioMessagePage>>([&](auto done) { m_client->listMessages(filter, &m_ctx, done); });
+    const auto page = *await<TwilioResult<TwilioMessagePage>>(
+        [&](auto done) { m_client->listMessages(filter, &m_ctx, done); });
     QVERIFY(page.ok());
     QCOMPARE(page.value.messages.size(), 1);
     QCOMPARE(page.value.messages[0].to, QStringLiteral("+14155550123"));
 }
 
-void TestTwilioClientSandbox::accountBalanceNumbers()
-{
-    const auto account = *await<TwilioResult<TwilioAccount>>([&](auto done) { m_client->fetchAccount(&m_ctx, done); });
+void TestTwilioClientSandbox::accountBalanceNumbers() {
+    const auto account = *await<TwilioResult<TwilioAccount>>(
+        [&](auto done) { m_client->fetchAccount(&m_ctx, done); });
     QVERIFY(account.ok());
     QCOMPARE(account.value.sid, m_sandbox->accountSid());
     QCOMPARE(account.value.friendlyName, QStringLiteral("Switchboard Sandbox"));
-    const auto balance = *await<TwilioResult<TwilioBalance>>([&](auto done) { m_client->fetchBalance(&m_ctx, done); });
+    const auto balance = *await<TwilioResult<TwilioBalance>>(
+        [&](auto done) { m_client->fetchBalance(&m_ctx, done); });
     QCOMPARE(balance.value.currency, QStringLiteral("USD"));
     QVERIFY(!balance.value.balance.isEmpty());
-    const auto numbers = *await<TwilioResult<QList<TwilioIncomingNumber>>>([&](auto done) { m_client->listIncomingNumbers(&m_ctx, done); });
+    const auto numbers = *await<TwilioResult<QList<TwilioIncomingNumber>>>(
+        [&](auto done) { m_client->listIncomingNumbers(&m_ctx, done); });
     QCOMPARE(numbers.value.size(), 1);
     QCOMPARE(numbers.value[0].phoneNumber, QStringLiteral("+15005550006"));
     QVERIFY(numbers.value[0].sms);
 }
 
-void TestTwilioClientSandbox::badCredentialsAre20003()
-{
-    TwilioClient wrong(&m_nam, {m_sandbox->accountSid(), QStringLiteral("wrong"), m_client->credentials().apiBase});
-    const auto r = *await<TwilioResult<TwilioAccount>>([&](auto done) { wrong.fetchAccount(&m_ctx, done); });
+void TestTwilioClientSandbox::badCredentialsAre20003() {
+    TwilioClient wrong(&m_nam, {m_sandbox->accountSid(), QStringLiteral("wrong"),
+                                m_client->credentials().apiBase});
+    const auto r =
+        *await<TwilioResult<TwilioAccount>>([&](auto done) { wrong.fetchAccount(&m_ctx, done); });
     QCOMPARE(r.error.kind, TwilioError::Kind::Http);
     QCOMPARE(r.error.httpStatus, 401);
     QCOMPARE(r.error.code, 20003);
     QVERIFY(!r.error.explanation().contains(QStringLiteral("wrong")));
 }
 
-void TestTwilioClientSandbox::testNumbersFail_data()
-{
+void TestTwilioClientSandbox::testNumbersFail_data() {
     QTest::addColumn<QString>("to");
     QTest::addColumn<QString>("from");
     QTest::addColumn<int>("code");
-    QTest::newRow("To +15005550001: invalid") << "+15005550001" << "+15005550006" << 21211;
-    QTest::newRow("To +15005550002: cannot route") << "+15005550002" << "+15005550006" << 21612;
-    QTest::newRow("To +15005550003: no international permission") << "+15005550003" << "+15005550006" << 21408;
-    QTest::newRow("To +15005550004: blocked (STOP)") << "+15005550004" << "+15005550006" << 21610;
-    QTest::newRow("To +15005550009: not SMS-capable") << "+15005550009" << "+15005550006" << 21614;
-    QTest::newRow("From +15005550001: invalid") << "+14155550100" << "+15005550001" << 21212;
-    QTest::newRow("From +15005550007: not owned") << "+14155550100" << "+15005550007" << 21606;
-    QTest::newRow("From +15005550008: queue full") << "+14155550100" << "+15005550008" << 21611;
-    QTest::newRow("From a number not on the account") << "+14155550100" << "+14155559999" << 21606;
+    QTest::newRow("To +15005550001: invalid") << "+15005550001"
+                                              << "+15005550006" << 21211;
+    QTest::newRow("To +15005550002: cannot route") << "+15005550002"
+                                                   << "+15005550006" << 21612;
+    QTest::newRow("To +15005550003: no international permission") << "+15005550003"
+                                                                  << "+15005550006" << 21408;
+    QTest::newRow("To +15005550004: blocked (STOP)") << "+15005550004"
+                                                     << "+15005550006" << 21610;
+    QTest::newRow("To +15005550009: not SMS-capable") << "+15005550009"
+                                                      << "+15005550006" << 21614;
+    QTest::newRow("From +15005550001: invalid") << "+14155550100"
+                                                << "+15005550001" << 21212;
+    QTest::newRow("From +15005550007: not owned") << "+14155550100"
+                                                  << "+15005550007" << 21606;
+    QTest::newRow("From +15005550008: queue full") << "+14155550100"
+                                                   << "+15005550008" << 21611;
+    QTest::newRow("From a number not on the account") << "+14155550100"
+                                                      << "+14155559999" << 21606;
 }
 
-void TestTwilioClientSandbox::testNumbersFail()
-{
+void TestTwilioClientSandbox::testNumbersFail() {
     QFETCH(QString, to);
     QFETCH(QString, from);
     QFETCH(int, code);
@@ -178,18 +188,18 @@ void TestTwilioClientSandbox::testNumbersFail()
     QVERIFY(!r.error.explanation().isEmpty());
 }
 
-void TestTwilioClientSandbox::deliveryFailures_data()
-{
+void TestTwilioClientSandbox::deliveryFailures_data() {
     QTest::addColumn<QString>("to");
     QTest::addColumn<QString>("status");
     QTest::addColumn<int>("code");
     for (int code = 30003; code <= 30007; ++code)
-        QTest::addRow("%d", code) << QStringLiteral("+1500555%1").arg(code - 27000) << "undelivered" << code;
-    QTest::newRow("30008") << "+15005553008" << "failed" << 30008;
+        QTest::addRow("%d", code) << QStringLiteral("+1500555%1").arg(code - 27000) << "undelivered"
+                                  << code;
+    QTest::newRow("30008") << "+15005553008"
+                           << "failed" << 30008;
 }
 
-void TestTwilioClientSandbox::deliveryFailures()
-{
+void TestTwilioClientSandbox::deliveryFailures() {
     QFETCH(QString, to);
     QFETCH(QString, status);
     QFETCH(int, code);
@@ -199,11 +209,12 @@ void TestTwilioClientSandbox::deliveryFailures()
     QCOMPARE(fetch(created.value.sid).value.errorCode, code);
 }
 
-void TestTwilioClientSandbox::unreachableServerIsNetworkError()
-{
-    TwilioClient offline(&m_nam, {m_sandbox->accountSid(), m_sandbox->authToken(),
-                                  QUrl(QStringLiteral("http://127.0.0.1:%1").arg(sbtest::freePort()))});
-    const auto r = *await<TwilioResult<TwilioBalance>>([&](auto done) { offline.fetchBalance(&m_ctx, done); });
+void TestTwilioClientSandbox::unreachableServerIsNetworkError() {
+    TwilioClient offline(&m_nam,
+                         {m_sandbox->accountSid(), m_sandbox->authToken(),
+                          QUrl(QStringLiteral("http://127.0.0.1:%1").arg(sbtest::freePort()))});
+    const auto r =
+        *await<TwilioResult<TwilioBalance>>([&](auto done) { offline.fetchBalance(&m_ctx, done); });
     QCOMPARE(r.error.kind, TwilioError::Kind::Network);
     QVERIFY(r.error.isAmbiguous());
     QVERIFY(r.error.explanation().startsWith(QStringLiteral("Could not reach Twilio")));

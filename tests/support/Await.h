@@ -12,8 +12,7 @@ namespace sbtest {
 // Usage: auto r = await<StoreResult<X>>([&](auto done) { store.thing(args, &ctx, done); });
 template <typename Result>
 std::optional<Result> await(const std::function<void(std::function<void(const Result &)>)> &start,
-                            int timeoutMs = 10000)
-{
+                            int timeoutMs = 10000) {
     std::optional<Result> result;
     QEventLoop loop;
     start([&](const Result &r) {

@@ -14,33 +14,28 @@
 
 namespace sbtest {
 
-QString sharedDir()
-{
+QString sharedDir() {
     QString dir = qEnvironmentVariable("SWITCHBOARD_SHARED_DIR");
     if (dir.isEmpty())
         dir = QStringLiteral(SB_SOURCE_DIR "/../shared");
     return QDir(dir).exists() ? QDir(dir).absolutePath() : QString();
 }
 
-QString binDir()
-{
+QString binDir() {
     return QStringLiteral(SB_BIN_DIR);
 }
 
-quint16 freePort()
-{
+quint16 freePort() {
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
 }
 
-QJsonObject Reply::json() const
-{
+QJsonObject Reply::json() const {
     return QJsonDocument::fromJson(body).object();
 }
 
-QByteArray Reply::header(const QByteArray &name) const
-{
+QByteArray Reply::header(const QByteArray &name) const {
     for (const auto &[k, v] : headers) {
         if (k.compare(name, Qt::CaseInsensitive) == 0)
             return v;
@@ -49,8 +44,7 @@ QByteArray Reply::header(const QByteArray &name) const
 }
 
 Reply Http::request(const QByteArray &verb, const QUrl &url, const QByteArray &body,
-                    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs)
-{
+                    const QList<QPair<QByteArray, QByteArray>> &headers, int timeoutMs) {
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
     for (const auto &[k, v] : headers)
@@ -68,21 +62,20 @@ Reply Http::request(const QByteArray &verb, const QUrl &url, const QByteArray &b
 }
 
 Reply Http::postForm(const QUrl &url, const sb::FormFields &fields,
-                     QList<QPair<QByteArray, QByteArray>> headers)
-{
-    headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
+                     QList<QPair<QByteArray, QByteArray>> headers) {
+    headers.append(
+        qMakePair(QByteArray("Content-Type"), QByteArray("application/x-www-form-urlencoded")));
     return request("POST", url, sb::FormEncoding::encode(fields), headers);
 }
 
 Reply Http::postJson(const QUrl &url, const QJsonObject &json,
-                     QList<QPair<QByteArray, QByteArray>> headers)
-{
+                     QList<QPair<QByteArray, QByteArray>> headers) {
     headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     return request("POST", url, QJsonDocument(json).toJson(QJsonDocument::Compact), headers);
 }
 
-QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs, int pauseAfterHeadersMs)
-{
+QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs,
+                       int pauseAfterHeadersMs) {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     QEventLoop loop;
@@ -95,7 +88,8 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs, int
         const qsizetype headerEnd = bytes.indexOf("\r\n\r\n");
         if (pauseAfterHeadersMs > 0 && headerEnd > 0) {
             socket.write(bytes.left(headerEnd + 4));
-            QTimer::singleShot(pauseAfterHeadersMs, &socket, [&socket, rest = bytes.mid(headerEnd + 4)] { socket.write(rest); });
+            QTimer::singleShot(pauseAfterHeadersMs, &socket,
+                               [&socket, rest = bytes.mid(headerEnd + 4)] { socket.write(rest); });
         } else {
             socket.write(bytes);
         }
@@ -105,16 +99,14 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs, int
     return received;
 }
 
-Child::~Child()
-{
+Child::~Child() {
     if (m_process && m_process->state() != QProcess::NotRunning) {
         m_process->kill();
         m_process->waitForFinished(5000);
     }
 }
 
-bool Child::start(const QString &program, const QStringList &args, const QProcessEnvironment &env)
-{
+bool Child::start(const QString &program, const QStringList &args, const QProcessEnvironment &env) {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessEnvironment(env);
     m_process->setProcessChannelMode(QProcess::MergedChannels);
@@ -124,8 +116,7 @@ bool Child::start(const QString &program, const QStringList &args, const QProces
     return m_process->waitForStarted(10000);
 }
 
-bool Child::waitForLine(const QByteArray &prefix, QByteArray *line, int timeoutMs)
-{
+bool Child::waitForLine(const QByteArray &prefix, QByteArray *line, int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
         for (const QByteArray &l : m_output.split('\n')) {
@@ -142,8 +133,7 @@ bool Child::waitForLine(const QByteArray &prefix, QByteArray *line, int timeoutM
     return false;
 }
 
-bool Child::waitForHttp(const QUrl &url, int timeoutMs)
-{
+bool Child::waitForHttp(const QUrl &url, int timeoutMs) {
     QDeadlineTimer deadline(timeoutMs);
     Http http;
     while (!deadline.hasExpired()) {
@@ -156,8 +146,7 @@ bool Child::waitForHttp(const QUrl &url, int timeoutMs)
     return false;
 }
 
-int Child::waitForExit(int timeoutMs)
-{
+int Child::waitForExit(int timeoutMs) {
     // waitForFinished() is false for a process that has already finished.
     if (m_process->state() != QProcess::NotRunning && !m_process->waitForFinished(timeoutMs))
         return -1;

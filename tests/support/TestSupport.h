@@ -18,7 +18,7 @@ namespace sbtest {
 // tests that need it skip with a message saying so.
 QString sharedDir();
 #define SB_REQUIRE_SHARED(path)                                                                    \
-    if (sbtest::sharedDir().isEmpty() || !QFile::exists(sbtest::sharedDir() + path))              \
+    if (sbtest::sharedDir().isEmpty() || !QFile::exists(sbtest::sharedDir() + path))               \
     QSKIP("../shared is absent (a user's clone has none): skipping the reference-data test")
 
 QString binDir(); // where switchboard and switchboard-sandbox were built
@@ -34,13 +34,11 @@ struct Reply {
 
 // Real HTTP over loopback with a real QNetworkAccessManager; waits with an event loop so the
 // server under test (on its own thread, or this one) keeps running.
-class Http
-{
+class Http {
 public:
     Reply request(const QByteArray &verb, const QUrl &url, const QByteArray &body = {},
                   const QList<QPair<QByteArray, QByteArray>> &headers = {}, int timeoutMs = 15000);
-    Reply get(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers = {})
-    {
+    Reply get(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers = {}) {
         return request("GET", url, {}, headers);
     }
     Reply postForm(const QUrl &url, const sb::FormFields &fields,
@@ -58,8 +56,7 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs = 50
                        int pauseAfterHeadersMs = 0);
 
 // A child process (switchboard-sandbox, switchboard --headless, Prism) killed at scope exit.
-class Child
-{
+class Child {
 public:
     Child() = default;
     ~Child();

@@ -8,8 +8,7 @@
 using sb::Config;
 using sb::ConfigLoader;
 
-class TestConfig : public QObject
-{
+class TestConfig : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init();
@@ -26,22 +25,20 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-void TestConfig::init()
-{
+void TestConfig::init() {
     m_dir = std::make_unique<QTemporaryDir>();
 }
 
-QProcessEnvironment TestConfig::baseEnv() const
-{
+QProcessEnvironment TestConfig::baseEnv() const {
     QProcessEnvironment env;
     env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir->filePath(QStringLiteral("data")));
     return env;
 }
 
-void TestConfig::sandboxWhenNoAccount()
-{
+void TestConfig::sandboxWhenNoAccount() {
     QString error;
-    const auto c = ConfigLoader::load(baseEnv(), m_dir->filePath(QStringLiteral("none.env")), &error);
+    const auto c =
+        ConfigLoader::load(baseEnv(), m_dir->filePath(QStringLiteral("none.env")), &error);
     QVERIFY2(c, qPrintable(error));
     QVERIFY(c->sandbox);
     QCOMPARE(c->port, quint16(3000));
@@ -51,8 +48,7 @@ void TestConfig::sandboxWhenNoAccount()
     QCOMPARE(c->twilioApiBase, QUrl(QStringLiteral("https://api.twilio.com")));
 }
 
-void TestConfig::environmentBeatsDotEnv()
-{
+void TestConfig::environmentBeatsDotEnv() {
     const QString envFile = m_dir->filePath(QStringLiteral(".env"));
     QFile f(envFile);
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -72,8 +68,7 @@ void TestConfig::environmentBeatsDotEnv()
     QCOMPARE(c->publicUrl, QUrl(QStringLiteral("https://abc.ngrok.app")));
 }
 
-void TestConfig::dotEnvSyntax()
-{
+void TestConfig::dotEnvSyntax() {
     const auto values = sb::DotEnv::parse("# comment\n"
                                           "export A=1\n"
                                           "B = \"two words\" \n"
@@ -89,23 +84,30 @@ void TestConfig::dotEnvSyntax()
     QCOMPARE(values.size(), 5);
 }
 
-void TestConfig::malformedSettingsNameTheSetting_data()
-{
+void TestConfig::malformedSettingsNameTheSetting_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("value");
-    QTest::newRow("port not a number") << "SWITCHBOARD_PORT" << "abc";
-    QTest::newRow("port too big") << "SWITCHBOARD_PORT" << "70000";
-    QTest::newRow("bind not an address") << "SWITCHBOARD_BIND" << "localhost:3000";
-    QTest::newRow("public URL without scheme") << "SWITCHBOARD_PUBLIC_URL" << "abc.ngrok.app";
-    QTest::newRow("public URL with query") << "SWITCHBOARD_PUBLIC_URL" << "https://a.example/?x=1";
-    QTest::newRow("API base not http") << "TWILIO_API_BASE_URL" << "ftp://x";
-    QTest::newRow("account SID malformed") << "TWILIO_ACCOUNT_SID" << "AC123";
-    QTest::newRow("phone number malformed") << "TWILIO_PHONE_NUMBER" << "555-0100";
-    QTest::newRow("WhatsApp number malformed") << "TWILIO_WHATSAPP_NUMBER" << "whatsapp:12";
+    QTest::newRow("port not a number") << "SWITCHBOARD_PORT"
+                                       << "abc";
+    QTest::newRow("port too big") << "SWITCHBOARD_PORT"
+                                  << "70000";
+    QTest::newRow("bind not an address") << "SWITCHBOARD_BIND"
+                                         << "localhost:3000";
+    QTest::newRow("public URL without scheme") << "SWITCHBOARD_PUBLIC_URL"
+                                               << "abc.ngrok.app";
+    QTest::newRow("public URL with query") << "SWITCHBOARD_PUBLIC_URL"
+                                           << "https://a.example/?x=1";
+    QTest::newRow("API base not http") << "TWILIO_API_BASE_URL"
+                                       << "ftp://x";
+    QTest::newRow("account SID malformed") << "TWILIO_ACCOUNT_SID"
+                                           << "AC123";
+    QTest::newRow("phone number malformed") << "TWILIO_PHONE_NUMBER"
+                                            << "555-0100";
+    QTest::newRow("WhatsApp number malformed") << "TWILIO_WHATSAPP_NUMBER"
+                                               << "whatsapp:12";
 }
 
-void TestConfig::malformedSettingsNameTheSetting()
-{
+void TestConfig::malformedSettingsNameTheSetting() {
     QFETCH(QString, name);
     QFETCH(QString, value);
     QProcessEnvironment env = baseEnv();
@@ -116,10 +118,10 @@ void TestConfig::malformedSettingsNameTheSetting()
     QVERIFY(!error.contains(QLatin1Char('\n')));
 }
 
-void TestConfig::errorsNeverContainSecrets()
-{
+void TestConfig::errorsNeverContainSecrets() {
     QProcessEnvironment env = baseEnv();
-    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), QStringLiteral("ACnot-hex-secretish-value-0000000000"));
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"),
+               QStringLiteral("ACnot-hex-secretish-value-0000000000"));
     env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), QStringLiteral("supersecrettoken"));
     QString error;
     QVERIFY(!ConfigLoader::load(env, QString(), &error));
@@ -127,14 +129,14 @@ void TestConfig::errorsNeverContainSecrets()
     QVERIFY(!error.contains(QStringLiteral("supersecrettoken")));
     QVERIFY(!error.contains(QStringLiteral("secretish")));
 
-    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), QStringLiteral("AC0123456789abcdef0123456789abcdef"));
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"),
+               QStringLiteral("AC0123456789abcdef0123456789abcdef"));
     env.remove(QStringLiteral("TWILIO_AUTH_TOKEN"));
     QVERIFY(!ConfigLoader::load(env, QString(), &error));
     QVERIFY2(error.startsWith(QStringLiteral("TWILIO_AUTH_TOKEN:")), qPrintable(error));
 }
 
-void TestConfig::generatedApiTokenIsPrivateAndStable()
-{
+void TestConfig::generatedApiTokenIsPrivateAndStable() {
     QString error;
     const auto first = ConfigLoader::load(baseEnv(), QString(), &error);
     QVERIFY2(first, qPrintable(error));

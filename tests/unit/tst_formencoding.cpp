@@ -5,8 +5,7 @@
 using sb::FormEncoding;
 using sb::FormFields;
 
-class TestFormEncoding : public QObject
-{
+class TestFormEncoding : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void roundTrip_data();
@@ -15,8 +14,7 @@ private Q_SLOTS:
     void rejectsMalformed();
 };
 
-void TestFormEncoding::roundTrip_data()
-{
+void TestFormEncoding::roundTrip_data() {
     QTest::addColumn<QString>("value");
     QTest::newRow("plain") << "Hello";
     QTest::newRow("plus stays plus") << "+14155550100";
@@ -27,10 +25,10 @@ void TestFormEncoding::roundTrip_data()
     QTest::newRow("empty") << "";
 }
 
-void TestFormEncoding::roundTrip()
-{
+void TestFormEncoding::roundTrip() {
     QFETCH(QString, value);
-    const FormFields fields{{QStringLiteral("Body"), value}, {QStringLiteral("To"), QStringLiteral("+1")}};
+    const FormFields fields{{QStringLiteral("Body"), value},
+                            {QStringLiteral("To"), QStringLiteral("+1")}};
     const QByteArray encoded = FormEncoding::encode(fields);
     QVERIFY(!encoded.contains(' '));
     FormFields decoded;
@@ -38,8 +36,7 @@ void TestFormEncoding::roundTrip()
     QCOMPARE(decoded, fields);
 }
 
-void TestFormEncoding::rejectsMalformed_data()
-{
+void TestFormEncoding::rejectsMalformed_data() {
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("bad escape") << QByteArray("a=%zz");
     QTest::newRow("truncated escape") << QByteArray("a=%4");
@@ -47,8 +44,7 @@ void TestFormEncoding::rejectsMalformed_data()
     QTest::newRow("empty key") << QByteArray("=value");
 }
 
-void TestFormEncoding::rejectsMalformed()
-{
+void TestFormEncoding::rejectsMalformed() {
     QFETCH(QByteArray, body);
     FormFields fields;
     QVERIFY(!FormEncoding::decode(body, &fields));

@@ -4,8 +4,7 @@
 
 using sb::PhoneNumber;
 
-class TestPhoneNumber : public QObject
-{
+class TestPhoneNumber : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void check_data();
@@ -13,31 +12,55 @@ private Q_SLOTS:
     void formatAsYouType();
 };
 
-void TestPhoneNumber::check_data()
-{
+void TestPhoneNumber::check_data() {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("region");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<QString>("e164");
     QTest::addColumn<QString>("reasonContains");
 
-    QTest::newRow("US E.164") << "+14155550100" << "" << true << "+14155550100" << "";
-    QTest::newRow("US with spaces and dashes") << "+1 415-555-0100" << "" << true << "+14155550100" << "";
-    QTest::newRow("UK mobile") << "+44 7911 123456" << "" << true << "+447911123456" << "";
-    QTest::newRow("Twilio test number") << "+15005550006" << "" << true << "+15005550006" << "";
-    QTest::newRow("whatsapp prefix") << "whatsapp:+14155550100" << "" << true << "+14155550100" << "";
-    QTest::newRow("national form needs region") << "(415) 555-0100" << "" << false << "" << "E.164";
-    QTest::newRow("national form with region") << "(415) 555-0100" << "US" << true << "+14155550100" << "";
-    QTest::newRow("empty") << "" << "" << false << "" << "Enter";
-    QTest::newRow("too short") << "+1234" << "" << false << "" << "short";
-    QTest::newRow("too long") << "+1415555010012345678" << "" << false << "" << "long";
-    QTest::newRow("letters") << "+hello" << "" << false << "" << "not a phone number";
-    QTest::newRow("unknown country code") << "+999 123456" << "" << false << "" << "country code";
-    QTest::newRow("invalid NANP area code") << "+15555555555" << "" << false << "" << "not a valid";
+    QTest::newRow("US E.164") << "+14155550100"
+                              << "" << true << "+14155550100"
+                              << "";
+    QTest::newRow("US with spaces and dashes") << "+1 415-555-0100"
+                                               << "" << true << "+14155550100"
+                                               << "";
+    QTest::newRow("UK mobile") << "+44 7911 123456"
+                               << "" << true << "+447911123456"
+                               << "";
+    QTest::newRow("Twilio test number") << "+15005550006"
+                                        << "" << true << "+15005550006"
+                                        << "";
+    QTest::newRow("whatsapp prefix") << "whatsapp:+14155550100"
+                                     << "" << true << "+14155550100"
+                                     << "";
+    QTest::newRow("national form needs region") << "(415) 555-0100"
+                                                << "" << false << ""
+                                                << "E.164";
+    QTest::newRow("national form with region") << "(415) 555-0100"
+                                               << "US" << true << "+14155550100"
+                                               << "";
+    QTest::newRow("empty") << ""
+                           << "" << false << ""
+                           << "Enter";
+    QTest::newRow("too short") << "+1234"
+                               << "" << false << ""
+                               << "short";
+    QTest::newRow("too long") << "+1415555010012345678"
+                              << "" << false << ""
+                              << "long";
+    QTest::newRow("letters") << "+hello"
+                             << "" << false << ""
+                             << "not a phone number";
+    QTest::newRow("unknown country code") << "+999 123456"
+                                          << "" << false << ""
+                                          << "country code";
+    QTest::newRow("invalid NANP area code") << "+15555555555"
+                                            << "" << false << ""
+                                            << "not a valid";
 }
 
-void TestPhoneNumber::check()
-{
+void TestPhoneNumber::check() {
     QFETCH(QString, input);
     QFETCH(QString, region);
     QFETCH(bool, valid);
@@ -52,9 +75,9 @@ void TestPhoneNumber::check()
     }
 }
 
-void TestPhoneNumber::formatAsYouType()
-{
-    QCOMPARE(PhoneNumber::formatAsYouType(QStringLiteral("+14155550100")), QStringLiteral("+1 415-555-0100"));
+void TestPhoneNumber::formatAsYouType() {
+    QCOMPARE(PhoneNumber::formatAsYouType(QStringLiteral("+14155550100")),
+             QStringLiteral("+1 415-555-0100"));
     QCOMPARE(PhoneNumber::formatAsYouType(QStringLiteral("+44791")), QStringLiteral("+44 791"));
 }
 

@@ -11,8 +11,7 @@
 using namespace sb;
 using sbtest::await;
 
-class TestStore : public QObject
-{
+class TestStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init();
@@ -43,38 +42,35 @@ private:
     QObject m_ctx;
 };
 
-void TestStore::init()
-{
+void TestStore::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     openStore();
 }
 
-void TestStore::cleanup()
-{
+void TestStore::cleanup() {
     m_store.reset();
 }
 
-void TestStore::openStore()
-{
+void TestStore::openStore() {
     m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("db/switchboard.sqlite")));
     const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok() && opened->value);
 }
 
-OutboxEntry TestStore::createEntry(const QString &body, const QString &ref)
-{
+OutboxEntry TestStore::createEntry(const QString &body, const QString &ref) {
     OutboundDraft draft;
     draft.from = QStringLiteral("+15005550006");
     draft.to = QStringLiteral("+14155550100");
     draft.body = body;
     draft.clientRef = ref;
     draft.segments = 1;
-    const auto r = await<StoreResult<OutboxEntry>>([&](auto done) { m_store->createOutbound(draft, &m_ctx, done); });
+    const auto r = await<StoreResult<OutboxEntry>>(
+        [&](auto done) { m_store->createOutbound(draft, &m_ctx, done); });
     return r && r->ok() ? r->value : OutboxEntry{};
 }
 
-StatusCallback TestStore::callback(const QString &sid, const QString &status, const QString &token)
-{
+StatusCallback TestStore::callback(const QString &sid, const QString &status,
+                                   const QString &token) {
     StatusCallback cb;
     cb.messageSid = sid;
     cb.status = status;
@@ -85,24 +81,23 @@ StatusCallback TestStore::callback(const QString &sid, const QString &status, co
     return cb;
 }
 
-QList<StatusEvent> TestStore::history(const QString &sid)
-{
-    const auto r = await<StoreResult<QList<StatusEvent>>>([&](auto done) { m_store->statusHistory(sid, &m_ctx, done); });
+QList<StatusEvent> TestStore::history(const QString &sid) {
+    const auto r = await<StoreResult<QList<StatusEvent>>>(
+        [&](auto done) { m_store->statusHistory(sid, &m_ctx, done); });
     return r ? r->value : QList<StatusEvent>{};
 }
 
-MessageRecord TestStore::message(const QString &sid)
-{
+MessageRecord TestStore::message(const QString &sid) {
     const auto r = await<StoreResult<std::optional<MessageRecord>>>(
         [&](auto done) { m_store->messageBySid(sid, &m_ctx, done); });
     return r && r->value ? *r->value : MessageRecord{};
 }
 
-void TestStore::createsSchemaInWalMode()
-{
+void TestStore::createsSchemaInWalMode() {
     m_store.reset();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect"));
         db.setDatabaseName(m_dir->filePath(QStringLiteral("db/switchboard.sqlite")));
         QVERIFY(db.open());
         QSqlQuery q(db);
@@ -115,43 +110,47 @@ void TestStore::createsSchemaInWalMode()
     openStore(); // migrations are idempotent
 }
 
-void TestStore::outboxLifecycle()
-{
+void TestStore::outboxLifecycle() {
     const OutboxEntry created = createEntry(QStringLiteral("hello"));
     QVERIFY(created.id > 0);
     QCOMPARE(created.state, OutboxEntry::State::Pending);
     QCOMPARE(created.message.status, QStringLiteral("pending"));
     QVERIFY(created.message.sid.isEmpty());
 
-    const auto submitted = await<StoreResult<OutboxEntry>>([&](auto done) { m_store->markSubmitted(created.id, &m_ctx, done); });
+    const auto submitted = await<StoreResult<OutboxEntry>>(
+        [&](auto done) { m_store->markSubmitted(created.id, &m_ctx, done); });
     QCOMPARE(submitted->value.state, OutboxEntry::State::Submitted);
     QCOMPARE(submitted->value.attempts, 1);
 
-    const auto accepted = await<StoreResult<OutboxEntry>>(
-        [&](auto done) { m_store->markAccepted(created.id, QStringLiteral("SM1"), QStringLiteral("queued"), &m_ctx, done); });
+    const auto accepted = await<StoreResult<OutboxEntry>>([&](auto done) {
+        m_store->markAccepted(created.id, QStringLiteral("SM1"), QStringLiteral("queued"), &m_ctx,
+                              done);
+    });
     QCOMPARE(accepted->value.state, OutboxEntry::State::Accepted);
     QCOMPARE(accepted->value.message.sid, QStringLiteral("SM1"));
     QCOMPARE(accepted->value.message.status, QStringLiteral("queued"));
 
-    const auto unfinished = await<StoreResult<QList<OutboxEntry>>>([&](auto done) { m_store->unfinishedOutbox(&m_ctx, done); });
+    const auto unfinished = await<StoreResult<QList<OutboxEntry>>>(
+        [&](auto done) { m_store->unfinishedOutbox(&m_ctx, done); });
     QVERIFY(unfinished->value.isEmpty());
 }
 
-void TestStore::sameClientRefIsOneMessage()
-{
+void TestStore::sameClientRefIsOneMessage() {
     const OutboxEntry first = createEntry(QStringLiteral("once"), QStringLiteral("ref-1"));
     const OutboxEntry again = createEntry(QStringLiteral("once"), QStringLiteral("ref-1"));
     QVERIFY(!first.existing);
     QVERIFY(again.existing);
     QCOMPARE(again.id, first.id);
-    const auto count = await<StoreResult<qint64>>([&](auto done) { m_store->countMessages(&m_ctx, done); });
+    const auto count =
+        await<StoreResult<qint64>>([&](auto done) { m_store->countMessages(&m_ctx, done); });
     QCOMPARE(count->value, 1);
 }
 
-void TestStore::statusNeverMovesBackwards()
-{
+void TestStore::statusNeverMovesBackwards() {
     const OutboxEntry e = createEntry(QStringLiteral("order"));
-    await<StoreResult<OutboxEntry>>([&](auto done) { m_store->markAccepted(e.id, QStringLiteral("SM2"), QStringLiteral("queued"), &m_ctx, done); });
+    await<StoreResult<OutboxEntry>>([&](auto done) {
+        m_store->markAccepted(e.id, QStringLiteral("SM2"), QStringLiteral("queued"), &m_ctx, done);
+    });
     for (const char *status : {"delivered", "sending", "sent"})
         m_store->applyStatusCallback(callback(QStringLiteral("SM2"), QString::fromLatin1(status)));
     QCOMPARE(message(QStringLiteral("SM2")).status, QStringLiteral("delivered"));
@@ -167,57 +166,68 @@ void TestStore::statusNeverMovesBackwards()
     QCOMPARE(message(QStringLiteral("SM2")).status, QStringLiteral("read"));
 }
 
-void TestStore::duplicateCallbacksStoredOnce_data()
-{
+void TestStore::duplicateCallbacksStoredOnce_data() {
     QTest::addColumn<QString>("firstToken");
     QTest::addColumn<QString>("secondToken");
     QTest::addColumn<QString>("secondStatus");
     QTest::addColumn<int>("events");
-    QTest::newRow("same idempotency token") << "tok-1" << "tok-1" << "sent" << 1;
-    QTest::newRow("same token, other status (a retry is the same callback)") << "tok-1" << "tok-1" << "delivered" << 1;
-    QTest::newRow("no tokens, same sid and status") << "" << "" << "sent" << 1;
-    QTest::newRow("other token, same sid and status") << "tok-1" << "tok-2" << "sent" << 1;
-    QTest::newRow("other token, other status is new") << "tok-1" << "tok-2" << "delivered" << 2;
+    QTest::newRow("same idempotency token") << "tok-1"
+                                            << "tok-1"
+                                            << "sent" << 1;
+    QTest::newRow("same token, other status (a retry is the same callback)") << "tok-1"
+                                                                             << "tok-1"
+                                                                             << "delivered" << 1;
+    QTest::newRow("no tokens, same sid and status") << ""
+                                                    << ""
+                                                    << "sent" << 1;
+    QTest::newRow("other token, same sid and status") << "tok-1"
+                                                      << "tok-2"
+                                                      << "sent" << 1;
+    QTest::newRow("other token, other status is new") << "tok-1"
+                                                      << "tok-2"
+                                                      << "delivered" << 2;
 }
 
-void TestStore::duplicateCallbacksStoredOnce()
-{
+void TestStore::duplicateCallbacksStoredOnce() {
     QFETCH(QString, firstToken);
     QFETCH(QString, secondToken);
     QFETCH(QString, secondStatus);
     QFETCH(int, events);
-    m_store->applyStatusCallback(callback(QStringLiteral("SM3"), QStringLiteral("sent"), firstToken));
+    m_store->applyStatusCallback(
+        callback(QStringLiteral("SM3"), QStringLiteral("sent"), firstToken));
     m_store->applyStatusCallback(callback(QStringLiteral("SM3"), secondStatus, secondToken));
     QCOMPARE(history(QStringLiteral("SM3")).size(), events);
 }
 
-void TestStore::callbackBeforeAcceptanceIsMerged()
-{
+void TestStore::callbackBeforeAcceptanceIsMerged() {
     const OutboxEntry e = createEntry(QStringLiteral("race"));
     m_store->applyStatusCallback(callback(QStringLiteral("SM4"), QStringLiteral("sent")));
     QCOMPARE(message(QStringLiteral("SM4")).status, QStringLiteral("sent")); // a stub for now
-    const auto accepted = await<StoreResult<OutboxEntry>>(
-        [&](auto done) { m_store->markAccepted(e.id, QStringLiteral("SM4"), QStringLiteral("queued"), &m_ctx, done); });
+    const auto accepted = await<StoreResult<OutboxEntry>>([&](auto done) {
+        m_store->markAccepted(e.id, QStringLiteral("SM4"), QStringLiteral("queued"), &m_ctx, done);
+    });
     QCOMPARE(accepted->value.message.status, QStringLiteral("sent"));
     QCOMPARE(accepted->value.message.body, QStringLiteral("race"));
-    const auto count = await<StoreResult<qint64>>([&](auto done) { m_store->countMessages(&m_ctx, done); });
+    const auto count =
+        await<StoreResult<qint64>>([&](auto done) { m_store->countMessages(&m_ctx, done); });
     QCOMPARE(count->value, 1);
 }
 
-void TestStore::failedSendKeepsTheMessage()
-{
+void TestStore::failedSendKeepsTheMessage() {
     const OutboxEntry e = createEntry(QStringLiteral("refused"));
-    const auto failed = await<StoreResult<OutboxEntry>>(
-        [&](auto done) { m_store->markFailed(e.id, 21211, QStringLiteral("The 'To' number is not valid."), &m_ctx, done); });
+    const auto failed = await<StoreResult<OutboxEntry>>([&](auto done) {
+        m_store->markFailed(e.id, 21211, QStringLiteral("The 'To' number is not valid."), &m_ctx,
+                            done);
+    });
     QCOMPARE(failed->value.state, OutboxEntry::State::Failed);
     QCOMPARE(failed->value.message.status, QStringLiteral("failed"));
     QCOMPARE(failed->value.message.errorCode, 21211);
-    const auto found = await<StoreResult<std::optional<MessageRecord>>>([&](auto done) { m_store->messageById(e.message.id, &m_ctx, done); });
+    const auto found = await<StoreResult<std::optional<MessageRecord>>>(
+        [&](auto done) { m_store->messageById(e.message.id, &m_ctx, done); });
     QVERIFY(found->value);
 }
 
-void TestStore::inboundRetriesStoredOnce()
-{
+void TestStore::inboundRetriesStoredOnce() {
     InboundMessage in;
     in.sid = QStringLiteral("SMin");
     in.from = QStringLiteral("+14155550100");
@@ -228,12 +238,12 @@ void TestStore::inboundRetriesStoredOnce()
     const MessageRecord m = message(QStringLiteral("SMin"));
     QCOMPARE(m.direction, QStringLiteral("inbound"));
     QCOMPARE(m.status, QStringLiteral("received"));
-    const auto count = await<StoreResult<qint64>>([&](auto done) { m_store->countMessages(&m_ctx, done); });
+    const auto count =
+        await<StoreResult<qint64>>([&](auto done) { m_store->countMessages(&m_ctx, done); });
     QCOMPARE(count->value, 1);
 }
 
-void TestStore::changeSignalCarriesRecords()
-{
+void TestStore::changeSignalCarriesRecords() {
     QSignalSpy spy(m_store.get(), &Store::messagesChanged);
     const OutboxEntry e = createEntry(QStringLiteral("signal"));
     QTRY_VERIFY(!spy.isEmpty());
@@ -243,23 +253,26 @@ void TestStore::changeSignalCarriesRecords()
     QCOMPARE(records[0].body, QStringLiteral("signal"));
 
     spy.clear();
-    m_store->applyStatusCallback(callback(QStringLiteral("SM-dup"), QStringLiteral("sent"), QStringLiteral("t")));
+    m_store->applyStatusCallback(
+        callback(QStringLiteral("SM-dup"), QStringLiteral("sent"), QStringLiteral("t")));
     QTRY_COMPARE(spy.size(), 1);
-    m_store->applyStatusCallback(callback(QStringLiteral("SM-dup"), QStringLiteral("sent"), QStringLiteral("t")));
+    m_store->applyStatusCallback(
+        callback(QStringLiteral("SM-dup"), QStringLiteral("sent"), QStringLiteral("t")));
     QSignalSpy flushed(&m_ctx, &QObject::objectNameChanged);
     m_store->flush(&m_ctx, [this] { m_ctx.setObjectName(QStringLiteral("flushed")); });
     QTRY_COMPARE(flushed.size(), 1);
     QCOMPARE(spy.size(), 1); // a replay changes nothing, so no signal
 }
 
-void TestStore::unfinishedWorkSurvivesRestart()
-{
+void TestStore::unfinishedWorkSurvivesRestart() {
     const OutboxEntry pending = createEntry(QStringLiteral("pending"));
     const OutboxEntry submitted = createEntry(QStringLiteral("submitted"));
-    await<StoreResult<OutboxEntry>>([&](auto done) { m_store->markSubmitted(submitted.id, &m_ctx, done); });
+    await<StoreResult<OutboxEntry>>(
+        [&](auto done) { m_store->markSubmitted(submitted.id, &m_ctx, done); });
     m_store.reset(); // the process goes away
     openStore();
-    const auto unfinished = await<StoreResult<QList<OutboxEntry>>>([&](auto done) { m_store->unfinishedOutbox(&m_ctx, done); });
+    const auto unfinished = await<StoreResult<QList<OutboxEntry>>>(
+        [&](auto done) { m_store->unfinishedOutbox(&m_ctx, done); });
     QCOMPARE(unfinished->value.size(), 2);
     QCOMPARE(unfinished->value[0].id, pending.id);
     QCOMPARE(unfinished->value[0].state, OutboxEntry::State::Pending);
@@ -267,29 +280,32 @@ void TestStore::unfinishedWorkSurvivesRestart()
     QCOMPARE(unfinished->value[1].message.body, QStringLiteral("submitted"));
 }
 
-void TestStore::burstOfCallbacksAllStored()
-{
+void TestStore::burstOfCallbacksAllStored() {
     constexpr int N = 5000;
     for (int i = 0; i < N; ++i)
-        m_store->applyStatusCallback(callback(QStringLiteral("SMb%1").arg(i / 2), i % 2 ? QStringLiteral("delivered") : QStringLiteral("sent")));
-    const auto count = await<StoreResult<qint64>>([&](auto done) { m_store->countMessages(&m_ctx, done); });
+        m_store->applyStatusCallback(
+            callback(QStringLiteral("SMb%1").arg(i / 2),
+                     i % 2 ? QStringLiteral("delivered") : QStringLiteral("sent")));
+    const auto count =
+        await<StoreResult<qint64>>([&](auto done) { m_store->countMessages(&m_ctx, done); });
     QCOMPARE(count->value, N / 2);
     QCOMPARE(history(QStringLiteral("SMb42")).size(), 2);
     QCOMPARE(message(QStringLiteral("SMb42")).status, QStringLiteral("delivered"));
 }
 
-void TestStore::findMessagesFilters()
-{
+void TestStore::findMessagesFilters() {
     createEntry(QStringLiteral("apples"));
     createEntry(QStringLiteral("pears 100%"));
     MessageQuery q;
     q.text = QStringLiteral("100%");
-    auto r = await<StoreResult<QList<MessageRecord>>>([&](auto done) { m_store->findMessages(q, &m_ctx, done); });
+    auto r = await<StoreResult<QList<MessageRecord>>>(
+        [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
     QCOMPARE(r->value.size(), 1);
     QCOMPARE(r->value[0].body, QStringLiteral("pears 100%"));
     q = {};
     q.contact = QStringLiteral("+14155550100");
-    r = await<StoreResult<QList<MessageRecord>>>([&](auto done) { m_store->findMessages(q, &m_ctx, done); });
+    r = await<StoreResult<QList<MessageRecord>>>(
+        [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
     QCOMPARE(r->value.size(), 2);
     QCOMPARE(r->value[0].body, QStringLiteral("pears 100%")); // newest first
 }

@@ -4,8 +4,7 @@
 
 using sb::TwilioError;
 
-class TestTwilioError : public QObject
-{
+class TestTwilioError : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void explainsEveryDocumentedCode_data();
@@ -14,8 +13,7 @@ private Q_SLOTS:
     void classifiesRetries();
 };
 
-void TestTwilioError::explainsEveryDocumentedCode_data()
-{
+void TestTwilioError::explainsEveryDocumentedCode_data() {
     QTest::addColumn<int>("code");
     QTest::addColumn<int>("httpStatus");
     QTest::addColumn<QString>("mentions");
@@ -38,8 +36,7 @@ void TestTwilioError::explainsEveryDocumentedCode_data()
     QTest::newRow("30008") << 30008 << 0 << "could not be delivered";
 }
 
-void TestTwilioError::explainsEveryDocumentedCode()
-{
+void TestTwilioError::explainsEveryDocumentedCode() {
     QFETCH(int, code);
     QFETCH(int, httpStatus);
     QFETCH(QString, mentions);
@@ -48,10 +45,10 @@ void TestTwilioError::explainsEveryDocumentedCode()
     QVERIFY(text.endsWith(QLatin1Char('.')));
 }
 
-void TestTwilioError::parsesTwilioErrorBody()
-{
+void TestTwilioError::parsesTwilioErrorBody() {
     const TwilioError e = TwilioError::fromHttp(
-        400, R"({"code":21211,"message":"Invalid 'To' Phone Number","more_info":"https://www.twilio.com/docs/errors/21211","status":400})");
+        400,
+        R"({"code":21211,"message":"Invalid 'To' Phone Number","more_info":"https://www.twilio.com/docs/errors/21211","status":400})");
     QCOMPARE(e.kind, TwilioError::Kind::Http);
     QCOMPARE(e.code, 21211);
     QCOMPARE(e.httpStatus, 400);
@@ -63,8 +60,7 @@ void TestTwilioError::parsesTwilioErrorBody()
     QVERIFY(html.explanation().contains(QStringLiteral("server error")));
 }
 
-void TestTwilioError::classifiesRetries()
-{
+void TestTwilioError::classifiesRetries() {
     QVERIFY(TwilioError::fromHttp(429, R"({"code":20429})").isRateLimited());
     QVERIFY(!TwilioError::fromHttp(429, "{}").isAmbiguous());
     QVERIFY(TwilioError::fromHttp(500, "{}").isAmbiguous());

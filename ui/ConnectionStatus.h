@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QDateTime>
+#include <QWidget>
+
+class QLabel;
+class QTimer;
+
+namespace sb {
+
+// The status bar's right side: mode (Sandbox / Live with the account name), the webhook
+// server's address and public URL, and whether webhooks are arriving.
+class ConnectionStatus : public QWidget {
+    Q_OBJECT
+public:
+    explicit ConnectionStatus(QWidget *parent = nullptr);
+
+    void setMode(bool sandbox, const QString &accountName);
+    void setServer(const QString &listening, const QString &publicUrl, bool publicUrlConfigured);
+    void setPublicUrlReachable(bool reachable);
+    void webhookArrived(const QDateTime &at);
+
+    QLabel *modeLabel() const { return m_mode; }
+    QLabel *webhookLabel() const { return m_webhooks; }
+
+private:
+    void refreshWebhookText();
+
+    QLabel *m_mode;
+    QLabel *m_server;
+    QLabel *m_webhooks;
+    QTimer *m_tick;
+    QDateTime m_lastWebhook;
+    bool m_sandbox = true;
+    bool m_publicUrlConfigured = false;
+    bool m_reachable = true;
+};
+
+} // namespace sb

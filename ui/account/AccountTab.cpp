@@ -1,0 +1,90 @@
+#include "AccountTab.h"
+
+#include "service/SwitchboardService.h"
+#include "twilio/TwilioClient.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace sb {
+
+AccountTab::AccountTab(SwitchboardService *service, QWidget *parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_summary(new QLabel(this))
+    , m_balance(new QLabel(this))
+    , m_numbers(new QTableWidget(0, 4, this)) {
+    m_summary->setObjectName(QStringLiteral("accountSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_balance->setObjectName(QStringLiteral("accountBalance"));
+    m_numbers->setObjectName(QStringLiteral("accountNumbers"));
+    m_numbers->setHorizontalHeaderLabels(
+        {tr("Number"), tr("Name"), tr("Capabilities"), tr("Inbound SMS webhook")});
+    m_numbers->horizontalHeader()->setStretchLastSection(true);
+    m_numbers->verticalHeader()->hide();
+    m_numbers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *refresh = new QPushButton(tr("Refresh"), this);
+    connect(refresh, &QPushButton::clicked, this, &AccountTab::refresh);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_balance);
+    layout->addWidget(new QLabel(tr("Phone numbers"), this));
+    layout->addWidget(m_numbers, 1);
+    layout->addWidget(refresh, 0, Qt::AlignLeft);
+    m_summary->setText(tr("Loading the account…"));
+}
+
+void AccountTab::refresh() {
+    TwilioClient *client = m_service->twilioClient();
+    if (!client)
+        return;
+    const bool sandbox = m_service->isSandbox();
+    QMetaObject::invokeMethod(client, [client, this, sandbox] {
+        client->fetchAccount(this, [this, sandbox](const TwilioResult<TwilioAccount> &r) {
+            if (!r.ok()) {
+                m_summary->setText(QStringLiteral("<span style='color:#c62828'>%1</span>")
+                                       .arg(r.error.explanation().toHtmlEscaped()));
+                return;
+            }
+            m_summary->setText(
+                tr("<h3>%1</h3>%2 · %3 · %4")
+                    .arg(r.value.friendlyName.toHtmlEscaped(), r.value.sid, r.value.status,
+                         sandbox ? tr("offline sandbox, nothing is really sent") : r.value.type));
+            Q_EMIT accountNameKnown(r.value.friendlyName);
+        });
+        client->fetchBalance(this, [this](const TwilioResult<TwilioBalance> &r) {
+            m_balance->setText(r.ok() ? tr("Balance: %1 %2").arg(r.value.balance, r.value.currency)
+                                      : tr("Balance unavailable: %1").arg(r.error.explanation()));
+        });
+        client->listIncomingNumbers(this, [this](
+                                              const TwilioResult<QList<TwilioIncomingNumber>> &r) {
+            m_numbers->setRowCount(0);
+            QStringList sms;
+            for (const TwilioIncomingNumber &n : r.value) {
+                const int row = m_numbers->rowCount();
+                m_numbers->insertRow(row);
+                QStringList caps;
+                if (n.sms)
+                    caps << tr("SMS");
+                if (n.mms)
+                    caps << tr("MMS");
+                if (n.voice)
+                    caps << tr("Voice");
+                m_numbers->setItem(row, 0, new QTableWidgetItem(n.phoneNumber));
+                m_numbers->setItem(row, 1, new QTableWidgetItem(n.friendlyName));
+                m_numbers->setItem(row, 2, new QTableWidgetItem(caps.join(QStringLiteral(", "))));
+                m_numbers->setItem(
+                    row, 3, new QTableWidgetItem(n.smsUrl.isEmpty() ? tr("(none)") : n.smsUrl));
+                if (n.sms)
+                    sms << n.phoneNumber;
+            }
+            m_numbers->resizeColumnsToContents();
+            Q_EMIT smsNumbersKnown(sms);
+        });
+    });
+}
+
+} // namespace sb

@@ -1,0 +1,133 @@
+#include "SettingsDialog.h"
+
+#include "SecretStore.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSettings>
+#include <QVBoxLayout>
+
+#include <memory>
+
+namespace sb {
+
+namespace {
+const QString kGroup = QStringLiteral("config/");
+}
+
+QStringList SettingsDialog::plainNames() {
+    return {QStringLiteral("TWILIO_ACCOUNT_SID"),     QStringLiteral("TWILIO_PHONE_NUMBER"),
+            QStringLiteral("TWILIO_WHATSAPP_NUMBER"), QStringLiteral("SWITCHBOARD_PUBLIC_URL"),
+            QStringLiteral("SWITCHBOARD_PORT"),       QStringLiteral("SWITCHBOARD_DATA_DIR")};
+}
+
+QHash<QString, QString> SettingsDialog::storedValues(QSettings &settings) {
+    QHash<QString, QString> values;
+    for (const QString &name : plainNames()) {
+        const QString value = settings.value(kGroup + name).toString();
+        if (!value.isEmpty())
+            values.insert(name, value);
+    }
+    return values;
+}
+
+SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
+                               const QHash<QString, QString> &currentSecrets, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_secrets(secrets)
+    , m_error(new QLabel(this)) {
+    setWindowTitle(tr("Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    auto *form = new QFormLayout;
+    const QList<QPair<QString, QString>> rows{
+        {QStringLiteral("TWILIO_ACCOUNT_SID"), tr("Account SID (empty: offline sandbox)")},
+        {QStringLiteral("TWILIO_AUTH_TOKEN"), tr("Auth token")},
+        {QStringLiteral("TWILIO_PHONE_NUMBER"), tr("SMS sender number")},
+        {QStringLiteral("TWILIO_WHATSAPP_NUMBER"), tr("WhatsApp sender number")},
+        {QStringLiteral("SENDGRID_API_KEY"), tr("SendGrid API key")},
+        {QStringLiteral("SWITCHBOARD_PUBLIC_URL"), tr("Public URL (e.g. https://abc.ngrok.app)")},
+        {QStringLiteral("SWITCHBOARD_PORT"), tr("Webhook server port")},
+        {QStringLiteral("SWITCHBOARD_DATA_DIR"), tr("Data folder")},
+    };
+    for (const auto &[name, label] : rows) {
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(name);
+        const bool secret = SecretStore::secretNames().contains(name);
+        if (secret) {
+            edit->setEchoMode(QLineEdit::Password);
+            edit->setText(currentSecrets.value(name));
+        } else {
+            edit->setText(m_settings->value(kGroup + name).toString());
+        }
+        if (env.contains(name)) {
+            edit->setToolTip(
+                tr("%1 is set in the environment, which takes precedence over this value.")
+                    .arg(name));
+            edit->setPlaceholderText(tr("set in the environment"));
+        }
+        m_fields.insert(name, edit);
+        form->addRow(label + QLatin1Char(':'), edit);
+    }
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setWordWrap(true);
+    auto *note =
+        new QLabel(tr("Secrets are kept in the system keychain, never in the settings file. "
+                      "Saving reconnects without a restart."),
+                   this);
+    note->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(note);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    resize(560, sizeHint().height());
+}
+
+void SettingsDialog::save() {
+    for (const QString &name : plainNames()) {
+        const QString value = m_fields.value(name)->text().trimmed();
+        if (value.isEmpty())
+            m_settings->remove(kGroup + name);
+        else
+            m_settings->setValue(kGroup + name, value);
+    }
+    m_settings->sync();
+    auto pending = std::make_shared<int>(int(SecretStore::secretNames().size()) -
+                                         1); // API token not edited here
+    auto failures = std::make_shared<QStringList>();
+    for (const QString &name : SecretStore::secretNames()) {
+        QLineEdit *edit = m_fields.value(name);
+        if (!edit)
+            continue;
+        m_secrets->write(name, edit->text().trimmed(),
+                         [this, pending, failures, name](bool ok, const QString &error) {
+                             if (!ok)
+                                 failures->append(tr("%1 could not be stored in the keychain (%2); "
+                                                     "set it in the environment or .env instead.")
+                                                      .arg(name, error));
+                             if (--*pending == 0) {
+                                 if (!failures->isEmpty())
+                                     m_error->setText(failures->join(QLatin1Char('\n')));
+                                 QHash<QString, QString> typed;
+                                 for (const QString &secret : SecretStore::secretNames()) {
+                                     if (QLineEdit *field = m_fields.value(secret))
+                                         typed.insert(secret, field->text().trimmed());
+                                 }
+                                 Q_EMIT saved(typed);
+                                 if (failures->isEmpty())
+                                     accept();
+                             }
+                         });
+    }
+}
+
+} // namespace sb

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QDialog>
+#include <QHash>
+
+class QLabel;
+class QLineEdit;
+class QSettings;
+
+namespace sb {
+
+class SecretStore;
+
+// Credentials, sender numbers, public URL, port and data folder. Plain settings go to
+// QSettings; the auth token and SendGrid key go to the OS keychain only. A value set in the
+// environment or .env wins over what is stored here, and the dialog says so next to it.
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    SettingsDialog(QSettings *settings, SecretStore *secrets,
+                   const QHash<QString, QString> &currentSecrets, QWidget *parent = nullptr);
+
+    static QStringList plainNames();
+    // The values the console stored, as the "stored" layer for ConfigLoader.
+    static QHash<QString, QString> storedValues(QSettings &settings);
+
+    QLineEdit *field(const QString &name) const { return m_fields.value(name); }
+
+Q_SIGNALS:
+    // Carries the secrets as typed, so they apply to this session even when no keychain
+    // could keep them.
+    void saved(const QHash<QString, QString> &secrets);
+
+private:
+    void save();
+
+    QSettings *m_settings;
+    SecretStore *m_secrets;
+    QHash<QString, QLineEdit *> m_fields;
+    QLabel *m_error;
+};
+
+} // namespace sb

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "store/Records.h"
+#include "store/Store.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace sb {
+
+// Messages from the store, newest first, loaded lazily page by page (canFetchMore/fetchMore
+// with keyset queries) so a million stored messages cost a few hundred rows in memory.
+// Live: Store::messagesChanged updates rows in place (dataChanged) and puts new messages on
+// top (rowsInserted), never resetting the model, so selection and scroll position survive.
+// Only setQuery() (a new filter) resets it. Never touches the database on the GUI thread:
+// every read is an asynchronous store call.
+class MessageTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Time, Direction, From, To, Body, Status, Error, ColumnCount };
+    enum Role { RecordRole = Qt::UserRole + 1, StatusRole, IdRole, ErrorExplanationRole };
+
+    explicit MessageTableModel(Store *store, QObject *parent = nullptr);
+
+    void setQuery(const MessageQuery &query); // resets, then loads the first page
+    MessageQuery query() const { return m_query; }
+    void setPageSize(int rows) { m_pageSize = rows; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    MessageRecord record(int row) const;
+    int rowForId(qint64 id) const;
+    bool isLoading() const { return m_loading; }
+
+    static QString directionLabel(const QString &direction);
+
+Q_SIGNALS:
+    void pageLoaded(int rows);
+    void rowUpdated(int row); // after dataChanged, for measurements and views
+
+private:
+    void applyChanges(const QList<sb::MessageRecord> &records);
+    void appendPage(const QList<MessageRecord> &page, quint64 generation);
+    const MessageRecord &at(int row) const;
+    MessageRecord &at(int row);
+
+    Store *m_store;
+    MessageQuery m_query;
+    int m_pageSize = 200;
+    // Rows are m_newer reversed (arrived live, newest last) followed by m_older (loaded pages,
+    // newest first): both only ever grow at their ends, so a row's slot never moves.
+    QList<MessageRecord> m_newer;
+    QList<MessageRecord> m_older;
+    QHash<qint64, qint64> m_slotById; // >= 0: index in m_older; < 0: -(index in m_newer) - 1
+    bool m_loading = false;
+    QList<MessageRecord> m_deferred; // changes that arrived while a page was being read
+    bool m_exhausted = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace sb
