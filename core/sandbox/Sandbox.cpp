@@ -66,6 +66,15 @@ quint16 Sandbox::listen(const QHostAddress &address, quint16 port) {
     return bound;
 }
 
+void Sandbox::setSmsUrl(const QString &url)
+{
+    for (Number &n : m_numbers) {
+        if (n.smsUrl.isEmpty() || n.smsUrl == m_options.smsUrl)
+            n.smsUrl = url;
+    }
+    m_options.smsUrl = url;
+}
+
 QString Sandbox::errorString() const {
     return m_server->errorString();
 }

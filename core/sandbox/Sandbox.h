@@ -43,7 +43,8 @@ public:
 
     QString accountSid() const { return m_options.accountSid; }
     QString authToken() const { return m_options.authToken; }
-    void setSmsUrl(const QString &url) { m_options.smsUrl = url; }
+    // The inbound webhook for every number that has none of its own.
+    void setSmsUrl(const QString &url);
 
     static QString newSid(const char *prefix);
 
