@@ -10,6 +10,7 @@
 
 #include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void incomingSmsAppearsAndOpensAConversation();
     void detailsShowTheStatusTimeline();
     void screenshots();
+    void savingSettingsReconnects();
 
 private:
     void type(const QString &to, const QString &body);
@@ -237,6 +239,33 @@ void TestConsole::screenshots() {
         QVERIFY(QFileInfo(path).size() > 1000);
     }
     tabs->setCurrentWidget(m_sms);
+}
+
+void TestConsole::savingSettingsReconnects() {
+    QSignalSpy restarted(m_window.get(), &MainWindow::serviceStarted);
+    m_window->openSettings();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(QStringLiteral("settingsDialog"))) !=
+                nullptr);
+    auto *phone = dialog->findChild<QLineEdit *>(QStringLiteral("TWILIO_PHONE_NUMBER"));
+    auto *token = dialog->findChild<QLineEdit *>(QStringLiteral("TWILIO_AUTH_TOKEN"));
+    QVERIFY(phone && token);
+    QCOMPARE(token->echoMode(), QLineEdit::Password);
+    phone->setText(QStringLiteral("+14155550177"));
+    token->setText(QStringLiteral("typed-secret"));
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(restarted.size() >= 1, 15000);
+    QCOMPARE(m_window->service()->config().phoneNumber, QStringLiteral("+14155550177"));
+    // Plain settings are in QSettings; the secret is not.
+    m_settings->sync();
+    QCOMPARE(m_settings->value(QStringLiteral("config/TWILIO_PHONE_NUMBER")).toString(),
+             QStringLiteral("+14155550177"));
+    QFile file(m_settings->fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("typed-secret"));
+    m_sms = m_window->smsTab();
+    QVERIFY(m_sms);
 }
 
 QTEST_MAIN(TestConsole)

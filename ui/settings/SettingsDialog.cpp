@@ -9,6 +9,7 @@
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSettings>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -101,33 +102,43 @@ void SettingsDialog::save() {
             m_settings->setValue(kGroup + name, value);
     }
     m_settings->sync();
-    auto pending = std::make_shared<int>(int(SecretStore::secretNames().size()) -
-                                         1); // API token not edited here
-    auto failures = std::make_shared<QStringList>();
-    for (const QString &name : SecretStore::secretNames()) {
-        QLineEdit *edit = m_fields.value(name);
-        if (!edit)
-            continue;
-        m_secrets->write(name, edit->text().trimmed(),
-                         [this, pending, failures, name](bool ok, const QString &error) {
-                             if (!ok)
-                                 failures->append(tr("%1 could not be stored in the keychain (%2); "
-                                                     "set it in the environment or .env instead.")
-                                                      .arg(name, error));
-                             if (--*pending == 0) {
-                                 if (!failures->isEmpty())
-                                     m_error->setText(failures->join(QLatin1Char('\n')));
-                                 QHash<QString, QString> typed;
-                                 for (const QString &secret : SecretStore::secretNames()) {
-                                     if (QLineEdit *field = m_fields.value(secret))
-                                         typed.insert(secret, field->text().trimmed());
-                                 }
-                                 Q_EMIT saved(typed);
-                                 if (failures->isEmpty())
-                                     accept();
-                             }
-                         });
+    // Secrets go to the keychain; where none answers (no desktop session) they still apply to
+    // this session, and the dialog says why they will not be remembered.
+    QHash<QString, QString> typed;
+    for (const QString &secret : SecretStore::secretNames()) {
+        if (QLineEdit *field = m_fields.value(secret))
+            typed.insert(secret, field->text().trimmed());
     }
+    auto pending = std::make_shared<int>(int(typed.size()));
+    auto failures = std::make_shared<QStringList>();
+    auto finished = std::make_shared<bool>(false);
+    auto finish = [this, typed, failures, finished] {
+        if (*finished)
+            return;
+        *finished = true;
+        Q_EMIT saved(typed);
+        if (failures->isEmpty())
+            accept();
+        else
+            m_error->setText(failures->join(QLatin1Char('\n')));
+    };
+    for (auto it = typed.cbegin(); it != typed.cend(); ++it) {
+        const QString name = it.key();
+        m_secrets->write(
+            name, it.value(), [pending, failures, name, finish](bool ok, const QString &error) {
+                if (!ok)
+                    failures->append(
+                        tr("%1 could not be stored in the keychain (%2): it applies until you "
+                           "quit; set it in the environment or .env to keep it.")
+                            .arg(name, error));
+                if (--*pending == 0)
+                    finish();
+            });
+    }
+    QTimer::singleShot(3000, this, [failures, finish] {
+        failures->append(tr("The keychain did not answer: secrets apply until you quit."));
+        finish();
+    });
 }
 
 } // namespace sb
