@@ -185,21 +185,10 @@ bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error) 
         return false;
     }
     const qint64 now = nowMs();
-    // Dedupe: the same idempotency token, or the same sid + status, is stored once.
-    QSqlQuery &insertEvent = prepared(
-        "insertEvent", QStringLiteral("INSERT INTO message_events (message_sid, status, "
-                                      "error_code, idempotency_token, received_at, payload) "
-                                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-    insertEvent.bindValue(0, text(cb.messageSid));
-    insertEvent.bindValue(1, text(cb.status));
-    insertEvent.bindValue(2, cb.errorCode);
-    insertEvent.bindValue(3, cb.idempotencyToken.isEmpty() ? QVariant()
-                                                           : QVariant(cb.idempotencyToken));
-    insertEvent.bindValue(4, now);
-    insertEvent.bindValue(5, text(QString::fromUtf8(cb.payload)));
-    if (!run(insertEvent, error))
+    bool inserted = false;
+    if (!insertEvent(cb, now, &inserted, error))
         return false;
-    if (insertEvent.numRowsAffected() == 0)
+    if (!inserted)
         return true; // a replay
 
     // Only ever move forward: a late `sent` after `delivered` is history, not state.
@@ -253,6 +242,26 @@ bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error) 
     return true;
 }
 
+bool StoreWorker::insertEvent(const StatusCallback &cb, qint64 now, bool *inserted,
+                              QString *error) {
+    // Dedupe: the same idempotency token, or the same sid + status, is stored once. Only a
+    // uniqueness conflict is skipped; any other violation fails loudly.
+    QSqlQuery &q = prepared("insertEvent",
+                            QStringLiteral("INSERT INTO message_events (message_sid, status, "
+                                           "error_code, idempotency_token, received_at, payload) "
+                                           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+    q.bindValue(0, text(cb.messageSid));
+    q.bindValue(1, text(cb.status));
+    q.bindValue(2, cb.errorCode);
+    q.bindValue(3, cb.idempotencyToken.isEmpty() ? QVariant() : QVariant(cb.idempotencyToken));
+    q.bindValue(4, now);
+    q.bindValue(5, text(QString::fromUtf8(cb.payload)));
+    if (!run(q, error))
+        return false;
+    *inserted = q.numRowsAffected() > 0;
+    return true;
+}
+
 bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *error) {
     if (!m_open) {
         *error = QStringLiteral("store not open");
@@ -286,17 +295,8 @@ bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *erro
     event.messageSid = message.sid;
     event.status = QStringLiteral("received");
     event.payload = message.payload;
-    QSqlQuery &insertEvent = prepared(
-        "insertEvent", QStringLiteral("INSERT INTO message_events (message_sid, status, "
-                                      "error_code, idempotency_token, received_at, payload) "
-                                      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-    insertEvent.bindValue(0, text(message.sid));
-    insertEvent.bindValue(1, text(event.status));
-    insertEvent.bindValue(2, 0);
-    insertEvent.bindValue(3, QVariant());
-    insertEvent.bindValue(4, now);
-    insertEvent.bindValue(5, text(QString::fromUtf8(message.payload)));
-    return run(insertEvent, error);
+    bool inserted = false;
+    return insertEvent(event, now, &inserted, error);
 }
 
 std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *error) {

@@ -54,6 +54,7 @@ public:
 private:
     QSqlQuery &prepared(const char *key, const QString &sql);
     std::optional<OutboxEntry> outboxEntry(qint64 outboxId, QString *error);
+    bool insertEvent(const StatusCallback &callback, qint64 now, bool *inserted, QString *error);
     QList<MessageRecord> messagesByIds(const QList<qint64> &ids);
 
     Store *m_store;
