@@ -6,6 +6,8 @@
 #include "twilio/MessageStatus.h"
 
 #include <QDir>
+
+#include <algorithm>
 #include <QFileInfo>
 #include <QMetaMethod>
 #include <QSqlError>
@@ -67,7 +69,8 @@ StoreWorker::StoreWorker(Store *store, QString path)
     , m_connectionName(QStringLiteral("switchboard-store-") +
                        QUuid::createUuid().toString(QUuid::WithoutBraces)) {
     m_timer->setSingleShot(true);
-    m_timer->setInterval(CoalesceMs);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    m_timer->setInterval(MinCoalesceMs);
     connect(m_timer, &QTimer::timeout, this, &StoreWorker::drain);
 }
 
@@ -138,6 +141,8 @@ void StoreWorker::drain() {
         const QList<Store::Job> jobs = m_store->takeJobs(2000);
         if (jobs.isEmpty())
             return;
+        // About 10 jobs per millisecond of pause: a trickle keeps the shortest pause.
+        m_timer->setInterval(std::clamp(int(jobs.size()) / 10, MinCoalesceMs, MaxCoalesceMs));
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         const bool inTransaction = m_open && db.transaction();
         for (const Store::Job &job : jobs)

@@ -30,7 +30,10 @@ public:
     // committed in few transactions; one transaction per callback is what limits SQLite.
     void scheduleDrain();
     void drain();
-    static constexpr int CoalesceMs = 2;
+    // The pause adapts to the load: 1 ms when writes trickle in (a webhook reaches the screen
+    // fast), up to 8 ms under a flood (fewer, larger transactions keep up with it).
+    static constexpr int MinCoalesceMs = 1;
+    static constexpr int MaxCoalesceMs = 8;
 
     // Used by jobs (store thread only).
     bool open(QString *error);
