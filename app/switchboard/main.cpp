@@ -121,5 +121,12 @@ int main(int argc, char *argv[]) {
         if (std::strcmp(argv[i], "--headless") == 0)
             return runHeadless(argc, argv);
     }
+    // No display and no platform chosen: say so and serve headless rather than abort in Qt.
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fprintf(stderr, "switchboard: no display found; running headless (use --headless to "
+                             "say so, or run under a desktop session)\n");
+        return runHeadless(argc, argv);
+    }
     return runConsole(argc, argv);
 }

@@ -24,6 +24,7 @@ void SecretStore::readAll(std::function<void(const QHash<QString, QString> &)> d
         QHash<QString, QString> values;
         int pending = 0;
         bool finished = false;
+        QString unavailable; // the first error, logged once
     };
     auto state = std::make_shared<State>();
     auto finish = [state, done] {
@@ -42,11 +43,15 @@ void SecretStore::readAll(std::function<void(const QHash<QString, QString> &)> d
             if (j->error() == QKeychain::NoError)
                 state->values.insert(name,
                                      static_cast<QKeychain::ReadPasswordJob *>(j)->textData());
-            else if (j->error() != QKeychain::EntryNotFound)
-                qCInfo(lcConfig).noquote()
-                    << "keychain unavailable for" << name << "-" << j->errorString();
-            if (--state->pending == 0)
+            else if (j->error() != QKeychain::EntryNotFound && state->unavailable.isEmpty())
+                state->unavailable = j->errorString();
+            if (--state->pending == 0) {
+                if (!state->unavailable.isEmpty())
+                    qCInfo(lcConfig).noquote()
+                        << "no keychain (" + state->unavailable +
+                               "): secrets come from the environment and .env";
                 finish();
+            }
         });
         job->start();
     }
