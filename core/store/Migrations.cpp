@@ -30,7 +30,6 @@ const QList<QStringList> &steps() {
                 segments INTEGER NOT NULL DEFAULT 0,
                 created_at INTEGER NOT NULL,
                 updated_at INTEGER NOT NULL))"),
-            QStringLiteral("CREATE INDEX messages_created ON messages(created_at)"),
             QStringLiteral("CREATE INDEX messages_to ON messages(to_number)"),
             QStringLiteral("CREATE INDEX messages_from ON messages(from_number)"),
             QStringLiteral(R"(CREATE TABLE message_events (
