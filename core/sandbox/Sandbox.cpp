@@ -66,8 +66,7 @@ quint16 Sandbox::listen(const QHostAddress &address, quint16 port) {
     return bound;
 }
 
-void Sandbox::setSmsUrl(const QString &url)
-{
+void Sandbox::setSmsUrl(const QString &url) {
     for (Number &n : m_numbers) {
         if (n.smsUrl.isEmpty() || n.smsUrl == m_options.smsUrl)
             n.smsUrl = url;

@@ -7,11 +7,11 @@
 
 #include <QDir>
 
-#include <algorithm>
 #include <QFileInfo>
 #include <QMetaMethod>
 #include <QSqlError>
 #include <QUuid>
+#include <algorithm>
 
 namespace sb {
 

@@ -31,8 +31,7 @@ namespace {
 
 QElapsedTimer g_clock; // started first thing in main
 
-long rssKb()
-{
+long rssKb() {
     QFile status(QStringLiteral("/proc/self/status"));
     status.open(QIODevice::ReadOnly);
     for (const QByteArray &line : status.readAll().split('\n')) {
@@ -43,8 +42,7 @@ long rssKb()
 }
 
 // Seeds the database once (outside any timing) through a plain connection, in one transaction.
-bool seed(const QString &dataDir, int rows)
-{
+bool seed(const QString &dataDir, int rows) {
     const QString path = dataDir + QStringLiteral("/switchboard.sqlite");
     if (QFile::exists(path))
         return true;
@@ -64,8 +62,9 @@ bool seed(const QString &dataDir, int rows)
     QSqlQuery q(db);
     q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     db.transaction();
-    q.prepare(QStringLiteral("INSERT INTO messages (sid, direction, from_number, to_number, body, status, "
-                             "status_rank, segments, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO messages (sid, direction, from_number, to_number, body, status, "
+        "status_rank, segments, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)"));
     const qint64 start = QDateTime::currentMSecsSinceEpoch() - qint64(rows) * 1000;
     for (int i = 0; i < rows; ++i) {
         const bool inbound = i % 3 == 0;
@@ -74,7 +73,8 @@ bool seed(const QString &dataDir, int rows)
         q.addBindValue(inbound ? QStringLiteral("inbound") : QStringLiteral("outbound"));
         q.addBindValue(inbound ? customer : QStringLiteral("+15005550006"));
         q.addBindValue(inbound ? QStringLiteral("+15005550006") : customer);
-        q.addBindValue(QStringLiteral("Message number %1 about order #%2").arg(i).arg(i * 7 % 100000));
+        q.addBindValue(
+            QStringLiteral("Message number %1 about order #%2").arg(i).arg(i * 7 % 100000));
         q.addBindValue(inbound ? QStringLiteral("received") : QStringLiteral("queued"));
         q.addBindValue(inbound ? 10 : 3);
         q.addBindValue(start + qint64(i) * 1000);
@@ -89,8 +89,7 @@ bool seed(const QString &dataDir, int rows)
     return true;
 }
 
-int child(const QString &dataDir)
-{
+int child(const QString &dataDir) {
     int argc = 1;
     char name[] = "bench_sms_table";
     char *argv[] = {name, nullptr};
@@ -110,8 +109,7 @@ int child(const QString &dataDir)
     double rowsPaintedMs = -1;
     struct PaintWatch : QObject {
         std::function<void()> onPaint;
-        bool eventFilter(QObject *, QEvent *e) override
-        {
+        bool eventFilter(QObject *, QEvent *e) override {
             if (e->type() == QEvent::Paint && onPaint)
                 onPaint();
             return false;
@@ -140,7 +138,8 @@ int child(const QString &dataDir)
     sb::MessageTableModel *model = window.smsTab()->model();
     QElapsedTimer filterClock;
     bool filtered = false;
-    auto filterConnection = QObject::connect(model, &sb::MessageTableModel::pageLoaded, [&] { filtered = true; });
+    auto filterConnection =
+        QObject::connect(model, &sb::MessageTableModel::pageLoaded, [&] { filtered = true; });
     filterClock.start();
     sb::MessageQuery query;
     query.text = QStringLiteral("order #4242");
@@ -162,7 +161,8 @@ int child(const QString &dataDir)
     }
 
     // 1,000 webhooks per second from another thread; latency = send -> dataChanged for that row.
-    const QStringList statuses{QStringLiteral("sending"), QStringLiteral("sent"), QStringLiteral("delivered"), QStringLiteral("read")};
+    const QStringList statuses{QStringLiteral("sending"), QStringLiteral("sent"),
+                               QStringLiteral("delivered"), QStringLiteral("read")};
     QHash<QString, qint64> sentAt; // sid + status -> ns
     QMutex sentMutex;
     QList<double> latencies;
@@ -177,8 +177,10 @@ int child(const QString &dataDir)
     auto *nam = new QNetworkAccessManager;
     nam->moveToThread(&sender);
     sender.start();
-    const QString url = QStringLiteral("http://127.0.0.1:%1/twilio/sms-status").arg(window.service()->port());
-    const QString signedUrl = window.service()->publicUrl().toString() + QStringLiteral("/twilio/sms-status");
+    const QString url =
+        QStringLiteral("http://127.0.0.1:%1/twilio/sms-status").arg(window.service()->port());
+    const QString signedUrl =
+        window.service()->publicUrl().toString() + QStringLiteral("/twilio/sms-status");
     const QByteArray token = window.service()->config().authToken.toUtf8();
     const int total = int(targets.size()) * 4;
     QTimer pace;
@@ -190,7 +192,8 @@ int child(const QString &dataDir)
         while (next < total && next <= due - started) {
             const sb::MessageRecord &m = targets[next % targets.size()];
             const QString status = statuses[next / targets.size()];
-            const sb::FormFields fields{{QStringLiteral("MessageSid"), m.sid}, {QStringLiteral("MessageStatus"), status}};
+            const sb::FormFields fields{{QStringLiteral("MessageSid"), m.sid},
+                                        {QStringLiteral("MessageStatus"), status}};
             {
                 QMutexLocker lock(&sentMutex);
                 sentAt.insert(m.sid + status, g_clock.nsecsElapsed());
@@ -198,7 +201,8 @@ int child(const QString &dataDir)
             const QByteArray signature = sb::SignatureValidator::sign(token, signedUrl, fields);
             QMetaObject::invokeMethod(nam, [nam, url, fields, signature] {
                 QNetworkRequest request{QUrl(url)};
-                request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+                request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QByteArrayLiteral("application/x-www-form-urlencoded"));
                 request.setRawHeader("X-Twilio-Signature", signature);
                 QNetworkReply *reply = nam->post(request, sb::FormEncoding::encode(fields));
                 QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
@@ -213,25 +217,29 @@ int child(const QString &dataDir)
     waitClock.start();
     while ((pace.isActive() || latencies.size() < total) && waitClock.elapsed() < 30000)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
-    QMetaObject::invokeMethod(nam, [nam] { delete nam; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        nam, [nam] { delete nam; }, Qt::BlockingQueuedConnection);
     sender.quit();
     sender.wait();
 
     std::sort(latencies.begin(), latencies.end());
     const double median = latencies.isEmpty() ? -1 : latencies[latencies.size() / 2];
-    const double p99 = latencies.isEmpty() ? -1 : latencies[std::min<qsizetype>(latencies.size() - 1, latencies.size() * 99 / 100)];
-    std::printf("RESULT firstPaintMs=%.1f rowsPaintedMs=%.1f rssMb=%.1f filterMs=%.1f filterRows=%d "
-                "latencyMedianMs=%.2f latencyP99Ms=%.2f updates=%lld of %d\n",
-                firstPaintMs, rowsPaintedMs, rssAfterStart / 1024.0, filterMs, filterRows, median, p99,
-                qlonglong(latencies.size()), total);
+    const double p99 =
+        latencies.isEmpty()
+            ? -1
+            : latencies[std::min<qsizetype>(latencies.size() - 1, latencies.size() * 99 / 100)];
+    std::printf(
+        "RESULT firstPaintMs=%.1f rowsPaintedMs=%.1f rssMb=%.1f filterMs=%.1f filterRows=%d "
+        "latencyMedianMs=%.2f latencyP99Ms=%.2f updates=%lld of %d\n",
+        firstPaintMs, rowsPaintedMs, rssAfterStart / 1024.0, filterMs, filterRows, median, p99,
+        qlonglong(latencies.size()), total);
     std::fflush(stdout);
     return 0;
 }
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     g_clock.start();
     QStringList args;
     for (int i = 1; i < argc; ++i)
@@ -240,9 +248,14 @@ int main(int argc, char *argv[])
         return child(args.value(1));
 
     QCoreApplication app(argc, argv);
-    const int rows = args.contains(QStringLiteral("--rows")) ? args.value(args.indexOf(QStringLiteral("--rows")) + 1).toInt() : 1000000;
-    const int runs = args.contains(QStringLiteral("--runs")) ? args.value(args.indexOf(QStringLiteral("--runs")) + 1).toInt() : 3;
-    const QString seedDir = QDir::current().absoluteFilePath(QStringLiteral("bench-sms-%1").arg(rows));
+    const int rows = args.contains(QStringLiteral("--rows"))
+                         ? args.value(args.indexOf(QStringLiteral("--rows")) + 1).toInt()
+                         : 1000000;
+    const int runs = args.contains(QStringLiteral("--runs"))
+                         ? args.value(args.indexOf(QStringLiteral("--runs")) + 1).toInt()
+                         : 3;
+    const QString seedDir =
+        QDir::current().absoluteFilePath(QStringLiteral("bench-sms-%1").arg(rows));
     QElapsedTimer seedClock;
     seedClock.start();
     if (!seed(seedDir, rows))
@@ -266,7 +279,8 @@ int main(int argc, char *argv[])
         const QByteArray out = p.readAllStandardOutput();
         const qsizetype at = out.indexOf("RESULT ");
         if (at < 0) {
-            std::fprintf(stderr, "run %d failed:\n%s\n%s\n", run + 1, out.constData(), p.readAllStandardError().constData());
+            std::fprintf(stderr, "run %d failed:\n%s\n%s\n", run + 1, out.constData(),
+                         p.readAllStandardError().constData());
             return 1;
         }
         const QByteArray line = out.mid(at + 7, out.indexOf('\n', at) - at - 7);
@@ -282,11 +296,17 @@ int main(int argc, char *argv[])
         return v.isEmpty() ? 0.0 : v[v.size() / 2];
     };
     std::printf("\nmedians of %d runs over %d stored messages:\n", runs, rows);
-    std::printf("  start to first paint of the window   %8.1f ms  (target < 500)\n", median(values[QStringLiteral("firstPaintMs")]));
-    std::printf("  start to first rows painted          %8.1f ms\n", median(values[QStringLiteral("rowsPaintedMs")]));
-    std::printf("  RSS after start                      %8.1f MB  (target < 150)\n", median(values[QStringLiteral("rssMb")]));
-    std::printf("  filter 'order #4242' to first page   %8.1f ms\n", median(values[QStringLiteral("filterMs")]));
-    std::printf("  webhook -> dataChanged, median       %8.2f ms\n", median(values[QStringLiteral("latencyMedianMs")]));
-    std::printf("  webhook -> dataChanged, p99          %8.2f ms  (target < 16)\n", median(values[QStringLiteral("latencyP99Ms")]));
+    std::printf("  start to first paint of the window   %8.1f ms  (target < 500)\n",
+                median(values[QStringLiteral("firstPaintMs")]));
+    std::printf("  start to first rows painted          %8.1f ms\n",
+                median(values[QStringLiteral("rowsPaintedMs")]));
+    std::printf("  RSS after start                      %8.1f MB  (target < 150)\n",
+                median(values[QStringLiteral("rssMb")]));
+    std::printf("  filter 'order #4242' to first page   %8.1f ms\n",
+                median(values[QStringLiteral("filterMs")]));
+    std::printf("  webhook -> dataChanged, median       %8.2f ms\n",
+                median(values[QStringLiteral("latencyMedianMs")]));
+    std::printf("  webhook -> dataChanged, p99          %8.2f ms  (target < 16)\n",
+                median(values[QStringLiteral("latencyP99Ms")]));
     return 0;
 }
