@@ -4,11 +4,13 @@
 #include "Store.h"
 #include "common/Logging.h"
 #include "twilio/MessageStatus.h"
+#include <sqlite3.h>
 
 #include <QDir>
 
 #include <QFileInfo>
 #include <QMetaMethod>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUuid>
 #include <algorithm>
@@ -81,6 +83,9 @@ void StoreWorker::scheduleDrain() {
 
 StoreWorker::~StoreWorker() {
     m_queries.clear();
+    m_insertEvent.finalize();
+    m_advanceStatus.finalize();
+    m_stubMessage.finalize();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -120,9 +125,41 @@ bool StoreWorker::open(QString *error) {
     }
     if (!Migrations::apply(db, error))
         return false;
+    const QVariant native = db.driver()->handle(); // documented to hold "sqlite3*"
+    sqlite3 *handle = native.isValid() && qstrcmp(native.typeName(), "sqlite3*") == 0
+                          ? *static_cast<sqlite3 *const *>(native.constData())
+                          : nullptr;
+    if (!handle) {
+        *error = QStringLiteral("the SQLite driver gave no native handle");
+        return false;
+    }
+    if (!prepareHotStatements(handle, error))
+        return false;
     m_open = true;
     qCInfo(lcStore).noquote() << "opened" << m_path;
     return true;
+}
+
+bool StoreWorker::prepareHotStatements(sqlite3 *handle, QString *error) {
+    // Text columns bind '' for "none" (QString() converts to an empty UTF-8 string).
+    return m_insertEvent.prepare(handle,
+                                 "INSERT INTO message_events (message_sid, status, error_code, "
+                                 "idempotency_token, received_at, payload) VALUES (?1, ?2, ?3, "
+                                 "?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                                 error) &&
+           m_advanceStatus.prepare(
+               handle,
+               "UPDATE messages SET status = ?1, status_rank = ?2, "
+               "error_code = CASE WHEN ?3 > 0 THEN ?3 ELSE error_code END, "
+               "error_message = CASE WHEN ?3 > 0 THEN ?4 ELSE error_message END, "
+               "updated_at = ?5 WHERE sid = ?6 AND status_rank < ?2 RETURNING id",
+               error) &&
+           m_stubMessage.prepare(
+               handle,
+               "INSERT INTO messages (sid, direction, from_number, to_number, status, "
+               "status_rank, error_code, error_message, created_at, updated_at) VALUES (?1, "
+               "'outbound', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT DO NOTHING RETURNING id",
+               error);
 }
 
 QSqlQuery &StoreWorker::prepared(const char *key, const QString &sql) {
@@ -197,74 +234,59 @@ bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error) 
         return true; // a replay
 
     // Only ever move forward: a late `sent` after `delivered` is history, not state.
-    const int rank = MessageStatus::rank(cb.status);
-    QSqlQuery &update =
-        prepared("advanceStatus",
-                 QStringLiteral("UPDATE messages SET status = ?, status_rank = ?, "
-                                "error_code = CASE WHEN ? > 0 THEN ? ELSE error_code END, "
-                                "error_message = CASE WHEN ? > 0 THEN ? ELSE error_message END, "
-                                "updated_at = ? WHERE sid = ? AND status_rank < ? RETURNING id"));
-    update.bindValue(0, text(cb.status));
-    update.bindValue(1, rank);
-    update.bindValue(2, cb.errorCode);
-    update.bindValue(3, cb.errorCode);
-    update.bindValue(4, cb.errorCode);
-    update.bindValue(5, text(cb.errorMessage));
-    update.bindValue(6, now);
-    update.bindValue(7, text(cb.messageSid));
-    update.bindValue(8, rank);
-    if (!run(update, error))
+    const qint64 rank = MessageStatus::rank(cb.status);
+    SqliteStatement &update = m_advanceStatus;
+    update.bind(1, cb.status);
+    update.bind(2, rank);
+    update.bind(3, qint64(cb.errorCode));
+    update.bind(4, cb.errorMessage);
+    update.bind(5, now);
+    update.bind(6, cb.messageSid);
+    SqliteStatement::Step step = update.step(error);
+    if (step == SqliteStatement::Step::Row)
+        touched(update.columnInt64(0));
+    update.reset();
+    if (step == SqliteStatement::Step::Error)
         return false;
-    if (update.next()) {
-        touched(update.value(0).toLongLong());
-        update.finish();
+    if (step == SqliteStatement::Step::Row)
         return true;
-    }
-    update.finish();
 
     // No row moved: either the message is ahead already, or we have never seen it (the
     // callback beat our own record of the send, or the message was sent elsewhere).
-    QSqlQuery &stub = prepared(
-        "stubMessage",
-        QStringLiteral("INSERT INTO messages (sid, direction, from_number, to_number, "
-                       "status, status_rank, error_code, error_message, created_at, updated_at) "
-                       "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
-                       "RETURNING id"));
-    stub.bindValue(0, text(cb.messageSid));
-    stub.bindValue(1, text(cb.from));
-    stub.bindValue(2, text(cb.to));
-    stub.bindValue(3, text(cb.status));
-    stub.bindValue(4, rank);
-    stub.bindValue(5, cb.errorCode);
-    stub.bindValue(6, text(cb.errorMessage));
-    stub.bindValue(7, now);
-    stub.bindValue(8, now);
-    if (!run(stub, error))
-        return false;
-    if (stub.next())
-        touched(stub.value(0).toLongLong());
-    stub.finish();
-    return true;
+    SqliteStatement &stub = m_stubMessage;
+    stub.bind(1, cb.messageSid);
+    stub.bind(2, cb.from);
+    stub.bind(3, cb.to);
+    stub.bind(4, cb.status);
+    stub.bind(5, rank);
+    stub.bind(6, qint64(cb.errorCode));
+    stub.bind(7, cb.errorMessage);
+    stub.bind(8, now);
+    step = stub.step(error);
+    if (step == SqliteStatement::Step::Row)
+        touched(stub.columnInt64(0));
+    stub.reset();
+    return step != SqliteStatement::Step::Error;
 }
 
 bool StoreWorker::insertEvent(const StatusCallback &cb, qint64 now, bool *inserted,
                               QString *error) {
     // Dedupe: the same idempotency token, or the same sid + status, is stored once. Only a
     // uniqueness conflict is skipped; any other violation fails loudly.
-    QSqlQuery &q = prepared("insertEvent",
-                            QStringLiteral("INSERT INTO message_events (message_sid, status, "
-                                           "error_code, idempotency_token, received_at, payload) "
-                                           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-    q.bindValue(0, text(cb.messageSid));
-    q.bindValue(1, text(cb.status));
-    q.bindValue(2, cb.errorCode);
-    q.bindValue(3, cb.idempotencyToken.isEmpty() ? QVariant() : QVariant(cb.idempotencyToken));
-    q.bindValue(4, now);
-    q.bindValue(5, text(QString::fromUtf8(cb.payload)));
-    if (!run(q, error))
-        return false;
-    *inserted = q.numRowsAffected() > 0;
-    return true;
+    SqliteStatement &q = m_insertEvent;
+    q.bind(1, cb.messageSid);
+    q.bind(2, cb.status);
+    q.bind(3, qint64(cb.errorCode));
+    if (cb.idempotencyToken.isEmpty())
+        q.bindNull(4);
+    else
+        q.bind(4, cb.idempotencyToken);
+    q.bind(5, now);
+    q.bind(6, QString::fromUtf8(cb.payload));
+    const bool ok = q.step(error) == SqliteStatement::Step::Done;
+    *inserted = ok && q.changes() > 0;
+    q.reset();
+    return ok;
 }
 
 bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *error) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Records.h"
+#include "SqliteStatement.h"
 
 #include <QHash>
 #include <QObject>
@@ -58,6 +59,7 @@ private:
     QSqlQuery &prepared(const char *key, const QString &sql);
     std::optional<OutboxEntry> outboxEntry(qint64 outboxId, QString *error);
     bool insertEvent(const StatusCallback &callback, qint64 now, bool *inserted, QString *error);
+    bool prepareHotStatements(sqlite3 *handle, QString *error);
     QList<MessageRecord> messagesByIds(const QList<qint64> &ids);
 
     Store *m_store;
@@ -66,6 +68,9 @@ private:
     QString m_connectionName;
     bool m_open = false;
     QHash<QByteArray, std::shared_ptr<QSqlQuery>> m_queries;
+    SqliteStatement m_insertEvent; // webhook ingest: raw statements on the same connection
+    SqliteStatement m_advanceStatus;
+    SqliteStatement m_stubMessage;
     QList<std::function<void()>> m_afterCommit;
     QSet<qint64> m_changed;
 };

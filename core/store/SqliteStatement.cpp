@@ -1,0 +1,66 @@
+#include "SqliteStatement.h"
+
+#include <sqlite3.h>
+
+namespace sb {
+
+SqliteStatement::~SqliteStatement() {
+    finalize();
+}
+
+bool SqliteStatement::prepare(sqlite3 *db, const char *sql, QString *error) {
+    finalize();
+    m_db = db;
+    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+        m_stmt = nullptr;
+        return false;
+    }
+    return true;
+}
+
+void SqliteStatement::finalize() {
+    if (m_stmt)
+        sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
+}
+
+void SqliteStatement::bind(int index, const QString &text) {
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::bind(int index, qint64 value) {
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+
+void SqliteStatement::bindNull(int index) {
+    sqlite3_bind_null(m_stmt, index);
+}
+
+SqliteStatement::Step SqliteStatement::step(QString *error) {
+    switch (sqlite3_step(m_stmt)) {
+    case SQLITE_ROW:
+        return Step::Row;
+    case SQLITE_DONE:
+        return Step::Done;
+    default:
+        *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        return Step::Error;
+    }
+}
+
+qint64 SqliteStatement::columnInt64(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+int SqliteStatement::changes() const {
+    return sqlite3_changes(m_db);
+}
+
+void SqliteStatement::reset() {
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+} // namespace sb
