@@ -55,13 +55,19 @@ void addOptions(QCommandLineParser &parser) {
                       QStringLiteral("Run the webhook server and local API without a window.")});
 }
 
-int runHeadless(int argc, char *argv[]) {
-    QCoreApplication app(argc, argv);
+// Names (QSettings' location, --version) and the command line, the same in both modes.
+void setUp(QCoreApplication &app) {
     QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Switchboard"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
+}
+
+int runHeadless(int argc, char *argv[]) {
+    QCoreApplication app(argc, argv);
+    setUp(app);
 
     QString error;
     const auto config = loadConfig({}, &error);
@@ -87,13 +93,8 @@ int runHeadless(int argc, char *argv[]) {
 
 int runConsole(int argc, char *argv[]) {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("switchboard"));
-    QApplication::setOrganizationName(QStringLiteral("Switchboard"));
+    setUp(app);
     QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-    QCommandLineParser parser;
-    addOptions(parser);
-    parser.process(app);
 
     QSettings settings;
     sb::SecretStore secrets;
