@@ -163,8 +163,7 @@ bool HttpServer::matches(const QStringList &pattern, const QStringList &segments
     return true;
 }
 
-HttpServer::Reply HttpServer::makeReply(const QHttpServerRequest &, QTcpSocket *socket,
-                                        const HttpRequest &parsed) {
+HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket, const HttpRequest &parsed) {
     auto *sequencer = ResponseSequencer::of(socket);
     const quint64 sequence = sequencer->reserve();
     QPointer<ResponseSequencer> guard(sequencer);
@@ -181,8 +180,6 @@ HttpServer::Reply HttpServer::makeReply(const QHttpServerRequest &, QTcpSocket *
             qCInfo(lcHttp).noquote()
                 << self->m_name << method << path << response.status
                 << QString::number(timer.nsecsElapsed() / 1e6, 'f', 2) + QStringLiteral(" ms");
-        if (self)
-            Q_EMIT self->requestFinished(method, path, response.status);
         if (guard)
             guard->complete(sequence, serialize(response));
     };
@@ -201,7 +198,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     parsed.body = request.body();
     parsed.peer = request.remoteAddress();
 
-    const Reply reply = makeReply(request, socket, parsed);
+    const Reply reply = makeReply(socket, parsed);
     if (parsed.body.size() > m_maxBodyBytes) {
         // Normally stopped earlier by GuardedTcpServer; this covers a server bound elsewhere.
         reply(
@@ -251,7 +248,7 @@ void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *s
     HttpRequest parsed;
     parsed.method = methodName(request.method());
     parsed.path = request.url().path();
-    makeReply(request, socket, parsed)(HttpResponse::error(404, tr("Not found")));
+    makeReply(socket, parsed)(HttpResponse::error(404, tr("Not found")));
 }
 
 } // namespace sb

@@ -39,9 +39,6 @@ public:
 
     static constexpr qint64 DefaultMaxBodyBytes = 1024 * 1024;
 
-Q_SIGNALS:
-    void requestFinished(const QByteArray &method, const QString &path, int status);
-
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -53,8 +50,7 @@ private:
         Handler handler;
     };
     static bool matches(const QStringList &pattern, const QStringList &segments, QStringList *args);
-    Reply makeReply(const QHttpServerRequest &request, QTcpSocket *socket,
-                    const HttpRequest &parsed);
+    Reply makeReply(QTcpSocket *socket, const HttpRequest &parsed);
     void dispatch(HttpRequest &request, const Reply &reply);
 
     QString m_name;

@@ -73,7 +73,6 @@ void Store::open(QObject *context, std::function<void(const StoreResult<bool> &)
     enqueue([this, ctx, done](StoreWorker &w) {
         StoreResult<bool> result;
         result.value = w.open(&result.error);
-        Q_EMIT opened(result.value, result.error);
         w.afterCommit([ctx, done, result] { postTo(ctx, [done, result] { done(result); }); });
     });
 }

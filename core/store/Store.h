@@ -82,7 +82,6 @@ public:
 
 Q_SIGNALS:
     void messagesChanged(const QList<sb::MessageRecord> &messages);
-    void opened(bool ok, const QString &error);
 
 private:
     friend class StoreWorker;

@@ -35,9 +35,4 @@ bool MessageStatus::isFinal(const QString &status) {
     return rank(status) >= 10;
 }
 
-bool MessageStatus::isFailure(const QString &status) {
-    return status == QLatin1String("failed") || status == QLatin1String("undelivered") ||
-           status == QLatin1String("canceled");
-}
-
 } // namespace sb

@@ -12,7 +12,6 @@ public:
     // except `read`, which legitimately follows `delivered`.
     static int rank(const QString &status);
     static bool isFinal(const QString &status);
-    static bool isFailure(const QString &status);
     static bool isKnown(const QString &status) { return rank(status) > 0; }
 };
 

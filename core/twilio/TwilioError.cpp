@@ -120,15 +120,6 @@ TwilioError TwilioError::network(const QString &what) {
     return error;
 }
 
-TwilioError TwilioError::delivery(int code, const QString &status) {
-    TwilioError error;
-    error.kind = Kind::Delivery;
-    error.code = code;
-    error.message = status;
-    error.moreInfo = docsLink(code);
-    return error;
-}
-
 } // namespace sb
 
 namespace sb {

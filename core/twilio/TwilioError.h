@@ -13,7 +13,6 @@ struct TwilioError {
         Network,  // no HTTP answer: refused, DNS, TLS, timeout
         Http,     // Twilio answered with an error status
         Protocol, // Twilio answered 2xx with something we could not read
-        Delivery, // the message was accepted, then failed or undelivered (30xxx)
         Local,    // Switchboard itself could not do its part (e.g. the database)
     };
 
@@ -35,7 +34,6 @@ struct TwilioError {
     static QString docsLink(int code);
     static TwilioError fromHttp(int httpStatus, const QByteArray &body);
     static TwilioError network(const QString &what);
-    static TwilioError delivery(int code, const QString &status);
     static TwilioError local(const QString &what);
 };
 

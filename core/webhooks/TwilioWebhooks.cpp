@@ -42,7 +42,6 @@ std::optional<HttpResponse> TwilioWebhooks::checkSignature(const HttpRequest &re
         << "rejected" << request.path << "from" << request.peer.toString()
         << (signature.isEmpty() ? "(no X-Twilio-Signature)"
                                 : "(X-Twilio-Signature does not match)");
-    Q_EMIT signatureRejected(request.path);
     return HttpResponse::error(403, tr("The X-Twilio-Signature is missing or does not match this "
                                        "request signed for %1. Check SWITCHBOARD_PUBLIC_URL and "
                                        "the auth token.")

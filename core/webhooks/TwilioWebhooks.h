@@ -35,7 +35,6 @@ Q_SIGNALS:
     // and one cross-thread event per webhook would cost more than the webhook itself.
     void webhookReceived(const QString &path, const QDateTime &at);
     void inboundMessage(const QString &from, const QString &body);
-    void signatureRejected(const QString &path);
 
 private:
     std::optional<HttpResponse> checkSignature(const HttpRequest &request);

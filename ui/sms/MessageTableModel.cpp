@@ -213,7 +213,6 @@ void MessageTableModel::applyChanges(const QList<MessageRecord> &records) {
         if (row >= 0) {
             at(row) = m;
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-            Q_EMIT rowUpdated(row);
         } else if (m.id > newestLoaded && m_query.matches(m)) {
             arrivals.append(m);
         }

@@ -41,7 +41,6 @@ public:
 
 Q_SIGNALS:
     void pageLoaded(int rows);
-    void rowUpdated(int row); // after dataChanged, for measurements and views
 
 private:
     void applyChanges(const QList<sb::MessageRecord> &records);
