@@ -42,3 +42,12 @@ build() {
     cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build "$BUILD" -j"$(nproc)"
 }
+
+SANITIZE_BUILD="${SWITCHBOARD_SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}"
+
+build_sanitized() {
+    say "configuring and building with AddressSanitizer and UBSan into $SANITIZE_BUILD"
+    cmake -S "$ROOT" -B "$SANITIZE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+        -DSWITCHBOARD_SANITIZE=ON -DSWITCHBOARD_BENCHMARKS=OFF >/dev/null
+    cmake --build "$SANITIZE_BUILD" -j"$(nproc)"
+}
