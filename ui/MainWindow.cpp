@@ -8,6 +8,7 @@
 #include "settings/SecretStore.h"
 #include "settings/SettingsDialog.h"
 #include "sms/SmsTab.h"
+#include "store/Store.h"
 #include "webhooks/TwilioWebhooks.h"
 
 #include <QApplication>
@@ -104,9 +105,10 @@ void MainWindow::start() {
         statusBar()->showMessage(reason);
         Q_EMIT serviceFailed(reason);
     });
-    connect(m_service.get(), &SwitchboardService::webhookReceived, m_status,
-            [this](const QString &, const QDateTime &at) { m_status->webhookArrived(at); });
-    connect(m_service.get(), &SwitchboardService::inboundMessage, this, &MainWindow::notifyInbound);
+    // Both come from the store's change feed: what is announced is committed.
+    connect(m_service->store(), &Store::webhooksCommitted, m_status,
+            &ConnectionStatus::webhookArrived);
+    connect(m_service->store(), &Store::messagesArrived, this, &MainWindow::notifyInbound);
     connect(m_service.get(), &SwitchboardService::simulationFailed, this,
             [this](const QString &reason) {
                 statusBar()->showMessage(
@@ -194,11 +196,12 @@ void MainWindow::simulateIncomingSms() {
     m_service->simulateInboundSms(customers[pick], texts[pick]);
 }
 
-void MainWindow::notifyInbound(const QString &from, const QString &body) {
-    if (isActiveWindow() || !m_tray)
+void MainWindow::notifyInbound(const QList<MessageRecord> &messages) {
+    if (isActiveWindow() || !m_tray || messages.isEmpty())
         return;
-    m_tray->showMessage(tr("SMS from %1").arg(from), body.left(200), QSystemTrayIcon::Information,
-                        8000);
+    const MessageRecord &last = messages.constLast();
+    m_tray->showMessage(tr("SMS from %1").arg(last.from), last.body.left(200),
+                        QSystemTrayIcon::Information, 8000);
 }
 
 void MainWindow::openSettings() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "store/Records.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -55,7 +56,7 @@ protected:
 private:
     void buildTabs();
     void onStarted();
-    void notifyInbound(const QString &from, const QString &body);
+    void notifyInbound(const QList<MessageRecord> &messages);
     void checkPublicUrl();
 
     ConfigSource m_load;

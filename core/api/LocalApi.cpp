@@ -1,5 +1,6 @@
 #include "LocalApi.h"
 
+#include "FieldErrors.h"
 #include "common/Logging.h"
 #include "http/HttpServer.h"
 #include "outbox/Outbox.h"
@@ -137,33 +138,48 @@ void LocalApi::sendSms(const HttpRequest &request,
                                                          ? parseError.errorString()
                                                          : tr("got another JSON value"))));
     const QJsonObject json = doc.object();
+    FieldErrors errors;
     for (const char *field : {"to", "from", "body"}) {
         const QJsonValue v = json.value(QLatin1String(field));
         if (!v.isUndefined() && !v.isNull() && !v.isString())
-            return reply(invalid(QString::fromLatin1(field), tr("Must be a string.")));
+            errors.add(QString::fromLatin1(field), tr("Must be a string."));
     }
-
-    const PhoneNumberCheck to = PhoneNumber::check(json.value(QLatin1String("to")).toString());
-    if (!to.valid)
-        return reply(invalid(QStringLiteral("to"), to.reason));
+    auto checkNumber = [&](const QString &field, const QString &input) {
+        if (errors.has(field))
+            return PhoneNumberCheck{};
+        if (input.trimmed().startsWith(QLatin1String("whatsapp:"), Qt::CaseInsensitive)) {
+            errors.add(field, tr("WhatsApp messages have their own endpoint, POST "
+                                 "/api/v1/twilio/send-whatsapp; send-sms sends SMS only."));
+            return PhoneNumberCheck{};
+        }
+        const PhoneNumberCheck check = PhoneNumber::check(input);
+        if (!check.valid)
+            errors.add(field, check.reason);
+        return check;
+    };
+    const PhoneNumberCheck to =
+        checkNumber(QStringLiteral("to"), json.value(QLatin1String("to")).toString());
     QString fromInput = json.value(QLatin1String("from")).toString();
     if (fromInput.isEmpty())
         fromInput = m_settings.defaultFrom;
-    if (fromInput.isEmpty())
-        return reply(invalid(QStringLiteral("from"),
-                             tr("No 'from' given and TWILIO_PHONE_NUMBER is not set.")));
-    const PhoneNumberCheck from = PhoneNumber::check(fromInput);
-    if (!from.valid)
-        return reply(invalid(QStringLiteral("from"), from.reason));
+    PhoneNumberCheck from;
+    if (fromInput.isEmpty() && !errors.has(QStringLiteral("from")))
+        errors.add(QStringLiteral("from"),
+                   tr("No 'from' given and TWILIO_PHONE_NUMBER is not set."));
+    else
+        from = checkNumber(QStringLiteral("from"), fromInput);
     const QString body = json.value(QLatin1String("body")).toString();
-    if (body.trimmed().isEmpty())
-        return reply(invalid(QStringLiteral("body"), tr("The message body is empty.")));
     const SegmentCount segments = SmsSegments::count(body);
-    if (segments.characters > SmsSegments::MaxBodyCharacters)
-        return reply(invalid(QStringLiteral("body"),
-                             tr("The body has %1 characters; Twilio accepts at most %2.")
-                                 .arg(segments.characters)
-                                 .arg(SmsSegments::MaxBodyCharacters)));
+    if (!errors.has(QStringLiteral("body")) && body.trimmed().isEmpty())
+        errors.add(QStringLiteral("body"), tr("The message body is empty."));
+    else if (!errors.has(QStringLiteral("body")) &&
+             segments.characters > SmsSegments::MaxBodyCharacters)
+        errors.add(QStringLiteral("body"),
+                   tr("The body has %1 characters; Twilio accepts at most %2.")
+                       .arg(segments.characters)
+                       .arg(SmsSegments::MaxBodyCharacters));
+    if (!errors.isEmpty())
+        return reply(errors.response());
 
     OutboundDraft draft;
     draft.to = to.e164;
@@ -172,10 +188,23 @@ void LocalApi::sendSms(const HttpRequest &request,
     draft.segments = segments.segments;
     draft.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
 
-    QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, draft, ctx = this, reply, segments] {
-        outbox->send(draft, ctx, [reply, segments](const SendOutcome &outcome) {
-            if (outcome.entry.state != OutboxEntry::State::Accepted && outcome.error.isError())
-                return reply(errorResponse(outcome.error));
+    // The outbox lives on the network thread; its answer comes back to this (server) thread.
+    QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, draft, me = Receiver(this), reply,
+                                         segments] {
+        outbox->send(draft, me, [reply, segments](const SendOutcome &outcome) {
+            if (outcome.entry.state != OutboxEntry::State::Accepted && outcome.error.isError()) {
+                HttpResponse response = errorResponse(outcome.error);
+                if (outcome.entry.id != 0) {
+                    // The store failed after the message existed: say where it stands.
+                    QJsonObject body = QJsonDocument::fromJson(response.body).object();
+                    QJsonObject error = body.value(QLatin1String("error")).toObject();
+                    error.insert(QStringLiteral("outboxState"),
+                                 OutboxEntry::stateName(outcome.entry.state));
+                    body.insert(QStringLiteral("error"), error);
+                    response.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+                }
+                return reply(response);
+            }
             QJsonObject json = messageJson(outcome.entry.message);
             json.insert(QStringLiteral("encoding"), segments.encodingName());
             json.insert(QStringLiteral("outboxState"), OutboxEntry::stateName(outcome.entry.state));
@@ -201,7 +230,11 @@ void LocalApi::smsStatus(const HttpRequest &request,
                                         {{QStringLiteral("field"), QStringLiteral("messageSid")}}));
             const MessageRecord message = *found.value;
             m_store->statusHistory(
-                sid, this, [message, reply](const StoreResult<QList<StatusEvent>> &events) {
+                sid, this, [this, message, reply](const StoreResult<QList<StatusEvent>> &events) {
+                    if (!events.ok()) {
+                        qCWarning(lcApi).noquote() << "store read failed:" << events.error;
+                        return reply(HttpResponse::error(500, tr("The store could not be read.")));
+                    }
                     QJsonObject json = messageJson(message);
                     QJsonArray history;
                     for (const StatusEvent &e : events.value) {

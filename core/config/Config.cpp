@@ -18,6 +18,12 @@ QUrl Config::effectivePublicUrl(quint16 listeningPort) const {
     return QUrl(QStringLiteral("http://localhost:%1").arg(listeningPort));
 }
 
+QString Config::publicBase(quint16 listeningPort) const {
+    if (!publicUrlText.isEmpty())
+        return publicUrlText;
+    return QStringLiteral("http://localhost:%1").arg(listeningPort);
+}
+
 QString ConfigLoader::defaultDataDir() {
     const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     return (base.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/share") : base) +
@@ -130,6 +136,9 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     if (!publicUrl.isEmpty() &&
         !parseUrl(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), publicUrl, &c.publicUrl, error))
         return std::nullopt;
+    c.publicUrlText = publicUrl;
+    while (c.publicUrlText.endsWith(QLatin1Char('/')))
+        c.publicUrlText.chop(1);
     const QString twilioBase = get("TWILIO_API_BASE_URL");
     if (!twilioBase.isEmpty() &&
         !parseUrl(QStringLiteral("TWILIO_API_BASE_URL"), twilioBase, &c.twilioApiBase, error))

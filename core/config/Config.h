@@ -21,6 +21,9 @@ struct Config {
     quint16 port = 3000;
     QHostAddress bindAddress = QHostAddress::LocalHost;
     QUrl publicUrl; // empty: http://localhost:<port>, filled in once listening
+    // The same, exactly as configured (trailing slashes aside): Twilio signs the URL string it
+    // was given, and QUrl would rewrite it (lower-case host, normalised escapes).
+    QString publicUrlText;
     QString dataDir;
     QString apiToken;
     QString apiTokenPath; // where a generated token was stored
@@ -33,6 +36,8 @@ struct Config {
     QString databasePath() const { return dataDir + QStringLiteral("/switchboard.sqlite"); }
     // The base URL Twilio reaches us at; signatures are checked against it.
     QUrl effectivePublicUrl(quint16 listeningPort) const;
+    // The base string webhook URLs are built from and signatures are checked against.
+    QString publicBase(quint16 listeningPort) const;
 };
 
 // env > .env in the working directory > stored preferences (the console's QSettings and OS

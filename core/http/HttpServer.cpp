@@ -125,16 +125,24 @@ void HttpServer::addFilter(const QString &pathPrefix, Filter filter) {
     m_filters.append({pathPrefix, std::move(filter)});
 }
 
-quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port) {
+quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port, bool paused) {
     auto *tcp = new GuardedTcpServer(m_maxBodyBytes, this);
     if (!tcp->listen(address, port)) {
         m_error = tcp->errorString();
         delete tcp;
         return 0;
     }
+    if (paused)
+        tcp->pauseAccepting();
+    m_tcp = tcp;
     bind(tcp);
     tcp->armAfterBind();
     return tcp->serverPort();
+}
+
+void HttpServer::resumeAccepting() {
+    if (m_tcp)
+        m_tcp->resumeAccepting();
 }
 
 bool HttpServer::matches(const QStringList &pattern, const QStringList &segments,

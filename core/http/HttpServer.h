@@ -33,8 +33,11 @@ public:
     void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
     void setLogRequests(bool on) { m_logRequests = on; }
 
-    // Returns the port, or 0 with errorString() set.
-    quint16 listenOn(const QHostAddress &address, quint16 port);
+    // Returns the port, or 0 with errorString() set. Paused, the port is bound (so its number
+    // is known) but no connection is taken until resumeAccepting(): what arrives meanwhile
+    // waits in the kernel's backlog, so nothing is served before the service is ready.
+    quint16 listenOn(const QHostAddress &address, quint16 port, bool paused = false);
+    void resumeAccepting();
     QString errorString() const { return m_error; }
 
     static constexpr qint64 DefaultMaxBodyBytes = 1024 * 1024;
@@ -54,6 +57,7 @@ private:
     void dispatch(HttpRequest &request, const Reply &reply);
 
     QString m_name;
+    QTcpServer *m_tcp = nullptr;
     QList<Route> m_routes;
     QList<QPair<QString, Filter>> m_filters;
     qint64 m_maxBodyBytes = DefaultMaxBodyBytes;

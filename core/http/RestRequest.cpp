@@ -3,8 +3,6 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
-#include <QPointer>
-#include <QThread>
 
 namespace sb {
 
@@ -71,7 +69,7 @@ QUrl RestRequest::url() const {
     return url;
 }
 
-void RestRequest::send(const QByteArray &verb, QObject *context, Callback callback) {
+void RestRequest::send(const QByteArray &verb, Receiver receiver, Callback callback) {
     QNetworkRequest request(url());
     request.setTransferTimeout(int(m_timeout.count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -83,10 +81,9 @@ void RestRequest::send(const QByteArray &verb, QObject *context, Callback callba
 
     QNetworkReply *reply =
         verb == "GET" ? m_nam->get(request) : m_nam->sendCustomRequest(request, verb, m_body);
-    // Read the reply on its own thread, then hand a plain value to the context's thread: the
-    // reply is deleted right after, and the context may live on another thread (the GUI).
-    QPointer<QObject> ctx(context);
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, ctx, callback] {
+    // Read the reply on its own thread, then hand a plain value to the receiver's thread: the
+    // reply is deleted right after, and the receiver may live on another thread (the GUI).
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, receiver, callback] {
         RestResponse response;
         response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         response.body = reply->readAll();
@@ -96,13 +93,7 @@ void RestRequest::send(const QByteArray &verb, QObject *context, Callback callba
         for (const auto &[name, value] : reply->rawHeaderPairs())
             response.headers.insert(name.toLower(), value);
         reply->deleteLater();
-        if (!ctx)
-            return;
-        if (ctx->thread() == QThread::currentThread())
-            callback(response);
-        else
-            QMetaObject::invokeMethod(
-                ctx, [callback, response] { callback(response); }, Qt::QueuedConnection);
+        receiver.post([callback, response] { callback(response); });
     });
 }
 

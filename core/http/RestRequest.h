@@ -1,11 +1,11 @@
 #pragma once
 
 #include "FormEncoding.h"
+#include "common/Receiver.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QNetworkReply>
-#include <QPointer>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -30,7 +30,7 @@ struct RestResponse {
 
 // A fluent builder for one asynchronous REST call:
 //   RestRequest(nam, base).path("/x").basicAuth(u, p).form(fields).post(this, callback);
-// The callback runs on the context object's thread, and not at all if the context is gone.
+// The callback runs on the receiver's thread, and not at all if the receiver is gone by then.
 class RestRequest {
 public:
     using Callback = std::function<void(const RestResponse &)>;
@@ -46,9 +46,9 @@ public:
     RestRequest &form(const FormFields &fields);
     RestRequest &json(const QJsonDocument &document);
 
-    void get(QObject *context, Callback callback) { send("GET", context, std::move(callback)); }
-    void post(QObject *context, Callback callback) { send("POST", context, std::move(callback)); }
-    void send(const QByteArray &verb, QObject *context, Callback callback);
+    void get(Receiver receiver, Callback callback) { send("GET", receiver, std::move(callback)); }
+    void post(Receiver receiver, Callback callback) { send("POST", receiver, std::move(callback)); }
+    void send(const QByteArray &verb, Receiver receiver, Callback callback);
 
     QUrl url() const;
 

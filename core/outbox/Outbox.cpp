@@ -32,80 +32,97 @@ void Outbox::crashIf(Fault point) const {
     }
 }
 
-void Outbox::send(OutboundDraft draft, QObject *context, Done done) {
+void Outbox::send(OutboundDraft draft, Receiver receiver, Done done) {
+    // The caller hears once: the first outcome (a later retry after a store failure is silent).
+    auto answered = std::make_shared<bool>(false);
+    Done reply = [receiver, done, answered](const SendOutcome &outcome) {
+        if (std::exchange(*answered, true) || !done)
+            return;
+        receiver.post([done, outcome] { done(outcome); });
+    };
+    if (!m_ready || m_statusCallbackUrl.isEmpty()) {
+        SendOutcome outcome;
+        outcome.error = TwilioError::local(
+            tr("Switchboard is still starting; nothing was sent. Try again in a moment."));
+        reply(outcome);
+        return;
+    }
     if (draft.statusCallback.isEmpty())
         draft.statusCallback = m_statusCallbackUrl;
-    QPointer<QObject> ctx(context);
-    Done reply = [ctx, done](const SendOutcome &outcome) {
-        postTo(ctx, [done, outcome] { done(outcome); });
-    };
     m_store->createOutbound(draft, this, [this, reply](const StoreResult<OutboxEntry> &created) {
         if (!created.ok()) {
             SendOutcome outcome;
-            outcome.error = TwilioError::local(created.error);
+            outcome.error = TwilioError::local(
+                tr("The message could not be stored, so nothing was sent: %1").arg(created.error));
             reply(outcome);
             return;
         }
-        if (created.value.existing) {
+        const OutboxEntry &entry = created.value;
+        if (entry.existing || m_owned.contains(entry.id)) {
             // The same clientRef again: report what we know, never send a second time.
             SendOutcome outcome;
-            outcome.entry = created.value;
-            if (outcome.entry.state == OutboxEntry::State::Failed) {
+            outcome.entry = entry;
+            if (entry.state == OutboxEntry::State::Failed) {
                 outcome.error.kind = TwilioError::Kind::Http;
-                outcome.error.code = outcome.entry.message.errorCode;
-                outcome.error.message = outcome.entry.message.errorMessage;
+                outcome.error.code = entry.message.errorCode;
+                outcome.error.message = entry.message.errorMessage;
             }
             reply(outcome);
             return;
         }
+        m_owned.insert(entry.id);
         crashIf(Fault::CrashAfterPersist);
-        submit(created.value, 0, reply);
+        submit(entry, 0, reply);
     });
 }
 
 void Outbox::submit(const OutboxEntry &entry, int rateLimitRetries, Done done) {
     m_store->markSubmitted(
-        entry.id, this, [this, rateLimitRetries, done](const StoreResult<OutboxEntry> &marked) {
-            if (!marked.ok()) {
-                SendOutcome outcome;
-                outcome.error = TwilioError::local(marked.error);
-                done(outcome);
-                return;
-            }
-            const OutboxEntry entry = marked.value;
-            SendMessageParams params;
-            params.to = entry.message.to;
-            params.from = entry.message.from;
-            params.body = entry.message.body;
-            params.statusCallback = entry.statusCallback;
-            qCInfo(lcOutbox) << "submitting outbox entry" << entry.id << "attempt"
-                             << entry.attempts;
-            m_client->createMessage(
-                params, this,
-                [this, entry, rateLimitRetries, done](const TwilioResult<TwilioMessage> &result) {
-                    crashIf(Fault::CrashAfterPost);
-                    if (result.ok()) {
-                        accept(entry, result.value, done);
-                    } else if (result.error.isRateLimited()) {
-                        // Never processed by Twilio: safe to send again, after a pause.
-                        if (rateLimitRetries >= MaxRateLimitRetries) {
-                            fail(entry, result.error, done);
-                            return;
-                        }
-                        m_store->markPendingAgain(
-                            entry.id, result.error.explanation(), this,
-                            [this, rateLimitRetries, done](const StoreResult<OutboxEntry> &again) {
-                                const int delay = 1000 << rateLimitRetries;
-                                QTimer::singleShot(
-                                    delay, this, [this, again, rateLimitRetries, done] {
-                                        submit(again.value, rateLimitRetries + 1, done);
-                                    });
-                            });
-                    } else if (result.error.isAmbiguous()) {
-                        reconcile(entry, result.error, done);
-                    } else {
-                        fail(entry, result.error, done);
-                    }
+        entry.id, this,
+        [this, entry, rateLimitRetries, done](const StoreResult<OutboxEntry> &marked) {
+            if (!marked.ok())
+                return storeFailed(entry,
+                                   tr("The message is stored but could not be marked as "
+                                      "being sent, so it was not sent yet"),
+                                   marked.error, done);
+            if (!marked.value.applied) // no longer pending: carry on from where it really is
+                return carryOn(marked.value, done);
+            post(marked.value, rateLimitRetries, done);
+        });
+}
+
+void Outbox::post(const OutboxEntry &entry, int rateLimitRetries, Done done) {
+    SendMessageParams params;
+    params.to = entry.message.to;
+    params.from = entry.message.from;
+    params.body = entry.message.body;
+    // The URL this run listens on: an entry from an earlier run may carry an old tunnel's URL.
+    params.statusCallback =
+        m_statusCallbackUrl.isEmpty() ? entry.statusCallback : m_statusCallbackUrl;
+    qCInfo(lcOutbox) << "submitting outbox entry" << entry.id << "attempt" << entry.attempts;
+    m_client->createMessage(
+        params, this,
+        [this, entry, rateLimitRetries, done](const TwilioResult<TwilioMessage> &result) {
+            crashIf(Fault::CrashAfterPost);
+            if (result.ok())
+                return accept(entry, result.value, done);
+            if (result.error.isAmbiguous())
+                return reconcile(entry, result.error, done);
+            if (!result.error.isRateLimited() || rateLimitRetries >= MaxRateLimitRetries)
+                return fail(entry, result.error, done);
+            // Never processed by Twilio: safe to send again, after a pause.
+            m_store->markPendingAgain(
+                entry.id, result.error.explanation(), this,
+                [this, entry, rateLimitRetries, done](const StoreResult<OutboxEntry> &again) {
+                    if (!again.ok())
+                        return storeFailed(entry,
+                                           tr("Twilio asked to slow down and the retry "
+                                              "could not be recorded"),
+                                           again.error, done);
+                    QTimer::singleShot(1000 << rateLimitRetries, this,
+                                       [this, again, rateLimitRetries, done] {
+                                           submit(again.value, rateLimitRetries + 1, done);
+                                       });
                 });
         });
 }
@@ -119,7 +136,8 @@ void Outbox::reconcile(const OutboxEntry &entry, const TwilioError &cause, Done 
     m_client->listMessages(
         filter, this, [this, entry, cause, done](const TwilioResult<TwilioMessagePage> &page) {
             if (!page.ok()) {
-                // Still cannot tell whether Twilio has it: leave it submitted for the next resume.
+                // Still cannot tell whether Twilio has it: it stays submitted, and is asked
+                // about again later.
                 SendOutcome outcome;
                 outcome.entry = entry;
                 outcome.error = cause.isError() ? cause : page.error;
@@ -127,6 +145,7 @@ void Outbox::reconcile(const OutboxEntry &entry, const TwilioError &cause, Done 
                     << "outbox entry" << entry.id
                     << "left submitted: Twilio could not be asked whether it was sent";
                 finish(outcome, done);
+                retryLater(entry.id);
                 return;
             }
             const QDateTime notBefore = entry.message.createdAt.addSecs(-120);
@@ -134,31 +153,54 @@ void Outbox::reconcile(const OutboxEntry &entry, const TwilioError &cause, Done 
                 if (m.body == entry.message.body && m.dateCreated >= notBefore) {
                     qCInfo(lcOutbox)
                         << "outbox entry" << entry.id << "was already accepted as" << m.sid;
-                    accept(entry, m, done);
-                    return;
+                    return accept(entry, m, done);
                 }
             }
-            if (cause.isError()) {
-                // Twilio does not have it: the failure was real and nothing was sent.
-                fail(entry, cause, done);
-            } else {
-                submit(entry, 0, done); // resumed after a crash and never reached Twilio
-            }
+            if (cause.isError())
+                fail(entry, cause, done); // Twilio does not have it: the failure was real
+            else
+                resend(entry, done); // left by an earlier run before it reached Twilio
         });
 }
 
+void Outbox::resend(const OutboxEntry &entry, Done done) {
+    m_store->markPendingAgain(entry.id, tr("not found at Twilio; sending again"), this,
+                              [this, entry, done](const StoreResult<OutboxEntry> &again) {
+                                  if (!again.ok())
+                                      return storeFailed(entry,
+                                                         tr("The message could not be queued "
+                                                            "again"),
+                                                         again.error, done);
+                                  if (!again.value.applied)
+                                      return carryOn(again.value, done);
+                                  submit(again.value, 0, done);
+                              });
+}
+
 void Outbox::accept(const OutboxEntry &entry, const TwilioMessage &message, Done done) {
-    m_store->markAccepted(entry.id, message.sid, message.status, this,
-                          [this, done](const StoreResult<OutboxEntry> &accepted) {
-                              SendOutcome outcome;
-                              outcome.entry = accepted.value;
-                              finish(outcome, done);
-                          });
+    m_store->markAccepted(
+        entry.id, message.sid, message.status, this,
+        [this, entry, sid = message.sid, done](const StoreResult<OutboxEntry> &accepted) {
+            if (!accepted.ok())
+                return storeFailed(
+                    entry,
+                    tr("Twilio accepted the message as %1 but it could not be recorded").arg(sid),
+                    accepted.error, done);
+            SendOutcome outcome;
+            outcome.entry = accepted.value; // not applied: the first acceptance stands
+            finish(outcome, done);
+        });
 }
 
 void Outbox::fail(const OutboxEntry &entry, const TwilioError &error, Done done) {
     m_store->markFailed(entry.id, error.code, error.explanation(), this,
-                        [this, error, done](const StoreResult<OutboxEntry> &failed) {
+                        [this, entry, error, done](const StoreResult<OutboxEntry> &failed) {
+                            if (!failed.ok())
+                                return storeFailed(entry,
+                                                   tr("Twilio refused the message (%1) and the "
+                                                      "refusal could not be recorded")
+                                                       .arg(error.explanation()),
+                                                   failed.error, done);
                             SendOutcome outcome;
                             outcome.entry = failed.value;
                             outcome.error = error;
@@ -166,28 +208,84 @@ void Outbox::fail(const OutboxEntry &entry, const TwilioError &error, Done done)
                         });
 }
 
+void Outbox::carryOn(const OutboxEntry &entry, Done done) {
+    switch (entry.state) {
+    case OutboxEntry::State::Pending:
+        return submit(entry, 0, done);
+    case OutboxEntry::State::Submitted:
+        return reconcile(entry, {}, done);
+    case OutboxEntry::State::Accepted:
+    case OutboxEntry::State::Failed: {
+        SendOutcome outcome;
+        outcome.entry = entry;
+        if (entry.state == OutboxEntry::State::Failed) {
+            outcome.error.kind = TwilioError::Kind::Http;
+            outcome.error.code = entry.message.errorCode;
+            outcome.error.message = entry.message.errorMessage;
+        }
+        return finish(outcome, done);
+    }
+    }
+}
+
+void Outbox::storeFailed(const OutboxEntry &entry, const QString &what, const QString &error,
+                         Done done) {
+    qCWarning(lcOutbox).noquote() << "outbox entry" << entry.id << ":" << what << "-" << error;
+    SendOutcome outcome;
+    outcome.entry = entry;
+    outcome.error = TwilioError::local(
+        tr("%1 (the database failed: %2). Switchboard keeps it and completes it once the "
+           "database works again.")
+            .arg(what, error));
+    if (done)
+        done(outcome);
+    retryLater(entry.id);
+}
+
+void Outbox::retryLater(qint64 entryId) {
+    const int attempt = ++m_retries[entryId];
+    const int delay = std::min(MaxStoreRetryMs, 1000 << std::min(attempt, 5));
+    QTimer::singleShot(delay, this, [this, entryId] {
+        m_store->outboxEntry(entryId, this, [this, entryId](const StoreResult<OutboxEntry> &read) {
+            if (!read.ok())
+                return retryLater(entryId);
+            carryOn(read.value, {});
+        });
+    });
+}
+
 void Outbox::finish(const SendOutcome &outcome, const Done &done) {
-    if (outcome.settled())
+    if (outcome.settled()) {
+        m_owned.remove(outcome.entry.id);
+        m_retries.remove(outcome.entry.id);
         Q_EMIT settled(outcome);
+    }
     if (done)
         done(outcome);
 }
 
-void Outbox::resume() {
-    m_store->unfinishedOutbox(this, [this](const StoreResult<QList<OutboxEntry>> &result) {
-        if (!result.ok()) {
-            qCWarning(lcOutbox).noquote() << "cannot read the outbox:" << result.error;
-            return;
-        }
-        if (!result.value.isEmpty())
-            qCInfo(lcOutbox) << "resuming" << result.value.size() << "unfinished outbox entries";
-        for (const OutboxEntry &entry : result.value) {
-            if (entry.state == OutboxEntry::State::Pending)
-                submit(entry, 0, {});
-            else
-                reconcile(entry, {}, {});
-        }
-    });
+void Outbox::resume(Receiver receiver,
+                    std::function<void(int resumed, const QString &error)> ready) {
+    m_store->unfinishedOutbox(
+        this, [this, receiver, ready](const StoreResult<QList<OutboxEntry>> &result) {
+            if (!result.ok()) {
+                qCWarning(lcOutbox).noquote() << "cannot read the outbox:" << result.error;
+                receiver.post([ready, error = result.error] { ready(-1, error); });
+                return;
+            }
+            int resumed = 0;
+            for (const OutboxEntry &entry : result.value) {
+                if (m_owned.contains(entry.id))
+                    continue;
+                m_owned.insert(entry.id);
+                ++resumed;
+                carryOn(entry, {});
+            }
+            if (resumed > 0)
+                qCInfo(lcOutbox) << "resuming" << resumed << "unfinished outbox entries";
+            m_ready = true;
+            receiver.post([ready, resumed] { ready(resumed, QString()); });
+        });
 }
 
 } // namespace sb

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "common/Receiver.h"
 #include "store/Records.h"
 #include "twilio/TwilioError.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 
@@ -15,7 +18,7 @@ struct TwilioMessage;
 
 struct SendOutcome {
     OutboxEntry entry; // the entry as last committed
-    TwilioError error; // set when Twilio refused or could not be reached
+    TwilioError error; // set when Twilio refused, could not be reached, or the store failed
     bool settled() const {
         return entry.state == OutboxEntry::State::Accepted ||
                entry.state == OutboxEntry::State::Failed;
@@ -27,8 +30,15 @@ struct SendOutcome {
 // Creating a message is not idempotent at Twilio, so after a crash or an ambiguous failure
 // (timeout, 5xx) a `submitted` entry is reconciled first: Twilio's recent messages To/From the
 // same numbers are searched for the same body, and it is sent again only if Twilio does not
-// have it. `pending` entries were never sent and are simply sent. Lives on one thread (the
-// network thread); callbacks run on their context's thread.
+// have it. `pending` entries were never sent and are simply sent.
+//
+// Each entry is owned by one path at a time: the send that created it, or resume() for what an
+// earlier run left unfinished; the store's transitions are compare-and-set besides, so a step
+// happens once whoever asks. Nothing is sent before resume() has claimed the earlier entries
+// and the status callback URL is set. A caller is told an outcome only once it is committed;
+// when the store fails after the entry exists, the caller is told so and the outbox keeps
+// retrying from the entry's committed state until the database recovers.
+// Lives on one thread (the network thread); callbacks run on their receiver's thread.
 class Outbox : public QObject {
     Q_OBJECT
 public:
@@ -42,20 +52,31 @@ public:
 
     using Done = std::function<void(const SendOutcome &)>;
     // The draft must already be validated (E.164, body length). Same clientRef: same message.
-    void send(OutboundDraft draft, QObject *context, Done done);
-    // Picks up whatever a previous run left pending or submitted.
-    void resume();
+    // Refused (with a Local error, nothing stored) until resume() has reported ready.
+    void send(OutboundDraft draft, Receiver receiver, Done done);
+    // Claims whatever a previous run left pending or submitted and carries it on; `ready`
+    // runs (on its receiver's thread) once they are claimed, with how many there were, or
+    // with -1 and the reason when the store could not be read (the outbox stays closed).
+    void resume(Receiver receiver, std::function<void(int resumed, const QString &error)> ready);
+    bool isReady() const { return m_ready; }
 
     static constexpr int MaxRateLimitRetries = 3;
+    static constexpr int MaxStoreRetryMs = 30000;
 
 Q_SIGNALS:
     void settled(const sb::SendOutcome &outcome);
 
 private:
     void submit(const OutboxEntry &entry, int rateLimitRetries, Done done);
+    void post(const OutboxEntry &entry, int rateLimitRetries, Done done);
     void reconcile(const OutboxEntry &entry, const TwilioError &cause, Done done);
+    void resend(const OutboxEntry &entry, Done done);
     void accept(const OutboxEntry &entry, const TwilioMessage &message, Done done);
     void fail(const OutboxEntry &entry, const TwilioError &error, Done done);
+    void carryOn(const OutboxEntry &entry, Done done);
+    void storeFailed(const OutboxEntry &entry, const QString &what, const QString &error,
+                     Done done);
+    void retryLater(qint64 entryId);
     void finish(const SendOutcome &outcome, const Done &done);
     void crashIf(Fault point) const;
 
@@ -63,6 +84,9 @@ private:
     TwilioClient *m_client;
     QString m_statusCallbackUrl;
     Fault m_fault = Fault::None;
+    bool m_ready = false;
+    QSet<qint64> m_owned;         // entries a path of this outbox is working on
+    QHash<qint64, int> m_retries; // store failures in a row, per entry: the back-off
 };
 
 } // namespace sb

@@ -443,6 +443,8 @@ QJsonObject Sandbox::messageJson(const Message &m) const {
             {QStringLiteral("price_unit"), QStringLiteral("USD")},
             {QStringLiteral("sid"), m.sid},
             {QStringLiteral("status"), m.status},
+            // Not in Twilio's resource: the sandbox shows what it was given, for tests and demos.
+            {QStringLiteral("status_callback"), nullable(m.statusCallback)},
             {QStringLiteral("subresource_uris"),
              QJsonObject{{QStringLiteral("media"), uri + QStringLiteral("/Media.json")}}},
             {QStringLiteral("to"), m.to},

@@ -54,6 +54,10 @@ void SwitchboardService::fail(const QString &reason) {
     Q_EMIT failed(reason);
 }
 
+// Start-up runs in this order, each step on its own thread, so that nothing is accepted or
+// sent before the outbox has claimed what an earlier run left unfinished and the status
+// callback URL is known: store -> sandbox (sandbox mode) -> network thread -> port bound but
+// paused -> public URL -> outbox resumed -> connections accepted -> started().
 void SwitchboardService::start() {
     m_store->open(this, [this](const StoreResult<bool> &opened) {
         if (!opened.ok())
@@ -76,10 +80,10 @@ void SwitchboardService::startSandbox() {
     m_sandboxThread.start();
     m_config.accountSid = m_sandbox->accountSid();
     m_config.authToken = m_sandbox->authToken();
-    QMetaObject::invokeMethod(m_sandbox, [this, sandbox = m_sandbox] {
+    QMetaObject::invokeMethod(m_sandbox, [me = Receiver(this), this, sandbox = m_sandbox] {
         const quint16 port = sandbox->listen(QHostAddress::LocalHost, 0);
         const QString error = sandbox->errorString();
-        postTo(this, [this, port, error] {
+        me.post([this, port, error] {
             if (!port)
                 return fail(tr("Cannot start the sandbox: %1").arg(error));
             m_sandboxUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
@@ -108,50 +112,59 @@ void SwitchboardService::startServer() {
                          {m_config.apiToken, m_config.phoneNumber,
                           m_config.sandbox ? QStringLiteral("sandbox") : QStringLiteral("live")},
                          m_server);
-    connect(m_webhooks, &TwilioWebhooks::webhookReceived, this,
-            &SwitchboardService::webhookReceived);
-    connect(m_webhooks, &TwilioWebhooks::inboundMessage, this, &SwitchboardService::inboundMessage);
     m_server->moveToThread(&m_serverThread);
     m_serverThread.start();
 
-    QMetaObject::invokeMethod(m_server, [this, server = m_server, address = m_config.bindAddress,
-                                         port = m_config.port] {
-        const quint16 bound = server->listenOn(address, port);
+    // Bound but paused: the port number is known, nothing is served yet.
+    QMetaObject::invokeMethod(m_server, [me = Receiver(this), this, server = m_server,
+                                         address = m_config.bindAddress, port = m_config.port] {
+        const quint16 bound = server->listenOn(address, port, true);
         const QString error = server->errorString();
-        postTo(this, [this, bound, error, address, port] {
+        me.post([this, bound, error, address, port] {
             if (!bound)
                 return fail(tr("Cannot listen on %1:%2 (SWITCHBOARD_BIND / SWITCHBOARD_PORT): %3")
                                 .arg(address.toString())
                                 .arg(port)
                                 .arg(error));
             m_port = bound;
-            finishStart();
+            resumeOutbox();
         });
     });
 }
 
-void SwitchboardService::finishStart() {
+void SwitchboardService::resumeOutbox() {
     m_publicUrl = m_config.effectivePublicUrl(m_port);
-    const QString base = m_publicUrl.toString(QUrl::FullyEncoded);
+    const QString base = m_config.publicBase(m_port);
     QMetaObject::invokeMethod(m_webhooks,
                               [webhooks = m_webhooks, base] { webhooks->setPublicUrl(base); });
-    const QString statusCallback = base + QStringLiteral("/twilio/sms-status");
-    QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, statusCallback] {
-        outbox->setStatusCallbackUrl(statusCallback);
-        outbox->resume();
-    });
     if (m_sandbox) {
         const QString smsUrl = base + QStringLiteral("/twilio/incoming-sms");
         QMetaObject::invokeMethod(m_sandbox,
                                   [sandbox = m_sandbox, smsUrl] { sandbox->setSmsUrl(smsUrl); });
     }
-    Q_EMIT started();
+    const QString statusCallback = base + QStringLiteral("/twilio/sms-status");
+    QMetaObject::invokeMethod(m_outbox,
+                              [me = Receiver(this), this, outbox = m_outbox, statusCallback] {
+                                  outbox->setStatusCallbackUrl(statusCallback);
+                                  outbox->resume(me, [this](int resumed, const QString &error) {
+                                      if (resumed < 0)
+                                          return fail(tr("Cannot read the outbox: %1").arg(error));
+                                      openPort();
+                                  });
+                              });
+}
+
+void SwitchboardService::openPort() {
+    QMetaObject::invokeMethod(m_server, [me = Receiver(this), this, server = m_server] {
+        server->resumeAccepting();
+        me.post([this] { Q_EMIT started(); });
+    });
 }
 
 void SwitchboardService::simulateInboundSms(const QString &from, const QString &body) {
     if (!m_sandbox || !m_networkRoot)
         return;
-    QMetaObject::invokeMethod(m_networkRoot, [this, from, body] {
+    QMetaObject::invokeMethod(m_networkRoot, [me = Receiver(this), this, from, body] {
         auto *nam = m_networkRoot->findChild<QNetworkAccessManager *>();
         RestRequest(nam, m_sandboxUrl)
             .path(QStringLiteral("/sandbox/inbound"))
@@ -159,12 +172,12 @@ void SwitchboardService::simulateInboundSms(const QString &from, const QString &
             .form({{QStringLiteral("From"), from},
                    {QStringLiteral("To"), m_config.phoneNumber},
                    {QStringLiteral("Body"), body}})
-            .post(m_networkRoot, [this](const RestResponse &r) {
+            .post(m_networkRoot, [me, this](const RestResponse &r) {
                 if (r.ok())
                     return;
                 qCWarning(lcSandbox) << "simulated inbound SMS failed: HTTP" << r.status;
                 const QString reason = QString::fromUtf8(r.body);
-                postTo(this, [this, reason] { Q_EMIT simulationFailed(reason); });
+                me.post([this, reason] { Q_EMIT simulationFailed(reason); });
             });
     });
 }

@@ -23,7 +23,9 @@ class TwilioWebhooks;
 //   store thread   - inside Store
 //   sandbox thread - the built-in Twilio stand-in, in sandbox mode only
 // The thread that creates the service (the GUI thread in the console) only receives signals.
-// start() is asynchronous: started() or failed() follows.
+// start() is asynchronous: started() or failed() follows. Webhook arrivals and new inbound
+// messages are announced by the store's change feed (Store::webhooksCommitted, messagesArrived)
+// once committed.
 class SwitchboardService : public QObject {
     Q_OBJECT
 public:
@@ -48,14 +50,13 @@ public:
 Q_SIGNALS:
     void started();
     void failed(const QString &reason);
-    void webhookReceived(const QString &path, const QDateTime &at);
-    void inboundMessage(const QString &from, const QString &body);
     void simulationFailed(const QString &reason);
 
 private:
     void startSandbox();
     void startServer();
-    void finishStart();
+    void resumeOutbox();
+    void openPort();
     void fail(const QString &reason);
 
     Config m_config;

@@ -94,7 +94,13 @@ bool Migrations::apply(QSqlDatabase &db, QString *error) {
                 return false;
             }
         }
-        query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(version))) {
+            *error = QStringLiteral("migration %1 could not be recorded: %2")
+                         .arg(version)
+                         .arg(query.lastError().text());
+            db.rollback();
+            return false;
+        }
         if (!db.commit()) {
             *error = db.lastError().text();
             return false;

@@ -77,6 +77,7 @@ struct OutboxEntry {
     int attempts = 0;
     QString lastError;
     bool existing = false; // createOutbound found this clientRef already
+    bool applied = true;   // false: a transition found the entry in another state, changed nothing
     MessageRecord message;
     QString statusCallback;
     QString clientRef;

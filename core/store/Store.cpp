@@ -68,138 +68,161 @@ QList<Store::Job> Store::takeJobs(int max) {
     return taken;
 }
 
-void Store::open(QObject *context, std::function<void(const StoreResult<bool> &)> done) {
-    QPointer<QObject> ctx(context);
-    enqueue([this, ctx, done](StoreWorker &w) {
-        StoreResult<bool> result;
-        result.value = w.open(&result.error);
-        w.afterCommit([ctx, done, result] { postTo(ctx, [done, result] { done(result); }); });
-    });
-}
-
-void Store::applyStatusCallback(const StatusCallback &callback) {
-    enqueue([callback](StoreWorker &w) {
-        QString error;
-        w.applyStatusCallback(callback, &error);
-    });
-}
-
-void Store::addInboundMessage(const InboundMessage &message) {
-    enqueue([message](StoreWorker &w) {
-        QString error;
-        w.addInboundMessage(message, &error);
-    });
-}
-
 namespace {
 
-// Wraps a worker call that yields std::optional<T> into a job that reports after commit.
+// Wraps a worker call that yields std::optional<T> into a job that reports after the commit:
+// a failed commit turns even a successful result into an error, since nothing was kept.
 template <typename T, typename Call>
-Store::Job reportingJob(QObject *context, std::function<void(const StoreResult<T> &)> done,
-                        Call call) {
-    QPointer<QObject> ctx(context);
-    return [ctx, done, call](StoreWorker &w) {
+Store::Job reportingJob(Receiver receiver, std::function<void(const StoreResult<T> &)> done,
+                        Call call, bool missingIsError = true) {
+    return [receiver, done, call, missingIsError](StoreWorker &w) {
         StoreResult<T> result;
         auto value = call(w, &result.error);
         if (value)
             result.value = *value;
-        else if (result.error.isEmpty())
+        else if (result.error.isEmpty() && missingIsError)
             result.error = QStringLiteral("not found");
-        w.afterCommit([ctx, done, result] { postTo(ctx, [done, result] { done(result); }); });
+        const bool keep = result.ok();
+        if (done) {
+            w.afterCommit([receiver, done, result](const QString &commitError) mutable {
+                if (!commitError.isEmpty() && result.ok())
+                    result.error = commitError;
+                receiver.post([done, result] { done(result); });
+            });
+        }
+        return keep;
     };
 }
 
 } // namespace
 
-void Store::createOutbound(const OutboundDraft &draft, QObject *context, EntryCallback done) {
-    enqueue(reportingJob<OutboxEntry>(context, done, [draft](StoreWorker &w, QString *error) {
+void Store::open(Receiver receiver, std::function<void(const StoreResult<bool> &)> done) {
+    enqueue(reportingJob<bool>(receiver, done, [](StoreWorker &w, QString *error) {
+        return w.open(error) ? std::optional(true) : std::optional<bool>();
+    }));
+}
+
+void Store::applyStatusCallback(const StatusCallback &callback, Receiver receiver, Done done) {
+    enqueue(reportingJob<bool>(receiver, done, [callback](StoreWorker &w, QString *error) {
+        if (!w.applyStatusCallback(callback, error))
+            return std::optional<bool>();
+        w.webhookStored();
+        return std::optional(true);
+    }));
+}
+
+void Store::addInboundMessage(const InboundMessage &message, Receiver receiver, Done done) {
+    enqueue(reportingJob<bool>(receiver, done, [message](StoreWorker &w, QString *error) {
+        if (!w.addInboundMessage(message, error))
+            return std::optional<bool>();
+        w.webhookStored();
+        return std::optional(true);
+    }));
+}
+
+void Store::createOutbound(const OutboundDraft &draft, Receiver receiver, EntryCallback done) {
+    enqueue(reportingJob<OutboxEntry>(receiver, done, [draft](StoreWorker &w, QString *error) {
         return w.createOutbound(draft, error);
     }));
 }
 
-void Store::markSubmitted(qint64 outboxId, QObject *context, EntryCallback done) {
-    enqueue(reportingJob<OutboxEntry>(context, done, [outboxId](StoreWorker &w, QString *error) {
+void Store::markSubmitted(qint64 outboxId, Receiver receiver, EntryCallback done) {
+    enqueue(reportingJob<OutboxEntry>(receiver, done, [outboxId](StoreWorker &w, QString *error) {
         return w.transition(outboxId, OutboxEntry::State::Submitted, {}, {}, 0, {}, error);
     }));
 }
 
 void Store::markAccepted(qint64 outboxId, const QString &sid, const QString &twilioStatus,
-                         QObject *context, EntryCallback done) {
+                         Receiver receiver, EntryCallback done) {
     enqueue(reportingJob<OutboxEntry>(
-        context, done, [outboxId, sid, twilioStatus](StoreWorker &w, QString *error) {
+        receiver, done, [outboxId, sid, twilioStatus](StoreWorker &w, QString *error) {
             return w.transition(outboxId, OutboxEntry::State::Accepted, sid, twilioStatus, 0, {},
                                 error);
         }));
 }
 
 void Store::markFailed(qint64 outboxId, int errorCode, const QString &errorMessage,
-                       QObject *context, EntryCallback done) {
+                       Receiver receiver, EntryCallback done) {
     enqueue(reportingJob<OutboxEntry>(
-        context, done, [outboxId, errorCode, errorMessage](StoreWorker &w, QString *error) {
+        receiver, done, [outboxId, errorCode, errorMessage](StoreWorker &w, QString *error) {
             return w.transition(outboxId, OutboxEntry::State::Failed, {}, {}, errorCode,
                                 errorMessage, error);
         }));
 }
 
-void Store::markPendingAgain(qint64 outboxId, const QString &reason, QObject *context,
+void Store::markPendingAgain(qint64 outboxId, const QString &reason, Receiver receiver,
                              EntryCallback done) {
     enqueue(reportingJob<OutboxEntry>(
-        context, done, [outboxId, reason](StoreWorker &w, QString *error) {
+        receiver, done, [outboxId, reason](StoreWorker &w, QString *error) {
             return w.transition(outboxId, OutboxEntry::State::Pending, {}, {}, 0, reason, error);
         }));
 }
 
-void Store::unfinishedOutbox(QObject *context,
-                             std::function<void(const StoreResult<QList<OutboxEntry>> &)> done) {
-    enqueue(reportingJob<QList<OutboxEntry>>(context, done, [](StoreWorker &w, QString *error) {
-        return std::optional(w.unfinishedOutbox(error));
+void Store::outboxEntry(qint64 outboxId, Receiver receiver, EntryCallback done) {
+    enqueue(reportingJob<OutboxEntry>(receiver, done, [outboxId](StoreWorker &w, QString *error) {
+        return w.outboxEntry(outboxId, error);
     }));
 }
 
+void Store::unfinishedOutbox(Receiver receiver,
+                             std::function<void(const StoreResult<QList<OutboxEntry>> &)> done) {
+    enqueue(reportingJob<QList<OutboxEntry>>(
+        receiver, done, [](StoreWorker &w, QString *error) { return w.unfinishedOutbox(error); }));
+}
+
 void Store::messageBySid(
-    const QString &sid, QObject *context,
+    const QString &sid, Receiver receiver,
     std::function<void(const StoreResult<std::optional<MessageRecord>> &)> done) {
     enqueue(reportingJob<std::optional<MessageRecord>>(
-        context, done, [sid](StoreWorker &w, QString *error) {
-            return std::optional<std::optional<MessageRecord>>(
-                w.messageBy(QStringLiteral("sid"), sid, error));
+        receiver, done, [sid](StoreWorker &w, QString *error) {
+            return w.messageBy(QStringLiteral("sid"), sid, error);
         }));
 }
 
 void Store::messageById(
-    qint64 id, QObject *context,
+    qint64 id, Receiver receiver,
     std::function<void(const StoreResult<std::optional<MessageRecord>> &)> done) {
     enqueue(reportingJob<std::optional<MessageRecord>>(
-        context, done, [id](StoreWorker &w, QString *error) {
-            return std::optional<std::optional<MessageRecord>>(
-                w.messageBy(QStringLiteral("id"), id, error));
+        receiver, done, [id](StoreWorker &w, QString *error) {
+            return w.messageBy(QStringLiteral("id"), id, error);
         }));
 }
 
-void Store::statusHistory(const QString &sid, QObject *context,
+void Store::statusHistory(const QString &sid, Receiver receiver,
                           std::function<void(const StoreResult<QList<StatusEvent>> &)> done) {
-    enqueue(reportingJob<QList<StatusEvent>>(context, done, [sid](StoreWorker &w, QString *error) {
-        return std::optional(w.statusHistory(sid, error));
+    enqueue(reportingJob<QList<StatusEvent>>(receiver, done, [sid](StoreWorker &w, QString *error) {
+        return w.statusHistory(sid, error);
     }));
 }
 
-void Store::findMessages(const MessageQuery &query, QObject *context,
+void Store::findMessages(const MessageQuery &query, Receiver receiver,
                          std::function<void(const StoreResult<QList<MessageRecord>> &)> done) {
     enqueue(
-        reportingJob<QList<MessageRecord>>(context, done, [query](StoreWorker &w, QString *error) {
-            return std::optional(w.findMessages(query, error));
+        reportingJob<QList<MessageRecord>>(receiver, done, [query](StoreWorker &w, QString *error) {
+            return w.findMessages(query, error);
         }));
 }
 
-void Store::countMessages(QObject *context, std::function<void(const StoreResult<qint64> &)> done) {
-    enqueue(reportingJob<qint64>(context, done, [](StoreWorker &w, QString *error) {
-        return std::optional(w.countMessages(error));
-    }));
+void Store::countMessages(Receiver receiver,
+                          std::function<void(const StoreResult<qint64> &)> done) {
+    enqueue(reportingJob<qint64>(
+        receiver, done, [](StoreWorker &w, QString *error) { return w.countMessages(error); }));
 }
 
-void Store::flush(QObject *context, std::function<void()> done) {
-    QPointer<QObject> ctx(context);
-    enqueue([ctx, done](StoreWorker &w) { w.afterCommit([ctx, done] { postTo(ctx, done); }); });
+void Store::flush(Receiver receiver, std::function<void()> done) {
+    enqueue([receiver, done](StoreWorker &w) {
+        w.afterCommit([receiver, done](const QString &) { receiver.post(done); });
+        return true;
+    });
+}
+
+void Store::injectFault(StoreFault fault, Receiver receiver, std::function<void()> done) {
+    enqueue([fault, receiver, done](StoreWorker &w) {
+        w.setFault(fault);
+        if (done)
+            w.afterCommit([receiver, done](const QString &) { receiver.post(done); });
+        return true;
+    });
 }
 
 } // namespace sb

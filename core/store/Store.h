@@ -1,10 +1,10 @@
 #pragma once
 
 #include "Records.h"
+#include "common/Receiver.h"
 
 #include <QMutex>
 #include <QObject>
-#include <QPointer>
 #include <QThread>
 
 #include <functional>
@@ -30,12 +30,21 @@ struct MessageQuery {
     bool matches(const MessageRecord &m) const; // the same test in C++, for live rows
 };
 
+enum class StoreFault {
+    None,
+    ReadOnly,    // every write fails as on a read-only database (PRAGMA query_only)
+    DiskFull,    // the file cannot grow (PRAGMA max_page_count): SQLITE_FULL, as a full disk
+    CommitFails, // every transaction's COMMIT fails (and is rolled back)
+};
+
 // The only code that speaks SQL. The database connection lives on the store's own thread;
 // every call here only queues work and returns at once, so no caller ever waits on disk.
 // Writes queued close together are committed in one transaction (this is what lets webhook
-// ingest keep up with bursts), and callbacks run, on their context's thread, after the commit
-// that made their change durable. After each commit messagesChanged() carries the changed
-// messages themselves, so views update rows in place rather than reloading.
+// ingest keep up with bursts). Every result is reported, on the receiver's thread, only after
+// the commit that made it durable: a job whose statements fail is rolled back alone (each job
+// runs in a savepoint) and reports its error; a failed commit is rolled back and every job of
+// the batch reports failure. After each commit messagesChanged() carries the changed messages
+// themselves, so views update rows in place rather than reloading.
 class Store : public QObject {
     Q_OBJECT
 public:
@@ -45,43 +54,61 @@ public:
     QString databasePath() const { return m_path; }
 
     // Opens (creating if needed) and migrates. Other calls may be queued before it finishes.
-    void open(QObject *context, std::function<void(const StoreResult<bool> &)> done);
+    void open(Receiver receiver, std::function<void(const StoreResult<bool> &)> done);
 
-    // Webhook ingest: fire and forget, deduplicated, never moves a status backwards.
-    void applyStatusCallback(const StatusCallback &callback);
-    void addInboundMessage(const InboundMessage &message);
+    // Webhook ingest: deduplicated, never moves a status backwards. `done` (optional) runs
+    // once the event is committed (value true) or could not be stored (error set); a replay
+    // of an event already stored is a success.
+    using Done = std::function<void(const StoreResult<bool> &)>;
+    void applyStatusCallback(const StatusCallback &callback, Receiver receiver = {},
+                             Done done = {});
+    void addInboundMessage(const InboundMessage &message, Receiver receiver = {}, Done done = {});
 
-    // The outbox. Each callback runs after its change is committed.
+    // The outbox. Each callback runs after its change is committed. Transitions are
+    // compare-and-set: one that does not start from an allowed state changes nothing and
+    // reports the entry as it is, with `applied` false.
     using EntryCallback = std::function<void(const StoreResult<OutboxEntry> &)>;
-    void createOutbound(const OutboundDraft &draft, QObject *context, EntryCallback done);
-    void markSubmitted(qint64 outboxId, QObject *context, EntryCallback done);
+    void createOutbound(const OutboundDraft &draft, Receiver receiver, EntryCallback done);
+    void markSubmitted(qint64 outboxId, Receiver receiver, EntryCallback done);
     void markAccepted(qint64 outboxId, const QString &sid, const QString &twilioStatus,
-                      QObject *context, EntryCallback done);
-    void markFailed(qint64 outboxId, int errorCode, const QString &errorMessage, QObject *context,
+                      Receiver receiver, EntryCallback done);
+    void markFailed(qint64 outboxId, int errorCode, const QString &errorMessage, Receiver receiver,
                     EntryCallback done);
-    void markPendingAgain(qint64 outboxId, const QString &reason, QObject *context,
+    void markPendingAgain(qint64 outboxId, const QString &reason, Receiver receiver,
                           EntryCallback done);
-    void unfinishedOutbox(QObject *context,
+    void outboxEntry(qint64 outboxId, Receiver receiver, EntryCallback done);
+    void unfinishedOutbox(Receiver receiver,
                           std::function<void(const StoreResult<QList<OutboxEntry>> &)> done);
 
     // Reads.
-    void messageBySid(const QString &sid, QObject *context,
+    void messageBySid(const QString &sid, Receiver receiver,
                       std::function<void(const StoreResult<std::optional<MessageRecord>> &)> done);
-    void messageById(qint64 id, QObject *context,
+    void messageById(qint64 id, Receiver receiver,
                      std::function<void(const StoreResult<std::optional<MessageRecord>> &)> done);
-    void statusHistory(const QString &sid, QObject *context,
+    void statusHistory(const QString &sid, Receiver receiver,
                        std::function<void(const StoreResult<QList<StatusEvent>> &)> done);
-    void findMessages(const MessageQuery &query, QObject *context,
+    void findMessages(const MessageQuery &query, Receiver receiver,
                       std::function<void(const StoreResult<QList<MessageRecord>> &)> done);
-    void countMessages(QObject *context, std::function<void(const StoreResult<qint64> &)> done);
+    void countMessages(Receiver receiver, std::function<void(const StoreResult<qint64> &)> done);
 
     // Runs once everything queued before it is committed.
-    void flush(QObject *context, std::function<void()> done);
+    void flush(Receiver receiver, std::function<void()> done);
 
-    using Job = std::function<void(StoreWorker &)>;
+    // Tests: make the database fail the way a real one does (see StoreFault).
+    void injectFault(StoreFault fault, Receiver receiver = {}, std::function<void()> done = {});
+
+    using Job = std::function<bool(StoreWorker &)>; // false: roll this job's changes back
+
+    static constexpr int WebhookAnnounceMs = 250; // webhooksCommitted() at most this often
 
 Q_SIGNALS:
     void messagesChanged(const QList<sb::MessageRecord> &messages);
+    // After a commit, the inbound messages it stored for the first time (a webhook Twilio
+    // retried is not announced twice).
+    void messagesArrived(const QList<sb::MessageRecord> &messages);
+    // After a commit that stored webhook events: at most a few times a second, the last one
+    // never dropped, so "last webhook at" displays stay cheap and true.
+    void webhooksCommitted(const QDateTime &lastAt);
 
 private:
     friend class StoreWorker;
@@ -95,12 +122,5 @@ private:
     QList<Job> m_jobs;
     bool m_drainScheduled = false;
 };
-
-// Runs `fn` on `context`'s thread unless the context has been destroyed.
-template <typename Fn> void postTo(QObject *context, Fn fn) {
-    if (!context)
-        return;
-    QMetaObject::invokeMethod(context, std::move(fn), Qt::QueuedConnection);
-}
 
 } // namespace sb

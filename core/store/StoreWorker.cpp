@@ -69,7 +69,14 @@ StoreWorker::StoreWorker(Store *store, QString path)
     , m_timer(new QTimer(this))
     , m_path(std::move(path))
     , m_connectionName(QStringLiteral("switchboard-store-") +
-                       QUuid::createUuid().toString(QUuid::WithoutBraces)) {
+                       QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_webhookCooldown(new QTimer(this)) {
+    m_webhookCooldown->setSingleShot(true);
+    m_webhookCooldown->setInterval(Store::WebhookAnnounceMs);
+    connect(m_webhookCooldown, &QTimer::timeout, this, [this] {
+        if (std::exchange(m_webhookAnnouncementDue, false))
+            announceWebhooks();
+    });
     m_timer->setSingleShot(true);
     m_timer->setTimerType(Qt::PreciseTimer);
     m_timer->setInterval(MinCoalesceMs);
@@ -86,6 +93,9 @@ StoreWorker::~StoreWorker() {
     m_insertEvent.finalize();
     m_advanceStatus.finalize();
     m_stubMessage.finalize();
+    m_savepoint.finalize();
+    m_release.finalize();
+    m_rollbackTo.finalize();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -135,6 +145,7 @@ bool StoreWorker::open(QString *error) {
     }
     if (!prepareHotStatements(handle, error))
         return false;
+    m_handle = handle;
     m_open = true;
     qCInfo(lcStore).noquote() << "opened" << m_path;
     return true;
@@ -142,7 +153,10 @@ bool StoreWorker::open(QString *error) {
 
 bool StoreWorker::prepareHotStatements(sqlite3 *handle, QString *error) {
     // Text columns bind '' for "none" (QString() converts to an empty UTF-8 string).
-    return m_insertEvent.prepare(handle,
+    return m_savepoint.prepare(handle, "SAVEPOINT job", error) &&
+           m_release.prepare(handle, "RELEASE job", error) &&
+           m_rollbackTo.prepare(handle, "ROLLBACK TO job", error) &&
+           m_insertEvent.prepare(handle,
                                  "INSERT INTO message_events (message_sid, status, error_code, "
                                  "idempotency_token, received_at, payload) VALUES (?1, ?2, ?3, "
                                  "?4, ?5, ?6) ON CONFLICT DO NOTHING",
@@ -180,27 +194,152 @@ void StoreWorker::drain() {
             return;
         // About 10 jobs per millisecond of pause: a trickle keeps the shortest pause.
         m_timer->setInterval(std::clamp(int(jobs.size()) / 10, MinCoalesceMs, MaxCoalesceMs));
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        const bool inTransaction = m_open && db.transaction();
-        for (const Store::Job &job : jobs)
-            job(*this);
-        if (inTransaction && !db.commit())
-            qCWarning(lcStore).noquote() << "commit failed:" << db.lastError().text();
-
-        const QList<std::function<void()>> actions = std::exchange(m_afterCommit, {});
-        for (const auto &action : actions)
-            action();
-        static const QMetaMethod changedSignal = QMetaMethod::fromSignal(&Store::messagesChanged);
-        if (!m_store->isSignalConnected(changedSignal))
-            m_changed.clear(); // nobody listens (headless): skip reading the rows back
-        if (!m_changed.isEmpty()) {
-            const QList<qint64> ids(m_changed.cbegin(), m_changed.cend());
+        const QStringList lost = runBatch(jobs);
+        const qsizetype lostCount = std::count_if(lost.cbegin(), lost.cend(),
+                                                  [](const QString &e) { return !e.isEmpty(); });
+        if (lostCount > 0) {
+            const auto first = std::find_if(lost.cbegin(), lost.cend(),
+                                            [](const QString &e) { return !e.isEmpty(); });
+            qCWarning(lcStore).noquote()
+                << lostCount << "of" << jobs.size() << "changes were not stored:" << *first;
+            // What the views would be told may not be what is stored: they re-read on demand.
             m_changed.clear();
-            const QList<MessageRecord> changed = messagesByIds(ids);
-            if (!changed.isEmpty())
-                Q_EMIT m_store->messagesChanged(changed);
+            m_arrived.clear();
+            m_webhookEvents = 0;
+        }
+        // Every caller learns the outcome only now, after the commit (or its failure).
+        const QList<PendingAction> actions = std::exchange(m_afterCommit, {});
+        for (const PendingAction &pending : actions)
+            pending.action(lost.value(pending.job));
+        announce();
+    }
+}
+
+QStringList StoreWorker::runBatch(const QList<Store::Job> &jobs) {
+    QStringList lost(jobs.size()); // per job: why its changes are gone; empty when kept
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // Should BEGIN fail, each job's savepoint below is a transaction of its own (SQLite's
+    // autocommit mode), and a job whose RELEASE fails reports it.
+    bool inTransaction = m_open && db.transaction();
+    qsizetype segmentStart = 0; // first job of the current outer transaction
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        m_currentJob = int(i);
+        if (!m_open) { // only the job that opens the database runs before it is open
+            jobs[i](*this);
+            continue;
+        }
+        QString error;
+        const bool savepoint = m_savepoint.step(&error) != SqliteStatement::Step::Error;
+        m_savepoint.reset();
+        if (!savepoint)
+            lost[i] = QStringLiteral("cannot open a savepoint: %1").arg(error);
+        const bool keep = jobs[i](*this);
+        if (savepoint && !keep) {
+            m_rollbackTo.step(&error);
+            m_rollbackTo.reset();
+        }
+        if (savepoint && m_release.step(&error) == SqliteStatement::Step::Error && !inTransaction)
+            lost[i] = QStringLiteral("the change could not be committed: %1").arg(error);
+        m_release.reset();
+        // SQLite rolls a whole transaction back by itself on some errors (a full disk, I/O):
+        // everything since it began is gone. The rest of the batch gets a new one.
+        if (inTransaction && sqlite3_get_autocommit(m_handle)) {
+            const QString why = QStringLiteral("the transaction was rolled back (%1)")
+                                    .arg(error.isEmpty() ? QStringLiteral("by SQLite") : error);
+            for (qsizetype j = segmentStart; j <= i; ++j) {
+                if (lost[j].isEmpty())
+                    lost[j] = why;
+            }
+            segmentStart = i + 1;
+            inTransaction = db.transaction();
         }
     }
+    if (inTransaction) {
+        const QString commitError = commitBatch(db);
+        for (qsizetype j = segmentStart; !commitError.isEmpty() && j < jobs.size(); ++j) {
+            if (lost[j].isEmpty())
+                lost[j] = commitError;
+        }
+    }
+    return lost;
+}
+
+QString StoreWorker::commitBatch(QSqlDatabase &db) {
+    if (m_fault == StoreFault::CommitFails) {
+        db.rollback();
+        return QStringLiteral("injected fault: the commit failed");
+    }
+    if (db.commit())
+        return {};
+    const QString error = db.lastError().text();
+    db.rollback();
+    return QStringLiteral("the commit failed: %1")
+        .arg(error.isEmpty() ? QStringLiteral("unknown") : error);
+}
+
+void StoreWorker::announce() {
+    if (m_webhookEvents > 0) {
+        m_webhookEvents = 0;
+        m_lastWebhookAt = QDateTime::currentDateTimeUtc();
+        if (m_webhookCooldown->isActive()) {
+            m_webhookAnnouncementDue = true;
+        } else {
+            announceWebhooks();
+        }
+    }
+    static const QMetaMethod changedSignal = QMetaMethod::fromSignal(&Store::messagesChanged);
+    static const QMetaMethod arrivedSignal = QMetaMethod::fromSignal(&Store::messagesArrived);
+    // Nobody listening (headless): skip reading the rows back.
+    if (!m_store->isSignalConnected(changedSignal))
+        m_changed.clear();
+    if (!m_store->isSignalConnected(arrivedSignal))
+        m_arrived.clear();
+    if (!m_changed.isEmpty()) {
+        const QList<qint64> ids(m_changed.cbegin(), m_changed.cend());
+        m_changed.clear();
+        const QList<MessageRecord> changed = messagesByIds(ids);
+        if (!changed.isEmpty())
+            Q_EMIT m_store->messagesChanged(changed);
+    }
+    if (!m_arrived.isEmpty()) {
+        const QList<qint64> ids(m_arrived.cbegin(), m_arrived.cend());
+        m_arrived.clear();
+        const QList<MessageRecord> arrived = messagesByIds(ids);
+        if (!arrived.isEmpty())
+            Q_EMIT m_store->messagesArrived(arrived);
+    }
+}
+
+void StoreWorker::announceWebhooks() {
+    Q_EMIT m_store->webhooksCommitted(m_lastWebhookAt);
+    m_webhookCooldown->start();
+}
+
+bool StoreWorker::execPragma(const QString &statement, QString *error) {
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (q.exec(statement))
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+void StoreWorker::setFault(StoreFault fault) {
+    m_fault = fault;
+    QString error;
+    bool ok = execPragma(
+        QStringLiteral("PRAGMA query_only = %1").arg(fault == StoreFault::ReadOnly ? 1 : 0),
+        &error);
+    if (ok && fault == StoreFault::DiskFull) {
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        ok = q.exec(QStringLiteral("PRAGMA page_count")) && q.next();
+        if (ok)
+            ok = execPragma(
+                QStringLiteral("PRAGMA max_page_count = %1").arg(q.value(0).toLongLong()), &error);
+    } else if (ok) {
+        ok = execPragma(QStringLiteral("PRAGMA max_page_count = 4294967294"), &error);
+    }
+    if (!ok)
+        qCWarning(lcStore).noquote() << "cannot inject the fault:" << error;
 }
 
 QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids) {
@@ -213,8 +352,12 @@ QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids) {
             list.append(QString::number(ids[i]));
         if (!q.exec(QStringLiteral("SELECT ") + kMessageColumns +
                     QStringLiteral(" FROM messages WHERE id IN (") + list.join(QLatin1Char(',')) +
-                    QLatin1Char(')')))
+                    QLatin1Char(')'))) {
+            // Only the live views miss these rows; they are committed and read again on demand.
+            qCWarning(lcStore).noquote()
+                << "cannot read changed messages back:" << q.lastError().text();
             continue;
+        }
         while (q.next())
             records.append(readMessage(q));
     }
@@ -316,14 +459,18 @@ bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *erro
         insert.finish();
         return true; // Twilio retried a webhook we already have
     }
-    touched(insert.value(0).toLongLong());
+    const qint64 id = insert.value(0).toLongLong();
     insert.finish();
     StatusCallback event;
     event.messageSid = message.sid;
     event.status = QStringLiteral("received");
     event.payload = message.payload;
     bool inserted = false;
-    return insertEvent(event, now, &inserted, error);
+    if (!insertEvent(event, now, &inserted, error))
+        return false;
+    touched(id);
+    m_arrived.insert(id);
+    return true;
 }
 
 std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *error) {
@@ -421,6 +568,25 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     return outboxEntry(outbox.lastInsertId().toLongLong(), error);
 }
 
+namespace {
+
+// The states a transition may start from: each step happens once, whoever asks twice.
+QStringList allowedSources(OutboxEntry::State target) {
+    switch (target) {
+    case OutboxEntry::State::Submitted:
+        return {QStringLiteral("pending")};
+    case OutboxEntry::State::Accepted:
+        return {QStringLiteral("submitted")};
+    case OutboxEntry::State::Failed:
+        return {QStringLiteral("pending"), QStringLiteral("submitted")};
+    case OutboxEntry::State::Pending:
+        return {QStringLiteral("submitted")};
+    }
+    return {};
+}
+
+} // namespace
+
 std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry::State state,
                                                    const QString &sid, const QString &twilioStatus,
                                                    int errorCode, const QString &errorText,
@@ -429,22 +595,32 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
         *error = QStringLiteral("store not open");
         return std::nullopt;
     }
-    std::optional<OutboxEntry> entry = outboxEntry(outboxId, error);
-    if (!entry)
-        return std::nullopt;
+    const QStringList sources = allowedSources(state);
     const qint64 now = nowMs();
-    const qint64 messageId = entry->message.id;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-
     q.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + ?, "
-                             "last_error = ?, updated_at = ? WHERE id = ?"));
+                             "last_error = ?, updated_at = ? WHERE id = ? AND state IN (?, ?)"));
     q.addBindValue(OutboxEntry::stateName(state));
     q.addBindValue(state == OutboxEntry::State::Submitted ? 1 : 0);
     q.addBindValue(text(errorText));
     q.addBindValue(now);
     q.addBindValue(outboxId);
+    q.addBindValue(sources.value(0));
+    q.addBindValue(sources.value(1, sources.value(0)));
     if (!run(q, error))
         return std::nullopt;
+    if (q.numRowsAffected() == 0) {
+        // Compare-and-set: not in a state this step starts from (it happened already, or
+        // another path owns the entry). Nothing changes; the caller sees the entry as it is.
+        std::optional<OutboxEntry> entry = outboxEntry(outboxId, error);
+        if (entry)
+            entry->applied = false;
+        return entry;
+    }
+    std::optional<OutboxEntry> entry = outboxEntry(outboxId, error);
+    if (!entry)
+        return std::nullopt;
+    const qint64 messageId = entry->message.id;
 
     if (state == OutboxEntry::State::Accepted) {
         // A status callback may have arrived before this answer and made a stub row for the
@@ -457,7 +633,9 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
                                  "messages WHERE sid = ? AND id != ?"));
         q.addBindValue(sid);
         q.addBindValue(messageId);
-        if (run(q, error) && q.next()) {
+        if (!run(q, error))
+            return std::nullopt;
+        if (q.next()) {
             const qint64 stubId = q.value(0).toLongLong();
             if (q.value(2).toInt() > rank) {
                 status = q.value(1).toString();
@@ -468,7 +646,8 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
             q.finish();
             q.prepare(QStringLiteral("DELETE FROM messages WHERE id = ?"));
             q.addBindValue(stubId);
-            run(q, error);
+            if (!run(q, error))
+                return std::nullopt;
         }
         q.prepare(QStringLiteral(
             "UPDATE messages SET sid = ?, status = ?, status_rank = ?, error_code = ?, "
@@ -497,30 +676,32 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
     return outboxEntry(outboxId, error);
 }
 
-QList<OutboxEntry> StoreWorker::unfinishedOutbox(QString *error) {
-    QList<OutboxEntry> entries;
+std::optional<QList<OutboxEntry>> StoreWorker::unfinishedOutbox(QString *error) {
     if (!m_open) {
         *error = QStringLiteral("store not open");
-        return entries;
+        return std::nullopt;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral(
             "SELECT id FROM outbox WHERE state IN ('pending', 'submitted') ORDER BY id"))) {
         *error = q.lastError().text();
-        return entries;
+        return std::nullopt;
     }
     QList<qint64> ids;
     while (q.next())
         ids.append(q.value(0).toLongLong());
+    QList<OutboxEntry> entries;
     for (qint64 id : ids) {
-        if (auto entry = outboxEntry(id, error))
-            entries.append(*entry);
+        std::optional<OutboxEntry> entry = outboxEntry(id, error);
+        if (!entry)
+            return std::nullopt;
+        entries.append(*entry);
     }
     return entries;
 }
 
-std::optional<MessageRecord> StoreWorker::messageBy(const QString &column, const QVariant &value,
-                                                    QString *error) {
+std::optional<std::optional<MessageRecord>>
+StoreWorker::messageBy(const QString &column, const QVariant &value, QString *error) {
     if (!m_open) {
         *error = QStringLiteral("store not open");
         return std::nullopt;
@@ -534,15 +715,15 @@ std::optional<MessageRecord> StoreWorker::messageBy(const QString &column, const
     if (!run(q, error))
         return std::nullopt;
     if (q.next())
-        return readMessage(q);
-    return std::nullopt;
+        return std::optional(readMessage(q));
+    return std::optional<MessageRecord>();
 }
 
-QList<StatusEvent> StoreWorker::statusHistory(const QString &sid, QString *error) {
+std::optional<QList<StatusEvent>> StoreWorker::statusHistory(const QString &sid, QString *error) {
     QList<StatusEvent> events;
     if (!m_open) {
         *error = QStringLiteral("store not open");
-        return events;
+        return std::nullopt;
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("SELECT id, message_sid, status, error_code, idempotency_token, "
@@ -550,7 +731,7 @@ QList<StatusEvent> StoreWorker::statusHistory(const QString &sid, QString *error
                              "ORDER BY id"));
     q.addBindValue(sid);
     if (!run(q, error))
-        return events;
+        return std::nullopt;
     while (q.next()) {
         StatusEvent e;
         e.id = q.value(0).toLongLong();
@@ -565,11 +746,12 @@ QList<StatusEvent> StoreWorker::statusHistory(const QString &sid, QString *error
     return events;
 }
 
-QList<MessageRecord> StoreWorker::findMessages(const MessageQuery &query, QString *error) {
+std::optional<QList<MessageRecord>> StoreWorker::findMessages(const MessageQuery &query,
+                                                              QString *error) {
     QList<MessageRecord> records;
     if (!m_open) {
         *error = QStringLiteral("store not open");
-        return records;
+        return std::nullopt;
     }
     QStringList where;
     QVariantList binds;
@@ -607,17 +789,17 @@ QList<MessageRecord> StoreWorker::findMessages(const MessageQuery &query, QStrin
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!run(q, error))
-        return records;
+        return std::nullopt;
     while (q.next())
         records.append(readMessage(q));
     return records;
 }
 
-qint64 StoreWorker::countMessages(QString *error) {
+std::optional<qint64> StoreWorker::countMessages(QString *error) {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!m_open || !q.exec(QStringLiteral("SELECT count(*) FROM messages")) || !q.next()) {
         *error = m_open ? q.lastError().text() : QStringLiteral("store not open");
-        return 0;
+        return std::nullopt;
     }
     return q.value(0).toLongLong();
 }

@@ -2,6 +2,7 @@
 
 #include "Records.h"
 #include "SqliteStatement.h"
+#include "Store.h"
 
 #include <QHash>
 #include <QObject>
@@ -15,9 +16,6 @@
 #include <optional>
 
 namespace sb {
-
-class Store;
-struct MessageQuery;
 
 // Owns the SQLite connection on the store thread. Runs queued jobs in batches: one
 // transaction per batch, then the jobs' after-commit actions, then one change signal.
@@ -39,8 +37,13 @@ public:
     // Used by jobs (store thread only).
     bool open(QString *error);
     bool isOpen() const { return m_open; }
-    void afterCommit(std::function<void()> action) { m_afterCommit.append(std::move(action)); }
+    // Runs once the current job's changes are committed (empty argument) or lost (the error).
+    void afterCommit(std::function<void(const QString &commitError)> action) {
+        m_afterCommit.append({m_currentJob, std::move(action)});
+    }
     void touched(qint64 messageId) { m_changed.insert(messageId); }
+    void setFault(StoreFault fault);
+    void webhookStored() { ++m_webhookEvents; }
 
     bool applyStatusCallback(const StatusCallback &callback, QString *error);
     bool addInboundMessage(const InboundMessage &message, QString *error);
@@ -48,16 +51,26 @@ public:
     std::optional<OutboxEntry> transition(qint64 outboxId, OutboxEntry::State state,
                                           const QString &sid, const QString &twilioStatus,
                                           int errorCode, const QString &errorText, QString *error);
-    QList<OutboxEntry> unfinishedOutbox(QString *error);
-    std::optional<MessageRecord> messageBy(const QString &column, const QVariant &value,
-                                           QString *error);
-    QList<StatusEvent> statusHistory(const QString &sid, QString *error);
-    QList<MessageRecord> findMessages(const MessageQuery &query, QString *error);
-    qint64 countMessages(QString *error);
+    std::optional<OutboxEntry> outboxEntry(qint64 outboxId, QString *error);
+    std::optional<QList<OutboxEntry>> unfinishedOutbox(QString *error);
+    // nullopt: the read failed (error set); an empty inner optional: no such message.
+    std::optional<std::optional<MessageRecord>> messageBy(const QString &column,
+                                                          const QVariant &value, QString *error);
+    std::optional<QList<StatusEvent>> statusHistory(const QString &sid, QString *error);
+    std::optional<QList<MessageRecord>> findMessages(const MessageQuery &query, QString *error);
+    std::optional<qint64> countMessages(QString *error);
 
 private:
+    struct PendingAction {
+        int job;
+        std::function<void(const QString &)> action;
+    };
+    QStringList runBatch(const QList<Store::Job> &jobs);
+    QString commitBatch(QSqlDatabase &db);
+    void announce();
+    void announceWebhooks();
+    bool execPragma(const QString &statement, QString *error);
     QSqlQuery &prepared(const char *key, const QString &sql);
-    std::optional<OutboxEntry> outboxEntry(qint64 outboxId, QString *error);
     bool insertEvent(const StatusCallback &callback, qint64 now, bool *inserted, QString *error);
     bool prepareHotStatements(sqlite3 *handle, QString *error);
     QList<MessageRecord> messagesByIds(const QList<qint64> &ids);
@@ -67,12 +80,23 @@ private:
     QString m_path;
     QString m_connectionName;
     bool m_open = false;
+    sqlite3 *m_handle = nullptr;
     QHash<QByteArray, std::shared_ptr<QSqlQuery>> m_queries;
     SqliteStatement m_insertEvent; // webhook ingest: raw statements on the same connection
     SqliteStatement m_advanceStatus;
     SqliteStatement m_stubMessage;
-    QList<std::function<void()>> m_afterCommit;
+    SqliteStatement m_savepoint; // each job in its own savepoint: a failing job rolls back alone
+    SqliteStatement m_release;
+    SqliteStatement m_rollbackTo;
+    QList<PendingAction> m_afterCommit;
+    int m_currentJob = 0;
     QSet<qint64> m_changed;
+    QSet<qint64> m_arrived;  // inbound messages stored for the first time in this batch
+    int m_webhookEvents = 0; // webhook jobs that succeeded in this batch
+    QDateTime m_lastWebhookAt;
+    bool m_webhookAnnouncementDue = false;
+    QTimer *m_webhookCooldown;
+    StoreFault m_fault = StoreFault::None;
 };
 
 } // namespace sb

@@ -16,10 +16,19 @@ QString tr(const char *text) {
     return QCoreApplication::translate("PhoneNumber", text);
 }
 
-QString reasonFor(PhoneNumberUtil::ErrorType error) {
+// "+0…": it does start with + and something, so saying "start with + and a country code"
+// would be no help; no country code starts with 0.
+QString invalidCountryCode(const QString &number) {
+    if (number.startsWith(QLatin1String("+0")))
+        return tr("0 is not a country code: after the + comes a country code from 1 to 999, "
+                  "e.g. +1 for the US or +44 for the UK.");
+    return tr("The number must start with + and a valid country code, e.g. +14155550100.");
+}
+
+QString reasonFor(PhoneNumberUtil::ErrorType error, const QString &number) {
     switch (error) {
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
-        return tr("The number must start with + and a country code, e.g. +14155550100.");
+        return invalidCountryCode(number);
     case PhoneNumberUtil::NOT_A_NUMBER:
         return tr("This is not a phone number.");
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
@@ -53,7 +62,7 @@ PhoneNumberCheck PhoneNumber::check(const QString &input, const QString &default
     const std::string region = defaultRegion.isEmpty() ? "ZZ" : defaultRegion.toStdString();
     const auto error = util->Parse(trimmed.toStdString(), region, &number);
     if (error != PhoneNumberUtil::NO_PARSING_ERROR) {
-        result.reason = reasonFor(error);
+        result.reason = reasonFor(error, trimmed);
         return result;
     }
 
@@ -70,7 +79,7 @@ PhoneNumberCheck PhoneNumber::check(const QString &input, const QString &default
             result.reason = tr("The number is too long.");
             break;
         case PhoneNumberUtil::INVALID_COUNTRY_CODE:
-            result.reason = tr("The country code is not valid.");
+            result.reason = invalidCountryCode(trimmed);
             break;
         default:
             result.reason = result.region.isEmpty() || result.region == QLatin1String("ZZ")

@@ -52,7 +52,7 @@ void TwilioClient::deliver(const RestResponse &response,
     done(result);
 }
 
-void TwilioClient::createMessage(const SendMessageParams &params, QObject *context,
+void TwilioClient::createMessage(const SendMessageParams &params, Receiver receiver,
                                  std::function<void(const TwilioResult<TwilioMessage> &)> done) {
     FormFields fields{{QStringLiteral("To"), params.to}, {QStringLiteral("From"), params.from}};
     if (!params.body.isEmpty())
@@ -63,20 +63,20 @@ void TwilioClient::createMessage(const SendMessageParams &params, QObject *conte
         fields.append({QStringLiteral("MediaUrl"), media});
     request(QStringLiteral("/Messages.json"))
         .form(fields)
-        .post(context, [done](const RestResponse &r) {
+        .post(receiver, [done](const RestResponse &r) {
             deliver<TwilioMessage>(r, &TwilioMessage::fromJson, done);
         });
 }
 
-void TwilioClient::fetchMessage(const QString &sid, QObject *context,
+void TwilioClient::fetchMessage(const QString &sid, Receiver receiver,
                                 std::function<void(const TwilioResult<TwilioMessage> &)> done) {
     request(QStringLiteral("/Messages/") + sid + QStringLiteral(".json"))
-        .get(context, [done](const RestResponse &r) {
+        .get(receiver, [done](const RestResponse &r) {
             deliver<TwilioMessage>(r, &TwilioMessage::fromJson, done);
         });
 }
 
-void TwilioClient::listMessages(const ListMessagesFilter &filter, QObject *context,
+void TwilioClient::listMessages(const ListMessagesFilter &filter, Receiver receiver,
                                 std::function<void(const TwilioResult<TwilioMessagePage> &)> done) {
     QUrlQuery query;
     if (!filter.to.isEmpty())
@@ -89,7 +89,7 @@ void TwilioClient::listMessages(const ListMessagesFilter &filter, QObject *conte
     query.addQueryItem(QStringLiteral("PageSize"), QString::number(filter.pageSize));
     request(QStringLiteral("/Messages.json"))
         .query(query)
-        .get(context, [done](const RestResponse &r) {
+        .get(receiver, [done](const RestResponse &r) {
             deliver<TwilioMessagePage>(
                 r,
                 [](const QJsonObject &json) {
@@ -103,27 +103,28 @@ void TwilioClient::listMessages(const ListMessagesFilter &filter, QObject *conte
         });
 }
 
-void TwilioClient::fetchAccount(QObject *context,
+void TwilioClient::fetchAccount(Receiver receiver,
                                 std::function<void(const TwilioResult<TwilioAccount> &)> done) {
-    request(QStringLiteral(".json")).get(context, [done](const RestResponse &r) {
+    request(QStringLiteral(".json")).get(receiver, [done](const RestResponse &r) {
         deliver<TwilioAccount>(r, &TwilioAccount::fromJson, done);
     });
 }
 
-void TwilioClient::fetchBalance(QObject *context,
+void TwilioClient::fetchBalance(Receiver receiver,
                                 std::function<void(const TwilioResult<TwilioBalance> &)> done) {
-    request(QStringLiteral("/Balance.json")).get(context, [done](const RestResponse &r) {
+    request(QStringLiteral("/Balance.json")).get(receiver, [done](const RestResponse &r) {
         deliver<TwilioBalance>(r, &TwilioBalance::fromJson, done);
     });
 }
 
 void TwilioClient::listIncomingNumbers(
-    QObject *context, std::function<void(const TwilioResult<QList<TwilioIncomingNumber>> &)> done) {
+    Receiver receiver,
+    std::function<void(const TwilioResult<QList<TwilioIncomingNumber>> &)> done) {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("PageSize"), QStringLiteral("1000"));
     request(QStringLiteral("/IncomingPhoneNumbers.json"))
         .query(query)
-        .get(context, [done](const RestResponse &r) {
+        .get(receiver, [done](const RestResponse &r) {
             deliver<QList<TwilioIncomingNumber>>(
                 r,
                 [](const QJsonObject &json) {

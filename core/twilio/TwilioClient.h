@@ -2,6 +2,7 @@
 
 #include "TwilioError.h"
 #include "TwilioResources.h"
+#include "common/Receiver.h"
 
 #include <QObject>
 #include <QStringList>
@@ -45,7 +46,7 @@ struct ListMessagesFilter {
 };
 
 // Twilio's REST API 2010-04-01, fully asynchronous on an injected QNetworkAccessManager.
-// Callbacks run on the context object's thread; every failure arrives as a TwilioError.
+// Callbacks run on the receiver's thread; every failure arrives as a TwilioError.
 class TwilioClient : public QObject {
     Q_OBJECT
 public:
@@ -55,18 +56,18 @@ public:
     void setCredentials(const TwilioCredentials &credentials);
     TwilioCredentials credentials() const { return m_credentials; }
 
-    void createMessage(const SendMessageParams &params, QObject *context,
+    void createMessage(const SendMessageParams &params, Receiver receiver,
                        std::function<void(const TwilioResult<TwilioMessage> &)> done);
-    void fetchMessage(const QString &sid, QObject *context,
+    void fetchMessage(const QString &sid, Receiver receiver,
                       std::function<void(const TwilioResult<TwilioMessage> &)> done);
-    void listMessages(const ListMessagesFilter &filter, QObject *context,
+    void listMessages(const ListMessagesFilter &filter, Receiver receiver,
                       std::function<void(const TwilioResult<TwilioMessagePage> &)> done);
-    void fetchAccount(QObject *context,
+    void fetchAccount(Receiver receiver,
                       std::function<void(const TwilioResult<TwilioAccount> &)> done);
-    void fetchBalance(QObject *context,
+    void fetchBalance(Receiver receiver,
                       std::function<void(const TwilioResult<TwilioBalance> &)> done);
     void listIncomingNumbers(
-        QObject *context,
+        Receiver receiver,
         std::function<void(const TwilioResult<QList<TwilioIncomingNumber>> &)> done);
 
 private:

@@ -105,6 +105,25 @@ bool SignatureValidator::validateJson(const QString &url, const QByteArray &body
     return bodyMatches && urlMatches;
 }
 
+SignatureValidator::Verdict SignatureValidator::check(const QString &url, const QByteArray &body,
+                                                      const FormFields *form,
+                                                      const QByteArray &signature) const {
+    if (signature.isEmpty())
+        return Verdict::NoSignature;
+    if (url.contains(QLatin1String("bodySHA256="))) {
+        const QByteArray expected =
+            queryValue(url, QStringLiteral("bodySHA256")).toLatin1().toLower();
+        const QByteArray actual =
+            QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex();
+        if (!matchesAnyVariant(url, {}, signature))
+            return Verdict::Mismatch;
+        return constantTimeEquals(actual, expected) ? Verdict::Valid : Verdict::BodyHashMismatch;
+    }
+    if (!form)
+        return Verdict::BodyNotForm;
+    return matchesAnyVariant(url, *form, signature) ? Verdict::Valid : Verdict::Mismatch;
+}
+
 bool SignatureValidator::validate(const QString &url, const QByteArray &body,
                                   const QByteArray &signature) const {
     FormFields params;

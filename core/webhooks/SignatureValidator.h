@@ -18,6 +18,17 @@ public:
 
     bool isEnabled() const { return !m_authToken.isEmpty(); }
 
+    // Why a request is or is not Twilio's, so the answer can say what is actually wrong.
+    enum class Verdict {
+        Valid,
+        NoSignature,      // no X-Twilio-Signature header
+        BodyNotForm,      // a form webhook whose body cannot be decoded: nothing to check
+        BodyHashMismatch, // a JSON webhook whose body is not the one bodySHA256 names
+        Mismatch,         // the signature is not this request's (URL, token, or parameters)
+    };
+    Verdict check(const QString &url, const QByteArray &body, const FormFields *form,
+                  const QByteArray &signature) const;
+
     // `url` is the full URL Twilio requested (configured public URL + raw path and query).
     bool validate(const QString &url, const QByteArray &body, const QByteArray &signature) const;
     // Same, for a body already decoded (nullptr: it was not form-encoded).

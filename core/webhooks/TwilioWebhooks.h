@@ -1,23 +1,21 @@
 #pragma once
 
 #include "SignatureValidator.h"
-#include "http/HttpMessage.h"
+#include "http/HttpServer.h"
+#include "store/Store.h"
 
-#include <QDateTime>
-#include <QElapsedTimer>
 #include <QObject>
 
 #include <optional>
 
 namespace sb {
 
-class HttpServer;
-class Store;
-
 // Twilio's webhooks under /twilio/. Every request there is signature-checked before routing
 // (a bad or missing X-Twilio-Signature gets 403 and nothing is stored), against the public URL
 // Twilio was given plus the raw path and query, never the Host header (which QtHttpServer 6.4
-// turns into host:0 when it lacks a port). Answers TwiML quickly; the store does the rest.
+// turns into host:0 when it lacks a port). Each is answered only once its record is committed
+// (the store batches commits, well inside Twilio's 15 s), or 500 when it could not be stored.
+// Announcements (the tray, "last webhook") come from the store's change feed after the commit.
 class TwilioWebhooks : public QObject {
     Q_OBJECT
 public:
@@ -30,22 +28,15 @@ public:
 
     static QByteArray emptyTwiml();
 
-Q_SIGNALS:
-    // At most a few times a second, whatever the rate: it feeds "last webhook at" displays,
-    // and one cross-thread event per webhook would cost more than the webhook itself.
-    void webhookReceived(const QString &path, const QDateTime &at);
-    void inboundMessage(const QString &from, const QString &body);
-
 private:
     std::optional<HttpResponse> checkSignature(const HttpRequest &request);
-    HttpResponse statusCallback(const HttpRequest &request);
-    HttpResponse incomingSms(const HttpRequest &request);
-    void noteArrival(const QString &path);
+    void statusCallback(const HttpRequest &request, const HttpServer::Reply &reply);
+    void incomingSms(const HttpRequest &request, const HttpServer::Reply &reply);
+    static Store::Done answerWhenStored(const HttpServer::Reply &reply);
 
     Store *m_store;
     SignatureValidator m_validator;
     QString m_publicUrl;
-    QElapsedTimer m_sinceAnnounced;
 };
 
 } // namespace sb

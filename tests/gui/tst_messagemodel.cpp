@@ -101,6 +101,7 @@ void TestMessageModel::newMessageIsInsertedOnTop() {
 void TestMessageModel::statusCallbackUpdatesTheRowInPlace() {
     const OutboxEntry a = create(QStringLiteral("+14155550100"), QStringLiteral("a"));
     create(QStringLiteral("+14155550101"), QStringLiteral("b"));
+    await<StoreResult<OutboxEntry>>([&](auto done) { m_store->markSubmitted(a.id, &m_ctx, done); });
     await<StoreResult<OutboxEntry>>([&](auto done) {
         m_store->markAccepted(a.id, QStringLiteral("SMa"), QStringLiteral("queued"), &m_ctx, done);
     });

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void idempotencyKeySendsOnce();
     void invalidInputIs400WithTheField_data();
     void invalidInputIs400WithTheField();
+    void everyInvalidFieldIsReportedAtOnce();
     void testNumberErrorsSurfaceWithTheirCode_data();
     void testNumberErrorsSurfaceWithTheirCode();
     void deliveryFailureIsVisibleInStatus();
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void replayedAndOutOfOrderCallbacks();
     void malformedWebhookBodyIs400();
     void oversizedWebhookIs413();
+    void storeFailureAnswers500AndTwilioRetryIsStored();
 
 private:
     QUrl api(const QString &path) const;
@@ -168,6 +170,10 @@ void TestEndToEnd::invalidInputIs400WithTheField_data() {
     QTest::newRow("bad from") << QByteArray(R"({"to":"+14155550100","from":"+1","body":"hi"})")
                               << "from";
     QTest::newRow("empty body") << QByteArray(R"({"to":"+14155550100","body":"  "})") << "body";
+    QTest::newRow("to is a WhatsApp address")
+        << QByteArray(R"({"to":"whatsapp:+14155550100","body":"hi"})") << "to";
+    QTest::newRow("from starts with +0")
+        << QByteArray(R"({"to":"+14155550100","from":"+0987654321","body":"hi"})") << "from";
     QTest::newRow("body over 1600")
         << QByteArray(R"({"to":"+14155550100","body":")") + QByteArray(1601, 'a') + "\"}"
         << "body";
@@ -183,6 +189,26 @@ void TestEndToEnd::invalidInputIs400WithTheField() {
     const QJsonObject error = r.json().value(QLatin1String("error")).toObject();
     QCOMPARE(error.value(QLatin1String("field")).toString(), field);
     QVERIFY(!error.value(QLatin1String("message")).toString().isEmpty());
+}
+
+void TestEndToEnd::everyInvalidFieldIsReportedAtOnce() {
+    const sbtest::Reply r =
+        sendSms({{QStringLiteral("to"), QStringLiteral("whatsapp:+14155550100")},
+                 {QStringLiteral("from"), QStringLiteral("+0987654321")},
+                 {QStringLiteral("body"), QStringLiteral(" ")}});
+    QCOMPARE(r.status, 400);
+    const QJsonObject error = r.json().value(QLatin1String("error")).toObject();
+    const QJsonArray errors = error.value(QLatin1String("errors")).toArray();
+    QCOMPARE(errors.size(), 3);
+    QStringList fields;
+    for (const QJsonValue e : errors)
+        fields.append(e.toObject().value(QLatin1String("field")).toString());
+    QCOMPARE(fields,
+             (QStringList{QStringLiteral("to"), QStringLiteral("from"), QStringLiteral("body")}));
+    const QString message = error.value(QLatin1String("message")).toString();
+    QVERIFY2(message.contains(QLatin1String("send-whatsapp")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("0 is not a country code")), qPrintable(message));
+    QVERIFY2(message.contains(QLatin1String("empty")), qPrintable(message));
 }
 
 void TestEndToEnd::testNumberErrorsSurfaceWithTheirCode_data() {
@@ -369,6 +395,64 @@ void TestEndToEnd::oversizedWebhookIs413() {
                                            {{"Content-Type", "application/x-www-form-urlencoded"}});
     QCOMPARE(r.status, 413);
     QCOMPARE(m_http.get(api(QStringLiteral("health"))).status, 200); // and the server is fine
+}
+
+void TestEndToEnd::storeFailureAnswers500AndTwilioRetryIsStored() {
+    Store *store = m_service->store();
+    auto inject = [&](StoreFault fault) {
+        await<bool>([&](auto done) { store->injectFault(fault, &m_ctx, [done] { done(true); }); });
+    };
+    const FormFields status{{QStringLiteral("MessageSid"), QStringLiteral("SMstorefail")},
+                            {QStringLiteral("MessageStatus"), QStringLiteral("sent")}};
+    const FormFields inbound{{QStringLiteral("MessageSid"), QStringLiteral("SMinstorefail")},
+                             {QStringLiteral("From"), QStringLiteral("+14155550199")},
+                             {QStringLiteral("To"), QStringLiteral("+15005550006")},
+                             {QStringLiteral("Body"), QStringLiteral("are you there?")}};
+    const QString basic = QStringLiteral("Basic ") +
+                          QString::fromLatin1((m_service->config().accountSid + QLatin1Char(':') +
+                                               m_service->config().authToken)
+                                                  .toUtf8()
+                                                  .toBase64());
+    auto sandboxCount = [&] {
+        return m_http
+            .get(QUrl(m_service->sandboxUrl().toString() +
+                      QStringLiteral("/2010-04-01/Accounts/%1/Messages.json?PageSize=1000")
+                          .arg(m_service->config().accountSid)),
+                 {{"Authorization", basic.toLatin1()}})
+            .json()
+            .value(QLatin1String("messages"))
+            .toArray()
+            .size();
+    };
+    const qsizetype sentBefore = sandboxCount();
+
+    inject(StoreFault::ReadOnly);
+    // Twilio must not be told "200" for what was not stored: 500 makes it retry.
+    QCOMPARE(postSigned(QStringLiteral("/twilio/sms-status"), status).status, 500);
+    QCOMPARE(postSigned(QStringLiteral("/twilio/incoming-sms"), inbound).status, 500);
+    const sbtest::Reply send = sendSms({{QStringLiteral("to"), QStringLiteral("+14155550100")},
+                                        {QStringLiteral("body"), QStringLiteral("not stored")}});
+    QCOMPARE(send.status, 500);
+    QVERIFY2(send.json()
+                 .value(QLatin1String("error"))
+                 .toObject()
+                 .value(QLatin1String("message"))
+                 .toString()
+                 .contains(QLatin1String("nothing was sent")),
+             send.body.constData());
+    QCOMPARE(sandboxCount(), sentBefore);
+    QVERIFY(!stored(QStringLiteral("SMstorefail")));
+    QVERIFY(!stored(QStringLiteral("SMinstorefail")));
+
+    inject(StoreFault::CommitFails);
+    QCOMPARE(postSigned(QStringLiteral("/twilio/sms-status"), status).status, 500);
+    QVERIFY(!stored(QStringLiteral("SMstorefail")));
+
+    inject(StoreFault::None);
+    QCOMPARE(postSigned(QStringLiteral("/twilio/sms-status"), status).status, 200);
+    QCOMPARE(postSigned(QStringLiteral("/twilio/incoming-sms"), inbound).status, 200);
+    QCOMPARE(stored(QStringLiteral("SMstorefail"))->status, QStringLiteral("sent"));
+    QCOMPARE(stored(QStringLiteral("SMinstorefail"))->body, QStringLiteral("are you there?"));
 }
 
 QTEST_GUILESS_MAIN(TestEndToEnd)

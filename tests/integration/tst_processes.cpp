@@ -1,6 +1,10 @@
+#include "Await.h"
 #include "TestSupport.h"
+#include "store/Store.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -16,6 +20,7 @@ private Q_SLOTS:
     void configurationErrorIsOneClearLine();
     void crashBetweenStoreAndSendSendsExactlyOnce();
     void crashAfterTwilioAcceptedIsReconciledNotResent();
+    void sendsRacingStartUpAreSentOnceWithTheirCallback();
 
 private:
     QProcessEnvironment switchboardEnv(quint16 port, const QString &sandboxUrl,
@@ -75,7 +80,8 @@ bool TestProcesses::startSandbox() {
 QJsonArray TestProcesses::sandboxMessages() {
     const QByteArray basic = "Basic " + (m_sid + QLatin1Char(':') + m_token).toUtf8().toBase64();
     const sbtest::Reply r = m_http.get(
-        QUrl(m_sandboxUrl + QStringLiteral("/2010-04-01/Accounts/%1/Messages.json").arg(m_sid)),
+        QUrl(m_sandboxUrl +
+             QStringLiteral("/2010-04-01/Accounts/%1/Messages.json?PageSize=1000").arg(m_sid)),
         {{"Authorization", basic}});
     return r.json().value(QLatin1String("messages")).toArray();
 }
@@ -193,6 +199,145 @@ void TestProcesses::crashAfterTwilioAcceptedIsReconciledNotResent() {
     ::kill(restarted.process().processId(), SIGTERM);
     QCOMPARE(restarted.waitForExit(), 0);
     QVERIFY(restarted.output().contains("was already accepted as"));
+}
+
+namespace {
+
+// Fires sends at a port from the moment it is asked to, retrying each one while the port
+// refuses connections (the process is still starting), with its own Idempotency-Key so a
+// retry can never become a second message.
+class StartUpRacer : public QObject {
+public:
+    StartUpRacer(quint16 port, QStringList bodies)
+        : m_port(port)
+        , m_bodies(std::move(bodies)) {}
+
+    void fire() {
+        for (const QString &body : std::as_const(m_bodies))
+            send(body);
+    }
+    bool done() const { return m_status.size() == m_bodies.size(); }
+    QHash<QString, int> status() const { return m_status; }
+
+private:
+    void send(const QString &body) {
+        QNetworkRequest request(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/send-sms").arg(m_port)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+        request.setRawHeader("Authorization", "Bearer proc-token");
+        request.setRawHeader("Idempotency-Key", body.toUtf8());
+        request.setTransferTimeout(20000);
+        const QByteArray json = QJsonDocument(QJsonObject{{"to", "+14155550100"}, {"body", body}})
+                                    .toJson(QJsonDocument::Compact);
+        QNetworkReply *reply = m_nam.post(request, json);
+        connect(reply, &QNetworkReply::finished, this, [this, reply, body] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 0 && reply->error() == QNetworkReply::ConnectionRefusedError) {
+                QTimer::singleShot(2, this, [this, body] { send(body); });
+                return;
+            }
+            m_status.insert(body, status);
+        });
+    }
+
+    quint16 m_port;
+    QStringList m_bodies;
+    QNetworkAccessManager m_nam;
+    QHash<QString, int> m_status;
+};
+
+} // namespace
+
+void TestProcesses::sendsRacingStartUpAreSentOnceWithTheirCallback() {
+    QVERIFY(startSandbox());
+    const quint16 port = sbtest::freePort();
+    // Work an earlier run left: two entries never sent, one marked submitted before a crash.
+    QStringList bodies;
+    {
+        sb::Store store(m_dir->filePath(QStringLiteral("data/switchboard.sqlite")));
+        QObject ctx;
+        QVERIFY(
+            sbtest::await<sb::StoreResult<bool>>([&](auto done) { store.open(&ctx, done); })->ok());
+        for (int i = 0; i < 3; ++i) {
+            sb::OutboundDraft draft;
+            draft.to = QStringLiteral("+14155550100");
+            draft.from = QStringLiteral("+15005550006");
+            draft.body = QStringLiteral("left over %1").arg(i);
+            const auto created = sbtest::await<sb::StoreResult<sb::OutboxEntry>>(
+                [&](auto done) { store.createOutbound(draft, &ctx, done); });
+            QVERIFY(created && created->ok());
+            bodies.append(draft.body);
+            if (i == 2)
+                sbtest::await<sb::StoreResult<sb::OutboxEntry>>(
+                    [&](auto done) { store.markSubmitted(created->value.id, &ctx, done); });
+        }
+    }
+
+    // Restarts, each with sends fired from before the port opens; the process is killed as
+    // soon as they are answered, so resumed work is often still in flight.
+    constexpr int Rounds = 4;
+    constexpr int SendsPerRound = 15;
+    QHash<QString, int> answered;
+    for (int round = 0; round <= Rounds; ++round) {
+        QStringList fresh;
+        for (int i = 0; i < SendsPerRound; ++i)
+            fresh.append(QStringLiteral("round %1 send %2").arg(round).arg(i));
+        bodies += fresh;
+        StartUpRacer racer(port, fresh);
+        racer.fire(); // before the process even starts: every send is refused until it is up
+        sbtest::Child app;
+        QVERIFY(app.start(sbtest::binDir() + QStringLiteral("/switchboard"),
+                          {QStringLiteral("--headless")}, switchboardEnv(port, m_sandboxUrl)));
+        QTRY_VERIFY_WITH_TIMEOUT(racer.done(), 30000);
+        for (auto it = racer.status().cbegin(); it != racer.status().cend(); ++it)
+            answered.insert(it.key(), it.value());
+        if (round < Rounds) {
+            ::kill(app.process().processId(), SIGKILL);
+            app.waitForExit();
+            continue;
+        }
+        // The last run is left alone until everything has settled.
+        QVERIFY(app.waitForHttp(
+            QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/health").arg(port))));
+        QTRY_COMPARE_WITH_TIMEOUT(sandboxMessages().size(), bodies.size(), 20000);
+        QTest::qWait(300);
+
+        QHash<QString, int> copies;
+        for (const QJsonValue v : sandboxMessages())
+            ++copies[v.toObject().value(QLatin1String("body")).toString()];
+        for (const QString &body : std::as_const(bodies))
+            QVERIFY2(copies.value(body) == 1,
+                     qPrintable(QStringLiteral("'%1' reached the sandbox %2 times")
+                                    .arg(body)
+                                    .arg(copies.value(body))));
+        // Every copy was sent with this console's StatusCallback (callbacks for those sent
+        // just before a kill found nobody listening, as they would with Twilio).
+        const QString callback = QStringLiteral("http://localhost:%1/twilio/sms-status").arg(port);
+        for (const QJsonValue v : sandboxMessages())
+            QCOMPARE(v.toObject().value(QLatin1String("status_callback")).toString(), callback);
+        // Those of the last run, left alone, went all the way through.
+        for (const QJsonValue v : sandboxMessages()) {
+            if (!fresh.contains(v.toObject().value(QLatin1String("body")).toString()))
+                continue;
+            const QString sid = v.toObject().value(QLatin1String("sid")).toString();
+            QTRY_COMPARE_WITH_TIMEOUT(
+                m_http
+                    .get(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/sms-status/%2")
+                                  .arg(port)
+                                  .arg(sid)),
+                         {{"Authorization", "Bearer proc-token"}})
+                    .json()
+                    .value(QLatin1String("status"))
+                    .toString(),
+                QStringLiteral("delivered"), 10000);
+        }
+        ::kill(app.process().processId(), SIGTERM);
+        QCOMPARE(app.waitForExit(), 0);
+    }
+    for (auto it = answered.cbegin(); it != answered.cend(); ++it)
+        QVERIFY2(it.value() == 201,
+                 qPrintable(it.key() + QStringLiteral(": HTTP ") + QString::number(it.value())));
 }
 
 QTEST_GUILESS_MAIN(TestProcesses)

@@ -99,6 +99,40 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs,
     return received;
 }
 
+namespace {
+
+bool completeResponse(const QByteArray &data) {
+    const qsizetype end = data.indexOf("\r\n\r\n");
+    if (end < 0)
+        return false;
+    qint64 length = 0;
+    for (const QByteArray &line : data.left(end).split('\n')) {
+        if (line.toLower().startsWith("content-length:"))
+            length = line.mid(15).trimmed().toLongLong();
+    }
+    return data.size() >= end + 4 + length;
+}
+
+} // namespace
+
+QByteArray rawRequest(quint16 port, const QByteArray &bytes, int timeoutMs) {
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    QEventLoop loop;
+    QByteArray received;
+    QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] {
+        received += socket.readAll();
+        if (completeResponse(received))
+            loop.quit();
+    });
+    QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
+    QObject::connect(&socket, &QTcpSocket::errorOccurred, &loop, &QEventLoop::quit);
+    QObject::connect(&socket, &QTcpSocket::connected, &loop, [&] { socket.write(bytes); });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    return received;
+}
+
 Child::~Child() {
     if (m_process && m_process->state() != QProcess::NotRunning) {
         m_process->kill();

@@ -55,6 +55,10 @@ private:
 QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs = 5000,
                        int pauseAfterHeadersMs = 0);
 
+// Sends one raw request and returns the first complete response (headers and Content-Length
+// body), without waiting for the server to close the connection.
+QByteArray rawRequest(quint16 port, const QByteArray &bytes, int timeoutMs = 5000);
+
 // A child process (switchboard-sandbox, switchboard --headless, Prism) killed at scope exit.
 class Child {
 public:

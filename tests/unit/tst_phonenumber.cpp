@@ -52,6 +52,9 @@ void TestPhoneNumber::check_data() {
     QTest::newRow("letters") << "+hello"
                              << "" << false << ""
                              << "not a phone number";
+    QTest::newRow("country code 0") << "+0987654321"
+                                    << "" << false << ""
+                                    << "0 is not a country code";
     QTest::newRow("unknown country code") << "+999 123456"
                                           << "" << false << ""
                                           << "country code";

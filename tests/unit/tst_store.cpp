@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+Q_DECLARE_METATYPE(sb::StoreFault)
+
 using namespace sb;
 using sbtest::await;
 
@@ -29,10 +31,17 @@ private Q_SLOTS:
     void unfinishedWorkSurvivesRestart();
     void burstOfCallbacksAllStored();
     void findMessagesFilters();
+    void transitionsAreCompareAndSet();
+    void storeFailureIsReportedToEveryCaller_data();
+    void storeFailureIsReportedToEveryCaller();
+    void fullDiskLosesNothingReportedStored();
+    void changeFeedFollowsTheCommit();
 
 private:
     void openStore();
     OutboxEntry createEntry(const QString &body, const QString &ref = {});
+    StoreResult<OutboxEntry> accept(qint64 outboxId, const QString &sid);
+    qint64 countMessages();
     StatusCallback callback(const QString &sid, const QString &status, const QString &token = {});
     QList<StatusEvent> history(const QString &sid);
     MessageRecord message(const QString &sid);
@@ -67,6 +76,21 @@ OutboxEntry TestStore::createEntry(const QString &body, const QString &ref) {
     const auto r = await<StoreResult<OutboxEntry>>(
         [&](auto done) { m_store->createOutbound(draft, &m_ctx, done); });
     return r && r->ok() ? r->value : OutboxEntry{};
+}
+
+StoreResult<OutboxEntry> TestStore::accept(qint64 outboxId, const QString &sid) {
+    await<StoreResult<OutboxEntry>>(
+        [&](auto done) { m_store->markSubmitted(outboxId, &m_ctx, done); });
+    const auto r = await<StoreResult<OutboxEntry>>([&](auto done) {
+        m_store->markAccepted(outboxId, sid, QStringLiteral("queued"), &m_ctx, done);
+    });
+    return r ? *r : StoreResult<OutboxEntry>{};
+}
+
+qint64 TestStore::countMessages() {
+    const auto count =
+        await<StoreResult<qint64>>([&](auto done) { m_store->countMessages(&m_ctx, done); });
+    return count && count->ok() ? count->value : -1;
 }
 
 StatusCallback TestStore::callback(const QString &sid, const QString &status,
@@ -148,9 +172,7 @@ void TestStore::sameClientRefIsOneMessage() {
 
 void TestStore::statusNeverMovesBackwards() {
     const OutboxEntry e = createEntry(QStringLiteral("order"));
-    await<StoreResult<OutboxEntry>>([&](auto done) {
-        m_store->markAccepted(e.id, QStringLiteral("SM2"), QStringLiteral("queued"), &m_ctx, done);
-    });
+    accept(e.id, QStringLiteral("SM2"));
     for (const char *status : {"delivered", "sending", "sent"})
         m_store->applyStatusCallback(callback(QStringLiteral("SM2"), QString::fromLatin1(status)));
     QCOMPARE(message(QStringLiteral("SM2")).status, QStringLiteral("delivered"));
@@ -203,9 +225,7 @@ void TestStore::callbackBeforeAcceptanceIsMerged() {
     const OutboxEntry e = createEntry(QStringLiteral("race"));
     m_store->applyStatusCallback(callback(QStringLiteral("SM4"), QStringLiteral("sent")));
     QCOMPARE(message(QStringLiteral("SM4")).status, QStringLiteral("sent")); // a stub for now
-    const auto accepted = await<StoreResult<OutboxEntry>>([&](auto done) {
-        m_store->markAccepted(e.id, QStringLiteral("SM4"), QStringLiteral("queued"), &m_ctx, done);
-    });
+    const auto accepted = std::optional(accept(e.id, QStringLiteral("SM4")));
     QCOMPARE(accepted->value.message.status, QStringLiteral("sent"));
     QCOMPARE(accepted->value.message.body, QStringLiteral("race"));
     const auto count =
@@ -308,6 +328,155 @@ void TestStore::findMessagesFilters() {
         [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
     QCOMPARE(r->value.size(), 2);
     QCOMPARE(r->value[0].body, QStringLiteral("pears 100%")); // newest first
+}
+
+void TestStore::transitionsAreCompareAndSet() {
+    const OutboxEntry e = createEntry(QStringLiteral("once"));
+    auto step = [&](std::function<void(Store::EntryCallback)> call) {
+        const auto r = await<StoreResult<OutboxEntry>>(call);
+        return r && r->ok() ? r->value : OutboxEntry{};
+    };
+    OutboxEntry r =
+        step([&](auto done) { m_store->markAccepted(e.id, "SMx", "queued", &m_ctx, done); });
+    QVERIFY2(!r.applied, "accepted before it was submitted");
+    QCOMPARE(r.state, OutboxEntry::State::Pending);
+
+    r = step([&](auto done) { m_store->markSubmitted(e.id, &m_ctx, done); });
+    QVERIFY(r.applied);
+    QCOMPARE(r.attempts, 1);
+    r = step([&](auto done) { m_store->markSubmitted(e.id, &m_ctx, done); });
+    QVERIFY2(!r.applied, "submitted twice");
+    QCOMPARE(r.attempts, 1);
+
+    r = step([&](auto done) { m_store->markAccepted(e.id, "SM-first", "queued", &m_ctx, done); });
+    QVERIFY(r.applied);
+    r = step([&](auto done) { m_store->markAccepted(e.id, "SM-second", "queued", &m_ctx, done); });
+    QVERIFY2(!r.applied, "a second acceptance changed the entry");
+    QCOMPARE(r.message.sid, QStringLiteral("SM-first"));
+    QCOMPARE(message(QStringLiteral("SM-first")).body, QStringLiteral("once"));
+    QCOMPARE(countMessages(), 1);
+
+    r = step([&](auto done) { m_store->markFailed(e.id, 30008, "late", &m_ctx, done); });
+    QVERIFY(!r.applied);
+    QCOMPARE(r.state, OutboxEntry::State::Accepted);
+    r = step([&](auto done) { m_store->markPendingAgain(e.id, "again", &m_ctx, done); });
+    QVERIFY(!r.applied);
+    QCOMPARE(r.state, OutboxEntry::State::Accepted);
+}
+
+void TestStore::storeFailureIsReportedToEveryCaller_data() {
+    QTest::addColumn<StoreFault>("fault");
+    QTest::newRow("read-only database") << StoreFault::ReadOnly;
+    QTest::newRow("every commit fails") << StoreFault::CommitFails;
+}
+
+void TestStore::storeFailureIsReportedToEveryCaller() {
+    QFETCH(StoreFault, fault);
+    const OutboxEntry before = createEntry(QStringLiteral("before"));
+    const qint64 countBefore = countMessages();
+    QSignalSpy changed(m_store.get(), &Store::messagesChanged);
+    await<bool>([&](auto done) { m_store->injectFault(fault, &m_ctx, [done] { done(true); }); });
+
+    // Queued together, so they share one transaction: every caller hears of the failure.
+    std::optional<StoreResult<OutboxEntry>> created, submitted;
+    std::optional<StoreResult<bool>> callback, inbound;
+    OutboundDraft draft;
+    draft.from = QStringLiteral("+15005550006");
+    draft.to = QStringLiteral("+14155550100");
+    draft.body = QStringLiteral("during the fault");
+    m_store->createOutbound(draft, &m_ctx, [&](const auto &r) { created = r; });
+    m_store->markSubmitted(before.id, &m_ctx, [&](const auto &r) { submitted = r; });
+    m_store->applyStatusCallback(this->callback(QStringLiteral("SMf"), QStringLiteral("sent")),
+                                 &m_ctx, [&](const auto &r) { callback = r; });
+    InboundMessage in;
+    in.sid = QStringLiteral("SMin-f");
+    in.from = QStringLiteral("+14155550111");
+    in.body = QStringLiteral("hello");
+    m_store->addInboundMessage(in, &m_ctx, [&](const auto &r) { inbound = r; });
+    QTRY_VERIFY(created && submitted && callback && inbound);
+    QVERIFY2(!created->ok(), "a message was reported stored");
+    QVERIFY2(!submitted->ok(), "a transition was reported stored");
+    QVERIFY2(!callback->ok(), "a status callback was reported stored");
+    QVERIFY2(!inbound->ok(), "an inbound message was reported stored");
+    QVERIFY(!created->error.isEmpty());
+    QVERIFY(changed.isEmpty()); // nothing was announced either
+
+    await<bool>(
+        [&](auto done) { m_store->injectFault(StoreFault::None, &m_ctx, [done] { done(true); }); });
+    QCOMPARE(countMessages(), countBefore); // and nothing was kept
+    const auto unfinished = await<StoreResult<QList<OutboxEntry>>>(
+        [&](auto done) { m_store->unfinishedOutbox(&m_ctx, done); });
+    QCOMPARE(unfinished->value.size(), 1);
+    QCOMPARE(unfinished->value[0].state, OutboxEntry::State::Pending); // not submitted
+    QVERIFY(history(QStringLiteral("SMf")).isEmpty());
+
+    // Twilio's retry of the same webhook is then stored.
+    std::optional<StoreResult<bool>> retried;
+    m_store->applyStatusCallback(this->callback(QStringLiteral("SMf"), QStringLiteral("sent")),
+                                 &m_ctx, [&](const auto &r) { retried = r; });
+    QTRY_VERIFY(retried);
+    QVERIFY(retried->ok());
+    QCOMPARE(history(QStringLiteral("SMf")).size(), 1);
+}
+
+void TestStore::fullDiskLosesNothingReportedStored() {
+    // A full-disk stand-in: the database file may not grow (SQLITE_FULL), so writes fail once
+    // the free space inside the file is used up.
+    await<bool>([&](auto done) {
+        m_store->injectFault(StoreFault::DiskFull, &m_ctx, [done] { done(true); });
+    });
+    constexpr int N = 300;
+    QList<std::optional<StoreResult<OutboxEntry>>> results(N);
+    for (int i = 0; i < N; ++i) {
+        OutboundDraft draft;
+        draft.from = QStringLiteral("+15005550006");
+        draft.to = QStringLiteral("+14155550100");
+        draft.body = QStringLiteral("%1 ").arg(i) + QString(1000, QLatin1Char('x'));
+        m_store->createOutbound(draft, &m_ctx, [&results, i](const auto &r) { results[i] = r; });
+    }
+    QTRY_VERIFY(
+        std::all_of(results.cbegin(), results.cend(), [](const auto &r) { return r.has_value(); }));
+    const qsizetype stored =
+        std::count_if(results.cbegin(), results.cend(), [](const auto &r) { return r->ok(); });
+    QVERIFY2(stored < N, "the full disk never filled up");
+    await<bool>(
+        [&](auto done) { m_store->injectFault(StoreFault::None, &m_ctx, [done] { done(true); }); });
+    QCOMPARE(countMessages(), stored); // exactly what was reported stored, no more, no less
+    for (const auto &r : results) {
+        if (!r->ok())
+            continue;
+        const auto found = await<StoreResult<std::optional<MessageRecord>>>(
+            [&](auto done) { m_store->messageById(r->value.message.id, &m_ctx, done); });
+        QVERIFY(found->value.has_value());
+    }
+}
+
+void TestStore::changeFeedFollowsTheCommit() {
+    QSignalSpy arrived(m_store.get(), &Store::messagesArrived);
+    QSignalSpy webhooks(m_store.get(), &Store::webhooksCommitted);
+    InboundMessage in;
+    in.sid = QStringLiteral("SMarrive");
+    in.from = QStringLiteral("+14155550123");
+    in.body = QStringLiteral("hi");
+    m_store->addInboundMessage(in);
+    m_store->addInboundMessage(in); // Twilio's retry: stored once, announced once
+    QTRY_COMPARE(arrived.size(), 1);
+    const auto records = arrived[0][0].value<QList<MessageRecord>>();
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records[0].from, QStringLiteral("+14155550123"));
+    QTRY_VERIFY(!webhooks.isEmpty());
+
+    // A burst is announced a few times a second at most, and its last arrival is not dropped.
+    webhooks.clear();
+    for (int i = 0; i < 200; ++i) {
+        m_store->applyStatusCallback(
+            callback(QStringLiteral("SMw%1").arg(i), QStringLiteral("sent")));
+        QTest::qWait(2);
+    }
+    QDateTime lastQueued = QDateTime::currentDateTimeUtc();
+    QTRY_VERIFY(!webhooks.isEmpty() && webhooks.last()[0].toDateTime() >= lastQueued.addMSecs(-50));
+    QTest::qWait(Store::WebhookAnnounceMs + 50);
+    QVERIFY2(webhooks.size() <= 6, qPrintable(QString::number(webhooks.size())));
 }
 
 QTEST_GUILESS_MAIN(TestStore)

@@ -42,8 +42,9 @@ void AccountTab::refresh() {
     if (!client)
         return;
     const bool sandbox = m_service->isSandbox();
-    QMetaObject::invokeMethod(client, [client, this, sandbox] {
-        client->fetchAccount(this, [this, sandbox](const TwilioResult<TwilioAccount> &r) {
+    // The client lives on the network thread; its answers come back to this tab's thread.
+    QMetaObject::invokeMethod(client, [client, me = Receiver(this), this, sandbox] {
+        client->fetchAccount(me, [this, sandbox](const TwilioResult<TwilioAccount> &r) {
             if (!r.ok()) {
                 m_summary->setText(QStringLiteral("<span style='color:#c62828'>%1</span>")
                                        .arg(r.error.explanation().toHtmlEscaped()));
@@ -55,12 +56,11 @@ void AccountTab::refresh() {
                          sandbox ? tr("offline sandbox, nothing is really sent") : r.value.type));
             Q_EMIT accountNameKnown(r.value.friendlyName);
         });
-        client->fetchBalance(this, [this](const TwilioResult<TwilioBalance> &r) {
+        client->fetchBalance(me, [this](const TwilioResult<TwilioBalance> &r) {
             m_balance->setText(r.ok() ? tr("Balance: %1 %2").arg(r.value.balance, r.value.currency)
                                       : tr("Balance unavailable: %1").arg(r.error.explanation()));
         });
-        client->listIncomingNumbers(this, [this](
-                                              const TwilioResult<QList<TwilioIncomingNumber>> &r) {
+        client->listIncomingNumbers(me, [this](const TwilioResult<QList<TwilioIncomingNumber>> &r) {
             m_numbers->setRowCount(0);
             QStringList sms;
             for (const TwilioIncomingNumber &n : r.value) {

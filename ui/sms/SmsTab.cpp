@@ -143,8 +143,10 @@ void SmsTab::send(const QString &to, const QString &from, const QString &body) {
     draft.segments = SmsSegments::count(body).segments;
     m_compose->setBusy(true);
     m_compose->showResult(tr("Sending to %1…").arg(to), false);
-    QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, draft, this] {
-        outbox->send(draft, this, [this, to = draft.to](const SendOutcome &outcome) {
+    // Captured here, on the GUI thread: the outbox answers on this tab's thread, if it still
+    // exists (a reconnect deletes it).
+    QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, draft, me = Receiver(this), this] {
+        outbox->send(draft, me, [this, to = draft.to](const SendOutcome &outcome) {
             m_compose->setBusy(false);
             if (outcome.error.isError() && outcome.entry.state != OutboxEntry::State::Accepted) {
                 const QString code = outcome.error.code
