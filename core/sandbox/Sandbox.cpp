@@ -48,6 +48,7 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
         m_options.accountSid = newSid("AC");
     if (m_options.authToken.isEmpty())
         m_options.authToken = randomHex(16);
+    addLogCredentials(m_options.accountSid, m_options.authToken);
     for (const QString &number : std::as_const(m_options.numbers))
         m_numbers.append({newSid("PN"), number, m_options.smsUrl});
     m_server->setLogRequests(false);

@@ -31,6 +31,7 @@ struct SandboxOptions {
 // error format and Basic auth; the magic test numbers (see TestNumbers); status progression
 // with signed status callbacks; and inbound messages posted, signed, to a number's SmsUrl.
 // Control endpoint: POST /sandbox/inbound (From, To, Body) simulates a customer's SMS.
+// Its account SID and auth token are registered with the log redactor as it makes them.
 class Sandbox : public QObject {
     Q_OBJECT
 public:
