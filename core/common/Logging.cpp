@@ -1,5 +1,7 @@
 #include "Logging.h"
 
+#include "LogRedactor.h"
+
 #include <QDateTime>
 
 #include <cstdio>
@@ -18,6 +20,14 @@ Q_LOGGING_CATEGORY(lcService, "switchboard.service", QtInfoMsg)
 namespace sb {
 
 namespace {
+
+// The one redactor of the process: the message handler is process-wide, and so are secrets.
+// Never destroyed: Qt still logs from its own global destructors after main() returns
+// ("unloaded library"), and those lines must find it alive.
+LogRedactor &processRedactor() {
+    static LogRedactor *const redactor = new LogRedactor;
+    return *redactor;
+}
 
 const char *levelName(QtMsgType type) {
     switch (type) {
@@ -42,9 +52,16 @@ void writeLine(QtMsgType type, const QMessageLogContext &context, const QString 
     gmtime_r(&seconds, &utc);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &utc);
-    const QByteArray text = message.toUtf8();
-    std::fprintf(stderr, "%s.%03dZ %s %s: %s\n", stamp, int(ms % 1000), levelName(type),
-                 context.category ? context.category : "default", text.constData());
+    char prefix[96];
+    const int prefixLength = std::snprintf(prefix, sizeof prefix, "%s.%03dZ %s ", stamp,
+                                           int(ms % 1000), levelName(type));
+    // One buffer, one write: lines from different threads never interleave.
+    QByteArray line = processRedactor().redact(message).toUtf8();
+    line.prepend(": ");
+    line.prepend(context.category ? context.category : "default");
+    line.prepend(prefix, prefixLength);
+    line.append('\n');
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     if (type == QtFatalMsg)
         std::abort();
 }
@@ -53,6 +70,17 @@ void writeLine(QtMsgType type, const QMessageLogContext &context, const QString 
 
 void installLogFormat() {
     qInstallMessageHandler(&writeLine);
+}
+
+void addLogSecret(const QString &secret) {
+    processRedactor().addSecret(secret);
+}
+
+void addLogCredentials(const QString &user, const QString &password) {
+    if (password.isEmpty())
+        return;
+    addLogSecret(password);
+    addLogSecret(QString::fromLatin1((user + QLatin1Char(':') + password).toUtf8().toBase64()));
 }
 
 } // namespace sb

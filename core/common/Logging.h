@@ -18,6 +18,13 @@ namespace sb {
 // One line per message on stderr: "2026-11-25T12:07:12.351Z info switchboard.http: ...".
 // Cheaper than a QT_MESSAGE_PATTERN with %{time} (no time-zone work per line), which matters
 // when the server logs one line per request. QT_LOGGING_RULES still decides what is printed.
+// Every line, whatever its category (Qt's own included), goes through the process's
+// LogRedactor first: registered secrets and credential header values never reach stderr.
 void installLogFormat();
+
+// Registers a secret with the process's log redactor as soon as it is known; any thread.
+void addLogSecret(const QString &secret);
+// The password, and the Base64 of "user:password" as an HTTP Basic header carries it.
+void addLogCredentials(const QString &user, const QString &password);
 
 } // namespace sb

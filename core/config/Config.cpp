@@ -71,6 +71,9 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     c.phoneNumber = get("TWILIO_PHONE_NUMBER");
     c.whatsappNumber = get("TWILIO_WHATSAPP_NUMBER");
     c.sendgridApiKey = get("SENDGRID_API_KEY");
+    // Known from here on, even if the rest is refused: keep them out of every log line.
+    addLogCredentials(c.accountSid, c.authToken);
+    addLogSecret(c.sendgridApiKey);
     c.sandbox = c.accountSid.isEmpty();
 
     if (!c.sandbox) {
@@ -160,6 +163,7 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     c.apiToken = get("SWITCHBOARD_API_TOKEN");
     if (c.apiToken.isEmpty() && !resolveApiToken(&c, error))
         return std::nullopt;
+    addLogSecret(c.apiToken);
     return c;
 }
 

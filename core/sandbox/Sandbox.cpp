@@ -1,5 +1,6 @@
 #include "Sandbox.h"
 
+#include "MessageListQuery.h"
 #include "TestNumbers.h"
 #include "common/Logging.h"
 #include "http/HttpServer.h"
@@ -48,6 +49,11 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
         m_options.accountSid = newSid("AC");
     if (m_options.authToken.isEmpty())
         m_options.authToken = randomHex(16);
+    addLogCredentials(m_options.accountSid, m_options.authToken);
+    if (!m_options.clock)
+        m_options.clock = [] {
+            return QDateTime::currentDateTimeUtc();
+        };
     for (const QString &number : std::as_const(m_options.numbers))
         m_numbers.append({newSid("PN"), number, m_options.smsUrl});
     m_server->setLogRequests(false);
@@ -76,6 +82,10 @@ void Sandbox::setSmsUrl(const QString &url) {
 
 QString Sandbox::errorString() const {
     return m_server->errorString();
+}
+
+QDateTime Sandbox::now() const {
+    return m_options.clock();
 }
 
 QString Sandbox::messagesUri() const {
@@ -111,31 +121,56 @@ std::optional<HttpResponse> Sandbox::authenticate(const HttpRequest &request) co
     return std::nullopt;
 }
 
+std::optional<HttpResponse> Sandbox::refuseUnimplemented(const HttpRequest &request) const {
+    switch (m_surface.answer(request.method, request.path)) {
+    case TwilioApiSurface::Answer::Implemented:
+        return std::nullopt;
+    case TwilioApiSurface::Answer::MethodNotAllowed: {
+        HttpResponse response = twilioError(405, 20004, QStringLiteral("Method not allowed"));
+        response.headers.append(
+            {QByteArrayLiteral("Allow"), TwilioApiSurface::twilioMethods(request.path).join(", ")});
+        return response;
+    }
+    case TwilioApiSurface::Answer::NotFound:
+        break;
+    }
+    return twilioError(404, 20404,
+                       QStringLiteral("The requested resource %1 was not found").arg(request.path));
+}
+
+void Sandbox::serve(
+    const QByteArray &method, const QString &pattern,
+    std::function<void(const HttpRequest &, std::function<void(const HttpResponse &)>)> handler) {
+    if (pattern.startsWith(QLatin1String("/2010-04-01/")))
+        m_surface.implement(method, pattern);
+    m_server->route(method, pattern, std::move(handler));
+}
+
 void Sandbox::setUpRoutes() {
+    // Credentials first (Twilio answers 401 before anything else), then what is not here.
     m_server->addFilter(QStringLiteral("/2010-04-01/"),
                         [this](const HttpRequest &r) { return authenticate(r); });
+    m_server->addFilter(QStringLiteral("/2010-04-01/"),
+                        [this](const HttpRequest &r) { return refuseUnimplemented(r); });
     m_server->addFilter(QStringLiteral("/sandbox/"),
                         [this](const HttpRequest &r) { return authenticate(r); });
     const QString base = QStringLiteral("/2010-04-01/Accounts/{sid}");
 
-    m_server->route(
-        "POST", base + QStringLiteral("/Messages.json"),
-        [this](const HttpRequest &r, HttpServer::Reply reply) { reply(createMessage(r)); });
-    m_server->route(
-        "GET", base + QStringLiteral("/Messages.json"),
-        [this](const HttpRequest &r, HttpServer::Reply reply) { reply(listMessages(r)); });
-    m_server->route(
-        "GET", base + QStringLiteral("/Messages/{sid}.json"),
-        [this](const HttpRequest &r, HttpServer::Reply reply) {
-            const auto it = m_messages.constFind(r.args.value(1));
-            if (it == m_messages.cend())
-                reply(twilioError(
-                    404, 20404,
-                    QStringLiteral("The requested resource %1 was not found").arg(r.path)));
-            else
-                reply(HttpResponse::json(200, messageJson(*it)));
-        });
-    m_server->route(
+    serve("POST", base + QStringLiteral("/Messages.json"),
+          [this](const HttpRequest &r, HttpServer::Reply reply) { reply(createMessage(r)); });
+    serve("GET", base + QStringLiteral("/Messages.json"),
+          [this](const HttpRequest &r, HttpServer::Reply reply) { reply(listMessages(r)); });
+    serve("GET", base + QStringLiteral("/Messages/{sid}.json"),
+          [this](const HttpRequest &r, HttpServer::Reply reply) {
+              const auto it = m_messages.constFind(r.args.value(1));
+              if (it == m_messages.cend())
+                  reply(twilioError(
+                      404, 20404,
+                      QStringLiteral("The requested resource %1 was not found").arg(r.path)));
+              else
+                  reply(HttpResponse::json(200, messageJson(*it)));
+          });
+    serve(
         "GET", QStringLiteral("/2010-04-01/Accounts/{sid}.json"),
         [this](const HttpRequest &, HttpServer::Reply reply) {
             reply(HttpResponse::json(
@@ -144,44 +179,41 @@ void Sandbox::setUpRoutes() {
                       {QStringLiteral("friendly_name"), m_options.friendlyName},
                       {QStringLiteral("status"), QStringLiteral("active")},
                       {QStringLiteral("type"), QStringLiteral("Trial")},
-                      {QStringLiteral("date_created"),
-                       formatTwilioDate(QDateTime::currentDateTimeUtc())},
+                      {QStringLiteral("date_created"), formatTwilioDate(now())},
                       {QStringLiteral("uri"),
                        QStringLiteral("/2010-04-01/Accounts/%1.json").arg(m_options.accountSid)}}));
         });
-    m_server->route(
-        "GET", base + QStringLiteral("/Balance.json"),
-        [this](const HttpRequest &, HttpServer::Reply reply) {
-            reply(HttpResponse::json(200, {{QStringLiteral("account_sid"), m_options.accountSid},
-                                           {QStringLiteral("balance"), QStringLiteral("20.00")},
-                                           {QStringLiteral("currency"), QStringLiteral("USD")}}));
-        });
-    m_server->route("GET", base + QStringLiteral("/IncomingPhoneNumbers.json"),
-                    [this](const HttpRequest &, HttpServer::Reply reply) {
-                        QJsonArray list;
-                        for (const Number &n : std::as_const(m_numbers))
-                            list.append(numberJson(n));
-                        const QString uri =
-                            QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json")
-                                .arg(m_options.accountSid);
-                        reply(HttpResponse::json(
-                            200, {{QStringLiteral("incoming_phone_numbers"), list},
-                                  {QStringLiteral("page"), 0},
-                                  {QStringLiteral("page_size"), 50},
-                                  {QStringLiteral("start"), 0},
-                                  {QStringLiteral("end"), int(list.size()) - 1},
-                                  {QStringLiteral("uri"), uri},
-                                  {QStringLiteral("first_page_uri"), uri},
-                                  {QStringLiteral("next_page_uri"), QJsonValue::Null},
-                                  {QStringLiteral("previous_page_uri"), QJsonValue::Null}}));
-                    });
-    m_server->route(
-        "POST", base + QStringLiteral("/IncomingPhoneNumbers/{sid}.json"),
-        [this](const HttpRequest &r, HttpServer::Reply reply) { reply(updateNumber(r)); });
-    m_server->route("POST", QStringLiteral("/sandbox/inbound"),
-                    [this](const HttpRequest &r, HttpServer::Reply reply) {
-                        simulateInbound(r, std::move(reply));
-                    });
+    serve("GET", base + QStringLiteral("/Balance.json"),
+          [this](const HttpRequest &, HttpServer::Reply reply) {
+              reply(HttpResponse::json(200, {{QStringLiteral("account_sid"), m_options.accountSid},
+                                             {QStringLiteral("balance"), QStringLiteral("20.00")},
+                                             {QStringLiteral("currency"), QStringLiteral("USD")}}));
+          });
+    serve("GET", base + QStringLiteral("/IncomingPhoneNumbers.json"),
+          [this](const HttpRequest &, HttpServer::Reply reply) {
+              QJsonArray list;
+              for (const Number &n : std::as_const(m_numbers))
+                  list.append(numberJson(n));
+              const QString uri =
+                  QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers.json")
+                      .arg(m_options.accountSid);
+              reply(HttpResponse::json(200,
+                                       {{QStringLiteral("incoming_phone_numbers"), list},
+                                        {QStringLiteral("page"), 0},
+                                        {QStringLiteral("page_size"), 50},
+                                        {QStringLiteral("start"), 0},
+                                        {QStringLiteral("end"), int(list.size()) - 1},
+                                        {QStringLiteral("uri"), uri},
+                                        {QStringLiteral("first_page_uri"), uri},
+                                        {QStringLiteral("next_page_uri"), QJsonValue::Null},
+                                        {QStringLiteral("previous_page_uri"), QJsonValue::Null}}));
+          });
+    serve("POST", base + QStringLiteral("/IncomingPhoneNumbers/{sid}.json"),
+          [this](const HttpRequest &r, HttpServer::Reply reply) { reply(updateNumber(r)); });
+    serve("POST", QStringLiteral("/sandbox/inbound"),
+          [this](const HttpRequest &r, HttpServer::Reply reply) {
+              simulateInbound(r, std::move(reply));
+          });
 }
 
 HttpResponse Sandbox::createMessage(const HttpRequest &request) {
@@ -235,7 +267,7 @@ HttpResponse Sandbox::createMessage(const HttpRequest &request) {
     m.statusCallback = FormEncoding::value(form, QStringLiteral("StatusCallback"));
     m.numSegments = qMax(1, SmsSegments::count(body).segments);
     m.mediaUrls = media;
-    m.created = m.updated = QDateTime::currentDateTimeUtc();
+    m.created = m.updated = now();
     m_messages.insert(m.sid, m);
     m_order.append(m.sid);
     qCDebug(lcSandbox) << "accepted" << m.sid;
@@ -253,7 +285,7 @@ void Sandbox::advance(const QString &sid, const QStringList &remaining, int fina
         if (it == m_messages.end())
             return;
         it->status = remaining.first();
-        it->updated = QDateTime::currentDateTimeUtc();
+        it->updated = now();
         if (it->status == QLatin1String("sent"))
             it->sent = it->updated;
         const bool last = remaining.size() == 1;
@@ -298,49 +330,59 @@ void Sandbox::postSigned(const QString &url, const FormFields &params,
 }
 
 HttpResponse Sandbox::listMessages(const HttpRequest &request) const {
-    const QString to = request.query.queryItemValue(QStringLiteral("To"), QUrl::FullyDecoded);
-    const QString from = request.query.queryItemValue(QStringLiteral("From"), QUrl::FullyDecoded);
-    const QDateTime sentAfter = QDateTime::fromString(
-        request.query.queryItemValue(QStringLiteral("DateSent>"), QUrl::FullyDecoded), Qt::ISODate);
-    bool ok = false;
-    int pageSize = request.query.queryItemValue(QStringLiteral("PageSize")).toInt(&ok);
-    if (!ok || pageSize <= 0)
-        pageSize = 50;
-    pageSize = qMin(pageSize, 1000);
-    const int page = qMax(0, request.query.queryItemValue(QStringLiteral("Page")).toInt());
+    QString error;
+    const std::optional<MessageListQuery> query = MessageListQuery::parse(request.query, &error);
+    if (!query)
+        return twilioError(400, 20001, error);
 
     QList<const Message *> matching;
     for (auto it = m_order.crbegin(); it != m_order.crend(); ++it) { // newest first
         const auto found = m_messages.constFind(*it); // a reference into the hash, not a copy
-        if (found == m_messages.cend())
-            continue;
-        const Message &m = *found;
-        if ((!to.isEmpty() && m.to != to) || (!from.isEmpty() && m.from != from))
-            continue;
-        if (sentAfter.isValid() && (!m.sent.isValid() || m.sent < sentAfter))
-            continue;
-        matching.append(&m);
+        if (found != m_messages.cend() && query->matches(found->to, found->from, found->sent))
+            matching.append(&*found);
     }
+    auto indexOf = [&](const QString &sid) {
+        for (qsizetype i = 0; i < matching.size(); ++i) {
+            if (matching[i]->sid == sid)
+                return i;
+        }
+        return qsizetype(-1);
+    };
+    // Like Twilio's, page tokens are cursors: "PA<sid>" is the page after that message,
+    // "PB<sid>" the page before it, so messages arriving meanwhile neither repeat nor go
+    // missing. Without a token (or with one for a message gone), Page counts from the start.
+    const int pageSize = query->pageSize();
+    const int page = query->page();
+    const QString token = query->pageToken();
+    qsizetype start = qsizetype(page) * pageSize;
+    if (token.startsWith(QLatin1String("PA")) && indexOf(token.mid(2)) >= 0)
+        start = indexOf(token.mid(2)) + 1;
+    else if (token.startsWith(QLatin1String("PB")) && indexOf(token.mid(2)) >= 0)
+        start = qMax(qsizetype(0), indexOf(token.mid(2)) - pageSize);
+    const qsizetype end = qMin(matching.size(), start + pageSize);
+
     QJsonArray list;
-    const int start = page * pageSize;
-    for (int i = start; i < qMin(int(matching.size()), start + pageSize); ++i)
+    for (qsizetype i = start; i < end; ++i)
         list.append(messageJson(*matching[i]));
-    const QString uri = messagesUri();
-    const bool more = start + pageSize < matching.size();
-    return HttpResponse::json(
-        200, {{QStringLiteral("messages"), list},
-              {QStringLiteral("page"), page},
-              {QStringLiteral("page_size"), pageSize},
-              {QStringLiteral("start"), start},
-              {QStringLiteral("end"), start + int(list.size()) - 1},
-              {QStringLiteral("uri"), uri},
-              {QStringLiteral("first_page_uri"),
-               uri + QStringLiteral("?PageSize=%1&Page=0").arg(pageSize)},
-              {QStringLiteral("next_page_uri"),
-               more ? QJsonValue(uri +
-                                 QStringLiteral("?PageSize=%1&Page=%2").arg(pageSize).arg(page + 1))
-                    : QJsonValue(QJsonValue::Null)},
-              {QStringLiteral("previous_page_uri"), QJsonValue::Null}});
+    const QString path = messagesUri();
+    const QJsonValue next =
+        end < matching.size()
+            ? QJsonValue(query->link(path, page + 1, QStringLiteral("PA") + matching[end - 1]->sid))
+            : QJsonValue(QJsonValue::Null);
+    QJsonValue previous = QJsonValue::Null;
+    if (page > 0 && start > 0)
+        previous = query->link(path, page - 1,
+                               start < matching.size() ? QStringLiteral("PB") + matching[start]->sid
+                                                       : QString());
+    return HttpResponse::json(200, {{QStringLiteral("messages"), list},
+                                    {QStringLiteral("page"), page},
+                                    {QStringLiteral("page_size"), pageSize},
+                                    {QStringLiteral("start"), int(start)},
+                                    {QStringLiteral("end"), int(start + list.size()) - 1},
+                                    {QStringLiteral("uri"), query->link(path, page, token)},
+                                    {QStringLiteral("first_page_uri"), query->link(path, 0)},
+                                    {QStringLiteral("next_page_uri"), next},
+                                    {QStringLiteral("previous_page_uri"), previous}});
 }
 
 HttpResponse Sandbox::updateNumber(const HttpRequest &request) {
@@ -393,7 +435,7 @@ void Sandbox::simulateInbound(const HttpRequest &request,
     m.status = QStringLiteral("received");
     m.direction = QStringLiteral("inbound");
     m.numSegments = qMax(1, SmsSegments::count(body).segments);
-    m.created = m.updated = m.sent = QDateTime::currentDateTimeUtc();
+    m.created = m.updated = m.sent = now();
     m_messages.insert(m.sid, m);
     m_order.append(m.sid);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TwilioApiSurface.h"
 #include "http/FormEncoding.h"
 #include "http/HttpMessage.h"
 
@@ -25,12 +26,16 @@ struct SandboxOptions {
     QString smsUrl;          // where inbound messages to our numbers are posted
     int statusDelayMs = 400; // between queued -> sending -> sent -> delivered
     QString friendlyName = QStringLiteral("Switchboard Sandbox");
+    std::function<QDateTime()> clock; // UTC now; QDateTime::currentDateTimeUtc when unset
 };
 
 // An offline stand-in for Twilio's REST API over real HTTP on loopback: Twilio's JSON shapes,
 // error format and Basic auth; the magic test numbers (see TestNumbers); status progression
 // with signed status callbacks; and inbound messages posted, signed, to a number's SmsUrl.
+// Everything under /2010-04-01/ it does not implement is refused in Twilio's error shape (see
+// TwilioApiSurface), so the official helpers raise their usual exception with a code.
 // Control endpoint: POST /sandbox/inbound (From, To, Body) simulates a customer's SMS.
+// Its account SID and auth token are registered with the log redactor as it makes them.
 class Sandbox : public QObject {
     Q_OBJECT
 public:
@@ -74,7 +79,11 @@ private:
     };
 
     void setUpRoutes();
+    void serve(const QByteArray &method, const QString &pattern,
+               std::function<void(const HttpRequest &, std::function<void(const HttpResponse &)>)>
+                   handler);
     std::optional<HttpResponse> authenticate(const HttpRequest &request) const;
+    std::optional<HttpResponse> refuseUnimplemented(const HttpRequest &request) const;
     HttpResponse createMessage(const HttpRequest &request);
     HttpResponse listMessages(const HttpRequest &request) const;
     HttpResponse updateNumber(const HttpRequest &request);
@@ -88,6 +97,7 @@ private:
     QJsonObject numberJson(const Number &n) const;
     static HttpResponse twilioError(int httpStatus, int code, const QString &message);
     QString messagesUri() const;
+    QDateTime now() const;
 
     SandboxOptions m_options;
     HttpServer *m_server;
@@ -95,6 +105,7 @@ private:
     QHash<QString, Message> m_messages;
     QStringList m_order; // oldest first
     QList<Number> m_numbers;
+    TwilioApiSurface m_surface;
 };
 
 } // namespace sb
