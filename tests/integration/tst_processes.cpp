@@ -79,11 +79,16 @@ bool TestProcesses::startSandbox() {
 
 QJsonArray TestProcesses::sandboxMessages() {
     const QByteArray basic = "Basic " + (m_sid + QLatin1Char(':') + m_token).toUtf8().toBase64();
-    const sbtest::Reply r = m_http.get(
-        QUrl(m_sandboxUrl +
-             QStringLiteral("/2010-04-01/Accounts/%1/Messages.json?PageSize=1000").arg(m_sid)),
-        {{"Authorization", basic}});
-    return r.json().value(QLatin1String("messages")).toArray();
+    QJsonArray all;
+    QString next = QStringLiteral("/2010-04-01/Accounts/%1/Messages.json?PageSize=1000").arg(m_sid);
+    while (!next.isEmpty()) {
+        const QJsonObject page =
+            m_http.get(QUrl(m_sandboxUrl + next), {{"Authorization", basic}}).json();
+        for (const QJsonValue v : page.value(QLatin1String("messages")).toArray())
+            all.append(v);
+        next = page.value(QLatin1String("next_page_uri")).toString();
+    }
+    return all;
 }
 
 sbtest::Reply TestProcesses::sendSms(quint16 port, const QString &body) {
@@ -276,8 +281,13 @@ void TestProcesses::sendsRacingStartUpAreSentOnceWithTheirCallback() {
 
     // Restarts, each with sends fired from before the port opens; the process is killed as
     // soon as they are answered, so resumed work is often still in flight.
-    constexpr int Rounds = 4;
-    constexpr int SendsPerRound = 15;
+    // A longer run by hand: SB_RACE_ROUNDS=40 SB_RACE_SENDS=25 (1,000 sends over 41 starts).
+    const int Rounds = qEnvironmentVariableIntValue("SB_RACE_ROUNDS") > 0
+                           ? qEnvironmentVariableIntValue("SB_RACE_ROUNDS")
+                           : 4;
+    const int SendsPerRound = qEnvironmentVariableIntValue("SB_RACE_SENDS") > 0
+                                  ? qEnvironmentVariableIntValue("SB_RACE_SENDS")
+                                  : 15;
     QHash<QString, int> answered;
     for (int round = 0; round <= Rounds; ++round) {
         QStringList fresh;
