@@ -47,6 +47,7 @@ MainWindow::MainWindow(ConfigSource load, QSettings *settings, SecretStore *secr
     setWindowTitle(tr("Switchboard"));
     setObjectName(QStringLiteral("mainWindow"));
     m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setAccessibleName(tr("Channels"));
     m_tabs->tabBar()->setAccessibleName(tr("Channels"));
     m_tabs->tabBar()->setAccessibleDescription(
         tr("Ctrl+Tab and Ctrl+Shift+Tab switch channels; Alt+1 to Alt+5 go to one."));

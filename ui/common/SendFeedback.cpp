@@ -12,6 +12,8 @@ SendFeedback::SendFeedback(QWidget *parent)
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
     setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The sentence itself is the description, so a screen reader says what happened.
+    setAccessibleName(tr("What happened to the last send"));
     SchemeColors::setTone(this, Tone::Normal);
 }
 
@@ -30,6 +32,7 @@ void SendFeedback::show(const QString &text, Tone tone) {
     SchemeColors::setTone(this, tone);
     setText(text);
     setAccessibleDescription(text);
+    Q_EMIT feedbackChanged(text, tone);
 }
 
 void SendFeedback::sending(const QString &to) {

@@ -38,6 +38,10 @@ public:
     static QString describe(const MessageRecord &message);
     static Tone toneFor(const MessageRecord &message);
 
+Q_SIGNALS:
+    // Every new sentence, as the agent (or a screen reader) gets it.
+    void feedbackChanged(const QString &text, sb::Tone tone);
+
 private:
     void onChanged(const QList<sb::MessageRecord> &records);
     void show(const QString &text, Tone tone);

@@ -97,9 +97,11 @@ SmsTab::SmsTab(Store *store, Outbox *outbox, UnreadMessages *unread, QWidget *pa
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(MessageTableModel::Body, QHeaderView::Stretch);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    // The customer's number says who; our own numbers are in the details (and can be shown).
-    header->hideSection(MessageTableModel::From);
-    header->hideSection(MessageTableModel::To);
+    // Shown by default: when, who (the customer), what, and how it went; the status says the
+    // direction and its tooltip the error. The others are a right click on the header away.
+    for (const int column : {MessageTableModel::Direction, MessageTableModel::From,
+                             MessageTableModel::To, MessageTableModel::Error})
+        header->hideSection(column);
     fitColumns(true);
 
     m_filterDelay->setSingleShot(true);
@@ -228,7 +230,22 @@ void SmsTab::markVisibleConversationRead() {
 
 void SmsTab::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
+    if (!m_splitterSized) {
+        m_splitterSized = true;
+        // Once the layout has given the splitters their real size.
+        QMetaObject::invokeMethod(this, &SmsTab::applyDefaultSizes, Qt::QueuedConnection);
+    }
     markVisibleConversationRead();
+}
+
+void SmsTab::applyDefaultSizes() {
+    // First run: most of the width to the list, the conversation beside it, and the compose
+    // form at its natural height under the list.
+    const int width = m_splitter->width();
+    m_splitter->setSizes({width * 64 / 100, width - width * 64 / 100});
+    const int height = m_listSplitter->height();
+    const int compose = qMin(m_composeBox->sizeHint().height(), height / 2);
+    m_listSplitter->setSizes({height - compose, compose});
 }
 
 void SmsTab::focusSearch() {
@@ -374,7 +391,7 @@ void SmsTab::fitColumns(bool force) {
     bold.setBold(true);
     const QFontMetrics fm(bold);
     const QFontMetrics headerFm(m_table->horizontalHeader()->font());
-    const int padding = fm.horizontalAdvance(QLatin1Char('M')) + 10;
+    const int padding = fm.averageCharWidth() + 8;
     const int sortArrow = headerFm.height() + 6;
     QHeaderView *header = m_table->horizontalHeader();
     auto fit = [&](int column, const QString &widest, int extra = 0) {
@@ -418,8 +435,8 @@ void SmsTab::restoreState(QSettings *settings) {
                                                           QHeaderView::Stretch);
         fitColumns(false); // a smaller saved width than the font needs would cut text
     }
-    m_splitter->restoreState(settings->value(kSplitter).toByteArray());
-    m_listSplitter->restoreState(settings->value(kListSplitter).toByteArray());
+    m_splitterSized = m_splitter->restoreState(settings->value(kSplitter).toByteArray()) &&
+                      m_listSplitter->restoreState(settings->value(kListSplitter).toByteArray());
     const QString contact = settings->value(kContact).toString();
     if (!contact.isEmpty())
         openConversation(contact);

@@ -78,6 +78,7 @@ private:
     void showTableMenu(const QPoint &pos);
     void showHeaderMenu(const QPoint &pos);
     void fitColumns(bool force);
+    void applyDefaultSizes();
 
     Store *m_store;
     Outbox *m_outbox;
@@ -94,6 +95,7 @@ private:
     QSplitter *m_listSplitter;
     QTimer *m_filterDelay;
     QString m_defaultFrom;
+    bool m_splitterSized = false;
     QHash<qint64, QPointer<MessageDetailDialog>> m_details;
 };
 
