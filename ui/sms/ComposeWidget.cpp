@@ -52,7 +52,8 @@ ComposeWidget::ComposeWidget(QWidget *parent)
                             tr("At most 1600 characters; Ctrl+Enter sends."));
     const int line = m_body->fontMetrics().lineSpacing();
     m_body->setMinimumHeight(2 * line + 12);
-    m_body->setMaximumHeight(6 * line + 12);
+    m_body->setMaximumHeight(5 * line + 12);
+    m_body->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_counter->setObjectName(QStringLiteral("composeCounter"));
     m_counter->setWordWrap(true);
     m_send->setObjectName(QStringLiteral("composeSend"));

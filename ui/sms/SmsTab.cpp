@@ -244,7 +244,7 @@ void SmsTab::applyDefaultSizes() {
     const int width = m_splitter->width();
     m_splitter->setSizes({width * 64 / 100, width - width * 64 / 100});
     const int height = m_listSplitter->height();
-    const int compose = qMin(m_composeBox->sizeHint().height(), height / 2);
+    const int compose = qMin(m_composeBox->sizeHint().height(), height * 9 / 20);
     m_listSplitter->setSizes({height - compose, compose});
 }
 
@@ -256,7 +256,8 @@ void SmsTab::focusSearch() {
 void SmsTab::newMessage() {
     QList<int> sizes = m_listSplitter->sizes();
     if (sizes.value(1) == 0) { // the compose area was collapsed: open it again
-        const int compose = m_composeBox->sizeHint().height();
+        const int compose =
+            qMin(m_composeBox->sizeHint().height(), m_listSplitter->height() * 9 / 20);
         m_listSplitter->setSizes({qMax(1, sizes.value(0) - compose), compose});
     }
     m_compose->focusTo();
