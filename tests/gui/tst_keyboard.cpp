@@ -10,6 +10,7 @@
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QAction>
+#include <QContextMenuEvent>
 #include <QDialog>
 #include <QGroupBox>
 #include <QLabel>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void shortcutsGoWhereTheySay();
     void shortcutsAreShownInTheirMenus();
     void eachMnemonicHasOneOwner();
+    void menuKeyOpensTheRowsActions();
     void everyControlHasAnAccessibleName();
 
 private:
@@ -222,6 +224,33 @@ void TestKeyboard::eachMnemonicHasOneOwner() {
             it.value().size() == 1,
             qPrintable(
                 QStringLiteral("Alt+%1: %2").arg(it.key(), it.value().join(QStringLiteral(", ")))));
+}
+
+void TestKeyboard::menuKeyOpensTheRowsActions() {
+    SmsTab *sms = m_console.sms();
+    m_console.window()->tabs()->setCurrentWidget(sms);
+    const int row = m_console.rowWithBody(QStringLiteral("keyboard test"));
+    sms->table()->setCurrentIndex(
+        sms->proxy()->mapFromSource(sms->model()->index(row, MessageTableModel::Body)));
+    sms->table()->setFocus();
+    QTRY_VERIFY(sms->table()->hasFocus());
+    // What the window system sends for the menu key: a keyboard context-menu event, here at a
+    // point below the rows, so the selected row is the one meant.
+    QWidget *viewport = sms->table()->viewport();
+    const QPoint below(4, viewport->height() - 2);
+    QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, below, viewport->mapToGlobal(below));
+    QApplication::sendEvent(viewport, &menuKey);
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = sms->findChild<QMenu *>(QStringLiteral("messageMenu"))) &&
+                menu->isVisible());
+    QStringList names;
+    for (QAction *action : menu->actions())
+        names << action->objectName();
+    for (const char *name :
+         {"copyMessageText", "copyNumber", "openDetails", "retry", "editAndResend"})
+        QVERIFY2(names.contains(QLatin1String(name)), name);
+    QTest::keyClick(menu, Qt::Key_Escape);
+    QTRY_VERIFY(!sms->findChild<QMenu *>(QStringLiteral("messageMenu")));
 }
 
 namespace {
