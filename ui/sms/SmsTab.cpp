@@ -419,6 +419,9 @@ void SmsTab::fitColumns(bool force) {
 void SmsTab::changeEvent(QEvent *event) {
     if (event->type() == QEvent::FontChange)
         fitColumns(true);
+    // Coming back to the window with a conversation open: what arrived meanwhile is read now.
+    if (event->type() == QEvent::ActivationChange && isActiveWindow())
+        markVisibleConversationRead();
     QWidget::changeEvent(event);
 }
 
