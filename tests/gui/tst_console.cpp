@@ -170,6 +170,9 @@ void TestConsole::ctrlEnterSends() {
     type(QStringLiteral("+14155550123"), QStringLiteral("sent with the keyboard"));
     QTest::keyClick(m_sms->compose()->bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
     QTRY_VERIFY(rowWithBody(QStringLiteral("sent with the keyboard")) >= 0);
+    // The text stays (read-only) until Twilio has accepted it, then the box is free again.
+    QTRY_VERIFY(m_sms->compose()->bodyEdit()->toPlainText().isEmpty());
+    QVERIFY(!m_sms->compose()->bodyEdit()->isReadOnly());
 }
 
 void TestConsole::counterShowsSegmentsAndEncoding() {

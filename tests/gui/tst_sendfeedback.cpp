@@ -166,6 +166,8 @@ void TestSendFeedback::refusedReplyKeepsItsDraftAndCanBeRetried() {
     QVERIFY(retry.x() >= 0);
     QTest::mouseClick(conversation->thread()->viewport(), Qt::LeftButton, {}, retry);
     QTRY_COMPARE(m_console.countWithBody(body), 2);
+    QTRY_COMPARE(m_console.record(body).status, QStringLiteral("failed")); // refused again
+    QTRY_VERIFY(!conversation->replyEdit()->isReadOnly());
 
     // The context menu offers the same, plus copy and details.
     const MessageRecord failed = m_console.record(body);
