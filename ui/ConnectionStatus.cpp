@@ -1,8 +1,10 @@
 #include "ConnectionStatus.h"
 
+#include "common/SchemeColors.h"
+#include "common/TimeFormat.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QTimer>
 
 namespace sb {
@@ -29,9 +31,9 @@ ConnectionStatus::ConnectionStatus(QWidget *parent)
 
 void ConnectionStatus::setMode(bool sandbox, const QString &accountName) {
     m_sandbox = sandbox;
-    m_mode->setText(
-        sandbox ? tr("<b style='color:#e65100'>Sandbox</b>")
-                : tr("<b style='color:#2e7d32'>Live</b> — %1").arg(accountName.toHtmlEscaped()));
+    SchemeColors::setTone(m_mode, sandbox ? Tone::Warning : Tone::Success);
+    m_mode->setText(sandbox ? tr("<b>Sandbox</b>")
+                            : tr("<b>Live</b> — %1").arg(accountName.toHtmlEscaped()));
     refreshWebhookText();
 }
 
@@ -54,18 +56,19 @@ void ConnectionStatus::webhookArrived(const QDateTime &at) {
 
 void ConnectionStatus::refreshWebhookText() {
     QString text;
-    if (!m_sandbox && !m_publicUrlConfigured)
-        text = tr("<span style='color:#c62828'>⚠ SWITCHBOARD_PUBLIC_URL is not set: Twilio cannot "
-                  "reach this computer</span>");
-    else if (!m_sandbox && !m_reachable)
-        text = tr("<span style='color:#c62828'>⚠ the public URL does not reach this server</span>");
-    else if (!m_lastWebhook.isValid())
-        text = tr("no webhooks yet");
-    else
-        text = tr("last webhook %1")
-                   .arg(QLocale().toString(m_lastWebhook.toLocalTime().time(),
-                                           QStringLiteral("HH:mm:ss")));
+    bool warning = true;
+    if (!m_sandbox && !m_publicUrlConfigured) {
+        text = tr("⚠ Twilio cannot reach this computer: set the public URL in File ▸ Settings");
+    } else if (!m_sandbox && !m_reachable) {
+        text = tr("⚠ the public URL does not reach this server");
+    } else {
+        warning = false;
+        text = m_lastWebhook.isValid() ? tr("last webhook %1").arg(TimeFormat::brief(m_lastWebhook))
+                                       : tr("no webhooks yet");
+    }
+    SchemeColors::setTone(m_webhooks, warning ? Tone::Error : Tone::Normal);
     m_webhooks->setText(text);
+    m_webhooks->setToolTip(m_lastWebhook.isValid() ? TimeFormat::full(m_lastWebhook) : QString());
 }
 
 } // namespace sb

@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QSettings;
 class QSystemTrayIcon;
@@ -17,9 +18,11 @@ namespace sb {
 
 class AccountTab;
 class ConnectionStatus;
+class FailureNotice;
 class SecretStore;
 class SmsTab;
 class SwitchboardService;
+class UnreadMessages;
 
 // The console's shell: tabs (Calls, SMS, WhatsApp, Email, Account), the sandbox banner, the
 // status bar, settings and notifications. It owns the running service and rebuilds it when
@@ -42,6 +45,10 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     ConnectionStatus *connectionStatus() const { return m_status; }
     QLabel *banner() const { return m_banner; }
+    FailureNotice *failureNotice() const { return m_notice; }
+    UnreadMessages *unread() const { return m_unread; }
+    // The menu actions by object name (e.g. "newMessage", "nextTab", "showTab3").
+    QAction *action(const QString &name) const;
 
     void simulateIncomingSms();
     void openSettings();
@@ -52,12 +59,19 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildTabs();
     void onStarted();
     void notifyInbound(const QList<MessageRecord> &messages);
     void checkPublicUrl();
+    void buildMenus();
+    void fitToScreen();
+    void applyBannerColors();
+    void updateUnread();
+    void showFailed(const MessageRecord &failed);
+    void switchTab(int delta);
 
     ConfigSource m_load;
     QSettings *m_settings;
@@ -71,6 +85,9 @@ private:
     AccountTab *m_account = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QAction *m_simulate = nullptr;
+    FailureNotice *m_notice;
+    UnreadMessages *m_unread;
+    bool m_applyingBanner = false;
 };
 
 } // namespace sb

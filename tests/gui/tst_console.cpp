@@ -1,9 +1,9 @@
 #include "ConnectionStatus.h"
 #include "MainWindow.h"
+#include "common/ConversationView.h"
 #include "service/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "sms/ComposeWidget.h"
-#include "sms/ConversationView.h"
 #include "sms/MessageFilterProxy.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"
@@ -133,7 +133,9 @@ void TestConsole::sendingShowsTheRowGoToDelivered() {
                               QStringLiteral("delivered"), 10000);
     QCOMPARE(rowRecord(QStringLiteral("Your parcel is on its way")).to,
              QStringLiteral("+14155550100"));
-    QTRY_VERIFY(m_sms->compose()->result()->text().startsWith(QStringLiteral("Sent")));
+    // Said only once it is true: delivered, and to whom.
+    QTRY_VERIFY(
+        m_sms->compose()->result()->text().startsWith(QStringLiteral("Delivered to +14155550100")));
     QVERIFY(m_sms->compose()->bodyEdit()->toPlainText().isEmpty());
 }
 
@@ -168,6 +170,9 @@ void TestConsole::ctrlEnterSends() {
     type(QStringLiteral("+14155550123"), QStringLiteral("sent with the keyboard"));
     QTest::keyClick(m_sms->compose()->bodyEdit(), Qt::Key_Return, Qt::ControlModifier);
     QTRY_VERIFY(rowWithBody(QStringLiteral("sent with the keyboard")) >= 0);
+    // The text stays (read-only) until Twilio has accepted it, then the box is free again.
+    QTRY_VERIFY(m_sms->compose()->bodyEdit()->toPlainText().isEmpty());
+    QVERIFY(!m_sms->compose()->bodyEdit()->isReadOnly());
 }
 
 void TestConsole::counterShowsSegmentsAndEncoding() {
@@ -195,7 +200,7 @@ void TestConsole::incomingSmsAppearsAndOpensAConversation() {
     const QModelIndex first = m_sms->proxy()->mapFromSource(m_sms->model()->index(0, 0));
     m_sms->table()->setCurrentIndex(first);
     QTRY_COMPARE(m_sms->conversation()->contact(), inbound.from);
-    QTRY_VERIFY(m_sms->conversation()->list()->model()->rowCount() >= 1);
+    QTRY_VERIFY(m_sms->conversation()->model()->rowCount() >= 1);
 
     // Reply from the conversation: a new outbound message to that contact.
     auto *reply =
@@ -203,7 +208,7 @@ void TestConsole::incomingSmsAppearsAndOpensAConversation() {
     QTest::keyClicks(reply, QStringLiteral("Yes, it ships today"));
     QTest::keyClick(reply, Qt::Key_Return);
     QTRY_COMPARE(rowRecord(QStringLiteral("Yes, it ships today")).to, inbound.from);
-    QTRY_VERIFY(m_sms->conversation()->list()->model()->rowCount() >= 2);
+    QTRY_VERIFY(m_sms->conversation()->model()->rowCount() >= 2);
 }
 
 void TestConsole::detailsShowTheStatusTimeline() {

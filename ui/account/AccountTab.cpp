@@ -1,5 +1,7 @@
 #include "AccountTab.h"
 
+#include "common/Receiver.h"
+#include "common/SchemeColors.h"
 #include "service/SwitchboardService.h"
 #include "twilio/TwilioClient.h"
 
@@ -26,7 +28,11 @@ AccountTab::AccountTab(SwitchboardService *service, QWidget *parent)
     m_numbers->horizontalHeader()->setStretchLastSection(true);
     m_numbers->verticalHeader()->hide();
     m_numbers->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_numbers->setTabKeyNavigation(false);
+    m_numbers->setAccessibleName(tr("Phone numbers"));
     auto *refresh = new QPushButton(tr("Refresh"), this);
+    refresh->setObjectName(QStringLiteral("accountRefresh"));
+    refresh->setAccessibleName(tr("Refresh the account"));
     connect(refresh, &QPushButton::clicked, this, &AccountTab::refresh);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -42,48 +48,53 @@ void AccountTab::refresh() {
     if (!client)
         return;
     const bool sandbox = m_service->isSandbox();
-    // The client lives on the network thread; its answers come back to this tab's thread.
-    QMetaObject::invokeMethod(client, [client, me = Receiver(this), this, sandbox] {
-        client->fetchAccount(me, [this, sandbox](const TwilioResult<TwilioAccount> &r) {
-            if (!r.ok()) {
-                m_summary->setText(QStringLiteral("<span style='color:#c62828'>%1</span>")
-                                       .arg(r.error.explanation().toHtmlEscaped()));
-                return;
-            }
-            m_summary->setText(
-                tr("<h3>%1</h3>%2 · %3 · %4")
-                    .arg(r.value.friendlyName.toHtmlEscaped(), r.value.sid, r.value.status,
-                         sandbox ? tr("offline sandbox, nothing is really sent") : r.value.type));
-            Q_EMIT accountNameKnown(r.value.friendlyName);
-        });
-        client->fetchBalance(me, [this](const TwilioResult<TwilioBalance> &r) {
-            m_balance->setText(r.ok() ? tr("Balance: %1 %2").arg(r.value.balance, r.value.currency)
-                                      : tr("Balance unavailable: %1").arg(r.error.explanation()));
-        });
-        client->listIncomingNumbers(me, [this](const TwilioResult<QList<TwilioIncomingNumber>> &r) {
-            m_numbers->setRowCount(0);
-            QStringList sms;
-            for (const TwilioIncomingNumber &n : r.value) {
-                const int row = m_numbers->rowCount();
-                m_numbers->insertRow(row);
-                QStringList caps;
-                if (n.sms)
-                    caps << tr("SMS");
-                if (n.mms)
-                    caps << tr("MMS");
-                if (n.voice)
-                    caps << tr("Voice");
-                m_numbers->setItem(row, 0, new QTableWidgetItem(n.phoneNumber));
-                m_numbers->setItem(row, 1, new QTableWidgetItem(n.friendlyName));
-                m_numbers->setItem(row, 2, new QTableWidgetItem(caps.join(QStringLiteral(", "))));
-                m_numbers->setItem(
-                    row, 3, new QTableWidgetItem(n.smsUrl.isEmpty() ? tr("(none)") : n.smsUrl));
-                if (n.sms)
-                    sms << n.phoneNumber;
-            }
-            m_numbers->resizeColumnsToContents();
-            Q_EMIT smsNumbersKnown(sms);
-        });
+    // The answers are computed on the network thread and handed back to this one.
+    const Receiver me(this);
+    auto onAccount = me.bind([this, sandbox](const TwilioResult<TwilioAccount> &r) {
+        if (!r.ok()) {
+            SchemeColors::setTone(m_summary, Tone::Error);
+            m_summary->setText(r.error.explanation().toHtmlEscaped());
+            return;
+        }
+        SchemeColors::setTone(m_summary, Tone::Normal);
+        m_summary->setText(
+            tr("<h3>%1</h3>%2 · %3 · %4")
+                .arg(r.value.friendlyName.toHtmlEscaped(), r.value.sid, r.value.status,
+                     sandbox ? tr("offline sandbox, nothing is really sent") : r.value.type));
+        Q_EMIT accountNameKnown(r.value.friendlyName);
+    });
+    auto onBalance = me.bind([this](const TwilioResult<TwilioBalance> &r) {
+        m_balance->setText(r.ok() ? tr("Balance: %1 %2").arg(r.value.balance, r.value.currency)
+                                  : tr("Balance unavailable: %1").arg(r.error.explanation()));
+    });
+    auto onNumbers = me.bind([this](const TwilioResult<QList<TwilioIncomingNumber>> &r) {
+        m_numbers->setRowCount(0);
+        QStringList sms;
+        for (const TwilioIncomingNumber &n : r.value) {
+            const int row = m_numbers->rowCount();
+            m_numbers->insertRow(row);
+            QStringList caps;
+            if (n.sms)
+                caps << tr("SMS");
+            if (n.mms)
+                caps << tr("MMS");
+            if (n.voice)
+                caps << tr("Voice");
+            m_numbers->setItem(row, 0, new QTableWidgetItem(n.phoneNumber));
+            m_numbers->setItem(row, 1, new QTableWidgetItem(n.friendlyName));
+            m_numbers->setItem(row, 2, new QTableWidgetItem(caps.join(QStringLiteral(", "))));
+            m_numbers->setItem(row, 3,
+                               new QTableWidgetItem(n.smsUrl.isEmpty() ? tr("(none)") : n.smsUrl));
+            if (n.sms)
+                sms << n.phoneNumber;
+        }
+        m_numbers->resizeColumnsToContents();
+        Q_EMIT smsNumbersKnown(sms);
+    });
+    QMetaObject::invokeMethod(client, [client, onAccount, onBalance, onNumbers] {
+        client->fetchAccount(client, onAccount);
+        client->fetchBalance(client, onBalance);
+        client->listIncomingNumbers(client, onNumbers);
     });
 }
 

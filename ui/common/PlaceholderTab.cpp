@@ -1,5 +1,7 @@
 #include "PlaceholderTab.h"
 
+#include "SchemeColors.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -8,20 +10,27 @@ namespace sb {
 PlaceholderTab::PlaceholderTab(const QString &title, const QString &willHold, const QString &needs,
                                QWidget *parent)
     : QWidget(parent) {
-    auto *label = new QLabel(this);
-    label->setObjectName(QStringLiteral("placeholderText"));
-    label->setWordWrap(true);
-    label->setAlignment(Qt::AlignCenter);
-    label->setTextFormat(Qt::RichText);
-    label->setText(
-        QStringLiteral("<h2>%1</h2><p>%2</p><p><b>%3</b> %4</p><p style='color:gray'>%5</p>")
-            .arg(title.toHtmlEscaped(), willHold.toHtmlEscaped(), tr("To enable it:"),
-                 needs.toHtmlEscaped(), tr("Not available in this version yet.")));
+    auto *heading = new QLabel(title, this);
+    heading->setObjectName(QStringLiteral("placeholderTitle"));
+    QFont big = heading->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    heading->setFont(big);
+    auto *what = new QLabel(willHold, this);
+    what->setObjectName(QStringLiteral("placeholderText"));
+    auto *ready = new QLabel(needs, this);
+    ready->setObjectName(QStringLiteral("placeholderNeeds"));
+    SchemeColors::setTone(ready, Tone::Faint);
     auto *layout = new QVBoxLayout(this);
     layout->addStretch();
-    layout->addWidget(label);
+    for (QLabel *label : {heading, what, ready}) {
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignCenter);
+        label->setTextFormat(Qt::PlainText);
+        layout->addWidget(label);
+    }
     layout->addStretch();
-    layout->setContentsMargins(60, 20, 60, 20);
+    layout->setContentsMargins(40, 20, 40, 20);
 }
 
 } // namespace sb

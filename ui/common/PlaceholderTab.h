@@ -4,8 +4,8 @@
 
 namespace sb {
 
-// A tab for a channel that is not built yet: says what it will hold and what enabling it
-// needs. Deliberately nothing that looks like it works.
+// A tab for a channel that is not built yet: tells the agent, in their words, what the tab
+// will do and what to set up in Settings. Deliberately nothing that looks like it works.
 class PlaceholderTab : public QWidget {
     Q_OBJECT
 public:

@@ -16,7 +16,8 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     opt.text.clear();
     QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
-    const QColor color = StatusColors::color(index.data(MessageTableModel::StatusRole).toString());
+    const SchemeColors::Pair colors =
+        StatusBadgeDelegate::colors(index.data(MessageTableModel::StatusRole).toString());
     const QFontMetrics fm(opt.font);
     const int width = fm.horizontalAdvance(text) + 14;
     const int height = fm.height() + 2;
@@ -24,11 +25,19 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(color);
+    painter->setBrush(colors.background);
     painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
-    painter->setPen(Qt::white);
+    painter->setPen(colors.text);
     painter->drawText(badge, Qt::AlignCenter, text);
     painter->restore();
+}
+
+SchemeColors::Pair StatusBadgeDelegate::colors(const QString &status) {
+    SchemeColors::Pair p;
+    p.background = StatusColors::color(status);
+    p.text = SchemeColors::readable(QColor(Qt::white), p.background);
+    p.border = p.background;
+    return p;
 }
 
 QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,

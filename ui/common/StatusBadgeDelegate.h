@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SchemeColors.h"
+
 #include <QStyledItemDelegate>
 
 namespace sb {
@@ -12,6 +14,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // What a badge is painted with: its own fill and white text, the same in every palette.
+    static SchemeColors::Pair colors(const QString &status);
 };
 
 } // namespace sb

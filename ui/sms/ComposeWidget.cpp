@@ -1,10 +1,14 @@
 #include "ComposeWidget.h"
 
+#include "common/Accessibility.h"
+#include "common/SchemeColors.h"
+#include "common/SendFeedback.h"
 #include "twilio/PhoneNumber.h"
 #include "twilio/SmsSegments.h"
 
 #include <QComboBox>
-#include <QFormLayout>
+#include <QEvent>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -22,44 +26,74 @@ ComposeWidget::ComposeWidget(QWidget *parent)
     , m_to(new QLineEdit(this))
     , m_toReason(new QLabel(this))
     , m_from(new QComboBox(this))
+    , m_optOut(new QLabel(this))
     , m_body(new QPlainTextEdit(this))
     , m_counter(new QLabel(this))
     , m_send(new QPushButton(tr("Send"), this))
-    , m_result(new QLabel(this)) {
+    , m_feedback(new SendFeedback(this)) {
     m_to->setObjectName(QStringLiteral("composeTo"));
     m_to->setPlaceholderText(tr("+1 415 555 0100"));
-    m_to->setClearButtonEnabled(true);
+    Accessibility::enableClearButton(m_to, tr("Clear the number"));
+    Accessibility::describe(m_to, tr("Customer's number"),
+                            tr("The number to send to; national numbers are read in the sender's "
+                               "country."));
     m_toReason->setObjectName(QStringLiteral("composeToReason"));
     m_toReason->setWordWrap(true);
     m_from->setObjectName(QStringLiteral("composeFrom"));
+    Accessibility::describe(m_from, tr("Send from number"));
+    m_optOut->setObjectName(QStringLiteral("composeOptOut"));
+    m_optOut->setWordWrap(true);
+    SchemeColors::setTone(m_optOut, Tone::Warning);
+    m_optOut->hide();
     m_body->setObjectName(QStringLiteral("composeBody"));
-    m_body->setPlaceholderText(tr("Message"));
+    m_body->setPlaceholderText(tr("Message (Ctrl+Enter sends)"));
     m_body->setTabChangesFocus(true);
-    m_body->setMinimumHeight(60);
-    m_body->setMaximumHeight(110);
+    Accessibility::describe(m_body, tr("Message text"),
+                            tr("At most 1600 characters; Ctrl+Enter sends."));
+    const int line = m_body->fontMetrics().lineSpacing();
+    m_body->setMinimumHeight(2 * line + 12);
+    m_body->setMaximumHeight(5 * line + 12);
+    m_body->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_counter->setObjectName(QStringLiteral("composeCounter"));
+    m_counter->setWordWrap(true);
     m_send->setObjectName(QStringLiteral("composeSend"));
     m_send->setDefault(true);
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
-    m_result->setObjectName(QStringLiteral("composeResult"));
-    m_result->setWordWrap(true);
-    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    Accessibility::describe(m_send, tr("Send message"), tr("Ctrl+Enter"));
+    m_feedback->setObjectName(QStringLiteral("composeResult"));
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("&To:"), m_to);
-    form->addRow(QString(), m_toReason);
-    form->addRow(tr("&From:"), m_from);
-    form->addRow(tr("&Message:"), m_body);
+    auto *toLabel = new QLabel(tr("&To:"), this);
+    toLabel->setBuddy(m_to);
+    auto *fromLabel = new QLabel(tr("Fr&om:"), this);
+    fromLabel->setBuddy(m_from);
+    auto *bodyLabel = new QLabel(tr("&Message:"), this);
+    bodyLabel->setBuddy(m_body);
+    auto *grid = new QGridLayout;
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(toLabel, 0, 0);
+    grid->addWidget(m_to, 0, 1);
+    grid->addWidget(fromLabel, 0, 2);
+    grid->addWidget(m_from, 0, 3);
+    grid->addWidget(m_toReason, 1, 1, 1, 3);
+    grid->addWidget(m_optOut, 2, 1, 1, 3);
+    grid->addWidget(bodyLabel, 3, 0, Qt::AlignTop);
+    grid->addWidget(m_body, 3, 1, 1, 3);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(3, 2);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_counter, 1);
     bottom->addWidget(m_send);
+    grid->addLayout(bottom, 4, 1, 1, 3);
+    grid->addWidget(m_feedback, 5, 1, 1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(form);
-    layout->addLayout(bottom);
-    layout->addWidget(m_result);
+    layout->addLayout(grid);
+    setTabOrder(m_to, m_from);
+    setTabOrder(m_from, m_body);
+    setTabOrder(m_body, m_send);
 
-    connect(m_to, &QLineEdit::textChanged, this, &ComposeWidget::validateTo);
+    connect(m_to, &QLineEdit::textChanged, this, &ComposeWidget::validate);
+    connect(m_from, &QComboBox::currentTextChanged, this, &ComposeWidget::validate);
     connect(m_body, &QPlainTextEdit::textChanged, this, &ComposeWidget::updateCounter);
     connect(m_send, &QPushButton::clicked, this, &ComposeWidget::trySend);
     for (const QKeySequence &keys :
@@ -70,7 +104,7 @@ ComposeWidget::ComposeWidget(QWidget *parent)
     }
     // The text edit takes Ctrl+Enter for itself before any shortcut sees it.
     m_body->installEventFilter(this);
-    validateTo();
+    validate();
     updateCounter();
 }
 
@@ -86,6 +120,12 @@ bool ComposeWidget::eventFilter(QObject *watched, QEvent *event) {
     return QWidget::eventFilter(watched, event);
 }
 
+void ComposeWidget::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::PaletteChange)
+        updateCounter(); // the UCS-2 marks take their colours from the palette
+    QWidget::changeEvent(event);
+}
+
 void ComposeWidget::setSenders(const QStringList &numbers, const QString &preferred) {
     const QString current = m_from->currentText().isEmpty() ? preferred : m_from->currentText();
     m_from->clear();
@@ -94,7 +134,7 @@ void ComposeWidget::setSenders(const QStringList &numbers, const QString &prefer
         all.prepend(preferred);
     m_from->addItems(all);
     m_from->setCurrentText(current);
-    validateTo();
+    validate();
 }
 
 void ComposeWidget::setTo(const QString &number) {
@@ -105,48 +145,84 @@ QString ComposeWidget::to() const {
     return m_e164;
 }
 
+QString ComposeWidget::from() const {
+    return m_from->currentText();
+}
+
 QString ComposeWidget::body() const {
     return m_body->toPlainText();
+}
+
+QLabel *ComposeWidget::result() const {
+    return m_feedback;
 }
 
 void ComposeWidget::clearBody() {
     m_body->clear();
 }
 
-void ComposeWidget::showResult(const QString &text, bool failed) {
-    m_result->setStyleSheet(failed ? QStringLiteral("color: #c62828;")
-                                   : QStringLiteral("color: #2e7d32;"));
-    m_result->setText(text);
+void ComposeWidget::focusTo() {
+    m_to->setFocus(Qt::ShortcutFocusReason);
+    m_to->selectAll();
 }
 
 void ComposeWidget::setBusy(bool busy) {
     m_busy = busy;
-    validateTo();
+    m_body->setReadOnly(busy);
+    validate();
 }
 
-void ComposeWidget::validateTo() {
+void ComposeWidget::setOptOutWarning(const QString &text) {
+    m_optOut->setText(text);
+    m_optOut->setVisible(!text.isEmpty());
+}
+
+void ComposeWidget::validate() {
     const QString text = m_to->text().trimmed();
     // National numbers are read in the sender's country, as an agent would expect.
     const QString region = PhoneNumber::check(m_from->currentText()).region;
     const PhoneNumberCheck check =
         PhoneNumber::check(text, region.isEmpty() ? QStringLiteral("US") : region);
+    const QString previous = m_e164;
     m_e164 = check.valid ? check.e164 : QString();
+    m_toProblem = text.isEmpty() ? QString() : check.valid ? QString() : check.reason;
     if (text.isEmpty()) {
         m_toReason->clear();
+        m_toReason->hide();
     } else if (check.valid) {
-        m_toReason->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        SchemeColors::setTone(m_toReason, Tone::Faint);
         m_toReason->setText(tr("Will send to %1").arg(check.e164));
+        m_toReason->show();
     } else {
-        m_toReason->setStyleSheet(QStringLiteral("color: #c62828;"));
+        SchemeColors::setTone(m_toReason, Tone::Error);
         m_toReason->setText(check.reason);
+        m_toReason->show();
     }
-    m_send->setEnabled(!m_busy && check.valid && !m_body->toPlainText().trimmed().isEmpty() &&
-                       m_from->count() > 0);
+    m_send->setEnabled(!m_busy && whyNotSendable().isEmpty());
+    if (m_e164 != previous)
+        Q_EMIT recipientChanged(m_e164);
+}
+
+QString ComposeWidget::whyNotSendable() const {
+    if (m_to->text().trimmed().isEmpty())
+        return tr("Nothing was sent: enter the customer's number.");
+    if (m_e164.isEmpty())
+        return tr("Nothing was sent: %1").arg(m_toProblem);
+    if (m_from->count() == 0)
+        return tr("Nothing was sent: there is no number to send from yet; add one in File ▸ "
+                  "Settings.");
+    if (m_body->toPlainText().trimmed().isEmpty())
+        return tr("Nothing was sent: the message is empty.");
+    if (m_tooLong)
+        return tr("Nothing was sent: the message is longer than %1 characters.")
+            .arg(SmsSegments::MaxBodyCharacters);
+    return {};
 }
 
 void ComposeWidget::updateCounter() {
     const QString text = m_body->toPlainText();
     const SegmentCount count = SmsSegments::count(text);
+    m_tooLong = count.characters > SmsSegments::MaxBodyCharacters;
     QString label =
         (count.characters == 1 ? tr("1 character") : tr("%1 characters").arg(count.characters)) +
         QStringLiteral(" · ") +
@@ -154,32 +230,36 @@ void ComposeWidget::updateCounter() {
         QStringLiteral(" · ") + count.encodingName();
     if (!count.ucs2Forcing.isEmpty())
         label += QStringLiteral(" · ") + tr("highlighted characters force UCS-2 (70 per segment)");
-    if (count.characters > SmsSegments::MaxBodyCharacters)
-        label = tr("Too long: %1 of at most %2 characters")
+    if (m_tooLong)
+        label = tr("Too long to send: %1 characters, at most %2. Remove %3.")
                     .arg(count.characters)
-                    .arg(SmsSegments::MaxBodyCharacters);
+                    .arg(SmsSegments::MaxBodyCharacters)
+                    .arg(count.characters - SmsSegments::MaxBodyCharacters);
+    SchemeColors::setTone(m_counter, m_tooLong ? Tone::Error : Tone::Faint);
     m_counter->setText(label);
 
     // Mark the characters that switch the whole message to UCS-2.
+    const SchemeColors::Pair markColors = SchemeColors::ucs2Mark(m_body->palette());
     QList<QTextEdit::ExtraSelection> marks;
     for (const int position : count.ucs2Forcing) {
         QTextEdit::ExtraSelection mark;
-        mark.format.setBackground(QColor(0xff, 0xe0, 0x82));
+        mark.format.setBackground(markColors.background);
+        mark.format.setForeground(markColors.text);
         mark.cursor = QTextCursor(m_body->document());
         mark.cursor.setPosition(position);
         mark.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
         marks.append(mark);
     }
     m_body->setExtraSelections(marks);
-    validateTo();
+    validate();
 }
 
 void ComposeWidget::trySend() {
-    if (!m_send->isEnabled()) {
-        if (m_e164.isEmpty())
-            showResult(m_to->text().trimmed().isEmpty() ? tr("Enter a number to send to.")
-                                                        : m_toReason->text(),
-                       true);
+    if (m_busy)
+        return;
+    const QString why = whyNotSendable();
+    if (!why.isEmpty()) {
+        m_feedback->problem(why);
         return;
     }
     Q_EMIT sendRequested(m_e164, m_from->currentText(), body());

@@ -10,9 +10,13 @@ class QPushButton;
 
 namespace sb {
 
+class SendFeedback;
+
 // To (checked as you type with libphonenumber), From (the account's SMS numbers), Body (with a
 // live characters / segments / encoding counter that highlights what forces UCS-2), Send
-// (also Ctrl+Enter). It only validates and asks; SmsTab sends.
+// (also Ctrl+Enter). Send is only enabled for something that can go; when the agent tries
+// anyway, the feedback line says why nothing was sent. It only validates and asks; SmsTab
+// sends, and the feedback line follows the message after that.
 class ComposeWidget : public QWidget {
     Q_OBJECT
 public:
@@ -21,38 +25,50 @@ public:
     void setSenders(const QStringList &numbers, const QString &preferred);
     void setTo(const QString &number);
     QString to() const;
+    QString from() const;
     QString body() const;
     void clearBody();
-    // Shown under the form after a send: plain words, red when it failed.
-    void showResult(const QString &text, bool failed);
     void setBusy(bool busy);
+    // Shown above the body when the recipient opted out (empty: hidden).
+    void setOptOutWarning(const QString &text);
+    void focusTo();
 
     QLineEdit *toEdit() const { return m_to; }
+    QComboBox *fromBox() const { return m_from; }
     QPlainTextEdit *bodyEdit() const { return m_body; }
     QPushButton *sendButton() const { return m_send; }
     QLabel *toReason() const { return m_toReason; }
     QLabel *counter() const { return m_counter; }
-    QLabel *result() const { return m_result; }
+    QLabel *optOutWarning() const { return m_optOut; }
+    SendFeedback *feedback() const { return m_feedback; }
+    QLabel *result() const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 Q_SIGNALS:
     void sendRequested(const QString &toE164, const QString &from, const QString &body);
+    // The valid E.164 the form would send to changed (empty when none).
+    void recipientChanged(const QString &toE164);
 
 private:
-    void validateTo();
+    void validate();
     void updateCounter();
     void trySend();
+    QString whyNotSendable() const;
 
     QLineEdit *m_to;
     QLabel *m_toReason;
     QComboBox *m_from;
+    QLabel *m_optOut;
     QPlainTextEdit *m_body;
     QLabel *m_counter;
     QPushButton *m_send;
-    QLabel *m_result;
+    SendFeedback *m_feedback;
     QString m_e164;
+    QString m_toProblem;
+    bool m_tooLong = false;
     bool m_busy = false;
 };
 

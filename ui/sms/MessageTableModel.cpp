@@ -1,10 +1,12 @@
 #include "MessageTableModel.h"
 
 #include "common/StatusColors.h"
+#include "common/TimeFormat.h"
+#include "common/UnreadMessages.h"
 #include "twilio/TwilioError.h"
 
 #include <QColor>
-#include <QLocale>
+#include <QFont>
 
 namespace sb {
 
@@ -27,6 +29,19 @@ void MessageTableModel::setQuery(const MessageQuery &query) {
     ++m_generation;
     endResetModel();
     fetchMore({});
+}
+
+void MessageTableModel::setUnread(UnreadMessages *unread) {
+    m_unread = unread;
+    connect(m_unread, &UnreadMessages::changed, this, &MessageTableModel::refreshRows);
+}
+
+void MessageTableModel::refreshRows(const QList<qint64> &ids) {
+    for (const qint64 id : ids) {
+        const int row = rowForId(id);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
 }
 
 int MessageTableModel::rowCount(const QModelIndex &parent) const {
@@ -69,15 +84,12 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Time: {
-            // Today's messages by time alone; older ones with their date.
-            const QDateTime local = m.createdAt.toLocalTime();
-            return local.date() == QDate::currentDate()
-                       ? QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"))
-                       : QLocale().toString(local, QStringLiteral("yyyy-MM-dd HH:mm"));
-        }
+        case Time:
+            return TimeFormat::brief(m.createdAt);
         case Direction:
             return directionLabel(m.direction);
+        case Contact:
+            return m.direction == QLatin1String("inbound") ? m.from : m.to;
         case From:
             return m.from;
         case To:
@@ -93,7 +105,20 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const {
             return m.errorCode ? QString::number(m.errorCode) : QString();
         }
         break;
+    case Qt::FontRole:
+        if (m_unread && m_unread->isUnread(m.id)) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        break;
+    case Qt::AccessibleDescriptionRole:
+        if (m_unread && m_unread->isUnread(m.id))
+            return tr("unread");
+        break;
     case Qt::ToolTipRole:
+        if (index.column() == Time)
+            return TimeFormat::full(m.createdAt);
         if (index.column() == Error || index.column() == Status) {
             if (m.errorCode)
                 return QStringLiteral("%1 %2")
@@ -138,6 +163,8 @@ QVariant MessageTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Time");
     case Direction:
         return tr("Dir.");
+    case Contact:
+        return tr("Customer");
     case From:
         return tr("From");
     case To:

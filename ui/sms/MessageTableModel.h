@@ -8,6 +8,8 @@
 
 namespace sb {
 
+class UnreadMessages;
+
 // Messages from the store, newest first, loaded lazily page by page (canFetchMore/fetchMore
 // with keyset queries) so a million stored messages cost a few hundred rows in memory.
 // Live: Store::messagesChanged updates rows in place (dataChanged) and puts new messages on
@@ -17,7 +19,8 @@ namespace sb {
 class MessageTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Direction, From, To, Body, Status, Error, ColumnCount };
+    // Contact is the customer (From of an inbound message, To of an outbound one).
+    enum Column { Time, Direction, Contact, From, To, Body, Status, Error, ColumnCount };
     enum Role { RecordRole = Qt::UserRole + 1, StatusRole, IdRole, ErrorExplanationRole };
 
     explicit MessageTableModel(Store *store, QObject *parent = nullptr);
@@ -25,6 +28,8 @@ public:
     void setQuery(const MessageQuery &query); // resets, then loads the first page
     MessageQuery query() const { return m_query; }
     void setPageSize(int rows) { m_pageSize = rows; }
+    // Unread inbound messages show in bold.
+    void setUnread(UnreadMessages *unread);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -44,11 +49,13 @@ Q_SIGNALS:
 
 private:
     void applyChanges(const QList<sb::MessageRecord> &records);
+    void refreshRows(const QList<qint64> &ids);
     void appendPage(const QList<MessageRecord> &page, quint64 generation);
     const MessageRecord &at(int row) const;
     MessageRecord &at(int row);
 
     Store *m_store;
+    UnreadMessages *m_unread = nullptr;
     MessageQuery m_query;
     int m_pageSize = 200;
     // Rows are m_newer reversed (arrived live, newest last) followed by m_older (loaded pages,

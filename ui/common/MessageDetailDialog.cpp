@@ -1,6 +1,8 @@
 #include "MessageDetailDialog.h"
 
-#include "common/StatusColors.h"
+#include "SchemeColors.h"
+#include "StatusColors.h"
+#include "TimeFormat.h"
 #include "store/Store.h"
 #include "twilio/TwilioError.h"
 
@@ -8,7 +10,6 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -18,20 +19,26 @@ namespace sb {
 MessageDetailDialog::MessageDetailDialog(const MessageRecord &m, Store *store, QWidget *parent)
     : QDialog(parent)
     , m_timeline(new QTreeWidget(this)) {
-    setWindowTitle(tr("Message %1").arg(m.sid.isEmpty() ? tr("(not sent yet)") : m.sid));
+    setWindowTitle(m.direction == QLatin1String("inbound") ? tr("Message from %1").arg(m.from)
+                                                           : tr("Message to %1").arg(m.to));
     setAttribute(Qt::WA_DeleteOnClose);
     resize(560, 480);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("From:"), new QLabel(m.from, this));
-    form->addRow(tr("To:"), new QLabel(m.to, this));
-    form->addRow(
-        tr("Created:"),
-        new QLabel(QLocale().toString(m.createdAt.toLocalTime(), QLocale::LongFormat), this));
-    auto *status = new QLabel(QStringLiteral("<b style='color:%1'>%2</b>")
-                                  .arg(StatusColors::color(m.status).name(),
-                                       StatusColors::label(m.status).toHtmlEscaped()),
-                              this);
+    auto selectable = [this](const QString &text) {
+        auto *label = new QLabel(text, this);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        return label;
+    };
+    form->addRow(tr("From:"), selectable(m.from));
+    form->addRow(tr("To:"), selectable(m.to));
+    form->addRow(tr("Created:"), selectable(TimeFormat::full(m.createdAt)));
+    form->addRow(tr("Twilio SID:"), selectable(m.sid.isEmpty() ? tr("none yet") : m.sid));
+    auto *status = new QLabel(StatusColors::label(m.status), this);
+    QFont bold = status->font();
+    bold.setBold(true);
+    status->setFont(bold);
+    SchemeColors::setTone(status, SchemeColors::statusTone(m.status));
     form->addRow(tr("Status:"), status);
     if (m.errorCode != 0 || !m.errorMessage.isEmpty()) {
         const QString text = m.errorCode
@@ -42,14 +49,19 @@ MessageDetailDialog::MessageDetailDialog(const MessageRecord &m, Store *store, Q
                                  : m.errorMessage.toHtmlEscaped();
         auto *error = new QLabel(text, this);
         error->setWordWrap(true);
+        error->setAccessibleName(tr("Error"));
+        SchemeColors::setTone(error, Tone::Error);
         error->setOpenExternalLinks(true);
         form->addRow(tr("Error:"), error);
     }
     auto *body = new QPlainTextEdit(m.body, this);
+    body->setObjectName(QStringLiteral("detailBody"));
     body->setReadOnly(true);
+    body->setAccessibleName(tr("Message text"));
     m_timeline->setObjectName(QStringLiteral("statusTimeline"));
     m_timeline->setHeaderLabels({tr("Received"), tr("Status"), tr("Error")});
     m_timeline->setRootIsDecorated(false);
+    m_timeline->setAccessibleName(tr("Status timeline"));
     m_timeline->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -66,11 +78,12 @@ MessageDetailDialog::MessageDetailDialog(const MessageRecord &m, Store *store, Q
         store->statusHistory(m.sid, this, [this](const StoreResult<QList<StatusEvent>> &events) {
             for (const StatusEvent &e : events.value) {
                 auto *item = new QTreeWidgetItem(
-                    m_timeline, {QLocale().toString(e.receivedAt.toLocalTime(),
-                                                    QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")),
-                                 StatusColors::label(e.status),
+                    m_timeline, {TimeFormat::precise(e.receivedAt), StatusColors::label(e.status),
                                  e.errorCode ? QString::number(e.errorCode) : QString()});
-                item->setForeground(1, StatusColors::color(e.status));
+                item->setToolTip(0, TimeFormat::full(e.receivedAt));
+                item->setForeground(
+                    1, SchemeColors::status(e.status, m_timeline->palette(),
+                                            m_timeline->palette().color(QPalette::Base)));
                 if (e.errorCode)
                     item->setToolTip(2, TwilioError::explain(e.errorCode));
             }

@@ -1,0 +1,100 @@
+#include "ConsoleFixture.h"
+
+#include "config/Config.h"
+#include "sms/ComposeWidget.h"
+#include "sms/MessageTableModel.h"
+#include "sms/SmsTab.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace sb;
+
+bool ConsoleFixture::start(QString *why) {
+    if (qEnvironmentVariableIsEmpty("SWITCHBOARD_SANDBOX_DELAY_MS"))
+        qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "30");
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
+                                             QSettings::IniFormat);
+    m_secrets = std::make_unique<SecretStore>();
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    auto load = [data](const QHash<QString, QString> &stored, QString *error) {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), data);
+        env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
+        env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("gui"));
+        return ConfigLoader::load(env, QString(), error, stored);
+    };
+    m_window = std::make_unique<MainWindow>(load, m_settings.get(), m_secrets.get(),
+                                            QHash<QString, QString>{});
+    QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
+    m_window->show();
+    m_window->start();
+    if (!started.wait(15000)) {
+        *why = QStringLiteral("the service did not start");
+        return false;
+    }
+    if (!QTest::qWaitForWindowExposed(m_window.get())) {
+        *why = QStringLiteral("the window was not exposed");
+        return false;
+    }
+    m_window->activateWindow();
+    if (!QTest::qWaitForWindowActive(m_window.get())) {
+        *why = QStringLiteral("the window did not become active");
+        return false;
+    }
+    QElapsedTimer wait;
+    wait.start();
+    while (sms()->compose()->fromBox()->count() == 0 && wait.elapsed() < 10000)
+        QTest::qWait(20);
+    if (sms()->compose()->fromBox()->count() == 0) {
+        *why = QStringLiteral("the account's numbers never arrived");
+        return false;
+    }
+    return true;
+}
+
+void ConsoleFixture::stop() {
+    m_window.reset();
+}
+
+SmsTab *ConsoleFixture::sms() const {
+    return m_window ? m_window->smsTab() : nullptr;
+}
+
+void ConsoleFixture::type(const QString &to, const QString &body) const {
+    ComposeWidget *c = sms()->compose();
+    c->toEdit()->clear();
+    QTest::keyClicks(c->toEdit(), to);
+    c->bodyEdit()->setPlainText(body);
+}
+
+int ConsoleFixture::rowWithBody(const QString &body) const {
+    for (int row = 0; row < sms()->model()->rowCount(); ++row) {
+        if (sms()->model()->record(row).body == body)
+            return row;
+    }
+    return -1;
+}
+
+int ConsoleFixture::countWithBody(const QString &body) const {
+    int count = 0;
+    for (int row = 0; row < sms()->model()->rowCount(); ++row)
+        count += sms()->model()->record(row).body == body ? 1 : 0;
+    return count;
+}
+
+MessageRecord ConsoleFixture::record(const QString &body) const {
+    const int row = rowWithBody(body);
+    return row >= 0 ? sms()->model()->record(row) : MessageRecord{};
+}
+
+QString ConsoleFixture::screenshot(QWidget *widget, const QString &name) {
+    QDir().mkpath(QStringLiteral(SB_SCREENSHOT_DIR));
+    const QString path = QStringLiteral(SB_SCREENSHOT_DIR "/%1.png").arg(name);
+    widget->grab().save(path);
+    return path;
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "MainWindow.h"
+#include "settings/SecretStore.h"
+#include "store/Records.h"
+
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace sb {
+class SmsTab;
+}
+
+// The real main window in sandbox mode on a temporary data folder and settings file, for the
+// GUI suites: started, shown, active, with the account's numbers in the From picker.
+class ConsoleFixture {
+public:
+    bool start(QString *why);
+    void stop();
+
+    sb::MainWindow *window() const { return m_window.get(); }
+    sb::SmsTab *sms() const;
+    QSettings *settings() const { return m_settings.get(); }
+
+    void type(const QString &to, const QString &body) const;
+    int rowWithBody(const QString &body) const;
+    sb::MessageRecord record(const QString &body) const;
+    int countWithBody(const QString &body) const;
+    // Saves a screenshot under build/screenshots/ and says where.
+    static QString screenshot(QWidget *widget, const QString &name);
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<sb::SecretStore> m_secrets;
+    std::unique_ptr<sb::MainWindow> m_window;
+};

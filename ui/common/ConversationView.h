@@ -1,0 +1,93 @@
+#pragma once
+
+#include "store/Records.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QMenu;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTextBrowser;
+class QTimer;
+
+namespace sb {
+
+class MessageTableModel;
+class SendFeedback;
+class Store;
+
+// The thread with one contact, for any channel: inbound messages on the left, outbound on the
+// right with their status, newest at the bottom, and a reply box. Bubbles are laid out as rich
+// text in one read-only browser, so long messages wrap, each paragraph takes its own writing
+// direction (Arabic reads right to left), links open, and text can be selected and copied.
+// A failed message says why under it and offers Retry and Edit and resend, also in its
+// context menu. Colours come from the palette (SchemeColors::bubble).
+class ConversationView : public QWidget {
+    Q_OBJECT
+public:
+    ConversationView(Store *store, QWidget *parent = nullptr);
+
+    void setContact(const QString &number);
+    QString contact() const { return m_contact; }
+
+    QTextBrowser *thread() const { return m_thread; }
+    MessageTableModel *model() const { return m_model; }
+    QLineEdit *replyEdit() const { return m_reply; }
+    QPushButton *replyButton() const { return m_send; }
+    SendFeedback *feedback() const { return m_feedback; }
+    QLabel *optOutWarning() const { return m_optOut; }
+
+    // While a reply is on its way the box keeps its text (read-only); it empties only once
+    // Twilio has accepted the message, so a refused reply can be corrected and sent again.
+    void setReplyBusy(bool busy);
+    void replyAccepted();
+    void focusReply();
+
+    // The messages shown, oldest first.
+    QList<MessageRecord> messages() const;
+    MessageRecord messageAt(const QPoint &viewportPos) const;
+    // The menu a right click on that message opens (the caller owns it).
+    QMenu *menuFor(const MessageRecord &message, QWidget *parent);
+    void retry(qint64 messageId);
+    // Puts a failed message's text in the reply box to change and send again.
+    void editAndResend(const MessageRecord &failed);
+
+    static constexpr int MessageIdProperty = 0x100100; // QTextFormat::UserProperty + n
+
+Q_SIGNALS:
+    void replyRequested(const QString &to, const QString &body);
+    void retryRequested(const sb::MessageRecord &failed);
+    void detailsRequested(const sb::MessageRecord &message);
+    void rendered();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void sendReply();
+    void scheduleRender();
+    void render();
+    void onAnchor(const QUrl &url);
+    void updateReplyState();
+    MessageRecord recordById(qint64 id) const;
+
+    MessageTableModel *m_model;
+    QSortFilterProxyModel *m_oldestFirst;
+    QLabel *m_title;
+    QTextBrowser *m_thread;
+    QLabel *m_optOut;
+    QLineEdit *m_reply;
+    QPushButton *m_send;
+    SendFeedback *m_feedback;
+    QTimer *m_renderDelay;
+    QString m_contact;
+    bool m_busy = false;
+    bool m_lengthProblem = false;
+    bool m_renderPending = false;
+    bool m_followBottom = true;
+};
+
+} // namespace sb

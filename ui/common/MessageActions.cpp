@@ -1,0 +1,63 @@
+#include "MessageActions.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QGuiApplication>
+#include <QMenu>
+
+namespace sb {
+
+namespace {
+QString tr(const char *text) {
+    return QCoreApplication::translate("MessageActions", text);
+}
+} // namespace
+
+bool MessageActions::isFailure(const QString &status) {
+    return status == QLatin1String("failed") || status == QLatin1String("undelivered") ||
+           status == QLatin1String("canceled");
+}
+
+bool MessageActions::canRetry(const MessageRecord &m) {
+    return m.direction != QLatin1String("inbound") && isFailure(m.status);
+}
+
+QString MessageActions::customer(const MessageRecord &m) {
+    return m.direction == QLatin1String("inbound") ? m.from : m.to;
+}
+
+void MessageActions::addTo(QMenu *menu, const MessageRecord &m) const {
+    if (m.id == 0)
+        return;
+    const QString number = customer(m);
+    QAction *copyText = menu->addAction(tr("Copy message text"));
+    copyText->setObjectName(QStringLiteral("copyMessageText"));
+    QObject::connect(copyText, &QAction::triggered, menu,
+                     [body = m.body] { QGuiApplication::clipboard()->setText(body); });
+    QAction *copyNumber = menu->addAction(
+        QCoreApplication::translate("MessageActions", "Copy number %1").arg(number));
+    copyNumber->setObjectName(QStringLiteral("copyNumber"));
+    QObject::connect(copyNumber, &QAction::triggered, menu,
+                     [number] { QGuiApplication::clipboard()->setText(number); });
+    if (openDetails) {
+        QAction *details = menu->addAction(tr("Open details"));
+        details->setObjectName(QStringLiteral("openDetails"));
+        QObject::connect(details, &QAction::triggered, menu, [f = openDetails, m] { f(m); });
+    }
+    if (canRetry(m) && (retry || editAndResend)) {
+        menu->addSeparator();
+        if (retry) {
+            QAction *again = menu->addAction(tr("Retry"));
+            again->setObjectName(QStringLiteral("retry"));
+            QObject::connect(again, &QAction::triggered, menu, [f = retry, m] { f(m); });
+        }
+        if (editAndResend) {
+            QAction *edit = menu->addAction(tr("Edit and resend"));
+            edit->setObjectName(QStringLiteral("editAndResend"));
+            QObject::connect(edit, &QAction::triggered, menu, [f = editAndResend, m] { f(m); });
+        }
+    }
+}
+
+} // namespace sb

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "store/Records.h"
+
+#include <functional>
+
+class QMenu;
+
+namespace sb {
+
+// The actions on one message, the same in the table's and the conversation's context menus:
+// copy its text or the customer's number, open its details, and for a failed outbound message
+// Retry and Edit and resend.
+struct MessageActions {
+    std::function<void(const MessageRecord &)> openDetails;
+    std::function<void(const MessageRecord &)> retry;
+    std::function<void(const MessageRecord &)> editAndResend;
+
+    void addTo(QMenu *menu, const MessageRecord &message) const;
+
+    static bool isFailure(const QString &status);
+    static bool canRetry(const MessageRecord &message);
+    // The other party: who sent an inbound message, who an outbound one went to.
+    static QString customer(const MessageRecord &message);
+};
+
+} // namespace sb
