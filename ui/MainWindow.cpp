@@ -7,11 +7,11 @@
 #include "common/SchemeColors.h"
 #include "common/UnreadMessages.h"
 #include "http/RestRequest.h"
-#include "service/SwitchboardService.h"
+#include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "settings/SettingsDialog.h"
 #include "sms/SmsTab.h"
-#include "store/Store.h"
+#include "db/Store.h"
 #include "webhooks/TwilioWebhooks.h"
 
 #include <QApplication>

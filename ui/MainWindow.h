@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/Config.h"
-#include "store/Records.h"
+#include "messaging/Records.h"
 
 #include <QHash>
 #include <QMainWindow>

@@ -4,7 +4,7 @@
 #include "common/Logging.h"
 #include "common/UnixSignals.h"
 #include "config/Config.h"
-#include "service/SwitchboardService.h"
+#include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 
 #include <QApplication>

@@ -4,10 +4,10 @@
 #include "common/Logging.h"
 #include "http/HttpServer.h"
 #include "outbox/Outbox.h"
-#include "store/Store.h"
-#include "twilio/PhoneNumber.h"
-#include "twilio/SmsSegments.h"
-#include "twilio/TwilioError.h"
+#include "db/Store.h"
+#include "providers/twilio/PhoneNumber.h"
+#include "providers/twilio/SmsSegments.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 
 #include "DotEnv.h"
 #include "common/Logging.h"
-#include "twilio/PhoneNumber.h"
+#include "providers/twilio/PhoneNumber.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,8 +1,8 @@
 #include "Outbox.h"
 
 #include "common/Logging.h"
-#include "store/Store.h"
-#include "twilio/TwilioClient.h"
+#include "db/Store.h"
+#include "providers/twilio/TwilioClient.h"
 
 #include <QTimer>
 

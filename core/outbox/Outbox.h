@@ -1,8 +1,8 @@
 #pragma once
 
 #include "common/Receiver.h"
-#include "store/Records.h"
-#include "twilio/TwilioError.h"
+#include "messaging/Records.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QHash>
 #include <QObject>

@@ -4,11 +4,11 @@
 #include "TestNumbers.h"
 #include "common/Logging.h"
 #include "http/HttpServer.h"
-#include "twilio/PhoneNumber.h"
-#include "twilio/SmsSegments.h"
-#include "twilio/TwilioError.h"
-#include "twilio/TwilioResources.h"
-#include "webhooks/SignatureValidator.h"
+#include "providers/twilio/PhoneNumber.h"
+#include "providers/twilio/SmsSegments.h"
+#include "providers/twilio/TwilioError.h"
+#include "providers/twilio/TwilioResources.h"
+#include "providers/twilio/SignatureValidator.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -2,8 +2,8 @@
 
 #include "common/Logging.h"
 #include "http/HttpServer.h"
-#include "store/Store.h"
-#include "twilio/MessageStatus.h"
+#include "db/Store.h"
+#include "messaging/MessageStatus.h"
 
 namespace sb {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "SignatureValidator.h"
+#include "providers/twilio/SignatureValidator.h"
 #include "http/HttpServer.h"
-#include "store/Store.h"
+#include "db/Store.h"
 
 #include <QObject>
 

@@ -3,7 +3,7 @@
 // (MessageSid, MessageStatus) pair, so each one must really be validated, deduplicated and
 // stored, not dropped as a replay.
 #include "http/FormEncoding.h"
-#include "webhooks/SignatureValidator.h"
+#include "providers/twilio/SignatureValidator.h"
 
 #include <QCoreApplication>
 #include <QFile>

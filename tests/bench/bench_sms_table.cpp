@@ -3,11 +3,11 @@
 // fresh child process (so RSS and start-up are honest); medians of the runs are printed.
 //   bench_sms_table [--rows 1000000] [--runs 3]
 #include "MainWindow.h"
-#include "service/SwitchboardService.h"
+#include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"
-#include "webhooks/SignatureValidator.h"
+#include "providers/twilio/SignatureValidator.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 // Store-only ingest: N status callbacks queued at once, timed until all are committed.
 // Separates the database's share of the webhook-ingest figure from the HTTP side's.
-#include "store/Store.h"
+#include "db/Store.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

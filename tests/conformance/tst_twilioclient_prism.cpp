@@ -1,6 +1,6 @@
 #include "Await.h"
 #include "TestSupport.h"
-#include "twilio/TwilioClient.h"
+#include "providers/twilio/TwilioClient.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>

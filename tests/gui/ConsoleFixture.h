@@ -2,7 +2,7 @@
 
 #include "MainWindow.h"
 #include "settings/SecretStore.h"
-#include "store/Records.h"
+#include "messaging/Records.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

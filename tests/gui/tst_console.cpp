@@ -1,7 +1,7 @@
 #include "ConnectionStatus.h"
 #include "MainWindow.h"
 #include "common/ConversationView.h"
-#include "service/SwitchboardService.h"
+#include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "sms/ComposeWidget.h"
 #include "sms/MessageFilterProxy.h"

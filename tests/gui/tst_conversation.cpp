@@ -2,7 +2,7 @@
 #include "common/BidiTextDelegate.h"
 #include "common/ConversationView.h"
 #include "sms/MessageTableModel.h"
-#include "store/Store.h"
+#include "db/Store.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,9 +1,9 @@
 #include "MainWindow.h"
-#include "service/SwitchboardService.h"
+#include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"
-#include "webhooks/SignatureValidator.h"
+#include "providers/twilio/SignatureValidator.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>

@@ -1,5 +1,5 @@
 #include "ConsoleFixture.h"
-#include "service/SwitchboardService.h"
+#include "runtime/SwitchboardService.h"
 #include "sms/ComposeWidget.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"

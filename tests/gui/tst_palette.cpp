@@ -3,7 +3,7 @@
 #include "common/FailureNotice.h"
 #include "common/SchemeColors.h"
 #include "common/StatusBadgeDelegate.h"
-#include "service/SwitchboardService.h"
+#include "runtime/SwitchboardService.h"
 #include "sms/ComposeWidget.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"

@@ -1,10 +1,10 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
-#include "service/SwitchboardService.h"
+#include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "sms/SmsTab.h"
-#include "store/Store.h"
-#include "webhooks/SignatureValidator.h"
+#include "db/Store.h"
+#include "providers/twilio/SignatureValidator.h"
 
 #include <QNetworkReply>
 #include <QSettings>

@@ -6,12 +6,12 @@
 #include "common/SendFeedback.h"
 #include "common/TimeFormat.h"
 #include "common/UnreadMessages.h"
-#include "service/SwitchboardService.h"
+#include "runtime/SwitchboardService.h"
 #include "sms/ComposeWidget.h"
 #include "sms/MessageFilterProxy.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"
-#include "twilio/TwilioError.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QAction>
 #include <QLabel>

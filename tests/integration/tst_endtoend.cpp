@@ -1,8 +1,8 @@
 #include "Await.h"
 #include "TestSupport.h"
-#include "service/SwitchboardService.h"
-#include "store/Store.h"
-#include "webhooks/SignatureValidator.h"
+#include "runtime/SwitchboardService.h"
+#include "db/Store.h"
+#include "providers/twilio/SignatureValidator.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

@@ -2,8 +2,8 @@
 #include "TestSupport.h"
 #include "outbox/Outbox.h"
 #include "sandbox/Sandbox.h"
-#include "store/Store.h"
-#include "twilio/TwilioClient.h"
+#include "db/Store.h"
+#include "providers/twilio/TwilioClient.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>

@@ -1,6 +1,6 @@
 #include "Await.h"
 #include "TestSupport.h"
-#include "store/Store.h"
+#include "db/Store.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
 #include "sandbox/Sandbox.h"
-#include "twilio/TwilioError.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

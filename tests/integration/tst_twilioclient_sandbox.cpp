@@ -2,8 +2,8 @@
 #include "TestSupport.h"
 #include "http/HttpServer.h"
 #include "sandbox/Sandbox.h"
-#include "twilio/TwilioClient.h"
-#include "webhooks/SignatureValidator.h"
+#include "providers/twilio/TwilioClient.h"
+#include "providers/twilio/SignatureValidator.h"
 
 #include <QNetworkAccessManager>
 #include <QtTest>

@@ -1,5 +1,5 @@
 #include "api/LocalApi.h"
-#include "twilio/TwilioError.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

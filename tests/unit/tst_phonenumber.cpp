@@ -1,4 +1,4 @@
-#include "twilio/PhoneNumber.h"
+#include "providers/twilio/PhoneNumber.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
 #include "TestSupport.h"
-#include "webhooks/SignatureValidator.h"
+#include "providers/twilio/SignatureValidator.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "twilio/SmsSegments.h"
+#include "providers/twilio/SmsSegments.h"
 
 #include <QtTest>
 

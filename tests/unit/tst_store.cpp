@@ -1,6 +1,6 @@
 #include "Await.h"
-#include "store/Migrations.h"
-#include "store/Store.h"
+#include "db/Migrations.h"
+#include "db/Store.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>

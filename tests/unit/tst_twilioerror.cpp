@@ -1,4 +1,4 @@
-#include "twilio/TwilioError.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QtTest>
 

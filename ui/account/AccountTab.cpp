@@ -2,8 +2,8 @@
 
 #include "common/Receiver.h"
 #include "common/SchemeColors.h"
-#include "service/SwitchboardService.h"
-#include "twilio/TwilioClient.h"
+#include "runtime/SwitchboardService.h"
+#include "providers/twilio/TwilioClient.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -7,8 +7,8 @@
 #include "StatusColors.h"
 #include "TimeFormat.h"
 #include "sms/MessageTableModel.h"
-#include "twilio/SmsSegments.h"
-#include "twilio/TwilioError.h"
+#include "providers/twilio/SmsSegments.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>

@@ -2,8 +2,8 @@
 
 #include "MessageActions.h"
 #include "SchemeColors.h"
-#include "store/Store.h"
-#include "twilio/TwilioError.h"
+#include "db/Store.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

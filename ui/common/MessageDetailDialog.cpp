@@ -3,8 +3,8 @@
 #include "SchemeColors.h"
 #include "StatusColors.h"
 #include "TimeFormat.h"
-#include "store/Store.h"
-#include "twilio/TwilioError.h"
+#include "db/Store.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

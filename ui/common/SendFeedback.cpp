@@ -1,9 +1,9 @@
 #include "SendFeedback.h"
 
 #include "TimeFormat.h"
-#include "store/Store.h"
-#include "twilio/MessageStatus.h"
-#include "twilio/TwilioError.h"
+#include "db/Store.h"
+#include "messaging/MessageStatus.h"
+#include "providers/twilio/TwilioError.h"
 
 namespace sb {
 

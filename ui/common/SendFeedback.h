@@ -1,7 +1,7 @@
 #pragma once
 
 #include "SchemeColors.h"
-#include "store/Records.h"
+#include "messaging/Records.h"
 
 #include <QLabel>
 #include <QPointer>

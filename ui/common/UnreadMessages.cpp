@@ -1,6 +1,6 @@
 #include "UnreadMessages.h"
 
-#include "store/Store.h"
+#include "db/Store.h"
 
 #include <QSettings>
 

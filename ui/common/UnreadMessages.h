@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/Records.h"
+#include "messaging/Records.h"
 
 #include <QHash>
 #include <QObject>

@@ -3,8 +3,8 @@
 #include "common/Accessibility.h"
 #include "common/SchemeColors.h"
 #include "common/SendFeedback.h"
-#include "twilio/PhoneNumber.h"
-#include "twilio/SmsSegments.h"
+#include "providers/twilio/PhoneNumber.h"
+#include "providers/twilio/SmsSegments.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -3,7 +3,7 @@
 #include "common/StatusColors.h"
 #include "common/TimeFormat.h"
 #include "common/UnreadMessages.h"
-#include "twilio/TwilioError.h"
+#include "providers/twilio/TwilioError.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/Records.h"
-#include "store/Store.h"
+#include "messaging/Records.h"
+#include "db/Store.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -14,8 +14,8 @@
 #include "common/StatusBadgeDelegate.h"
 #include "common/UnreadMessages.h"
 #include "outbox/Outbox.h"
-#include "store/Store.h"
-#include "twilio/SmsSegments.h"
+#include "db/Store.h"
+#include "providers/twilio/SmsSegments.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -6,8 +6,8 @@
 #include "http/RestRequest.h"
 #include "outbox/Outbox.h"
 #include "sandbox/Sandbox.h"
-#include "store/Store.h"
-#include "twilio/TwilioClient.h"
+#include "db/Store.h"
+#include "providers/twilio/TwilioClient.h"
 #include "webhooks/TwilioWebhooks.h"
 
 #include <QNetworkAccessManager>

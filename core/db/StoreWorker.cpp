@@ -3,7 +3,7 @@
 #include "Migrations.h"
 #include "Store.h"
 #include "common/Logging.h"
-#include "twilio/MessageStatus.h"
+#include "messaging/MessageStatus.h"
 #include <sqlite3.h>
 
 #include <QDir>

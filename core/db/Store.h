@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Records.h"
+#include "messaging/Records.h"
 #include "common/Receiver.h"
 
 #include <QMutex>

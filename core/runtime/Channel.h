@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace sb {
+
+class ChannelContext;
+class SandboxContext;
+
+// A webhook this channel serves, for the start-up log, the README and the Account tab.
+struct WebhookEndpoint {
+    QString path;    // e.g. "/twilio/incoming-sms"
+    QString purpose; // one line for a person: where in Twilio's console this URL goes
+};
+
+// One way of talking to customers (SMS, WhatsApp, voice, email) as a module. The runtime knows
+// channels only through this interface; everything that is only the channel's own (its routes,
+// tables, status model, sandbox part, tests, tab) lives in its folder, channels/<id>/.
+// Adding a channel is that folder plus one line in channels/CMakeLists.txt.
+class Channel {
+public:
+    virtual ~Channel() = default;
+
+    // The name stored with its records ("sms") and used in URLs and settings.
+    virtual QString id() const = 0;
+    virtual QString displayName() const = 0;
+
+    // Tables only this channel uses: schema steps applied in order, once each, recorded
+    // under the channel's id (see Store::addSchema).
+    virtual QList<QStringList> schema() const { return {}; }
+
+    // Its webhooks under /twilio/ and its local-API routes under /api/v1/twilio/. Called on the
+    // server thread before the port takes connections; the context stays valid while it runs.
+    virtual void addRoutes(ChannelContext &context) = 0;
+
+    // Its part of the offline sandbox (sandbox mode only), on the sandbox's thread.
+    virtual void addToSandbox(SandboxContext &context) { (void)context; }
+
+    virtual QList<WebhookEndpoint> webhooks() const { return {}; }
+};
+
+} // namespace sb
