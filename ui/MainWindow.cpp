@@ -6,13 +6,12 @@
 #include "common/PlaceholderTab.h"
 #include "common/SchemeColors.h"
 #include "common/UnreadMessages.h"
+#include "db/Store.h"
 #include "http/RestRequest.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "settings/SettingsDialog.h"
 #include "sms/SmsTab.h"
-#include "db/Store.h"
-#include "webhooks/TwilioWebhooks.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -33,10 +32,11 @@
 
 namespace sb {
 
-MainWindow::MainWindow(ConfigSource load, QSettings *settings, SecretStore *secrets,
-                       QHash<QString, QString> storedSecrets, QWidget *parent)
+MainWindow::MainWindow(ConfigSource load, ChannelList channels, QSettings *settings,
+                       SecretStore *secrets, QHash<QString, QString> storedSecrets, QWidget *parent)
     : QMainWindow(parent)
     , m_load(std::move(load))
+    , m_channels(std::move(channels))
     , m_settings(settings)
     , m_secretStore(secrets)
     , m_secrets(std::move(storedSecrets))
@@ -242,7 +242,7 @@ void MainWindow::start() {
     m_sms = nullptr;
     m_account = nullptr;
     m_service.reset(); // the old one frees its port and commits what it had queued first
-    m_service = std::make_unique<SwitchboardService>(*config);
+    m_service = std::make_unique<SwitchboardService>(*config, m_channels);
     m_notice->setStore(m_service->store());
     m_unread->setStore(m_service->store());
     connect(m_service.get(), &SwitchboardService::started, this, &MainWindow::onStarted);
@@ -343,7 +343,7 @@ void MainWindow::simulateIncomingSms() {
                                    tr("Can I change my delivery address?"),
                                    tr("Thanks, that solved it 👍")};
     const int pick = int(QRandomGenerator::global()->bounded(customers.size()));
-    m_service->simulateInboundSms(customers[pick], texts[pick]);
+    m_service->simulateInbound(QStringLiteral("sms"), customers[pick], texts[pick]);
 }
 
 void MainWindow::notifyInbound(const QList<MessageRecord> &messages) {

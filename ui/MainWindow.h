@@ -2,6 +2,7 @@
 
 #include "config/Config.h"
 #include "messaging/Records.h"
+#include "runtime/Channel.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -34,7 +35,7 @@ public:
     using ConfigSource =
         std::function<std::optional<Config>(const QHash<QString, QString> &stored, QString *error)>;
 
-    MainWindow(ConfigSource load, QSettings *settings, SecretStore *secrets,
+    MainWindow(ConfigSource load, ChannelList channels, QSettings *settings, SecretStore *secrets,
                QHash<QString, QString> storedSecrets, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -74,6 +75,7 @@ private:
     void switchTab(int delta);
 
     ConfigSource m_load;
+    ChannelList m_channels;
     QSettings *m_settings;
     SecretStore *m_secretStore;
     QHash<QString, QString> m_secrets;

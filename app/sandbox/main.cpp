@@ -2,7 +2,10 @@
 // API with curl or for tests that restart Switchboard around it. This file only wires.
 #include "common/Logging.h"
 #include "common/UnixSignals.h"
+#include "common/Version.h"
+#include "runtime/BuiltInChannels.h"
 #include "sandbox/Sandbox.h"
+#include "sandbox/SandboxContext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -14,7 +17,7 @@ int main(int argc, char *argv[]) {
     sb::installLogFormat();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("switchboard-sandbox"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(sb::Version));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -50,6 +53,10 @@ int main(int argc, char *argv[]) {
     options.smsUrl = parser.value(smsUrl);
     options.statusDelayMs = parser.value(delay).toInt();
     sb::Sandbox sandbox(options);
+    // Every channel's part, with the webhooks given above (no console URL of its own).
+    sb::SandboxContext context(sandbox, QString());
+    for (const auto &channel : sb::builtInChannels())
+        channel->addToSandbox(context);
     const quint16 bound =
         sandbox.listen(QHostAddress(parser.value(bind)), quint16(parser.value(port).toUInt()));
     if (!bound) {

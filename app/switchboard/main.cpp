@@ -1,9 +1,12 @@
 // switchboard: the operator console, or with --headless the webhook server and local API
 // alone. This file only wires core and ui together.
 #include "MainWindow.h"
+#include "api/LocalApi.h"
 #include "common/Logging.h"
 #include "common/UnixSignals.h"
+#include "common/Version.h"
 #include "config/Config.h"
+#include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 
@@ -36,11 +39,14 @@ void describe(const sb::SwitchboardService &service) {
     const QString listening =
         QStringLiteral("http://%1:%2").arg(c.bindAddress.toString()).arg(service.port());
     qCInfo(lcService).noquote() << "listening on" << listening;
+    const QString base = c.publicBase(service.port());
+    for (const auto &channel : service.channels()) {
+        for (const sb::WebhookEndpoint &hook : channel->webhooks())
+            qCInfo(lcService).noquote()
+                << channel->displayName() << "webhook:" << base + hook.path << "-" << hook.purpose;
+    }
     qCInfo(lcService).noquote()
-        << "webhooks:" << service.publicUrl().toString() + QStringLiteral("/twilio/sms-status")
-        << "and" << service.publicUrl().toString() + QStringLiteral("/twilio/incoming-sms");
-    qCInfo(lcService).noquote()
-        << "local API:" << listening + QStringLiteral("/api/v1/twilio/")
+        << "local API:" << listening + sb::LocalApi::Prefix + QLatin1Char('/')
         << (c.apiTokenPath.isEmpty() ? QStringLiteral("(bearer token from SWITCHBOARD_API_TOKEN)")
                                      : QStringLiteral("(bearer token in %1)").arg(c.apiTokenPath));
     qCInfo(lcService).noquote() << "database:" << c.databasePath();
@@ -59,7 +65,7 @@ void addOptions(QCommandLineParser &parser) {
 void setUp(QCoreApplication &app) {
     QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
     QCoreApplication::setOrganizationName(QStringLiteral("Switchboard"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(sb::Version));
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
@@ -75,7 +81,7 @@ int runHeadless(int argc, char *argv[]) {
         std::fprintf(stderr, "switchboard: configuration error: %s\n", qPrintable(error));
         return 2;
     }
-    sb::SwitchboardService service(*config);
+    sb::SwitchboardService service(*config, sb::builtInChannels());
     QObject::connect(&service, &sb::SwitchboardService::failed, &app, [](const QString &reason) {
         std::fprintf(stderr, "switchboard: %s\n", qPrintable(reason));
         QCoreApplication::exit(1);
@@ -103,7 +109,8 @@ int runConsole(int argc, char *argv[]) {
     QObject::connect(&signals, &sb::UnixSignals::received, &app, &QApplication::quit);
     // Secrets come from the keychain first (asynchronously), then the window starts.
     secrets.readAll([&](const QHash<QString, QString> &stored) {
-        window = std::make_unique<sb::MainWindow>(&loadConfig, &settings, &secrets, stored);
+        window = std::make_unique<sb::MainWindow>(&loadConfig, sb::builtInChannels(), &settings,
+                                                  &secrets, stored);
         QObject::connect(window.get(), &sb::MainWindow::serviceStarted, &app,
                          [&] { describe(*window->service()); });
         window->show();

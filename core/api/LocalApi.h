@@ -1,36 +1,44 @@
 #pragma once
 
-#include "http/HttpMessage.h"
+#include "http/HttpServer.h"
 
 #include <QObject>
+#include <QUrl>
 
 #include <optional>
 
+class QNetworkAccessManager;
+
 namespace sb {
 
-class HttpServer;
-class Outbox;
 class Store;
-struct SendOutcome;
 struct TwilioError;
 
 struct LocalApiSettings {
-    QString apiToken;    // secret: the bearer token every call but health needs
-    QString defaultFrom; // TWILIO_PHONE_NUMBER
-    QString mode;        // "sandbox" or "live"
+    QString apiToken; // secret: the bearer token every call but health needs
+    QString mode;     // "sandbox" or "live"
+    // Sandbox mode only: where the built-in sandbox listens, and its credentials.
+    QUrl sandboxUrl;
+    QString sandboxAccountSid;
+    QString sandboxAuthToken;
 };
 
-// The local REST API under /api/v1/twilio/ (JSON in and out, bearer token):
-//   GET  health                      no token needed
-//   POST send-sms {to, from?, body}  optional Idempotency-Key header
-//   GET  sms-status/{messageSid}
+// The local REST API's shared part under /api/v1/twilio/ (JSON in and out, bearer token); each
+// channel adds its own routes under the same prefix (e.g. send-sms):
+//   GET  health                                  no token needed
+//   GET  message-status/{messageSid}             any message, whatever its channel
+//   POST sandbox/inbound {from, body, channel?, profileName?}   sandbox mode only: the sandbox
+//        delivers a signed inbound message to this console, as a customer writing would
 // Errors share one shape: {"error": {"status", "message", "field"?, "code"?, "moreInfo"?}}.
 // Invalid input 400; bad API token or bad Twilio credentials 401; permissions 403; Twilio or
 // network failures 502 (504 on timeouts); rate limits 429.
 class LocalApi : public QObject {
     Q_OBJECT
 public:
-    LocalApi(HttpServer *server, Store *store, Outbox *outbox, LocalApiSettings settings,
+    static const QString Prefix; // "/api/v1/twilio"
+    static QString path(const QString &name);
+
+    LocalApi(HttpServer *server, Store *store, LocalApiSettings settings,
              QObject *parent = nullptr);
 
     static int httpStatusFor(const TwilioError &error);
@@ -38,12 +46,11 @@ public:
 
 private:
     std::optional<HttpResponse> authorize(const HttpRequest &request) const;
-    void sendSms(const HttpRequest &request, std::function<void(const HttpResponse &)> reply);
-    void smsStatus(const HttpRequest &request, std::function<void(const HttpResponse &)> reply);
+    void simulateInbound(const HttpRequest &request, HttpServer::Reply reply);
 
     Store *m_store;
-    Outbox *m_outbox;
     LocalApiSettings m_settings;
+    QNetworkAccessManager *m_nam = nullptr;
 };
 
 } // namespace sb

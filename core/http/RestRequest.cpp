@@ -1,5 +1,7 @@
 #include "RestRequest.h"
 
+#include "common/Version.h"
+
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -74,7 +76,7 @@ void RestRequest::send(const QByteArray &verb, Receiver receiver, Callback callb
     request.setTransferTimeout(int(m_timeout.count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("switchboard/0.1"));
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("switchboard/") + Version);
     request.setRawHeader("Accept", "application/json");
     for (const auto &[name, value] : m_headers)
         request.setRawHeader(name, value);

@@ -5,6 +5,7 @@
 #include "providers/twilio/TwilioClient.h"
 
 #include <QTimer>
+#include <QUrl>
 
 #include <cstdlib>
 
@@ -40,15 +41,13 @@ void Outbox::send(OutboundDraft draft, Receiver receiver, Done done) {
             return;
         receiver.post([done, outcome] { done(outcome); });
     };
-    if (!m_ready || m_statusCallbackUrl.isEmpty()) {
+    if (!m_ready || m_publicBase.isEmpty()) {
         SendOutcome outcome;
         outcome.error = TwilioError::local(
             tr("Switchboard is still starting; nothing was sent. Try again in a moment."));
         reply(outcome);
         return;
     }
-    if (draft.statusCallback.isEmpty())
-        draft.statusCallback = m_statusCallbackUrl;
     m_store->createOutbound(draft, this, [this, reply](const StoreResult<OutboxEntry> &created) {
         if (!created.ok()) {
             SendOutcome outcome;
@@ -76,6 +75,16 @@ void Outbox::send(OutboundDraft draft, Receiver receiver, Done done) {
     });
 }
 
+QString Outbox::statusCallbackFor(const OutboxEntry &entry) const {
+    if (entry.statusCallback.isEmpty())
+        return {};
+    // Entries keep their channel's path; older ones kept a whole URL, perhaps an old tunnel's.
+    const QString path = entry.statusCallback.startsWith(QLatin1Char('/'))
+                             ? entry.statusCallback
+                             : QUrl(entry.statusCallback).path();
+    return m_publicBase + path;
+}
+
 void Outbox::submit(const OutboxEntry &entry, int rateLimitRetries, Done done) {
     m_store->markSubmitted(
         entry.id, this,
@@ -96,9 +105,7 @@ void Outbox::post(const OutboxEntry &entry, int rateLimitRetries, Done done) {
     params.to = entry.message.to;
     params.from = entry.message.from;
     params.body = entry.message.body;
-    // The URL this run listens on: an entry from an earlier run may carry an old tunnel's URL.
-    params.statusCallback =
-        m_statusCallbackUrl.isEmpty() ? entry.statusCallback : m_statusCallbackUrl;
+    params.statusCallback = statusCallbackFor(entry);
     qCInfo(lcOutbox) << "submitting outbox entry" << entry.id << "attempt" << entry.attempts;
     m_client->createMessage(
         params, this,

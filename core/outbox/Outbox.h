@@ -35,10 +35,10 @@ struct SendOutcome {
 // Each entry is owned by one path at a time: the send that created it, or resume() for what an
 // earlier run left unfinished; the store's transitions are compare-and-set besides, so a step
 // happens once whoever asks. Nothing is sent before resume() has claimed the earlier entries
-// and the status callback URL is set. A caller is told an outcome only once it is committed;
-// when the store fails after the entry exists, the caller is told so and the outbox keeps
-// retrying from the entry's committed state until the database recovers.
-// Lives on one thread (the network thread); callbacks run on their receiver's thread.
+// and the public URL (for status callbacks) is set. A caller is told an outcome only once it is
+// committed; when the store fails after the entry exists, the caller is told so and the outbox
+// keeps retrying from the entry's committed state until the database recovers. Lives on one thread
+// (the network thread); callbacks run on their receiver's thread.
 class Outbox : public QObject {
     Q_OBJECT
 public:
@@ -46,7 +46,10 @@ public:
 
     Outbox(Store *store, TwilioClient *client, QObject *parent = nullptr);
 
-    void setStatusCallbackUrl(const QString &url) { m_statusCallbackUrl = url; }
+    // The base URL Twilio reaches this console at: each entry's status callback is this plus
+    // the path its channel gave (so entries left by an earlier run get today's URL).
+    void setPublicBase(const QString &base) { m_publicBase = base; }
+    QString statusCallbackFor(const OutboxEntry &entry) const;
     void setFault(Fault fault) { m_fault = fault; }
     static Fault faultFromName(const QString &name);
 
@@ -82,7 +85,7 @@ private:
 
     Store *m_store;
     TwilioClient *m_client;
-    QString m_statusCallbackUrl;
+    QString m_publicBase;
     Fault m_fault = Fault::None;
     bool m_ready = false;
     QSet<qint64> m_owned;         // entries a path of this outbox is working on

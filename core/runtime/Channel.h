@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace sb {
 
 class ChannelContext;
@@ -18,7 +20,8 @@ struct WebhookEndpoint {
 // One way of talking to customers (SMS, WhatsApp, voice, email) as a module. The runtime knows
 // channels only through this interface; everything that is only the channel's own (its routes,
 // tables, status model, sandbox part, tests, tab) lives in its folder, channels/<id>/.
-// Adding a channel is that folder plus one line in channels/CMakeLists.txt.
+// Adding a channel is that folder plus one line in channels/CMakeLists.txt. A channel object
+// holds no state of its own: what its routes need lives in the objects addRoutes() makes.
 class Channel {
 public:
     virtual ~Channel() = default;
@@ -33,12 +36,15 @@ public:
 
     // Its webhooks under /twilio/ and its local-API routes under /api/v1/twilio/. Called on the
     // server thread before the port takes connections; the context stays valid while it runs.
-    virtual void addRoutes(ChannelContext &context) = 0;
+    virtual void addRoutes(ChannelContext &context) const = 0;
 
     // Its part of the offline sandbox (sandbox mode only), on the sandbox's thread.
-    virtual void addToSandbox(SandboxContext &context) { (void)context; }
+    virtual void addToSandbox(SandboxContext &context) const { (void)context; }
 
     virtual QList<WebhookEndpoint> webhooks() const { return {}; }
 };
+
+// Channels are immutable descriptions: one set is shared by every service the console builds.
+using ChannelList = QList<std::shared_ptr<const Channel>>;
 
 } // namespace sb

@@ -2,28 +2,24 @@
 
 #include "config/Config.h"
 
-#include <QString>
-
 namespace sb {
 
 class HttpServer;
 class Outbox;
 class Store;
 
-// What a channel's routes are built on: handed to Channel::addRoutes on the server thread.
-// The server and the route objects a channel makes (children of `parent`) live on that thread;
-// the outbox lives on the network thread (reach it with QMetaObject::invokeMethod), and the
-// store is safe to call from any thread.
+// What a channel's routes are built on, handed to Channel::addRoutes while the service is
+// being built (before the server moves to its thread and before its port takes connections).
+// The route objects a channel makes are children of `parent` and move with the server to the
+// server thread, where every request is handled. The outbox lives on the network thread (reach
+// it with QMetaObject::invokeMethod); the store is safe to call from any thread. Local-API
+// paths come from LocalApi::path().
 struct ChannelContext {
     HttpServer &server;
-    QObject *parent; // server-thread owner for the channel's route objects
+    QObject *parent;
     Store *store;
     Outbox *outbox;
     const Config &config;
-    bool sandbox; // the built-in sandbox plays Twilio
-
-    // The local API's paths: "/api/v1/twilio/" + name.
-    static QString apiPath(const QString &name);
 };
 
 } // namespace sb

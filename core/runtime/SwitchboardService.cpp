@@ -1,14 +1,16 @@
 #include "SwitchboardService.h"
 
+#include "ChannelContext.h"
 #include "api/LocalApi.h"
 #include "common/Logging.h"
+#include "db/Store.h"
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
 #include "outbox/Outbox.h"
-#include "sandbox/Sandbox.h"
-#include "db/Store.h"
 #include "providers/twilio/TwilioClient.h"
-#include "webhooks/TwilioWebhooks.h"
+#include "providers/twilio/TwilioWebhookGuard.h"
+#include "sandbox/Sandbox.h"
+#include "sandbox/SandboxContext.h"
 
 #include <QNetworkAccessManager>
 
@@ -29,9 +31,10 @@ void retire(QObject *object, QThread &thread) {
 
 } // namespace
 
-SwitchboardService::SwitchboardService(Config config, QObject *parent)
+SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObject *parent)
     : QObject(parent)
-    , m_config(std::move(config)) {
+    , m_config(std::move(config))
+    , m_channels(std::move(channels)) {
     m_serverThread.setObjectName(QStringLiteral("server"));
     m_networkThread.setObjectName(QStringLiteral("network"));
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
@@ -104,14 +107,20 @@ void SwitchboardService::startServer() {
     m_networkRoot->moveToThread(&m_networkThread);
     m_networkThread.start();
 
-    // Server thread: webhooks and the local API on one port.
+    // Server thread: webhooks and the local API on one port. Core's parts first (the signature
+    // guard for /twilio/, the API's token check), then each channel's routes.
     m_server = new HttpServer(QStringLiteral("http"));
-    m_webhooks = new TwilioWebhooks(m_server, m_store, m_server);
-    m_webhooks->setAuthToken(m_config.authToken.toUtf8());
-    m_api = new LocalApi(m_server, m_store, m_outbox,
-                         {m_config.apiToken, m_config.phoneNumber,
-                          m_config.sandbox ? QStringLiteral("sandbox") : QStringLiteral("live")},
-                         m_server);
+    m_webhookGuard = new TwilioWebhookGuard(m_server, m_server);
+    m_webhookGuard->setAuthToken(m_config.authToken.toUtf8());
+    LocalApiSettings api{m_config.apiToken,
+                         m_config.sandbox ? QStringLiteral("sandbox") : QStringLiteral("live"),
+                         m_sandboxUrl, m_config.accountSid, m_config.authToken};
+    if (!m_config.sandbox)
+        api.sandboxUrl = QUrl();
+    new LocalApi(m_server, m_store, api, m_server);
+    ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config};
+    for (const auto &channel : std::as_const(m_channels))
+        channel->addRoutes(context);
     m_server->moveToThread(&m_serverThread);
     m_serverThread.start();
 
@@ -135,23 +144,24 @@ void SwitchboardService::startServer() {
 void SwitchboardService::resumeOutbox() {
     m_publicUrl = m_config.effectivePublicUrl(m_port);
     const QString base = m_config.publicBase(m_port);
-    QMetaObject::invokeMethod(m_webhooks,
-                              [webhooks = m_webhooks, base] { webhooks->setPublicUrl(base); });
+    QMetaObject::invokeMethod(m_webhookGuard,
+                              [guard = m_webhookGuard, base] { guard->setPublicUrl(base); });
     if (m_sandbox) {
-        const QString smsUrl = base + QStringLiteral("/twilio/incoming-sms");
-        QMetaObject::invokeMethod(m_sandbox,
-                                  [sandbox = m_sandbox, smsUrl] { sandbox->setSmsUrl(smsUrl); });
+        // Each channel plugs its part into the sandbox, now that its webhooks' URL is known.
+        QMetaObject::invokeMethod(m_sandbox, [sandbox = m_sandbox, channels = m_channels, base] {
+            SandboxContext context(*sandbox, base);
+            for (const auto &channel : channels)
+                channel->addToSandbox(context);
+        });
     }
-    const QString statusCallback = base + QStringLiteral("/twilio/sms-status");
-    QMetaObject::invokeMethod(m_outbox,
-                              [me = Receiver(this), this, outbox = m_outbox, statusCallback] {
-                                  outbox->setStatusCallbackUrl(statusCallback);
-                                  outbox->resume(me, [this](int resumed, const QString &error) {
-                                      if (resumed < 0)
-                                          return fail(tr("Cannot read the outbox: %1").arg(error));
-                                      openPort();
-                                  });
-                              });
+    QMetaObject::invokeMethod(m_outbox, [me = Receiver(this), this, outbox = m_outbox, base] {
+        outbox->setPublicBase(base);
+        outbox->resume(me, [this](int resumed, const QString &error) {
+            if (resumed < 0)
+                return fail(tr("Cannot read the outbox: %1").arg(error));
+            openPort();
+        });
+    });
 }
 
 void SwitchboardService::openPort() {
@@ -161,21 +171,25 @@ void SwitchboardService::openPort() {
     });
 }
 
-void SwitchboardService::simulateInboundSms(const QString &from, const QString &body) {
+void SwitchboardService::simulateInbound(const QString &channel, const QString &from,
+                                         const QString &body, const QString &profileName) {
     if (!m_sandbox || !m_networkRoot)
         return;
-    QMetaObject::invokeMethod(m_networkRoot, [me = Receiver(this), this, from, body] {
+    FormFields form{{QStringLiteral("Channel"), channel},
+                    {QStringLiteral("From"), from},
+                    {QStringLiteral("Body"), body}};
+    if (!profileName.isEmpty())
+        form.append({QStringLiteral("ProfileName"), profileName});
+    QMetaObject::invokeMethod(m_networkRoot, [me = Receiver(this), this, form] {
         auto *nam = m_networkRoot->findChild<QNetworkAccessManager *>();
         RestRequest(nam, m_sandboxUrl)
             .path(QStringLiteral("/sandbox/inbound"))
             .basicAuth(m_config.accountSid, m_config.authToken)
-            .form({{QStringLiteral("From"), from},
-                   {QStringLiteral("To"), m_config.phoneNumber},
-                   {QStringLiteral("Body"), body}})
+            .form(form)
             .post(m_networkRoot, [me, this](const RestResponse &r) {
                 if (r.ok())
                     return;
-                qCWarning(lcSandbox) << "simulated inbound SMS failed: HTTP" << r.status;
+                qCWarning(lcSandbox) << "simulated inbound message failed: HTTP" << r.status;
                 const QString reason = QString::fromUtf8(r.body);
                 me.post([this, reason] { Q_EMIT simulationFailed(reason); });
             });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Channel.h"
 #include "config/Config.h"
 
 #include <QDateTime>
@@ -10,12 +11,11 @@
 namespace sb {
 
 class HttpServer;
-class LocalApi;
 class Outbox;
 class Sandbox;
 class Store;
 class TwilioClient;
-class TwilioWebhooks;
+class TwilioWebhookGuard;
 
 // Wires the core together, one job per thread:
 //   server thread  - the embedded HTTP server: webhooks under /twilio/, the local API
@@ -29,7 +29,8 @@ class TwilioWebhooks;
 class SwitchboardService : public QObject {
     Q_OBJECT
 public:
-    explicit SwitchboardService(Config config, QObject *parent = nullptr);
+    // `channels`: what the service serves (builtInChannels() in the product; tests may pick).
+    SwitchboardService(Config config, ChannelList channels, QObject *parent = nullptr);
     ~SwitchboardService() override;
 
     void start();
@@ -38,14 +39,16 @@ public:
     Store *store() const { return m_store; }
     Outbox *outbox() const { return m_outbox; }
     TwilioClient *twilioClient() const { return m_client; }
-    TwilioWebhooks *webhooks() const { return m_webhooks; }
+    const ChannelList &channels() const { return m_channels; }
     quint16 port() const { return m_port; }
     QUrl publicUrl() const { return m_publicUrl; }
     QUrl sandboxUrl() const { return m_sandboxUrl; }
     bool isSandbox() const { return m_config.sandbox; }
 
-    // Asks the sandbox to deliver a signed inbound SMS (sandbox mode only).
-    void simulateInboundSms(const QString &from, const QString &body);
+    // Asks the sandbox to deliver a customer's message on `channel` to this console, signed,
+    // as Twilio would (sandbox mode only).
+    void simulateInbound(const QString &channel, const QString &from, const QString &body,
+                         const QString &profileName = {});
 
 Q_SIGNALS:
     void started();
@@ -65,8 +68,8 @@ private:
     QThread m_networkThread;
     QThread m_sandboxThread;
     HttpServer *m_server = nullptr;
-    TwilioWebhooks *m_webhooks = nullptr;
-    LocalApi *m_api = nullptr;
+    ChannelList m_channels;
+    TwilioWebhookGuard *m_webhookGuard = nullptr;
     QObject *m_networkRoot = nullptr;
     TwilioClient *m_client = nullptr;
     Outbox *m_outbox = nullptr;

@@ -1,14 +1,13 @@
 #include "Sandbox.h"
 
 #include "MessageListQuery.h"
-#include "TestNumbers.h"
 #include "common/Logging.h"
 #include "http/HttpServer.h"
 #include "providers/twilio/PhoneNumber.h"
+#include "providers/twilio/SignatureValidator.h"
 #include "providers/twilio/SmsSegments.h"
 #include "providers/twilio/TwilioError.h"
 #include "providers/twilio/TwilioResources.h"
-#include "providers/twilio/SignatureValidator.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -216,64 +215,87 @@ void Sandbox::setUpRoutes() {
           });
 }
 
+void Sandbox::addChannel(std::shared_ptr<const SandboxChannel> part) {
+    m_parts.append(std::move(part));
+}
+
+void Sandbox::setInboundUrl(const QString &channel, const QString &url) {
+    m_inboundUrls.insert(channel, url);
+}
+
+bool Sandbox::isOwnNumber(const QString &address) const {
+    return std::any_of(m_numbers.cbegin(), m_numbers.cend(),
+                       [&](const Number &n) { return n.phoneNumber == address; });
+}
+
+QDateTime Sandbox::lastInbound(const QString &customer, const QString &to) const {
+    for (auto it = m_order.crbegin(); it != m_order.crend(); ++it) {
+        const auto found = m_messages.constFind(*it);
+        if (found != m_messages.cend() && found->direction == QLatin1String("inbound") &&
+            found->from == customer && (to.isEmpty() || found->to == to))
+            return found->created;
+    }
+    return {};
+}
+
+const SandboxChannel *Sandbox::partFor(const QString &from, const QString &to) const {
+    for (const auto &part : m_parts) {
+        if (part->owns(from, to))
+            return part.get();
+    }
+    return nullptr;
+}
+
 HttpResponse Sandbox::createMessage(const HttpRequest &request) {
     FormFields form;
     if (!FormEncoding::decode(request.body, &form))
         return twilioError(400, 20001, QStringLiteral("The request body is not form-encoded."));
-    const QString to = FormEncoding::value(form, QStringLiteral("To"));
-    const QString from = FormEncoding::value(form, QStringLiteral("From"));
-    const QString body = FormEncoding::value(form, QStringLiteral("Body"));
-    QStringList media;
+    SandboxSend send;
+    send.to = FormEncoding::value(form, QStringLiteral("To"));
+    send.from = FormEncoding::value(form, QStringLiteral("From"));
+    send.body = FormEncoding::value(form, QStringLiteral("Body"));
+    send.contentSid = FormEncoding::value(form, QStringLiteral("ContentSid"));
+    send.contentVariables = FormEncoding::value(form, QStringLiteral("ContentVariables"));
     for (const auto &[k, v] : form) {
         if (k == QLatin1String("MediaUrl"))
-            media.append(v);
+            send.mediaUrls.append(v);
     }
 
-    if (to.isEmpty())
+    if (send.to.isEmpty())
         return twilioError(400, 21604, QStringLiteral("A 'To' phone number is required."));
-    if (from.isEmpty())
+    if (send.from.isEmpty())
         return twilioError(400, 21603, QStringLiteral("A 'From' phone number is required."));
-    if (body.isEmpty() && media.isEmpty())
+    if (send.body.isEmpty() && send.mediaUrls.isEmpty() && send.contentSid.isEmpty())
         return twilioError(400, 21602, QStringLiteral("Message body is required."));
-    if (body.size() > SmsSegments::MaxBodyCharacters)
+    if (send.body.size() > SmsSegments::MaxBodyCharacters)
         return twilioError(
             400, 21617,
             QStringLiteral("The concatenated message body exceeds the 1600 character limit."));
-    if (const int fromError = TestNumbers::errorForFrom(from))
-        return twilioError(400, fromError, TwilioError::explain(fromError));
-    const TestNumberOutcome outcome = TestNumbers::forTo(to);
-    if (outcome.errorCode != 0)
+    const SandboxChannel *part = partFor(send.from, send.to);
+    if (!part)
         return twilioError(
-            400, outcome.errorCode,
-            QStringLiteral("%1 (To: %2)").arg(TwilioError::explain(outcome.errorCode), to));
-    if (!PhoneNumber::check(to).valid)
-        return twilioError(
-            400, 21211, QStringLiteral("The 'To' number %1 is not a valid phone number.").arg(to));
-    const bool ownNumber = std::any_of(m_numbers.cbegin(), m_numbers.cend(),
-                                       [&](const Number &n) { return n.phoneNumber == from; });
-    if (!ownNumber && from != TestNumbers::validFrom())
-        return twilioError(400, 21606,
-                           QStringLiteral("The From phone number %1 is not a valid, SMS-capable "
-                                          "inbound phone number or short code for your account.")
-                               .arg(from));
+            400, 21211,
+            QStringLiteral("The 'To' number %1 is not a valid phone number.").arg(send.to));
+    const SandboxVerdict verdict = part->outbound(send, *this);
+    if (verdict.httpStatus != 0)
+        return twilioError(verdict.httpStatus, verdict.errorCode, verdict.errorMessage);
 
     Message m;
     m.sid = newSid("SM");
-    m.from = from;
-    m.to = to;
-    m.body = body;
+    m.from = send.from;
+    m.to = send.to;
+    m.body = verdict.body.isEmpty() ? send.body : verdict.body;
     m.status = QStringLiteral("queued");
     m.direction = QStringLiteral("outbound-api");
     m.statusCallback = FormEncoding::value(form, QStringLiteral("StatusCallback"));
-    m.numSegments = qMax(1, SmsSegments::count(body).segments);
-    m.mediaUrls = media;
+    m.numSegments = qMax(1, verdict.segments);
+    m.mediaUrls = send.mediaUrls;
     m.created = m.updated = now();
     m_messages.insert(m.sid, m);
     m_order.append(m.sid);
-    qCDebug(lcSandbox) << "accepted" << m.sid;
+    qCDebug(lcSandbox) << "accepted" << m.sid << "for" << part->id();
 
-    advance(m.sid, {QStringLiteral("sending"), QStringLiteral("sent"), outcome.finalStatus},
-            outcome.deliveryError);
+    advance(m.sid, verdict.statuses, verdict.finalError);
     return HttpResponse::json(201, messageJson(m));
 }
 
@@ -408,51 +430,46 @@ void Sandbox::simulateInbound(const HttpRequest &request,
     if (!FormEncoding::decode(request.body, &form))
         return reply(
             twilioError(400, 20001, QStringLiteral("The request body is not form-encoded.")));
-    QString to = FormEncoding::value(form, QStringLiteral("To"));
-    const QString from = FormEncoding::value(form, QStringLiteral("From"));
-    const QString body = FormEncoding::value(form, QStringLiteral("Body"));
-    if (to.isEmpty() && !m_numbers.isEmpty())
-        to = m_numbers.first().phoneNumber;
-    if (from.isEmpty() || !PhoneNumber::check(from).valid)
-        return reply(
-            twilioError(400, 21212, QStringLiteral("'From' must be a valid E.164 number.")));
-    QString url = m_options.smsUrl;
-    for (const Number &n : std::as_const(m_numbers)) {
-        if (n.phoneNumber == to && !n.smsUrl.isEmpty())
-            url = n.smsUrl;
+    const QString channel = FormEncoding::value(form, QStringLiteral("Channel"));
+    const SandboxChannel *part = nullptr;
+    QStringList known;
+    for (const auto &candidate : std::as_const(m_parts)) {
+        known.append(candidate->id());
+        if (channel.isEmpty() ? candidate->owns(FormEncoding::value(form, QStringLiteral("From")),
+                                                FormEncoding::value(form, QStringLiteral("To")))
+                              : candidate->id() == channel)
+            part = part ? part : candidate.get();
     }
-    if (url.isEmpty())
+    if (!part)
+        return reply(twilioError(400, 20001,
+                                 QStringLiteral("No channel '%1' in this sandbox (it has: %2).")
+                                     .arg(channel, known.join(QStringLiteral(", ")))));
+    int code = 0;
+    QString error;
+    const std::optional<SandboxArrival> arrival = part->inbound(form, *this, &code, &error);
+    if (!arrival)
+        return reply(twilioError(400, code ? code : 20001, error));
+    if (arrival->url.isEmpty())
         return reply(twilioError(409, 21606,
-                                 QStringLiteral("No SmsUrl is configured for %1, so there is no "
-                                                "webhook to deliver to.")
-                                     .arg(to)));
+                                 QStringLiteral("No webhook is configured for %1 messages to %2, "
+                                                "so there is nowhere to deliver them.")
+                                     .arg(part->id(), arrival->to)));
 
     Message m;
-    m.sid = newSid("SM");
-    m.from = from;
-    m.to = to;
-    m.body = body;
+    m.sid = FormEncoding::value(arrival->params, QStringLiteral("MessageSid"));
+    m.from = arrival->from;
+    m.to = arrival->to;
+    m.body = arrival->body;
     m.status = QStringLiteral("received");
     m.direction = QStringLiteral("inbound");
-    m.numSegments = qMax(1, SmsSegments::count(body).segments);
+    m.numSegments = qMax(1, SmsSegments::count(m.body).segments);
     m.created = m.updated = m.sent = now();
     m_messages.insert(m.sid, m);
     m_order.append(m.sid);
 
-    const FormFields params{{QStringLiteral("ToCountry"), QStringLiteral("US")},
-                            {QStringLiteral("SmsMessageSid"), m.sid},
-                            {QStringLiteral("NumMedia"), QStringLiteral("0")},
-                            {QStringLiteral("SmsSid"), m.sid},
-                            {QStringLiteral("SmsStatus"), QStringLiteral("received")},
-                            {QStringLiteral("Body"), body},
-                            {QStringLiteral("To"), to},
-                            {QStringLiteral("NumSegments"), QString::number(m.numSegments)},
-                            {QStringLiteral("MessageSid"), m.sid},
-                            {QStringLiteral("AccountSid"), m_options.accountSid},
-                            {QStringLiteral("From"), from},
-                            {QStringLiteral("ApiVersion"), QStringLiteral("2010-04-01")}};
     const QJsonObject json = messageJson(m);
-    postSigned(url, params, [reply, json, url](int httpStatus) {
+    const QString url = arrival->url;
+    postSigned(url, arrival->params, [reply, json, url](int httpStatus) {
         QJsonObject answer = json;
         answer.insert(
             QStringLiteral("webhook"),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SandboxChannel.h"
 #include "TwilioApiSurface.h"
 #include "http/FormEncoding.h"
 #include "http/HttpMessage.h"
@@ -11,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -30,11 +32,14 @@ struct SandboxOptions {
 };
 
 // An offline stand-in for Twilio's REST API over real HTTP on loopback: Twilio's JSON shapes,
-// error format and Basic auth; the magic test numbers (see TestNumbers); status progression
-// with signed status callbacks; and inbound messages posted, signed, to a number's SmsUrl.
+// error format and Basic auth; the Messages resource with status progression and signed status
+// callbacks; the account's numbers; and inbound messages posted, signed, to their webhook.
+// What each channel's messages do (which addresses, test numbers, statuses, inbound webhook)
+// is the channel's own part of the sandbox (SandboxChannel), plugged in with addChannel().
 // Everything under /2010-04-01/ it does not implement is refused in Twilio's error shape (see
 // TwilioApiSurface), so the official helpers raise their usual exception with a code.
-// Control endpoint: POST /sandbox/inbound (From, To, Body) simulates a customer's SMS.
+// Control endpoint: POST /sandbox/inbound (From, To?, Body, Channel?) simulates a customer
+// writing; the channel's part says which webhook gets it.
 // Its account SID and auth token are registered with the log redactor as it makes them.
 class Sandbox : public QObject {
     Q_OBJECT
@@ -48,8 +53,26 @@ public:
 
     QString accountSid() const { return m_options.accountSid; }
     QString authToken() const { return m_options.authToken; }
-    // The inbound webhook for every number that has none of its own.
+    QDateTime now() const;
+
+    // Channel parts (on the sandbox's thread). A message belongs to the first part that owns
+    // its addresses.
+    void addChannel(std::shared_ptr<const SandboxChannel> part);
+    // The webhook a channel's inbound messages go to when the number has none of its own.
+    void setInboundUrl(const QString &channel, const QString &url);
+    QString inboundUrl(const QString &channel) const { return m_inboundUrls.value(channel); }
+    // The account's numbers' own "A message comes in" URL (SmsUrl), where it is unset.
     void setSmsUrl(const QString &url);
+
+    struct Number {
+        QString sid;
+        QString phoneNumber;
+        QString smsUrl;
+    };
+    const QList<Number> &numbers() const { return m_numbers; }
+    bool isOwnNumber(const QString &address) const;
+    // When `customer` last wrote to `to` (invalid if never): what a channel's rules may need.
+    QDateTime lastInbound(const QString &customer, const QString &to) const;
 
     static QString newSid(const char *prefix);
 
@@ -72,13 +95,8 @@ private:
         QDateTime updated;
         QDateTime sent;
     };
-    struct Number {
-        QString sid;
-        QString phoneNumber;
-        QString smsUrl;
-    };
-
     void setUpRoutes();
+    const SandboxChannel *partFor(const QString &from, const QString &to) const;
     void serve(const QByteArray &method, const QString &pattern,
                std::function<void(const HttpRequest &, std::function<void(const HttpResponse &)>)>
                    handler);
@@ -97,7 +115,6 @@ private:
     QJsonObject numberJson(const Number &n) const;
     static HttpResponse twilioError(int httpStatus, int code, const QString &message);
     QString messagesUri() const;
-    QDateTime now() const;
 
     SandboxOptions m_options;
     HttpServer *m_server;
@@ -106,6 +123,8 @@ private:
     QStringList m_order; // oldest first
     QList<Number> m_numbers;
     TwilioApiSurface m_surface;
+    QList<std::shared_ptr<const SandboxChannel>> m_parts;
+    QHash<QString, QString> m_inboundUrls; // channel id -> URL
 };
 
 } // namespace sb

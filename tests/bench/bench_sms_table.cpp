@@ -3,11 +3,12 @@
 // fresh child process (so RSS and start-up are honest); medians of the runs are printed.
 //   bench_sms_table [--rows 1000000] [--runs 3]
 #include "MainWindow.h"
+#include "providers/twilio/SignatureValidator.h"
+#include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"
-#include "providers/twilio/SignatureValidator.h"
 
 #include <QApplication>
 #include <QDir>
@@ -103,7 +104,7 @@ int child(const QString &dataDir) {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("bench"));
         return sb::ConfigLoader::load(env, QString(), error, stored);
     };
-    sb::MainWindow window(load, &settings, &secrets, {});
+    sb::MainWindow window(load, sb::builtInChannels(), &settings, &secrets, {});
 
     double firstPaintMs = -1;
     double rowsPaintedMs = -1;

@@ -1,6 +1,7 @@
 #include "ConsoleFixture.h"
 
 #include "config/Config.h"
+#include "runtime/BuiltInChannels.h"
 #include "sms/ComposeWidget.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"
@@ -28,8 +29,8 @@ bool ConsoleFixture::start(QString *why) {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("gui"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
-    m_window = std::make_unique<MainWindow>(load, m_settings.get(), m_secrets.get(),
-                                            QHash<QString, QString>{});
+    m_window = std::make_unique<MainWindow>(load, builtInChannels(), m_settings.get(),
+                                            m_secrets.get(), QHash<QString, QString>{});
     QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
     m_window->show();
     m_window->start();

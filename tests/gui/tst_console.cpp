@@ -1,6 +1,7 @@
 #include "ConnectionStatus.h"
 #include "MainWindow.h"
 #include "common/ConversationView.h"
+#include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "sms/ComposeWidget.h"
@@ -70,8 +71,8 @@ void TestConsole::initTestCase() {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("gui"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
-    m_window = std::make_unique<MainWindow>(load, m_settings.get(), m_secrets.get(),
-                                            QHash<QString, QString>{});
+    m_window = std::make_unique<MainWindow>(load, builtInChannels(), m_settings.get(),
+                                            m_secrets.get(), QHash<QString, QString>{});
     QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
     m_window->show();
     m_window->start();

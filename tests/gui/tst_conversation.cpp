@@ -1,8 +1,8 @@
 #include "Await.h"
 #include "common/BidiTextDelegate.h"
 #include "common/ConversationView.h"
-#include "sms/MessageTableModel.h"
 #include "db/Store.h"
+#include "sms/MessageTableModel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,9 +1,10 @@
 #include "MainWindow.h"
+#include "providers/twilio/SignatureValidator.h"
+#include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"
-#include "providers/twilio/SignatureValidator.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -83,7 +84,7 @@ void TestGuiStall::noStallWhileWebhooksArrive() {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("stall"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
-    MainWindow window(load, &settings, &secrets, {});
+    MainWindow window(load, sb::builtInChannels(), &settings, &secrets, {});
     QSignalSpy started(&window, &MainWindow::serviceStarted);
     window.show();
     window.start();

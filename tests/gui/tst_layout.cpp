@@ -61,8 +61,8 @@ void TestLayout::initTestCase() {
                     m_console.sms()->compose()->bodyEdit()->toPlainText().isEmpty());
         QTRY_VERIFY(!m_console.sms()->compose()->bodyEdit()->isReadOnly());
     }
-    service->simulateInboundSms(QStringLiteral("+14155550142"),
-                                QStringLiteral("Thanks! Can I pick it up instead?"));
+    service->simulateInbound(QStringLiteral("sms"), QStringLiteral("+14155550142"),
+                             QStringLiteral("Thanks! Can I pick it up instead?"));
     QTRY_VERIFY(m_console.sms()->model()->rowCount() >= 10);
 }
 

@@ -1,7 +1,7 @@
 #include "Await.h"
+#include "db/Store.h"
 #include "sms/MessageFilterProxy.h"
 #include "sms/MessageTableModel.h"
-#include "db/Store.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -77,8 +77,9 @@ void TestPalette::initTestCase() {
     m_console.type(QStringLiteral("+15005553008"), QStringLiteral("Your refund has been issued"));
     QTest::mouseClick(sms->compose()->sendButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(m_console.window()->failureNotice()->isVisible(), 10000);
-    m_console.window()->service()->simulateInboundSms(
-        QStringLiteral("+15005553008"), QStringLiteral("مرحبا، لم يصلني المبلغ بعد!"));
+    m_console.window()->service()->simulateInbound(QStringLiteral("sms"),
+                                                   QStringLiteral("+15005553008"),
+                                                   QStringLiteral("مرحبا، لم يصلني المبلغ بعد!"));
     m_console.type(QStringLiteral("+14155550100"), QStringLiteral("Thanks for waiting"));
     QTest::mouseClick(sms->compose()->sendButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_console.record(QStringLiteral("Thanks for waiting")).status,

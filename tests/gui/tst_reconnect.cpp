@@ -1,10 +1,11 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "db/Store.h"
+#include "providers/twilio/SignatureValidator.h"
+#include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "sms/SmsTab.h"
-#include "db/Store.h"
-#include "providers/twilio/SignatureValidator.h"
 
 #include <QNetworkReply>
 #include <QSettings>
@@ -44,8 +45,8 @@ void TestReconnect::initTestCase() {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("reconnect"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
-    m_window = std::make_unique<MainWindow>(load, m_settings.get(), m_secrets.get(),
-                                            QHash<QString, QString>{});
+    m_window = std::make_unique<MainWindow>(load, builtInChannels(), m_settings.get(),
+                                            m_secrets.get(), QHash<QString, QString>{});
     QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
     m_window->show();
     m_window->start();
@@ -97,7 +98,8 @@ void TestReconnect::reconnectWhileSendsAndWebhooksAreInFlight() {
                 h->deleteLater();
             });
         }
-        service->simulateInboundSms(QStringLiteral("+14155550142"), QStringLiteral("simulated"));
+        service->simulateInbound(QStringLiteral("sms"), QStringLiteral("+14155550142"),
+                                 QStringLiteral("simulated"));
         // Let some of it start, then reconnect in the middle of it.
         QTest::qWait(round * 7 % 30);
         QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);

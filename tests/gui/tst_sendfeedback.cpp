@@ -6,12 +6,12 @@
 #include "common/SendFeedback.h"
 #include "common/TimeFormat.h"
 #include "common/UnreadMessages.h"
+#include "providers/twilio/TwilioError.h"
 #include "runtime/SwitchboardService.h"
 #include "sms/ComposeWidget.h"
 #include "sms/MessageFilterProxy.h"
 #include "sms/MessageTableModel.h"
 #include "sms/SmsTab.h"
-#include "providers/twilio/TwilioError.h"
 
 #include <QAction>
 #include <QLabel>
@@ -200,8 +200,8 @@ void TestSendFeedback::acceptedReplyEmptiesTheBox() {
 void TestSendFeedback::contactWhoSentStopIsWarnedAbout() {
     SmsTab *sms = m_console.sms();
     const int before = sms->model()->rowCount();
-    m_console.window()->service()->simulateInboundSms(QStringLiteral("+14155550199"),
-                                                      QStringLiteral("Stop"));
+    m_console.window()->service()->simulateInbound(
+        QStringLiteral("sms"), QStringLiteral("+14155550199"), QStringLiteral("Stop"));
     QTRY_COMPARE(sms->model()->rowCount(), before + 1);
     sms->openConversation(QStringLiteral("+14155550199"));
     QTRY_VERIFY(sms->conversation()->optOutWarning()->isVisible());
@@ -279,8 +279,8 @@ void TestSendFeedback::unreadInboundIsBoldAndCounted() {
     SmsTab *sms = m_console.sms();
     window->tabs()->setCurrentIndex(4); // the agent is on another tab
     const int before = sms->model()->rowCount();
-    window->service()->simulateInboundSms(QStringLiteral("+14155550177"),
-                                          QStringLiteral("Where is my parcel?"));
+    window->service()->simulateInbound(QStringLiteral("sms"), QStringLiteral("+14155550177"),
+                                       QStringLiteral("Where is my parcel?"));
     QTRY_COMPARE(sms->model()->rowCount(), before + 1);
     QTRY_COMPARE(window->unread()->count(), 1);
     QCOMPARE(window->tabs()->tabText(window->tabs()->indexOf(sms)), QStringLiteral("SMS (1)"));

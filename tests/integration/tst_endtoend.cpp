@@ -1,8 +1,9 @@
 #include "Await.h"
 #include "TestSupport.h"
-#include "runtime/SwitchboardService.h"
 #include "db/Store.h"
 #include "providers/twilio/SignatureValidator.h"
+#include "runtime/BuiltInChannels.h"
+#include "runtime/SwitchboardService.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -63,7 +64,7 @@ void TestEndToEnd::initTestCase() {
     QString error;
     const auto config = ConfigLoader::load(env, QString(), &error);
     QVERIFY2(config, qPrintable(error));
-    m_service = std::make_unique<SwitchboardService>(*config);
+    m_service = std::make_unique<SwitchboardService>(*config, builtInChannels());
     QSignalSpy started(m_service.get(), &SwitchboardService::started);
     m_service->start();
     QVERIFY(started.wait(10000));

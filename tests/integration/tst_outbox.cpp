@@ -1,9 +1,9 @@
 #include "Await.h"
 #include "TestSupport.h"
-#include "outbox/Outbox.h"
-#include "sandbox/Sandbox.h"
 #include "db/Store.h"
+#include "outbox/Outbox.h"
 #include "providers/twilio/TwilioClient.h"
+#include "sandbox/Sandbox.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -48,6 +48,7 @@ void TestOutbox::init() {
     SandboxOptions options;
     options.statusDelayMs = 1000; // statuses are not what is tested here
     m_sandbox = std::make_unique<Sandbox>(options);
+    sbtest::addChannels(*m_sandbox);
     const quint16 port = m_sandbox->listen(QHostAddress::LocalHost, 0);
     QVERIFY(port);
     m_sandboxUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
@@ -58,7 +59,7 @@ void TestOutbox::init() {
         m_nam.get(),
         TwilioCredentials{m_sandbox->accountSid(), m_sandbox->authToken(), m_sandboxUrl});
     m_outbox = std::make_unique<Outbox>(m_store.get(), m_client.get());
-    m_outbox->setStatusCallbackUrl(QStringLiteral("http://127.0.0.1:9/twilio/sms-status"));
+    m_outbox->setPublicBase(QStringLiteral("http://127.0.0.1:9"));
 }
 
 void TestOutbox::cleanup() {

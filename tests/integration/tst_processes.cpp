@@ -1,6 +1,8 @@
 #include "Await.h"
 #include "TestSupport.h"
 #include "db/Store.h"
+#include "sms/SmsChannel.h"
+#include "sms/SmsRoutes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -269,6 +271,8 @@ void TestProcesses::sendsRacingStartUpAreSentOnceWithTheirCallback() {
             draft.to = QStringLiteral("+14155550100");
             draft.from = QStringLiteral("+15005550006");
             draft.body = QStringLiteral("left over %1").arg(i);
+            draft.channel = sb::SmsChannel::Id;
+            draft.statusCallback = sb::SmsRoutes::status(); // as the SMS channel stores it
             const auto created = sbtest::await<sb::StoreResult<sb::OutboxEntry>>(
                 [&](auto done) { store.createOutbound(draft, &ctx, done); });
             QVERIFY(created && created->ok());

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
-#include "sandbox/Sandbox.h"
 #include "providers/twilio/TwilioError.h"
+#include "sandbox/Sandbox.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -51,6 +51,7 @@ void TestSandbox::initTestCase() {
         return m_fixedNow.value_or(QDateTime::currentDateTimeUtc());
     };
     m_sandbox = std::make_unique<Sandbox>(options);
+    sbtest::addChannels(*m_sandbox);
     const quint16 port = m_sandbox->listen(QHostAddress::LocalHost, 0);
     QVERIFY(port);
     m_base = QStringLiteral("http://127.0.0.1:%1").arg(port);

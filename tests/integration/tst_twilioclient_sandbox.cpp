@@ -1,9 +1,9 @@
 #include "Await.h"
 #include "TestSupport.h"
 #include "http/HttpServer.h"
-#include "sandbox/Sandbox.h"
-#include "providers/twilio/TwilioClient.h"
 #include "providers/twilio/SignatureValidator.h"
+#include "providers/twilio/TwilioClient.h"
+#include "sandbox/Sandbox.h"
 
 #include <QNetworkAccessManager>
 #include <QtTest>
@@ -46,6 +46,7 @@ void TestTwilioClientSandbox::initTestCase() {
     SandboxOptions options;
     options.statusDelayMs = 20;
     m_sandbox = std::make_unique<Sandbox>(options);
+    sbtest::addChannels(*m_sandbox);
     const quint16 port = m_sandbox->listen(QHostAddress::LocalHost, 0);
     QVERIFY(port);
     m_client = std::make_unique<TwilioClient>(

@@ -1,5 +1,9 @@
 #include "TestSupport.h"
 
+#include "runtime/BuiltInChannels.h"
+#include "sandbox/Sandbox.h"
+#include "sandbox/SandboxContext.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -13,6 +17,12 @@
 #include <QTimer>
 
 namespace sbtest {
+
+void addChannels(sb::Sandbox &sandbox) {
+    sb::SandboxContext context(sandbox, QString());
+    for (const auto &channel : sb::builtInChannels())
+        channel->addToSandbox(context);
+}
 
 QString sharedDir() {
     QString dir = qEnvironmentVariable("SWITCHBOARD_SHARED_DIR");

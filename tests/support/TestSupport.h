@@ -12,7 +12,15 @@
 
 #include <memory>
 
+namespace sb {
+class Sandbox;
+}
+
 namespace sbtest {
+
+// Plugs every built-in channel's part into a sandbox a test made itself (the service does
+// this for its own sandbox).
+void addChannels(sb::Sandbox &sandbox);
 
 // ../shared beside the checkout (or $SWITCHBOARD_SHARED_DIR); empty when absent, and the
 // tests that need it skip with a message saying so.

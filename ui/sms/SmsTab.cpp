@@ -1,5 +1,8 @@
 #include "SmsTab.h"
 
+#include "sms/SmsChannel.h"
+#include "sms/SmsRoutes.h"
+
 #include "ComposeWidget.h"
 #include "MessageFilterProxy.h"
 #include "MessageTableModel.h"
@@ -13,8 +16,8 @@
 #include "common/SendFeedback.h"
 #include "common/StatusBadgeDelegate.h"
 #include "common/UnreadMessages.h"
-#include "outbox/Outbox.h"
 #include "db/Store.h"
+#include "outbox/Outbox.h"
 #include "providers/twilio/SmsSegments.h"
 
 #include <QComboBox>
@@ -286,6 +289,8 @@ void SmsTab::send(const QString &to, const QString &from, const QString &body, O
     draft.from = from;
     draft.body = body;
     draft.segments = SmsSegments::count(body).segments;
+    draft.channel = SmsChannel::Id;
+    draft.statusCallback = SmsRoutes::status();
     if (origin == Origin::Compose) {
         m_compose->setBusy(true);
         m_compose->feedback()->sending(to);

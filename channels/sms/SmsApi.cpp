@@ -1,0 +1,104 @@
+#include "SmsApi.h"
+
+#include "SmsChannel.h"
+#include "SmsRoutes.h"
+#include "api/FieldErrors.h"
+#include "api/LocalApi.h"
+#include "api/MessageApi.h"
+#include "outbox/Outbox.h"
+#include "providers/twilio/PhoneNumber.h"
+#include "providers/twilio/SmsSegments.h"
+#include "runtime/ChannelContext.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace sb {
+
+SmsApi::SmsApi(ChannelContext &context, QObject *parent)
+    : QObject(parent)
+    , m_store(context.store)
+    , m_outbox(context.outbox)
+    , m_defaultFrom(context.config.phoneNumber) {
+    context.server.route("POST", LocalApi::path(SmsRoutes::send()),
+                         [this](const HttpRequest &r, HttpServer::Reply reply) { send(r, reply); });
+    context.server.route("GET", LocalApi::path(SmsRoutes::statusOf()),
+                         [this](const HttpRequest &r, HttpServer::Reply reply) {
+                             MessageApi::answerStatus(m_store, this, r.args.value(0), reply);
+                         });
+}
+
+void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        FieldErrors errors;
+        errors.add(QStringLiteral("body"), tr("The request body must be a JSON object: %1")
+                                               .arg(parseError.error != QJsonParseError::NoError
+                                                        ? parseError.errorString()
+                                                        : tr("got another JSON value")));
+        return reply(errors.response());
+    }
+    const QJsonObject json = doc.object();
+    FieldErrors errors;
+    for (const char *field : {"to", "from", "body"}) {
+        const QJsonValue v = json.value(QLatin1String(field));
+        if (!v.isUndefined() && !v.isNull() && !v.isString())
+            errors.add(QString::fromLatin1(field), tr("Must be a string."));
+    }
+    auto checkNumber = [&](const QString &field, const QString &input) {
+        if (errors.has(field))
+            return PhoneNumberCheck{};
+        if (input.trimmed().startsWith(QLatin1String("whatsapp:"), Qt::CaseInsensitive)) {
+            errors.add(field, tr("WhatsApp messages have their own endpoint, POST "
+                                 "/api/v1/twilio/send-whatsapp; send-sms sends SMS only."));
+            return PhoneNumberCheck{};
+        }
+        const PhoneNumberCheck check = PhoneNumber::check(input);
+        if (!check.valid)
+            errors.add(field, check.reason);
+        return check;
+    };
+    const PhoneNumberCheck to =
+        checkNumber(QStringLiteral("to"), json.value(QLatin1String("to")).toString());
+    QString fromInput = json.value(QLatin1String("from")).toString();
+    if (fromInput.isEmpty())
+        fromInput = m_defaultFrom;
+    PhoneNumberCheck from;
+    if (fromInput.isEmpty() && !errors.has(QStringLiteral("from")))
+        errors.add(QStringLiteral("from"),
+                   tr("No 'from' given and TWILIO_PHONE_NUMBER is not set."));
+    else
+        from = checkNumber(QStringLiteral("from"), fromInput);
+    const QString body = json.value(QLatin1String("body")).toString();
+    const SegmentCount segments = SmsSegments::count(body);
+    if (!errors.has(QStringLiteral("body")) && body.trimmed().isEmpty())
+        errors.add(QStringLiteral("body"), tr("The message body is empty."));
+    else if (!errors.has(QStringLiteral("body")) &&
+             segments.characters > SmsSegments::MaxBodyCharacters)
+        errors.add(QStringLiteral("body"),
+                   tr("The body has %1 characters; Twilio accepts at most %2.")
+                       .arg(segments.characters)
+                       .arg(SmsSegments::MaxBodyCharacters));
+    if (!errors.isEmpty())
+        return reply(errors.response());
+
+    OutboundDraft draft;
+    draft.to = to.e164;
+    draft.from = from.e164;
+    draft.body = body;
+    draft.segments = segments.segments;
+    draft.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
+
+    draft.channel = SmsChannel::Id;
+    draft.statusCallback = SmsRoutes::status();
+    // The outbox lives on the network thread; its answer comes back to this (server) thread.
+    QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, draft, me = Receiver(this), reply,
+                                         encoding = segments.encodingName()] {
+        outbox->send(draft, me, [reply, encoding](const SendOutcome &outcome) {
+            reply(MessageApi::sendAnswer(outcome, {{QStringLiteral("encoding"), encoding}}));
+        });
+    });
+}
+
+} // namespace sb

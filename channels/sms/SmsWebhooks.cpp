@@ -1,0 +1,39 @@
+#include "SmsWebhooks.h"
+
+#include "SmsChannel.h"
+#include "SmsRoutes.h"
+#include "db/Store.h"
+#include "messaging/MessageWebhooks.h"
+#include "runtime/ChannelContext.h"
+
+namespace sb {
+
+SmsWebhooks::SmsWebhooks(ChannelContext &context, QObject *parent)
+    : QObject(parent)
+    , m_store(context.store) {
+    context.server.route(
+        "POST", SmsRoutes::status(),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { statusCallback(r, reply); });
+    context.server.route(
+        "POST", SmsRoutes::incoming(),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { incoming(r, reply); });
+}
+
+void SmsWebhooks::statusCallback(const HttpRequest &request, const HttpServer::Reply &reply) {
+    QString error;
+    const std::optional<StatusCallback> cb = MessageWebhooks::statusCallback(request, &error);
+    if (!cb)
+        return reply(HttpResponse::error(400, error));
+    m_store->applyStatusCallback(*cb, this, MessageWebhooks::answerWhenStored(reply));
+}
+
+void SmsWebhooks::incoming(const HttpRequest &request, const HttpServer::Reply &reply) {
+    QString error;
+    std::optional<InboundMessage> message = MessageWebhooks::inboundMessage(request, &error);
+    if (!message)
+        return reply(HttpResponse::error(400, error));
+    message->channel = SmsChannel::Id;
+    m_store->addInboundMessage(*message, this, MessageWebhooks::answerWhenStored(reply));
+}
+
+} // namespace sb

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "http/HttpServer.h"
+
+#include <QObject>
+
+namespace sb {
+
+class Store;
+struct ChannelContext;
+
+// The SMS webhooks: POST /twilio/sms-status and POST /twilio/incoming-sms. Each is answered
+// only once its record is committed (see MessageWebhooks). Lives on the server thread.
+class SmsWebhooks : public QObject {
+    Q_OBJECT
+public:
+    SmsWebhooks(ChannelContext &context, QObject *parent);
+
+private:
+    void statusCallback(const HttpRequest &request, const HttpServer::Reply &reply);
+    void incoming(const HttpRequest &request, const HttpServer::Reply &reply);
+
+    Store *m_store;
+};
+
+} // namespace sb

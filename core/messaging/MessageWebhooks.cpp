@@ -1,0 +1,85 @@
+#include "MessageWebhooks.h"
+
+#include "common/Logging.h"
+#include "messaging/MessageStatus.h"
+
+#include <QCoreApplication>
+
+namespace sb {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("MessageWebhooks", text);
+}
+
+const FormFields *formOf(const HttpRequest &request, QString *error) {
+    const FormFields *form = request.form();
+    if (!form)
+        *error = tr("The body is not application/x-www-form-urlencoded.");
+    return form;
+}
+
+} // namespace
+
+QByteArray MessageWebhooks::emptyTwiml() {
+    return QByteArrayLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+}
+
+std::optional<StatusCallback> MessageWebhooks::statusCallback(const HttpRequest &request,
+                                                              QString *error) {
+    const FormFields *form = formOf(request, error);
+    if (!form)
+        return std::nullopt;
+    StatusCallback cb;
+    cb.messageSid = FormEncoding::value(*form, QStringLiteral("MessageSid"));
+    cb.status = FormEncoding::value(*form, QStringLiteral("MessageStatus"));
+    if (cb.status.isEmpty())
+        cb.status = FormEncoding::value(*form, QStringLiteral("SmsStatus"));
+    if (cb.messageSid.isEmpty() || cb.status.isEmpty()) {
+        *error = tr("MessageSid and MessageStatus are required.");
+        return std::nullopt;
+    }
+    if (!MessageStatus::isKnown(cb.status)) {
+        *error = tr("Unknown MessageStatus '%1'.").arg(cb.status);
+        return std::nullopt;
+    }
+    cb.errorCode = FormEncoding::value(*form, QStringLiteral("ErrorCode")).toInt();
+    cb.errorMessage = FormEncoding::value(*form, QStringLiteral("ErrorMessage"));
+    cb.from = FormEncoding::value(*form, QStringLiteral("From"));
+    cb.to = FormEncoding::value(*form, QStringLiteral("To"));
+    cb.idempotencyToken = QString::fromLatin1(request.header("I-Twilio-Idempotency-Token"));
+    cb.payload = request.body; // exactly what Twilio sent, form-encoded
+    return cb;
+}
+
+std::optional<InboundMessage> MessageWebhooks::inboundMessage(const HttpRequest &request,
+                                                              QString *error) {
+    const FormFields *form = formOf(request, error);
+    if (!form)
+        return std::nullopt;
+    InboundMessage message;
+    message.sid = FormEncoding::value(*form, QStringLiteral("MessageSid"));
+    if (message.sid.isEmpty())
+        message.sid = FormEncoding::value(*form, QStringLiteral("SmsSid"));
+    message.from = FormEncoding::value(*form, QStringLiteral("From"));
+    message.to = FormEncoding::value(*form, QStringLiteral("To"));
+    message.body = FormEncoding::value(*form, QStringLiteral("Body"));
+    if (message.sid.isEmpty() || message.from.isEmpty()) {
+        *error = tr("MessageSid and From are required.");
+        return std::nullopt;
+    }
+    message.payload = request.body;
+    return message;
+}
+
+Store::Done MessageWebhooks::answerWhenStored(const HttpServer::Reply &reply) {
+    return [reply](const StoreResult<bool> &stored) {
+        if (stored.ok())
+            return reply(HttpResponse::xml(200, emptyTwiml()));
+        qCWarning(lcWebhook).noquote() << "webhook not stored:" << stored.error;
+        reply(HttpResponse::error(500, tr("The event could not be stored; Twilio will retry it.")));
+    };
+}
+
+} // namespace sb
