@@ -61,9 +61,7 @@ GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, RejectionLog *rejec
     : QTcpServer(parent)
     , m_limits(limits)
     , m_rejections(rejections)
-    , m_spareDescriptor(openSpareDescriptor()) {
-    connect(this, &QTcpServer::acceptError, this, &GuardedTcpServer::recoverFromAcceptError);
-}
+    , m_spareDescriptor(openSpareDescriptor()) {}
 
 GuardedTcpServer::~GuardedTcpServer() {
     if (m_spareDescriptor >= 0)
@@ -73,6 +71,36 @@ GuardedTcpServer::~GuardedTcpServer() {
 void GuardedTcpServer::armAfterBind() {
     connect(this, &QTcpServer::pendingConnectionAvailable, this,
             &GuardedTcpServer::attachAfterParserSlots);
+    if (m_acceptNotifier || !isListening())
+        return;
+    pauseAccepting(); // QTcpServer's own accept loop, for good
+    m_acceptNotifier = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &GuardedTcpServer::acceptWaiting);
+}
+
+void GuardedTcpServer::acceptWaiting() {
+    // A bounded batch, so that a connection flood cannot starve the connections already open.
+    for (int i = 0; i < AcceptBatch; ++i) {
+        const int descriptor =
+            ::accept4(int(socketDescriptor()), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (descriptor >= 0) {
+            incomingConnection(descriptor);
+            continue;
+        }
+        switch (errno) {
+        case EAGAIN:
+#if EAGAIN != EWOULDBLOCK
+        case EWOULDBLOCK:
+#endif
+            return; // the queue is empty
+        case EINTR:
+        case ECONNABORTED: // the client gave up while waiting
+            continue;
+        default:
+            shedWaiting(errno); // EMFILE, ENFILE, ENOBUFS, ENOMEM, ...
+            return;
+        }
+    }
 }
 
 void GuardedTcpServer::noteRejection(int status, const QByteArray &kind, const QString &example) {
@@ -153,39 +181,41 @@ void GuardedTcpServer::refuseAtOnce(int descriptor, const QByteArray &kind,
     noteRejection(503, kind, example);
 }
 
-// QTcpServer pauses accepting on any accept() error but EAGAIN. Out of descriptors, waiting
-// connections would then hang until they time out, and the server would never accept again.
-void GuardedTcpServer::recoverFromAcceptError(QAbstractSocket::SocketError error) {
+// Out of descriptors (or kernel memory): the waiting connections cannot be accepted, and the
+// listening socket stays readable. Give up the spare descriptor to accept and refuse them, then
+// take it back. Without one, stop listening for a moment rather than spin.
+void GuardedTcpServer::shedWaiting(int acceptErrno) {
     if (m_spareDescriptor >= 0) {
         ::close(m_spareDescriptor);
         m_spareDescriptor = -1;
     }
     int refused = 0;
-    int lastErrno = 0;
-    // Bounded, so a flood cannot keep this loop going; the rest waits for the next round.
-    for (; refused < 256; ++refused) {
+    int lastErrno = acceptErrno;
+    while (refused < AcceptBatch) {
         const int descriptor =
             ::accept4(int(socketDescriptor()), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
         if (descriptor < 0) {
             lastErrno = errno;
             break;
         }
-        refuseAtOnce(descriptor, "out of file descriptors",
-                     QStringLiteral("from %1: accept() failed (%2); connection refused")
-                         .arg(peerOf(descriptor).text, errorString()));
+        ++refused;
+        refuseAtOnce(
+            descriptor, "out of file descriptors",
+            QStringLiteral("from %1: accept() failed (%2); connection refused")
+                .arg(peerOf(descriptor).text, QString::fromLocal8Bit(std::strerror(acceptErrno))));
     }
     m_spareDescriptor = openSpareDescriptor();
-    if (refused == 0)
-        noteRejection(0, "accept failed",
-                      QStringLiteral("accept() failed (%1, socket error %2)")
-                          .arg(QString::fromLocal8Bit(std::strerror(lastErrno)))
-                          .arg(int(error)));
-    // Without a spare descriptor the connection that failed is still waiting: resuming at once
-    // would fail again immediately, in a loop. Then retry a little later instead.
-    if (lastErrno == EAGAIN || lastErrno == EWOULDBLOCK)
-        resumeAccepting();
-    else
-        QTimer::singleShot(250, this, &QTcpServer::resumeAccepting);
+    if (refused > 0)
+        return; // progress: the notifier stays on for whatever still waits
+    noteRejection(0, "accept failed",
+                  QStringLiteral("accept() failed: %1; pausing %2 ms")
+                      .arg(QString::fromLocal8Bit(std::strerror(lastErrno)))
+                      .arg(AcceptPauseMs));
+    m_acceptNotifier->setEnabled(false);
+    QTimer::singleShot(AcceptPauseMs, this, [this] {
+        if (m_acceptNotifier)
+            m_acceptNotifier->setEnabled(true);
+    });
 }
 
 } // namespace sb

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QSocketNotifier>
 #include <QTcpServer>
 
 namespace sb {
@@ -18,9 +19,13 @@ class RejectionLog;
 // accepting when the process runs out of file descriptors.
 //
 // Over a cap, a connection is refused at once and cheaply: accepted, sent a fixed 503 and
-// closed, with no socket object and no event-loop work. When accept() itself fails for lack of
-// descriptors (EMFILE), QTcpServer stops accepting for good; here a spare descriptor is given
-// up to accept and refuse the waiting connections the same way, and accepting resumes.
+// closed, with no socket object and no event-loop work.
+//
+// It accepts connections itself rather than through QTcpServer: Qt 6.4's socket engine keeps
+// the first error it ever sets, so once an accept() has found the queue empty (EAGAIN, which
+// happens all the time) a later EMFILE is taken for "try again": the listening socket stays
+// readable and the thread spins at full CPU, accepting nothing. Here EMFILE gives up a spare
+// descriptor to accept and refuse the waiting connections, and accepting goes on.
 class GuardedTcpServer : public QTcpServer {
     Q_OBJECT
 public:
@@ -29,8 +34,13 @@ public:
     ~GuardedTcpServer() override;
 
     // Call right after QAbstractHttpServer::bind(this): the after-parser slot must be connected
-    // after QtHttpServer's own.
+    // after QtHttpServer's own. Takes over accepting from QTcpServer.
     void armAfterBind();
+
+    // Connections accepted per wake-up; and how long to stop accepting when even the spare
+    // descriptor cannot be had (a few wake-ups a second instead of a spin).
+    static constexpr int AcceptBatch = 64;
+    static constexpr int AcceptPauseMs = 250;
 
     const HttpLimits &limits() const { return m_limits; }
     int openConnections() const { return m_open; }
@@ -47,14 +57,16 @@ protected:
 
 private:
     void attachAfterParserSlots();
+    void acceptWaiting();
+    void shedWaiting(int acceptErrno);
     void refuseAtOnce(int descriptor, const QByteArray &kind, const QString &example);
-    void recoverFromAcceptError(QAbstractSocket::SocketError error);
 
     const HttpLimits m_limits;
     QPointer<RejectionLog> m_rejections;
     int m_open = 0;
     QHash<QByteArray, int> m_openPerAddress;
     QList<QPointer<GuardedConnection>> m_fresh; // not yet wired after the parser
+    QSocketNotifier *m_acceptNotifier = nullptr;
     int m_spareDescriptor = -1;
 };
 

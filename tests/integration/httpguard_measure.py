@@ -13,6 +13,7 @@ getrusage() and /proc/self/status:
   slowloris how long a trickling head and a silent connection survive
   caps      1,100 idle connections at RLIMIT_NOFILE 1,024: how many are kept, how many
             refused, whether another client is served meanwhile, server CPU while held
+  emfile    the same with the caps out of the way, so accept() runs out of descriptors
 """
 import argparse
 import os
@@ -216,10 +217,35 @@ def caps(binary):
         server.close()
 
 
+def emfile(binary):
+    # Caps above the file limit, as if the rest of the process had used the descriptors up.
+    server = Server(binary, "--nofile", "1024", "--max-connections", "5000", "--per-address", "5000")
+    print("emfile: RLIMIT_NOFILE 1024, caps out of the way, 1100 idle connections")
+    cpu0 = server.stats()["cpu_ms"]
+    held, kept, refused, took = open_idle(server.port, 1100, ["127.0.0.1"])
+    print(f"  opened in {took:.2f} s: {kept} kept open, {refused} refused with 503")
+    other = connect(server.port, "127.0.0.9")
+    other.sendall(b"GET /fast HTTP/1.1\r\nHost: x\r\n\r\n")
+    print(f"  another client meanwhile: {first_answer(other)!r}")
+    other.close()
+    cpu1 = server.stats()["cpu_ms"]
+    time.sleep(5)
+    print(f"  server CPU while holding them for 5 s: {server.stats()['cpu_ms'] - cpu1} ms "
+          f"({cpu1 - cpu0} ms before)")
+    for s in held:
+        s.close()
+    time.sleep(0.5)
+    other = connect(server.port, "127.0.0.9")
+    other.sendall(b"GET /fast HTTP/1.1\r\nHost: x\r\n\r\n")
+    print(f"  after the clients close: {first_answer(other)!r}")
+    other.close()
+    server.close()
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("binary")
-    ap.add_argument("--only", default="smuggle,crlf,slowloris,caps")
+    ap.add_argument("--only", default="smuggle,crlf,slowloris,caps,emfile")
     args = ap.parse_args()
     for part in args.only.split(","):
         globals()[part](args.binary)

@@ -419,11 +419,18 @@ void TestHttpGuard::hundredsOfConnectionsAgainstASmallCap() {
     QCOMPARE(m_http.get(url(port, "/fast")).status, 200);
 }
 
-// QTcpServer stops accepting for good when accept() fails with EMFILE. In a child process
-// with a low RLIMIT_NOFILE, most of it taken (as SQLite, the GUI and the Twilio client would),
-// and no connection cap to stop first: connections past the limit are refused with 503, the
-// server does not spin, and it accepts again once descriptors are free.
+// Out of file descriptors, QTcpServer 6.4 either stops accepting for good or (once any accept()
+// has found the queue empty) spins at full CPU. In a child process with a low RLIMIT_NOFILE,
+// most of it taken (as SQLite, the GUI and the Twilio client would), and no connection cap to
+// stop first: connections past the limit are refused with 503, the server does not spin, and
+// it accepts again once descriptors are free.
 void TestHttpGuard::outOfFileDescriptorsKeepsAccepting() {
+#if defined(__SANITIZE_ADDRESS__) // the sanitizer build, which also has UBSan
+    // UBSan's vptr check probes memory through a pipe(): with no descriptor left it reports
+    // every not-yet-cached dynamic type as invalid and aborts the child. A false positive of
+    // the tool, not of the code; the release build runs this test.
+    QSKIP("UBSan cannot check dynamic types in a process that is out of file descriptors");
+#endif
     QProcess child;
     child.start(sbtest::binDir() + QStringLiteral("/httpguard_server"),
                 {QStringLiteral("--nofile"), QStringLiteral("64"), QStringLiteral("--burn-fds"),
@@ -439,6 +446,13 @@ void TestHttpGuard::outOfFileDescriptorsKeepsAccepting() {
     QVERIFY2(!listening.isEmpty(), child.readAllStandardError().constData());
     const auto port = quint16(listening.split(' ').value(1).toUInt());
 
+    // First a request served, so that an accept() has found the queue empty: after that, Qt
+    // 6.4's own accept loop takes EMFILE for EAGAIN and spins.
+    {
+        RawClient first(port);
+        first.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_VERIFY(first.received().endsWith("fast"));
+    }
     std::vector<std::unique_ptr<RawClient>> clients;
     for (int i = 0; i < 80; ++i)
         clients.push_back(std::make_unique<RawClient>(port));
@@ -449,8 +463,15 @@ void TestHttpGuard::outOfFileDescriptorsKeepsAccepting() {
             refused += client->received().startsWith("HTTP/1.1 503") ? 1 : 0;
         return refused;
     };
-    QTRY_VERIFY_WITH_TIMEOUT(refusedCount() > 0, 5000);
-    QTest::qWait(200);
+    // 64 descriptors, 30 taken, a few more for the process itself: at most ~30 stay open.
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        refusedCount() >= 45,
+        qPrintable(QStringLiteral("%1 refused; server %2, stderr: %3")
+                       .arg(refusedCount())
+                       .arg(child.state() == QProcess::Running ? QStringLiteral("running")
+                                                               : QStringLiteral("exited"),
+                            QString::fromLocal8Bit(child.readAllStandardError()))),
+        5000);
     const int refused = refusedCount();
     QVERIFY2(refused < 80, "some connections are kept");
     qInfo("%d of 80 connections refused with 503 at RLIMIT_NOFILE 64", refused);
