@@ -154,14 +154,16 @@ void GuardedConnection::timerFired() {
     case Deadline::None:
         break;
     case Deadline::Head:
-        if (m_framer.isReadingHead())
+        // 408 once there is a request to answer; blank lines or half a request line (or
+        // nothing at all) are closed without an answer, as an idle connection would be.
+        if (m_framer.hasRequestLine())
             refuse(408, "header timeout",
                    QStringLiteral("the request head did not arrive within %1 ms")
                        .arg(m_limits.headerTimeout.count()));
         else
-            refuse(0, "header timeout",
-                   QStringLiteral("no request within %1 ms of connecting")
-                       .arg(m_limits.headerTimeout.count()));
+            refuse(
+                0, "header timeout",
+                QStringLiteral("no request line within %1 ms").arg(m_limits.headerTimeout.count()));
         break;
     case Deadline::Body:
         refuse(408, "body timeout",

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void smuggledRequestNeverReachesARoute();
     void blankLineFloodDoesNotStallTheServer();
     void pipelinedRequestsCarryTheirRawTarget();
+    void silentConnectionIsClosed_data();
     void silentConnectionIsClosed();
     void slowlorisHeadGets408();
     void slowBodyGets408();
@@ -247,9 +248,18 @@ void TestHttpGuard::pipelinedRequestsCarryTheirRawTarget() {
     }
 }
 
+void TestHttpGuard::silentConnectionIsClosed_data() {
+    QTest::addColumn<QByteArray>("sent");
+    QTest::newRow("nothing") << QByteArray();
+    QTest::newRow("blank lines") << QByteArray("\r\n\r\n");
+    QTest::newRow("half a request line") << QByteArray("GET /fa");
+}
+
 void TestHttpGuard::silentConnectionIsClosed() {
+    QFETCH(QByteArray, sent);
     RawClient client(m_shortPort);
     QTRY_VERIFY(client.connected());
+    client.write(sent);
     QElapsedTimer timer;
     timer.start();
     QTRY_VERIFY_WITH_TIMEOUT(client.closed(), 3000);
