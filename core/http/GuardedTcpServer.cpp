@@ -133,6 +133,7 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
+        ::close(descriptor); // still ours: QAbstractSocket took no ownership
         if (fromPeer == 0)
             m_openPerAddress.remove(peer.key);
         return;
