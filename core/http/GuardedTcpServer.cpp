@@ -1,187 +1,229 @@
 #include "GuardedTcpServer.h"
 
-#include "common/Logging.h"
+#include "GuardedConnection.h"
+#include "HttpMessage.h"
+#include "RejectionLog.h"
 
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <arpa/inet.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace sb {
 
-namespace detail {
+namespace {
 
-// Follows one connection's requests: headers, then Content-Length bytes of body, then the
-// next request. Lives as a child of the socket.
-class RequestFramer : public QObject {
-public:
-    RequestFramer(QTcpSocket *socket, qint64 maxBody, GuardedTcpServer *server)
-        : QObject(socket)
-        , m_socket(socket)
-        , m_maxBody(maxBody)
-        , m_server(server) {}
-
-    void beforeParser() {
-        if (m_rejected) {
-            m_socket->readAll(); // draining after a rejection
-            return;
-        }
-        const qint64 available = m_socket->bytesAvailable();
-        const qint64 fresh = available - m_unconsumed;
-        if (fresh <= 0)
-            return;
-        const QByteArray data = m_socket->peek(available).right(fresh);
-        m_unconsumed = available;
-        feed(data);
-    }
-
-    QTcpSocket *socket() const { return m_socket; }
-
-    void afterParser() {
-        if (!m_rejected)
-            m_unconsumed = m_socket->bytesAvailable();
-    }
-
-private:
-    void feed(QByteArrayView data) {
-        while (!data.isEmpty() && !m_rejected) {
-            if (m_bodyRemaining > 0) {
-                const qint64 take = qMin<qint64>(m_bodyRemaining, data.size());
-                m_bodyRemaining -= take;
-                data = data.sliced(take);
-                continue;
-            }
-            // Header: accumulate until the blank line.
-            const qsizetype before = m_header.size();
-            m_header.append(data.constData(), data.size());
-            qsizetype end = m_header.indexOf("\r\n\r\n");
-            qsizetype endLength = 4;
-            if (end < 0) {
-                end = m_header.indexOf("\n\n");
-                endLength = 2;
-            }
-            if (end < 0) {
-                if (m_header.size() > GuardedTcpServer::MaxHeaderBytes)
-                    reject(431, "Request Header Fields Too Large",
-                           QStringLiteral("request headers over %1 bytes")
-                               .arg(GuardedTcpServer::MaxHeaderBytes));
-                return;
-            }
-            if (end > GuardedTcpServer::MaxHeaderBytes) {
-                reject(431, "Request Header Fields Too Large",
-                       QStringLiteral("request headers over %1 bytes")
-                           .arg(GuardedTcpServer::MaxHeaderBytes));
-                return;
-            }
-            const qsizetype consumed = end + endLength - before;
-            const QByteArray header = m_header.left(end);
-            m_header.clear();
-            data = data.sliced(consumed);
-            inspect(header);
-        }
-    }
-
-    void inspect(const QByteArray &header) {
-        qint64 length = 0;
-        bool chunked = false;
-        bool expectContinue = false;
-        for (const QByteArray &rawLine : header.split('\n')) {
-            const QByteArray line = rawLine.trimmed();
-            const qsizetype colon = line.indexOf(':');
-            if (colon <= 0)
-                continue;
-            const QByteArray name = line.left(colon).trimmed().toLower();
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            if (name == "content-length")
-                length = value.toLongLong();
-            else if (name == "transfer-encoding")
-                chunked = value.toLower().contains("chunked");
-            else if (name == "expect")
-                expectContinue = value.toLower() == "100-continue";
-        }
-        if (chunked) {
-            reject(411, "Length Required",
-                   QStringLiteral("chunked request bodies are not accepted; send Content-Length"));
-            return;
-        }
-        if (length > m_maxBody) {
-            reject(413, "Payload Too Large",
-                   QStringLiteral("request body of %1 bytes is over the limit of %2 bytes")
-                       .arg(length)
-                       .arg(m_maxBody));
-            return;
-        }
-        if (expectContinue && length > 0)
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        m_bodyRemaining = length;
-    }
-
-    void reject(int status, const char *phrase, const QString &reason) {
-        m_rejected = true;
-        qCInfo(lcHttp).noquote() << "rejected before parsing:" << status << reason;
-        Q_EMIT m_server->requestRejected(status, reason);
-        // From here on this connection is ours alone: QtHttpServer must not parse the rest.
-        QObject::disconnect(m_socket, &QTcpSocket::readyRead, m_server->parent(), nullptr);
-        if (m_socket->isTransactionStarted())
-            m_socket->rollbackTransaction();
-        m_socket->readAll();
-
-        const QByteArray body = "{\"error\":{\"status\":" + QByteArray::number(status) +
-                                ",\"message\":\"" + reason.toUtf8() + "\"}}";
-        m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + phrase +
-                        "\r\nContent-Type: application/json\r\nConnection: close\r\n"
-                        "Content-Length: " +
-                        QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        // Lingering close: stop sending, keep discarding what the client still sends so the
-        // kernel does not reset the connection before the client has read our answer.
-        QObject::connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-            if (m_socket->bytesToWrite() == 0)
-                ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
-        });
-        QTimer::singleShot(5000, m_socket, [socket = m_socket] { socket->abort(); });
-    }
-
-    QTcpSocket *m_socket;
-    qint64 m_maxBody;
-    GuardedTcpServer *m_server;
-    QByteArray m_header;
-    qint64 m_bodyRemaining = 0;
-    qint64 m_unconsumed = 0;
-    bool m_rejected = false;
+struct Peer {
+    QByteArray key; // IPv4 address, or the /64 of an IPv6 one
+    QString text;
 };
 
-} // namespace detail
+Peer peerOf(int descriptor) {
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (::getpeername(descriptor, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+        return {QByteArrayLiteral("?"), QStringLiteral("?")};
+    char text[INET6_ADDRSTRLEN] = {};
+    if (address.ss_family == AF_INET) {
+        const auto *v4 = reinterpret_cast<const sockaddr_in *>(&address);
+        ::inet_ntop(AF_INET, &v4->sin_addr, text, sizeof text);
+        return {QByteArray(reinterpret_cast<const char *>(&v4->sin_addr), 4),
+                QString::fromLatin1(text)};
+    }
+    if (address.ss_family == AF_INET6) {
+        const auto *v6 = reinterpret_cast<const sockaddr_in6 *>(&address);
+        const auto *bytes = reinterpret_cast<const char *>(&v6->sin6_addr);
+        if (IN6_IS_ADDR_V4MAPPED(&v6->sin6_addr)) {
+            ::inet_ntop(AF_INET, bytes + 12, text, sizeof text);
+            return {QByteArray(bytes + 12, 4), QString::fromLatin1(text)};
+        }
+        ::inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text);
+        // One host usually has a whole /64: counting its addresses one by one caps nothing.
+        return {QByteArray(bytes, 8), QString::fromLatin1(text)};
+    }
+    return {QByteArrayLiteral("?"), QStringLiteral("?")};
+}
 
-using detail::RequestFramer;
+int openSpareDescriptor() {
+    return ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+}
 
-GuardedTcpServer::GuardedTcpServer(qint64 maxBodyBytes, QObject *parent)
+} // namespace
+
+GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, RejectionLog *rejections,
+                                   QObject *parent)
     : QTcpServer(parent)
-    , m_maxBodyBytes(maxBodyBytes) {}
+    , m_limits(limits)
+    , m_rejections(rejections)
+    , m_spareDescriptor(openSpareDescriptor()) {}
+
+GuardedTcpServer::~GuardedTcpServer() {
+    if (m_spareDescriptor >= 0)
+        ::close(m_spareDescriptor);
+}
 
 void GuardedTcpServer::armAfterBind() {
     connect(this, &QTcpServer::pendingConnectionAvailable, this,
             &GuardedTcpServer::attachAfterParserSlots);
+    if (m_acceptNotifier || !isListening())
+        return;
+    pauseAccepting(); // QTcpServer's own accept loop, for good
+    m_acceptNotifier = new QSocketNotifier(socketDescriptor(), QSocketNotifier::Read, this);
+    m_acceptNotifier->setEnabled(m_accepting);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &GuardedTcpServer::acceptWaiting);
+}
+
+void GuardedTcpServer::setAccepting(bool accepting) {
+    m_accepting = accepting;
+    if (m_acceptNotifier)
+        m_acceptNotifier->setEnabled(accepting);
+}
+
+void GuardedTcpServer::acceptWaiting() {
+    // A bounded batch, so that a connection flood cannot starve the connections already open.
+    for (int i = 0; i < AcceptBatch; ++i) {
+        const int descriptor =
+            ::accept4(int(socketDescriptor()), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (descriptor >= 0) {
+            incomingConnection(descriptor);
+            continue;
+        }
+        switch (errno) {
+        case EAGAIN:
+#if EAGAIN != EWOULDBLOCK
+        case EWOULDBLOCK:
+#endif
+            return; // the queue is empty
+        case EINTR:
+        case ECONNABORTED: // the client gave up while waiting
+            continue;
+        default:
+            shedWaiting(errno); // EMFILE, ENFILE, ENOBUFS, ENOMEM, ...
+            return;
+        }
+    }
+}
+
+void GuardedTcpServer::noteRejection(int status, const QByteArray &kind, const QString &example) {
+    const QString kindText =
+        status > 0 ? QStringLiteral("%1 %2").arg(status).arg(QString::fromLatin1(kind))
+                   : QString::fromLatin1(kind);
+    if (m_rejections)
+        m_rejections->note(kindText, example);
+    Q_EMIT requestRejected(status, example);
 }
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
+    const int descriptor = int(socketDescriptor);
+    const Peer peer = peerOf(descriptor);
+    if (m_open >= m_limits.maxConnections) {
+        refuseAtOnce(
+            descriptor, "connection cap",
+            QStringLiteral("from %1: %2 connections open, the cap").arg(peer.text).arg(m_open));
+        return;
+    }
+    int &fromPeer = m_openPerAddress[peer.key];
+    if (fromPeer >= m_limits.maxConnectionsPerAddress) {
+        refuseAtOnce(descriptor, "per-address cap",
+                     QStringLiteral("from %1: %2 connections open from there, the cap")
+                         .arg(peer.text)
+                         .arg(fromPeer));
+        return;
+    }
+
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
+        ::close(descriptor); // still ours: QAbstractSocket took no ownership
+        if (fromPeer == 0)
+            m_openPerAddress.remove(peer.key);
         return;
     }
-    auto *framer = new RequestFramer(socket, m_maxBodyBytes, this);
+    ++m_open;
+    ++fromPeer;
+    connect(socket, &QObject::destroyed, this, [this, key = peer.key] {
+        --m_open;
+        const auto it = m_openPerAddress.find(key);
+        if (it != m_openPerAddress.end() && --it.value() <= 0)
+            m_openPerAddress.erase(it);
+    });
+    auto *guard = new GuardedConnection(socket, m_limits, this);
     // Connected before QtHttpServer sees the socket, so it runs before the parser.
-    connect(socket, &QTcpSocket::readyRead, framer, &RequestFramer::beforeParser);
-    m_fresh.append(framer);
+    connect(socket, &QTcpSocket::readyRead, guard, &GuardedConnection::beforeParser);
+    m_fresh.append(guard);
     addPendingConnection(socket);
 }
 
 void GuardedTcpServer::attachAfterParserSlots() {
-    for (const QPointer<QObject> &object : std::as_const(m_fresh)) {
-        if (auto *framer = static_cast<RequestFramer *>(object.data()))
-            connect(framer->socket(), &QTcpSocket::readyRead, framer, &RequestFramer::afterParser);
+    for (const QPointer<GuardedConnection> &guard : std::as_const(m_fresh)) {
+        if (guard)
+            connect(guard->socket(), &QTcpSocket::readyRead, guard,
+                    &GuardedConnection::afterParser);
     }
     m_fresh.clear();
+}
+
+// No socket object, no event-loop work: what arrived is discarded, a fixed answer is written
+// to the kernel's buffer (a new connection's buffer always has room), the descriptor closed.
+void GuardedTcpServer::refuseAtOnce(int descriptor, const QByteArray &kind,
+                                    const QString &example) {
+    static const QByteArray answer = [] {
+        HttpResponse response = HttpResponse::error(
+            503, QStringLiteral("Too many connections; try again in a few seconds."));
+        response.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5")});
+        response.headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("close")});
+        return response.serialize();
+    }();
+    char discard[4096];
+    while (::recv(descriptor, discard, sizeof discard, MSG_DONTWAIT) > 0) {
+    }
+    [[maybe_unused]] const ssize_t sent =
+        ::send(descriptor, answer.constData(), size_t(answer.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+    ::close(descriptor);
+    noteRejection(503, kind, example);
+}
+
+// Out of descriptors (or kernel memory): the waiting connections cannot be accepted, and the
+// listening socket stays readable. Give up the spare descriptor to accept and refuse them, then
+// take it back. Without one, stop listening for a moment rather than spin.
+void GuardedTcpServer::shedWaiting(int acceptErrno) {
+    if (m_spareDescriptor >= 0) {
+        ::close(m_spareDescriptor);
+        m_spareDescriptor = -1;
+    }
+    int refused = 0;
+    int lastErrno = acceptErrno;
+    while (refused < AcceptBatch) {
+        const int descriptor =
+            ::accept4(int(socketDescriptor()), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (descriptor < 0) {
+            lastErrno = errno;
+            break;
+        }
+        ++refused;
+        refuseAtOnce(
+            descriptor, "out of file descriptors",
+            QStringLiteral("from %1: accept() failed (%2); connection refused")
+                .arg(peerOf(descriptor).text, QString::fromLocal8Bit(std::strerror(acceptErrno))));
+    }
+    m_spareDescriptor = openSpareDescriptor();
+    if (refused > 0)
+        return; // progress: the notifier stays on for whatever still waits
+    noteRejection(0, "accept failed",
+                  QStringLiteral("accept() failed: %1; pausing %2 ms")
+                      .arg(QString::fromLocal8Bit(std::strerror(lastErrno)))
+                      .arg(AcceptPauseMs));
+    m_acceptNotifier->setEnabled(false);
+    QTimer::singleShot(AcceptPauseMs, this, [this] {
+        if (m_acceptNotifier)
+            m_acceptNotifier->setEnabled(m_accepting);
+    });
 }
 
 } // namespace sb

@@ -1,31 +1,57 @@
 #pragma once
 
-#include <QPointer>
-#include <QTcpServer>
+#include "HttpLimits.h"
 
-class QTcpSocket;
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QTcpServer>
 
 namespace sb {
 
-// A QTcpServer for QAbstractHttpServer::bind() that enforces what QtHttpServer 6.4 does not:
-// a request whose body is declared larger than the limit is answered 413 as soon as its headers
-// arrive, before the body is buffered; oversized headers get 431; chunked uploads (whose size
-// cannot be known up front) get 411. It also answers `Expect: 100-continue`, which 6.4 ignores
-// (QTBUG-107854), so clients such as curl do not stall for a second.
+class GuardedConnection;
+class RejectionLog;
+
+// A QTcpServer for QAbstractHttpServer::bind() that enforces the HttpLimits QtHttpServer 6.4
+// lacks. Each accepted socket gets a GuardedConnection that frames requests in front of the
+// parser (see there); this class caps open connections, overall and per address, and keeps
+// accepting when the process runs out of file descriptors.
 //
-// It watches each connection's byte stream without consuming it: one slot runs before
-// QtHttpServer's parser on every readyRead and one after, so the bytes between the two are
-// exactly the ones the parser has not seen yet.
+// Over a cap, a connection is refused at once and cheaply: accepted, sent a fixed 503 and
+// closed, with no socket object and no event-loop work.
+//
+// It accepts connections itself rather than through QTcpServer: Qt 6.4's socket engine keeps
+// the first error it ever sets, so once an accept() has found the queue empty (EAGAIN, which
+// happens all the time) a later EMFILE is taken for "try again": the listening socket stays
+// readable and the thread spins at full CPU, accepting nothing. Here EMFILE gives up a spare
+// descriptor to accept and refuse the waiting connections, and accepting goes on.
 class GuardedTcpServer : public QTcpServer {
     Q_OBJECT
 public:
-    explicit GuardedTcpServer(qint64 maxBodyBytes, QObject *parent = nullptr);
+    // `rejections` (may be null) receives every refusal; it must outlive this server.
+    GuardedTcpServer(const HttpLimits &limits, RejectionLog *rejections, QObject *parent = nullptr);
+    ~GuardedTcpServer() override;
 
     // Call right after QAbstractHttpServer::bind(this): the after-parser slot must be connected
-    // after QtHttpServer's own.
+    // after QtHttpServer's own. Takes over accepting from QTcpServer.
     void armAfterBind();
 
-    static constexpr qint64 MaxHeaderBytes = 16 * 1024;
+    // Connections accepted per wake-up; and how long to stop accepting when even the spare
+    // descriptor cannot be had (a few wake-ups a second instead of a spin).
+    static constexpr int AcceptBatch = 64;
+    static constexpr int AcceptPauseMs = 250;
+
+    // Bound but not accepting: connections wait in the kernel's queue until accepting again
+    // (the service opens its port before it is ready to serve, to learn its number).
+    void setAccepting(bool accepting);
+
+    const HttpLimits &limits() const { return m_limits; }
+    int openConnections() const { return m_open; }
+
+    // For GuardedConnection: logs through the RejectionLog and emits requestRejected. Status 0
+    // is a connection closed without an answer.
+    void noteRejection(int status, const QByteArray &kind, const QString &example);
 
 Q_SIGNALS:
     void requestRejected(int status, const QString &reason);
@@ -35,9 +61,18 @@ protected:
 
 private:
     void attachAfterParserSlots();
+    void acceptWaiting();
+    void shedWaiting(int acceptErrno);
+    void refuseAtOnce(int descriptor, const QByteArray &kind, const QString &example);
 
-    qint64 m_maxBodyBytes;
-    QList<QPointer<QObject>> m_fresh; // framers of sockets QtHttpServer has not wired yet
+    const HttpLimits m_limits;
+    QPointer<RejectionLog> m_rejections;
+    int m_open = 0;
+    QHash<QByteArray, int> m_openPerAddress;
+    QList<QPointer<GuardedConnection>> m_fresh; // not yet wired after the parser
+    QSocketNotifier *m_acceptNotifier = nullptr;
+    int m_spareDescriptor = -1;
+    bool m_accepting = true;
 };
 
 } // namespace sb

@@ -1,6 +1,9 @@
 #include "HttpMessage.h"
 
+#include <QHash>
+#include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QMetaEnum>
 
 namespace sb {
 
@@ -40,6 +43,39 @@ HttpResponse HttpResponse::error(int status, const QString &message, const QJson
     error.insert(QStringLiteral("status"), status);
     error.insert(QStringLiteral("message"), message);
     return json(status, {{QStringLiteral("error"), error}});
+}
+
+QByteArray HttpResponse::serialize() const {
+    QByteArray out;
+    out.reserve(128 + body.size());
+    out.append("HTTP/1.1 ").append(QByteArray::number(status)).append(' ');
+    out.append(reasonPhrase(status)).append("\r\n");
+    if (!contentType.isEmpty())
+        out.append("Content-Type: ").append(contentType).append("\r\n");
+    for (const auto &[name, value] : headers)
+        out.append(name).append(": ").append(value).append("\r\n");
+    out.append("Content-Length: ").append(QByteArray::number(body.size()));
+    out.append("\r\n\r\n").append(body);
+    return out;
+}
+
+// "PayloadTooLarge" -> "Payload Too Large", computed once for every status Qt knows.
+QByteArray HttpResponse::reasonPhrase(int status) {
+    static const QHash<int, QByteArray> phrases = [] {
+        QHash<int, QByteArray> table;
+        const QMetaEnum meta = QMetaEnum::fromType<QHttpServerResponder::StatusCode>();
+        for (int i = 0; i < meta.keyCount(); ++i) {
+            QByteArray phrase;
+            for (const char *p = meta.key(i); *p; ++p) {
+                if (!phrase.isEmpty() && *p >= 'A' && *p <= 'Z')
+                    phrase.append(' ');
+                phrase.append(*p);
+            }
+            table.insert(meta.value(i), phrase);
+        }
+        return table;
+    }();
+    return phrases.value(status, QByteArrayLiteral("Status"));
 }
 
 } // namespace sb

@@ -20,7 +20,10 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 struct HttpRequest {
     QByteArray method; // "GET", "POST", ...
     QString path;      // decoded path, e.g. /twilio/sms-status
-    QString target;    // path and query as encoded on the wire, for signature checks
+    // Path and query exactly as sent on the wire (latin-1 of the raw bytes, never re-encoded:
+    // QUrl would turn %7e into ~), for signature checks. An absolute-form target
+    // (http://host/p?q) is cut to its path and query.
+    QString target;
     QUrlQuery query;
     HeaderList headers;
     QByteArray body;
@@ -47,6 +50,10 @@ struct HttpResponse {
     static HttpResponse empty(int status);
     // The local API's one error shape: {"error": {"status", "message", ...extra}}.
     static HttpResponse error(int status, const QString &message, const QJsonObject &extra = {});
+
+    // The bytes on the wire: status line, headers, Content-Length, body.
+    QByteArray serialize() const;
+    static QByteArray reasonPhrase(int status); // 413 -> "Payload Too Large"
 };
 
 } // namespace sb

@@ -1,13 +1,13 @@
 #include "HttpServer.h"
 
+#include "GuardedConnection.h"
 #include "GuardedTcpServer.h"
+#include "RejectionLog.h"
+#include "RequestFramer.h"
 #include "common/Logging.h"
 
-#include <QHash>
 #include <QHttpServerRequest>
-#include <QHttpServerResponder>
 #include <QMap>
-#include <QMetaEnum>
 #include <QPointer>
 #include <QTcpSocket>
 
@@ -38,32 +38,14 @@ QByteArray methodName(QHttpServerRequest::Method method) {
     }
 }
 
-// "PayloadTooLarge" -> "Payload Too Large", computed once for every status Qt knows.
-QByteArray reasonPhrase(int status) {
-    static const QHash<int, QByteArray> phrases = [] {
-        QHash<int, QByteArray> table;
-        const QMetaEnum meta = QMetaEnum::fromType<QHttpServerResponder::StatusCode>();
-        for (int i = 0; i < meta.keyCount(); ++i) {
-            QByteArray phrase;
-            for (const char *p = meta.key(i); *p; ++p) {
-                if (!phrase.isEmpty() && *p >= 'A' && *p <= 'Z')
-                    phrase.append(' ');
-                phrase.append(*p);
-            }
-            table.insert(meta.value(i), phrase);
-        }
-        return table;
-    }();
-    return phrases.value(status, QByteArrayLiteral("Status"));
-}
-
 // Keeps responses in request order on a connection even when an earlier request is answered
 // later than a following one (QtHttpServer 6.4 would interleave them: QTBUG-105202).
 class ResponseSequencer : public QObject {
 public:
     explicit ResponseSequencer(QTcpSocket *socket)
         : QObject(socket)
-        , m_socket(socket) {}
+        , m_socket(socket)
+        , m_guard(GuardedConnection::of(socket)) {}
 
     quint64 reserve() { return m_nextAssigned++; }
 
@@ -74,6 +56,8 @@ public:
             m_socket->write(m_ready.take(m_nextWritten));
             ++m_nextWritten;
             wrote = true;
+            if (m_guard)
+                m_guard->answerQueued();
         }
         // Hand the answer to the kernel now rather than on the next event-loop pass: saves a
         // poll() round trip per request.
@@ -91,30 +75,18 @@ public:
 
 private:
     QTcpSocket *m_socket;
+    QPointer<GuardedConnection> m_guard;
     quint64 m_nextAssigned = 0;
     quint64 m_nextWritten = 0;
     QMap<quint64, QByteArray> m_ready;
 };
 
-QByteArray serialize(const HttpResponse &response) {
-    QByteArray out;
-    out.reserve(128 + response.body.size());
-    out.append("HTTP/1.1 ").append(QByteArray::number(response.status)).append(' ');
-    out.append(reasonPhrase(response.status)).append("\r\n");
-    if (!response.contentType.isEmpty())
-        out.append("Content-Type: ").append(response.contentType).append("\r\n");
-    for (const auto &[name, value] : response.headers)
-        out.append(name).append(": ").append(value).append("\r\n");
-    out.append("Content-Length: ").append(QByteArray::number(response.body.size()));
-    out.append("\r\n\r\n").append(response.body);
-    return out;
-}
-
 } // namespace
 
 HttpServer::HttpServer(const QString &name, QObject *parent)
     : QAbstractHttpServer(parent)
-    , m_name(name) {}
+    , m_name(name)
+    , m_rejections(new RejectionLog(lcHttp(), RejectionLog::DefaultInterval, this)) {}
 
 void HttpServer::route(const QByteArray &method, const QString &pattern, Handler handler) {
     m_routes.append(
@@ -126,14 +98,16 @@ void HttpServer::addFilter(const QString &pathPrefix, Filter filter) {
 }
 
 quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port, bool paused) {
-    auto *tcp = new GuardedTcpServer(m_maxBodyBytes, this);
+    auto *tcp = new GuardedTcpServer(m_limits, m_rejections, this);
+    // Qt's default of 50 drops SYNs under a burst (clients then retry after 1 s, 3 s, ...);
+    // the kernel holds waiting connections cheaply and the caps refuse the excess at once.
+    tcp->setListenBacklogSize(ListenBacklog);
     if (!tcp->listen(address, port)) {
         m_error = tcp->errorString();
         delete tcp;
         return 0;
     }
-    if (paused)
-        tcp->pauseAccepting();
+    tcp->setAccepting(!paused);
     m_tcp = tcp;
     bind(tcp);
     tcp->armAfterBind();
@@ -142,7 +116,7 @@ quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port, bool pau
 
 void HttpServer::resumeAccepting() {
     if (m_tcp)
-        m_tcp->resumeAccepting();
+        m_tcp->setAccepting(true);
 }
 
 bool HttpServer::matches(const QStringList &pattern, const QStringList &segments,
@@ -179,17 +153,26 @@ HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket, const HttpRequest &p
     timer.start();
     auto answered = std::make_shared<bool>(false);
     QPointer<HttpServer> self(this);
-    return [guard, sequence, timer, answered, self, method = parsed.method,
-            path = parsed.path](const HttpResponse &response) {
+    return [guard, sequence, timer, answered, self, method = parsed.method, path = parsed.path,
+            peer = parsed.peer](const HttpResponse &response) {
         if (*answered)
             return;
         *answered = true;
-        if (self && self->m_logRequests)
-            qCInfo(lcHttp).noquote()
-                << self->m_name << method << path << response.status
-                << QString::number(timer.nsecsElapsed() / 1e6, 'f', 2) + QStringLiteral(" ms");
+        if (self && self->m_logRequests) {
+            const QString elapsed =
+                QString::number(timer.nsecsElapsed() / 1e6, 'f', 2) + QStringLiteral(" ms");
+            // Refusals are what a flood produces: summarised, so the log cannot fill the disk.
+            if (response.status >= 400 && response.status < 500)
+                self->m_rejections->note(
+                    QStringLiteral("%1 %2").arg(response.status).arg(self->m_name),
+                    QStringLiteral("%1 %2 from %3 (%4)")
+                        .arg(QString::fromLatin1(method), path, peer.toString(), elapsed));
+            else
+                qCInfo(lcHttp).noquote()
+                    << self->m_name << method << path << response.status << elapsed;
+        }
         if (guard)
-            guard->complete(sequence, serialize(response));
+            guard->complete(sequence, response.serialize());
     };
 }
 
@@ -198,19 +181,36 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     parsed.method = methodName(request.method());
     const QUrl url = request.url();
     parsed.path = url.path();
-    parsed.target = url.path(QUrl::FullyEncoded);
-    if (url.hasQuery())
-        parsed.target += QLatin1Char('?') + url.query(QUrl::FullyEncoded);
     parsed.query = request.query();
     parsed.headers = request.headers();
     parsed.body = request.body();
     parsed.peer = request.remoteAddress();
 
+    std::optional<GuardedConnection::Framed> framed;
+    if (GuardedConnection *guard = GuardedConnection::of(socket))
+        framed = guard->takeFramed();
+    if (framed) {
+        parsed.target = QString::fromLatin1(RequestFramer::originForm(framed->target));
+        if (parsed.method != "UNKNOWN" && parsed.method != framed->method) {
+            // The guard and the parser disagree on where requests begin: nothing read from this
+            // connection can be trusted any more.
+            qCWarning(lcHttp).noquote() << m_name << "framing mismatch:" << parsed.method
+                                        << "parsed," << framed->method << "framed; closing";
+            socket->abort();
+            return true;
+        }
+    } else {
+        // Not accepted by a GuardedTcpServer: the best QUrl can give back.
+        parsed.target = url.path(QUrl::FullyEncoded);
+        if (url.hasQuery())
+            parsed.target += QLatin1Char('?') + url.query(QUrl::FullyEncoded);
+    }
+
     const Reply reply = makeReply(socket, parsed);
-    if (parsed.body.size() > m_maxBodyBytes) {
+    if (parsed.body.size() > m_limits.maxBodyBytes) {
         // Normally stopped earlier by GuardedTcpServer; this covers a server bound elsewhere.
-        reply(
-            HttpResponse::error(413, tr("The request body is over %1 bytes.").arg(m_maxBodyBytes)));
+        reply(HttpResponse::error(
+            413, tr("The request body is over %1 bytes.").arg(m_limits.maxBodyBytes)));
         return true;
     }
     dispatch(parsed, reply);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HttpLimits.h"
 #include "HttpMessage.h"
 
 #include <QAbstractHttpServer>
@@ -10,6 +11,10 @@
 
 namespace sb {
 
+class GuardedTcpServer;
+
+class RejectionLog;
+
 // A small routing HTTP server on QtHttpServer 6.4's QAbstractHttpServer.
 // - Routes are "METHOD /path/{placeholder}.json"; a placeholder matches within one segment.
 // - Filters run before routing for every request under a path prefix (signature checks, auth),
@@ -17,7 +22,12 @@ namespace sb {
 // - Handlers may answer later (Reply is copyable and safe to call once the client is gone),
 //   always on this server's thread.
 // - Unknown path: 404; known path, other method: 405 with Allow. Bodies over the limit: 413
-//   before they are buffered (see GuardedTcpServer).
+//   before they are buffered; ambiguous framing 400; slow, idle and excess connections are
+//   closed (see HttpLimits, GuardedTcpServer, GuardedConnection).
+// - HttpRequest::target is the request target exactly as sent, taken from the guard that
+//   framed the request (requests on a connection are framed and handled in the same order).
+// - Requests answered 4xx are logged through rejectionLog() (summarised under a flood); the
+//   others one line each.
 // Every object here lives on the thread that owns the server.
 class HttpServer : public QAbstractHttpServer {
     Q_OBJECT
@@ -30,8 +40,14 @@ public:
 
     void route(const QByteArray &method, const QString &pattern, Handler handler);
     void addFilter(const QString &pathPrefix, Filter filter);
-    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    // Limits take effect at listenOn().
+    void setLimits(const HttpLimits &limits) { m_limits = limits; }
+    const HttpLimits &limits() const { return m_limits; }
+    void setMaxBodyBytes(qint64 bytes) { m_limits.maxBodyBytes = bytes; }
     void setLogRequests(bool on) { m_logRequests = on; }
+    // Where everything this server refuses is logged; filters (signature checks, tokens) should
+    // note their refusals here too.
+    RejectionLog *rejectionLog() const { return m_rejections; }
 
     // Returns the port, or 0 with errorString() set. Paused, the port is bound (so its number
     // is known) but no connection is taken until resumeAccepting(): what arrives meanwhile
@@ -40,7 +56,8 @@ public:
     void resumeAccepting();
     QString errorString() const { return m_error; }
 
-    static constexpr qint64 DefaultMaxBodyBytes = 1024 * 1024;
+    static constexpr qint64 DefaultMaxBodyBytes = HttpLimits::DefaultMaxBodyBytes;
+    static constexpr int ListenBacklog = 511;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -57,10 +74,11 @@ private:
     void dispatch(HttpRequest &request, const Reply &reply);
 
     QString m_name;
-    QTcpServer *m_tcp = nullptr;
+    GuardedTcpServer *m_tcp = nullptr;
     QList<Route> m_routes;
     QList<QPair<QString, Filter>> m_filters;
-    qint64 m_maxBodyBytes = DefaultMaxBodyBytes;
+    HttpLimits m_limits;
+    RejectionLog *m_rejections;
     bool m_logRequests = true;
     QString m_error;
 };

@@ -101,8 +101,6 @@ void TestWebhookSignatures::signedAsTwilioSignsIsAccepted() {
     QVERIFY(!stored(sid));
 
     answer = post(target, FormEncoding::encode(fields), signature);
-    if (target.contains('%'))
-        QEXPECT_FAIL("", "the raw request target arrives with the http-guard work", Abort);
     QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
     QCOMPARE(stored(sid)->body, QStringLiteral("signed ~ as sent"));
 }

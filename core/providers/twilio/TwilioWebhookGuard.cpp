@@ -2,11 +2,13 @@
 
 #include "common/Logging.h"
 #include "http/HttpServer.h"
+#include "http/RejectionLog.h"
 
 namespace sb {
 
 TwilioWebhookGuard::TwilioWebhookGuard(HttpServer *server, QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+    , m_rejections(server->rejectionLog()) {
     server->addFilter(PathPrefix, [this](const HttpRequest &r) { return check(r); });
 }
 
@@ -46,8 +48,11 @@ std::optional<HttpResponse> TwilioWebhookGuard::check(const HttpRequest &request
                      .arg(url);
         break;
     }
-    qCWarning(lcWebhook).noquote()
-        << "rejected" << request.path << "from" << request.peer.toString() << status << reason;
+    // Summarised: a flood of unsigned requests must not fill the disk with log lines.
+    m_rejections->note(QStringLiteral("webhook signature"),
+                       QStringLiteral("%1 %2 from %3: %4")
+                           .arg(status)
+                           .arg(request.path, request.peer.toString(), reason));
     return HttpResponse::error(status, reason);
 }
 

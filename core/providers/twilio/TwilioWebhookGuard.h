@@ -10,6 +10,7 @@
 namespace sb {
 
 class HttpServer;
+class RejectionLog;
 
 // Every request under /twilio/ is checked against X-Twilio-Signature before routing: a bad or
 // missing signature gets 403 and reaches no channel's route, so nothing is stored. The URL
@@ -31,6 +32,7 @@ public:
 private:
     std::optional<HttpResponse> check(const HttpRequest &request) const;
 
+    RejectionLog *m_rejections;
     SignatureValidator m_validator;
     QString m_publicUrl;
 };
