@@ -146,6 +146,10 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     if (!twilioBase.isEmpty() &&
         !parseUrl(QStringLiteral("TWILIO_API_BASE_URL"), twilioBase, &c.twilioApiBase, error))
         return std::nullopt;
+    const QString contentBase = get("TWILIO_CONTENT_BASE_URL");
+    if (!contentBase.isEmpty() &&
+        !parseUrl(QStringLiteral("TWILIO_CONTENT_BASE_URL"), contentBase, &c.contentApiBase, error))
+        return std::nullopt;
     const QString sendgridBase = get("SENDGRID_API_BASE_URL");
     if (!sendgridBase.isEmpty() &&
         !parseUrl(QStringLiteral("SENDGRID_API_BASE_URL"), sendgridBase, &c.sendgridApiBase, error))

@@ -30,6 +30,7 @@ struct Config {
     bool apiTokenGenerated = false;
     QUrl twilioApiBase{QStringLiteral("https://api.twilio.com")};
     QUrl sendgridApiBase{QStringLiteral("https://api.sendgrid.com")};
+    QUrl contentApiBase{QStringLiteral("https://content.twilio.com")}; // WhatsApp templates
 
     bool sandbox = false; // no TWILIO_ACCOUNT_SID: run against the built-in sandbox
 

@@ -46,6 +46,7 @@ void TestConfig::sandboxWhenNoAccount() {
     QCOMPARE(c->phoneNumber, QStringLiteral("+15005550006"));
     QCOMPARE(c->effectivePublicUrl(3000), QUrl(QStringLiteral("http://localhost:3000")));
     QCOMPARE(c->twilioApiBase, QUrl(QStringLiteral("https://api.twilio.com")));
+    QCOMPARE(c->contentApiBase, QUrl(QStringLiteral("https://content.twilio.com")));
 }
 
 void TestConfig::environmentBeatsDotEnv() {
@@ -55,7 +56,8 @@ void TestConfig::environmentBeatsDotEnv() {
     f.write("TWILIO_ACCOUNT_SID=AC0123456789abcdef0123456789abcdef\n"
             "TWILIO_AUTH_TOKEN=from-dotenv\n"
             "SWITCHBOARD_PORT=4000\n"
-            "SWITCHBOARD_PUBLIC_URL=https://abc.ngrok.app/\n");
+            "SWITCHBOARD_PUBLIC_URL=https://abc.ngrok.app/\n"
+            "TWILIO_CONTENT_BASE_URL=http://127.0.0.1:4010/\n");
     f.close();
     QProcessEnvironment env = baseEnv();
     env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("5000"));
@@ -66,6 +68,7 @@ void TestConfig::environmentBeatsDotEnv() {
     QCOMPARE(c->authToken, QStringLiteral("from-dotenv"));
     QCOMPARE(c->port, quint16(5000));
     QCOMPARE(c->publicUrl, QUrl(QStringLiteral("https://abc.ngrok.app")));
+    QCOMPARE(c->contentApiBase, QUrl(QStringLiteral("http://127.0.0.1:4010")));
 }
 
 void TestConfig::dotEnvSyntax() {
@@ -99,6 +102,8 @@ void TestConfig::malformedSettingsNameTheSetting_data() {
                                            << "https://a.example/?x=1";
     QTest::newRow("API base not http") << "TWILIO_API_BASE_URL"
                                        << "ftp://x";
+    QTest::newRow("Content API base not http") << "TWILIO_CONTENT_BASE_URL"
+                                               << "content.twilio.com";
     QTest::newRow("account SID malformed") << "TWILIO_ACCOUNT_SID"
                                            << "AC123";
     QTest::newRow("phone number malformed") << "TWILIO_PHONE_NUMBER"

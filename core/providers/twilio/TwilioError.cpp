@@ -65,6 +65,56 @@ QString TwilioError::explain(int code, int httpStatus) {
         return tr("The carrier filtered the message as spam or for its content.");
     case 30008:
         return tr("The message could not be delivered, for a reason the carrier did not give.");
+    // Content templates (any channel).
+    case 21656:
+        return tr("The template's variables were refused: each one needs a value, and none may "
+                  "be empty.");
+    // WhatsApp (Twilio's 630xx codes stand for WhatsApp's own refusals).
+    case 63001:
+        return tr("WhatsApp could not authenticate this WhatsApp sender; it may have to be "
+                  "connected to Twilio again.");
+    case 63003:
+        return tr("The recipient's address is not an active WhatsApp account (check the number "
+                  "and the whatsapp: prefix).");
+    case 63005:
+        return tr("WhatsApp did not accept this content: the recipient may not be a valid "
+                  "WhatsApp user, or a media file was refused.");
+    case 63007:
+        return tr("The 'From' address is not a WhatsApp sender on this Twilio account (or it is "
+                  "still awaiting approval).");
+    case 63013:
+        return tr("WhatsApp refused the message under its policies, e.g. a template variable "
+                  "left empty or only spaces.");
+    case 63014:
+        return tr("The recipient blocked this business on WhatsApp; messages cannot reach them.");
+    case 63016:
+        return tr("Outside the 24-hour customer-service window WhatsApp only accepts an "
+                  "approved template; the window reopens when the customer writes again.");
+    case 63018:
+        return tr("WhatsApp's sending limit for this sender was reached; wait before sending "
+                  "more.");
+    case 63020:
+        return tr("WhatsApp refused the message because of a problem with the business's Meta "
+                  "Business Manager account (e.g. its payment method or Twilio's access "
+                  "request); fix it in Meta Business Manager.");
+    case 63021:
+        return tr("WhatsApp refused the content: a media type it does not support, or a "
+                  "template longer than 1024 characters once filled in.");
+    case 63024:
+        return tr("The recipient cannot receive WhatsApp messages: not a WhatsApp user, terms "
+                  "not accepted, or an outdated app.");
+    case 63030:
+        return tr("WhatsApp does not accept one of the message's parameters for this kind of "
+                  "message.");
+    case 63032:
+        return tr("WhatsApp does not deliver marketing templates to this user (one of Meta's "
+                  "experiments) unless a conversation is already open.");
+    case 63049:
+        return tr("Meta chose not to deliver this marketing template (never to U.S. numbers, "
+                  "and not to users who already got many); retry later or use SMS.");
+    case 63051:
+        return tr("The WhatsApp Business Account is locked by Meta; nothing can be sent until "
+                  "Meta unlocks it.");
     default:
         break;
     }
