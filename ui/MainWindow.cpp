@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "api/LocalApi.h"
+
 #include "ConnectionStatus.h"
 #include "account/AccountTab.h"
 #include "common/FailureNotice.h"
@@ -327,7 +329,7 @@ void MainWindow::checkPublicUrl() {
     // Ask our own health endpoint through the public URL: a tunnel that is down shows here.
     auto *nam = new QNetworkAccessManager(this);
     RestRequest(nam, m_service->publicUrl())
-        .path(QStringLiteral("/api/v1/twilio/health"))
+        .path(LocalApi::path(QStringLiteral("health")))
         .timeout(std::chrono::seconds(10))
         .get(this, [this, nam](const RestResponse &r) {
             m_status->setPublicUrlReachable(r.status == 200);

@@ -1,6 +1,7 @@
 #include "Config.h"
 
 #include "DotEnv.h"
+#include "Settings.h"
 #include "common/Logging.h"
 #include "providers/twilio/PhoneNumber.h"
 
@@ -56,8 +57,7 @@ bool parseUrl(const QString &name, const QString &value, QUrl *out, QString *err
 std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const QString &dotEnvPath,
                                          QString *error, const QHash<QString, QString> &stored) {
     const QHash<QString, QString> dotEnv = DotEnv::load(dotEnvPath);
-    auto get = [&](const char *name) {
-        const QString key = QString::fromLatin1(name);
+    auto get = [&](const QString &key) {
         if (env.contains(key))
             return env.value(key).trimmed();
         if (dotEnv.contains(key))
@@ -66,11 +66,11 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     };
 
     Config c;
-    c.accountSid = get("TWILIO_ACCOUNT_SID");
-    c.authToken = get("TWILIO_AUTH_TOKEN");
-    c.phoneNumber = get("TWILIO_PHONE_NUMBER");
-    c.whatsappNumber = get("TWILIO_WHATSAPP_NUMBER");
-    c.sendgridApiKey = get("SENDGRID_API_KEY");
+    c.accountSid = get(setting::TwilioAccountSid);
+    c.authToken = get(setting::TwilioAuthToken);
+    c.phoneNumber = get(setting::TwilioPhoneNumber);
+    c.whatsappNumber = get(setting::TwilioWhatsAppNumber);
+    c.sendgridApiKey = get(setting::SendGridApiKey);
     // Known from here on, even if the rest is refused: keep them out of every log line.
     addLogCredentials(c.accountSid, c.authToken);
     addLogSecret(c.sendgridApiKey);
@@ -116,7 +116,7 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         c.whatsappNumber = QStringLiteral("whatsapp:") + check.e164;
     }
 
-    const QString port = get("SWITCHBOARD_PORT");
+    const QString port = get(setting::Port);
     if (!port.isEmpty()) {
         bool ok = false;
         const uint value = port.toUInt(&ok);
@@ -128,34 +128,34 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         }
         c.port = quint16(value);
     }
-    const QString bind = get("SWITCHBOARD_BIND");
+    const QString bind = get(setting::Bind);
     if (!bind.isEmpty() && !c.bindAddress.setAddress(bind)) {
         *error = QStringLiteral("SWITCHBOARD_BIND: '%1' is not an IP address (e.g. 127.0.0.1 or "
                                 "0.0.0.0)")
                      .arg(bind);
         return std::nullopt;
     }
-    const QString publicUrl = get("SWITCHBOARD_PUBLIC_URL");
+    const QString publicUrl = get(setting::PublicUrl);
     if (!publicUrl.isEmpty() &&
         !parseUrl(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), publicUrl, &c.publicUrl, error))
         return std::nullopt;
     c.publicUrlText = publicUrl;
     while (c.publicUrlText.endsWith(QLatin1Char('/')))
         c.publicUrlText.chop(1);
-    const QString twilioBase = get("TWILIO_API_BASE_URL");
+    const QString twilioBase = get(setting::TwilioApiBaseUrl);
     if (!twilioBase.isEmpty() &&
         !parseUrl(QStringLiteral("TWILIO_API_BASE_URL"), twilioBase, &c.twilioApiBase, error))
         return std::nullopt;
-    const QString contentBase = get("TWILIO_CONTENT_BASE_URL");
+    const QString contentBase = get(setting::TwilioContentBaseUrl);
     if (!contentBase.isEmpty() &&
         !parseUrl(QStringLiteral("TWILIO_CONTENT_BASE_URL"), contentBase, &c.contentApiBase, error))
         return std::nullopt;
-    const QString sendgridBase = get("SENDGRID_API_BASE_URL");
+    const QString sendgridBase = get(setting::SendGridApiBaseUrl);
     if (!sendgridBase.isEmpty() &&
         !parseUrl(QStringLiteral("SENDGRID_API_BASE_URL"), sendgridBase, &c.sendgridApiBase, error))
         return std::nullopt;
 
-    c.dataDir = get("SWITCHBOARD_DATA_DIR");
+    c.dataDir = get(setting::DataDir);
     if (c.dataDir.isEmpty())
         c.dataDir = defaultDataDir();
     c.dataDir = QDir(c.dataDir).absolutePath();
@@ -164,7 +164,7 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         return std::nullopt;
     }
 
-    c.apiToken = get("SWITCHBOARD_API_TOKEN");
+    c.apiToken = get(setting::ApiToken);
     if (c.apiToken.isEmpty() && !resolveApiToken(&c, error))
         return std::nullopt;
     addLogSecret(c.apiToken);

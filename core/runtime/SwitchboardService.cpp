@@ -3,6 +3,7 @@
 #include "ChannelContext.h"
 #include "api/LocalApi.h"
 #include "common/Logging.h"
+#include "config/Settings.h"
 #include "db/Store.h"
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
@@ -75,7 +76,7 @@ void SwitchboardService::start() {
 void SwitchboardService::startSandbox() {
     SandboxOptions options;
     options.numbers = {m_config.phoneNumber};
-    const int delay = qEnvironmentVariableIntValue("SWITCHBOARD_SANDBOX_DELAY_MS");
+    const int delay = qEnvironmentVariableIntValue(qPrintable(setting::SandboxDelayMs));
     if (delay > 0)
         options.statusDelayMs = delay;
     m_sandbox = new Sandbox(options);

@@ -1,6 +1,7 @@
 #include "SecretStore.h"
 
 #include "common/Logging.h"
+#include "config/Settings.h"
 
 #include <QTimer>
 #include <qt6keychain/keychain.h>
@@ -14,8 +15,7 @@ SecretStore::SecretStore(QString service, QObject *parent)
     , m_service(std::move(service)) {}
 
 QStringList SecretStore::secretNames() {
-    return {QStringLiteral("TWILIO_AUTH_TOKEN"), QStringLiteral("SENDGRID_API_KEY"),
-            QStringLiteral("SWITCHBOARD_API_TOKEN")};
+    return Settings::secretNames();
 }
 
 void SecretStore::readAll(std::function<void(const QHash<QString, QString> &)> done,

@@ -1,6 +1,9 @@
 #include "SettingsDialog.h"
 
 #include "SecretStore.h"
+#include "config/Settings.h"
+
+#include <QCoreApplication>
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -21,9 +24,12 @@ const QString kGroup = QStringLiteral("config/");
 }
 
 QStringList SettingsDialog::plainNames() {
-    return {QStringLiteral("TWILIO_ACCOUNT_SID"),     QStringLiteral("TWILIO_PHONE_NUMBER"),
-            QStringLiteral("TWILIO_WHATSAPP_NUMBER"), QStringLiteral("SWITCHBOARD_PUBLIC_URL"),
-            QStringLiteral("SWITCHBOARD_PORT"),       QStringLiteral("SWITCHBOARD_DATA_DIR")};
+    QStringList names;
+    for (const SettingSpec &s : Settings::all()) {
+        if (s.inSettingsDialog && !s.secret)
+            names.append(s.name);
+    }
+    return names;
 }
 
 QHash<QString, QString> SettingsDialog::storedValues(QSettings &settings) {
@@ -46,20 +52,14 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
     setObjectName(QStringLiteral("settingsDialog"));
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     auto *form = new QFormLayout;
-    const QList<QPair<QString, QString>> rows{
-        {QStringLiteral("TWILIO_ACCOUNT_SID"), tr("Account SID (empty: offline sandbox)")},
-        {QStringLiteral("TWILIO_AUTH_TOKEN"), tr("Auth token")},
-        {QStringLiteral("TWILIO_PHONE_NUMBER"), tr("SMS sender number")},
-        {QStringLiteral("TWILIO_WHATSAPP_NUMBER"), tr("WhatsApp sender number")},
-        {QStringLiteral("SENDGRID_API_KEY"), tr("SendGrid API key")},
-        {QStringLiteral("SWITCHBOARD_PUBLIC_URL"), tr("Public URL (e.g. https://abc.ngrok.app)")},
-        {QStringLiteral("SWITCHBOARD_PORT"), tr("Webhook server port")},
-        {QStringLiteral("SWITCHBOARD_DATA_DIR"), tr("Data folder")},
-    };
-    for (const auto &[name, label] : rows) {
+    for (const SettingSpec &spec : Settings::all()) {
+        if (!spec.inSettingsDialog)
+            continue;
+        const QString &name = spec.name;
+        const QString label = QCoreApplication::translate("Settings", spec.label);
         auto *edit = new QLineEdit(this);
         edit->setObjectName(name);
-        const bool secret = SecretStore::secretNames().contains(name);
+        const bool secret = spec.secret;
         if (secret) {
             edit->setEchoMode(QLineEdit::Password);
             edit->setText(currentSecrets.value(name));

@@ -1,0 +1,49 @@
+#include "Settings.h"
+
+#include <QtGlobal>
+
+namespace sb {
+
+const QList<SettingSpec> &Settings::all() {
+    using namespace setting;
+    static const QList<SettingSpec> specs{
+        {TwilioAccountSid, false, true,
+         QT_TRANSLATE_NOOP("Settings", "Account SID (empty: offline sandbox)")},
+        {TwilioAuthToken, true, true, QT_TRANSLATE_NOOP("Settings", "Auth token")},
+        {TwilioPhoneNumber, false, true, QT_TRANSLATE_NOOP("Settings", "SMS sender number")},
+        {TwilioWhatsAppNumber, false, true,
+         QT_TRANSLATE_NOOP("Settings", "WhatsApp sender number")},
+        {SendGridApiKey, true, true, QT_TRANSLATE_NOOP("Settings", "SendGrid API key")},
+        {PublicUrl, false, true,
+         QT_TRANSLATE_NOOP("Settings", "Public URL (e.g. https://abc.ngrok.app)")},
+        {Port, false, true, QT_TRANSLATE_NOOP("Settings", "Webhook server port")},
+        {DataDir, false, true, QT_TRANSLATE_NOOP("Settings", "Data folder")},
+        {ApiToken, true, false, nullptr},
+        {Bind, false, false, nullptr},
+        {TwilioApiBaseUrl, false, false, nullptr},
+        {TwilioContentBaseUrl, false, false, nullptr},
+        {SendGridApiBaseUrl, false, false, nullptr},
+        {SandboxDelayMs, false, false, nullptr},
+    };
+    return specs;
+}
+
+QStringList Settings::secretNames() {
+    QStringList names;
+    for (const SettingSpec &s : all()) {
+        if (s.secret)
+            names.append(s.name);
+    }
+    return names;
+}
+
+QStringList Settings::dialogNames() {
+    QStringList names;
+    for (const SettingSpec &s : all()) {
+        if (s.inSettingsDialog)
+            names.append(s.name);
+    }
+    return names;
+}
+
+} // namespace sb

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace sb {
+
+// Every setting Switchboard reads, defined once: the names Twilio users know, whether a value
+// is a secret (kept in the OS keychain by the console, never in QSettings, a log or the
+// database), whether the console's Settings dialog edits it, and its label there.
+// ConfigLoader reads them by these names; the Settings dialog, the keychain and the README's
+// table list them from here.
+namespace setting {
+inline const QString TwilioAccountSid = QStringLiteral("TWILIO_ACCOUNT_SID");
+inline const QString TwilioAuthToken = QStringLiteral("TWILIO_AUTH_TOKEN");
+inline const QString TwilioPhoneNumber = QStringLiteral("TWILIO_PHONE_NUMBER");
+inline const QString TwilioWhatsAppNumber = QStringLiteral("TWILIO_WHATSAPP_NUMBER");
+inline const QString SendGridApiKey = QStringLiteral("SENDGRID_API_KEY");
+inline const QString Port = QStringLiteral("SWITCHBOARD_PORT");
+inline const QString Bind = QStringLiteral("SWITCHBOARD_BIND");
+inline const QString PublicUrl = QStringLiteral("SWITCHBOARD_PUBLIC_URL");
+inline const QString DataDir = QStringLiteral("SWITCHBOARD_DATA_DIR");
+inline const QString ApiToken = QStringLiteral("SWITCHBOARD_API_TOKEN");
+inline const QString TwilioApiBaseUrl = QStringLiteral("TWILIO_API_BASE_URL");
+inline const QString TwilioContentBaseUrl = QStringLiteral("TWILIO_CONTENT_BASE_URL");
+inline const QString SendGridApiBaseUrl = QStringLiteral("SENDGRID_API_BASE_URL");
+inline const QString SandboxDelayMs = QStringLiteral("SWITCHBOARD_SANDBOX_DELAY_MS");
+} // namespace setting
+
+struct SettingSpec {
+    QString name;
+    bool secret = false;
+    bool inSettingsDialog = false;
+    const char *label = nullptr; // untranslated; the dialog translates it (context "Settings")
+};
+
+class Settings {
+public:
+    static const QList<SettingSpec> &all();
+    static QStringList secretNames();
+    static QStringList dialogNames(); // in the dialog's order
+};
+
+} // namespace sb
