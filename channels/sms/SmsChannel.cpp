@@ -4,6 +4,7 @@
 #include "SmsRoutes.h"
 #include "SmsSandbox.h"
 #include "SmsWebhooks.h"
+#include "messaging/MessageStatuses.h"
 #include "runtime/ChannelContext.h"
 #include "sandbox/Sandbox.h"
 #include "sandbox/SandboxContext.h"
@@ -14,6 +15,10 @@ namespace sb {
 
 QString SmsChannel::displayName() const {
     return QCoreApplication::translate("SmsChannel", "SMS");
+}
+
+const StatusModel &SmsChannel::statuses() const {
+    return MessageStatuses::instance();
 }
 
 void SmsChannel::addRoutes(ChannelContext &context) const {

@@ -12,6 +12,7 @@ public:
 
     QString id() const override { return Id; }
     QString displayName() const override;
+    const StatusModel &statuses() const override; // Twilio's message statuses as they are
     void addRoutes(ChannelContext &context) const override;
     void addToSandbox(SandboxContext &context) const override;
     QList<WebhookEndpoint> webhooks() const override;

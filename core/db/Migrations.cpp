@@ -110,4 +110,64 @@ bool Migrations::apply(QSqlDatabase &db, QString *error) {
     return true;
 }
 
+bool Migrations::apply(QSqlDatabase &db, const Schema &schema, QString *error) {
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_versions (module TEXT "
+                                   "PRIMARY KEY, version INTEGER NOT NULL)"))) {
+        *error = query.lastError().text();
+        return false;
+    }
+    query.prepare(QStringLiteral("SELECT version FROM schema_versions WHERE module = ?"));
+    query.addBindValue(schema.module);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    const int current = query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+    if (current > schema.steps.size()) {
+        *error = QStringLiteral("the database is from a newer Switchboard (%1 schema %2, this "
+                                "version knows up to %3)")
+                     .arg(schema.module)
+                     .arg(current)
+                     .arg(schema.steps.size());
+        return false;
+    }
+    for (int version = current + 1; version <= schema.steps.size(); ++version) {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        bool ok = true;
+        for (const QString &statement : schema.steps.at(version - 1)) {
+            if (!query.exec(statement)) {
+                ok = false;
+                break;
+            }
+        }
+        if (ok) {
+            query.prepare(QStringLiteral("INSERT INTO schema_versions (module, version) VALUES "
+                                         "(?, ?) ON CONFLICT(module) DO UPDATE SET version = "
+                                         "excluded.version"));
+            query.addBindValue(schema.module);
+            query.addBindValue(version);
+            ok = query.exec();
+        }
+        if (!ok) {
+            *error = QStringLiteral("%1 migration %2 failed: %3")
+                         .arg(schema.module)
+                         .arg(version)
+                         .arg(query.lastError().text());
+            db.rollback();
+            return false;
+        }
+        if (!db.commit()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        qCInfo(lcStore) << schema.module << "schema now at version" << version;
+    }
+    return true;
+}
+
 } // namespace sb

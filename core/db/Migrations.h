@@ -1,17 +1,28 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 class QSqlDatabase;
 
 namespace sb {
 
-// Schema versions, kept in PRAGMA user_version. Each step runs in one transaction, so a
-// database is always at exactly one version. SQLite dialect stays inside core/store.
+// A module's tables (a channel's own): its steps, applied in order, once each.
+struct Schema {
+    QString module; // the channel's id
+    QList<QStringList> steps;
+};
+
+// Schema versions. Core's (messages, their events, the outbox) are kept in PRAGMA
+// user_version; each module's in the schema_versions table under its name. Each step runs in
+// one transaction, so a database is always at exactly one version of each. SQLite dialect
+// stays inside core/db and each channel's own schema.
 class Migrations {
 public:
     static int latestVersion();
     static bool apply(QSqlDatabase &db, QString *error);
+    static bool apply(QSqlDatabase &db, const Schema &schema, QString *error);
 };
 
 } // namespace sb

@@ -68,38 +68,16 @@ QList<Store::Job> Store::takeJobs(int max) {
     return taken;
 }
 
-namespace {
-
-// Wraps a worker call that yields std::optional<T> into a job that reports after the commit:
-// a failed commit turns even a successful result into an error, since nothing was kept.
-template <typename T, typename Call>
-Store::Job reportingJob(Receiver receiver, std::function<void(const StoreResult<T> &)> done,
-                        Call call, bool missingIsError = true) {
-    return [receiver, done, call, missingIsError](StoreWorker &w) {
-        StoreResult<T> result;
-        auto value = call(w, &result.error);
-        if (value)
-            result.value = *value;
-        else if (result.error.isEmpty() && missingIsError)
-            result.error = QStringLiteral("not found");
-        const bool keep = result.ok();
-        if (done) {
-            w.afterCommit([receiver, done, result](const QString &commitError) mutable {
-                if (!commitError.isEmpty() && result.ok())
-                    result.error = commitError;
-                receiver.post([done, result] { done(result); });
-            });
-        }
-        return keep;
-    };
+void Store::afterCommit(StoreWorker &w, std::function<void(const QString &)> action) {
+    w.afterCommit(std::move(action));
 }
 
-} // namespace
-
 void Store::open(Receiver receiver, std::function<void(const StoreResult<bool> &)> done) {
-    enqueue(reportingJob<bool>(receiver, done, [](StoreWorker &w, QString *error) {
-        return w.open(error) ? std::optional(true) : std::optional<bool>();
-    }));
+    enqueue(
+        reportingJob<bool>(receiver, done, [schemas = m_schemas](StoreWorker &w, QString *error) {
+            w.setSchemas(schemas);
+            return w.open(error) ? std::optional(true) : std::optional<bool>();
+        }));
 }
 
 void Store::applyStatusCallback(const StatusCallback &callback, Receiver receiver, Done done) {

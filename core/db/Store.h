@@ -1,7 +1,8 @@
 #pragma once
 
-#include "messaging/Records.h"
+#include "Migrations.h"
 #include "common/Receiver.h"
+#include "messaging/Records.h"
 
 #include <QMutex>
 #include <QObject>
@@ -53,8 +54,19 @@ public:
 
     QString databasePath() const { return m_path; }
 
+    // Tables a channel adds (Channel::schema()); before open().
+    void addSchema(const Schema &schema) { m_schemas.append(schema); }
     // Opens (creating if needed) and migrates. Other calls may be queued before it finishes.
     void open(Receiver receiver, std::function<void(const StoreResult<bool> &)> done);
+
+    // A channel's own work on its own tables, run like every other job: on the store thread,
+    // in the batch's transaction and its own savepoint (rolled back alone when it fails),
+    // reported after the commit. `job` returns the value, or nullopt with `error` set.
+    template <typename T>
+    void run(Receiver receiver, std::function<std::optional<T>(StoreWorker &, QString *)> job,
+             std::function<void(const StoreResult<T> &)> done) {
+        enqueue(reportingJob<T>(std::move(receiver), std::move(done), std::move(job)));
+    }
 
     // Webhook ingest: deduplicated, never moves a status backwards. `done` (optional) runs
     // once the event is committed (value true) or could not be stored (error set); a replay
@@ -112,15 +124,44 @@ Q_SIGNALS:
 
 private:
     friend class StoreWorker;
+    // Wraps a worker call yielding std::optional<T> into a job that reports after the commit:
+    // a failed commit turns even a successful result into an error, since nothing was kept.
+    template <typename T, typename Call>
+    static Job reportingJob(Receiver receiver, std::function<void(const StoreResult<T> &)> done,
+                            Call call);
+    static void afterCommit(StoreWorker &w, std::function<void(const QString &)> action);
     void enqueue(Job job);
     QList<Job> takeJobs(int max);
 
     QString m_path;
+    QList<Schema> m_schemas;
     QThread m_thread;
     StoreWorker *m_worker = nullptr;
     QMutex m_mutex;
     QList<Job> m_jobs;
     bool m_drainScheduled = false;
 };
+
+template <typename T, typename Call>
+Store::Job Store::reportingJob(Receiver receiver, std::function<void(const StoreResult<T> &)> done,
+                               Call call) {
+    return [receiver, done, call](StoreWorker &w) {
+        StoreResult<T> result;
+        auto value = call(w, &result.error);
+        if (value)
+            result.value = *value;
+        else if (result.error.isEmpty())
+            result.error = QStringLiteral("not found");
+        const bool keep = result.ok();
+        if (done) {
+            afterCommit(w, [receiver, done, result](const QString &commitError) mutable {
+                if (!commitError.isEmpty() && result.ok())
+                    result.error = commitError;
+                receiver.post([done, result] { done(result); });
+            });
+        }
+        return keep;
+    };
+}
 
 } // namespace sb

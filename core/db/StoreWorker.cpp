@@ -135,6 +135,10 @@ bool StoreWorker::open(QString *error) {
     }
     if (!Migrations::apply(db, error))
         return false;
+    for (const Schema &schema : std::as_const(m_schemas)) {
+        if (!Migrations::apply(db, schema, error))
+            return false;
+    }
     const QVariant native = db.driver()->handle(); // documented to hold "sqlite3*"
     sqlite3 *handle = native.isValid() && qstrcmp(native.typeName(), "sqlite3*") == 0
                           ? *static_cast<sqlite3 *const *>(native.constData())
@@ -321,6 +325,10 @@ bool StoreWorker::execPragma(const QString &statement, QString *error) {
         return true;
     *error = q.lastError().text();
     return false;
+}
+
+QSqlDatabase StoreWorker::database() const {
+    return QSqlDatabase::database(m_connectionName, false);
 }
 
 void StoreWorker::setFault(StoreFault fault) {

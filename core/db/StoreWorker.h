@@ -1,8 +1,9 @@
 #pragma once
 
-#include "messaging/Records.h"
+#include "Migrations.h"
 #include "SqliteStatement.h"
 #include "Store.h"
+#include "messaging/Records.h"
 
 #include <QHash>
 #include <QObject>
@@ -43,6 +44,9 @@ public:
     }
     void touched(qint64 messageId) { m_changed.insert(messageId); }
     void setFault(StoreFault fault);
+    void setSchemas(QList<Schema> schemas) { m_schemas = std::move(schemas); }
+    // For a channel's own queries (its tables): the connection, on the store thread only.
+    QSqlDatabase database() const;
     void webhookStored() { ++m_webhookEvents; }
 
     bool applyStatusCallback(const StatusCallback &callback, QString *error);
@@ -97,6 +101,7 @@ private:
     bool m_webhookAnnouncementDue = false;
     QTimer *m_webhookCooldown;
     StoreFault m_fault = StoreFault::None;
+    QList<Schema> m_schemas;
 };
 
 } // namespace sb

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "messaging/StatusModel.h"
+
 #include <memory>
 
 namespace sb {
@@ -29,6 +31,9 @@ public:
     // The name stored with its records ("sms") and used in URLs and settings.
     virtual QString id() const = 0;
     virtual QString displayName() const = 0;
+
+    // Its statuses: rank, final, label, tone and plain-words meaning.
+    virtual const StatusModel &statuses() const = 0;
 
     // Tables only this channel uses: schema steps applied in order, once each, recorded
     // under the channel's id (see Store::addSchema).

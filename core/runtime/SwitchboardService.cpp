@@ -40,6 +40,11 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
     m_networkThread.setObjectName(QStringLiteral("network"));
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
     m_store = new Store(m_config.databasePath());
+    for (const auto &channel : std::as_const(m_channels)) {
+        const QList<QStringList> steps = channel->schema();
+        if (!steps.isEmpty())
+            m_store->addSchema({channel->id(), steps});
+    }
 }
 
 SwitchboardService::~SwitchboardService() {

@@ -1,9 +1,11 @@
 #include "Await.h"
 #include "db/Migrations.h"
 #include "db/Store.h"
+#include "db/StoreWorker.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void storeFailureIsReportedToEveryCaller();
     void fullDiskLosesNothingReportedStored();
     void changeFeedFollowsTheCommit();
+    void channelSchemasAndJobs();
 
 private:
     void openStore();
@@ -477,6 +480,46 @@ void TestStore::changeFeedFollowsTheCommit() {
     QTRY_VERIFY(!webhooks.isEmpty() && webhooks.last()[0].toDateTime() >= lastQueued.addMSecs(-50));
     QTest::qWait(Store::WebhookAnnounceMs + 50);
     QVERIFY2(webhooks.size() <= 6, qPrintable(QString::number(webhooks.size())));
+}
+
+void TestStore::channelSchemasAndJobs() {
+    // A channel's own table: created once, recorded under its name, kept across restarts.
+    auto openWith = [&](const QList<QStringList> &steps) {
+        m_store.reset();
+        m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("db/switchboard.sqlite")));
+        m_store->addSchema({QStringLiteral("carrier-pigeon"), steps});
+        return await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
+    };
+    const QStringList v1{QStringLiteral("CREATE TABLE pigeons (name TEXT PRIMARY KEY)")};
+    const QStringList v2{QStringLiteral("ALTER TABLE pigeons ADD COLUMN speed INTEGER")};
+    QVERIFY(openWith({v1})->ok());
+    QVERIFY(openWith({v1})->ok()); // not applied twice
+    QVERIFY(openWith({v1, v2})->ok());
+    auto insert = [&](const QString &name) {
+        return await<StoreResult<int>>([&](auto done) {
+            m_store->run<int>(
+                &m_ctx,
+                [name](StoreWorker &w, QString *error) -> std::optional<int> {
+                    QSqlQuery q(w.database());
+                    q.prepare(QStringLiteral("INSERT INTO pigeons (name, speed) VALUES (?, 80)"));
+                    q.addBindValue(name);
+                    if (!q.exec()) {
+                        *error = q.lastError().text();
+                        return std::nullopt;
+                    }
+                    return int(q.numRowsAffected());
+                },
+                done);
+        });
+    };
+    QCOMPARE(insert(QStringLiteral("Cher Ami"))->value, 1);
+    const auto again = insert(QStringLiteral("Cher Ami")); // primary key: fails, rolled back
+    QVERIFY(!again->ok());
+    QVERIFY(again->error.contains(QLatin1String("UNIQUE")));
+    // A newer database than this code knows is refused, not damaged.
+    const auto older = openWith({v1});
+    QVERIFY(!older->ok());
+    QVERIFY2(older->error.contains(QLatin1String("newer")), qPrintable(older->error));
 }
 
 QTEST_GUILESS_MAIN(TestStore)
