@@ -334,6 +334,33 @@ void TestStore::findMessagesFilters() {
         [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
     QCOMPARE(r->value.size(), 2);
     QCOMPARE(r->value[0].body, QStringLiteral("pears 100%")); // newest first
+
+    // A channel's tab lists its own messages: the query and its in-memory twin agree.
+    InboundMessage whatsapp;
+    whatsapp.sid = QStringLiteral("SMwa1");
+    whatsapp.channel = QStringLiteral("whatsapp");
+    whatsapp.from = QStringLiteral("whatsapp:+14155550100");
+    whatsapp.body = QStringLiteral("pears?");
+    await<StoreResult<bool>>(
+        [&](auto done) { m_store->addInboundMessage(whatsapp, &m_ctx, done); });
+    for (const QString channel : {QStringLiteral("sms"), QStringLiteral("whatsapp")}) {
+        q = {};
+        q.channel = channel;
+        q.text = QStringLiteral("pears");
+        r = await<StoreResult<QList<MessageRecord>>>(
+            [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
+        QCOMPARE(r->value.size(), 1);
+        QCOMPARE(r->value[0].channel, channel);
+        QVERIFY(q.matches(r->value[0]));
+        MessageRecord other = r->value[0];
+        other.channel = QStringLiteral("voice");
+        QVERIFY(!q.matches(other));
+    }
+    q = {};
+    q.text = QStringLiteral("pears");
+    r = await<StoreResult<QList<MessageRecord>>>(
+        [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
+    QCOMPARE(r->value.size(), 2); // no channel: every channel
 }
 
 void TestStore::transitionsAreCompareAndSet() {
