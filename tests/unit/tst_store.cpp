@@ -343,7 +343,7 @@ void TestStore::findMessagesFilters() {
     whatsapp.body = QStringLiteral("pears?");
     await<StoreResult<bool>>(
         [&](auto done) { m_store->addInboundMessage(whatsapp, &m_ctx, done); });
-    for (const QString channel : {QStringLiteral("sms"), QStringLiteral("whatsapp")}) {
+    for (const QString &channel : {QStringLiteral("sms"), QStringLiteral("whatsapp")}) {
         q = {};
         q.channel = channel;
         q.text = QStringLiteral("pears");

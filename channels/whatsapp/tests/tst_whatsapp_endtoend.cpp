@@ -47,6 +47,8 @@ private Q_SLOTS:
     void idempotencyKeySendsOnce();
     void statusCallbacksAreDeduplicatedAndNeverGoBack();
     void unsignedWebhooksAreRefused();
+    void smsPostedToTheWhatsAppWebhookIsRefused();
+    void refusalTwilioStillSendsIsExplainedOnTheMessage();
 
 private:
     QUrl api(const QString &path) const;
@@ -575,6 +577,44 @@ void TestWhatsAppEndToEnd::unsignedWebhooksAreRefused() {
         QCOMPARE(r.status, 403);
     }
     QCOMPARE(status(QStringLiteral("SMforged")).status, 404);
+}
+
+void TestWhatsAppEndToEnd::smsPostedToTheWhatsAppWebhookIsRefused() {
+    // A number whose SMS webhook points here by mistake: said plainly, not filed as WhatsApp.
+    const sbtest::Reply r = postSigned(WhatsAppRoutes::incoming(),
+                                       {{QStringLiteral("MessageSid"), QStringLiteral("SMsms1")},
+                                        {QStringLiteral("From"), QStringLiteral("+14155550100")},
+                                        {QStringLiteral("To"), QStringLiteral("+15005550006")},
+                                        {QStringLiteral("Body"), QStringLiteral("hi")}});
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.body.contains("whatsapp:"));
+    QCOMPARE(status(QStringLiteral("SMsms1")).status, 404);
+}
+
+void TestWhatsAppEndToEnd::refusalTwilioStillSendsIsExplainedOnTheMessage() {
+    // The customer's message reached us but not the sandbox (it has no record of it): we think
+    // the window is open, Twilio knows better and fails the message with 63016 afterwards.
+    const QString customer = uniqueCustomer();
+    QCOMPARE(postSigned(WhatsAppRoutes::incoming(),
+                        {{QStringLiteral("MessageSid"),
+                          QStringLiteral("SMonlyours%1").arg(customer.right(3))},
+                         {QStringLiteral("From"), customer},
+                         {QStringLiteral("To"), QStringLiteral("whatsapp:+14155238886")},
+                         {QStringLiteral("Body"), QStringLiteral("hello")}})
+                 .status,
+             200);
+    const sbtest::Reply r =
+        send({{QStringLiteral("to"), customer}, {QStringLiteral("body"), QStringLiteral("Hi!")}});
+    QCOMPARE(r.status, 201);
+    const QString sid = r.json().value(QLatin1String("messageSid")).toString();
+    QCOMPARE(waitForStatus(sid, QStringLiteral("failed")), QStringLiteral("failed"));
+    const QJsonObject json = status(sid).json();
+    QCOMPARE(json.value(QLatin1String("errorCode")).toInt(), 63016);
+    QVERIFY2(
+        json.value(QLatin1String("errorMessage")).toString().contains(QLatin1String("24-hour")),
+        qPrintable(json.value(QLatin1String("errorMessage")).toString()));
+    QCOMPARE(json.value(QLatin1String("moreInfo")).toString(),
+             QStringLiteral("https://www.twilio.com/docs/errors/63016"));
 }
 
 QTEST_GUILESS_MAIN(TestWhatsAppEndToEnd)

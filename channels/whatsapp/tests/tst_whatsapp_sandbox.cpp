@@ -10,7 +10,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace sb;
@@ -40,6 +43,7 @@ private Q_SLOTS:
     void templates();
     void refusedAtOnce_data();
     void refusedAtOnce();
+    void officialNodeHelperReadsTemplatesAndSendsOne();
 
 private:
     struct Webhook {
@@ -556,6 +560,87 @@ void TestWhatsAppSandbox::refusedAtOnce() {
     QCOMPARE(r.json().value(QLatin1String("code")).toInt(), code);
     QCOMPARE(r.json().value(QLatin1String("more_info")).toString(),
              QStringLiteral("https://www.twilio.com/docs/errors/%1").arg(code));
+}
+
+void TestWhatsAppSandbox::officialNodeHelperReadsTemplatesAndSendsOne() {
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty())
+        QSKIP("node is not installed: skipping the official Node helper test");
+    const QString modules = qEnvironmentVariable("SWITCHBOARD_TWILIO_NODE",
+                                                 QStringLiteral(SB_BUILD_DIR "/twilio-node")) +
+                            QStringLiteral("/node_modules");
+    if (!QFile::exists(modules + QStringLiteral("/twilio/package.json")))
+        QSKIP("the twilio npm package is not installed (./scripts/test installs it with npm)");
+
+    // Twilio's own helper, pointed at the sandbox for both APIs: the Content API's lists (paged
+    // by meta.next_page_url), one template, one approval, a RestException for an unknown one,
+    // and a template sent as a WhatsApp message. It prints one JSON object with what it saw.
+    QTemporaryDir dir;
+    QFile script(dir.filePath(QStringLiteral("content.js")));
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write(R"JS(
+const twilio = require('twilio');
+const client = twilio(process.env.SID, process.env.TOKEN);
+client.api.baseUrl = process.env.BASE;
+client.content.baseUrl = process.env.BASE;
+(async () => {
+  const all = await client.content.v1.contentAndApprovals.list({ pageSize: 2 });
+  const plain = await client.content.v1.contents.list();
+  const one = await client.content.v1.contents(process.env.ORDER).fetch();
+  const approval = await client.content.v1.contents(process.env.SALE).approvalFetch().fetch();
+  let missing = null;
+  try { await client.content.v1.contents('HX0123456789abcdef0123456789abcdef').fetch(); }
+  catch (e) { missing = { name: e.constructor.name, status: e.status, code: e.code }; }
+  const sent = await client.messages.create({
+    to: 'whatsapp:+14155550160', from: 'whatsapp:+14155238886', contentSid: process.env.ORDER,
+    contentVariables: JSON.stringify({ 1: 'Ana', 2: '#9' }) });
+  console.log(JSON.stringify({
+    all: all.map((t) => [t.sid, t.approvalRequests.status]),
+    plain: plain.length,
+    one: { name: one.friendlyName, types: Object.keys(one.types) },
+    approval: approval.whatsapp.status,
+    missing,
+    sent: { body: sent.body, status: sent.status } }));
+})().catch((e) => { console.log(JSON.stringify({ fatal: String(e) })); process.exit(1); });
+)JS");
+    script.close();
+
+    QProcess helper;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("NODE_PATH"), modules);
+    env.insert(QStringLiteral("SID"), m_sandbox->accountSid());
+    env.insert(QStringLiteral("TOKEN"), m_sandbox->authToken());
+    env.insert(QStringLiteral("BASE"), m_base);
+    env.insert(QStringLiteral("ORDER"), SandboxTemplates::orderUpdate());
+    env.insert(QStringLiteral("SALE"), SandboxTemplates::springSale());
+    helper.setProcessEnvironment(env);
+    helper.start(node, {script.fileName()});
+    QVERIFY(helper.waitForStarted());
+    // The sandbox answers on this thread: keep its event loop turning while node runs.
+    QTRY_VERIFY_WITH_TIMEOUT(helper.state() == QProcess::NotRunning, 60000);
+    const QByteArray output = helper.readAllStandardOutput();
+    QVERIFY2(helper.exitCode() == 0, (output + helper.readAllStandardError()).constData());
+    const QJsonObject out = QJsonDocument::fromJson(output.trimmed().split('\n').last()).object();
+
+    const QJsonArray all = out.value(QLatin1String("all")).toArray();
+    QCOMPARE(all.size(), SandboxTemplates::all().size());
+    QStringList statuses;
+    for (const QJsonValue v : all)
+        statuses.append(v.toArray().at(1).toString());
+    QCOMPARE(statuses, (QStringList{"approved", "approved", "approved", "pending", "rejected"}));
+    QCOMPARE(out.value(QLatin1String("plain")).toInt(), SandboxTemplates::all().size());
+    QCOMPARE(out.value(QLatin1String("one")).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("order_update"));
+    QCOMPARE(out.value(QLatin1String("approval")).toString(), QStringLiteral("pending"));
+    const QJsonObject missing = out.value(QLatin1String("missing")).toObject();
+    QCOMPARE(missing.value(QLatin1String("name")).toString(), QStringLiteral("RestException"));
+    QCOMPARE(missing.value(QLatin1String("status")).toInt(), 404);
+    QCOMPARE(missing.value(QLatin1String("code")).toInt(), 20404);
+    const QJsonObject sent = out.value(QLatin1String("sent")).toObject();
+    QCOMPARE(sent.value(QLatin1String("status")).toString(), QStringLiteral("queued"));
+    QCOMPARE(sent.value(QLatin1String("body")).toString(),
+             QStringLiteral("Hi Ana, your order #9 has shipped and should arrive by Friday. Reply "
+                            "to this message if you have any questions."));
 }
 
 QTEST_GUILESS_MAIN(TestWhatsAppSandbox)
