@@ -56,6 +56,13 @@ const QList<QStringList> &steps() {
             QStringLiteral("CREATE INDEX outbox_unfinished ON outbox(state) "
                            "WHERE state IN ('pending', 'submitted')"),
         },
+        // 2: messages sent as a Content template (any channel): its SID and variables travel
+        // with the entry, so a resend after a crash sends the same template.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN content_sid TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(
+                "ALTER TABLE outbox ADD COLUMN content_variables TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return all;
 }

@@ -487,8 +487,8 @@ std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *er
         QStringLiteral("SELECT o.id, o.state, o.attempts, o.last_error, o.status_callback, "
                        "o.client_ref, m.id, m.sid, m.channel, m.direction, m.from_number, "
                        "m.to_number, m.body, m.status, m.error_code, m.error_message, m.segments, "
-                       "m.created_at, m.updated_at FROM outbox o JOIN messages m ON "
-                       "m.id = o.message_id WHERE o.id = ?"));
+                       "m.created_at, m.updated_at, o.content_sid, o.content_variables FROM "
+                       "outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?"));
     q.bindValue(0, outboxId);
     if (!run(q, error))
         return std::nullopt;
@@ -515,6 +515,8 @@ std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *er
         m.segments = q.value(16).toInt();
         m.createdAt = fromMs(q.value(17).toLongLong());
         m.updatedAt = fromMs(q.value(18).toLongLong());
+        e.contentSid = q.value(19).toString();
+        e.contentVariables = q.value(20).toString();
         entry = e;
     } else {
         *error = QStringLiteral("no outbox entry %1").arg(outboxId);
@@ -564,12 +566,15 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     QSqlQuery &outbox = prepared(
         "insertOutbox",
         QStringLiteral("INSERT INTO outbox (message_id, state, status_callback, client_ref, "
-                       "created_at, updated_at) VALUES (?, 'pending', ?, ?, ?, ?)"));
+                       "content_sid, content_variables, created_at, updated_at) "
+                       "VALUES (?, 'pending', ?, ?, ?, ?, ?, ?)"));
     outbox.bindValue(0, messageId);
     outbox.bindValue(1, text(draft.statusCallback));
     outbox.bindValue(2, draft.clientRef.isEmpty() ? QVariant() : QVariant(draft.clientRef));
-    outbox.bindValue(3, now);
-    outbox.bindValue(4, now);
+    outbox.bindValue(3, text(draft.contentSid));
+    outbox.bindValue(4, text(draft.contentVariables));
+    outbox.bindValue(5, now);
+    outbox.bindValue(6, now);
     if (!run(outbox, error))
         return std::nullopt;
     touched(messageId);
@@ -763,6 +768,10 @@ std::optional<QList<MessageRecord>> StoreWorker::findMessages(const MessageQuery
     }
     QStringList where;
     QVariantList binds;
+    if (!query.channel.isEmpty()) {
+        where.append(QStringLiteral("channel = ?"));
+        binds << query.channel;
+    }
     if (!query.contact.isEmpty()) {
         where.append(QStringLiteral("(from_number = ? OR to_number = ?)"));
         binds << query.contact << query.contact;

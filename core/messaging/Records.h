@@ -62,7 +62,11 @@ struct OutboundDraft {
     QString channel = QStringLiteral("sms");
     QString from;
     QString to;
+    // The text; for a template, the text as it will read once Twilio fills it in (what Twilio
+    // reports as the message's body, which reconciliation matches on).
     QString body;
+    QString contentSid;       // a Content template (HX...) instead of free text; empty: none
+    QString contentVariables; // its variables as a JSON object, e.g. {"1":"Anna"}
     QString statusCallback;
     QString clientRef; // caller's idempotency key: the same ref never creates a second message
     int segments = 0;
@@ -79,6 +83,8 @@ struct OutboxEntry {
     bool existing = false; // createOutbound found this clientRef already
     bool applied = true;   // false: a transition found the entry in another state, changed nothing
     MessageRecord message;
+    QString contentSid;
+    QString contentVariables;
     QString statusCallback;
     QString clientRef;
 

@@ -104,7 +104,12 @@ void Outbox::post(const OutboxEntry &entry, int rateLimitRetries, Done done) {
     SendMessageParams params;
     params.to = entry.message.to;
     params.from = entry.message.from;
-    params.body = entry.message.body;
+    // A template's text is Twilio's to fill in: the body stored with it is only what it will
+    // read, and Twilio wants no Body beside a ContentSid.
+    if (entry.contentSid.isEmpty())
+        params.body = entry.message.body;
+    params.contentSid = entry.contentSid;
+    params.contentVariables = entry.contentVariables;
     params.statusCallback = statusCallbackFor(entry);
     qCInfo(lcOutbox) << "submitting outbox entry" << entry.id << "attempt" << entry.attempts;
     m_client->createMessage(
@@ -155,6 +160,9 @@ void Outbox::reconcile(const OutboxEntry &entry, const TwilioError &cause, Done 
                 retryLater(entry.id);
                 return;
             }
+            // Twilio's list says nothing of a message's ContentSid, but a template message's
+            // body is the template as Twilio filled it in, which is what the entry stored as
+            // its body: the same comparison finds free text and templates alike.
             const QDateTime notBefore = entry.message.createdAt.addSecs(-120);
             for (const TwilioMessage &m : page.value.messages) {
                 if (m.body == entry.message.body && m.dateCreated >= notBefore) {

@@ -29,8 +29,9 @@ struct SendOutcome {
 // `submitted` (committed) just before the POST, then `accepted` with its SID or `failed`.
 // Creating a message is not idempotent at Twilio, so after a crash or an ambiguous failure
 // (timeout, 5xx) a `submitted` entry is reconciled first: Twilio's recent messages To/From the
-// same numbers are searched for the same body, and it is sent again only if Twilio does not
-// have it. `pending` entries were never sent and are simply sent.
+// same numbers are searched for the same body (for a Content template, the text as Twilio
+// fills it in, which the entry keeps as its body), and it is sent again only if Twilio does
+// not have it. `pending` entries were never sent and are simply sent.
 //
 // Each entry is owned by one path at a time: the send that created it, or resume() for what an
 // earlier run left unfinished; the store's transitions are compare-and-set besides, so a step

@@ -2,8 +2,13 @@
 
 #include "config/Config.h"
 
+#include <QDateTime>
+
+#include <functional>
+
 namespace sb {
 
+class ContentClient;
 class HttpServer;
 class Outbox;
 class Store;
@@ -11,15 +16,21 @@ class Store;
 // What a channel's routes are built on, handed to Channel::addRoutes while the service is
 // being built (before the server moves to its thread and before its port takes connections).
 // The route objects a channel makes are children of `parent` and move with the server to the
-// server thread, where every request is handled. The outbox lives on the network thread (reach
-// it with QMetaObject::invokeMethod); the store is safe to call from any thread. Local-API
-// paths come from LocalApi::path().
+// server thread, where every request is handled. The outbox and the Content API client live on
+// the network thread (reach them with QMetaObject::invokeMethod); the store is safe to call
+// from any thread. Local-API paths come from LocalApi::path().
 struct ChannelContext {
     HttpServer &server;
     QObject *parent;
     Store *store;
     Outbox *outbox;
     const Config &config;
+    // UTC now, for rules that depend on time (WhatsApp's 24-hour window); tests inject their
+    // own through SwitchboardService::setClock. Safe to call from any thread.
+    std::function<QDateTime()> clock = [] {
+        return QDateTime::currentDateTimeUtc();
+    };
+    ContentClient *content = nullptr; // Twilio's Content API (message templates)
 };
 
 } // namespace sb

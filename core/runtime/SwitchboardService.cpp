@@ -8,6 +8,7 @@
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
 #include "outbox/Outbox.h"
+#include "providers/twilio/ContentClient.h"
 #include "providers/twilio/TwilioClient.h"
 #include "providers/twilio/TwilioWebhookGuard.h"
 #include "sandbox/Sandbox.h"
@@ -39,6 +40,7 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
     m_serverThread.setObjectName(QStringLiteral("server"));
     m_networkThread.setObjectName(QStringLiteral("network"));
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
+    setClock({});
     m_store = new Store(m_config.databasePath());
     for (const auto &channel : std::as_const(m_channels)) {
         const QList<QStringList> steps = channel->schema();
@@ -54,6 +56,14 @@ SwitchboardService::~SwitchboardService() {
     retire(m_networkRoot, m_networkThread);
     retire(m_sandbox, m_sandboxThread);
     delete m_store;
+}
+
+void SwitchboardService::setClock(Clock clock) {
+    if (!clock)
+        clock = [] {
+            return QDateTime::currentDateTimeUtc();
+        };
+    m_clock = std::move(clock);
 }
 
 void SwitchboardService::fail(const QString &reason) {
@@ -84,6 +94,7 @@ void SwitchboardService::startSandbox() {
     const int delay = qEnvironmentVariableIntValue(qPrintable(setting::SandboxDelayMs));
     if (delay > 0)
         options.statusDelayMs = delay;
+    options.clock = m_clock;
     m_sandbox = new Sandbox(options);
     m_sandbox->moveToThread(&m_sandboxThread);
     m_sandboxThread.start();
@@ -97,17 +108,20 @@ void SwitchboardService::startSandbox() {
                 return fail(tr("Cannot start the sandbox: %1").arg(error));
             m_sandboxUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
             m_config.twilioApiBase = m_sandboxUrl;
+            m_config.contentApiBase = m_sandboxUrl; // it serves the Content API too
             startServer();
         });
     });
 }
 
 void SwitchboardService::startServer() {
-    // Network thread: the Twilio client and the outbox.
+    // Network thread: the Twilio clients and the outbox.
     m_networkRoot = new QObject;
     auto *nam = new QNetworkAccessManager(m_networkRoot);
-    m_client = new TwilioClient(
-        nam, {m_config.accountSid, m_config.authToken, m_config.twilioApiBase}, m_networkRoot);
+    const TwilioCredentials credentials{m_config.accountSid, m_config.authToken,
+                                        m_config.twilioApiBase};
+    m_client = new TwilioClient(nam, credentials, m_networkRoot);
+    m_content = new ContentClient(nam, credentials, m_config.contentApiBase, m_networkRoot);
     m_outbox = new Outbox(m_store, m_client, m_networkRoot);
     m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
     m_networkRoot->moveToThread(&m_networkThread);
@@ -124,7 +138,7 @@ void SwitchboardService::startServer() {
     if (!m_config.sandbox)
         api.sandboxUrl = QUrl();
     new LocalApi(m_server, m_store, api, m_server);
-    ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config};
+    ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
     for (const auto &channel : std::as_const(m_channels))
         channel->addRoutes(context);
     m_server->moveToThread(&m_serverThread);

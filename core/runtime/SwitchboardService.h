@@ -8,8 +8,11 @@
 #include <QThread>
 #include <QUrl>
 
+#include <functional>
+
 namespace sb {
 
+class ContentClient;
 class HttpServer;
 class Outbox;
 class Sandbox;
@@ -33,12 +36,22 @@ public:
     SwitchboardService(Config config, ChannelList channels, QObject *parent = nullptr);
     ~SwitchboardService() override;
 
+    using Clock = std::function<QDateTime()>; // UTC now, callable from any thread
+
+    // The time every time-bound rule reads (WhatsApp's 24-hour window, the sandbox's clock).
+    // Tests inject theirs before start(); unset, the real UTC time.
+    void setClock(Clock clock);
+    Clock clock() const { return m_clock; }
+
     void start();
 
     const Config &config() const { return m_config; }
     Store *store() const { return m_store; }
     Outbox *outbox() const { return m_outbox; }
     TwilioClient *twilioClient() const { return m_client; }
+    // Twilio's Content API (templates and their WhatsApp approval), on the network thread next
+    // to the TwilioClient; in sandbox mode it asks the sandbox. Null before start().
+    ContentClient *contentClient() const { return m_content; }
     const ChannelList &channels() const { return m_channels; }
     quint16 port() const { return m_port; }
     QUrl publicUrl() const { return m_publicUrl; }
@@ -72,6 +85,8 @@ private:
     TwilioWebhookGuard *m_webhookGuard = nullptr;
     QObject *m_networkRoot = nullptr;
     TwilioClient *m_client = nullptr;
+    ContentClient *m_content = nullptr;
+    Clock m_clock;
     Outbox *m_outbox = nullptr;
     Sandbox *m_sandbox = nullptr;
     quint16 m_port = 0;

@@ -137,12 +137,22 @@ std::optional<HttpResponse> Sandbox::refuseUnimplemented(const HttpRequest &requ
                        QStringLiteral("The requested resource %1 was not found").arg(request.path));
 }
 
-void Sandbox::serve(
-    const QByteArray &method, const QString &pattern,
-    std::function<void(const HttpRequest &, std::function<void(const HttpResponse &)>)> handler) {
+void Sandbox::serve(const QByteArray &method, const QString &pattern, Handler handler) {
     if (pattern.startsWith(QLatin1String("/2010-04-01/")))
         m_surface.implement(method, pattern);
     m_server->route(method, pattern, std::move(handler));
+}
+
+void Sandbox::addRoute(const QByteArray &method, const QString &pattern, Handler handler) {
+    // Credentials are checked for the route's whole first segment (e.g. /v1/), before routing,
+    // so an unauthenticated caller learns nothing about which paths exist.
+    const QString prefix =
+        QLatin1Char('/') + pattern.section(QLatin1Char('/'), 1, 1) + QLatin1Char('/');
+    if (!m_authenticated.contains(prefix)) {
+        m_authenticated.append(prefix);
+        m_server->addFilter(prefix, [this](const HttpRequest &r) { return authenticate(r); });
+    }
+    serve(method, pattern, std::move(handler));
 }
 
 void Sandbox::setUpRoutes() {
@@ -153,6 +163,7 @@ void Sandbox::setUpRoutes() {
                         [this](const HttpRequest &r) { return refuseUnimplemented(r); });
     m_server->addFilter(QStringLiteral("/sandbox/"),
                         [this](const HttpRequest &r) { return authenticate(r); });
+    m_authenticated = {QStringLiteral("/2010-04-01/"), QStringLiteral("/sandbox/")};
     const QString base = QStringLiteral("/2010-04-01/Accounts/{sid}");
 
     serve("POST", base + QStringLiteral("/Messages.json"),

@@ -63,6 +63,13 @@ public:
     QString inboundUrl(const QString &channel) const { return m_inboundUrls.value(channel); }
     // The account's numbers' own "A message comes in" URL (SmsUrl), where it is unset.
     void setSmsUrl(const QString &url);
+    // A part's own HTTP routes (e.g. WhatsApp's Content API under /v1/), answered on the
+    // sandbox's thread behind its Basic auth like everything else it serves.
+    using Handler =
+        std::function<void(const HttpRequest &, std::function<void(const HttpResponse &)>)>;
+    void addRoute(const QByteArray &method, const QString &pattern, Handler handler);
+    // Twilio's error shape: {"code", "message", "more_info", "status"}.
+    static HttpResponse twilioError(int httpStatus, int code, const QString &message);
 
     struct Number {
         QString sid;
@@ -97,9 +104,7 @@ private:
     };
     void setUpRoutes();
     const SandboxChannel *partFor(const QString &from, const QString &to) const;
-    void serve(const QByteArray &method, const QString &pattern,
-               std::function<void(const HttpRequest &, std::function<void(const HttpResponse &)>)>
-                   handler);
+    void serve(const QByteArray &method, const QString &pattern, Handler handler);
     std::optional<HttpResponse> authenticate(const HttpRequest &request) const;
     std::optional<HttpResponse> refuseUnimplemented(const HttpRequest &request) const;
     HttpResponse createMessage(const HttpRequest &request);
@@ -113,7 +118,6 @@ private:
                     std::function<void(int httpStatus)> done);
     QJsonObject messageJson(const Message &m) const;
     QJsonObject numberJson(const Number &n) const;
-    static HttpResponse twilioError(int httpStatus, int code, const QString &message);
     QString messagesUri() const;
 
     SandboxOptions m_options;
@@ -125,6 +129,7 @@ private:
     TwilioApiSurface m_surface;
     QList<std::shared_ptr<const SandboxChannel>> m_parts;
     QHash<QString, QString> m_inboundUrls; // channel id -> URL
+    QStringList m_authenticated;           // path prefixes behind Basic auth
 };
 
 } // namespace sb

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void listTemplates();
     void listTemplatesWithApprovals();
     void fetchApproval();
+    void fetchTemplate();
     void malformedSidIsRefusedByTheMock();
     void specExamplesParse_listContent();
     void specExamplesParse_contentAndApprovals();
@@ -128,6 +129,20 @@ void TestContentClientPrism::fetchApproval() {
     // Prism answers with the spec's example: approved, under "whatsapp".
     QCOMPARE(r.value.status, Status::Approved);
     QCOMPARE(r.value.name, QStringLiteral("tree_fiddy"));
+}
+
+void TestContentClientPrism::fetchTemplate() {
+    SB_REQUIRE_PRISM();
+    const auto r = *await<TwilioResult<ContentTemplate>>(
+        [&](auto done) {
+            m_client->fetchTemplate(QStringLiteral("HX0123456789abcdef0123456789abcdef"), &m_ctx,
+                                    done);
+        },
+        30000);
+    expectAccepted(r);
+    // Prism answers with the spec's example of one Content resource.
+    QVERIFY(r.value.sid.startsWith(QLatin1String("HX")));
+    QCOMPARE(r.value.approval.status, Status::Unknown);
 }
 
 void TestContentClientPrism::malformedSidIsRefusedByTheMock() {

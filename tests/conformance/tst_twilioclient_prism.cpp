@@ -16,6 +16,7 @@ class TestTwilioClientPrism : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void createMessage_data();
     void createMessage();
     void fetchMessage();
     void listMessages();
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void balance();
     void incomingNumbers();
     void missingCredentialsAreRefusedByTheMock();
+    void malformedContentSidIsRefusedByTheMock();
 
 private:
     template <typename T> void expectAccepted(const TwilioResult<T> &result);
@@ -61,11 +63,54 @@ template <typename T> void TestTwilioClientPrism::expectAccepted(const TwilioRes
             QStringLiteral("HTTP %1: %2").arg(result.error.httpStatus).arg(result.error.message)));
 }
 
+void TestTwilioClientPrism::createMessage_data() {
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("contentSid");
+    QTest::addColumn<QString>("contentVariables");
+    QTest::newRow("SMS") << "+14155550100"
+                         << "+15005550006"
+                         << "Hello + welcome & thanks = 100%"
+                         << ""
+                         << "";
+    QTest::newRow("WhatsApp, free text") << "whatsapp:+14155550100"
+                                         << "whatsapp:+14155238886"
+                                         << "Your order ships today."
+                                         << ""
+                                         << "";
+    // What the outbox sends for a template (any channel): ContentSid and ContentVariables, no
+    // Body.
+    QTest::newRow("WhatsApp, template with variables")
+        << "whatsapp:+14155550100"
+        << "whatsapp:+14155238886"
+        << ""
+        << "HX611d3e3343e5194d7f290e44b392b617"
+        << R"({"1":"Ana","2":"#4242","3":"Monday \"after 5\" & later"})";
+    QTest::newRow("WhatsApp, template without variables") << "whatsapp:+14155550100"
+                                                          << "whatsapp:+14155238886"
+                                                          << ""
+                                                          << "HXcdd3aefeae2ca465734bec85e8ca06b1"
+                                                          << "";
+    QTest::newRow("SMS, template") << "+14155550100"
+                                   << "+15005550006"
+                                   << ""
+                                   << "HX98535d84544ae00de72304c14fb7aeb3"
+                                   << R"({"1":"Sam"})";
+}
+
 void TestTwilioClientPrism::createMessage() {
+    QFETCH(QString, to);
+    QFETCH(QString, from);
+    QFETCH(QString, body);
+    QFETCH(QString, contentSid);
+    QFETCH(QString, contentVariables);
     SendMessageParams p;
-    p.to = QStringLiteral("+14155550100");
-    p.from = QStringLiteral("+15005550006");
-    p.body = QStringLiteral("Hello + welcome & thanks = 100%");
+    p.to = to;
+    p.from = from;
+    p.body = body;
+    p.contentSid = contentSid;
+    p.contentVariables = contentVariables;
     p.statusCallback = QStringLiteral("https://abc.ngrok.app/twilio/sms-status");
     const auto r = *await<TwilioResult<TwilioMessage>>(
         [&](auto done) { m_client->createMessage(p, &m_ctx, done); });
@@ -112,6 +157,18 @@ void TestTwilioClientPrism::missingCredentialsAreRefusedByTheMock() {
     TwilioClient bad(&m_nam, {QStringLiteral("not-an-account"), QStringLiteral("token"), m_base});
     const auto r =
         *await<TwilioResult<TwilioBalance>>([&](auto done) { bad.fetchBalance(&m_ctx, done); });
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error.httpStatus, 422);
+}
+
+void TestTwilioClientPrism::malformedContentSidIsRefusedByTheMock() {
+    // Proves the mock checks ContentSid: the spec's pattern is HX + 32 hex.
+    SendMessageParams p;
+    p.to = QStringLiteral("whatsapp:+14155550100");
+    p.from = QStringLiteral("whatsapp:+14155238886");
+    p.contentSid = QStringLiteral("HX123");
+    const auto r = *await<TwilioResult<TwilioMessage>>(
+        [&](auto done) { m_client->createMessage(p, &m_ctx, done); });
     QVERIFY(!r.ok());
     QCOMPARE(r.error.httpStatus, 422);
 }

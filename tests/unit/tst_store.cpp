@@ -3,6 +3,7 @@
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -39,6 +40,8 @@ private Q_SLOTS:
     void fullDiskLosesNothingReportedStored();
     void changeFeedFollowsTheCommit();
     void channelSchemasAndJobs();
+    void templatesTravelWithTheOutboxEntry();
+    void schemaOneDatabaseGainsTemplateColumns();
 
 private:
     void openStore();
@@ -331,6 +334,33 @@ void TestStore::findMessagesFilters() {
         [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
     QCOMPARE(r->value.size(), 2);
     QCOMPARE(r->value[0].body, QStringLiteral("pears 100%")); // newest first
+
+    // A channel's tab lists its own messages: the query and its in-memory twin agree.
+    InboundMessage whatsapp;
+    whatsapp.sid = QStringLiteral("SMwa1");
+    whatsapp.channel = QStringLiteral("whatsapp");
+    whatsapp.from = QStringLiteral("whatsapp:+14155550100");
+    whatsapp.body = QStringLiteral("pears?");
+    await<StoreResult<bool>>(
+        [&](auto done) { m_store->addInboundMessage(whatsapp, &m_ctx, done); });
+    for (const QString &channel : {QStringLiteral("sms"), QStringLiteral("whatsapp")}) {
+        q = {};
+        q.channel = channel;
+        q.text = QStringLiteral("pears");
+        r = await<StoreResult<QList<MessageRecord>>>(
+            [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
+        QCOMPARE(r->value.size(), 1);
+        QCOMPARE(r->value[0].channel, channel);
+        QVERIFY(q.matches(r->value[0]));
+        MessageRecord other = r->value[0];
+        other.channel = QStringLiteral("voice");
+        QVERIFY(!q.matches(other));
+    }
+    q = {};
+    q.text = QStringLiteral("pears");
+    r = await<StoreResult<QList<MessageRecord>>>(
+        [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
+    QCOMPARE(r->value.size(), 2); // no channel: every channel
 }
 
 void TestStore::transitionsAreCompareAndSet() {
@@ -520,6 +550,91 @@ void TestStore::channelSchemasAndJobs() {
     const auto older = openWith({v1});
     QVERIFY(!older->ok());
     QVERIFY2(older->error.contains(QLatin1String("newer")), qPrintable(older->error));
+}
+
+void TestStore::templatesTravelWithTheOutboxEntry() {
+    OutboundDraft draft;
+    draft.channel = QStringLiteral("whatsapp");
+    draft.from = QStringLiteral("whatsapp:+14155238886");
+    draft.to = QStringLiteral("whatsapp:+14155550100");
+    draft.body = QStringLiteral("Hi Ana, your order #4242 has shipped.");
+    draft.contentSid = QStringLiteral("HX611d3e3343e5194d7f290e44b392b617");
+    draft.contentVariables = QStringLiteral(R"({"1":"Ana","2":"#4242"})");
+    const auto created = await<StoreResult<OutboxEntry>>(
+        [&](auto done) { m_store->createOutbound(draft, &m_ctx, done); });
+    QVERIFY(created && created->ok());
+    QCOMPARE(created->value.contentSid, draft.contentSid);
+    QCOMPARE(created->value.contentVariables, draft.contentVariables);
+    // A restart finds them with the unfinished entry, as the outbox needs them to send it.
+    m_store.reset();
+    openStore();
+    const auto unfinished = await<StoreResult<QList<OutboxEntry>>>(
+        [&](auto done) { m_store->unfinishedOutbox(&m_ctx, done); });
+    QCOMPARE(unfinished->value.size(), 1);
+    QCOMPARE(unfinished->value.at(0).contentSid, draft.contentSid);
+    QCOMPARE(unfinished->value.at(0).contentVariables, draft.contentVariables);
+    QCOMPARE(unfinished->value.at(0).message.body, draft.body);
+    QCOMPARE(unfinished->value.at(0).message.channel, QStringLiteral("whatsapp"));
+}
+
+void TestStore::schemaOneDatabaseGainsTemplateColumns() {
+    // A database as Switchboard left it before templates (schema 1), with an unsent message.
+    m_store.reset();
+    const QString path = m_dir->filePath(QStringLiteral("old/switchboard.sqlite"));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("old"))));
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema1"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const char *statement :
+             {"CREATE TABLE messages (id INTEGER PRIMARY KEY, sid TEXT UNIQUE, channel TEXT NOT "
+              "NULL DEFAULT 'sms', direction TEXT NOT NULL, from_number TEXT NOT NULL DEFAULT "
+              "'', to_number TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '', status "
+              "TEXT NOT NULL, status_rank INTEGER NOT NULL DEFAULT 0, error_code INTEGER NOT "
+              "NULL DEFAULT 0, error_message TEXT NOT NULL DEFAULT '', segments INTEGER NOT "
+              "NULL DEFAULT 0, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
+              "CREATE TABLE message_events (id INTEGER PRIMARY KEY, message_sid TEXT NOT NULL, "
+              "status TEXT NOT NULL, error_code INTEGER NOT NULL DEFAULT 0, idempotency_token "
+              "TEXT, received_at INTEGER NOT NULL, payload TEXT NOT NULL DEFAULT '', UNIQUE "
+              "(message_sid, status))",
+              "CREATE TABLE outbox (id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL "
+              "REFERENCES messages(id) ON DELETE CASCADE, state TEXT NOT NULL, "
+              "status_callback TEXT NOT NULL DEFAULT '', client_ref TEXT UNIQUE, attempts "
+              "INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '', created_at "
+              "INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
+              "INSERT INTO messages (id, direction, from_number, to_number, body, status, "
+              "created_at, updated_at) VALUES (1, 'outbound', '+15005550006', '+14155550100', "
+              "'left from before', 'pending', 1, 1)",
+              "INSERT INTO outbox (message_id, state, status_callback, created_at, updated_at) "
+              "VALUES (1, 'pending', '/twilio/sms-status', 1, 1)",
+              "PRAGMA user_version = 1"})
+            QVERIFY2(q.exec(QString::fromLatin1(statement)), qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("schema1"));
+
+    m_store = std::make_unique<Store>(path);
+    const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
+    QVERIFY2(opened && opened->ok(), opened ? qPrintable(opened->error) : "no answer");
+    const auto unfinished = await<StoreResult<QList<OutboxEntry>>>(
+        [&](auto done) { m_store->unfinishedOutbox(&m_ctx, done); });
+    QVERIFY(unfinished->ok());
+    QCOMPARE(unfinished->value.size(), 1);
+    QCOMPARE(unfinished->value.at(0).message.body, QStringLiteral("left from before"));
+    QCOMPARE(unfinished->value.at(0).contentSid, QString());
+    QCOMPARE(unfinished->value.at(0).contentVariables, QString());
+    m_store.reset();
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("inspect2"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("inspect2"));
 }
 
 QTEST_GUILESS_MAIN(TestStore)

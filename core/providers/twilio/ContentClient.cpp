@@ -134,6 +134,21 @@ void ContentClient::requestPage(const std::shared_ptr<Listing> &listing, const Q
     });
 }
 
+void ContentClient::fetchTemplate(const QString &contentSid, Receiver receiver, TemplateDone done) {
+    request(QStringLiteral("/v1/Content/%1")
+                .arg(QString::fromLatin1(QUrl::toPercentEncoding(contentSid))))
+        .get(receiver, [done](const RestResponse &r) {
+            TwilioResult<ContentTemplate> result;
+            QJsonObject json;
+            result.error = readJson(r, &json);
+            if (result.ok())
+                result.value = ContentTemplate::fromJson(json);
+            else
+                logFailure(result.error);
+            done(result);
+        });
+}
+
 void ContentClient::fetchApproval(const QString &contentSid, Receiver receiver, ApprovalDone done) {
     request(QStringLiteral("/v1/Content/%1/ApprovalRequests")
                 .arg(QString::fromLatin1(QUrl::toPercentEncoding(contentSid))))

@@ -33,6 +33,7 @@ public:
     using Templates = QList<ContentTemplate>;
     using TemplatesDone = std::function<void(const TwilioResult<Templates> &)>;
     using ApprovalDone = std::function<void(const TwilioResult<ContentApproval> &)>;
+    using TemplateDone = std::function<void(const TwilioResult<ContentTemplate> &)>;
 
     static constexpr int PageSize = 100; // Twilio's default is 50, its maximum 1000
     static constexpr int MaxPages = 50;  // a guard against an answer that pages forever
@@ -54,6 +55,9 @@ public:
     // GET /v1/Content/{Sid}/ApprovalRequests: one template's WhatsApp approval, e.g. to refresh
     // a pending one.
     void fetchApproval(const QString &contentSid, Receiver receiver, ApprovalDone done);
+    // GET /v1/Content/{Sid}: one template, without its approval (status Unknown); an unknown
+    // SID is Twilio's 404 (code 20404).
+    void fetchTemplate(const QString &contentSid, Receiver receiver, TemplateDone done);
 
 private:
     struct Listing;

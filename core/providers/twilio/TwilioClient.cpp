@@ -57,6 +57,10 @@ void TwilioClient::createMessage(const SendMessageParams &params, Receiver recei
     FormFields fields{{QStringLiteral("To"), params.to}, {QStringLiteral("From"), params.from}};
     if (!params.body.isEmpty())
         fields.append({QStringLiteral("Body"), params.body});
+    if (!params.contentSid.isEmpty())
+        fields.append({QStringLiteral("ContentSid"), params.contentSid});
+    if (!params.contentVariables.isEmpty())
+        fields.append({QStringLiteral("ContentVariables"), params.contentVariables});
     if (!params.statusCallback.isEmpty())
         fields.append({QStringLiteral("StatusCallback"), params.statusCallback});
     for (const QString &media : params.mediaUrls)

@@ -34,6 +34,8 @@ struct SendMessageParams {
     QString to;
     QString from;
     QString body;
+    QString contentSid;       // a Content template (HX...), sent instead of a body
+    QString contentVariables; // its variables, a JSON object as text
     QString statusCallback;
     QStringList mediaUrls;
 };

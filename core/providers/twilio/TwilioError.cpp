@@ -66,6 +66,9 @@ QString TwilioError::explain(int code, int httpStatus) {
     case 30008:
         return tr("The message could not be delivered, for a reason the carrier did not give.");
     // Content templates (any channel).
+    case 21655:
+        return tr("There is no such template (ContentSid) on this account: it was deleted, "
+                  "belongs to another account, or the SID is mistyped.");
     case 21656:
         return tr("The template's variables were refused: each one needs a value, and none may "
                   "be empty.");

@@ -1,0 +1,150 @@
+#include "WhatsAppApi.h"
+
+#include "WhatsAppChannel.h"
+#include "WhatsAppRoutes.h"
+#include "WhatsAppSender.h"
+#include "api/FieldErrors.h"
+#include "api/LocalApi.h"
+#include "api/MessageApi.h"
+#include "runtime/ChannelContext.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace sb {
+
+namespace {
+
+QJsonValue isoOrNull(const QDateTime &time) {
+    return time.isValid() ? QJsonValue(MessageApi::iso(time)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject windowJson(const ServiceWindow::Reading &window) {
+    QString state = QStringLiteral("never-opened");
+    if (window.state == ServiceWindow::State::Open)
+        state = QStringLiteral("open");
+    else if (window.state == ServiceWindow::State::Closed)
+        state = QStringLiteral("closed");
+    return {{QStringLiteral("state"), state},
+            {QStringLiteral("lastInbound"), isoOrNull(window.lastInbound)},
+            {QStringLiteral("closesAt"), isoOrNull(window.closesAt)}};
+}
+
+} // namespace
+
+WhatsAppApi::WhatsAppApi(ChannelContext &context, QObject *parent)
+    : QObject(parent)
+    , m_sender(new WhatsAppSender(context.store, context.outbox, context.content, context.clock,
+                                  WhatsAppChannel::defaultSender(context.config), this)) {
+    context.server.route("POST", LocalApi::path(WhatsAppRoutes::send()),
+                         [this](const HttpRequest &r, HttpServer::Reply reply) { send(r, reply); });
+}
+
+void WhatsAppApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        FieldErrors errors;
+        errors.add(QStringLiteral("body"), tr("The request body must be a JSON object: %1")
+                                               .arg(parseError.error != QJsonParseError::NoError
+                                                        ? parseError.errorString()
+                                                        : tr("got another JSON value")));
+        return reply(errors.response());
+    }
+    const QJsonObject json = doc.object();
+    // Wrong JSON types first; the sender then checks what the values say, and every problem
+    // is reported in one answer.
+    QStringList wrongType;
+    for (const char *field : {"to", "from", "body", "contentSid"}) {
+        const QJsonValue v = json.value(QLatin1String(field));
+        if (!v.isUndefined() && !v.isNull() && !v.isString())
+            wrongType.append(QString::fromLatin1(field));
+    }
+    WhatsAppSendRequest send;
+    send.to = json.value(QLatin1String("to")).toString();
+    send.from = json.value(QLatin1String("from")).toString();
+    send.body = json.value(QLatin1String("body")).toString();
+    send.contentSid = json.value(QLatin1String("contentSid")).toString();
+    send.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
+    QString variablesError;
+    const QJsonValue variables = json.value(QLatin1String("contentVariables"));
+    if (variables.isObject()) {
+        const QJsonObject object = variables.toObject();
+        QStringList notText;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.value().isString())
+                send.contentVariables.insert(it.key(), it.value().toString());
+            else if (it.value().isDouble())
+                send.contentVariables.insert(it.key(), it.value().toVariant().toString());
+            else
+                notText.append(it.key());
+        }
+        if (!notText.isEmpty())
+            variablesError = tr("Each variable's value must be a string; '%1' is not.")
+                                 .arg(notText.join(QStringLiteral("', '")));
+    } else if (!variables.isUndefined() && !variables.isNull()) {
+        variablesError = tr("Must be a JSON object of placeholder -> value, e.g. "
+                            "{\"1\": \"Anna\", \"2\": \"#4242\"}.");
+    }
+
+    const QList<QPair<QString, QString>> fieldErrors = m_sender->check(&send);
+    if (!wrongType.isEmpty() || !variablesError.isEmpty() || !fieldErrors.isEmpty()) {
+        FieldErrors errors;
+        for (const QString &field : std::as_const(wrongType))
+            errors.add(field, tr("Must be a string."));
+        if (!variablesError.isEmpty())
+            errors.add(QStringLiteral("contentVariables"), variablesError);
+        for (const auto &[field, reason] : fieldErrors) {
+            if (!errors.has(field))
+                errors.add(field, reason);
+        }
+        return reply(errors.response());
+    }
+    m_sender->send(send, this,
+                   [reply](const WhatsAppSendResult &result) { reply(answer(result)); });
+}
+
+HttpResponse WhatsAppApi::answer(const WhatsAppSendResult &result) {
+    switch (result.kind) {
+    case WhatsAppSendResult::Kind::Invalid: {
+        FieldErrors errors;
+        for (const auto &[field, reason] : result.fieldErrors)
+            errors.add(field, reason);
+        return errors.response();
+    }
+    case WhatsAppSendResult::Kind::Refused:
+        return HttpResponse::error(
+            400, result.reason,
+            {{QStringLiteral("code"), result.code},
+             {QStringLiteral("moreInfo"), TwilioError::docsLink(result.code)},
+             {QStringLiteral("field"), result.field},
+             {QStringLiteral("window"), windowJson(result.window)},
+             {QStringLiteral("sent"), false}});
+    case WhatsAppSendResult::Kind::LookupFailed: {
+        const TwilioError &error = result.lookupError;
+        QJsonObject extra{{QStringLiteral("sent"), false}};
+        if (error.code != 0)
+            extra.insert(QStringLiteral("code"), error.code);
+        return HttpResponse::error(LocalApi::httpStatusFor(error),
+                                   tr("Nothing was sent: %1")
+                                       .arg(error.kind == TwilioError::Kind::Local
+                                                ? error.message
+                                                : tr("the template could not be looked up on "
+                                                     "Twilio's Content API (%1)")
+                                                      .arg(error.explanation())),
+                                   extra);
+    }
+    case WhatsAppSendResult::Kind::Handed:
+        break;
+    }
+    const OutboxEntry &entry = result.outcome.entry;
+    QJsonObject extra{{QStringLiteral("window"), windowJson(result.window)}};
+    if (!entry.contentSid.isEmpty()) {
+        extra.insert(QStringLiteral("contentSid"), entry.contentSid);
+        extra.insert(QStringLiteral("contentVariables"),
+                     QJsonDocument::fromJson(entry.contentVariables.toUtf8()).object());
+    }
+    return MessageApi::sendAnswer(result.outcome, extra);
+}
+
+} // namespace sb

@@ -1,0 +1,3 @@
+#include "WhatsAppLogging.h"
+
+Q_LOGGING_CATEGORY(lcWhatsApp, "switchboard.whatsapp")
