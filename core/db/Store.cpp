@@ -5,6 +5,8 @@
 namespace sb {
 
 bool MessageQuery::matches(const MessageRecord &m) const {
+    if (!channel.isEmpty() && m.channel != channel)
+        return false;
     if (!contact.isEmpty() && m.from != contact && m.to != contact)
         return false;
     if (!status.isEmpty() && m.status != status)

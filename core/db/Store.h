@@ -22,6 +22,7 @@ template <typename T> struct StoreResult {
 };
 
 struct MessageQuery {
+    QString channel; // only this channel's messages ("sms"); empty: every channel's
     QString contact; // matches from or to
     QString text;    // substring of number or body
     QString status;

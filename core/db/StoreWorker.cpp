@@ -763,6 +763,10 @@ std::optional<QList<MessageRecord>> StoreWorker::findMessages(const MessageQuery
     }
     QStringList where;
     QVariantList binds;
+    if (!query.channel.isEmpty()) {
+        where.append(QStringLiteral("channel = ?"));
+        binds << query.channel;
+    }
     if (!query.contact.isEmpty()) {
         where.append(QStringLiteral("(from_number = ? OR to_number = ?)"));
         binds << query.contact << query.contact;

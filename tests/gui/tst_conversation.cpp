@@ -1,8 +1,8 @@
 #include "Await.h"
 #include "common/BidiTextDelegate.h"
 #include "common/ConversationView.h"
+#include "common/MessageTableModel.h"
 #include "db/Store.h"
-#include "sms/MessageTableModel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,7 +84,7 @@ void TestConversation::initTestCase() {
     await<StoreResult<OutboxEntry>>([&](auto done) {
         m_store->markFailed(failed.id, 30008, QStringLiteral("Unknown error"), &m_ctx, done);
     });
-    m_view = std::make_unique<ConversationView>(m_store.get());
+    m_view = std::make_unique<ConversationView>(m_store.get(), QStringLiteral("sms"));
     m_view->resize(420, 600);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
