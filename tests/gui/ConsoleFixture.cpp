@@ -18,6 +18,10 @@
 using namespace sb;
 
 bool ConsoleFixture::start(QString *why) {
+    return start(why, builtInChannelUis());
+}
+
+bool ConsoleFixture::start(QString *why, const ChannelUiList &channelUis) {
     if (qEnvironmentVariableIsEmpty("SWITCHBOARD_SANDBOX_DELAY_MS"))
         qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "30");
     m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
@@ -31,9 +35,8 @@ bool ConsoleFixture::start(QString *why) {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("gui"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
-    m_window =
-        std::make_unique<MainWindow>(load, builtInChannels(), builtInChannelUis(), m_settings.get(),
-                                     m_secrets.get(), QHash<QString, QString>{});
+    m_window = std::make_unique<MainWindow>(load, builtInChannels(), channelUis, m_settings.get(),
+                                            m_secrets.get(), QHash<QString, QString>{});
     QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
     m_window->show();
     m_window->start();
