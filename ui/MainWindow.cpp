@@ -2,9 +2,11 @@
 
 #include "api/LocalApi.h"
 
+#include "ChannelTab.h"
 #include "ConnectionStatus.h"
 #include "account/AccountTab.h"
 #include "common/FailureNotice.h"
+#include "common/MessageActions.h"
 #include "common/PlaceholderTab.h"
 #include "common/SchemeColors.h"
 #include "common/UnreadMessages.h"
@@ -13,7 +15,6 @@
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "settings/SettingsDialog.h"
-#include "sms/SmsTab.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -22,9 +23,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QScreen>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QStyle>
 #include <QSystemTrayIcon>
@@ -32,10 +33,31 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sb {
 
-MainWindow::MainWindow(ConfigSource load, ChannelList channels, QSettings *settings,
-                       SecretStore *secrets, QHash<QString, QString> storedSecrets, QWidget *parent)
+namespace {
+
+// `text` with an Alt+letter mnemonic on its first letter no other entry of its menu has taken.
+QString withMnemonic(const QString &text, QSet<QChar> &taken) {
+    QString escaped = text;
+    escaped.replace(QLatin1Char('&'), QLatin1String("&&"));
+    for (qsizetype i = 0; i < escaped.size(); ++i) {
+        const QChar c = escaped[i].toLower();
+        if (!c.isLetterOrNumber() || taken.contains(c))
+            continue;
+        taken.insert(c);
+        return escaped.left(i) + QLatin1Char('&') + escaped.mid(i);
+    }
+    return escaped;
+}
+
+} // namespace
+
+MainWindow::MainWindow(ConfigSource load, ChannelList channels, ChannelUiList channelUis,
+                       QSettings *settings, SecretStore *secrets,
+                       QHash<QString, QString> storedSecrets, QWidget *parent)
     : QMainWindow(parent)
     , m_load(std::move(load))
     , m_channels(std::move(channels))
@@ -45,15 +67,21 @@ MainWindow::MainWindow(ConfigSource load, ChannelList channels, QSettings *setti
     , m_tabs(new QTabWidget(this))
     , m_banner(new QLabel(this))
     , m_status(new ConnectionStatus(this))
-    , m_notice(new FailureNotice(this))
-    , m_unread(new UnreadMessages(settings, QStringLiteral("sms"), this)) {
+    , m_notice(new FailureNotice(this)) {
     setWindowTitle(tr("Switchboard"));
     setObjectName(QStringLiteral("mainWindow"));
+    planTabs(channelUis);
+    for (const PlannedTab &planned : std::as_const(m_plan)) {
+        if (!planned.ui)
+            continue;
+        m_unread.insert(planned.id, new UnreadMessages(settings, planned.id, this));
+    }
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_tabs->setAccessibleName(tr("Channels"));
     m_tabs->tabBar()->setAccessibleName(tr("Channels"));
     m_tabs->tabBar()->setAccessibleDescription(
-        tr("Ctrl+Tab and Ctrl+Shift+Tab switch channels; Alt+1 to Alt+5 go to one."));
+        tr("Ctrl+Tab and Ctrl+Shift+Tab switch channels; Alt+1 to Alt+%1 go to one.")
+            .arg(m_plan.size() + 1));
     m_banner->setObjectName(QStringLiteral("sandboxBanner"));
     m_banner->setWordWrap(true);
     m_banner->setAutoFillBackground(true);
@@ -70,7 +98,7 @@ MainWindow::MainWindow(ConfigSource load, ChannelList channels, QSettings *setti
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_status);
     connect(m_notice, &FailureNotice::showRequested, this, &MainWindow::showFailed);
-    connect(m_unread, &UnreadMessages::changed, this, &MainWindow::updateUnread);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
 
     buildMenus();
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -80,6 +108,41 @@ MainWindow::MainWindow(ConfigSource load, ChannelList channels, QSettings *setti
         m_tray->show();
     }
     fitToScreen();
+}
+
+void MainWindow::planTabs(const ChannelUiList &channelUis) {
+    for (const auto &ui : channelUis) {
+        if (std::any_of(m_plan.cbegin(), m_plan.cend(),
+                        [&ui](const PlannedTab &p) { return p.id == ui->id(); }))
+            continue; // one tab per channel
+        m_plan.append({ui->id(), ui->title(), ui->order(), ui, {}, {}});
+    }
+    // The channels still to come, told in the agent's words, until one with the id exists.
+    const QList<PlannedTab> placeholders{
+        {QStringLiteral("voice"), tr("Calls"), 10, nullptr,
+         tr("Here you will call customers and take their calls, and see each call's progress "
+            "as it happens."),
+         tr("Calls are not available in Switchboard yet. When they are, they will use your "
+            "Twilio account and a phone number that can take calls: add both in File ▸ "
+            "Settings.")},
+        {QStringLiteral("whatsapp"), tr("WhatsApp"), 30, nullptr,
+         tr("Here you will chat with customers on WhatsApp, including the approved messages "
+            "that can start a conversation after 24 hours of silence."),
+         tr("WhatsApp is not available in Switchboard yet. When it is, add your WhatsApp sender "
+            "number in File ▸ Settings.")},
+        {QStringLiteral("email"), tr("Email"), 40, nullptr,
+         tr("Here you will email customers and see whether each email was delivered, opened or "
+            "bounced."),
+         tr("Email is not available in Switchboard yet. When it is, add your SendGrid API key "
+            "in File ▸ Settings.")},
+    };
+    for (const PlannedTab &placeholder : placeholders) {
+        if (std::none_of(m_plan.cbegin(), m_plan.cend(),
+                         [&](const PlannedTab &p) { return p.id == placeholder.id; }))
+            m_plan.append(placeholder);
+    }
+    std::stable_sort(m_plan.begin(), m_plan.end(),
+                     [](const PlannedTab &a, const PlannedTab &b) { return a.order < b.order; });
 }
 
 void MainWindow::buildMenus() {
@@ -96,15 +159,20 @@ void MainWindow::buildMenus() {
         const QList<QKeySequence> keys = QKeySequence::keyBindings(key);
         return keys.isEmpty() ? QList<QKeySequence>{fallback} : keys;
     };
+    // The Go menu's entry points act on the current channel tab (see targetTab()).
+    auto inTab = [this](void (ChannelTab::*entry)()) {
+        return [this, entry] {
+            ChannelTab *tab = targetTab();
+            if (!tab)
+                return;
+            m_tabs->setCurrentWidget(tab);
+            (tab->*entry)();
+        };
+    };
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     add(file, QStringLiteral("newMessage"), tr("&New message"),
-        {QKeySequence(Qt::CTRL | Qt::Key_N)}, [this] {
-            if (!m_sms)
-                return;
-            m_tabs->setCurrentWidget(m_sms);
-            m_sms->newMessage();
-        });
+        {QKeySequence(Qt::CTRL | Qt::Key_N)}, inTab(&ChannelTab::newMessage));
     file->addSeparator();
     add(file, QStringLiteral("settings"), tr("&Settings…"),
         standard(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)),
@@ -115,19 +183,9 @@ void MainWindow::buildMenus() {
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     add(go, QStringLiteral("findMessages"), tr("&Search messages"),
-        {QKeySequence(Qt::CTRL | Qt::Key_F)}, [this] {
-            if (!m_sms)
-                return;
-            m_tabs->setCurrentWidget(m_sms);
-            m_sms->focusSearch();
-        });
+        {QKeySequence(Qt::CTRL | Qt::Key_F)}, inTab(&ChannelTab::focusSearch));
     add(go, QStringLiteral("focusReply"), tr("&Reply box"), {QKeySequence(Qt::CTRL | Qt::Key_R)},
-        [this] {
-            if (!m_sms)
-                return;
-            m_tabs->setCurrentWidget(m_sms);
-            m_sms->focusReply();
-        });
+        inTab(&ChannelTab::focusReply));
     go->addSeparator();
     // Window-wide, so they work wherever the focus is (a table or text box would otherwise
     // take Ctrl+Tab for itself).
@@ -145,24 +203,92 @@ void MainWindow::buildMenus() {
     add(go, QStringLiteral("previousTab"), tr("&Previous tab"), previous,
         [this] { switchTab(-1); });
     go->addSeparator();
-    const QStringList names{tr("&Calls"), tr("S&MS"), tr("&WhatsApp"), tr("&Email"),
-                            tr("&Account")};
-    for (int i = 0; i < names.size(); ++i) {
-        add(go, QStringLiteral("showTab%1").arg(i + 1), names[i],
-            {QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i))}, [this, i] {
+    // One entry per tab, in tab order, each with a letter of its own (the entries above took
+    // s, r, n and p).
+    QSet<QChar> taken{QLatin1Char('s'), QLatin1Char('r'), QLatin1Char('n'), QLatin1Char('p')};
+    QStringList titles;
+    for (const PlannedTab &planned : std::as_const(m_plan))
+        titles << planned.title;
+    titles << tr("Account");
+    for (int i = 0; i < titles.size(); ++i) {
+        QList<QKeySequence> keys;
+        if (i < 9)
+            keys << QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i));
+        add(go, QStringLiteral("showTab%1").arg(i + 1), withMnemonic(titles[i], taken), keys,
+            [this, i] {
                 if (i < m_tabs->count())
                     m_tabs->setCurrentIndex(i);
             });
     }
 
+    // One Simulate per channel that can play a customer; Ctrl+I is the current tab's.
     QMenu *sandbox = menuBar()->addMenu(tr("Sa&ndbox"));
-    m_simulate = add(sandbox, QStringLiteral("simulateIncomingSms"), tr("Simulate incoming &SMS"),
-                     {QKeySequence(Qt::CTRL | Qt::Key_I)}, &MainWindow::simulateIncomingSms);
-    m_simulate->setEnabled(false);
+    QSet<QChar> sandboxTaken;
+    for (const PlannedTab &planned : std::as_const(m_plan)) {
+        if (!planned.ui || !planned.ui->canSimulateIncoming())
+            continue;
+        QAction *simulate =
+            add(sandbox, simulateActionName(planned.id),
+                tr("Simulate incoming %1").arg(withMnemonic(planned.title, sandboxTaken)), {},
+                [this, id = planned.id] { simulateIncoming(id); });
+        simulate->setData(planned.id);
+        simulate->setEnabled(false);
+        m_simulate.append(simulate);
+    }
+    onCurrentTabChanged();
+}
+
+QString MainWindow::simulateActionName(const QString &channel) const {
+    // "simulateIncomingSms" for "sms".
+    return QStringLiteral("simulateIncoming") + channel.left(1).toUpper() + channel.mid(1);
 }
 
 QAction *MainWindow::action(const QString &name) const {
     return findChild<QAction *>(name);
+}
+
+ChannelTab *MainWindow::channelTab(const QString &channel) const {
+    for (ChannelTab *tab : m_channelTabs) {
+        if (tab->channelId() == channel)
+            return tab;
+    }
+    return nullptr;
+}
+
+ChannelTab *MainWindow::targetTab() const {
+    if (auto *current = qobject_cast<ChannelTab *>(m_tabs->currentWidget()))
+        return current;
+    if (ChannelTab *last = channelTab(m_lastChannel))
+        return last;
+    return m_channelTabs.value(0);
+}
+
+void MainWindow::onCurrentTabChanged() {
+    if (auto *current = qobject_cast<ChannelTab *>(m_tabs->currentWidget()))
+        m_lastChannel = current->channelId();
+    // Ctrl+I simulates on the channel the Go menu acts on, or the first that can.
+    const ChannelTab *target = targetTab();
+    const QString channel = target ? target->channelId() : m_lastChannel;
+    QAction *withKey = m_simulate.value(0);
+    for (QAction *simulate : std::as_const(m_simulate)) {
+        if (simulate->data().toString() == channel)
+            withKey = simulate;
+    }
+    for (QAction *simulate : std::as_const(m_simulate))
+        simulate->setShortcut(simulate == withKey ? QKeySequence(Qt::CTRL | Qt::Key_I)
+                                                  : QKeySequence());
+}
+
+QString MainWindow::titleOf(const QString &channel) const {
+    for (const PlannedTab &planned : m_plan) {
+        if (planned.id == channel)
+            return planned.title;
+    }
+    for (const auto &c : m_channels) {
+        if (c->id() == channel)
+            return c->displayName();
+    }
+    return channel;
 }
 
 void MainWindow::switchTab(int delta) {
@@ -202,25 +328,50 @@ void MainWindow::changeEvent(QEvent *event) {
     QMainWindow::changeEvent(event);
 }
 
+int MainWindow::unreadCount() const {
+    int unread = 0;
+    for (const ChannelTab *tab : m_channelTabs)
+        unread += tab->unreadCount();
+    return unread;
+}
+
 void MainWindow::updateUnread() {
-    const int unread = m_unread->count();
-    setWindowTitle(unread ? tr("Switchboard (%n unread)", nullptr, unread) : tr("Switchboard"));
-    if (!m_sms)
-        return;
-    const int index = m_tabs->indexOf(m_sms);
-    m_tabs->setTabText(index, unread ? tr("SMS (%1)").arg(unread) : tr("SMS"));
-    m_tabs->setTabToolTip(index, unread ? tr("%n unread SMS", nullptr, unread) : QString());
+    const int total = unreadCount();
+    setWindowTitle(total ? tr("Switchboard (%n unread)", nullptr, total) : tr("Switchboard"));
+    for (ChannelTab *tab : std::as_const(m_channelTabs)) {
+        const int index = m_tabs->indexOf(tab);
+        const int unread = tab->unreadCount();
+        const QString title = titleOf(tab->channelId());
+        m_tabs->setTabText(index, unread ? tr("%1 (%2)").arg(title).arg(unread) : title);
+        m_tabs->setTabToolTip(index,
+                              unread ? tr("%1: %n unread", nullptr, unread).arg(title) : QString());
+    }
 }
 
 void MainWindow::showFailed(const MessageRecord &failed) {
-    if (!m_sms)
+    ChannelTab *tab = channelTab(failed.channel);
+    if (!tab)
         return;
-    m_tabs->setCurrentWidget(m_sms);
-    m_sms->openConversation(failed.to);
-    m_sms->focusReply();
+    m_tabs->setCurrentWidget(tab);
+    tab->openConversation(MessageActions::customer(failed));
+    tab->focusReply();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::removeTabs() {
+    for (ChannelTab *tab : std::as_const(m_channelTabs))
+        tab->saveState(m_settings);
+    m_channelTabs.clear();
+    m_account = nullptr;
+    // Which channel was shown stays what it was before the restart.
+    const QSignalBlocker quiet(m_tabs);
+    while (m_tabs->count() > 0) {
+        QWidget *page = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete page;
+    }
+}
 
 void MainWindow::start() {
     QString error;
@@ -234,19 +385,14 @@ void MainWindow::start() {
         QMetaObject::invokeMethod(this, &MainWindow::openSettings, Qt::QueuedConnection);
         return;
     }
-    if (m_sms)
-        m_sms->saveState(m_settings);
-    while (m_tabs->count() > 0) {
-        QWidget *page = m_tabs->widget(0);
-        m_tabs->removeTab(0);
-        delete page;
-    }
-    m_sms = nullptr;
-    m_account = nullptr;
+    removeTabs();
     m_service.reset(); // the old one frees its port and commits what it had queued first
     m_service = std::make_unique<SwitchboardService>(*config, m_channels);
     m_notice->setStore(m_service->store());
-    m_unread->setStore(m_service->store());
+    m_notice->setStatuses(ChannelStatuses(m_channels));
+    m_notice->setChannels(m_unread.keys());
+    for (UnreadMessages *unread : std::as_const(m_unread))
+        unread->setStore(m_service->store());
     connect(m_service.get(), &SwitchboardService::started, this, &MainWindow::onStarted);
     connect(m_service.get(), &SwitchboardService::failed, this, [this](const QString &reason) {
         statusBar()->showMessage(reason);
@@ -258,50 +404,54 @@ void MainWindow::start() {
     connect(m_service->store(), &Store::messagesArrived, this, &MainWindow::notifyInbound);
     connect(m_service.get(), &SwitchboardService::simulationFailed, this,
             [this](const QString &reason) {
-                statusBar()->showMessage(
-                    tr("The sandbox could not simulate the SMS: %1").arg(reason), 10000);
+                statusBar()->showMessage(tr("The sandbox could not simulate the incoming %1 "
+                                            "message: %2")
+                                             .arg(titleOf(m_simulating), reason),
+                                         10000);
             });
     statusBar()->showMessage(tr("Starting…"));
     m_service->start();
 }
 
 void MainWindow::buildTabs() {
-    m_tabs->addTab(new PlaceholderTab(tr("Calls"),
-                                      tr("Here you will call customers and take their calls, "
-                                         "and see each call's progress as it happens."),
-                                      tr("Calls are not available in Switchboard yet. When they "
-                                         "are, they will use your Twilio account and a phone "
-                                         "number that can take calls: add both in File ▸ "
-                                         "Settings.")),
-                   tr("Calls"));
-    m_sms = new SmsTab(m_service->store(), m_service->outbox(), m_unread);
-    m_sms->restoreState(m_settings);
-    m_tabs->addTab(m_sms, tr("SMS"));
-    m_tabs->addTab(new PlaceholderTab(tr("WhatsApp"),
-                                      tr("Here you will chat with customers on WhatsApp, "
-                                         "including the approved messages that can start a "
-                                         "conversation after 24 hours of silence."),
-                                      tr("WhatsApp is not available in Switchboard yet. When it "
-                                         "is, add your WhatsApp sender number in File ▸ "
-                                         "Settings.")),
-                   tr("WhatsApp"));
-    m_tabs->addTab(new PlaceholderTab(tr("Email"),
-                                      tr("Here you will email customers and see whether each "
-                                         "email was delivered, opened or bounced."),
-                                      tr("Email is not available in Switchboard yet. When it is, "
-                                         "add your SendGrid API key in File ▸ Settings.")),
-                   tr("Email"));
+    const ChannelStatuses statuses(m_channels);
+    const QString shown = m_lastChannel;
+    for (const PlannedTab &planned : std::as_const(m_plan)) {
+        if (!planned.ui) {
+            m_tabs->addTab(new PlaceholderTab(planned.title, planned.willHold, planned.needs),
+                           planned.title);
+            continue;
+        }
+        ConsoleContext context;
+        context.service = m_service.get();
+        context.store = m_service->store();
+        context.outbox = m_service->outbox();
+        context.settings = m_settings;
+        context.unread = m_unread.value(planned.id);
+        context.statuses = statuses;
+        for (const auto &channel : m_channels) {
+            if (channel->id() == planned.id)
+                context.channel = channel;
+        }
+        ChannelTab *tab = planned.ui->makeTab(context, nullptr);
+        tab->restoreState(m_settings);
+        m_tabs->addTab(tab, planned.title);
+        m_channelTabs.append(tab);
+        connect(tab, &ChannelTab::unreadCountChanged, this, &MainWindow::updateUnread);
+    }
     m_account = new AccountTab(m_service.get());
     m_tabs->addTab(m_account, tr("Account"));
-    m_tabs->setCurrentWidget(m_sms);
-    const Config &c = m_service->config();
-    connect(m_account, &AccountTab::smsNumbersKnown, m_sms,
-            [this, preferred = c.phoneNumber](const QStringList &numbers) {
-                m_sms->setSenders(numbers, preferred);
+    // The channel the agent was on before a restart, or the first.
+    if (ChannelTab *tab = channelTab(shown) ? channelTab(shown) : m_channelTabs.value(0))
+        m_tabs->setCurrentWidget(tab);
+    connect(m_account, &AccountTab::numbersKnown, this,
+            [this](const QList<TwilioIncomingNumber> &numbers) {
+                for (ChannelTab *tab : std::as_const(m_channelTabs))
+                    tab->setAccountNumbers(numbers);
             });
     connect(m_account, &AccountTab::accountNameKnown, m_status,
             [this](const QString &name) { m_status->setMode(m_service->isSandbox(), name); });
-    m_sms->setSenders({}, c.phoneNumber);
+    onCurrentTabChanged();
     updateUnread();
 }
 
@@ -313,11 +463,19 @@ void MainWindow::onStarted() {
         QStringLiteral("%1:%2").arg(c.bindAddress.toString()).arg(m_service->port()),
         m_service->publicUrl().toString(), !c.publicUrl.isEmpty());
     m_banner->setVisible(c.sandbox);
-    m_banner->setText(tr("<b>Sandbox mode</b> — nothing is really sent: Switchboard is using its "
-                         "built-in practice sandbox. <i>Sandbox ▸ Simulate incoming SMS</i> "
-                         "(Ctrl+I) plays a customer; add your Twilio account in <i>File ▸ "
-                         "Settings</i>."));
-    m_simulate->setEnabled(c.sandbox);
+    QStringList simulated;
+    for (const QAction *simulate : std::as_const(m_simulate))
+        simulated << titleOf(simulate->data().toString());
+    m_banner->setText(
+        simulated.isEmpty()
+            ? tr("<b>Sandbox mode</b> — nothing is really sent: Switchboard is using its "
+                 "built-in practice sandbox. Add your Twilio account in <i>File ▸ Settings</i>.")
+            : tr("<b>Sandbox mode</b> — nothing is really sent: Switchboard is using its "
+                 "built-in practice sandbox. <i>Sandbox ▸ Simulate incoming %1</i> (Ctrl+I) "
+                 "plays a customer; add your Twilio account in <i>File ▸ Settings</i>.")
+                  .arg(simulated.join(tr(" or "))));
+    for (QAction *simulate : std::as_const(m_simulate))
+        simulate->setEnabled(c.sandbox);
     statusBar()->showMessage(tr("Ready"), 3000);
     m_account->refresh();
     if (!c.sandbox && !c.publicUrl.isEmpty())
@@ -337,22 +495,19 @@ void MainWindow::checkPublicUrl() {
         });
 }
 
-void MainWindow::simulateIncomingSms() {
-    static const QStringList customers{QStringLiteral("+14155550142"),
-                                       QStringLiteral("+14155550177"),
-                                       QStringLiteral("+447911123456")};
-    static const QStringList texts{tr("Hi! Is my order on its way?"),
-                                   tr("Can I change my delivery address?"),
-                                   tr("Thanks, that solved it 👍")};
-    const int pick = int(QRandomGenerator::global()->bounded(customers.size()));
-    m_service->simulateInbound(QStringLiteral("sms"), customers[pick], texts[pick]);
+void MainWindow::simulateIncoming(const QString &channel) {
+    ChannelTab *tab = channelTab(channel);
+    if (!tab || !m_service || !m_service->isSandbox())
+        return;
+    m_simulating = channel;
+    tab->simulateIncoming();
 }
 
 void MainWindow::notifyInbound(const QList<MessageRecord> &messages) {
     if (isActiveWindow() || !m_tray || messages.isEmpty())
         return;
     const MessageRecord &last = messages.constLast();
-    m_tray->showMessage(tr("SMS from %1").arg(last.from), last.body.left(200),
+    m_tray->showMessage(tr("%1 from %2").arg(titleOf(last.channel), last.from), last.body.left(200),
                         QSystemTrayIcon::Information, 8000);
 }
 
@@ -368,8 +523,8 @@ void MainWindow::openSettings() {
 
 void MainWindow::closeEvent(QCloseEvent *event) {
     m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
-    if (m_sms)
-        m_sms->saveState(m_settings);
+    for (ChannelTab *tab : std::as_const(m_channelTabs))
+        tab->saveState(m_settings);
     QMainWindow::closeEvent(event);
 }
 

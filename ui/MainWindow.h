@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChannelUi.h"
 #include "config/Config.h"
 #include "messaging/Records.h"
 #include "runtime/Channel.h"
@@ -18,16 +19,19 @@ class QTabWidget;
 namespace sb {
 
 class AccountTab;
+class ChannelTab;
 class ConnectionStatus;
 class FailureNotice;
 class SecretStore;
-class SmsTab;
 class SwitchboardService;
 class UnreadMessages;
 
-// The console's shell: tabs (Calls, SMS, WhatsApp, Email, Account), the sandbox banner, the
-// status bar, settings and notifications. It owns the running service and rebuilds it when
-// the settings change, so new credentials apply without a restart.
+// The console's shell: one tab per registered channel UI (ChannelUi, in their order), a
+// placeholder for each channel still to come (Calls, WhatsApp, Email) until one with its id is
+// registered, and Account last; the sandbox banner, the status bar, the menus, settings and
+// notifications. It knows channels' tabs only through ChannelTab. It owns the running service
+// and rebuilds it (and the tabs) when the settings change, so new credentials apply without a
+// restart.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -35,23 +39,33 @@ public:
     using ConfigSource =
         std::function<std::optional<Config>(const QHash<QString, QString> &stored, QString *error)>;
 
-    MainWindow(ConfigSource load, ChannelList channels, QSettings *settings, SecretStore *secrets,
-               QHash<QString, QString> storedSecrets, QWidget *parent = nullptr);
+    // `channels`: what the service serves (builtInChannels()); `channelUis`: their tabs
+    // (builtInChannelUis()). Tests may pass their own.
+    MainWindow(ConfigSource load, ChannelList channels, ChannelUiList channelUis,
+               QSettings *settings, SecretStore *secrets, QHash<QString, QString> storedSecrets,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void start();
     SwitchboardService *service() const { return m_service.get(); }
-    SmsTab *smsTab() const { return m_sms; }
+    // The channels' tabs in tab order (none before the service has started).
+    QList<ChannelTab *> channelTabs() const { return m_channelTabs; }
+    ChannelTab *channelTab(const QString &channel) const;
     AccountTab *accountTab() const { return m_account; }
     QTabWidget *tabs() const { return m_tabs; }
     ConnectionStatus *connectionStatus() const { return m_status; }
     QLabel *banner() const { return m_banner; }
     FailureNotice *failureNotice() const { return m_notice; }
-    UnreadMessages *unread() const { return m_unread; }
-    // The menu actions by object name (e.g. "newMessage", "nextTab", "showTab3").
+    // A channel's unread inbound messages (null for a channel without a tab).
+    UnreadMessages *unread(const QString &channel) const { return m_unread.value(channel); }
+    // Every tab's unread messages together, as the window title shows them.
+    int unreadCount() const;
+    // The menu actions by object name (e.g. "newMessage", "nextTab", "showTab3",
+    // "simulateIncomingSms").
     QAction *action(const QString &name) const;
 
-    void simulateIncomingSms();
+    // Sandbox mode: has the channel's tab play a customer writing in.
+    void simulateIncoming(const QString &channel);
     void openSettings();
 
 Q_SIGNALS:
@@ -63,7 +77,18 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // A tab of the window other than Account: a channel's (ui set) or a placeholder's.
+    struct PlannedTab {
+        QString id;
+        QString title;
+        int order = 0;
+        std::shared_ptr<const ChannelUi> ui;
+        QString willHold; // placeholders: what the tab will do
+        QString needs;    // and what to set up for it
+    };
+    void planTabs(const ChannelUiList &channelUis);
     void buildTabs();
+    void removeTabs();
     void onStarted();
     void notifyInbound(const QList<MessageRecord> &messages);
     void checkPublicUrl();
@@ -73,9 +98,16 @@ private:
     void updateUnread();
     void showFailed(const MessageRecord &failed);
     void switchTab(int delta);
+    // The channel tab the Go menu's entries act on: the current tab, or the last channel tab
+    // shown when the current one is not a channel's.
+    ChannelTab *targetTab() const;
+    void onCurrentTabChanged();
+    QString titleOf(const QString &channel) const;
+    QString simulateActionName(const QString &channel) const;
 
     ConfigSource m_load;
     ChannelList m_channels;
+    QList<PlannedTab> m_plan;
     QSettings *m_settings;
     SecretStore *m_secretStore;
     QHash<QString, QString> m_secrets;
@@ -83,12 +115,14 @@ private:
     QTabWidget *m_tabs;
     QLabel *m_banner;
     ConnectionStatus *m_status;
-    SmsTab *m_sms = nullptr;
+    QList<ChannelTab *> m_channelTabs;
     AccountTab *m_account = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
-    QAction *m_simulate = nullptr;
+    QList<QAction *> m_simulate;
     FailureNotice *m_notice;
-    UnreadMessages *m_unread;
+    QHash<QString, UnreadMessages *> m_unread;
+    QString m_lastChannel; // the channel tab shown last
+    QString m_simulating;  // the channel whose simulation was asked for last
     bool m_applyingBanner = false;
 };
 

@@ -1,5 +1,6 @@
 // switchboard: the operator console, or with --headless the webhook server and local API
 // alone. This file only wires core and ui together.
+#include "BuiltInChannelUis.h"
 #include "MainWindow.h"
 #include "api/LocalApi.h"
 #include "common/Logging.h"
@@ -109,8 +110,9 @@ int runConsole(int argc, char *argv[]) {
     QObject::connect(&signals, &sb::UnixSignals::received, &app, &QApplication::quit);
     // Secrets come from the keychain first (asynchronously), then the window starts.
     secrets.readAll([&](const QHash<QString, QString> &stored) {
-        window = std::make_unique<sb::MainWindow>(&loadConfig, sb::builtInChannels(), &settings,
-                                                  &secrets, stored);
+        window =
+            std::make_unique<sb::MainWindow>(&loadConfig, sb::builtInChannels(),
+                                             sb::builtInChannelUis(), &settings, &secrets, stored);
         QObject::connect(window.get(), &sb::MainWindow::serviceStarted, &app,
                          [&] { describe(*window->service()); });
         window->show();

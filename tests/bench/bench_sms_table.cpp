@@ -2,13 +2,15 @@
 // time, and webhook-to-dataChanged latency at 1,000 signed webhooks per second. Each run is a
 // fresh child process (so RSS and start-up are honest); medians of the runs are printed.
 //   bench_sms_table [--rows 1000000] [--runs 3]
+#include "BuiltInChannelUis.h"
 #include "MainWindow.h"
+#include "common/MessageTableModel.h"
 #include "providers/twilio/SignatureValidator.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
-#include "sms/MessageTableModel.h"
-#include "sms/SmsTab.h"
+#include "sms/SmsChannel.h"
+#include "sms/ui/SmsTab.h"
 
 #include <QApplication>
 #include <QDir>
@@ -104,7 +106,9 @@ int child(const QString &dataDir) {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("bench"));
         return sb::ConfigLoader::load(env, QString(), error, stored);
     };
-    sb::MainWindow window(load, sb::builtInChannels(), &settings, &secrets, {});
+    sb::MainWindow window(load, sb::builtInChannels(), sb::builtInChannelUis(), &settings, &secrets,
+                          {});
+    sb::SmsTab *smsTab = nullptr;
 
     double firstPaintMs = -1;
     double rowsPaintedMs = -1;
@@ -122,9 +126,10 @@ int child(const QString &dataDir) {
     };
     window.installEventFilter(&windowWatch);
     QObject::connect(&window, &sb::MainWindow::serviceStarted, &app, [&] {
-        QTableView *table = window.smsTab()->table();
+        smsTab = qobject_cast<sb::SmsTab *>(window.channelTab(sb::SmsChannel::Id));
+        QTableView *table = smsTab->table();
         tableWatch.onPaint = [&, table] {
-            if (rowsPaintedMs < 0 && window.smsTab()->model()->rowCount() > 0)
+            if (rowsPaintedMs < 0 && smsTab->model()->rowCount() > 0)
                 rowsPaintedMs = g_clock.nsecsElapsed() / 1e6;
         };
         table->viewport()->installEventFilter(&tableWatch);
@@ -136,7 +141,7 @@ int child(const QString &dataDir) {
     const long rssAfterStart = rssKb();
 
     // Filter: a text search over all stored messages, until its first page is in the model.
-    sb::MessageTableModel *model = window.smsTab()->model();
+    sb::MessageTableModel *model = smsTab->model();
     QElapsedTimer filterClock;
     bool filtered = false;
     auto filterConnection =

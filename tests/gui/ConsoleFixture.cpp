@@ -1,10 +1,12 @@
 #include "ConsoleFixture.h"
 
+#include "BuiltInChannelUis.h"
+#include "SmsTabOf.h"
+#include "common/MessageTableModel.h"
 #include "config/Config.h"
 #include "runtime/BuiltInChannels.h"
-#include "sms/ComposeWidget.h"
-#include "sms/MessageTableModel.h"
-#include "sms/SmsTab.h"
+#include "sms/ui/SmsComposeWidget.h"
+#include "sms/ui/SmsTab.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -16,6 +18,10 @@
 using namespace sb;
 
 bool ConsoleFixture::start(QString *why) {
+    return start(why, builtInChannelUis());
+}
+
+bool ConsoleFixture::start(QString *why, const ChannelUiList &channelUis) {
     if (qEnvironmentVariableIsEmpty("SWITCHBOARD_SANDBOX_DELAY_MS"))
         qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "30");
     m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")),
@@ -29,7 +35,7 @@ bool ConsoleFixture::start(QString *why) {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("gui"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
-    m_window = std::make_unique<MainWindow>(load, builtInChannels(), m_settings.get(),
+    m_window = std::make_unique<MainWindow>(load, builtInChannels(), channelUis, m_settings.get(),
                                             m_secrets.get(), QHash<QString, QString>{});
     QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
     m_window->show();
@@ -63,11 +69,11 @@ void ConsoleFixture::stop() {
 }
 
 SmsTab *ConsoleFixture::sms() const {
-    return m_window ? m_window->smsTab() : nullptr;
+    return m_window ? smsTabOf(*m_window) : nullptr;
 }
 
 void ConsoleFixture::type(const QString &to, const QString &body) const {
-    ComposeWidget *c = sms()->compose();
+    SmsComposeWidget *c = sms()->compose();
     c->toEdit()->clear();
     QTest::keyClicks(c->toEdit(), to);
     c->bodyEdit()->setPlainText(body);

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "MainWindow.h"
-#include "settings/SecretStore.h"
 #include "messaging/Records.h"
+#include "settings/SecretStore.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -18,6 +18,8 @@ class SmsTab;
 class ConsoleFixture {
 public:
     bool start(QString *why);
+    // With these channels' tabs rather than the product's (builtInChannelUis()).
+    bool start(QString *why, const sb::ChannelUiList &channelUis);
     void stop();
 
     sb::MainWindow *window() const { return m_window.get(); }

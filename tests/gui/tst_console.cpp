@@ -1,13 +1,15 @@
+#include "BuiltInChannelUis.h"
 #include "ConnectionStatus.h"
 #include "MainWindow.h"
+#include "SmsTabOf.h"
 #include "common/ConversationView.h"
+#include "common/MessageFilterProxy.h"
+#include "common/MessageTableModel.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
-#include "sms/ComposeWidget.h"
-#include "sms/MessageFilterProxy.h"
-#include "sms/MessageTableModel.h"
-#include "sms/SmsTab.h"
+#include "sms/ui/SmsComposeWidget.h"
+#include "sms/ui/SmsTab.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -71,13 +73,14 @@ void TestConsole::initTestCase() {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("gui"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
-    m_window = std::make_unique<MainWindow>(load, builtInChannels(), m_settings.get(),
-                                            m_secrets.get(), QHash<QString, QString>{});
+    m_window =
+        std::make_unique<MainWindow>(load, builtInChannels(), builtInChannelUis(), m_settings.get(),
+                                     m_secrets.get(), QHash<QString, QString>{});
     QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
     m_window->show();
     m_window->start();
     QVERIFY(started.wait(15000));
-    m_sms = m_window->smsTab();
+    m_sms = smsTabOf(*m_window);
     QVERIFY(m_sms);
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_window->activateWindow();
@@ -92,7 +95,7 @@ void TestConsole::cleanupTestCase() {
 }
 
 void TestConsole::type(const QString &to, const QString &body) {
-    ComposeWidget *c = m_sms->compose();
+    SmsComposeWidget *c = m_sms->compose();
     c->toEdit()->clear();
     QTest::keyClicks(c->toEdit(), to);
     c->bodyEdit()->clear();
@@ -190,7 +193,7 @@ void TestConsole::counterShowsSegmentsAndEncoding() {
 
 void TestConsole::incomingSmsAppearsAndOpensAConversation() {
     const int before = m_sms->model()->rowCount();
-    m_window->simulateIncomingSms();
+    m_window->simulateIncoming(QStringLiteral("sms"));
     QTRY_COMPARE(m_sms->model()->rowCount(), before + 1);
     const MessageRecord inbound = m_sms->model()->record(0);
     QCOMPARE(inbound.direction, QStringLiteral("inbound"));
@@ -270,7 +273,7 @@ void TestConsole::savingSettingsReconnects() {
     QFile file(m_settings->fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("typed-secret"));
-    m_sms = m_window->smsTab();
+    m_sms = smsTabOf(*m_window);
     QVERIFY(m_sms);
 }
 

@@ -1,8 +1,10 @@
 #include "Await.h"
 #include "common/BidiTextDelegate.h"
 #include "common/ConversationView.h"
+#include "common/MessageTableModel.h"
+#include "common/StatusColors.h"
 #include "db/Store.h"
-#include "sms/MessageTableModel.h"
+#include "messaging/MessageStatuses.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +19,7 @@
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextLayout>
+#include <QTextTable>
 #include <QtTest>
 
 using namespace sb;
@@ -40,6 +43,7 @@ private Q_SLOTS:
     void textCanBeSelectedAndCopied();
     void eachBubbleHasAContextMenu();
     void aStatusUpdateKeepsTheSelection();
+    void statusReadsAsItsChannelSays();
 
 private:
     QTextBlock blockContaining(const QString &text) const;
@@ -84,7 +88,7 @@ void TestConversation::initTestCase() {
     await<StoreResult<OutboxEntry>>([&](auto done) {
         m_store->markFailed(failed.id, 30008, QStringLiteral("Unknown error"), &m_ctx, done);
     });
-    m_view = std::make_unique<ConversationView>(m_store.get());
+    m_view = std::make_unique<ConversationView>(m_store.get(), QStringLiteral("sms"));
     m_view->resize(420, 600);
     m_view->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
@@ -228,6 +232,42 @@ void TestConversation::aStatusUpdateKeepsTheSelection() {
     thread->setTextCursor(QTextCursor(thread->document())); // selection gone: it catches up
     QTRY_VERIFY(thread->toPlainText().contains(QStringLiteral("A message while the agent")));
     Q_UNUSED(later);
+}
+
+void TestConversation::statusReadsAsItsChannelSays() {
+    // An outbound bubble's footer: the tick and the label of the status, with what it means on
+    // hover, all from the channel's status model; a channel may draw its own tick.
+    QTextBrowser *thread = m_view->thread();
+    thread->setTextCursor(QTextCursor(thread->document()));
+    const StatusInfo pending = MessageStatuses::instance().info(QStringLiteral("pending"));
+    // The run holding `text` (runs of one format are merged into one fragment).
+    auto fragmentWith = [thread](const QString &text) {
+        for (QTextBlock b = thread->document()->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                if (it.fragment().text().contains(text))
+                    return it.fragment();
+            }
+        }
+        return QTextFragment();
+    };
+    QTRY_VERIFY(fragmentWith(QLatin1Char(' ') + pending.label).isValid());
+    QCOMPARE(fragmentWith(QLatin1Char(' ') + pending.label).charFormat().toolTip(),
+             pending.meaning);
+    QVERIFY(fragmentWith(StatusColors::tick(pending.tone)).isValid());
+
+    m_view->setStatusMarks([](const MessageRecord &m, const StatusInfo &info) {
+        Q_UNUSED(m);
+        return ConversationView::StatusMark{QStringLiteral("★") + StatusColors::tick(info.tone),
+                                            Tone::Info};
+    });
+    QTRY_VERIFY(fragmentWith(QStringLiteral("★") + StatusColors::tick(pending.tone)).isValid());
+    const QTextFragment mark = fragmentWith(QStringLiteral("★") + StatusColors::tick(pending.tone));
+    QTextCursor at(thread->document());
+    at.setPosition(mark.position());
+    const QColor bubble = at.currentTable()->format().background().color();
+    QCOMPARE(mark.charFormat().foreground().color(),
+             SchemeColors::text(Tone::Info, thread->palette(), bubble));
+    m_view->setStatusMarks({});
 }
 
 QTEST_MAIN(TestConversation)

@@ -1,10 +1,12 @@
+#include "BuiltInChannelUis.h"
 #include "MainWindow.h"
+#include "SmsTabOf.h"
+#include "common/MessageTableModel.h"
 #include "providers/twilio/SignatureValidator.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
-#include "sms/MessageTableModel.h"
-#include "sms/SmsTab.h"
+#include "sms/ui/SmsTab.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
@@ -84,7 +86,8 @@ void TestGuiStall::noStallWhileWebhooksArrive() {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("stall"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
-    MainWindow window(load, sb::builtInChannels(), &settings, &secrets, {});
+    MainWindow window(load, sb::builtInChannels(), sb::builtInChannelUis(), &settings, &secrets,
+                      {});
     QSignalSpy started(&window, &MainWindow::serviceStarted);
     window.show();
     window.start();
@@ -117,7 +120,7 @@ void TestGuiStall::noStallWhileWebhooksArrive() {
     QMetaObject::invokeMethod(&firehose, [&firehose] { firehose.run(); });
     QTRY_COMPARE_WITH_TIMEOUT(firehose.done.load(), Webhooks, 60000);
     // Let the store commit and the table take the last changes.
-    QTRY_COMPARE_WITH_TIMEOUT(window.smsTab()->model()->rowCount(), Webhooks / 4, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(smsTabOf(window)->model()->rowCount(), Webhooks / 4, 20000);
     QTest::qWait(200);
     beat.stop();
     const int answered = firehose.ok.load();

@@ -2,10 +2,10 @@
 #include "common/ConversationView.h"
 #include "common/FailureNotice.h"
 #include "common/MessageDetailDialog.h"
-#include "sms/ComposeWidget.h"
-#include "sms/MessageFilterProxy.h"
-#include "sms/MessageTableModel.h"
-#include "sms/SmsTab.h"
+#include "common/MessageFilterProxy.h"
+#include "common/MessageTableModel.h"
+#include "sms/ui/SmsComposeWidget.h"
+#include "sms/ui/SmsTab.h"
 
 #include <QAbstractButton>
 #include <QAccessible>

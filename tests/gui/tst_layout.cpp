@@ -1,8 +1,8 @@
 #include "ConsoleFixture.h"
+#include "common/MessageTableModel.h"
 #include "runtime/SwitchboardService.h"
-#include "sms/ComposeWidget.h"
-#include "sms/MessageTableModel.h"
-#include "sms/SmsTab.h"
+#include "sms/ui/SmsComposeWidget.h"
+#include "sms/ui/SmsTab.h"
 
 #include <QGroupBox>
 #include <QHeaderView>

@@ -1,7 +1,7 @@
 #include "Await.h"
+#include "common/MessageFilterProxy.h"
+#include "common/MessageTableModel.h"
 #include "db/Store.h"
-#include "sms/MessageFilterProxy.h"
-#include "sms/MessageTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -152,7 +152,7 @@ void TestMessageModel::proxyFiltersByStatus() {
     proxy.setSourceModel(m_model.get());
     m_model->setQuery({});
     QTRY_COMPARE(proxy.rowCount(), 2);
-    proxy.setStatusFilter(QStringLiteral("failed"));
+    proxy.setStatusFilter(MessageFilterProxy::StatusFilter::Failed);
     QCOMPARE(proxy.rowCount(), 1);
     QCOMPARE(proxy.index(0, MessageTableModel::Error).data().toString(), QStringLiteral("21211"));
     QVERIFY(proxy.index(0, MessageTableModel::Error)

@@ -1,12 +1,13 @@
 #include "ConsoleFixture.h"
 #include "common/ConversationView.h"
 #include "common/FailureNotice.h"
+#include "common/MessageTableModel.h"
 #include "common/SchemeColors.h"
 #include "common/StatusBadgeDelegate.h"
+#include "messaging/MessageStatuses.h"
 #include "runtime/SwitchboardService.h"
-#include "sms/ComposeWidget.h"
-#include "sms/MessageTableModel.h"
-#include "sms/SmsTab.h"
+#include "sms/ui/SmsComposeWidget.h"
+#include "sms/ui/SmsTab.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -183,7 +184,8 @@ void TestPalette::textReachesContrastInEveryPalette() {
               sms->table()->palette().color(bg));
     for (const char *status : {"pending", "queued", "sending", "sent", "delivered", "read",
                                "failed", "undelivered", "received", "canceled"}) {
-        const SchemeColors::Pair badge = StatusBadgeDelegate::colors(QLatin1String(status));
+        const SchemeColors::Pair badge = StatusBadgeDelegate::colors(
+            MessageStatuses::instance().info(QLatin1String(status)).tone);
         check(QStringLiteral("badge %1").arg(QLatin1String(status)), badge.text, badge.background);
     }
     // The UCS-2 marks in the compose box.

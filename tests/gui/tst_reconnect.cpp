@@ -1,11 +1,13 @@
+#include "BuiltInChannelUis.h"
 #include "MainWindow.h"
+#include "SmsTabOf.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "providers/twilio/SignatureValidator.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
-#include "sms/SmsTab.h"
+#include "sms/ui/SmsTab.h"
 
 #include <QNetworkReply>
 #include <QSettings>
@@ -45,8 +47,9 @@ void TestReconnect::initTestCase() {
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("reconnect"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
-    m_window = std::make_unique<MainWindow>(load, builtInChannels(), m_settings.get(),
-                                            m_secrets.get(), QHash<QString, QString>{});
+    m_window =
+        std::make_unique<MainWindow>(load, builtInChannels(), builtInChannelUis(), m_settings.get(),
+                                     m_secrets.get(), QHash<QString, QString>{});
     QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
     m_window->show();
     m_window->start();
@@ -67,8 +70,8 @@ void TestReconnect::reconnectWhileSendsAndWebhooksAreInFlight() {
         // to the server thread), signed webhooks and inbound messages (the store's change feed
         // goes to the window and the tab's models), and the account tab's requests.
         for (int i = 0; i < 5; ++i) {
-            m_window->smsTab()->send(QStringLiteral("+14155550100"), service->config().phoneNumber,
-                                     QStringLiteral("tab %1/%2").arg(round).arg(i));
+            smsTabOf(*m_window)->send(QStringLiteral("+14155550100"), service->config().phoneNumber,
+                                      QStringLiteral("tab %1/%2").arg(round).arg(i));
             QNetworkRequest api(QUrl(
                 QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/send-sms").arg(service->port())));
             api.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
@@ -110,8 +113,8 @@ void TestReconnect::reconnectWhileSendsAndWebhooksAreInFlight() {
     QTest::qWait(200);
     QVERIFY(answered > 0);
     QSignalSpy changed(m_window->service()->store(), &Store::messagesChanged);
-    m_window->smsTab()->send(QStringLiteral("+14155550100"),
-                             m_window->service()->config().phoneNumber, QStringLiteral("after"));
+    smsTabOf(*m_window)->send(QStringLiteral("+14155550100"),
+                              m_window->service()->config().phoneNumber, QStringLiteral("after"));
     QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
 }
 

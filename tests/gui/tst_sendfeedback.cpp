@@ -2,16 +2,16 @@
 #include "common/ConversationView.h"
 #include "common/FailureNotice.h"
 #include "common/MessageDetailDialog.h"
+#include "common/MessageFilterProxy.h"
+#include "common/MessageTableModel.h"
 #include "common/PlaceholderTab.h"
 #include "common/SendFeedback.h"
 #include "common/TimeFormat.h"
 #include "common/UnreadMessages.h"
 #include "providers/twilio/TwilioError.h"
 #include "runtime/SwitchboardService.h"
-#include "sms/ComposeWidget.h"
-#include "sms/MessageFilterProxy.h"
-#include "sms/MessageTableModel.h"
-#include "sms/SmsTab.h"
+#include "sms/ui/SmsComposeWidget.h"
+#include "sms/ui/SmsTab.h"
 
 #include <QAction>
 #include <QLabel>
@@ -221,7 +221,7 @@ void TestSendFeedback::contactWhoSentStopIsWarnedAbout() {
 
 void TestSendFeedback::overLongOrBlankMessagesAreNotSent() {
     SmsTab *sms = m_console.sms();
-    ComposeWidget *compose = sms->compose();
+    SmsComposeWidget *compose = sms->compose();
     const int before = sms->model()->rowCount();
     m_console.type(QStringLiteral("+14155550100"), QString(1601, QLatin1Char('a')));
     QVERIFY(!compose->sendButton()->isEnabled());
@@ -282,7 +282,7 @@ void TestSendFeedback::unreadInboundIsBoldAndCounted() {
     window->service()->simulateInbound(QStringLiteral("sms"), QStringLiteral("+14155550177"),
                                        QStringLiteral("Where is my parcel?"));
     QTRY_COMPARE(sms->model()->rowCount(), before + 1);
-    QTRY_COMPARE(window->unread()->count(), 1);
+    QTRY_COMPARE(window->unread(QStringLiteral("sms"))->count(), 1);
     QCOMPARE(window->tabs()->tabText(window->tabs()->indexOf(sms)), QStringLiteral("SMS (1)"));
     QVERIFY(window->windowTitle().contains(QStringLiteral("1 unread")));
     const QModelIndex row = viewIndex(QStringLiteral("Where is my parcel?"), 0);
@@ -290,7 +290,7 @@ void TestSendFeedback::unreadInboundIsBoldAndCounted() {
 
     window->tabs()->setCurrentWidget(sms);
     sms->table()->setCurrentIndex(row); // opening the conversation reads it
-    QTRY_COMPARE(window->unread()->count(), 0);
+    QTRY_COMPARE(window->unread(QStringLiteral("sms"))->count(), 0);
     QCOMPARE(window->tabs()->tabText(window->tabs()->indexOf(sms)), QStringLiteral("SMS"));
     QVERIFY(!window->windowTitle().contains(QStringLiteral("unread")));
     QVERIFY(!viewIndex(QStringLiteral("Where is my parcel?"), 0).data(Qt::FontRole).isValid());
@@ -314,7 +314,12 @@ void TestSendFeedback::splitterAndConversationAreRemembered() {
     const QList<int> sizes = sms->splitter()->sizes();
     sms->saveState(m_console.settings());
 
-    SmsTab again(m_console.window()->service()->store(), m_console.window()->service()->outbox());
+    ConsoleContext context;
+    context.service = m_console.window()->service();
+    context.store = context.service->store();
+    context.outbox = context.service->outbox();
+    context.settings = m_console.settings();
+    SmsTab again(context);
     again.resize(sms->size());
     again.restoreState(m_console.settings());
     again.show();

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void unfinishedWorkSurvivesRestart();
     void burstOfCallbacksAllStored();
     void findMessagesFilters();
+    void findMessagesByChannel();
     void transitionsAreCompareAndSet();
     void storeFailureIsReportedToEveryCaller_data();
     void storeFailureIsReportedToEveryCaller();
@@ -361,6 +362,38 @@ void TestStore::findMessagesFilters() {
     r = await<StoreResult<QList<MessageRecord>>>(
         [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
     QCOMPARE(r->value.size(), 2); // no channel: every channel
+}
+
+void TestStore::findMessagesByChannel() {
+    // The same customer on two channels: each channel's query gets its own messages only, in
+    // SQL (the store's pages) and in MessageQuery::matches (the live rows a view adds).
+    createEntry(QStringLiteral("by SMS"));
+    InboundMessage whatsapp;
+    whatsapp.sid = QStringLiteral("SMwhatsapp0000000000000000000001");
+    whatsapp.channel = QStringLiteral("whatsapp");
+    whatsapp.from = QStringLiteral("+14155550100");
+    whatsapp.to = QStringLiteral("+14155238886");
+    whatsapp.body = QStringLiteral("by WhatsApp");
+    QVERIFY(await<StoreResult<bool>>([&](auto done) {
+                m_store->addInboundMessage(whatsapp, &m_ctx, done);
+            })->ok());
+    MessageQuery q;
+    q.contact = QStringLiteral("+14155550100");
+    auto all = await<StoreResult<QList<MessageRecord>>>(
+        [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
+    QCOMPARE(all->value.size(), 2);
+    for (const auto &[channel, body] :
+         {std::pair{QStringLiteral("sms"), QStringLiteral("by SMS")},
+          std::pair{QStringLiteral("whatsapp"), QStringLiteral("by WhatsApp")}}) {
+        q.channel = channel;
+        const auto found = await<StoreResult<QList<MessageRecord>>>(
+            [&](auto done) { m_store->findMessages(q, &m_ctx, done); });
+        QCOMPARE(found->value.size(), 1);
+        QCOMPARE(found->value[0].body, body);
+        QCOMPARE(found->value[0].channel, channel);
+        for (const MessageRecord &m : all->value)
+            QCOMPARE(q.matches(m), m.channel == channel);
+    }
 }
 
 void TestStore::transitionsAreCompareAndSet() {

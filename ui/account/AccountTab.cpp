@@ -2,8 +2,8 @@
 
 #include "common/Receiver.h"
 #include "common/SchemeColors.h"
-#include "runtime/SwitchboardService.h"
 #include "providers/twilio/TwilioClient.h"
+#include "runtime/SwitchboardService.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -69,7 +69,6 @@ void AccountTab::refresh() {
     });
     auto onNumbers = me.bind([this](const TwilioResult<QList<TwilioIncomingNumber>> &r) {
         m_numbers->setRowCount(0);
-        QStringList sms;
         for (const TwilioIncomingNumber &n : r.value) {
             const int row = m_numbers->rowCount();
             m_numbers->insertRow(row);
@@ -85,11 +84,9 @@ void AccountTab::refresh() {
             m_numbers->setItem(row, 2, new QTableWidgetItem(caps.join(QStringLiteral(", "))));
             m_numbers->setItem(row, 3,
                                new QTableWidgetItem(n.smsUrl.isEmpty() ? tr("(none)") : n.smsUrl));
-            if (n.sms)
-                sms << n.phoneNumber;
         }
         m_numbers->resizeColumnsToContents();
-        Q_EMIT smsNumbersKnown(sms);
+        Q_EMIT numbersKnown(r.value);
     });
     QMetaObject::invokeMethod(client, [client, onAccount, onBalance, onNumbers] {
         client->fetchAccount(client, onAccount);

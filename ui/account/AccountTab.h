@@ -1,5 +1,7 @@
 #pragma once
 
+#include "providers/twilio/TwilioResources.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -19,7 +21,8 @@ public:
 
 Q_SIGNALS:
     void accountNameKnown(const QString &friendlyName);
-    void smsNumbersKnown(const QStringList &numbers);
+    // Every number of the account with its capabilities: each channel's tab picks its own.
+    void numbersKnown(const QList<sb::TwilioIncomingNumber> &numbers);
 
 private:
     SwitchboardService *m_service;

@@ -1,13 +1,12 @@
 #include "ConversationView.h"
 
 #include "MessageActions.h"
+#include "MessageTableModel.h"
 #include "OptOut.h"
 #include "SchemeColors.h"
 #include "SendFeedback.h"
 #include "StatusColors.h"
 #include "TimeFormat.h"
-#include "sms/MessageTableModel.h"
-#include "providers/twilio/SmsSegments.h"
 #include "providers/twilio/TwilioError.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -61,8 +60,9 @@ void insertLinkified(QTextCursor &cursor, const QString &text, const QTextCharFo
 
 } // namespace
 
-ConversationView::ConversationView(Store *store, QWidget *parent)
+ConversationView::ConversationView(Store *store, QString channel, QWidget *parent)
     : QWidget(parent)
+    , m_channel(std::move(channel))
     , m_model(new MessageTableModel(store, this))
     , m_oldestFirst(new QSortFilterProxyModel(this))
     , m_title(new QLabel(this))
@@ -162,6 +162,32 @@ ConversationView::ConversationView(Store *store, QWidget *parent)
     setContact({});
 }
 
+void ConversationView::setStatuses(const ChannelStatuses &statuses) {
+    m_statuses = statuses;
+    m_model->setStatuses(statuses);
+    m_feedback->setStatuses(statuses);
+    scheduleRender();
+}
+
+void ConversationView::setReplyCheck(ReplyCheck check) {
+    m_replyCheck = std::move(check);
+    updateReplyState();
+}
+
+void ConversationView::recheckReply() {
+    updateReplyState();
+}
+
+void ConversationView::setOptOutWarnings(bool on) {
+    m_optOutWarnings = on;
+    scheduleRender();
+}
+
+void ConversationView::setStatusMarks(StatusMarks marks) {
+    m_statusMarks = std::move(marks);
+    scheduleRender();
+}
+
 void ConversationView::setContact(const QString &number) {
     m_contact = number;
     m_title->setText(number.isEmpty() ? tr("Select a message to see the conversation")
@@ -174,6 +200,7 @@ void ConversationView::setContact(const QString &number) {
     m_followBottom = true;
     m_optOut->hide();
     MessageQuery query;
+    query.channel = m_channel;
     query.contact = number.isEmpty() ? QStringLiteral("\x01none") : number;
     m_model->setQuery(query);
     updateReplyState();
@@ -205,6 +232,7 @@ MessageRecord ConversationView::messageAt(const QPoint &viewportPos) const {
 QMenu *ConversationView::menuFor(const MessageRecord &message, QWidget *parent) {
     auto *menu = new QMenu(parent);
     MessageActions actions;
+    actions.statuses = m_statuses;
     actions.openDetails = [this](const MessageRecord &m) {
         Q_EMIT detailsRequested(m);
     };
@@ -220,13 +248,13 @@ QMenu *ConversationView::menuFor(const MessageRecord &message, QWidget *parent) 
 
 void ConversationView::retry(qint64 messageId) {
     const MessageRecord m = recordById(messageId);
-    if (!MessageActions::canRetry(m))
+    if (!m_statuses.isFailure(m))
         return;
     Q_EMIT retryRequested(m);
 }
 
 void ConversationView::editAndResend(const MessageRecord &m) {
-    if (!MessageActions::canRetry(m))
+    if (!m_statuses.isFailure(m))
         return;
     m_reply->setText(m.body);
     m_feedback->note(tr("Editing the message that failed: change it and press Enter to send it "
@@ -260,17 +288,14 @@ void ConversationView::replyAccepted() {
 
 void ConversationView::updateReplyState() {
     const QString body = m_reply->text();
-    const int characters = SmsSegments::count(body).characters;
-    const bool tooLong = characters > SmsSegments::MaxBodyCharacters;
-    m_send->setEnabled(!m_busy && !m_contact.isEmpty() && !body.trimmed().isEmpty() && !tooLong);
-    if (tooLong)
-        m_feedback->problem(tr("The reply has %1 characters; an SMS can have at most %2. Shorten "
-                               "it to send.")
-                                .arg(characters)
-                                .arg(SmsSegments::MaxBodyCharacters));
-    else if (m_lengthProblem)
+    const QString problem = m_replyCheck ? m_replyCheck(body) : QString();
+    m_send->setEnabled(!m_busy && !m_contact.isEmpty() && !body.trimmed().isEmpty() &&
+                       problem.isEmpty());
+    if (!problem.isEmpty())
+        m_feedback->problem(problem);
+    else if (m_replyProblem)
         m_feedback->clearFeedback();
-    m_lengthProblem = tooLong;
+    m_replyProblem = !problem.isEmpty();
 }
 
 void ConversationView::sendReply() {
@@ -282,7 +307,7 @@ void ConversationView::sendReply() {
         return;
     }
     if (!m_send->isEnabled())
-        return; // too long: the feedback already says so
+        return; // the reply check failed: the feedback already says why
     Q_EMIT replyRequested(m_contact, body);
 }
 
@@ -334,7 +359,8 @@ void ConversationView::render() {
 
     for (const MessageRecord &m : all) {
         const bool outbound = m.direction != QLatin1String("inbound");
-        const bool failed = outbound && MessageActions::isFailure(m.status);
+        const bool failed = m_statuses.isFailure(m);
+        const StatusInfo status = m_statuses.info(m);
         const SchemeColors::Pair colors = SchemeColors::bubble(palette, outbound, failed);
         QTextTableFormat bubble;
         bubble.setAlignment(outbound ? Qt::AlignRight : Qt::AlignLeft);
@@ -368,12 +394,21 @@ void ConversationView::render() {
         metaText.setFont(small);
         metaText.setForeground(SchemeColors::text(Tone::Faint, palette, colors.background));
         metaText.setToolTip(TimeFormat::full(m.createdAt));
-        QString footer = TimeFormat::brief(m.createdAt);
-        if (outbound && !failed)
-            footer += QStringLiteral("  ") + StatusColors::tick(m.status) + QLatin1Char(' ') +
-                      StatusColors::label(m.status);
         cell.insertBlock(meta, metaText);
-        cell.insertText(footer, metaText);
+        cell.insertText(TimeFormat::brief(m.createdAt), metaText);
+        if (outbound && !failed) {
+            // The tick and the label, with what the status means on hover.
+            const StatusMark mark = m_statusMarks
+                                        ? m_statusMarks(m, status)
+                                        : StatusMark{StatusColors::tick(status.tone), Tone::Faint};
+            QTextCharFormat statusText = metaText;
+            statusText.setToolTip(status.meaning);
+            cell.insertText(QStringLiteral("  "), metaText);
+            QTextCharFormat markText = statusText;
+            markText.setForeground(SchemeColors::text(mark.tone, palette, colors.background));
+            cell.insertText(mark.text, markText);
+            cell.insertText(QLatin1Char(' ') + status.label, statusText);
+        }
 
         if (failed) {
             QTextBlockFormat reasonBlock;
@@ -404,7 +439,7 @@ void ConversationView::render() {
 
     // Warn before writing to someone who opted out (newest first for the check).
     QList<MessageRecord> newestFirst(all.crbegin(), all.crend());
-    const bool optedOut = !m_contact.isEmpty() && OptOut::optedOut(newestFirst);
+    const bool optedOut = m_optOutWarnings && !m_contact.isEmpty() && OptOut::optedOut(newestFirst);
     m_optOut->setText(optedOut ? OptOut::warning(m_contact) : QString());
     m_optOut->setVisible(optedOut);
 

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "ChannelStatuses.h"
+#include "SchemeColors.h"
 #include "messaging/Records.h"
 
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -18,17 +22,40 @@ class MessageTableModel;
 class SendFeedback;
 class Store;
 
-// The thread with one contact, for any channel: inbound messages on the left, outbound on the
-// right with their status, newest at the bottom, and a reply box. Bubbles are laid out as rich
-// text in one read-only browser, so long messages wrap, each paragraph takes its own writing
-// direction (Arabic reads right to left), links open, and text can be selected and copied.
-// A failed message says why under it and offers Retry and Edit and resend, also in its
+// The thread with one contact on one channel: inbound messages on the left, outbound on the
+// right with their status (label, tick and meaning from the channel's StatusModel), newest at
+// the bottom, and a reply box. What only a channel knows is given to it: whether a reply can
+// go (setReplyCheck), the STOP warning (setOptOutWarnings), special ticks (setStatusMarks). Bubbles
+// are laid out as rich text in one read-only browser, so long messages wrap, each paragraph takes
+// its own writing direction (Arabic reads right to left), links open, and text can be selected and
+// copied. A failed message says why under it and offers Retry and Edit and resend, also in its
 // context menu. Colours come from the palette (SchemeColors::bubble).
 class ConversationView : public QWidget {
     Q_OBJECT
 public:
-    ConversationView(Store *store, QWidget *parent = nullptr);
+    // Shows `channel`'s messages only (a MessageRecord::channel id, "sms").
+    ConversationView(Store *store, QString channel, QWidget *parent = nullptr);
 
+    // The channels' status models (without: Twilio's message statuses).
+    void setStatuses(const ChannelStatuses &statuses);
+    // Why a reply cannot be sent as typed (too long, outside a window...), or empty when it
+    // can; the reason shows under the box and Reply stays disabled. Checked as the agent types
+    // and on recheckReply() (when what it depends on changes).
+    using ReplyCheck = std::function<QString(const QString &body)>;
+    void setReplyCheck(ReplyCheck check);
+    void recheckReply();
+    // Warn above the reply box when the contact opted out (replied STOP); off by default.
+    void setOptOutWarnings(bool on);
+    // The mark after an outbound message's time (default: StatusColors::tick in the faint
+    // colour), e.g. a blue ✓✓ for a message that was read.
+    struct StatusMark {
+        QString text;
+        Tone tone = Tone::Faint;
+    };
+    using StatusMarks = std::function<StatusMark(const MessageRecord &, const StatusInfo &)>;
+    void setStatusMarks(StatusMarks marks);
+
+    QString channel() const { return m_channel; }
     void setContact(const QString &number);
     QString contact() const { return m_contact; }
 
@@ -74,6 +101,11 @@ private:
     void updateReplyState();
     MessageRecord recordById(qint64 id) const;
 
+    QString m_channel;
+    ChannelStatuses m_statuses;
+    ReplyCheck m_replyCheck;
+    StatusMarks m_statusMarks;
+    bool m_optOutWarnings = false;
     MessageTableModel *m_model;
     QSortFilterProxyModel *m_oldestFirst;
     QLabel *m_title;
@@ -85,7 +117,7 @@ private:
     QTimer *m_renderDelay;
     QString m_contact;
     bool m_busy = false;
-    bool m_lengthProblem = false;
+    bool m_replyProblem = false;
     bool m_renderPending = false;
     bool m_followBottom = true;
 };

@@ -1,6 +1,5 @@
 #include "FailureNotice.h"
 
-#include "MessageActions.h"
 #include "SchemeColors.h"
 #include "db/Store.h"
 #include "providers/twilio/TwilioError.h"
@@ -66,8 +65,8 @@ void FailureNotice::onChanged(const QList<MessageRecord> &records) {
     for (const MessageRecord &m : records) {
         // Accepted by Twilio (it has a SID) and failed afterwards: the agent was told "accepted"
         // and may have moved on, so this is the news to bring back to them.
-        if (m.direction == QLatin1String("inbound") || m.sid.isEmpty() ||
-            !MessageActions::isFailure(m.status) || m_told.contains(m.id))
+        if (m.sid.isEmpty() || !m_statuses.isFailure(m) || m_told.contains(m.id) ||
+            (!m_channels.isEmpty() && !m_channels.contains(m.channel)))
             continue;
         m_told.insert(m.id);
         m_failures.append(m);

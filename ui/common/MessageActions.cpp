@@ -14,15 +14,6 @@ QString tr(const char *text) {
 }
 } // namespace
 
-bool MessageActions::isFailure(const QString &status) {
-    return status == QLatin1String("failed") || status == QLatin1String("undelivered") ||
-           status == QLatin1String("canceled");
-}
-
-bool MessageActions::canRetry(const MessageRecord &m) {
-    return m.direction != QLatin1String("inbound") && isFailure(m.status);
-}
-
 QString MessageActions::customer(const MessageRecord &m) {
     return m.direction == QLatin1String("inbound") ? m.from : m.to;
 }
@@ -45,7 +36,7 @@ void MessageActions::addTo(QMenu *menu, const MessageRecord &m) const {
         details->setObjectName(QStringLiteral("openDetails"));
         QObject::connect(details, &QAction::triggered, menu, [f = openDetails, m] { f(m); });
     }
-    if (canRetry(m) && (retry || editAndResend)) {
+    if (statuses.isFailure(m) && (retry || editAndResend)) {
         menu->addSeparator();
         if (retry) {
             QAction *again = menu->addAction(tr("Retry"));

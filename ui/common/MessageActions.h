@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChannelStatuses.h"
 #include "messaging/Records.h"
 
 #include <functional>
@@ -10,16 +11,15 @@ namespace sb {
 
 // The actions on one message, the same in the table's and the conversation's context menus:
 // copy its text or the customer's number, open its details, and for a failed outbound message
-// Retry and Edit and resend.
+// Retry and Edit and resend (failed as its channel's status model says).
 struct MessageActions {
+    ChannelStatuses statuses;
     std::function<void(const MessageRecord &)> openDetails;
     std::function<void(const MessageRecord &)> retry;
     std::function<void(const MessageRecord &)> editAndResend;
 
     void addTo(QMenu *menu, const MessageRecord &message) const;
 
-    static bool isFailure(const QString &status);
-    static bool canRetry(const MessageRecord &message);
     // The other party: who sent an inbound message, who an outbound one went to.
     static QString customer(const MessageRecord &message);
 };

@@ -16,7 +16,8 @@
 
 namespace sb {
 
-MessageDetailDialog::MessageDetailDialog(const MessageRecord &m, Store *store, QWidget *parent)
+MessageDetailDialog::MessageDetailDialog(const MessageRecord &m, Store *store,
+                                         const ChannelStatuses &statuses, QWidget *parent)
     : QDialog(parent)
     , m_timeline(new QTreeWidget(this)) {
     setWindowTitle(m.direction == QLatin1String("inbound") ? tr("Message from %1").arg(m.from)
@@ -34,11 +35,13 @@ MessageDetailDialog::MessageDetailDialog(const MessageRecord &m, Store *store, Q
     form->addRow(tr("To:"), selectable(m.to));
     form->addRow(tr("Created:"), selectable(TimeFormat::full(m.createdAt)));
     form->addRow(tr("Twilio SID:"), selectable(m.sid.isEmpty() ? tr("none yet") : m.sid));
-    auto *status = new QLabel(StatusColors::label(m.status), this);
+    const StatusInfo info = statuses.info(m);
+    auto *status = new QLabel(info.label, this);
     QFont bold = status->font();
     bold.setBold(true);
     status->setFont(bold);
-    SchemeColors::setTone(status, SchemeColors::statusTone(m.status));
+    status->setToolTip(info.meaning);
+    SchemeColors::setTone(status, StatusColors::tone(info.tone));
     form->addRow(tr("Status:"), status);
     if (m.errorCode != 0 || !m.errorMessage.isEmpty()) {
         const QString text = m.errorCode
@@ -75,19 +78,24 @@ MessageDetailDialog::MessageDetailDialog(const MessageRecord &m, Store *store, Q
     layout->addWidget(buttons);
 
     if (!m.sid.isEmpty()) {
-        store->statusHistory(m.sid, this, [this](const StoreResult<QList<StatusEvent>> &events) {
+        // Holds its channels, so the model lives as long as the answer may come.
+        const auto read = [this, statuses,
+                           channel = m.channel](const StoreResult<QList<StatusEvent>> &events) {
             for (const StatusEvent &e : events.value) {
+                const StatusInfo info = statuses.info(channel, e.status);
                 auto *item = new QTreeWidgetItem(
-                    m_timeline, {TimeFormat::precise(e.receivedAt), StatusColors::label(e.status),
+                    m_timeline, {TimeFormat::precise(e.receivedAt), info.label,
                                  e.errorCode ? QString::number(e.errorCode) : QString()});
                 item->setToolTip(0, TimeFormat::full(e.receivedAt));
+                item->setToolTip(1, info.meaning);
                 item->setForeground(
-                    1, SchemeColors::status(e.status, m_timeline->palette(),
-                                            m_timeline->palette().color(QPalette::Base)));
+                    1, StatusColors::text(info.tone, m_timeline->palette(),
+                                          m_timeline->palette().color(QPalette::Base)));
                 if (e.errorCode)
                     item->setToolTip(2, TwilioError::explain(e.errorCode));
             }
-        });
+        };
+        store->statusHistory(m.sid, this, read);
     }
 }
 

@@ -118,23 +118,6 @@ QColor SchemeColors::text(Tone tone, const QPalette &palette, const QColor &back
     }
 }
 
-Tone SchemeColors::statusTone(const QString &status) {
-    if (status == QLatin1String("delivered") || status == QLatin1String("read") ||
-        status == QLatin1String("received"))
-        return Tone::Success;
-    if (status == QLatin1String("failed") || status == QLatin1String("undelivered") ||
-        status == QLatin1String("canceled"))
-        return Tone::Error;
-    if (status == QLatin1String("sent"))
-        return Tone::Info;
-    return Tone::Faint;
-}
-
-QColor SchemeColors::status(const QString &status, const QPalette &palette,
-                            const QColor &background) {
-    return text(statusTone(status), palette, background);
-}
-
 SchemeColors::Pair SchemeColors::bubble(const QPalette &palette, bool outbound, bool failed) {
     const bool dark = isDark(palette);
     const QColor base = palette.color(QPalette::Base);

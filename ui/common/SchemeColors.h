@@ -32,9 +32,6 @@ public:
     static QColor text(Tone tone, const QPalette &palette,
                        QPalette::ColorRole background = QPalette::Window);
     static QColor text(Tone tone, const QPalette &palette, const QColor &background);
-    // A message status as text (details window, timelines) on `background`.
-    static QColor status(const QString &status, const QPalette &palette, const QColor &background);
-    static Tone statusTone(const QString &status);
 
     struct Pair {
         QColor background;

@@ -1,8 +1,9 @@
 #include "SendFeedback.h"
 
+#include "StatusColors.h"
 #include "TimeFormat.h"
 #include "db/Store.h"
-#include "messaging/MessageStatus.h"
+#include "outbox/Outbox.h"
 #include "providers/twilio/TwilioError.h"
 
 namespace sb {
@@ -28,9 +29,10 @@ void SendFeedback::setStore(Store *store) {
         connect(m_store, &Store::messagesChanged, this, &SendFeedback::onChanged);
 }
 
-void SendFeedback::show(const QString &text, Tone tone) {
+void SendFeedback::show(const QString &text, Tone tone, const QString &meaning) {
     SchemeColors::setTone(this, tone);
     setText(text);
+    setToolTip(meaning);
     setAccessibleDescription(text);
     Q_EMIT feedbackChanged(text, tone);
 }
@@ -51,10 +53,25 @@ void SendFeedback::refused(const QString &to, const TwilioError &error) {
 void SendFeedback::accepted(const MessageRecord &message) {
     // The change feed may already have told us a later status of this very message.
     if (m_tracked.id == message.id &&
-        MessageStatus::rank(m_tracked.status) > MessageStatus::rank(message.status))
+        m_statuses.info(m_tracked).rank > m_statuses.info(message).rank)
         return;
+    track(message);
+}
+
+bool SendFeedback::refused(const SendOutcome &outcome) {
+    return outcome.error.isError() && outcome.entry.state != OutboxEntry::State::Accepted;
+}
+
+void SendFeedback::settle(const QString &to, const SendOutcome &outcome) {
+    if (refused(outcome))
+        refused(to, outcome.error);
+    else
+        accepted(outcome.entry.message);
+}
+
+void SendFeedback::track(const MessageRecord &message) {
     m_tracked = message;
-    show(describe(message), toneFor(message));
+    show(describe(message), toneFor(message), m_statuses.info(message).meaning);
 }
 
 void SendFeedback::problem(const QString &text) {
@@ -79,34 +96,38 @@ void SendFeedback::onChanged(const QList<MessageRecord> &records) {
     for (const MessageRecord &m : records) {
         if (m.id != m_tracked.id)
             continue;
-        if (MessageStatus::rank(m.status) < MessageStatus::rank(m_tracked.status))
+        if (m_statuses.info(m).rank < m_statuses.info(m_tracked).rank)
             continue;
-        m_tracked = m;
-        show(describe(m), toneFor(m));
+        track(m);
     }
 }
 
-Tone SendFeedback::toneFor(const MessageRecord &m) {
-    const Tone tone = SchemeColors::statusTone(m.status);
+Tone SendFeedback::toneFor(const MessageRecord &m) const {
+    const Tone tone = StatusColors::tone(m_statuses.info(m).tone);
     // Only delivery is good news; accepted or sent is not yet.
     return tone == Tone::Success || tone == Tone::Error ? tone : Tone::Normal;
 }
 
-QString SendFeedback::describe(const MessageRecord &m) {
+QString SendFeedback::describe(const MessageRecord &m) const {
     const QString &to = m.to;
-    if (m.status == QLatin1String("pending"))
-        return tr("Sending to %1…").arg(to);
-    if (m.status == QLatin1String("sent"))
-        return tr("Sent to %1's carrier; waiting for the delivery report.").arg(to);
-    if (m.status == QLatin1String("delivered") || m.status == QLatin1String("read"))
+    switch (m_statuses.info(m).tone) {
+    case StatusTone::Sent:
+        return tr("Sent to %1; waiting for the delivery report.").arg(to);
+    case StatusTone::Success:
         return tr("Delivered to %1 at %2.").arg(to, TimeFormat::brief(m.updatedAt));
-    if (m.status == QLatin1String("failed") || m.status == QLatin1String("undelivered") ||
-        m.status == QLatin1String("canceled")) {
+    case StatusTone::Failure: {
         const QString reason = m.errorCode ? TwilioError::explain(m.errorCode) : m.errorMessage;
         const QString code = m.errorCode ? QStringLiteral(" (%1)").arg(m.errorCode) : QString();
         return tr("Not delivered to %1: %2%3")
             .arg(to, reason.isEmpty() ? tr("no reason given.") : reason, code);
     }
+    case StatusTone::Neutral:
+    case StatusTone::Progress:
+        break;
+    }
+    // Without a SID Twilio has not answered yet (the outbox's "pending").
+    if (m.sid.isEmpty())
+        return tr("Sending to %1…").arg(to);
     return tr("Accepted by Twilio for %1 and queued; not delivered yet.").arg(to);
 }
 

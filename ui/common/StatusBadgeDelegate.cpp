@@ -1,7 +1,7 @@
 #include "StatusBadgeDelegate.h"
 
+#include "MessageTableModel.h"
 #include "StatusColors.h"
-#include "sms/MessageTableModel.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -17,7 +17,7 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
     const SchemeColors::Pair colors =
-        StatusBadgeDelegate::colors(index.data(MessageTableModel::StatusRole).toString());
+        StatusBadgeDelegate::colors(StatusTone(index.data(MessageTableModel::ToneRole).toInt()));
     const QFontMetrics fm(opt.font);
     const int width = fm.horizontalAdvance(text) + 14;
     const int height = fm.height() + 2;
@@ -32,12 +32,8 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->restore();
 }
 
-SchemeColors::Pair StatusBadgeDelegate::colors(const QString &status) {
-    SchemeColors::Pair p;
-    p.background = StatusColors::color(status);
-    p.text = SchemeColors::readable(QColor(Qt::white), p.background);
-    p.border = p.background;
-    return p;
+SchemeColors::Pair StatusBadgeDelegate::colors(StatusTone tone) {
+    return StatusColors::badge(tone);
 }
 
 QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,

@@ -1,38 +1,60 @@
 #include "StatusColors.h"
 
-#include <QCoreApplication>
-
 namespace sb {
 
-QString StatusColors::label(const QString &status) {
-    if (status == QLatin1String("pending"))
-        return QCoreApplication::translate("StatusColors", "sending…");
-    if (status.isEmpty())
-        return QStringLiteral("-");
-    QString text = status;
-    text.replace(QLatin1Char('_'), QLatin1Char(' '));
-    return text;
+Tone StatusColors::tone(StatusTone tone) {
+    switch (tone) {
+    case StatusTone::Success:
+        return Tone::Success;
+    case StatusTone::Failure:
+        return Tone::Error;
+    case StatusTone::Sent:
+        return Tone::Info;
+    case StatusTone::Neutral:
+    case StatusTone::Progress:
+        break;
+    }
+    return Tone::Faint;
 }
 
-QColor StatusColors::color(const QString &status) {
-    if (status == QLatin1String("delivered") || status == QLatin1String("read") ||
-        status == QLatin1String("received"))
-        return QColor(0x2e, 0x7d, 0x32); // green
-    if (status == QLatin1String("failed") || status == QLatin1String("undelivered") ||
-        status == QLatin1String("canceled"))
-        return QColor(0xc6, 0x28, 0x28); // red
-    if (status == QLatin1String("sent"))
-        return QColor(0x15, 0x65, 0xc0); // blue
-    return QColor(0x75, 0x75, 0x75);     // grey: pending, queued, sending, accepted...
+QColor StatusColors::text(StatusTone tone, const QPalette &palette, const QColor &background) {
+    return SchemeColors::text(StatusColors::tone(tone), palette, background);
 }
 
-QString StatusColors::tick(const QString &status) {
-    if (status == QLatin1String("delivered") || status == QLatin1String("read"))
+SchemeColors::Pair StatusColors::badge(StatusTone tone) {
+    SchemeColors::Pair p;
+    switch (tone) {
+    case StatusTone::Success:
+        p.background = QColor(0x2e, 0x7d, 0x32); // green
+        break;
+    case StatusTone::Failure:
+        p.background = QColor(0xc6, 0x28, 0x28); // red
+        break;
+    case StatusTone::Sent:
+        p.background = QColor(0x15, 0x65, 0xc0); // blue
+        break;
+    case StatusTone::Neutral:
+    case StatusTone::Progress:
+        p.background = QColor(0x75, 0x75, 0x75); // grey: pending, queued, sending...
+        break;
+    }
+    p.text = SchemeColors::readable(QColor(Qt::white), p.background);
+    p.border = p.background;
+    return p;
+}
+
+QString StatusColors::tick(StatusTone tone) {
+    switch (tone) {
+    case StatusTone::Success:
         return QStringLiteral("✓✓");
-    if (status == QLatin1String("sent"))
+    case StatusTone::Sent:
         return QStringLiteral("✓");
-    if (status == QLatin1String("failed") || status == QLatin1String("undelivered"))
+    case StatusTone::Failure:
         return QStringLiteral("!");
+    case StatusTone::Neutral:
+    case StatusTone::Progress:
+        break;
+    }
     return QStringLiteral("…");
 }
 

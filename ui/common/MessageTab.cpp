@@ -1,31 +1,22 @@
-#include "SmsTab.h"
+#include "MessageTab.h"
 
-#include "sms/SmsChannel.h"
-#include "sms/SmsRoutes.h"
-
-#include "ComposeWidget.h"
+#include "Accessibility.h"
+#include "BidiTextDelegate.h"
+#include "ConversationView.h"
+#include "MessageActions.h"
+#include "MessageDetailDialog.h"
 #include "MessageFilterProxy.h"
 #include "MessageTableModel.h"
-#include "common/Accessibility.h"
-#include "common/BidiTextDelegate.h"
-#include "common/ConversationView.h"
-#include "common/MessageActions.h"
-#include "common/MessageDetailDialog.h"
-#include "common/OptOut.h"
+#include "StatusBadgeDelegate.h"
+#include "UnreadMessages.h"
 #include "common/Receiver.h"
-#include "common/SendFeedback.h"
-#include "common/StatusBadgeDelegate.h"
-#include "common/UnreadMessages.h"
-#include "db/Store.h"
 #include "outbox/Outbox.h"
-#include "providers/twilio/SmsSegments.h"
 
 #include <QComboBox>
 #include <QEvent>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
@@ -36,48 +27,41 @@
 
 namespace sb {
 
-namespace {
-const QString kColumns = QStringLiteral("sms/columns");
-const QString kSplitter = QStringLiteral("sms/splitter");
-const QString kListSplitter = QStringLiteral("sms/listSplitter");
-const QString kContact = QStringLiteral("sms/contact");
-} // namespace
-
-SmsTab::SmsTab(Store *store, Outbox *outbox, UnreadMessages *unread, QWidget *parent)
-    : QWidget(parent)
-    , m_store(store)
-    , m_outbox(outbox)
-    , m_unread(unread)
-    , m_model(new MessageTableModel(store, this))
+MessageTab::MessageTab(QString channel, const ConsoleContext &context, QWidget *parent)
+    : ChannelTab(std::move(channel), parent)
+    , m_context(context)
+    , m_model(new MessageTableModel(context.store, this))
     , m_proxy(new MessageFilterProxy(this))
     , m_filter(new QLineEdit(this))
     , m_status(new QComboBox(this))
     , m_table(new QTableView(this))
-    , m_compose(new ComposeWidget(this))
     , m_composeBox(new QGroupBox(tr("New message"), this))
-    , m_conversation(new ConversationView(store, this))
+    , m_conversation(new ConversationView(context.store, channelId(), this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_listSplitter(new QSplitter(Qt::Vertical, this))
     , m_filterDelay(new QTimer(this)) {
+    m_model->setStatuses(context.statuses);
+    m_conversation->setStatuses(context.statuses);
     m_proxy->setSourceModel(m_model);
-    if (m_unread)
-        m_model->setUnread(m_unread);
-    m_compose->feedback()->setStore(store);
-    m_filter->setObjectName(QStringLiteral("smsFilter"));
+    if (m_context.unread)
+        m_model->setUnread(m_context.unread);
+    const QString id = channelId();
+    m_filter->setObjectName(id + QStringLiteral("Filter"));
     m_filter->setPlaceholderText(tr("Search by number or text (Ctrl+F)"));
     Accessibility::enableClearButton(m_filter, tr("Clear the search"));
     Accessibility::describe(m_filter, tr("Search messages"),
                             tr("Searches every stored message by number or text."));
-    m_status->setObjectName(QStringLiteral("smsStatusFilter"));
+    m_status->setObjectName(id + QStringLiteral("StatusFilter"));
     Accessibility::describe(m_status, tr("Show messages with status"));
-    m_status->addItem(tr("All statuses"), QString());
-    m_status->addItem(tr("In progress"), QStringLiteral("in progress"));
-    m_status->addItem(tr("Sent"), QStringLiteral("sent"));
-    m_status->addItem(tr("Delivered"), QStringLiteral("delivered"));
-    m_status->addItem(tr("Failed or undelivered"), QStringLiteral("failed"));
-    m_status->addItem(tr("Received"), QStringLiteral("received"));
+    using Filter = MessageFilterProxy::StatusFilter;
+    m_status->addItem(tr("All statuses"), int(Filter::All));
+    m_status->addItem(tr("In progress"), int(Filter::InProgress));
+    m_status->addItem(tr("Sent"), int(Filter::Sent));
+    m_status->addItem(tr("Delivered"), int(Filter::Delivered));
+    m_status->addItem(tr("Failed or undelivered"), int(Filter::Failed));
+    m_status->addItem(tr("Received"), int(Filter::Received));
 
-    m_table->setObjectName(QStringLiteral("smsTable"));
+    m_table->setObjectName(id + QStringLiteral("Table"));
     Accessibility::describe(m_table, tr("Messages"),
                             tr("Newest first. Enter opens a message's details; the menu key "
                                "opens its actions."));
@@ -110,9 +94,10 @@ SmsTab::SmsTab(Store *store, Outbox *outbox, UnreadMessages *unread, QWidget *pa
     m_filterDelay->setSingleShot(true);
     m_filterDelay->setInterval(200);
     connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
-    connect(m_filterDelay, &QTimer::timeout, this, &SmsTab::applyTextFilter);
-    connect(m_status, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setStatusFilter(m_status->currentData().toString()); });
+    connect(m_filterDelay, &QTimer::timeout, this, &MessageTab::applyTextFilter);
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setStatusFilter(MessageFilterProxy::StatusFilter(m_status->currentData().toInt()));
+    });
     // activated covers Enter and double-click (a double-click also emits doubleClicked; using
     // both opened two windows).
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -121,24 +106,19 @@ SmsTab::SmsTab(Store *store, Outbox *outbox, UnreadMessages *unread, QWidget *pa
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showConversationFor(current); });
-    connect(m_table, &QWidget::customContextMenuRequested, this, &SmsTab::showTableMenu);
-    connect(header, &QWidget::customContextMenuRequested, this, &SmsTab::showHeaderMenu);
-    connect(m_compose, &ComposeWidget::sendRequested, this,
-            [this](const QString &to, const QString &from, const QString &body) {
-                send(to, from, body, Origin::Compose);
-            });
-    connect(m_compose, &ComposeWidget::recipientChanged, this, &SmsTab::checkOptOut);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MessageTab::showTableMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &MessageTab::showHeaderMenu);
     connect(m_conversation, &ConversationView::replyRequested, this,
-            [this](const QString &to, const QString &body) {
-                send(to, m_defaultFrom, body, Origin::Reply);
-            });
-    connect(m_conversation, &ConversationView::retryRequested, this, &SmsTab::retry);
-    connect(m_conversation, &ConversationView::detailsRequested, this, &SmsTab::openDetails);
-    if (m_unread) {
-        connect(m_unread, &UnreadMessages::arrived, this, [this](const MessageRecord &m) {
+            [this](const QString &to, const QString &body) { reply(to, body); });
+    connect(m_conversation, &ConversationView::retryRequested, this,
+            [this](const MessageRecord &failed) { retry(failed); });
+    connect(m_conversation, &ConversationView::detailsRequested, this, &MessageTab::openDetails);
+    if (m_context.unread) {
+        connect(m_context.unread, &UnreadMessages::arrived, this, [this](const MessageRecord &m) {
             if (m.from == m_conversation->contact() && window()->isActiveWindow())
                 markVisibleConversationRead();
         });
+        connect(m_context.unread, &UnreadMessages::changed, this, &ChannelTab::unreadCountChanged);
     }
 
     auto *filterRow = new QHBoxLayout;
@@ -152,15 +132,14 @@ SmsTab::SmsTab(Store *store, Outbox *outbox, UnreadMessages *unread, QWidget *pa
     m_composeBox->setObjectName(QStringLiteral("composeBox"));
     auto *composeLayout = new QVBoxLayout(m_composeBox);
     composeLayout->setContentsMargins(6, 6, 6, 6);
-    composeLayout->addWidget(m_compose);
-    m_listSplitter->setObjectName(QStringLiteral("smsListSplitter"));
+    m_listSplitter->setObjectName(id + QStringLiteral("ListSplitter"));
     m_listSplitter->addWidget(listPane);
     m_listSplitter->addWidget(m_composeBox);
     m_listSplitter->setCollapsible(0, false);
     m_listSplitter->setCollapsible(1, true);
     m_listSplitter->setStretchFactor(0, 1);
     m_listSplitter->setStretchFactor(1, 0);
-    m_splitter->setObjectName(QStringLiteral("smsSplitter"));
+    m_splitter->setObjectName(id + QStringLiteral("Splitter"));
     m_splitter->addWidget(m_listSplitter);
     m_splitter->addWidget(m_conversation);
     m_splitter->setStretchFactor(0, 3);
@@ -171,23 +150,27 @@ SmsTab::SmsTab(Store *store, Outbox *outbox, UnreadMessages *unread, QWidget *pa
     layout->addWidget(m_splitter);
     setTabOrder(m_filter, m_status);
     setTabOrder(m_status, m_table);
-    setTabOrder(m_table, m_compose->toEdit());
 
-    m_model->setQuery({});
+    applyTextFilter();
 }
 
-void SmsTab::setSenders(const QStringList &numbers, const QString &preferred) {
-    m_defaultFrom = preferred.isEmpty() && !numbers.isEmpty() ? numbers.first() : preferred;
-    m_compose->setSenders(numbers, m_defaultFrom);
+void MessageTab::setCompose(QWidget *compose, QWidget *firstField) {
+    m_composeBox->layout()->addWidget(compose);
+    setTabOrder(m_table, firstField);
 }
 
-void SmsTab::applyTextFilter() {
+void MessageTab::applyTextFilter() {
     MessageQuery query;
+    query.channel = channelId();
     query.text = m_filter->text().trimmed();
     m_model->setQuery(query);
 }
 
-QList<MessageDetailDialog *> SmsTab::openDetailWindows() const {
+int MessageTab::unreadCount() const {
+    return m_context.unread ? m_context.unread->count() : 0;
+}
+
+QList<MessageDetailDialog *> MessageTab::openDetailWindows() const {
     QList<MessageDetailDialog *> open;
     for (const QPointer<MessageDetailDialog> &dialog : m_details) {
         if (dialog)
@@ -196,52 +179,51 @@ QList<MessageDetailDialog *> SmsTab::openDetailWindows() const {
     return open;
 }
 
-void SmsTab::openDetails(const MessageRecord &record) {
+void MessageTab::openDetails(const MessageRecord &record) {
     if (record.id == 0)
         return;
-    // One window per message: asking again brings the open one forward.
     if (MessageDetailDialog *open = m_details.value(record.id)) {
         open->show();
         open->raise();
         open->activateWindow();
         return;
     }
-    auto *dialog = new MessageDetailDialog(record, m_store, this);
+    auto *dialog = new MessageDetailDialog(record, m_context.store, m_context.statuses, this);
     dialog->setObjectName(QStringLiteral("messageDetail"));
     m_details.insert(record.id, dialog);
     connect(dialog, &QObject::destroyed, this, [this, id = record.id] { m_details.remove(id); });
     dialog->show();
 }
 
-void SmsTab::showConversationFor(const QModelIndex &index) {
+void MessageTab::showConversationFor(const QModelIndex &index) {
     if (!index.isValid())
         return;
     const auto record = index.data(MessageTableModel::RecordRole).value<MessageRecord>();
     openConversation(MessageActions::customer(record));
 }
 
-void SmsTab::openConversation(const QString &contact) {
+void MessageTab::openConversation(const QString &contact) {
     if (contact != m_conversation->contact())
         m_conversation->setContact(contact);
     markVisibleConversationRead();
 }
 
-void SmsTab::markVisibleConversationRead() {
-    if (m_unread && isVisible() && !m_conversation->contact().isEmpty())
-        m_unread->markContactRead(m_conversation->contact());
+void MessageTab::markVisibleConversationRead() {
+    if (m_context.unread && isVisible() && !m_conversation->contact().isEmpty())
+        m_context.unread->markContactRead(m_conversation->contact());
 }
 
-void SmsTab::showEvent(QShowEvent *event) {
-    QWidget::showEvent(event);
+void MessageTab::showEvent(QShowEvent *event) {
+    ChannelTab::showEvent(event);
     if (!m_splitterSized) {
         m_splitterSized = true;
         // Once the layout has given the splitters their real size.
-        QMetaObject::invokeMethod(this, &SmsTab::applyDefaultSizes, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &MessageTab::applyDefaultSizes, Qt::QueuedConnection);
     }
     markVisibleConversationRead();
 }
 
-void SmsTab::applyDefaultSizes() {
+void MessageTab::applyDefaultSizes() {
     // First run: most of the width to the list, the conversation beside it, and the compose
     // form at its natural height under the list.
     const int width = m_splitter->width();
@@ -251,103 +233,40 @@ void SmsTab::applyDefaultSizes() {
     m_listSplitter->setSizes({height - compose, compose});
 }
 
-void SmsTab::focusSearch() {
+void MessageTab::focusSearch() {
     m_filter->setFocus(Qt::ShortcutFocusReason);
     m_filter->selectAll();
 }
 
-void SmsTab::newMessage() {
+void MessageTab::newMessage() {
     QList<int> sizes = m_listSplitter->sizes();
     if (sizes.value(1) == 0) { // the compose area was collapsed: open it again
         const int compose =
             qMin(m_composeBox->sizeHint().height(), m_listSplitter->height() * 9 / 20);
         m_listSplitter->setSizes({qMax(1, sizes.value(0) - compose), compose});
     }
-    m_compose->focusTo();
+    focusCompose();
 }
 
-void SmsTab::focusReply() {
+void MessageTab::focusReply() {
     m_conversation->focusReply();
 }
 
-void SmsTab::retry(const MessageRecord &failed) {
-    if (!MessageActions::canRetry(failed))
-        return;
-    openConversation(failed.to);
-    send(failed.to, failed.from.isEmpty() ? m_defaultFrom : failed.from, failed.body,
-         Origin::Reply);
-}
-
-void SmsTab::editAndResend(const MessageRecord &failed) {
-    openConversation(failed.to);
+void MessageTab::editAndResend(const MessageRecord &failed) {
+    openConversation(MessageActions::customer(failed));
     m_conversation->editAndResend(failed);
 }
 
-void SmsTab::send(const QString &to, const QString &from, const QString &body, Origin origin) {
-    OutboundDraft draft;
-    draft.to = to;
-    draft.from = from;
-    draft.body = body;
-    draft.segments = SmsSegments::count(body).segments;
-    draft.channel = SmsChannel::Id;
-    draft.statusCallback = SmsRoutes::status();
-    if (origin == Origin::Compose) {
-        m_compose->setBusy(true);
-        m_compose->feedback()->sending(to);
-    } else {
-        m_conversation->setReplyBusy(true);
-        m_conversation->feedback()->sending(to);
-    }
+void MessageTab::sendThroughOutbox(const OutboundDraft &draft,
+                                   std::function<void(const SendOutcome &)> done) {
     // The outcome is computed on the network thread and handed back to this one.
-    const auto done = Receiver(this).bind(
-        [this, to, origin](const SendOutcome &outcome) { settle(to, origin, outcome); });
-    QMetaObject::invokeMethod(
-        m_outbox, [outbox = m_outbox, draft, done] { outbox->send(draft, outbox, done); });
+    const auto back = Receiver(this).bind(std::move(done));
+    QMetaObject::invokeMethod(m_context.outbox, [outbox = m_context.outbox, draft, back] {
+        outbox->send(draft, outbox, back);
+    });
 }
 
-void SmsTab::settle(const QString &to, Origin origin, const SendOutcome &outcome) {
-    const bool refused =
-        outcome.error.isError() && outcome.entry.state != OutboxEntry::State::Accepted;
-    SendFeedback *feedback =
-        origin == Origin::Compose ? m_compose->feedback() : m_conversation->feedback();
-    if (origin == Origin::Compose) {
-        m_compose->setBusy(false);
-        if (!refused)
-            m_compose->clearBody(); // only now: a refused message keeps its text
-    } else {
-        m_conversation->setReplyBusy(false);
-        if (!refused)
-            m_conversation->replyAccepted();
-    }
-    // After sending, the conversation shows that customer (with the failed bubble, if refused).
-    if (origin == Origin::Compose)
-        openConversation(to);
-    if (refused) {
-        feedback->refused(to, outcome.error);
-        checkOptOut(m_compose->to());
-    } else {
-        feedback->accepted(outcome.entry.message);
-    }
-}
-
-void SmsTab::checkOptOut(const QString &number) {
-    if (number.isEmpty()) {
-        m_compose->setOptOutWarning({});
-        return;
-    }
-    MessageQuery query;
-    query.contact = number;
-    query.limit = 50;
-    m_store->findMessages(
-        query, this, [this, number](const StoreResult<QList<MessageRecord>> &found) {
-            if (m_compose->to() != number)
-                return; // the agent has typed on
-            m_compose->setOptOutWarning(OptOut::optedOut(found.value) ? OptOut::warning(number)
-                                                                      : QString());
-        });
-}
-
-void SmsTab::showTableMenu(const QPoint &pos) {
+void MessageTab::showTableMenu(const QPoint &pos) {
     QModelIndex index = m_table->indexAt(pos);
     if (!index.isValid())
         index = m_table->currentIndex(); // the menu key
@@ -358,6 +277,7 @@ void SmsTab::showTableMenu(const QPoint &pos) {
     menu->setObjectName(QStringLiteral("messageMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
     MessageActions actions;
+    actions.statuses = m_context.statuses;
     actions.openDetails = [this](const MessageRecord &m) {
         openDetails(m);
     };
@@ -373,7 +293,7 @@ void SmsTab::showTableMenu(const QPoint &pos) {
         m_table->indexAt(pos).isValid() ? pos : cell.bottomLeft()));
 }
 
-void SmsTab::showHeaderMenu(const QPoint &pos) {
+void MessageTab::showHeaderMenu(const QPoint &pos) {
     QHeaderView *header = m_table->horizontalHeader();
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
@@ -390,7 +310,7 @@ void SmsTab::showHeaderMenu(const QPoint &pos) {
     menu->popup(header->mapToGlobal(pos));
 }
 
-void SmsTab::fitColumns(bool force) {
+void MessageTab::fitColumns(bool force) {
     // Sized from the font in use, so a larger font never cuts numbers or times; the message
     // column takes whatever is left. Unread rows are bold, so measure bold.
     QFont bold = m_table->font();
@@ -421,32 +341,37 @@ void SmsTab::fitColumns(bool force) {
     header->setMinimumSectionSize(fm.horizontalAdvance(QStringLiteral("MMMM")));
 }
 
-void SmsTab::changeEvent(QEvent *event) {
+void MessageTab::changeEvent(QEvent *event) {
     if (event->type() == QEvent::FontChange)
         fitColumns(true);
     // Coming back to the window with a conversation open: what arrived meanwhile is read now.
     if (event->type() == QEvent::ActivationChange && isActiveWindow())
         markVisibleConversationRead();
-    QWidget::changeEvent(event);
+    ChannelTab::changeEvent(event);
 }
 
-void SmsTab::saveState(QSettings *settings) const {
-    settings->setValue(kColumns, m_table->horizontalHeader()->saveState());
-    settings->setValue(kSplitter, m_splitter->saveState());
-    settings->setValue(kListSplitter, m_listSplitter->saveState());
-    settings->setValue(kContact, m_conversation->contact());
+QString MessageTab::key(const char *name) const {
+    return channelId() + QLatin1Char('/') + QLatin1String(name);
 }
 
-void SmsTab::restoreState(QSettings *settings) {
-    const QByteArray columns = settings->value(kColumns).toByteArray();
+void MessageTab::saveState(QSettings *settings) const {
+    settings->setValue(key("columns"), m_table->horizontalHeader()->saveState());
+    settings->setValue(key("splitter"), m_splitter->saveState());
+    settings->setValue(key("listSplitter"), m_listSplitter->saveState());
+    settings->setValue(key("contact"), m_conversation->contact());
+}
+
+void MessageTab::restoreState(QSettings *settings) {
+    const QByteArray columns = settings->value(key("columns")).toByteArray();
     if (!columns.isEmpty() && m_table->horizontalHeader()->restoreState(columns)) {
         m_table->horizontalHeader()->setSectionResizeMode(MessageTableModel::Body,
                                                           QHeaderView::Stretch);
         fitColumns(false); // a smaller saved width than the font needs would cut text
     }
-    m_splitterSized = m_splitter->restoreState(settings->value(kSplitter).toByteArray()) &&
-                      m_listSplitter->restoreState(settings->value(kListSplitter).toByteArray());
-    const QString contact = settings->value(kContact).toString();
+    m_splitterSized =
+        m_splitter->restoreState(settings->value(key("splitter")).toByteArray()) &&
+        m_listSplitter->restoreState(settings->value(key("listSplitter")).toByteArray());
+    const QString contact = settings->value(key("contact")).toString();
     if (!contact.isEmpty())
         openConversation(contact);
 }

@@ -1,8 +1,7 @@
 #include "MessageTableModel.h"
 
-#include "common/StatusColors.h"
-#include "common/TimeFormat.h"
-#include "common/UnreadMessages.h"
+#include "TimeFormat.h"
+#include "UnreadMessages.h"
 #include "providers/twilio/TwilioError.h"
 
 #include <QColor>
@@ -100,7 +99,7 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const {
             return oneLine.size() > 120 ? oneLine.left(119) + QChar(0x2026) : oneLine;
         }
         case Status:
-            return StatusColors::label(m.status);
+            return m_statuses.info(m).label;
         case Error:
             return m.errorCode ? QString::number(m.errorCode) : QString();
         }
@@ -126,6 +125,8 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const {
                     .arg(TwilioError::explain(m.errorCode));
             if (!m.errorMessage.isEmpty())
                 return m.errorMessage;
+            if (index.column() == Status) // what the status means for the customer
+                return m_statuses.info(m).meaning;
         }
         if (index.column() == Body)
             return m.body;
@@ -136,6 +137,8 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const {
         break;
     case StatusRole:
         return m.status;
+    case ToneRole:
+        return int(m_statuses.info(m).tone);
     case IdRole:
         return m.id;
     case ErrorExplanationRole:

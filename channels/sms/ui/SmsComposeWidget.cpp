@@ -1,4 +1,4 @@
-#include "ComposeWidget.h"
+#include "SmsComposeWidget.h"
 
 #include "common/Accessibility.h"
 #include "common/SchemeColors.h"
@@ -21,7 +21,7 @@
 
 namespace sb {
 
-ComposeWidget::ComposeWidget(QWidget *parent)
+SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     : QWidget(parent)
     , m_to(new QLineEdit(this))
     , m_toReason(new QLabel(this))
@@ -92,15 +92,15 @@ ComposeWidget::ComposeWidget(QWidget *parent)
     setTabOrder(m_from, m_body);
     setTabOrder(m_body, m_send);
 
-    connect(m_to, &QLineEdit::textChanged, this, &ComposeWidget::validate);
-    connect(m_from, &QComboBox::currentTextChanged, this, &ComposeWidget::validate);
-    connect(m_body, &QPlainTextEdit::textChanged, this, &ComposeWidget::updateCounter);
-    connect(m_send, &QPushButton::clicked, this, &ComposeWidget::trySend);
+    connect(m_to, &QLineEdit::textChanged, this, &SmsComposeWidget::validate);
+    connect(m_from, &QComboBox::currentTextChanged, this, &SmsComposeWidget::validate);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &SmsComposeWidget::updateCounter);
+    connect(m_send, &QPushButton::clicked, this, &SmsComposeWidget::trySend);
     for (const QKeySequence &keys :
          {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &ComposeWidget::trySend);
+        connect(shortcut, &QShortcut::activated, this, &SmsComposeWidget::trySend);
     }
     // The text edit takes Ctrl+Enter for itself before any shortcut sees it.
     m_body->installEventFilter(this);
@@ -108,7 +108,7 @@ ComposeWidget::ComposeWidget(QWidget *parent)
     updateCounter();
 }
 
-bool ComposeWidget::eventFilter(QObject *watched, QEvent *event) {
+bool SmsComposeWidget::eventFilter(QObject *watched, QEvent *event) {
     if (watched == m_body && event->type() == QEvent::KeyPress) {
         const auto *key = static_cast<QKeyEvent *>(event);
         if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
@@ -120,13 +120,13 @@ bool ComposeWidget::eventFilter(QObject *watched, QEvent *event) {
     return QWidget::eventFilter(watched, event);
 }
 
-void ComposeWidget::changeEvent(QEvent *event) {
+void SmsComposeWidget::changeEvent(QEvent *event) {
     if (event->type() == QEvent::PaletteChange)
         updateCounter(); // the UCS-2 marks take their colours from the palette
     QWidget::changeEvent(event);
 }
 
-void ComposeWidget::setSenders(const QStringList &numbers, const QString &preferred) {
+void SmsComposeWidget::setSenders(const QStringList &numbers, const QString &preferred) {
     const QString current = m_from->currentText().isEmpty() ? preferred : m_from->currentText();
     m_from->clear();
     QStringList all = numbers;
@@ -137,47 +137,47 @@ void ComposeWidget::setSenders(const QStringList &numbers, const QString &prefer
     validate();
 }
 
-void ComposeWidget::setTo(const QString &number) {
+void SmsComposeWidget::setTo(const QString &number) {
     m_to->setText(number);
 }
 
-QString ComposeWidget::to() const {
+QString SmsComposeWidget::to() const {
     return m_e164;
 }
 
-QString ComposeWidget::from() const {
+QString SmsComposeWidget::from() const {
     return m_from->currentText();
 }
 
-QString ComposeWidget::body() const {
+QString SmsComposeWidget::body() const {
     return m_body->toPlainText();
 }
 
-QLabel *ComposeWidget::result() const {
+QLabel *SmsComposeWidget::result() const {
     return m_feedback;
 }
 
-void ComposeWidget::clearBody() {
+void SmsComposeWidget::clearBody() {
     m_body->clear();
 }
 
-void ComposeWidget::focusTo() {
+void SmsComposeWidget::focusTo() {
     m_to->setFocus(Qt::ShortcutFocusReason);
     m_to->selectAll();
 }
 
-void ComposeWidget::setBusy(bool busy) {
+void SmsComposeWidget::setBusy(bool busy) {
     m_busy = busy;
     m_body->setReadOnly(busy);
     validate();
 }
 
-void ComposeWidget::setOptOutWarning(const QString &text) {
+void SmsComposeWidget::setOptOutWarning(const QString &text) {
     m_optOut->setText(text);
     m_optOut->setVisible(!text.isEmpty());
 }
 
-void ComposeWidget::validate() {
+void SmsComposeWidget::validate() {
     const QString text = m_to->text().trimmed();
     // National numbers are read in the sender's country, as an agent would expect.
     const QString region = PhoneNumber::check(m_from->currentText()).region;
@@ -203,7 +203,7 @@ void ComposeWidget::validate() {
         Q_EMIT recipientChanged(m_e164);
 }
 
-QString ComposeWidget::whyNotSendable() const {
+QString SmsComposeWidget::whyNotSendable() const {
     if (m_to->text().trimmed().isEmpty())
         return tr("Nothing was sent: enter the customer's number.");
     if (m_e164.isEmpty())
@@ -219,7 +219,7 @@ QString ComposeWidget::whyNotSendable() const {
     return {};
 }
 
-void ComposeWidget::updateCounter() {
+void SmsComposeWidget::updateCounter() {
     const QString text = m_body->toPlainText();
     const SegmentCount count = SmsSegments::count(text);
     m_tooLong = count.characters > SmsSegments::MaxBodyCharacters;
@@ -254,7 +254,7 @@ void ComposeWidget::updateCounter() {
     validate();
 }
 
-void ComposeWidget::trySend() {
+void SmsComposeWidget::trySend() {
     if (m_busy)
         return;
     const QString why = whyNotSendable();

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "messaging/Records.h"
+#include "ChannelStatuses.h"
 #include "db/Store.h"
+#include "messaging/Records.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -10,24 +11,33 @@ namespace sb {
 
 class UnreadMessages;
 
-// Messages from the store, newest first, loaded lazily page by page (canFetchMore/fetchMore
-// with keyset queries) so a million stored messages cost a few hundred rows in memory.
-// Live: Store::messagesChanged updates rows in place (dataChanged) and puts new messages on
-// top (rowsInserted), never resetting the model, so selection and scroll position survive.
-// Only setQuery() (a new filter) resets it. Never touches the database on the GUI thread:
-// every read is an asynchronous store call.
+// Messages from the store (one channel's with MessageQuery::channel), newest first, loaded lazily
+// page by page (canFetchMore/fetchMore with keyset queries) so a million stored messages cost a few
+// hundred rows in memory. Live: Store::messagesChanged updates rows in place (dataChanged) and puts
+// new messages on top (rowsInserted), never resetting the model, so selection and scroll position
+// survive. Only setQuery() (a new filter) resets it. Never touches the database on the GUI thread:
+// every read is an asynchronous store call. Status labels, tones and meanings come from each
+// message's channel's StatusModel (setStatuses).
 class MessageTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     // Contact is the customer (From of an inbound message, To of an outbound one).
     enum Column { Time, Direction, Contact, From, To, Body, Status, Error, ColumnCount };
-    enum Role { RecordRole = Qt::UserRole + 1, StatusRole, IdRole, ErrorExplanationRole };
+    enum Role {
+        RecordRole = Qt::UserRole + 1,
+        StatusRole, // the status as stored ("delivered")
+        IdRole,
+        ErrorExplanationRole,
+        ToneRole, // int(StatusTone) of the status in its channel's model
+    };
 
     explicit MessageTableModel(Store *store, QObject *parent = nullptr);
 
     void setQuery(const MessageQuery &query); // resets, then loads the first page
     MessageQuery query() const { return m_query; }
     void setPageSize(int rows) { m_pageSize = rows; }
+    // The channels' status models (without: Twilio's message statuses for every channel).
+    void setStatuses(const ChannelStatuses &statuses) { m_statuses = statuses; }
     // Unread inbound messages show in bold.
     void setUnread(UnreadMessages *unread);
 
@@ -55,6 +65,7 @@ private:
     MessageRecord &at(int row);
 
     Store *m_store;
+    ChannelStatuses m_statuses;
     UnreadMessages *m_unread = nullptr;
     MessageQuery m_query;
     int m_pageSize = 200;

@@ -17,10 +17,10 @@ class SendFeedback;
 // (also Ctrl+Enter). Send is only enabled for something that can go; when the agent tries
 // anyway, the feedback line says why nothing was sent. It only validates and asks; SmsTab
 // sends, and the feedback line follows the message after that.
-class ComposeWidget : public QWidget {
+class SmsComposeWidget : public QWidget {
     Q_OBJECT
 public:
-    explicit ComposeWidget(QWidget *parent = nullptr);
+    explicit SmsComposeWidget(QWidget *parent = nullptr);
 
     void setSenders(const QStringList &numbers, const QString &preferred);
     void setTo(const QString &number);
