@@ -3,6 +3,7 @@
 #include "SmsChannel.h"
 #include "SmsRoutes.h"
 #include "api/FieldErrors.h"
+#include "api/JsonRequest.h"
 #include "api/LocalApi.h"
 #include "api/MessageApi.h"
 #include "outbox/Outbox.h"
@@ -29,23 +30,12 @@ SmsApi::SmsApi(ChannelContext &context, QObject *parent)
 }
 
 void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        FieldErrors errors;
-        errors.add(QStringLiteral("body"), tr("The request body must be a JSON object: %1")
-                                               .arg(parseError.error != QJsonParseError::NoError
-                                                        ? parseError.errorString()
-                                                        : tr("got another JSON value")));
-        return reply(errors.response());
-    }
-    const QJsonObject json = doc.object();
     FieldErrors errors;
-    for (const char *field : {"to", "from", "body"}) {
-        const QJsonValue v = json.value(QLatin1String(field));
-        if (!v.isUndefined() && !v.isNull() && !v.isString())
-            errors.add(QString::fromLatin1(field), tr("Must be a string."));
-    }
+    const std::optional<QJsonObject> parsed = JsonRequest::object(request.body, errors);
+    if (!parsed)
+        return reply(errors.response());
+    const QJsonObject &json = *parsed;
+    JsonRequest::expectStrings(json, {"to", "from", "body"}, errors);
     auto checkNumber = [&](const QString &field, const QString &input) {
         if (errors.has(field))
             return PhoneNumberCheck{};

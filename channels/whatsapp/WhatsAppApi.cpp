@@ -4,6 +4,7 @@
 #include "WhatsAppRoutes.h"
 #include "WhatsAppSender.h"
 #include "api/FieldErrors.h"
+#include "api/JsonRequest.h"
 #include "api/LocalApi.h"
 #include "api/MessageApi.h"
 #include "runtime/ChannelContext.h"
@@ -41,25 +42,14 @@ WhatsAppApi::WhatsAppApi(ChannelContext &context, QObject *parent)
 }
 
 void WhatsAppApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        FieldErrors errors;
-        errors.add(QStringLiteral("body"), tr("The request body must be a JSON object: %1")
-                                               .arg(parseError.error != QJsonParseError::NoError
-                                                        ? parseError.errorString()
-                                                        : tr("got another JSON value")));
+    FieldErrors errors;
+    const std::optional<QJsonObject> parsed = JsonRequest::object(request.body, errors);
+    if (!parsed)
         return reply(errors.response());
-    }
-    const QJsonObject json = doc.object();
+    const QJsonObject &json = *parsed;
     // Wrong JSON types first; the sender then checks what the values say, and every problem
     // is reported in one answer.
-    QStringList wrongType;
-    for (const char *field : {"to", "from", "body", "contentSid"}) {
-        const QJsonValue v = json.value(QLatin1String(field));
-        if (!v.isUndefined() && !v.isNull() && !v.isString())
-            wrongType.append(QString::fromLatin1(field));
-    }
+    JsonRequest::expectStrings(json, {"to", "from", "body", "contentSid"}, errors);
     WhatsAppSendRequest send;
     send.to = json.value(QLatin1String("to")).toString();
     send.from = json.value(QLatin1String("from")).toString();
@@ -88,10 +78,7 @@ void WhatsAppApi::send(const HttpRequest &request, const HttpServer::Reply &repl
     }
 
     const QList<QPair<QString, QString>> fieldErrors = m_sender->check(&send);
-    if (!wrongType.isEmpty() || !variablesError.isEmpty() || !fieldErrors.isEmpty()) {
-        FieldErrors errors;
-        for (const QString &field : std::as_const(wrongType))
-            errors.add(field, tr("Must be a string."));
+    if (!errors.isEmpty() || !variablesError.isEmpty() || !fieldErrors.isEmpty()) {
         if (!variablesError.isEmpty())
             errors.add(QStringLiteral("contentVariables"), variablesError);
         for (const auto &[field, reason] : fieldErrors) {

@@ -1,6 +1,7 @@
 #include "LocalApi.h"
 
 #include "FieldErrors.h"
+#include "JsonRequest.h"
 #include "MessageApi.h"
 #include "common/Logging.h"
 #include "common/Version.h"
@@ -100,17 +101,12 @@ HttpResponse LocalApi::errorResponse(const TwilioError &error) {
 }
 
 void LocalApi::simulateInbound(const HttpRequest &request, HttpServer::Reply reply) {
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body);
-    if (!doc.isObject())
-        return reply(HttpResponse::error(400, tr("The request body must be a JSON object."),
-                                         {{QStringLiteral("field"), QStringLiteral("body")}}));
-    const QJsonObject json = doc.object();
     FieldErrors errors;
-    for (const char *field : {"from", "body", "channel", "profileName"}) {
-        const QJsonValue v = json.value(QLatin1String(field));
-        if (!v.isUndefined() && !v.isNull() && !v.isString())
-            errors.add(QString::fromLatin1(field), tr("Must be a string."));
-    }
+    const std::optional<QJsonObject> parsed = JsonRequest::object(request.body, errors);
+    if (!parsed)
+        return reply(errors.response());
+    const QJsonObject &json = *parsed;
+    JsonRequest::expectStrings(json, {"from", "body", "channel", "profileName"}, errors);
     const QString channel = json.value(QLatin1String("channel")).toString(QStringLiteral("sms"));
     const QString from = json.value(QLatin1String("from")).toString();
     const PhoneNumberCheck check = PhoneNumber::check(from);
