@@ -51,7 +51,15 @@ RestRequest &RestRequest::json(const QJsonDocument &document) {
     return header("Content-Type", "application/json");
 }
 
+RestRequest &RestRequest::manualRedirects() {
+    m_manualRedirects = true;
+    return *this;
+}
+
 QUrl RestRequest::url() const {
+    // A full URL given as the base (a media URL, a signed redirect target) is used untouched.
+    if (m_path.isEmpty() && m_query.isEmpty())
+        return m_base;
     QUrl url = m_base;
     QString basePath = url.path();
     if (basePath.endsWith(QLatin1Char('/')))
@@ -75,7 +83,8 @@ void RestRequest::send(const QByteArray &verb, Receiver receiver, Callback callb
     QNetworkRequest request(url());
     request.setTransferTimeout(int(m_timeout.count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+                         m_manualRedirects ? QNetworkRequest::ManualRedirectPolicy
+                                           : QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("switchboard/") + Version);
     request.setRawHeader("Accept", "application/json");
     for (const auto &[name, value] : m_headers)

@@ -45,9 +45,15 @@ public:
     RestRequest &timeout(std::chrono::milliseconds timeout);
     RestRequest &form(const FormFields &fields);
     RestRequest &json(const QJsonDocument &document);
+    // Hands 3xx answers to the callback instead of following them, for a caller that must
+    // decide per hop what the next request carries (credentials).
+    RestRequest &manualRedirects();
 
     void get(Receiver receiver, Callback callback) { send("GET", receiver, std::move(callback)); }
     void post(Receiver receiver, Callback callback) { send("POST", receiver, std::move(callback)); }
+    void deleteResource(Receiver receiver, Callback callback) {
+        send("DELETE", receiver, std::move(callback));
+    }
     void send(const QByteArray &verb, Receiver receiver, Callback callback);
 
     QUrl url() const;
@@ -60,6 +66,7 @@ private:
     QList<QPair<QByteArray, QByteArray>> m_headers;
     QByteArray m_body;
     std::chrono::milliseconds m_timeout{30000};
+    bool m_manualRedirects = false;
 };
 
 } // namespace sb

@@ -71,4 +71,47 @@ TwilioIncomingNumber TwilioIncomingNumber::fromJson(const QJsonObject &json) {
     return n;
 }
 
+TwilioCall TwilioCall::fromJson(const QJsonObject &json) {
+    TwilioCall c;
+    c.sid = str(json, "sid");
+    c.accountSid = str(json, "account_sid");
+    c.parentCallSid = str(json, "parent_call_sid");
+    c.from = str(json, "from");
+    c.to = str(json, "to");
+    c.status = str(json, "status");
+    c.direction = str(json, "direction");
+    c.answeredBy = str(json, "answered_by");
+    c.durationSeconds = integer(json, "duration");
+    c.price = str(json, "price");
+    c.priceUnit = str(json, "price_unit");
+    c.startTime = parseTwilioDate(str(json, "start_time"));
+    c.endTime = parseTwilioDate(str(json, "end_time"));
+    c.dateCreated = parseTwilioDate(str(json, "date_created"));
+    c.dateUpdated = parseTwilioDate(str(json, "date_updated"));
+    return c;
+}
+
+TwilioRecording TwilioRecording::fromJson(const QJsonObject &json) {
+    TwilioRecording r;
+    r.sid = str(json, "sid");
+    r.accountSid = str(json, "account_sid");
+    r.callSid = str(json, "call_sid");
+    r.conferenceSid = str(json, "conference_sid");
+    r.status = str(json, "status");
+    r.source = str(json, "source");
+    r.channels = integer(json, "channels");
+    // Twilio writes the duration as a string, and -1 (or null) while recording.
+    const QJsonValue duration = json.value(QLatin1String("duration"));
+    r.durationSeconds =
+        duration.isNull() || duration.isUndefined() ? -1 : integer(json, "duration");
+    r.price = str(json, "price");
+    r.priceUnit = str(json, "price_unit");
+    r.errorCode = integer(json, "error_code");
+    r.dateCreated = parseTwilioDate(str(json, "date_created"));
+    r.startTime = parseTwilioDate(str(json, "start_time"));
+    r.uri = str(json, "uri");
+    r.mediaUrl = str(json, "media_url");
+    return r;
+}
+
 } // namespace sb

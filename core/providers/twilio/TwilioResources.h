@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -55,6 +56,63 @@ struct TwilioIncomingNumber {
     bool voice = false;
     QString smsUrl;
     static TwilioIncomingNumber fromJson(const QJsonObject &json);
+};
+
+// A voice call (Calls resource). Status: queued, ringing, in-progress, completed, busy,
+// failed, no-answer, canceled.
+struct TwilioCall {
+    QString sid;
+    QString accountSid;
+    QString parentCallSid;
+    QString from;
+    QString to;
+    QString status;
+    QString direction;  // inbound, outbound-api, outbound-dial
+    QString answeredBy; // human, machine_start, fax, unknown, ... (with MachineDetection)
+    int durationSeconds = 0;
+    QString price; // negative decimal as Twilio writes it ("-0.200"); empty until billed
+    QString priceUnit;
+    QDateTime startTime;
+    QDateTime endTime;
+    QDateTime dateCreated;
+    QDateTime dateUpdated;
+
+    static TwilioCall fromJson(const QJsonObject &json);
+};
+
+struct TwilioCallPage {
+    QList<TwilioCall> calls;
+    QString nextPageUri; // empty on the last page
+};
+
+struct TwilioRecording {
+    QString sid;
+    QString accountSid;
+    QString callSid;
+    QString conferenceSid;
+    QString status; // in-progress, paused, stopped, processing, completed, absent, deleted
+    QString source; // RecordVerb, DialVerb, OutboundAPI, ...
+    int channels = 0;
+    int durationSeconds = -1; // -1 while still recording
+    QString price;
+    QString priceUnit;
+    int errorCode = 0;
+    QDateTime dateCreated;
+    QDateTime startTime;
+    QString uri;      // the JSON resource, relative to the API base
+    QString mediaUrl; // the audio (WAV by default), absolute
+
+    static TwilioRecording fromJson(const QJsonObject &json);
+};
+
+struct TwilioRecordingPage {
+    QList<TwilioRecording> recordings;
+    QString nextPageUri;
+};
+
+struct TwilioRecordingAudio {
+    QByteArray data;
+    QByteArray contentType; // audio/x-wav, audio/mpeg
 };
 
 // Twilio writes dates as RFC 2822 ("Wed, 25 Nov 2026 11:00:00 +0000").
