@@ -133,7 +133,10 @@ void TestGuiStall::noStallWhileWebhooksArrive() {
                 "200) in %.2f s\n",
                 worst, Webhooks, answered, clock.elapsed() / 1000.0);
     QCOMPARE(answered, Webhooks);
-    QVERIFY2(worst <= 50, qPrintable(QStringLiteral("worst stall %1 ms").arg(worst)));
+    // Not a speed assertion (the figure is printed: 26-55 ms on 2 cores while parallel builds
+    // ran): a GUI thread waiting on the network, the store or the server freezes for seconds
+    // under this load, and that is what this bound catches.
+    QVERIFY2(worst <= 250, qPrintable(QStringLiteral("worst stall %1 ms").arg(worst)));
 }
 
 QTEST_MAIN(TestGuiStall)
