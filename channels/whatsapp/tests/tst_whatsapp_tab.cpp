@@ -6,6 +6,7 @@
 #include "common/SendFeedback.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
+#include "providers/twilio/TwilioError.h"
 #include "runtime/SwitchboardService.h"
 #include "sms/ui/SmsTab.h"
 #include "whatsapp/SandboxTemplates.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void countdown();
     void templateOutsideTheWindowReachesRead();
     void freeReplyOutsideTheWindowIsRefusedInTheConversation();
+    void failedMessageExplainsTheWhatsAppError();
     void keyboardOnlyCompose();
     void simulateIncomingWhatsApp();
     void readTickKeepsContrast_data();
@@ -380,6 +382,48 @@ void TestWhatsAppTab::freeReplyOutsideTheWindowIsRefusedInTheConversation() {
     QTest::qWait(300);
     QCOMPARE(outbox(customer).size(), 1);
     conversation->replyEdit()->clear();
+}
+
+void TestWhatsAppTab::failedMessageExplainsTheWhatsAppError() {
+    // A message Twilio accepted and WhatsApp then refused (as Twilio reports it: failed, 63016).
+    Store *store = m_console.window()->service()->store();
+    const QString customer = uniqueCustomer();
+    OutboundDraft draft;
+    draft.channel = QStringLiteral("whatsapp");
+    draft.from = QStringLiteral("whatsapp:+14155238886");
+    draft.to = customer;
+    draft.body = QStringLiteral("Your invoice is ready");
+    const OutboxEntry entry = await<StoreResult<OutboxEntry>>([&](auto done) {
+                                  store->createOutbound(draft, &m_ctx, done);
+                              })->value;
+    await<StoreResult<OutboxEntry>>(
+        [&](auto done) { store->markSubmitted(entry.id, &m_ctx, done); });
+    const QString sid = QStringLiteral("SM63016000000000000000000000000001");
+    await<StoreResult<OutboxEntry>>([&](auto done) {
+        store->markAccepted(entry.id, sid, QStringLiteral("queued"), &m_ctx, done);
+    });
+    StatusCallback failed;
+    failed.messageSid = sid;
+    failed.status = QStringLiteral("failed");
+    failed.errorCode = 63016;
+    await<StoreResult<bool>>([&](auto done) { store->applyStatusCallback(failed, &m_ctx, done); });
+
+    tab()->openConversation(customer);
+    QTextBrowser *thread = tab()->conversation()->thread();
+    QTRY_VERIFY(thread->toPlainText().contains(QStringLiteral("(63016)")));
+    const QString text = thread->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("⚠ Not delivered: ") + TwilioError::explain(63016)),
+             qPrintable(text));
+    QVERIFY(!TwilioError::explain(63016).isEmpty());
+    QVERIFY(text.contains(QStringLiteral("Retry")));
+    // The table's status badge says why too.
+    QTRY_VERIFY(rowWithBody(draft.body) >= 0);
+    const QString tip = tab()
+                            ->model()
+                            ->index(rowWithBody(draft.body), MessageTableModel::Status)
+                            .data(Qt::ToolTipRole)
+                            .toString();
+    QVERIFY2(tip.startsWith(QStringLiteral("63016 ")), qPrintable(tip));
 }
 
 void TestWhatsAppTab::keyboardOnlyCompose() {
