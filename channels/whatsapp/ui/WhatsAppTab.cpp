@@ -91,15 +91,16 @@ void WhatsAppTab::reloadTemplates() {
         return;
     }
     m_compose->templates()->setLoading();
-    // Listed on the network thread; the answer comes back here through the receiver.
-    QMetaObject::invokeMethod(content, [content, me = Receiver(this), this] {
-        content->listTemplatesWithApprovals(
-            me, [this](const TwilioResult<ContentClient::Templates> &found) {
-                if (found.ok())
-                    m_compose->templates()->setTemplates(found.value);
-                else
-                    m_compose->templates()->setError(found.error.explanation());
-            });
+    // Runs here, on this thread, through the receiver: only `me` crosses to the network thread.
+    ContentClient::TemplatesDone done =
+        [this](const TwilioResult<ContentClient::Templates> &found) {
+            if (found.ok())
+                m_compose->templates()->setTemplates(found.value);
+            else
+                m_compose->templates()->setError(found.error.explanation());
+        };
+    QMetaObject::invokeMethod(content, [content, me = Receiver(this), done = std::move(done)] {
+        content->listTemplatesWithApprovals(me, done);
     });
 }
 
