@@ -152,10 +152,6 @@ QList<QLineEdit *> TemplatePicker::variableEdits() const {
     return edits;
 }
 
-QWidget *TemplatePicker::lastField() const {
-    return m_keys.isEmpty() ? static_cast<QWidget *>(m_combo) : m_edits.value(m_keys.last());
-}
-
 void TemplatePicker::rebuildForm() {
     while (m_formLayout->rowCount() > 0)
         m_formLayout->removeRow(0); // deletes the row's widgets

@@ -47,8 +47,6 @@ public:
     QLabel *previewLabel() const { return m_preview; }
     QLineEdit *variableEdit(const QString &key) const { return m_edits.value(key); }
     QList<QLineEdit *> variableEdits() const;
-    // The widgets the form is made of, in tab order (the combo first).
-    QWidget *lastField() const;
 
 Q_SIGNALS:
     // The pick or a value changed.
