@@ -151,16 +151,19 @@ void WhatsAppTab::lookUpNames() {
 }
 
 void WhatsAppTab::onArrived(const QList<MessageRecord> &messages) {
+    bool ours = false; // other channels' floods cost one pass over the batch, nothing more
     for (const MessageRecord &m : messages) {
         if (m.channel != channelId() || m.direction != QLatin1String("inbound"))
             continue;
+        ours = true;
         // A customer writing reopens the window, and may have a (new) name.
         m_namesAsked.remove(m.from);
         if (m.from == m_compose->to() || m.from == conversation()->contact() ||
             m_lastInbound.contains(m.from))
             lookUpWindow(m.from);
     }
-    lookUpNames();
+    if (ours)
+        lookUpNames();
 }
 
 void WhatsAppTab::openConversation(const QString &contact) {
