@@ -388,6 +388,8 @@ void MainWindow::start() {
     removeTabs();
     m_service.reset(); // the old one frees its port and commits what it had queued first
     m_service = std::make_unique<SwitchboardService>(*config, m_channels);
+    if (m_clock)
+        m_service->setClock(m_clock);
     m_notice->setStore(m_service->store());
     m_notice->setStatuses(ChannelStatuses(m_channels));
     m_notice->setChannels(m_unread.keys());

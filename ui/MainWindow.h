@@ -5,6 +5,7 @@
 #include "messaging/Records.h"
 #include "runtime/Channel.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QMainWindow>
 
@@ -45,6 +46,11 @@ public:
                QSettings *settings, SecretStore *secrets, QHash<QString, QString> storedSecrets,
                QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // The time the service's time-bound rules read (WhatsApp's 24-hour window, the sandbox's
+    // clock) and the tabs count down with; tests inject theirs before start(). Unset: UTC now.
+    using Clock = std::function<QDateTime()>;
+    void setClock(Clock clock) { m_clock = std::move(clock); }
 
     void start();
     SwitchboardService *service() const { return m_service.get(); }
@@ -106,6 +112,7 @@ private:
     QString simulateActionName(const QString &channel) const;
 
     ConfigSource m_load;
+    Clock m_clock;
     ChannelList m_channels;
     QList<PlannedTab> m_plan;
     QSettings *m_settings;

@@ -37,6 +37,8 @@ bool ConsoleFixture::start(QString *why, const ChannelUiList &channelUis) {
     };
     m_window = std::make_unique<MainWindow>(load, builtInChannels(), channelUis, m_settings.get(),
                                             m_secrets.get(), QHash<QString, QString>{});
+    if (m_clock)
+        m_window->setClock(m_clock);
     QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
     m_window->show();
     m_window->start();

@@ -20,6 +20,8 @@ public:
     bool start(QString *why);
     // With these channels' tabs rather than the product's (builtInChannelUis()).
     bool start(QString *why, const sb::ChannelUiList &channelUis);
+    // The service's and the tabs' clock (UTC now), set before start(); unset: the real time.
+    void setClock(sb::MainWindow::Clock clock) { m_clock = std::move(clock); }
     void stop();
 
     sb::MainWindow *window() const { return m_window.get(); }
@@ -38,4 +40,5 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<sb::SecretStore> m_secrets;
     std::unique_ptr<sb::MainWindow> m_window;
+    sb::MainWindow::Clock m_clock;
 };

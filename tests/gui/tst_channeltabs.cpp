@@ -145,7 +145,7 @@ void TestChannelTabs::tabsComeFromTheRegistry() {
     QCOMPARE(tabTitles(), (QStringList{QStringLiteral("Calls"), QStringLiteral("SMS"),
                                        QStringLiteral("Pigeon"), QStringLiteral("WhatsApp"),
                                        QStringLiteral("Email"), QStringLiteral("Account")}));
-    QCOMPARE(window->channelTabs().size(), 2);
+    QCOMPARE(window->channelTabs().size(), 3); // SMS, Pigeon, WhatsApp
     RecordingTab *pigeonTab = tab(QStringLiteral("pigeon"));
     QVERIFY(pigeonTab);
     QCOMPARE(window->tabs()->indexOf(pigeonTab), 2);
@@ -179,8 +179,8 @@ void TestChannelTabs::placeholdersGiveWayToChannelsWithTheirIds() {
     int placeholders = 0;
     for (int i = 0; i < tabs->count(); ++i)
         placeholders += qobject_cast<PlaceholderTab *>(tabs->widget(i)) ? 1 : 0;
-    QCOMPARE(placeholders, 1); // WhatsApp's, until a WhatsApp tab is registered
-    QVERIFY(qobject_cast<PlaceholderTab *>(tabs->widget(2)));
+    QCOMPARE(placeholders, 0); // WhatsApp has its own tab now
+    QCOMPARE(tabs->widget(2), m_console->window()->channelTab(QStringLiteral("whatsapp")));
 }
 
 void TestChannelTabs::sandboxMenuSimulatesPerChannel() {
@@ -203,7 +203,9 @@ void TestChannelTabs::sandboxMenuSimulatesPerChannel() {
     // One per channel that can play a customer, in tab order; the owl cannot.
     QCOMPARE(entries, (QStringList{QStringLiteral("simulateIncomingSms Simulate incoming &SMS"),
                                    QStringLiteral("simulateIncomingPigeon Simulate incoming "
-                                                  "&Pigeon")}));
+                                                  "&Pigeon"),
+                                   QStringLiteral("simulateIncomingWhatsapp Simulate incoming "
+                                                  "&WhatsApp")}));
     QAction *sms = window->action(QStringLiteral("simulateIncomingSms"));
     QAction *pigeonSimulate = window->action(QStringLiteral("simulateIncomingPigeon"));
     QVERIFY(sms->isEnabled() && pigeonSimulate->isEnabled()); // sandbox mode

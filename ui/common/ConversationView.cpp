@@ -190,10 +190,8 @@ void ConversationView::setStatusMarks(StatusMarks marks) {
 
 void ConversationView::setContact(const QString &number) {
     m_contact = number;
-    m_title->setText(number.isEmpty() ? tr("Select a message to see the conversation")
-                                      : tr("Conversation with %1").arg(number));
-    m_thread->setAccessibleName(number.isEmpty() ? tr("Conversation")
-                                                 : tr("Conversation with %1").arg(number));
+    m_contactName.clear();
+    updateTitle();
     m_reply->setAccessibleName(number.isEmpty() ? tr("Reply") : tr("Reply to %1").arg(number));
     m_reply->setEnabled(!number.isEmpty());
     m_feedback->clearFeedback();
@@ -204,6 +202,21 @@ void ConversationView::setContact(const QString &number) {
     query.contact = number.isEmpty() ? QStringLiteral("\x01none") : number;
     m_model->setQuery(query);
     updateReplyState();
+}
+
+void ConversationView::setContactName(const QString &name) {
+    m_contactName = name;
+    updateTitle();
+}
+
+void ConversationView::updateTitle() {
+    const QString who = m_contactName.isEmpty()
+                            ? m_contact
+                            : tr("%1 (%2)", "name (address)").arg(m_contactName, m_contact);
+    m_title->setText(m_contact.isEmpty() ? tr("Select a message to see the conversation")
+                                         : tr("Conversation with %1").arg(who));
+    m_thread->setAccessibleName(m_contact.isEmpty() ? tr("Conversation")
+                                                    : tr("Conversation with %1").arg(who));
 }
 
 QList<MessageRecord> ConversationView::messages() const {

@@ -58,6 +58,11 @@ public:
     QString channel() const { return m_channel; }
     void setContact(const QString &number);
     QString contact() const { return m_contact; }
+    // The contact's name where the channel knows one (WhatsApp's profile name), shown in the
+    // title beside the address; setContact() clears it.
+    void setContactName(const QString &name);
+    QString contactName() const { return m_contactName; }
+    QLabel *titleLabel() const { return m_title; }
 
     QTextBrowser *thread() const { return m_thread; }
     MessageTableModel *model() const { return m_model; }
@@ -115,7 +120,10 @@ private:
     QPushButton *m_send;
     SendFeedback *m_feedback;
     QTimer *m_renderDelay;
+    void updateTitle();
+
     QString m_contact;
+    QString m_contactName;
     bool m_busy = false;
     bool m_replyProblem = false;
     bool m_renderPending = false;

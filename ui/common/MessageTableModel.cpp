@@ -72,6 +72,16 @@ int MessageTableModel::rowForId(qint64 id) const {
     return int(m_newer.size() - 1 - (-*it - 1));
 }
 
+void MessageTableModel::setContactLabel(ContactLabel label) {
+    m_contactLabel = std::move(label);
+    contactLabelsChanged();
+}
+
+void MessageTableModel::contactLabelsChanged() {
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Contact), index(rowCount() - 1, Contact), {Qt::DisplayRole});
+}
+
 QString MessageTableModel::directionLabel(const QString &direction) {
     return direction == QLatin1String("inbound") ? tr("In") : tr("Out");
 }
@@ -87,8 +97,11 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const {
             return TimeFormat::brief(m.createdAt);
         case Direction:
             return directionLabel(m.direction);
-        case Contact:
-            return m.direction == QLatin1String("inbound") ? m.from : m.to;
+        case Contact: {
+            const QString contact = m.direction == QLatin1String("inbound") ? m.from : m.to;
+            const QString label = m_contactLabel ? m_contactLabel(contact) : QString();
+            return label.isEmpty() ? contact : label;
+        }
         case From:
             return m.from;
         case To:
@@ -118,6 +131,8 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const {
     case Qt::ToolTipRole:
         if (index.column() == Time)
             return TimeFormat::full(m.createdAt);
+        if (index.column() == Contact && m_contactLabel) // the address behind the name
+            return m.direction == QLatin1String("inbound") ? m.from : m.to;
         if (index.column() == Error || index.column() == Status) {
             if (m.errorCode)
                 return QStringLiteral("%1 %2")

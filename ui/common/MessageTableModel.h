@@ -7,6 +7,8 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <functional>
+
 namespace sb {
 
 class UnreadMessages;
@@ -40,6 +42,12 @@ public:
     void setStatuses(const ChannelStatuses &statuses) { m_statuses = statuses; }
     // Unread inbound messages show in bold.
     void setUnread(UnreadMessages *unread);
+    // How the Customer column names a contact where the channel knows more than the address
+    // (WhatsApp's profile name); empty from the function: the address. Call
+    // contactLabelsChanged() when what it answers changes.
+    using ContactLabel = std::function<QString(const QString &contact)>;
+    void setContactLabel(ContactLabel label);
+    void contactLabelsChanged();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -67,6 +75,7 @@ private:
     Store *m_store;
     ChannelStatuses m_statuses;
     UnreadMessages *m_unread = nullptr;
+    ContactLabel m_contactLabel;
     MessageQuery m_query;
     int m_pageSize = 200;
     // Rows are m_newer reversed (arrived live, newest last) followed by m_older (loaded pages,

@@ -114,6 +114,8 @@ QString SendFeedback::describe(const MessageRecord &m) const {
     case StatusTone::Sent:
         return tr("Sent to %1; waiting for the delivery report.").arg(to);
     case StatusTone::Success:
+        if (m.status == QLatin1String("read")) // WhatsApp's read receipt
+            return tr("Delivered to %1 and read at %2.").arg(to, TimeFormat::brief(m.updatedAt));
         return tr("Delivered to %1 at %2.").arg(to, TimeFormat::brief(m.updatedAt));
     case StatusTone::Failure: {
         const QString reason = m.errorCode ? TwilioError::explain(m.errorCode) : m.errorMessage;
