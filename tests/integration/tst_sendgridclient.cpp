@@ -167,7 +167,7 @@ void TestSendGridClient::sendsTheWholeDraft() {
     d.bcc = {{QStringLiteral("archive@shop.example"), QStringLiteral("Archive")}};
     d.replyTo = {QStringLiteral("replies@shop.example"), QStringLiteral("Replies")};
     d.html = QStringLiteral("<p>Hello <img src=\"cid:logo\"></p>");
-    d.attachments = {{QByteArray("%PDF-1.4 \x00\xff binary", 20),
+    d.attachments = {{QByteArray("%PDF-1.4 \x00\xff binary", 18),
                       QStringLiteral("invoice.pdf"),
                       QStringLiteral("application/pdf"),
                       {},

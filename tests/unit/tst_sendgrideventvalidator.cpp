@@ -221,6 +221,7 @@ void TestSendGridEventValidator::explanationsNeverCarryTheKeyOrSignature() {
         {publicKey, ts, signature, Body, Kind::Valid},
         {publicKey, ts, {}, Body, Kind::MissingSignature},
         {publicKey, {}, signature, Body, Kind::MissingTimestamp},
+        {{}, ts, signature, Body, Kind::NoKey},
         {brokenKey, ts, signature, Body, Kind::UndecodableKey},
         {"not base64 at all", ts, signature, Body, Kind::UndecodableKey},
         {publicKey.left(60), ts, signature, Body, Kind::UndecodableKey}, // truncated DER

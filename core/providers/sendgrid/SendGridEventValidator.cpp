@@ -79,6 +79,10 @@ QString SendGridEventVerdict::explanation() const {
     case Kind::MissingTimestamp:
         return tr("The request has no X-Twilio-Email-Event-Webhook-Timestamp header, which "
                   "SendGrid's signature covers.");
+    case Kind::NoKey:
+        return tr("SENDGRID_WEBHOOK_PUBLIC_KEY is not set, so no event batch can be verified: "
+                  "enable signed events in SendGrid's Event Webhook settings and copy its "
+                  "verification key here.");
     case Kind::UndecodableKey:
         return tr("SENDGRID_WEBHOOK_PUBLIC_KEY is not a base64 DER P-256 public key: copy the "
                   "verification key from SendGrid's Event Webhook settings.");
@@ -113,6 +117,7 @@ qint64 SendGridEventValidator::systemClock() {
 SendGridEventValidator::SendGridEventValidator(const QByteArray &publicKeyBase64,
                                                qint64 maxAgeSeconds, Clock clock)
     : m_key(parseKey(publicKeyBase64))
+    , m_keyGiven(!publicKeyBase64.trimmed().isEmpty())
     , m_maxAgeSeconds(maxAgeSeconds)
     , m_clock(std::move(clock)) {}
 
@@ -134,7 +139,7 @@ SendGridEventVerdict SendGridEventValidator::check(const QByteArray &timestamp,
     if (timestamp.isEmpty())
         return fail(Kind::MissingTimestamp);
     if (!m_key)
-        return fail(Kind::UndecodableKey);
+        return fail(m_keyGiven ? Kind::UndecodableKey : Kind::NoKey);
     QByteArray der;
     if (!decodeBase64(signatureBase64, &der) || !isDerSignature(der))
         return fail(Kind::UndecodableSignature);

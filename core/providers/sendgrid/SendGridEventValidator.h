@@ -17,6 +17,7 @@ struct SendGridEventVerdict {
         Valid,
         MissingSignature,     // no X-Twilio-Email-Event-Webhook-Signature header
         MissingTimestamp,     // no X-Twilio-Email-Event-Webhook-Timestamp header
+        NoKey,                // SENDGRID_WEBHOOK_PUBLIC_KEY is not set: nothing can be verified
         UndecodableKey,       // the configured key is not base64 DER of a P-256 public key
         UndecodableSignature, // the header is not base64 of a DER ECDSA signature
         BadSignature,         // well-formed, but not this timestamp and body under this key
@@ -64,7 +65,8 @@ public:
     static bool isUsableKey(const QByteArray &publicKeyBase64);
 
 private:
-    std::shared_ptr<evp_pkey_st> m_key; // null: the configured key could not be decoded
+    std::shared_ptr<evp_pkey_st> m_key; // null: no key, or one that could not be decoded
+    bool m_keyGiven;
     qint64 m_maxAgeSeconds;
     Clock m_clock;
 };
