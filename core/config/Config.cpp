@@ -3,6 +3,7 @@
 #include "DotEnv.h"
 #include "Settings.h"
 #include "common/Logging.h"
+#include "providers/sendgrid/SendGridEventValidator.h"
 #include "providers/twilio/PhoneNumber.h"
 
 #include <QDir>
@@ -154,6 +155,25 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     if (!sendgridBase.isEmpty() &&
         !parseUrl(QStringLiteral("SENDGRID_API_BASE_URL"), sendgridBase, &c.sendgridApiBase, error))
         return std::nullopt;
+    c.sendgridWebhookPublicKey = get(setting::SendGridWebhookPublicKey).toLatin1();
+    if (!c.sendgridWebhookPublicKey.isEmpty() &&
+        !SendGridEventValidator::isUsableKey(c.sendgridWebhookPublicKey)) {
+        *error = QStringLiteral("SENDGRID_WEBHOOK_PUBLIC_KEY: not a base64 DER P-256 public key; "
+                                "copy the verification key from SendGrid's Event Webhook "
+                                "settings");
+        return std::nullopt;
+    }
+    const QString maxAge = get(setting::SendGridWebhookMaxAgeS);
+    if (!maxAge.isEmpty()) {
+        bool ok = false;
+        c.sendgridWebhookMaxAgeS = maxAge.toLongLong(&ok);
+        if (!ok || c.sendgridWebhookMaxAgeS < 0) {
+            *error = QStringLiteral("SENDGRID_WEBHOOK_MAX_AGE_S: '%1' is not a number of seconds "
+                                    "(0 turns the check off)")
+                         .arg(maxAge);
+            return std::nullopt;
+        }
+    }
 
     c.dataDir = get(setting::DataDir);
     if (c.dataDir.isEmpty())

@@ -31,6 +31,9 @@ struct Config {
     QUrl twilioApiBase{QStringLiteral("https://api.twilio.com")};
     QUrl sendgridApiBase{QStringLiteral("https://api.sendgrid.com")};
     QUrl contentApiBase{QStringLiteral("https://content.twilio.com")}; // WhatsApp templates
+    // SendGrid's Event Webhook verification key, base64 DER (empty: events cannot be verified).
+    QByteArray sendgridWebhookPublicKey;
+    qint64 sendgridWebhookMaxAgeS = 600; // 0: no age check (e.g. recorded test vectors)
 
     bool sandbox = false; // no TWILIO_ACCOUNT_SID: run against the built-in sandbox
 

@@ -23,6 +23,9 @@ const QList<SettingSpec> &Settings::all() {
         {TwilioApiBaseUrl, false, false, nullptr},
         {TwilioContentBaseUrl, false, false, nullptr},
         {SendGridApiBaseUrl, false, false, nullptr},
+        // A public key (not a secret); the console's dialog gets it with the email tab.
+        {SendGridWebhookPublicKey, false, false, nullptr},
+        {SendGridWebhookMaxAgeS, false, false, nullptr},
         {SandboxDelayMs, false, false, nullptr},
     };
     return specs;

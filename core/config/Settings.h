@@ -24,6 +24,8 @@ inline const QString ApiToken = QStringLiteral("SWITCHBOARD_API_TOKEN");
 inline const QString TwilioApiBaseUrl = QStringLiteral("TWILIO_API_BASE_URL");
 inline const QString TwilioContentBaseUrl = QStringLiteral("TWILIO_CONTENT_BASE_URL");
 inline const QString SendGridApiBaseUrl = QStringLiteral("SENDGRID_API_BASE_URL");
+inline const QString SendGridWebhookPublicKey = QStringLiteral("SENDGRID_WEBHOOK_PUBLIC_KEY");
+inline const QString SendGridWebhookMaxAgeS = QStringLiteral("SENDGRID_WEBHOOK_MAX_AGE_S");
 inline const QString SandboxDelayMs = QStringLiteral("SWITCHBOARD_SANDBOX_DELAY_MS");
 } // namespace setting
 

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void malformedSettingsNameTheSetting_data();
     void malformedSettingsNameTheSetting();
     void errorsNeverContainSecrets();
+    void sendGridWebhookSettings();
     void generatedApiTokenIsPrivateAndStable();
 
 private:
@@ -47,6 +48,9 @@ void TestConfig::sandboxWhenNoAccount() {
     QCOMPARE(c->effectivePublicUrl(3000), QUrl(QStringLiteral("http://localhost:3000")));
     QCOMPARE(c->twilioApiBase, QUrl(QStringLiteral("https://api.twilio.com")));
     QCOMPARE(c->contentApiBase, QUrl(QStringLiteral("https://content.twilio.com")));
+    QCOMPARE(c->sendgridApiBase, QUrl(QStringLiteral("https://api.sendgrid.com")));
+    QVERIFY(c->sendgridWebhookPublicKey.isEmpty());
+    QCOMPARE(c->sendgridWebhookMaxAgeS, 600);
 }
 
 void TestConfig::environmentBeatsDotEnv() {
@@ -110,6 +114,14 @@ void TestConfig::malformedSettingsNameTheSetting_data() {
                                             << "555-0100";
     QTest::newRow("WhatsApp number malformed") << "TWILIO_WHATSAPP_NUMBER"
                                                << "whatsapp:12";
+    QTest::newRow("SendGrid base not http") << "SENDGRID_API_BASE_URL"
+                                            << "api.sendgrid.com";
+    QTest::newRow("SendGrid webhook key not base64 DER") << "SENDGRID_WEBHOOK_PUBLIC_KEY"
+                                                         << "MFkwEwYHKoZIzj0CAQYI";
+    QTest::newRow("SendGrid webhook max age negative") << "SENDGRID_WEBHOOK_MAX_AGE_S"
+                                                       << "-1";
+    QTest::newRow("SendGrid webhook max age not a number") << "SENDGRID_WEBHOOK_MAX_AGE_S"
+                                                           << "10m";
 }
 
 void TestConfig::malformedSettingsNameTheSetting() {
@@ -121,6 +133,21 @@ void TestConfig::malformedSettingsNameTheSetting() {
     QVERIFY(!ConfigLoader::load(env, QString(), &error));
     QVERIFY2(error.startsWith(name + QLatin1Char(':')), qPrintable(error));
     QVERIFY(!error.contains(QLatin1Char('\n')));
+}
+
+void TestConfig::sendGridWebhookSettings() {
+    // A P-256 SubjectPublicKeyInfo, as SendGrid's Event Webhook settings show one.
+    const QString key = QStringLiteral(
+        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEmVzOcrG6xl5JcH1ZAYCYzyQSLoW/tFuRSilTupDm/FxwH//"
+        "vdW6b50IOlaWysKX0Y2YlJic9L8kqj5JaIv70eA==");
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("SENDGRID_WEBHOOK_PUBLIC_KEY"), key);
+    env.insert(QStringLiteral("SENDGRID_WEBHOOK_MAX_AGE_S"), QStringLiteral("0"));
+    QString error;
+    const auto c = ConfigLoader::load(env, m_dir->filePath(QStringLiteral("none.env")), &error);
+    QVERIFY2(c, qPrintable(error));
+    QCOMPARE(c->sendgridWebhookPublicKey, key.toLatin1());
+    QCOMPARE(c->sendgridWebhookMaxAgeS, 0);
 }
 
 void TestConfig::errorsNeverContainSecrets() {
