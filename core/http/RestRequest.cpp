@@ -6,6 +6,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 
+#include <memory>
+
 namespace sb {
 
 RestRequest::RestRequest(QNetworkAccessManager *nam, const QUrl &base)
@@ -79,12 +81,22 @@ QUrl RestRequest::url() const {
     return url;
 }
 
+bool RestRequest::sameOrigin(const QUrl &a, const QUrl &b) {
+    const auto defaultPort = [](const QUrl &u) {
+        return u.port(u.scheme() == QLatin1String("https") ? 443 : 80);
+    };
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           defaultPort(a) == defaultPort(b);
+}
+
 void RestRequest::send(const QByteArray &verb, Receiver receiver, Callback callback) {
     QNetworkRequest request(url());
     request.setTransferTimeout(int(m_timeout.count()));
+    // Qt 6.4 keeps every raw header, Authorization included, when it follows a redirect to
+    // another host, so redirects are vetted here: followed only to the same origin.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          m_manualRedirects ? QNetworkRequest::ManualRedirectPolicy
-                                           : QNetworkRequest::NoLessSafeRedirectPolicy);
+                                           : QNetworkRequest::UserVerifiedRedirectPolicy);
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("switchboard/") + Version);
     request.setRawHeader("Accept", "application/json");
     for (const auto &[name, value] : m_headers)
@@ -92,20 +104,41 @@ void RestRequest::send(const QByteArray &verb, Receiver receiver, Callback callb
 
     QNetworkReply *reply =
         verb == "GET" ? m_nam->get(request) : m_nam->sendCustomRequest(request, verb, m_body);
+    const QUrl origin = request.url();
+    auto refusedHost = std::make_shared<QString>();
+    QObject::connect(reply, &QNetworkReply::redirected, reply,
+                     [reply, origin, refusedHost](const QUrl &target) {
+                         if (sameOrigin(origin, target)) {
+                             Q_EMIT reply->redirectAllowed();
+                             return;
+                         }
+                         *refusedHost = target.host();
+                         reply->abort();
+                     });
     // Read the reply on its own thread, then hand a plain value to the receiver's thread: the
     // reply is deleted right after, and the receiver may live on another thread (the GUI).
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, receiver, callback] {
-        RestResponse response;
-        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        response.body = reply->readAll();
-        response.error = reply->error();
-        if (!response.answered())
-            response.errorString = reply->errorString();
-        for (const auto &[name, value] : reply->rawHeaderPairs())
-            response.headers.insert(name.toLower(), value);
-        reply->deleteLater();
-        receiver.post([callback, response] { callback(response); });
-    });
+    QObject::connect(
+        reply, &QNetworkReply::finished, reply, [reply, receiver, callback, refusedHost] {
+            RestResponse response;
+            response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            response.body = reply->readAll();
+            response.error = reply->error();
+            if (!refusedHost->isEmpty()) {
+                response.status = 0;
+                response.body.clear();
+                response.error = QNetworkReply::InsecureRedirectError;
+                response.errorString =
+                    QStringLiteral("the server redirected to another host (%1); not followed, so "
+                                   "credentials go only where they were configured")
+                        .arg(*refusedHost);
+            } else if (!response.answered()) {
+                response.errorString = reply->errorString();
+            }
+            for (const auto &[name, value] : reply->rawHeaderPairs())
+                response.headers.insert(name.toLower(), value);
+            reply->deleteLater();
+            receiver.post([callback, response] { callback(response); });
+        });
 }
 
 } // namespace sb

@@ -49,6 +49,9 @@ public:
     // decide per hop what the next request carries (credentials).
     RestRequest &manualRedirects();
 
+    // Same scheme, host and port (default ports filled in): where a redirect may be followed.
+    static bool sameOrigin(const QUrl &a, const QUrl &b);
+
     void get(Receiver receiver, Callback callback) { send("GET", receiver, std::move(callback)); }
     void post(Receiver receiver, Callback callback) { send("POST", receiver, std::move(callback)); }
     void deleteResource(Receiver receiver, Callback callback) {
