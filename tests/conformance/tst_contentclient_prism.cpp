@@ -51,15 +51,9 @@ void TestContentClientPrism::initTestCase() {
     m_spec = QJsonDocument::fromJson(file.readAll()).object();
     QVERIFY(!m_spec.isEmpty());
 
-    const QString prism = qEnvironmentVariable(
-        "SWITCHBOARD_PRISM", QStringLiteral(SB_BUILD_DIR "/prism/node_modules/.bin/prism"));
-    if (!QFile::exists(prism))
+    if (sbtest::prismPath().isEmpty())
         return; // the spec's examples are still checked; the Prism tests skip
-    const quint16 port = sbtest::freePort();
-    QVERIFY(m_prism.start(prism, {QStringLiteral("mock"), QStringLiteral("-h"),
-                                  QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                                  QString::number(port), file.fileName()}));
-    m_base = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    QVERIFY(sbtest::startPrism(m_prism, file.fileName(), &m_base));
     QVERIFY2(m_prism.waitForHttp(m_base, 90000), m_prism.output().right(2000).constData());
     m_client = std::make_unique<ContentClient>(
         &m_nam,

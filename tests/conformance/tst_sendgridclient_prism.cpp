@@ -29,7 +29,6 @@ private Q_SLOTS:
     void malformedAddressIsRefusedByTheMock();
 
 private:
-    static bool startPrism(sbtest::Child &child, const QString &spec, QUrl *base);
     static EmailDraft draft();
 
     sbtest::Child m_mailPrism;
@@ -46,29 +45,16 @@ namespace {
 const QString kKey = QStringLiteral("SG.conformance.key-0123456789");
 }
 
-bool TestSendGridClientPrism::startPrism(sbtest::Child &child, const QString &spec, QUrl *base) {
-    const QString prism = qEnvironmentVariable(
-        "SWITCHBOARD_PRISM", QStringLiteral(SB_BUILD_DIR "/prism/node_modules/.bin/prism"));
-    const quint16 port = sbtest::freePort();
-    if (!child.start(prism,
-                     {QStringLiteral("mock"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                      QStringLiteral("-p"), QString::number(port), sbtest::sharedDir() + spec}))
-        return false;
-    *base = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-    return true;
-}
-
 void TestSendGridClientPrism::initTestCase() {
     SB_REQUIRE_SHARED("/openapi/tsg_mail_v3.json");
     SB_REQUIRE_SHARED("/openapi/tsg_templates_v3.json");
-    const QString prism = qEnvironmentVariable(
-        "SWITCHBOARD_PRISM", QStringLiteral(SB_BUILD_DIR "/prism/node_modules/.bin/prism"));
-    if (!QFile::exists(prism))
-        QSKIP("Prism is not installed (./scripts/test installs it with npm)");
+    SB_REQUIRE_PRISM_INSTALLED();
     // Both start at once; each is waited for by its port, not a fixed time.
-    QVERIFY(startPrism(m_mailPrism, QStringLiteral("/openapi/tsg_mail_v3.json"), &m_mailBase));
-    QVERIFY(startPrism(m_templatesPrism, QStringLiteral("/openapi/tsg_templates_v3.json"),
-                       &m_templatesBase));
+    const QString specs = sbtest::sharedDir() + QStringLiteral("/openapi/");
+    QVERIFY(
+        sbtest::startPrism(m_mailPrism, specs + QStringLiteral("tsg_mail_v3.json"), &m_mailBase));
+    QVERIFY(sbtest::startPrism(m_templatesPrism, specs + QStringLiteral("tsg_templates_v3.json"),
+                               &m_templatesBase));
     QVERIFY2(m_mailPrism.waitForHttp(m_mailBase, 90000),
              m_mailPrism.output().right(2000).constData());
     QVERIFY2(m_templatesPrism.waitForHttp(m_templatesBase, 90000),

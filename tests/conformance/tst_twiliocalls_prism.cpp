@@ -61,16 +61,9 @@ QString menuTwiml() {
 
 void TestTwilioCallsPrism::initTestCase() {
     SB_REQUIRE_SHARED("/openapi/twilio_api_v2010.json");
-    const QString prism = qEnvironmentVariable(
-        "SWITCHBOARD_PRISM", QStringLiteral(SB_BUILD_DIR "/prism/node_modules/.bin/prism"));
-    if (!QFile::exists(prism))
-        QSKIP("Prism is not installed (./scripts/test installs it with npm)");
-    const quint16 port = sbtest::freePort();
-    QVERIFY(m_prism.start(
-        prism, {QStringLiteral("mock"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
-                QStringLiteral("-p"), QString::number(port),
-                sbtest::sharedDir() + QStringLiteral("/openapi/twilio_api_v2010.json")}));
-    m_base = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    SB_REQUIRE_PRISM_INSTALLED();
+    QVERIFY(sbtest::startPrism(
+        m_prism, sbtest::sharedDir() + QStringLiteral("/openapi/twilio_api_v2010.json"), &m_base));
     // Prism takes several seconds to load the 1.9 MB spec: wait for the port, not a fixed time.
     QVERIFY2(m_prism.waitForHttp(m_base, 90000), m_prism.output().right(2000).constData());
     m_client = std::make_unique<TwilioClient>(

@@ -198,4 +198,20 @@ int Child::waitForExit(int timeoutMs) {
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -2;
 }
 
+QString prismPath() {
+    const QString prism = qEnvironmentVariable(
+        "SWITCHBOARD_PRISM", QStringLiteral(SB_BUILD_DIR "/prism/node_modules/.bin/prism"));
+    return QFile::exists(prism) ? prism : QString();
+}
+
+bool startPrism(Child &child, const QString &specFile, QUrl *base) {
+    const quint16 port = freePort();
+    if (!child.start(prismPath(),
+                     {QStringLiteral("mock"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"),
+                      QStringLiteral("-p"), QString::number(port), specFile}))
+        return false;
+    *base = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+    return true;
+}
+
 } // namespace sbtest

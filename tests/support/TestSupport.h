@@ -32,6 +32,17 @@ QString sharedDir();
 QString binDir(); // where switchboard and switchboard-sandbox were built
 quint16 freePort();
 
+class Child;
+// Prism, the OpenAPI mock server: $SWITCHBOARD_PRISM or where ./scripts/test installs it;
+// empty when it is not there (the tests that need it skip with a message).
+QString prismPath();
+// Starts `prism mock` for the spec file on a free loopback port and sets *base to its URL;
+// wait for it with child.waitForHttp(*base, ...) (a large spec takes seconds to load).
+bool startPrism(Child &child, const QString &specFile, QUrl *base);
+#define SB_REQUIRE_PRISM_INSTALLED()                                                               \
+    if (sbtest::prismPath().isEmpty())                                                             \
+    QSKIP("Prism is not installed (./scripts/test installs it with npm)")
+
 struct Reply {
     int status = 0;
     QByteArray body;
