@@ -46,6 +46,12 @@ QString eventFor(const QString &status) {
     return {};
 }
 
+// The Calls resource knows no "initiated" (only its callback does): such a call still reads
+// as queued, as on Twilio.
+QString resourceStatus(const QString &status) {
+    return status == QLatin1String("initiated") ? QStringLiteral("queued") : status;
+}
+
 // What the SIP leg would have answered, as Twilio reports it with the final status.
 int sipResponseCode(const QString &status) {
     if (status == QLatin1String("completed"))
@@ -299,7 +305,7 @@ HttpResponse VoiceSandbox::list(const HttpRequest &request) const {
         if (found == m_calls.cend())
             continue;
         if ((to.isEmpty() || found->to == to) && (from.isEmpty() || found->from == from) &&
-            (status.isEmpty() || found->status == status))
+            (status.isEmpty() || resourceStatus(found->status) == status))
             matching.append(&*found);
     }
     const QString path =
@@ -390,7 +396,6 @@ QJsonObject VoiceSandbox::callJson(const Call &c) const {
     const bool ended = isFinal(c.status);
     return {
         {QStringLiteral("account_sid"), m_sandbox.accountSid()},
-        {QStringLiteral("annotation"), QJsonValue::Null},
         {QStringLiteral("answered_by"), QJsonValue::Null},
         {QStringLiteral("api_version"), QStringLiteral("2010-04-01")},
         {QStringLiteral("caller_name"), QJsonValue::Null},
@@ -411,7 +416,7 @@ QJsonObject VoiceSandbox::callJson(const Call &c) const {
         {QStringLiteral("queue_time"), QStringLiteral("0")},
         {QStringLiteral("sid"), c.sid},
         {QStringLiteral("start_time"), dateOrNull(c.started)},
-        {QStringLiteral("status"), c.status},
+        {QStringLiteral("status"), resourceStatus(c.status)},
         {QStringLiteral("subresource_uris"),
          QJsonObject{
              {QStringLiteral("recordings"), uri + QStringLiteral("/Recordings.json")},

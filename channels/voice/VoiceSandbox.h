@@ -30,7 +30,9 @@ class Sandbox;
 // A call walks queued -> initiated -> ringing -> in-progress -> completed, one step every
 // SandboxOptions::statusDelayMs (in progress for two), each posted, signed, to its
 // StatusCallback when its StatusCallbackEvent asks for it (initiated, ringing, answered,
-// completed; completed only when none is given, as Twilio). Test numbers, as To:
+// completed; completed only when none is given, as Twilio). The resource itself reads
+// "queued" while a call is initiated: Twilio's Calls resource has no such status. Test
+// numbers, as To:
 //   +15005554001 busy, +15005554002 no-answer (rings, nobody answers), +15005554003 failed
 //   (never rings), +15005554004 canceled (the caller hangs up while it rings).
 // Once answered, a call with a Url fetches its TwiML with a signed POST, as Twilio does

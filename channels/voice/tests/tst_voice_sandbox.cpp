@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "http/HttpServer.h"
 #include "providers/twilio/SignatureValidator.h"
+#include "providers/twilio/TwilioResources.h"
 #include "sandbox/Sandbox.h"
 #include "voice/VoiceSandbox.h"
 
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void refusedAtOnce_data();
     void refusedAtOnce();
     void listsFiltersPagesAndFetches();
+    void callsHaveTheSpecsFields();
     void updatesCancelAndHangUp();
     void officialNodeHelperCreatesAndFetchesACall();
 
@@ -289,6 +291,64 @@ void TestVoiceSandbox::listsFiltersPagesAndFetches() {
         call(*m_sandbox, "GET", QStringLiteral("Calls/CA00000000000000000000000000000000.json"));
     QCOMPARE(missing.status, 404);
     QCOMPARE(missing.json().value(QLatin1String("code")).toInt(), 20404);
+}
+
+void TestVoiceSandbox::callsHaveTheSpecsFields() {
+    SB_REQUIRE_SHARED("/openapi/twilio_api_v2010.json");
+    QFile file(sbtest::sharedDir() + QStringLiteral("/openapi/twilio_api_v2010.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject schemas = QJsonDocument::fromJson(file.readAll())
+                                    .object()
+                                    .value(QLatin1String("components"))
+                                    .toObject()
+                                    .value(QLatin1String("schemas"))
+                                    .toObject();
+    const QJsonObject properties = schemas.value(QLatin1String("api.v2010.account.call"))
+                                       .toObject()
+                                       .value(QLatin1String("properties"))
+                                       .toObject();
+    QVERIFY(properties.size() > 20);
+    QStringList statuses;
+    for (const QJsonValue v : schemas.value(QLatin1String("call_enum_status"))
+                                  .toObject()
+                                  .value(QLatin1String("enum"))
+                                  .toArray())
+        statuses.append(v.toString());
+    QCOMPARE(statuses.size(), 8); // Twilio's statuses, "initiated" being a callback's only
+
+    // A call as created (most fields still null) and as ended (times, duration set).
+    const QJsonObject created = createCall(*m_sandbox, QStringLiteral("+14155550140")).json();
+    const QString sid = created.value(QLatin1String("sid")).toString();
+    QTRY_VERIFY_WITH_TIMEOUT(callbackStatuses(sid).contains(QStringLiteral("completed")), 5000);
+    const QJsonObject ended =
+        call(*m_sandbox, "GET", QStringLiteral("Calls/%1.json").arg(sid)).json();
+    const QStringList sandboxOnly{"status_callback", "url", "twiml_fetch_status"};
+    for (const QJsonObject &json : {created, ended}) {
+        QStringList problems;
+        for (auto it = properties.begin(); it != properties.end(); ++it) {
+            const QJsonObject property = it.value().toObject();
+            const QJsonValue value = json.value(it.key());
+            if (value.isUndefined())
+                problems.append(it.key() + QStringLiteral(": missing"));
+            else if (value.isNull() && !property.value(QLatin1String("nullable")).toBool())
+                problems.append(it.key() + QStringLiteral(": null"));
+            else if (it.key() == QLatin1String("status") && !statuses.contains(value.toString()))
+                problems.append(it.key() + QStringLiteral(": not one of Twilio's"));
+            else if (!value.isNull() &&
+                     property.value(QLatin1String("type")).toString() == QLatin1String("string") &&
+                     !value.isString())
+                problems.append(it.key() + QStringLiteral(": not a string"));
+            else if (property.value(QLatin1String("format")).toString() ==
+                         QLatin1String("date-time-rfc-2822") &&
+                     value.isString() && !parseTwilioDate(value.toString()).isValid())
+                problems.append(it.key() + QStringLiteral(": not an RFC 2822 date"));
+        }
+        for (auto it = json.begin(); it != json.end(); ++it) {
+            if (!properties.contains(it.key()) && !sandboxOnly.contains(it.key()))
+                problems.append(it.key() + QStringLiteral(": not in the spec"));
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+    }
 }
 
 void TestVoiceSandbox::updatesCancelAndHangUp() {
