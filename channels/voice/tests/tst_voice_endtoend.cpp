@@ -11,6 +11,7 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QXmlStreamReader>
 #include <QtTest>
 
 using namespace sb;
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void testNumbersEndAsDocumented();
     void callbacksOutOfOrderAndRepeatedNeverMoveBack();
     void callbackBeforeTheCreateAnswerIsKept();
+    void signedVoiceResponseAnswersTwiml();
     void unsignedWebhooksAreRefused_data();
     void unsignedWebhooksAreRefused();
     void invalidFieldsAreAllReported_data();
@@ -238,6 +240,25 @@ void TestVoiceEndToEnd::callbackBeforeTheCreateAnswerIsKept() {
     const sbtest::Reply r = status(sid);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().value(QLatin1String("status")).toString(), QStringLiteral("ringing"));
+}
+
+void TestVoiceEndToEnd::signedVoiceResponseAnswersTwiml() {
+    const sbtest::Reply r =
+        postSigned(VoiceRoutes::voiceResponse(),
+                   {{QStringLiteral("CallSid"), newCallSid()},
+                    {QStringLiteral("CallStatus"), QStringLiteral("in-progress")},
+                    {QStringLiteral("From"), QStringLiteral("+15005550006")},
+                    {QStringLiteral("To"), QStringLiteral("+14155550100")}});
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.header("Content-Type").startsWith("text/xml"));
+    QXmlStreamReader xml(r.body);
+    QStringList elements;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement)
+            elements.append(xml.name().toString());
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(elements, (QStringList{"Response", "Say", "Hangup"}));
 }
 
 void TestVoiceEndToEnd::unsignedWebhooksAreRefused_data() {
