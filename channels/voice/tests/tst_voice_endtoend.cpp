@@ -38,6 +38,7 @@ private Q_SLOTS:
     void invalidFieldsAreAllReported_data();
     void invalidFieldsAreAllReported();
     void idempotencyKeyDialsOnce();
+    void twilioRefusalIsPassedOnAndNotRetried();
     void unknownCallIs404();
     void storeFailureAnswers500AndTheRetryIsStored();
 
@@ -337,6 +338,27 @@ void TestVoiceEndToEnd::idempotencyKeyDialsOnce() {
                                     .value(QLatin1String("calls"))
                                     .toArray();
     QCOMPARE(atTwilio.size(), 1); // the customer was rung once
+}
+
+void TestVoiceEndToEnd::twilioRefusalIsPassedOnAndNotRetried() {
+    // A valid number that is not one of the account's: Twilio refuses it with 21210.
+    const QJsonObject json{{"to", "+14155550178"}, {"from", "+14155550199"}};
+    const sbtest::Reply r = initiate(json, {{"Idempotency-Key", "refused-once"}});
+    QCOMPARE(r.status, 400);
+    const QJsonObject error = r.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("code")).toInt(), 21210);
+    QVERIFY(!error.value(QLatin1String("message")).toString().isEmpty());
+    // The same key again is told so, and Twilio is not asked twice.
+    const sbtest::Reply again = initiate(json, {{"Idempotency-Key", "refused-once"}});
+    QCOMPARE(again.status, 409);
+    QCOMPARE(again.json().value(QLatin1String("error")).toObject().value(QLatin1String("code")),
+             QJsonValue(21210));
+    QCOMPARE(sandboxGet(QStringLiteral("Calls.json?To=%2B14155550178"))
+                 .json()
+                 .value(QLatin1String("calls"))
+                 .toArray()
+                 .size(),
+             0);
 }
 
 void TestVoiceEndToEnd::unknownCallIs404() {
