@@ -126,7 +126,9 @@ HttpResponse VoiceSandbox::create(const HttpRequest &request) {
         return Sandbox::twilioError(400, 21213, QStringLiteral("No 'From' number is specified"));
     if (call.url.isEmpty() && call.twiml.isEmpty())
         return Sandbox::twilioError(
-            400, 21205, QStringLiteral("Either a 'Url' or 'Twiml' parameter is required."));
+            400, 21205,
+            QStringLiteral("Url parameter is required. For more information, see "
+                           "http://www.twilio.com/docs/api/twiml"));
     if (!call.url.isEmpty() && !isHttpUrl(call.url))
         return Sandbox::twilioError(400, 21205,
                                     QStringLiteral("Url is not a valid URL: %1").arg(call.url));
