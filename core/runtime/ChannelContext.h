@@ -12,6 +12,7 @@ class ContentClient;
 class HttpServer;
 class Outbox;
 class Store;
+class TwilioClient;
 
 // What a channel's routes are built on, handed to Channel::addRoutes while the service is
 // being built (before the server moves to its thread and before its port takes connections).
@@ -31,6 +32,15 @@ struct ChannelContext {
         return QDateTime::currentDateTimeUtc();
     };
     ContentClient *content = nullptr; // Twilio's Content API (message templates)
+    // Twilio's REST API, on the network thread like the outbox: for what is not a message
+    // (calls), which the outbox cannot carry.
+    TwilioClient *twilio = nullptr;
+    // The base URL Twilio reaches this console at, as webhooks are signed against. Known only
+    // once the port is bound, so read it when a request is handled (on the server thread,
+    // never before connections are accepted); empty before that.
+    std::function<QString()> publicBase = [] {
+        return QString();
+    };
 };
 
 } // namespace sb

@@ -139,6 +139,11 @@ void SwitchboardService::startServer() {
         api.sandboxUrl = QUrl();
     new LocalApi(m_server, m_store, api, m_server);
     ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
+    context.twilio = m_client;
+    // The guard lives on the server thread and learns the public URL before the port opens.
+    context.publicBase = [guard = m_webhookGuard] {
+        return guard->publicUrl();
+    };
     for (const auto &channel : std::as_const(m_channels))
         channel->addRoutes(context);
     m_server->moveToThread(&m_serverThread);

@@ -54,6 +54,8 @@ public:
     QString accountSid() const { return m_options.accountSid; }
     QString authToken() const { return m_options.authToken; }
     QDateTime now() const;
+    // The pause between one status and the next (SandboxOptions::statusDelayMs).
+    int statusDelayMs() const { return m_options.statusDelayMs; }
 
     // Channel parts (on the sandbox's thread). A message belongs to the first part that owns
     // its addresses.

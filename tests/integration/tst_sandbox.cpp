@@ -246,10 +246,15 @@ void TestSandbox::unimplementedAnswersInTwilioShape_data() {
     QTest::addColumn<QByteArray>("allow");
     const QString sm = QStringLiteral("SM00000000000000000000000000000000");
     // Resources Twilio has and the sandbox does not.
-    QTest::newRow("GET Calls") << QByteArray("GET") << "/2010-04-01/Accounts/{ac}/Calls.json" << 404
-                               << 20404 << QByteArray();
-    QTest::newRow("POST Calls") << QByteArray("POST") << "/2010-04-01/Accounts/{ac}/Calls.json"
-                                << 404 << 20404 << QByteArray();
+    QTest::newRow("GET Conferences")
+        << QByteArray("GET") << "/2010-04-01/Accounts/{ac}/Conferences.json" << 404 << 20404
+        << QByteArray();
+    QTest::newRow("POST Queues") << QByteArray("POST") << "/2010-04-01/Accounts/{ac}/Queues.json"
+                                 << 404 << 20404 << QByteArray();
+    QTest::newRow("DELETE a call")
+        << QByteArray("DELETE")
+        << "/2010-04-01/Accounts/{ac}/Calls/CA00000000000000000000000000000000.json" << 404 << 20404
+        << QByteArray();
     QTest::newRow("GET a message's Media")
         << QByteArray("GET") << "/2010-04-01/Accounts/{ac}/Messages/" + sm + "/Media.json" << 404
         << 20404 << QByteArray();
@@ -329,7 +334,12 @@ void TestSandbox::everyPathAndMethodOfTwilioSpec() {
         QStringLiteral("GET /2010-04-01/Accounts/{Sid}.json"),
         QStringLiteral("GET /2010-04-01/Accounts/{AccountSid}/Balance.json"),
         QStringLiteral("GET /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json"),
-        QStringLiteral("POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json")};
+        QStringLiteral("POST /2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json"),
+        // The voice channel's part.
+        QStringLiteral("GET /2010-04-01/Accounts/{AccountSid}/Calls.json"),
+        QStringLiteral("POST /2010-04-01/Accounts/{AccountSid}/Calls.json"),
+        QStringLiteral("GET /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json"),
+        QStringLiteral("POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json")};
     static const QRegularExpression placeholder(QStringLiteral("\\{[A-Za-z]+\\}"));
     int requests = 0;
     for (auto it = paths.begin(); it != paths.end(); ++it) {
@@ -411,7 +421,7 @@ const failure = async (promise) => {
   const out = {
     listed: listed.map((m) => m.to),
     today: today.length,
-    calls: await failure(client.calls.list()),
+    queues: await failure(client.queues.list()),
     remove: await failure(client.messages('SM00000000000000000000000000000000').remove()),
     fetch: await failure(client.messages('SM00000000000000000000000000000000').fetch()),
   };
@@ -441,7 +451,7 @@ const failure = async (promise) => {
         expected.append(dave);
     QCOMPARE(out.value(QLatin1String("listed")).toArray(), expected);
     QCOMPARE(out.value(QLatin1String("today")).toInt(), 5);
-    for (const char *name : {"calls", "remove", "fetch"}) {
+    for (const char *name : {"queues", "remove", "fetch"}) {
         const QJsonObject failure = out.value(QLatin1String(name)).toObject();
         QCOMPARE(failure.value(QLatin1String("name")).toString(), QStringLiteral("RestException"));
         QCOMPARE(failure.value(QLatin1String("status")).toInt(), 404);

@@ -1,0 +1,229 @@
+#include "VoiceApi.h"
+
+#include "CallStatuses.h"
+#include "VoiceCalls.h"
+#include "VoiceLogging.h"
+#include "VoiceRoutes.h"
+#include "api/FieldErrors.h"
+#include "api/JsonRequest.h"
+#include "api/LocalApi.h"
+#include "api/MessageApi.h"
+#include "db/Store.h"
+#include "db/StoreWorker.h"
+#include "providers/twilio/PhoneNumber.h"
+#include "providers/twilio/TwilioClient.h"
+#include "runtime/ChannelContext.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+namespace sb {
+
+namespace {
+
+QJsonValue isoOrNull(const QDateTime &time) {
+    return time.isValid() ? QJsonValue(MessageApi::iso(time)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+VoiceApi::VoiceApi(ChannelContext &context, QObject *parent)
+    : QObject(parent)
+    , m_store(context.store)
+    , m_twilio(context.twilio)
+    , m_clock(context.clock)
+    , m_publicBase(context.publicBase)
+    , m_defaultFrom(context.config.phoneNumber) {
+    context.server.route(
+        "POST", LocalApi::path(VoiceRoutes::initiateCall()),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { initiate(r, reply); });
+    context.server.route(
+        "GET", LocalApi::path(VoiceRoutes::callStatusOf()),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { status(r.args.value(0), reply); });
+}
+
+QJsonObject VoiceApi::callJson(const CallRecord &call) {
+    const StatusInfo info = CallStatuses::instance().info(call.status);
+    QJsonArray history;
+    for (const CallEvent &e : call.history)
+        history.append(
+            QJsonObject{{QStringLiteral("status"), e.status},
+                        {QStringLiteral("label"), CallStatuses::instance().info(e.status).label},
+                        {QStringLiteral("at"), isoOrNull(e.at)}});
+    QJsonObject json{
+        {QStringLiteral("callSid"), call.sid},
+        {QStringLiteral("status"), call.status},
+        {QStringLiteral("label"), info.label},
+        {QStringLiteral("meaning"), info.meaning},
+        {QStringLiteral("final"), info.final},
+        {QStringLiteral("direction"), call.direction},
+        {QStringLiteral("from"), call.from},
+        {QStringLiteral("to"), call.to},
+        {QStringLiteral("url"), call.url},
+        {QStringLiteral("answeredBy"),
+         call.answeredBy.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(call.answeredBy)},
+        {QStringLiteral("duration"), call.durationSeconds >= 0 ? QJsonValue(call.durationSeconds)
+                                                               : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("dateCreated"), isoOrNull(call.created)},
+        {QStringLiteral("dateUpdated"), isoOrNull(call.updated)},
+        {QStringLiteral("history"), history},
+        // Filled in by recording-complete, a later step.
+        {QStringLiteral("recordings"), QJsonArray()}};
+    if (call.errorCode != 0)
+        json.insert(QStringLiteral("errorCode"), call.errorCode);
+    return json;
+}
+
+void VoiceApi::initiate(const HttpRequest &request, const HttpServer::Reply &reply) {
+    FieldErrors errors;
+    const std::optional<QJsonObject> parsed = JsonRequest::object(request.body, errors);
+    if (!parsed)
+        return reply(errors.response());
+    const QJsonObject &json = *parsed;
+    JsonRequest::expectStrings(json, {"to", "from", "url"}, errors);
+    auto checkNumber = [&](const QString &field, const QString &input) {
+        if (errors.has(field))
+            return PhoneNumberCheck{};
+        const PhoneNumberCheck check = PhoneNumber::check(input);
+        if (!check.valid)
+            errors.add(field, check.reason);
+        return check;
+    };
+    const PhoneNumberCheck to =
+        checkNumber(QStringLiteral("to"), json.value(QLatin1String("to")).toString());
+    QString fromInput = json.value(QLatin1String("from")).toString();
+    if (fromInput.isEmpty())
+        fromInput = m_defaultFrom;
+    PhoneNumberCheck from;
+    if (fromInput.isEmpty() && !errors.has(QStringLiteral("from")))
+        errors.add(QStringLiteral("from"),
+                   tr("No 'from' given and TWILIO_PHONE_NUMBER is not set."));
+    else
+        from = checkNumber(QStringLiteral("from"), fromInput);
+    const QString urlInput = json.value(QLatin1String("url")).toString().trimmed();
+    if (!urlInput.isEmpty() && !errors.has(QStringLiteral("url"))) {
+        const QUrl url(urlInput, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")))
+            errors.add(QStringLiteral("url"),
+                       tr("Must be an absolute http or https URL that answers with TwiML, e.g. "
+                          "https://example.com/twiml; leave it out to run the console's own."));
+    }
+    if (!errors.isEmpty())
+        return reply(errors.response());
+
+    CallRequest call;
+    call.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
+    call.to = to.e164;
+    call.from = from.e164;
+    call.url = urlInput.isEmpty() ? m_publicBase() + VoiceRoutes::voiceResponse() : urlInput;
+    m_store->run<VoiceCalls::Requested>(
+        this,
+        [call, now = m_clock()](StoreWorker &w, QString *error) {
+            return VoiceCalls::request(w, call, now, error);
+        },
+        [this, reply](const StoreResult<VoiceCalls::Requested> &requested) {
+            if (!requested.ok())
+                return reply(HttpResponse::error(
+                    500, tr("Nothing was dialled: the call could not be stored (%1).")
+                             .arg(requested.error)));
+            if (requested.value.existed)
+                return reply(answerExisting(requested.value.call));
+            dial(requested.value.call, reply);
+        });
+}
+
+HttpResponse VoiceApi::answerExisting(const CallRecord &call) {
+    if (call.requestState == QLatin1String("created")) {
+        QJsonObject json = callJson(call);
+        json.insert(QStringLiteral("replayed"), true);
+        return HttpResponse::json(200, json);
+    }
+    if (call.requestState == QLatin1String("refused"))
+        return HttpResponse::error(
+            409,
+            tr("A call with this Idempotency-Key was refused by Twilio: %1").arg(call.errorMessage),
+            {{QStringLiteral("code"), call.errorCode}, {QStringLiteral("dialled"), false}});
+    return HttpResponse::error(
+        409,
+        tr("A call with this Idempotency-Key was requested and its outcome is not known "
+           "(Twilio did not answer, or the console stopped meanwhile). It is not dialled "
+           "again, so the customer cannot be rung twice; check the calls list on Twilio."),
+        {{QStringLiteral("dialled"), QStringLiteral("unknown")}});
+}
+
+void VoiceApi::dial(const CallRecord &call, const HttpServer::Reply &reply) {
+    if (!m_twilio)
+        return reply(HttpResponse::error(503, tr("No Twilio client: calls cannot be placed.")));
+    CreateCallParams params;
+    params.to = call.to;
+    params.from = call.from;
+    params.url = call.url;
+    params.statusCallback = m_publicBase() + VoiceRoutes::callStatus();
+    params.statusCallbackEvents = {QStringLiteral("initiated"), QStringLiteral("ringing"),
+                                   QStringLiteral("answered"), QStringLiteral("completed")};
+    const qint64 id = call.id;
+    auto done = [this, reply, id](const TwilioResult<TwilioCall> &result) {
+        if (!result.ok()) {
+            const TwilioError error = result.error;
+            qCInfo(lcVoice).noquote() << "call not created:" << error.explanation();
+            // When Twilio may have dialled after all, the row stays "requesting": unknown,
+            // never retried by itself.
+            if (error.isAmbiguous())
+                return reply(HttpResponse::error(
+                    LocalApi::httpStatusFor(error),
+                    tr("Twilio's answer was lost (%1): the call may or may not have been placed. "
+                       "It is not dialled again by itself; the same Idempotency-Key answers "
+                       "409 rather than ringing the customer twice.")
+                        .arg(error.explanation()),
+                    {{QStringLiteral("dialled"), QStringLiteral("unknown")}}));
+            m_store->run<bool>(
+                this,
+                [id, error, now = m_clock()](StoreWorker &w,
+                                             QString *storeError) -> std::optional<bool> {
+                    if (!VoiceCalls::refused(w, id, error.code, error.explanation(), now,
+                                             storeError))
+                        return std::nullopt;
+                    return true;
+                },
+                [reply, error](const StoreResult<bool> &) {
+                    reply(LocalApi::errorResponse(error));
+                });
+            return;
+        }
+        const TwilioCall created = result.value;
+        m_store->run<CallRecord>(
+            this,
+            [id, created, now = m_clock()](StoreWorker &w, QString *error) {
+                return VoiceCalls::created(w, id, created, now, error);
+            },
+            [reply, sid = created.sid](const StoreResult<CallRecord> &stored) {
+                if (!stored.ok())
+                    return reply(HttpResponse::error(
+                        500,
+                        tr("The call %1 was placed but could not be recorded here (%2); its "
+                           "status callbacks will record it when the database recovers.")
+                            .arg(sid, stored.error),
+                        {{QStringLiteral("callSid"), sid}}));
+                reply(HttpResponse::json(201, callJson(stored.value)));
+            });
+    };
+    QMetaObject::invokeMethod(m_twilio, [twilio = m_twilio, params, me = Receiver(this), done] {
+        twilio->createCall(params, me, done);
+    });
+}
+
+void VoiceApi::status(const QString &callSid, const HttpServer::Reply &reply) {
+    VoiceCalls::call(m_store, callSid, this,
+                     [reply, callSid](const StoreResult<std::optional<CallRecord>> &found) {
+                         if (!found.ok())
+                             return reply(HttpResponse::error(
+                                 500, tr("The call could not be read: %1").arg(found.error)));
+                         if (!found.value)
+                             return reply(HttpResponse::error(
+                                 404, tr("No call %1 is known here.").arg(callSid)));
+                         reply(HttpResponse::json(200, callJson(*found.value)));
+                     });
+}
+
+} // namespace sb

@@ -1,0 +1,306 @@
+#include "VoiceCalls.h"
+
+#include "CallStatuses.h"
+#include "db/StoreWorker.h"
+#include "providers/twilio/TwilioResources.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace sb {
+
+namespace {
+
+bool exec(QSqlQuery &q, QString *error) {
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+QDateTime fromMs(qint64 ms) {
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+}
+
+qint64 toMs(const QDateTime &time) {
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
+}
+
+QString text(const QString &s) {
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QVariant sidOrNull(const QString &sid) {
+    return sid.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(sid);
+}
+
+int rankOf(const QString &status) {
+    return CallStatuses::instance().info(status).rank;
+}
+
+const QString Columns = QStringLiteral(
+    "id, sid, client_ref, direction, from_number, to_number, url, status, request_state, "
+    "answered_by, duration, error_code, error_message, created_at, updated_at");
+
+CallRecord readCall(const QSqlQuery &q) {
+    CallRecord c;
+    c.id = q.value(0).toLongLong();
+    c.sid = q.value(1).toString();
+    c.clientRef = q.value(2).toString();
+    c.direction = q.value(3).toString();
+    c.from = q.value(4).toString();
+    c.to = q.value(5).toString();
+    c.url = q.value(6).toString();
+    c.status = q.value(7).toString();
+    c.requestState = q.value(8).toString();
+    c.answeredBy = q.value(9).toString();
+    c.durationSeconds = q.value(10).toInt();
+    c.errorCode = q.value(11).toInt();
+    c.errorMessage = q.value(12).toString();
+    c.created = fromMs(q.value(13).toLongLong());
+    c.updated = fromMs(q.value(14).toLongLong());
+    return c;
+}
+
+std::optional<std::optional<CallRecord>> readOne(StoreWorker &w, const QString &where,
+                                                 const QVariant &value, QString *error) {
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral("SELECT %1 FROM voice_calls WHERE %2 = ?").arg(Columns, where));
+    q.addBindValue(value);
+    if (!exec(q, error))
+        return std::nullopt;
+    if (!q.next())
+        return std::optional<CallRecord>();
+    CallRecord c = readCall(q);
+    q.finish();
+    if (!c.sid.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT status, at, sequence FROM voice_call_events WHERE "
+                                 "call_sid = ? ORDER BY rank, at, id"));
+        q.addBindValue(c.sid);
+        if (!exec(q, error))
+            return std::nullopt;
+        while (q.next())
+            c.history.append(
+                {q.value(0).toString(), fromMs(q.value(1).toLongLong()), q.value(2).toInt()});
+    }
+    return std::optional(c);
+}
+
+// Each status once per call: a repeated callback changes nothing. True when it is new.
+bool addEvent(StoreWorker &w, const QString &sid, const QString &status, const QDateTime &at,
+              int sequence, const QDateTime &now, bool *inserted, QString *error) {
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO voice_call_events (call_sid, status, rank, at, sequence, "
+        "received_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(sid);
+    q.addBindValue(status);
+    q.addBindValue(rankOf(status));
+    q.addBindValue(toMs(at.isValid() ? at : now));
+    q.addBindValue(sequence);
+    q.addBindValue(toMs(now));
+    if (!exec(q, error))
+        return false;
+    *inserted = q.numRowsAffected() > 0;
+    return true;
+}
+
+} // namespace
+
+QList<QStringList> VoiceCalls::schema() {
+    return {
+        // 1: calls, their timelines, their recordings
+        {
+            QStringLiteral(R"(CREATE TABLE voice_calls (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                sid TEXT UNIQUE,
+                client_ref TEXT UNIQUE,
+                direction TEXT NOT NULL DEFAULT 'outbound-api',
+                from_number TEXT NOT NULL DEFAULT '',
+                to_number TEXT NOT NULL DEFAULT '',
+                url TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL DEFAULT '',
+                request_state TEXT NOT NULL DEFAULT 'created',
+                answered_by TEXT NOT NULL DEFAULT '',
+                duration INTEGER NOT NULL DEFAULT -1,
+                price TEXT NOT NULL DEFAULT '',
+                price_unit TEXT NOT NULL DEFAULT '',
+                error_code INTEGER NOT NULL DEFAULT 0,
+                error_message TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE voice_call_events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                call_sid TEXT NOT NULL,
+                status TEXT NOT NULL,
+                rank INTEGER NOT NULL,
+                at INTEGER NOT NULL,
+                sequence INTEGER NOT NULL DEFAULT -1,
+                received_at INTEGER NOT NULL,
+                UNIQUE (call_sid, status)))"),
+            QStringLiteral(R"(CREATE TABLE voice_recordings (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                sid TEXT NOT NULL UNIQUE,
+                call_sid TEXT NOT NULL,
+                media_url TEXT NOT NULL DEFAULT '',
+                duration INTEGER NOT NULL DEFAULT -1,
+                status TEXT NOT NULL DEFAULT '',
+                audio_path TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL))"),
+            QStringLiteral("CREATE INDEX voice_recordings_call ON voice_recordings (call_sid)"),
+        },
+    };
+}
+
+std::optional<VoiceCalls::Requested> VoiceCalls::request(StoreWorker &w, const CallRequest &request,
+                                                         const QDateTime &now, QString *error) {
+    if (!request.clientRef.isEmpty()) {
+        const auto found = readOne(w, QStringLiteral("client_ref"), request.clientRef, error);
+        if (!found)
+            return std::nullopt;
+        if (*found)
+            return Requested{**found, true};
+    }
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO voice_calls (client_ref, direction, from_number, to_number, url, "
+        "request_state, created_at, updated_at) VALUES (?, 'outbound-api', ?, ?, ?, "
+        "'requesting', ?, ?)"));
+    q.addBindValue(sidOrNull(request.clientRef));
+    q.addBindValue(text(request.from));
+    q.addBindValue(text(request.to));
+    q.addBindValue(text(request.url));
+    q.addBindValue(toMs(now));
+    q.addBindValue(toMs(now));
+    if (!exec(q, error))
+        return std::nullopt;
+    const auto stored = readOne(w, QStringLiteral("id"), q.lastInsertId(), error);
+    if (!stored || !*stored)
+        return std::nullopt;
+    return Requested{**stored, false};
+}
+
+std::optional<CallRecord> VoiceCalls::created(StoreWorker &w, qint64 id, const TwilioCall &call,
+                                              const QDateTime &now, QString *error) {
+    QString status = call.status.isEmpty() ? QStringLiteral("queued") : call.status;
+    QSqlQuery q(w.database());
+    // A callback may have been committed first, under a row of its own: keep what it knew.
+    q.prepare(QStringLiteral("SELECT id, status, answered_by, duration FROM voice_calls WHERE "
+                             "sid = ? AND id != ?"));
+    q.addBindValue(call.sid);
+    q.addBindValue(id);
+    if (!exec(q, error))
+        return std::nullopt;
+    QString answeredBy = call.answeredBy;
+    int duration = -1;
+    if (q.next()) {
+        const qint64 stub = q.value(0).toLongLong();
+        if (rankOf(q.value(1).toString()) > rankOf(status))
+            status = q.value(1).toString();
+        if (answeredBy.isEmpty())
+            answeredBy = q.value(2).toString();
+        duration = q.value(3).toInt();
+        q.finish();
+        q.prepare(QStringLiteral("DELETE FROM voice_calls WHERE id = ?"));
+        q.addBindValue(stub);
+        if (!exec(q, error))
+            return std::nullopt;
+    }
+    q.prepare(QStringLiteral(
+        "UPDATE voice_calls SET sid = ?, status = ?, request_state = 'created', answered_by = ?, "
+        "duration = max(duration, ?), from_number = CASE WHEN ? != '' THEN ? ELSE from_number "
+        "END, updated_at = ? WHERE id = ?"));
+    q.addBindValue(call.sid);
+    q.addBindValue(status);
+    q.addBindValue(text(answeredBy));
+    q.addBindValue(duration);
+    q.addBindValue(text(call.from));
+    q.addBindValue(text(call.from));
+    q.addBindValue(toMs(now));
+    q.addBindValue(id);
+    if (!exec(q, error))
+        return std::nullopt;
+    bool inserted = false;
+    const QString answered = call.status.isEmpty() ? QStringLiteral("queued") : call.status;
+    if (!addEvent(w, call.sid, answered, call.dateCreated, -1, now, &inserted, error))
+        return std::nullopt;
+    const auto stored = readOne(w, QStringLiteral("id"), id, error);
+    if (!stored)
+        return std::nullopt;
+    if (!*stored) {
+        *error = QStringLiteral("the call's row is gone");
+        return std::nullopt;
+    }
+    return **stored;
+}
+
+bool VoiceCalls::refused(StoreWorker &w, qint64 id, int errorCode, const QString &message,
+                         const QDateTime &now, QString *error) {
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral("UPDATE voice_calls SET request_state = 'refused', error_code = ?, "
+                             "error_message = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(errorCode);
+    q.addBindValue(text(message));
+    q.addBindValue(toMs(now));
+    q.addBindValue(id);
+    return exec(q, error);
+}
+
+bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, const QDateTime &now,
+                             QString *error) {
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral(
+        "INSERT OR IGNORE INTO voice_calls (sid, direction, from_number, to_number, status, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, '', ?, ?)"));
+    q.addBindValue(update.callSid);
+    q.addBindValue(update.direction.isEmpty() ? QStringLiteral("outbound-api") : update.direction);
+    q.addBindValue(text(update.from));
+    q.addBindValue(text(update.to));
+    q.addBindValue(toMs(now));
+    q.addBindValue(toMs(now));
+    if (!exec(q, error))
+        return false;
+    bool inserted = false;
+    if (!addEvent(w, update.callSid, update.status, update.timestamp, update.sequence, now,
+                  &inserted, error))
+        return false;
+    if (!inserted)
+        return true; // Twilio repeated it: already applied
+    q.prepare(QStringLiteral("SELECT status FROM voice_calls WHERE sid = ?"));
+    q.addBindValue(update.callSid);
+    if (!exec(q, error))
+        return false;
+    const QString current = q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    const bool forward = rankOf(update.status) > rankOf(current);
+    // What a late callback adds (duration, answered-by) is kept even when its status is not.
+    q.prepare(QStringLiteral("UPDATE voice_calls SET status = CASE WHEN ? THEN ? ELSE status END, "
+                             "answered_by = CASE WHEN ? != '' THEN ? ELSE answered_by END, "
+                             "duration = max(duration, ?), "
+                             "error_code = CASE WHEN ? != 0 THEN ? ELSE error_code END, "
+                             "updated_at = ? WHERE sid = ?"));
+    q.addBindValue(forward);
+    q.addBindValue(update.status);
+    q.addBindValue(text(update.answeredBy));
+    q.addBindValue(text(update.answeredBy));
+    q.addBindValue(update.durationSeconds);
+    q.addBindValue(update.errorCode);
+    q.addBindValue(update.errorCode);
+    q.addBindValue(toMs(now));
+    q.addBindValue(update.callSid);
+    return exec(q, error);
+}
+
+std::optional<std::optional<CallRecord>> VoiceCalls::bySid(StoreWorker &w, const QString &sid,
+                                                           QString *error) {
+    return readOne(w, QStringLiteral("sid"), sid, error);
+}
+
+void VoiceCalls::call(Store *store, const QString &sid, Receiver receiver,
+                      std::function<void(const StoreResult<std::optional<CallRecord>> &)> done) {
+    store->run<std::optional<CallRecord>>(
+        std::move(receiver), [sid](StoreWorker &w, QString *error) { return bySid(w, sid, error); },
+        std::move(done));
+}
+
+} // namespace sb

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+namespace sb {
+
+// The voice channel's paths, defined once: its routes, the URLs its calls carry (status
+// callback, the TwiML Twilio fetches), the sandbox and the start-up log read them from here.
+struct VoiceRoutes {
+    // Webhooks (Twilio calls them; signature-checked before routing).
+    static QString voiceResponse() { return QStringLiteral("/twilio/voice-response"); }
+    static QString gatherResponse() { return QStringLiteral("/twilio/gather-response"); }
+    static QString callStatus() { return QStringLiteral("/twilio/call-status"); }
+    static QString recordingComplete() { return QStringLiteral("/twilio/recording-complete"); }
+    // Local API, under LocalApi::path().
+    static QString initiateCall() { return QStringLiteral("initiate-call"); }
+    static QString callStatusOf() { return QStringLiteral("call-status/{callSid}"); }
+    static QString callStatusOf(const QString &callSid) {
+        return QStringLiteral("call-status/") + callSid;
+    }
+};
+
+} // namespace sb

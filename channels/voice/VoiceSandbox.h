@@ -1,0 +1,102 @@
+#pragma once
+
+#include "http/FormEncoding.h"
+#include "http/HttpMessage.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+
+class QNetworkAccessManager;
+
+namespace sb {
+
+class Sandbox;
+
+// Voice in the sandbox: Twilio's Calls resource, behind the sandbox's Basic auth, in Twilio's
+// JSON shapes and error format:
+//   POST /2010-04-01/Accounts/{AccountSid}/Calls.json          create (To, From, Url or Twiml,
+//        StatusCallback, StatusCallbackEvent...); refused at once as Twilio refuses it: no To
+//        (21201), no From (21213), neither Url nor Twiml (21205), an invalid To (21211), a
+//        From that is not one of the account's numbers (21210), an unreadable Url (21205)
+//   GET  .../Calls.json                                        list (To, From, Status,
+//        PageSize, Page; newest first, next_page_uri)
+//   GET  .../Calls/{CallSid}.json                              fetch (20404 when unknown)
+//   POST .../Calls/{CallSid}.json                              update: Status=canceled ends a
+//        call not yet answered, Status=completed any call not yet ended; Url or Twiml on a call
+//        in progress is fetched (or taken) as its new TwiML; 21220 on a call that has ended
+// A call walks queued -> initiated -> ringing -> in-progress -> completed, one step every
+// SandboxOptions::statusDelayMs (in progress for two), each posted, signed, to its
+// StatusCallback when its StatusCallbackEvent asks for it (initiated, ringing, answered,
+// completed; completed only when none is given, as Twilio). The resource itself reads
+// "queued" while a call is initiated: Twilio's Calls resource has no such status. Test
+// numbers, as To:
+//   +15005554001 busy, +15005554002 no-answer (rings, nobody answers), +15005554003 failed
+//   (never rings), +15005554004 canceled (the caller hangs up while it rings).
+// Once answered, a call with a Url fetches its TwiML with a signed POST, as Twilio does
+// (Method GET: a signed GET with the parameters in the query). Following the TwiML (Gather,
+// Record, Dial...) is a later step: the call completes after its time in progress.
+// Lives on the sandbox's thread, a child of the sandbox.
+class VoiceSandbox : public QObject {
+    Q_OBJECT
+public:
+    static void install(Sandbox &sandbox);
+
+    // The test numbers above.
+    static QString busyNumber() { return QStringLiteral("+15005554001"); }
+    static QString noAnswerNumber() { return QStringLiteral("+15005554002"); }
+    static QString failedNumber() { return QStringLiteral("+15005554003"); }
+    static QString canceledNumber() { return QStringLiteral("+15005554004"); }
+
+Q_SIGNALS:
+    void callbackDelivered(const QString &callSid, const QString &status, int httpStatus);
+    void twimlFetched(const QString &callSid, const QString &url, int httpStatus,
+                      const QByteArray &twiml);
+
+private:
+    struct Call {
+        QString sid;
+        QString from;
+        QString to;
+        QString status;
+        QString url;
+        QString method;
+        QString twiml;
+        QString statusCallback;
+        QString statusCallbackMethod;
+        QSet<QString> events;
+        QStringList remaining; // statuses still to come
+        int step = 0;          // bumps when an update changes the plan: stale timers stop
+        int sequence = 0;      // SequenceNumber of the next callback
+        QDateTime created;
+        QDateTime updated;
+        QDateTime started;
+        QDateTime ended;
+        int duration = 0;
+        int fetchStatus = 0; // the TwiML fetch's HTTP status; 0: not fetched
+    };
+
+    explicit VoiceSandbox(Sandbox &sandbox);
+    HttpResponse create(const HttpRequest &request);
+    HttpResponse list(const HttpRequest &request) const;
+    HttpResponse fetch(const HttpRequest &request) const;
+    HttpResponse update(const HttpRequest &request);
+    void schedule(const QString &sid, int delayMs);
+    void advance(const QString &sid, int step);
+    void moveTo(Call &call, const QString &status);
+    void fetchTwiml(const QString &sid);
+    void send(const QString &url, const QString &method, const FormFields &params,
+              std::function<void(int, const QByteArray &)> done);
+    FormFields callParams(const Call &call) const;
+    QJsonObject callJson(const Call &call) const;
+    HttpResponse notFound(const HttpRequest &request) const;
+
+    Sandbox &m_sandbox;
+    QNetworkAccessManager *m_nam;
+    QHash<QString, Call> m_calls;
+    QStringList m_order; // oldest first
+};
+
+} // namespace sb

@@ -1,0 +1,89 @@
+#include "VoiceWebhooks.h"
+
+#include "CallStatuses.h"
+#include "VoiceCalls.h"
+#include "VoiceRoutes.h"
+#include "db/Store.h"
+#include "db/StoreWorker.h"
+#include "messaging/MessageWebhooks.h"
+#include "providers/twilio/TwilioResources.h"
+#include "providers/twilio/Twiml.h"
+#include "providers/twilio/TwimlBuilder.h"
+#include "runtime/ChannelContext.h"
+
+namespace sb {
+
+VoiceWebhooks::VoiceWebhooks(ChannelContext &context, QObject *parent)
+    : QObject(parent)
+    , m_store(context.store)
+    , m_clock(context.clock) {
+    context.server.route(
+        "POST", VoiceRoutes::callStatus(),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { callStatus(r, reply); });
+    context.server.route("POST", VoiceRoutes::voiceResponse(),
+                         [](const HttpRequest &, HttpServer::Reply reply) {
+                             reply(HttpResponse::xml(200, greeting()));
+                         });
+}
+
+QByteArray VoiceWebhooks::greeting() {
+    TwimlBuilder doc(TwimlBuilder::Kind::Voice);
+    doc.add(Twiml::say(tr("Hello. This call was placed from the Switchboard console. Goodbye.")));
+    doc.add(Twiml::hangup());
+    return doc.build().xml;
+}
+
+std::optional<CallStatusUpdate> VoiceWebhooks::statusUpdate(const HttpRequest &request,
+                                                            QString *error) {
+    const FormFields *form = request.form();
+    if (!form) {
+        *error = tr("The body is not application/x-www-form-urlencoded.");
+        return std::nullopt;
+    }
+    auto value = [form](const char *name) {
+        return FormEncoding::value(*form, QLatin1String(name));
+    };
+    CallStatusUpdate u;
+    u.callSid = value("CallSid");
+    u.status = value("CallStatus");
+    if (u.callSid.isEmpty() || u.status.isEmpty()) {
+        *error = tr("CallSid and CallStatus are required.");
+        return std::nullopt;
+    }
+    if (!CallStatuses::instance().isKnown(u.status)) {
+        *error = tr("Unknown CallStatus '%1'.").arg(u.status);
+        return std::nullopt;
+    }
+    u.from = value("From");
+    u.to = value("To");
+    u.direction = value("Direction");
+    u.answeredBy = value("AnsweredBy");
+    bool ok = false;
+    const int duration = value("CallDuration").toInt(&ok);
+    if (ok && duration >= 0)
+        u.durationSeconds = duration;
+    const int sequence = value("SequenceNumber").toInt(&ok);
+    if (ok)
+        u.sequence = sequence;
+    u.timestamp = parseTwilioDate(value("Timestamp"));
+    u.errorCode = value("ErrorCode").toInt();
+    return u;
+}
+
+void VoiceWebhooks::callStatus(const HttpRequest &request, const HttpServer::Reply &reply) {
+    QString error;
+    const std::optional<CallStatusUpdate> update = statusUpdate(request, &error);
+    if (!update)
+        return reply(HttpResponse::error(400, error));
+    m_store->run<bool>(
+        this,
+        [update = *update, now = m_clock()](StoreWorker &w, QString *error) -> std::optional<bool> {
+            if (!VoiceCalls::applyStatus(w, update, now, error))
+                return std::nullopt;
+            w.webhookStored();
+            return true;
+        },
+        MessageWebhooks::answerWhenStored(reply));
+}
+
+} // namespace sb

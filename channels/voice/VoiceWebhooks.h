@@ -1,0 +1,41 @@
+#pragma once
+
+#include "http/HttpServer.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <functional>
+
+namespace sb {
+
+class Store;
+struct CallStatusUpdate;
+struct ChannelContext;
+
+// The voice webhooks. Signatures are checked before routing (TwilioWebhookGuard): a request
+// that fails gets 403 and never reaches these, so nothing is stored and no TwiML is served.
+//   POST /twilio/call-status     a call's status callback: deduplicated, never moves a call
+//                                backwards, answered only once committed (500 when the store
+//                                fails, so Twilio retries), as MessageWebhooks does
+//   POST /twilio/voice-response  the TwiML a call runs once answered: for now a greeting and
+//                                a hang-up (the agent's IVR is a later step)
+// Lives on the server thread.
+class VoiceWebhooks : public QObject {
+    Q_OBJECT
+public:
+    VoiceWebhooks(ChannelContext &context, QObject *parent);
+
+    // nullopt with `error` set for a request that is not a usable callback (400).
+    static std::optional<CallStatusUpdate> statusUpdate(const HttpRequest &request, QString *error);
+    // The greeting /twilio/voice-response answers with.
+    static QByteArray greeting();
+
+private:
+    void callStatus(const HttpRequest &request, const HttpServer::Reply &reply);
+
+    Store *m_store;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace sb
