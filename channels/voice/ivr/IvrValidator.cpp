@@ -230,7 +230,8 @@ public:
             return add(QStringLiteral("hours"), tr("must be an object"));
         const QJsonObject json = value.toObject();
         const QString zone = text(json, QStringLiteral("hours"), "timezone", true);
-        if (!zone.trimmed().isEmpty() && !QTimeZone(zone.toUtf8()).isValid())
+        // Listed ids only: QTimeZone also takes POSIX rules ("Nowhere" reads as a zone at UTC).
+        if (!zone.trimmed().isEmpty() && !QTimeZone::isTimeZoneIdAvailable(zone.toUtf8()))
             add(QStringLiteral("hours.timezone"),
                 tr("\"%1\" is not an IANA time zone like Europe/London").arg(zone));
         const QJsonValue weekly = json.value(QLatin1String("weekly"));

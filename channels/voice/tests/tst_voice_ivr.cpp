@@ -262,6 +262,9 @@ void TestVoiceIvr::invalidMenus_data() {
     QTest::newRow("bad timezone") << QStringList{R"(hours.timezone="Mars/Olympus_Mons")"}
                                   << "hours.timezone"
                                   << "not an IANA time zone";
+    QTest::newRow("a word Qt would read as a POSIX zone")
+        << QStringList{R"(hours.timezone="Nowhere")"} << "hours.timezone"
+        << "not an IANA time zone";
     QTest::newRow("hour 25") << QStringList{R"(hours.weekly.mon=["25:00-17:00"])"}
                              << "hours.weekly.mon.0"
                              << "not a range of times";
