@@ -6,6 +6,9 @@
 #include "VoiceRoutes.h"
 #include "VoiceSandbox.h"
 #include "VoiceWebhooks.h"
+#include "ivr/IvrApi.h"
+#include "ivr/IvrVersions.h"
+#include "ivr/IvrWebhooks.h"
 #include "runtime/ChannelContext.h"
 #include "sandbox/SandboxContext.h"
 
@@ -22,12 +25,15 @@ const StatusModel &VoiceChannel::statuses() const {
 }
 
 QList<QStringList> VoiceChannel::schema() const {
-    return VoiceCalls::schema();
+    // Steps are applied in this order and never edited once released: new steps go last.
+    return VoiceCalls::schema() + IvrVersions::schema();
 }
 
 void VoiceChannel::addRoutes(ChannelContext &context) const {
     new VoiceWebhooks(context, context.parent);
     new VoiceApi(context, context.parent);
+    new IvrWebhooks(context, context.parent);
+    new IvrApi(context, context.parent);
 }
 
 void VoiceChannel::addToSandbox(SandboxContext &context) const {

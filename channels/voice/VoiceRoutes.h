@@ -15,6 +15,7 @@ struct VoiceRoutes {
     // Local API, under LocalApi::path().
     static QString initiateCall() { return QStringLiteral("initiate-call"); }
     static QString callStatusOf() { return QStringLiteral("call-status/{callSid}"); }
+    static QString ivr() { return QStringLiteral("ivr"); } // GET and PUT the IVR menu
     static QString callStatusOf(const QString &callSid) {
         return QStringLiteral("call-status/") + callSid;
     }

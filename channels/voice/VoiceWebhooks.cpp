@@ -20,10 +20,6 @@ VoiceWebhooks::VoiceWebhooks(ChannelContext &context, QObject *parent)
     context.server.route(
         "POST", VoiceRoutes::callStatus(),
         [this](const HttpRequest &r, HttpServer::Reply reply) { callStatus(r, reply); });
-    context.server.route("POST", VoiceRoutes::voiceResponse(),
-                         [](const HttpRequest &, HttpServer::Reply reply) {
-                             reply(HttpResponse::xml(200, greeting()));
-                         });
 }
 
 QByteArray VoiceWebhooks::greeting() {

@@ -18,8 +18,8 @@ struct ChannelContext;
 //   POST /twilio/call-status     a call's status callback: deduplicated, never moves a call
 //                                backwards, answered only once committed (500 when the store
 //                                fails, so Twilio retries), as MessageWebhooks does
-//   POST /twilio/voice-response  the TwiML a call runs once answered: for now a greeting and
-//                                a hang-up (the agent's IVR is a later step)
+// The TwiML a call runs (/twilio/voice-response, /twilio/gather-response) is the IVR's:
+// IvrWebhooks.
 // Lives on the server thread.
 class VoiceWebhooks : public QObject {
     Q_OBJECT
@@ -28,7 +28,7 @@ public:
 
     // nullopt with `error` set for a request that is not a usable callback (400).
     static std::optional<CallStatusUpdate> statusUpdate(const HttpRequest &request, QString *error);
-    // The greeting /twilio/voice-response answers with.
+    // A greeting that hangs up (what a call ran before the IVR).
     static QByteArray greeting();
 
 private:
