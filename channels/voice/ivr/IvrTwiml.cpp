@@ -58,6 +58,9 @@ QList<TwimlElement> IvrTwiml::menu(const QString &node, int silence,
     gather.timeout = m->timeoutSeconds;
     gather.action = gatherUrl(node);
     gather.method = QStringLiteral("POST");
+    // '#' would otherwise end the input empty-handed (Twilio's default finishOnKey), so an
+    // option on '#' could never be chosen.
+    gather.finishOnKey = QStringLiteral("");
     before.append(Twiml::gather(gather, {say(m->greeting, node)}));
     // Reached only when the Gather timed out with no key pressed.
     before.append(Twiml::redirect(gatherUrl(node, QStringLiteral("silence=%1").arg(silence + 1)),

@@ -317,6 +317,8 @@ void TestVoiceIvr::menuIsAGatherWithASilenceRedirect() {
     QCOMPARE(gather.attributes.value("numDigits"), QStringLiteral("1"));
     QCOMPARE(gather.attributes.value("timeout"), QStringLiteral("4"));
     QCOMPARE(gather.attributes.value("method"), QStringLiteral("POST"));
+    QVERIFY(gather.attributes.contains(QStringLiteral("finishOnKey"))); // off: '#' is a key
+    QCOMPARE(gather.attributes.value("finishOnKey"), QString());
     QCOMPARE(gather.attributes.value("action"),
              Base + VoiceRoutes::gatherResponse() + QStringLiteral("?v=7&node="));
     QCOMPARE(gather.children.at(0).text, QStringLiteral("Thanks for calling."));
