@@ -38,6 +38,8 @@ private Q_SLOTS:
     void gatherWithActionOnEmptyResultPostsNoDigits();
     void recordMakesARecordingServedAsWav();
     void recordEndsOnAKey();
+    void wavIsWellFormedAndCapped_data();
+    void wavIsWellFormedAndCapped();
     void dialToABusyNumberReportsBusy();
     void dialRecordsFromAnswer();
     void endings_data();
@@ -401,6 +403,32 @@ void TestVoiceTwiml::recordMakesARecordingServedAsWav() {
     QCOMPARE(api("GET", callPath + QStringLiteral(".json")).status, 404);
     QCOMPARE(api("GET", recordingUrl).status, 404);
     QCOMPARE(api("DELETE", callPath + QStringLiteral(".json")).status, 404);
+}
+
+void TestVoiceTwiml::wavIsWellFormedAndCapped_data() {
+    QTest::addColumn<int>("seconds");
+    QTest::addColumn<int>("served"); // seconds of audio in the file
+    QTest::newRow("empty") << 0 << 0;
+    QTest::newRow("one second") << 1 << 1;
+    QTest::newRow("at the cap") << SandboxWav::MaxSeconds << SandboxWav::MaxSeconds;
+    QTest::newRow("an hour, cut to the cap") << 3600 << SandboxWav::MaxSeconds;
+}
+
+void TestVoiceTwiml::wavIsWellFormedAndCapped() {
+    QFETCH(int, seconds);
+    QFETCH(int, served);
+    const QByteArray wav = SandboxWav::tone(seconds);
+    const WavInfo info = parseWav(wav);
+    QVERIFY(info.ok);
+    QCOMPARE(info.dataBytes, qint64(served) * 8000 * 2);
+    QCOMPARE(wav.size(), SandboxWav::HeaderBytes + served * 8000 * 2);
+    // Not silence: a tone is there to hear (its first samples rise from zero).
+    if (served > 0) {
+        qint16 loudest = 0;
+        for (int i = 0; i < 400; ++i)
+            loudest = qMax(loudest, qFromLittleEndian<qint16>(wav.constData() + 44 + 2 * i));
+        QVERIFY(loudest > 1000);
+    }
 }
 
 void TestVoiceTwiml::recordEndsOnAKey() {
