@@ -42,7 +42,11 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption delay(QStringLiteral("delay-ms"),
                                    QStringLiteral("Delay between status changes."),
                                    QStringLiteral("ms"), QStringLiteral("400"));
-    parser.addOptions({port, bind, sid, token, number, smsUrl, delay});
+    const QCommandLineOption twimlSecond(
+        QStringLiteral("twiml-second-ms"),
+        QStringLiteral("How long one second of a call's TwiML takes (default: the delay)."),
+        QStringLiteral("ms"), QStringLiteral("0"));
+    parser.addOptions({port, bind, sid, token, number, smsUrl, delay, twimlSecond});
     parser.process(app);
 
     sb::SandboxOptions options;
@@ -52,6 +56,7 @@ int main(int argc, char *argv[]) {
         options.numbers = parser.values(number);
     options.smsUrl = parser.value(smsUrl);
     options.statusDelayMs = parser.value(delay).toInt();
+    options.twimlSecondMs = parser.value(twimlSecond).toInt();
     sb::Sandbox sandbox(options);
     // Every channel's part, with the webhooks given above (no console URL of its own).
     sb::SandboxContext context(sandbox, QString());

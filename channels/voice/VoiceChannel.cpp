@@ -37,7 +37,7 @@ void VoiceChannel::addRoutes(ChannelContext &context) const {
 }
 
 void VoiceChannel::addToSandbox(SandboxContext &context) const {
-    VoiceSandbox::install(context.sandbox());
+    VoiceSandbox::install(context.sandbox(), context.publicBase());
 }
 
 QList<WebhookEndpoint> VoiceChannel::webhooks() const {

@@ -1,5 +1,7 @@
 #include "VoiceSandbox.h"
 
+#include "VoiceLogging.h"
+#include "VoiceRoutes.h"
 #include "providers/twilio/PhoneNumber.h"
 #include "providers/twilio/SignatureValidator.h"
 #include "providers/twilio/TwilioResources.h"
@@ -63,6 +65,10 @@ int sipResponseCode(const QString &status) {
     return 487; // no-answer, canceled: the INVITE was ended before an answer
 }
 
+bool isKey(QChar key) {
+    return key.isDigit() || key == QLatin1Char('*') || key == QLatin1Char('#');
+}
+
 bool isHttpUrl(const QString &text) {
     const QUrl url(text, QUrl::StrictMode);
     return url.isValid() && !url.host().isEmpty() &&
@@ -71,8 +77,8 @@ bool isHttpUrl(const QString &text) {
 
 } // namespace
 
-void VoiceSandbox::install(Sandbox &sandbox) {
-    auto *calls = new VoiceSandbox(sandbox); // a child of the sandbox, on its thread
+void VoiceSandbox::install(Sandbox &sandbox, const QString &publicBase) {
+    auto *calls = new VoiceSandbox(sandbox, publicBase); // a child of the sandbox, on its thread
     const QString base = QStringLiteral("/2010-04-01/Accounts/{sid}");
     sandbox.addRoute("POST", base + QStringLiteral("/Calls.json"),
                      [calls](const HttpRequest &r, auto reply) { reply(calls->create(r)); });
@@ -82,13 +88,35 @@ void VoiceSandbox::install(Sandbox &sandbox) {
                      [calls](const HttpRequest &r, auto reply) { reply(calls->fetch(r)); });
     sandbox.addRoute("POST", base + QStringLiteral("/Calls/{sid}.json"),
                      [calls](const HttpRequest &r, auto reply) { reply(calls->update(r)); });
+    calls->m_recordings.install();
+    // Under /sandbox/, which the sandbox keeps behind its Basic auth (as /sandbox/inbound).
+    sandbox.addRoute("POST", QStringLiteral("/sandbox/calls/{sid}/digits"),
+                     [calls](const HttpRequest &r, auto reply) { reply(calls->pressDigits(r)); });
+    sandbox.addRoute("POST", QStringLiteral("/sandbox/inbound-call"),
+                     [calls](const HttpRequest &r, auto reply) { reply(calls->inboundCall(r)); });
 }
 
-VoiceSandbox::VoiceSandbox(Sandbox &sandbox)
+VoiceSandbox::VoiceSandbox(Sandbox &sandbox, QString publicBase)
     : QObject(&sandbox)
     , m_sandbox(sandbox)
-    , m_nam(new QNetworkAccessManager(this)) {
+    , m_publicBase(std::move(publicBase))
+    , m_nam(new QNetworkAccessManager(this))
+    , m_recordings(sandbox) {
     setObjectName(QStringLiteral("voice"));
+}
+
+QStringList VoiceSandbox::walkTo(const QString &to) {
+    if (to == busyNumber())
+        return {QStringLiteral("initiated"), QStringLiteral("ringing"), QStringLiteral("busy")};
+    if (to == noAnswerNumber())
+        return {QStringLiteral("initiated"), QStringLiteral("ringing"),
+                QStringLiteral("no-answer")};
+    if (to == failedNumber())
+        return {QStringLiteral("initiated"), QStringLiteral("failed")};
+    if (to == canceledNumber())
+        return {QStringLiteral("initiated"), QStringLiteral("ringing"), QStringLiteral("canceled")};
+    return {QStringLiteral("initiated"), QStringLiteral("ringing"), QStringLiteral("in-progress"),
+            QStringLiteral("completed")};
 }
 
 HttpResponse VoiceSandbox::notFound(const HttpRequest &request) const {
@@ -147,23 +175,18 @@ HttpResponse VoiceSandbox::create(const HttpRequest &request) {
                            "verified or purchased from Twilio.")
                 .arg(call.from));
 
+    call.digits = value("SandboxDigits");
+    for (const QChar key : std::as_const(call.digits)) {
+        if (!isKey(key))
+            return Sandbox::twilioError(
+                400, 20001,
+                QStringLiteral("SandboxDigits may hold 0-9, * and # only, not '%1'.").arg(key));
+    }
+
     call.sid = Sandbox::newSid("CA");
     call.status = QStringLiteral("queued");
     call.created = call.updated = m_sandbox.now();
-    if (call.to == busyNumber())
-        call.remaining = {QStringLiteral("initiated"), QStringLiteral("ringing"),
-                          QStringLiteral("busy")};
-    else if (call.to == noAnswerNumber())
-        call.remaining = {QStringLiteral("initiated"), QStringLiteral("ringing"),
-                          QStringLiteral("no-answer")};
-    else if (call.to == failedNumber())
-        call.remaining = {QStringLiteral("initiated"), QStringLiteral("failed")};
-    else if (call.to == canceledNumber())
-        call.remaining = {QStringLiteral("initiated"), QStringLiteral("ringing"),
-                          QStringLiteral("canceled")};
-    else
-        call.remaining = {QStringLiteral("initiated"), QStringLiteral("ringing"),
-                          QStringLiteral("in-progress"), QStringLiteral("completed")};
+    call.remaining = walkTo(call.to);
     m_calls.insert(call.sid, call);
     m_order.append(call.sid);
     schedule(call.sid, m_sandbox.statusDelayMs());
@@ -181,8 +204,11 @@ void VoiceSandbox::advance(const QString &sid, int step) {
         return; // an update changed its course meanwhile
     const QString next = it->remaining.takeFirst();
     moveTo(*it, next);
-    if (next == QLatin1String("in-progress") && !it->url.isEmpty())
-        fetchTwiml(sid);
+    if (next == QLatin1String("in-progress") && (!it->url.isEmpty() || !it->twiml.isEmpty())) {
+        it->remaining.clear(); // its TwiML decides when it ends
+        startScript(sid);
+        return;
+    }
     if (!it->remaining.isEmpty()) {
         const int delay = m_sandbox.statusDelayMs();
         schedule(sid, next == QLatin1String("in-progress") ? 2 * delay : delay);
@@ -200,11 +226,21 @@ void VoiceSandbox::moveTo(Call &call, const QString &status) {
         call.ended = call.updated;
         if (call.started.isValid())
             call.duration = int(std::ceil(double(call.started.msecsTo(call.ended)) / 1000.0));
+        stopScript(call.sid);
+        // Later, not from inside whatever is ending this call: the parent's <Dial> goes on,
+        // the legs it bridged end with it.
+        QTimer::singleShot(
+            0, this,
+            [this, sid = call.sid, parent = call.parentSid, status, duration = call.duration] {
+                if (SandboxCallScript *script = m_scripts.value(parent))
+                    script->dialEnded(sid, status, duration);
+                endChildren(sid);
+            });
     }
     const QString event = eventFor(status);
     if (call.statusCallback.isEmpty() || !call.events.contains(event))
         return;
-    FormFields params = callParams(call);
+    FormFields params = paramsOf(call);
     params.append({QStringLiteral("CallbackSource"), QStringLiteral("call-progress-events")});
     params.append({QStringLiteral("Timestamp"), formatTwilioDate(call.updated)});
     params.append({QStringLiteral("SequenceNumber"), QString::number(call.sequence++)});
@@ -222,27 +258,19 @@ void VoiceSandbox::moveTo(Call &call, const QString &status) {
          });
 }
 
-void VoiceSandbox::fetchTwiml(const QString &sid) {
-    const Call call = m_calls.value(sid);
-    send(call.url, call.method, callParams(call),
-         [this, sid, url = call.url](int httpStatus, const QByteArray &body) {
-             auto it = m_calls.find(sid);
-             if (it != m_calls.end())
-                 it->fetchStatus = httpStatus;
-             Q_EMIT twimlFetched(sid, url, httpStatus, body);
-         });
-}
-
-FormFields VoiceSandbox::callParams(const Call &call) const {
-    return {{QStringLiteral("AccountSid"), m_sandbox.accountSid()},
-            {QStringLiteral("ApiVersion"), QStringLiteral("2010-04-01")},
-            {QStringLiteral("CallSid"), call.sid},
-            {QStringLiteral("CallStatus"), call.status},
-            {QStringLiteral("Called"), call.to},
-            {QStringLiteral("Caller"), call.from},
-            {QStringLiteral("Direction"), QStringLiteral("outbound-api")},
-            {QStringLiteral("From"), call.from},
-            {QStringLiteral("To"), call.to}};
+FormFields VoiceSandbox::paramsOf(const Call &call) const {
+    FormFields params{{QStringLiteral("AccountSid"), m_sandbox.accountSid()},
+                      {QStringLiteral("ApiVersion"), QStringLiteral("2010-04-01")},
+                      {QStringLiteral("CallSid"), call.sid},
+                      {QStringLiteral("CallStatus"), call.status},
+                      {QStringLiteral("Called"), call.to},
+                      {QStringLiteral("Caller"), call.from},
+                      {QStringLiteral("Direction"), call.direction},
+                      {QStringLiteral("From"), call.from},
+                      {QStringLiteral("To"), call.to}};
+    if (!call.parentSid.isEmpty())
+        params.append({QStringLiteral("ParentCallSid"), call.parentSid});
+    return params;
 }
 
 void VoiceSandbox::send(const QString &url, const QString &method, const FormFields &params,
@@ -279,6 +307,209 @@ void VoiceSandbox::send(const QString &url, const QString &method, const FormFie
         reply->deleteLater();
         done(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll());
     });
+}
+
+void VoiceSandbox::startScript(const QString &sid) {
+    const auto it = m_calls.constFind(sid);
+    if (it == m_calls.cend() || isFinal(it->status))
+        return;
+    auto *script = new SandboxCallScript(*this, sid, this);
+    m_scripts.insert(sid, script);
+    // Started from the event loop, not from inside the step or the request that answered the
+    // call: a script may end the call, or dial a leg, at once.
+    QTimer::singleShot(0, script,
+                       [script, url = it->url, method = it->method, twiml = it->twiml.toUtf8()] {
+                           if (url.isEmpty())
+                               script->startWith(twiml);
+                           else
+                               script->start(url, method);
+                       });
+}
+
+void VoiceSandbox::stopScript(const QString &sid) {
+    if (SandboxCallScript *script = m_scripts.take(sid)) {
+        script->stop();
+        script->deleteLater(); // it may be the caller
+    }
+}
+
+void VoiceSandbox::endChildren(const QString &parentSid) {
+    for (Call &call : m_calls) {
+        if (call.parentSid == parentSid && !isFinal(call.status))
+            moveTo(call, call.status == QLatin1String("in-progress") ? QStringLiteral("completed")
+                                                                     : QStringLiteral("canceled"));
+    }
+}
+
+HttpResponse VoiceSandbox::pressDigits(const HttpRequest &request) {
+    const QString sid = request.args.value(0);
+    const auto it = m_calls.find(sid);
+    if (it == m_calls.end())
+        return Sandbox::twilioError(404, 20404,
+                                    QStringLiteral("No call %1 in this sandbox.").arg(sid));
+    if (isFinal(it->status))
+        return Sandbox::twilioError(
+            409, 21220,
+            QStringLiteral("Call %1 has ended (%2): nobody is there to press keys.")
+                .arg(sid, it->status));
+    const FormFields *form = request.form();
+    const QString digits = form ? FormEncoding::value(*form, QStringLiteral("Digits")) : QString();
+    if (digits.isEmpty() || !std::all_of(digits.cbegin(), digits.cend(), isKey))
+        return Sandbox::twilioError(400, 20001,
+                                    QStringLiteral("Digits must be one or more of 0-9, * and #."));
+    it->digits += digits;
+    if (SandboxCallScript *script = m_scripts.value(sid))
+        script->digitsAvailable(); // may dial a leg: `it` is not used after this
+    const Call &call = m_calls[sid];
+    return HttpResponse::json(200, {{QStringLiteral("call_sid"), sid},
+                                    {QStringLiteral("pressed"), digits},
+                                    {QStringLiteral("queued"), call.digits},
+                                    {QStringLiteral("status"), resourceStatus(call.status)}});
+}
+
+HttpResponse VoiceSandbox::inboundCall(const HttpRequest &request) {
+    const FormFields *form = request.form();
+    if (!form)
+        return Sandbox::twilioError(400, 20001,
+                                    QStringLiteral("The request body is not form-encoded."));
+    auto value = [form](const char *name) {
+        return FormEncoding::value(*form, QLatin1String(name));
+    };
+    Call call;
+    call.direction = QStringLiteral("inbound");
+    call.from = value("From");
+    call.to = value("To");
+    if (call.to.isEmpty() && !m_sandbox.numbers().isEmpty())
+        call.to = m_sandbox.numbers().first().phoneNumber;
+    call.url = value("Url");
+    if (call.url.isEmpty() && !m_publicBase.isEmpty())
+        call.url = m_publicBase + VoiceRoutes::voiceResponse();
+    call.statusCallback = value("StatusCallback");
+    if (call.statusCallback.isEmpty() && !m_publicBase.isEmpty())
+        call.statusCallback = m_publicBase + VoiceRoutes::callStatus();
+    call.digits = value("SandboxDigits");
+
+    const PhoneNumberCheck from = PhoneNumber::check(call.from);
+    if (call.from.isEmpty() || !from.valid || from.e164 != call.from)
+        return Sandbox::twilioError(
+            400, 21211,
+            QStringLiteral("From must be the caller's number in E.164, not '%1'.").arg(call.from));
+    if (!m_sandbox.isOwnNumber(call.to))
+        return Sandbox::twilioError(
+            400, 21211, QStringLiteral("%1 is not one of this account's numbers.").arg(call.to));
+    if (!std::all_of(call.digits.cbegin(), call.digits.cend(), isKey))
+        return Sandbox::twilioError(400, 20001,
+                                    QStringLiteral("SandboxDigits may hold 0-9, * and # only."));
+    if (call.url.isEmpty())
+        return Sandbox::twilioError(
+            409, 21205,
+            QStringLiteral("No voice URL is configured for %1 (no console, and no Url given), "
+                           "so there is no TwiML to answer the call with.")
+                .arg(call.to));
+    if (!isHttpUrl(call.url))
+        return Sandbox::twilioError(400, 21205,
+                                    QStringLiteral("Url is not a valid URL: %1").arg(call.url));
+    // An incoming call starts ringing; the console hears of it as it rings and as it goes on.
+    call.events = {QStringLiteral("ringing"), QStringLiteral("answered"),
+                   QStringLiteral("completed")};
+    call.sid = Sandbox::newSid("CA");
+    call.status = QStringLiteral("queued");
+    call.created = call.updated = m_sandbox.now();
+    call.remaining = {QStringLiteral("ringing"), QStringLiteral("in-progress")};
+    m_calls.insert(call.sid, call);
+    m_order.append(call.sid);
+    schedule(call.sid, m_sandbox.statusDelayMs());
+    return HttpResponse::json(201, callJson(call));
+}
+
+int VoiceSandbox::secondMs() const {
+    return m_sandbox.twimlSecondMs();
+}
+
+FormFields VoiceSandbox::callParams(const QString &callSid) const {
+    return paramsOf(m_calls.value(callSid));
+}
+
+void VoiceSandbox::request(const QString &url, const QString &method, const FormFields &params,
+                           std::function<void(int, const QByteArray &)> done) {
+    send(url, method, params, std::move(done));
+}
+
+QDateTime VoiceSandbox::now() const {
+    return m_sandbox.now();
+}
+
+void VoiceSandbox::documentFetched(const QString &callSid, const QString &url, int httpStatus,
+                                   const QByteArray &body) {
+    const auto it = m_calls.find(callSid);
+    if (it != m_calls.end())
+        it->fetchStatus = httpStatus;
+    Q_EMIT twimlFetched(callSid, url, httpStatus, body);
+}
+
+QChar VoiceSandbox::takeDigit(const QString &callSid) {
+    const auto it = m_calls.find(callSid);
+    if (it == m_calls.end() || it->digits.isEmpty())
+        return {};
+    const QChar key = it->digits.at(0);
+    it->digits.remove(0, 1);
+    return key;
+}
+
+void VoiceSandbox::digitsWanted(const QString &callSid, const QString &verb) {
+    Q_EMIT waitingForDigits(callSid, verb);
+}
+
+QString VoiceSandbox::dial(const QString &parentSid, const Dial &spec) {
+    const auto parent = m_calls.constFind(parentSid);
+    const PhoneNumberCheck to = PhoneNumber::check(spec.to);
+    if (parent == m_calls.cend() || !to.valid)
+        return {};
+    Call leg;
+    leg.sid = Sandbox::newSid("CA");
+    leg.parentSid = parentSid;
+    leg.direction = QStringLiteral("outbound-dial");
+    leg.to = to.e164;
+    // Without a callerId the callee sees the caller: the parent's From.
+    leg.from = spec.callerId.isEmpty() ? parent->from : spec.callerId;
+    leg.statusCallback = spec.statusCallback;
+    leg.statusCallbackMethod = spec.statusCallbackMethod.toUpper();
+    for (const QString &event : spec.statusCallbackEvents)
+        leg.events.insert(event);
+    if (leg.events.isEmpty())
+        leg.events.insert(QStringLiteral("completed"));
+    leg.status = QStringLiteral("queued");
+    leg.created = leg.updated = m_sandbox.now();
+    leg.remaining = walkTo(leg.to); // the test numbers apply to a leg as to any call
+    m_calls.insert(leg.sid, leg);
+    m_order.append(leg.sid);
+    schedule(leg.sid, m_sandbox.statusDelayMs());
+    return leg.sid;
+}
+
+SandboxRecording VoiceSandbox::record(const QString &callSid, int seconds, const QString &source,
+                                      const QDateTime &started) {
+    const SandboxRecording recording = m_recordings.create(callSid, seconds, source, started);
+    Q_EMIT recordingMade(callSid, recording.sid);
+    return recording;
+}
+
+void VoiceSandbox::end(const QString &callSid, const QString &status) {
+    const auto it = m_calls.find(callSid);
+    if (it == m_calls.end() || isFinal(it->status))
+        return;
+    if (status != QLatin1String("completed"))
+        it->started = {}; // <Reject>: never answered as far as the caller is concerned
+    moveTo(*it, status);
+}
+
+void VoiceSandbox::note(const QString &callSid, int errorCode, const QString &text) {
+    const QString line = errorCode ? QStringLiteral("%1: %2").arg(errorCode).arg(text) : text;
+    qCInfo(lcVoice).noquote() << "sandbox call" << callSid << line;
+    const auto it = m_calls.find(callSid);
+    if (it != m_calls.end())
+        it->notes.append(line);
+    Q_EMIT noted(callSid, errorCode, text);
 }
 
 HttpResponse VoiceSandbox::list(const HttpRequest &request) const {
@@ -386,8 +617,12 @@ HttpResponse VoiceSandbox::update(const HttpRequest &request) {
         it->url = url;
         it->twiml = twiml;
         it->method = FormEncoding::value(*form, QStringLiteral("Method")).toUpper();
-        if (!url.isEmpty())
-            fetchTwiml(it->sid);
+        const QString sid = it->sid;
+        it->remaining.clear(); // from now on its new TwiML decides when it ends
+        ++it->step;
+        stopScript(sid); // the new TwiML replaces whatever the call was following
+        startScript(sid);
+        return HttpResponse::json(200, callJson(m_calls.value(sid)));
     }
     return HttpResponse::json(200, callJson(*it));
 }
@@ -403,7 +638,7 @@ QJsonObject VoiceSandbox::callJson(const Call &c) const {
         {QStringLiteral("caller_name"), QJsonValue::Null},
         {QStringLiteral("date_created"), formatTwilioDate(c.created)},
         {QStringLiteral("date_updated"), formatTwilioDate(c.updated)},
-        {QStringLiteral("direction"), QStringLiteral("outbound-api")},
+        {QStringLiteral("direction"), c.direction},
         {QStringLiteral("duration"),
          ended ? QJsonValue(QString::number(c.duration)) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("end_time"), dateOrNull(c.ended)},
@@ -411,7 +646,7 @@ QJsonObject VoiceSandbox::callJson(const Call &c) const {
         {QStringLiteral("from"), c.from},
         {QStringLiteral("from_formatted"), PhoneNumber::formatAsYouType(c.from)},
         {QStringLiteral("group_sid"), QJsonValue::Null},
-        {QStringLiteral("parent_call_sid"), QJsonValue::Null},
+        {QStringLiteral("parent_call_sid"), nullable(c.parentSid)},
         {QStringLiteral("phone_number_sid"), QJsonValue::Null},
         {QStringLiteral("price"), QJsonValue::Null},
         {QStringLiteral("price_unit"), QStringLiteral("USD")},
@@ -432,6 +667,7 @@ QJsonObject VoiceSandbox::callJson(const Call &c) const {
         {QStringLiteral("url"), nullable(c.url)},
         {QStringLiteral("twiml_fetch_status"),
          c.fetchStatus ? QJsonValue(c.fetchStatus) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("sandbox_notes"), QJsonArray::fromStringList(c.notes)},
     };
 }
 

@@ -63,11 +63,22 @@ Sandbox::~Sandbox() = default;
 
 quint16 Sandbox::listen(const QHostAddress &address, quint16 port) {
     const quint16 bound = m_server->listenOn(address, port);
-    if (bound)
+    if (bound) {
+        // An address that listens everywhere is reached on loopback from this machine.
+        const QHostAddress reachable =
+            address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+                ? QHostAddress(QHostAddress::LocalHost)
+                : (address == QHostAddress::AnyIPv6 ? QHostAddress(QHostAddress::LocalHostIPv6)
+                                                    : address);
+        const QString host = reachable.protocol() == QAbstractSocket::IPv6Protocol
+                                 ? QLatin1Char('[') + reachable.toString() + QLatin1Char(']')
+                                 : reachable.toString();
+        m_baseUrl = QStringLiteral("http://%1:%2").arg(host).arg(bound);
         qCInfo(lcSandbox).noquote()
             << "Twilio sandbox listening on"
             << QStringLiteral("http://%1:%2").arg(address.toString()).arg(bound) << "account"
             << m_options.accountSid;
+    }
     return bound;
 }
 

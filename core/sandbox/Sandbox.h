@@ -27,6 +27,9 @@ struct SandboxOptions {
     QStringList numbers{QStringLiteral("+15005550006")};
     QString smsUrl;          // where inbound messages to our numbers are posted
     int statusDelayMs = 400; // between queued -> sending -> sent -> delivered
+    // How long one second of a call's TwiML takes in the sandbox (Say, Pause, Gather's and
+    // Record's timeouts...); 0: statusDelayMs, so that a fast sandbox is fast throughout.
+    int twimlSecondMs = 0;
     QString friendlyName = QStringLiteral("Switchboard Sandbox");
     std::function<QDateTime()> clock; // UTC now; QDateTime::currentDateTimeUtc when unset
 };
@@ -56,6 +59,12 @@ public:
     QDateTime now() const;
     // The pause between one status and the next (SandboxOptions::statusDelayMs).
     int statusDelayMs() const { return m_options.statusDelayMs; }
+    int twimlSecondMs() const {
+        return m_options.twimlSecondMs > 0 ? m_options.twimlSecondMs : m_options.statusDelayMs;
+    }
+    // Where it listens, e.g. "http://127.0.0.1:8080" (empty before listen()): the base of the
+    // URLs it hands out for its own resources, such as a recording's media.
+    QString baseUrl() const { return m_baseUrl; }
 
     // Channel parts (on the sandbox's thread). A message belongs to the first part that owns
     // its addresses.
@@ -132,6 +141,7 @@ private:
     QList<std::shared_ptr<const SandboxChannel>> m_parts;
     QHash<QString, QString> m_inboundUrls; // channel id -> URL
     QStringList m_authenticated;           // path prefixes behind Basic auth
+    QString m_baseUrl;
 };
 
 } // namespace sb

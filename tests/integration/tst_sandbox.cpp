@@ -339,7 +339,14 @@ void TestSandbox::everyPathAndMethodOfTwilioSpec() {
         QStringLiteral("GET /2010-04-01/Accounts/{AccountSid}/Calls.json"),
         QStringLiteral("POST /2010-04-01/Accounts/{AccountSid}/Calls.json"),
         QStringLiteral("GET /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json"),
-        QStringLiteral("POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json")};
+        QStringLiteral("POST /2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json"),
+        QStringLiteral("GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json"),
+        QStringLiteral(
+            "GET /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json"),
+        QStringLiteral(
+            "DELETE /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings/{Sid}.json"),
+        QStringLiteral("GET /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json"),
+        QStringLiteral("DELETE /2010-04-01/Accounts/{AccountSid}/Recordings/{Sid}.json")};
     static const QRegularExpression placeholder(QStringLiteral("\\{[A-Za-z]+\\}"));
     int requests = 0;
     for (auto it = paths.begin(); it != paths.end(); ++it) {
