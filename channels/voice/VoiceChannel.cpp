@@ -1,15 +1,18 @@
 #include "VoiceChannel.h"
 
 #include "CallStatuses.h"
+#include "RecordingFetcher.h"
 #include "VoiceApi.h"
 #include "VoiceCalls.h"
 #include "VoiceRoutes.h"
 #include "VoiceSandbox.h"
 #include "VoiceWebhooks.h"
+#include "providers/twilio/TwilioClient.h"
 #include "runtime/ChannelContext.h"
 #include "sandbox/SandboxContext.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 namespace sb {
 
@@ -25,8 +28,25 @@ QList<QStringList> VoiceChannel::schema() const {
     return VoiceCalls::schema();
 }
 
+QString VoiceChannel::recordingsFolder(const Config &config) {
+    return QDir(config.dataDir).filePath(QStringLiteral("recordings"));
+}
+
 void VoiceChannel::addRoutes(ChannelContext &context) const {
-    new VoiceWebhooks(context, context.parent);
+    // The recordings' downloads run beside the TwilioClient they use, on the network thread
+    // (already running), and are deleted with it; made here, moved there, then adopted there.
+    RecordingFetcher *fetcher = nullptr;
+    if (context.twilio) {
+        fetcher =
+            new RecordingFetcher(context.store, context.twilio, recordingsFolder(context.config),
+                                 context.clock, RecordingFetcher::Options{});
+        fetcher->moveToThread(context.twilio->thread());
+        QMetaObject::invokeMethod(fetcher, [fetcher, owner = context.twilio] {
+            fetcher->setParent(owner);
+            fetcher->resume(); // what an earlier run left pending
+        });
+    }
+    new VoiceWebhooks(context, fetcher, context.parent);
     new VoiceApi(context, context.parent);
 }
 
@@ -40,7 +60,10 @@ QList<WebhookEndpoint> VoiceChannel::webhooks() const {
                                          "your number's \"A call comes in\" webhook (TwiML)")},
             {VoiceRoutes::callStatus(),
              QCoreApplication::translate("VoiceChannel",
-                                         "call status callbacks (sent with each call)")}};
+                                         "call status callbacks (sent with each call)")},
+            {VoiceRoutes::recordingComplete(),
+             QCoreApplication::translate("VoiceChannel",
+                                         "recording status callbacks (recordingStatusCallback)")}};
 }
 
 std::shared_ptr<const Channel> makeVoiceChannel() {
