@@ -97,12 +97,16 @@ void RecordingFetcher::attempt(const RecordingRecord &recording, int tries) {
     if (!VoiceRecordings::isValidSid(recording.sid))
         return failed(recording, tries, false,
                       tr("'%1' is not a recording SID").arg(recording.sid));
-    if (!mayFetch(url))
+    if (!mayFetch(url)) {
+        // Host and port only: a URL's user-info is nobody's business in a log or the row.
+        const QString where =
+            url.port() < 0 ? url.host() : QStringLiteral("%1:%2").arg(url.host()).arg(url.port());
         return failed(recording, tries, false,
                       tr("its RecordingUrl is on %1, which is neither Twilio's nor the "
                          "configured API base: not fetched, so the account's credentials go "
                          "nowhere else")
-                          .arg(url.authority().isEmpty() ? url.toString() : url.authority()));
+                          .arg(where.isEmpty() ? tr("no host") : where));
+    }
     ++tries;
     m_twilio->downloadRecording(
         url, this, [this, recording, tries](const TwilioResult<TwilioRecordingAudio> &result) {
