@@ -13,10 +13,14 @@ macro(switchboard_channel folder prefix)
     # Its console part, when it has one: channels/<folder>/ui/ builds the static library
     # switchboard_channel_<folder>_ui, whose <Prefix>ChannelUi.h declares
     # std::shared_ptr<const sb::ChannelUi> make<Prefix>ChannelUi().
+    # A ui/ folder may hold widgets before the channel has a tab: it joins the registry only
+    # once its <Prefix>ChannelUi.h exists.
     if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${folder}/ui/CMakeLists.txt)
         add_subdirectory(${folder}/ui)
-        list(APPEND SWITCHBOARD_CHANNEL_UI_FOLDERS ${folder})
-        list(APPEND SWITCHBOARD_CHANNEL_UI_PREFIXES ${prefix})
+        if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${folder}/ui/${prefix}ChannelUi.h)
+            list(APPEND SWITCHBOARD_CHANNEL_UI_FOLDERS ${folder})
+            list(APPEND SWITCHBOARD_CHANNEL_UI_PREFIXES ${prefix})
+        endif()
     endif()
 endmacro()
 

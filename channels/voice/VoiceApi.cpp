@@ -1,8 +1,10 @@
 #include "VoiceApi.h"
 
 #include "CallStatuses.h"
+#include "RecordingFeed.h"
 #include "VoiceCalls.h"
 #include "VoiceLogging.h"
+#include "VoiceRecordings.h"
 #include "VoiceRoutes.h"
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
@@ -14,6 +16,7 @@
 #include "providers/twilio/TwilioClient.h"
 #include "runtime/ChannelContext.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QUrl>
 
@@ -30,6 +33,7 @@ QJsonValue isoOrNull(const QDateTime &time) {
 VoiceApi::VoiceApi(ChannelContext &context, QObject *parent)
     : QObject(parent)
     , m_store(context.store)
+    , m_feed(RecordingFeed::of(context.store))
     , m_twilio(context.twilio)
     , m_clock(context.clock)
     , m_publicBase(context.publicBase)
@@ -40,6 +44,169 @@ VoiceApi::VoiceApi(ChannelContext &context, QObject *parent)
     context.server.route(
         "GET", LocalApi::path(VoiceRoutes::callStatusOf()),
         [this](const HttpRequest &r, HttpServer::Reply reply) { status(r.args.value(0), reply); });
+    context.server.route("GET", LocalApi::path(VoiceRoutes::recordingOf()),
+                         [this](const HttpRequest &r, HttpServer::Reply reply) {
+                             audio(r.args.value(0), r.args.value(1), reply);
+                         });
+    context.server.route("DELETE", LocalApi::path(VoiceRoutes::recordingOf()),
+                         [this](const HttpRequest &r, HttpServer::Reply reply) {
+                             removeRecording(r.args.value(0), r.args.value(1), reply);
+                         });
+}
+
+QJsonObject VoiceApi::recordingJson(const QString &callSid, int n, const RecordingRecord &r) {
+    const bool downloaded = r.downloadState == QLatin1String("downloaded");
+    QJsonObject json{{QStringLiteral("n"), n},
+                     {QStringLiteral("sid"), r.sid},
+                     {QStringLiteral("status"), r.status},
+                     {QStringLiteral("duration"), r.durationSeconds >= 0
+                                                      ? QJsonValue(r.durationSeconds)
+                                                      : QJsonValue(QJsonValue::Null)},
+                     {QStringLiteral("channels"), r.channels},
+                     {QStringLiteral("source"), r.source},
+                     {QStringLiteral("startTime"), isoOrNull(r.startTime)},
+                     {QStringLiteral("downloaded"), downloaded},
+                     {QStringLiteral("download"), r.downloadState},
+                     {QStringLiteral("url"),
+                      LocalApi::path(VoiceRoutes::recordingOf(callSid, QString::number(n)))}};
+    if (downloaded)
+        json.insert(QStringLiteral("bytes"), r.audioBytes);
+    if (!r.downloadError.isEmpty())
+        json.insert(QStringLiteral("downloadError"), r.downloadError);
+    if (r.errorCode != 0)
+        json.insert(QStringLiteral("errorCode"), r.errorCode);
+    return json;
+}
+
+int VoiceApi::indexOf(const QList<RecordingRecord> &recordings, const QString &n) {
+    bool number = false;
+    const int position = n.toInt(&number);
+    if (number)
+        return position >= 1 && position <= recordings.size() ? position - 1 : -1;
+    for (int i = 0; i < recordings.size(); ++i) {
+        if (recordings.at(i).sid == n)
+            return i;
+    }
+    return -1;
+}
+
+void VoiceApi::withRecording(const QString &callSid, const QString &n,
+                             const HttpServer::Reply &reply,
+                             std::function<void(const RecordingRecord &)> found) {
+    VoiceCalls::call(
+        m_store, callSid, this,
+        [reply, callSid, n, found](const StoreResult<std::optional<CallRecord>> &call) {
+            if (!call.ok())
+                return reply(
+                    HttpResponse::error(500, tr("The call could not be read: %1").arg(call.error)));
+            if (!call.value)
+                return reply(
+                    HttpResponse::error(404, tr("No call %1 is known here.").arg(callSid)));
+            const QList<RecordingRecord> &recordings = call.value->recordings;
+            const int index = indexOf(recordings, n);
+            if (index < 0)
+                return reply(HttpResponse::error(
+                    404,
+                    tr("Call %1 has no recording %2 (it has %n recording(s); give 1 to %n in "
+                       "the order recorded, or a RecordingSid).",
+                       nullptr, int(recordings.size()))
+                        .arg(callSid, n),
+                    {{QStringLiteral("recordings"), int(recordings.size())}}));
+            found(recordings.at(index));
+        });
+}
+
+HttpResponse VoiceApi::serveAudio(const RecordingRecord &recording) {
+    const QJsonObject about{{QStringLiteral("sid"), recording.sid},
+                            {QStringLiteral("download"), recording.downloadState}};
+    if (recording.downloadState == QLatin1String("pending")) {
+        HttpResponse r = HttpResponse::error(
+            503,
+            recording.downloadError.isEmpty()
+                ? tr("The audio of %1 is being downloaded from Twilio; try again shortly.")
+                      .arg(recording.sid)
+                : tr("The audio of %1 is not downloaded yet: %2")
+                      .arg(recording.sid, recording.downloadError),
+            about);
+        r.headers.append({QByteArray("Retry-After"), QByteArray("5")});
+        return r;
+    }
+    if (recording.downloadState == QLatin1String("failed"))
+        return HttpResponse::error(
+            409,
+            tr("The audio of %1 could not be downloaded and is not tried again: %2")
+                .arg(recording.sid, recording.downloadError),
+            about);
+    if (recording.downloadState != QLatin1String("downloaded"))
+        return HttpResponse::error(409,
+                                   tr("Twilio has no audio for %1 (its recording status is '%2').")
+                                       .arg(recording.sid, recording.status),
+                                   about);
+    QFile file(recording.audioPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return HttpResponse::error(500,
+                                   tr("The audio of %1 was downloaded but cannot be read: %2")
+                                       .arg(recording.sid, file.errorString()),
+                                   about);
+    if (file.size() > MaxServedBytes)
+        return HttpResponse::error(
+            500,
+            tr("The audio of %1 is %2 bytes, more than the %3 this API serves; it is in %4.")
+                .arg(recording.sid)
+                .arg(file.size())
+                .arg(MaxServedBytes)
+                .arg(recording.audioPath),
+            about);
+    HttpResponse r{200, "audio/wav", file.read(MaxServedBytes), {}};
+    r.headers.append({QByteArray("Content-Disposition"),
+                      "inline; filename=\"" + recording.sid.toLatin1() + ".wav\""});
+    return r;
+}
+
+void VoiceApi::audio(const QString &callSid, const QString &n, const HttpServer::Reply &reply) {
+    withRecording(callSid, n, reply,
+                  [reply](const RecordingRecord &recording) { reply(serveAudio(recording)); });
+}
+
+void VoiceApi::removeRecording(const QString &callSid, const QString &n,
+                               const HttpServer::Reply &reply) {
+    if (!m_twilio)
+        return reply(
+            HttpResponse::error(503, tr("No Twilio client: recordings cannot be deleted.")));
+    withRecording(callSid, n, reply, [this, reply](const RecordingRecord &recording) {
+        auto deleted = [this, reply, recording](const TwilioResult<bool> &result) {
+            // Already gone at Twilio (404): the local copy goes too.
+            if (!result.ok() && result.error.httpStatus != 404)
+                return reply(LocalApi::errorResponse(result.error));
+            m_store->run<bool>(
+                this,
+                [feed = m_feed, recording](StoreWorker &w, QString *error) -> std::optional<bool> {
+                    if (!VoiceRecordings::remove(w, recording.sid, error))
+                        return std::nullopt;
+                    RecordingRecord gone = recording;
+                    gone.downloadState = QStringLiteral("deleted");
+                    feed->afterCommit(
+                        w, [gone](RecordingFeed *feed) { Q_EMIT feed->recordingsChanged({gone}); });
+                    return true;
+                },
+                [reply, recording](const StoreResult<bool> &removed) {
+                    if (!removed.ok())
+                        return reply(HttpResponse::error(
+                            500, tr("%1 was deleted at Twilio but its row here could not be "
+                                    "removed: %2")
+                                     .arg(recording.sid, removed.error)));
+                    if (!recording.audioPath.isEmpty() && QFile::exists(recording.audioPath) &&
+                        !QFile::remove(recording.audioPath))
+                        qCWarning(lcVoice).noquote()
+                            << "recording" << recording.sid
+                            << "deleted, its file stays:" << recording.audioPath;
+                    reply(HttpResponse::empty(204));
+                });
+        };
+        QMetaObject::invokeMethod(m_twilio,
+                                  [twilio = m_twilio, sid = recording.sid, me = Receiver(this),
+                                   deleted] { twilio->deleteRecording(sid, me, deleted); });
+    });
 }
 
 QJsonObject VoiceApi::callJson(const CallRecord &call) {
@@ -50,6 +217,9 @@ QJsonObject VoiceApi::callJson(const CallRecord &call) {
             QJsonObject{{QStringLiteral("status"), e.status},
                         {QStringLiteral("label"), CallStatuses::instance().info(e.status).label},
                         {QStringLiteral("at"), isoOrNull(e.at)}});
+    QJsonArray recordings;
+    for (int i = 0; i < call.recordings.size(); ++i)
+        recordings.append(recordingJson(call.sid, i + 1, call.recordings.at(i)));
     QJsonObject json{
         {QStringLiteral("callSid"), call.sid},
         {QStringLiteral("status"), call.status},
@@ -67,8 +237,7 @@ QJsonObject VoiceApi::callJson(const CallRecord &call) {
         {QStringLiteral("dateCreated"), isoOrNull(call.created)},
         {QStringLiteral("dateUpdated"), isoOrNull(call.updated)},
         {QStringLiteral("history"), history},
-        // Filled in by recording-complete, a later step.
-        {QStringLiteral("recordings"), QJsonArray()}};
+        {QStringLiteral("recordings"), recordings}};
     if (call.errorCode != 0)
         json.insert(QStringLiteral("errorCode"), call.errorCode);
     return json;

@@ -1,6 +1,7 @@
 #include "VoiceCalls.h"
 
 #include "CallStatuses.h"
+#include "VoiceRecordings.h"
 #include "db/StoreWorker.h"
 #include "providers/twilio/TwilioResources.h"
 
@@ -82,6 +83,11 @@ std::optional<std::optional<CallRecord>> readOne(StoreWorker &w, const QString &
         while (q.next())
             c.history.append(
                 {q.value(0).toString(), fromMs(q.value(1).toLongLong()), q.value(2).toInt()});
+        q.finish();
+        auto recordings = VoiceRecordings::forCall(w, c.sid, error);
+        if (!recordings)
+            return std::nullopt;
+        c.recordings = *recordings;
     }
     return std::optional(c);
 }
@@ -148,6 +154,32 @@ QList<QStringList> VoiceCalls::schema() {
                 audio_path TEXT NOT NULL DEFAULT '',
                 created_at INTEGER NOT NULL))"),
             QStringLiteral("CREATE INDEX voice_recordings_call ON voice_recordings (call_sid)"),
+        },
+        // 2: the rest of what recording-complete carries, and where each recording's audio is
+        // (VoiceRecordings)
+        {
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN account_sid TEXT NOT NULL "
+                           "DEFAULT ''"),
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN source TEXT NOT NULL "
+                           "DEFAULT ''"),
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN channels INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN error_code INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN start_time INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN download_state TEXT NOT NULL "
+                           "DEFAULT 'pending'"),
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN download_error TEXT NOT NULL "
+                           "DEFAULT ''"),
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN download_attempts INTEGER "
+                           "NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN audio_bytes INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("ALTER TABLE voice_recordings ADD COLUMN updated_at INTEGER NOT NULL "
+                           "DEFAULT 0"),
+            QStringLiteral("CREATE INDEX voice_recordings_download ON voice_recordings "
+                           "(download_state)"),
         },
     };
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RecordingRecord.h"
 #include "common/Receiver.h"
 #include "db/Store.h"
 
@@ -40,7 +41,8 @@ struct CallRecord {
     QString errorMessage;
     QDateTime created;
     QDateTime updated;
-    QList<CallEvent> history; // in the order the call went through them
+    QList<CallEvent> history;          // in the order the call went through them
+    QList<RecordingRecord> recordings; // in the order recorded
 };
 
 // A call the local API is about to ask Twilio for.

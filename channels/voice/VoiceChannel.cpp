@@ -1,6 +1,7 @@
 #include "VoiceChannel.h"
 
 #include "CallStatuses.h"
+#include "RecordingFetcher.h"
 #include "VoiceApi.h"
 #include "VoiceCalls.h"
 #include "VoiceRoutes.h"
@@ -9,10 +10,12 @@
 #include "ivr/IvrApi.h"
 #include "ivr/IvrVersions.h"
 #include "ivr/IvrWebhooks.h"
+#include "providers/twilio/TwilioClient.h"
 #include "runtime/ChannelContext.h"
 #include "sandbox/SandboxContext.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 namespace sb {
 
@@ -29,8 +32,25 @@ QList<QStringList> VoiceChannel::schema() const {
     return VoiceCalls::schema() + IvrVersions::schema();
 }
 
+QString VoiceChannel::recordingsFolder(const Config &config) {
+    return QDir(config.dataDir).filePath(QStringLiteral("recordings"));
+}
+
 void VoiceChannel::addRoutes(ChannelContext &context) const {
-    new VoiceWebhooks(context, context.parent);
+    // The recordings' downloads run beside the TwilioClient they use, on the network thread
+    // (already running), and are deleted with it; made here, moved there, then adopted there.
+    RecordingFetcher *fetcher = nullptr;
+    if (context.twilio) {
+        fetcher =
+            new RecordingFetcher(context.store, context.twilio, recordingsFolder(context.config),
+                                 context.clock, RecordingFetcher::Options{});
+        fetcher->moveToThread(context.twilio->thread());
+        QMetaObject::invokeMethod(fetcher, [fetcher, owner = context.twilio] {
+            fetcher->setParent(owner);
+            fetcher->resume(); // what an earlier run left pending
+        });
+    }
+    new VoiceWebhooks(context, fetcher, context.parent);
     new VoiceApi(context, context.parent);
     new IvrWebhooks(context, context.parent);
     new IvrApi(context, context.parent);
@@ -46,7 +66,10 @@ QList<WebhookEndpoint> VoiceChannel::webhooks() const {
                                          "your number's \"A call comes in\" webhook (TwiML)")},
             {VoiceRoutes::callStatus(),
              QCoreApplication::translate("VoiceChannel",
-                                         "call status callbacks (sent with each call)")}};
+                                         "call status callbacks (sent with each call)")},
+            {VoiceRoutes::recordingComplete(),
+             QCoreApplication::translate("VoiceChannel",
+                                         "recording status callbacks (recordingStatusCallback)")}};
 }
 
 std::shared_ptr<const Channel> makeVoiceChannel() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/Config.h"
 #include "runtime/Channel.h"
 
 namespace sb {
@@ -19,6 +20,9 @@ public:
     void addRoutes(ChannelContext &context) const override;
     void addToSandbox(SandboxContext &context) const override;
     QList<WebhookEndpoint> webhooks() const override;
+
+    // Where recordings' audio is kept: <data folder>/recordings/<RecordingSid>.wav.
+    static QString recordingsFolder(const Config &config);
 };
 
 std::shared_ptr<const Channel> makeVoiceChannel();

@@ -19,6 +19,11 @@ struct VoiceRoutes {
     static QString callStatusOf(const QString &callSid) {
         return QStringLiteral("call-status/") + callSid;
     }
+    // A call's recording: n counts from 1 in the order recorded, or is its RecordingSid.
+    static QString recordingOf() { return QStringLiteral("calls/{callSid}/recordings/{n}"); }
+    static QString recordingOf(const QString &callSid, const QString &n) {
+        return QStringLiteral("calls/%1/recordings/%2").arg(callSid, n);
+    }
 };
 
 } // namespace sb

@@ -1,7 +1,11 @@
 #include "VoiceWebhooks.h"
 
 #include "CallStatuses.h"
+#include "RecordingFeed.h"
+#include "RecordingFetcher.h"
 #include "VoiceCalls.h"
+#include "VoiceLogging.h"
+#include "VoiceRecordings.h"
 #include "VoiceRoutes.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
@@ -13,13 +17,18 @@
 
 namespace sb {
 
-VoiceWebhooks::VoiceWebhooks(ChannelContext &context, QObject *parent)
+VoiceWebhooks::VoiceWebhooks(ChannelContext &context, RecordingFetcher *fetcher, QObject *parent)
     : QObject(parent)
     , m_store(context.store)
+    , m_feed(RecordingFeed::of(context.store))
+    , m_fetcher(fetcher)
     , m_clock(context.clock) {
     context.server.route(
         "POST", VoiceRoutes::callStatus(),
         [this](const HttpRequest &r, HttpServer::Reply reply) { callStatus(r, reply); });
+    context.server.route(
+        "POST", VoiceRoutes::recordingComplete(),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { recordingComplete(r, reply); });
 }
 
 QByteArray VoiceWebhooks::greeting() {
@@ -80,6 +89,81 @@ void VoiceWebhooks::callStatus(const HttpRequest &request, const HttpServer::Rep
             return true;
         },
         MessageWebhooks::answerWhenStored(reply));
+}
+
+std::optional<RecordingCallback> VoiceWebhooks::recordingCallback(const HttpRequest &request,
+                                                                  QString *error) {
+    const FormFields *form = request.form();
+    if (!form) {
+        *error = tr("The body is not application/x-www-form-urlencoded.");
+        return std::nullopt;
+    }
+    auto value = [form](const char *name) {
+        return FormEncoding::value(*form, QLatin1String(name));
+    };
+    RecordingCallback c;
+    c.recordingSid = value("RecordingSid");
+    c.callSid = value("CallSid");
+    if (c.recordingSid.isEmpty() || c.callSid.isEmpty()) {
+        *error = tr("RecordingSid and CallSid are required.");
+        return std::nullopt;
+    }
+    // It names the audio's file: nothing but letters and digits may reach a path.
+    if (!VoiceRecordings::isValidSid(c.recordingSid)) {
+        *error = tr("RecordingSid '%1' is not a recording SID (letters and digits, like "
+                    "RE0123...).")
+                     .arg(c.recordingSid.left(80));
+        return std::nullopt;
+    }
+    c.accountSid = value("AccountSid");
+    c.recordingUrl = value("RecordingUrl");
+    c.status = value("RecordingStatus");
+    if (c.status.isEmpty()) // Twilio always sends it; a bare callback means the audio is there
+        c.status = QStringLiteral("completed");
+    bool ok = false;
+    const int duration = value("RecordingDuration").toInt(&ok);
+    if (ok && duration >= 0)
+        c.durationSeconds = duration;
+    c.channels = value("RecordingChannels").toInt();
+    c.source = value("RecordingSource");
+    c.startTime = parseTwilioDate(value("RecordingStartTime"));
+    c.errorCode = value("ErrorCode").toInt();
+    return c;
+}
+
+void VoiceWebhooks::recordingComplete(const HttpRequest &request, const HttpServer::Reply &reply) {
+    QString error;
+    const std::optional<RecordingCallback> callback = recordingCallback(request, &error);
+    if (!callback)
+        return reply(HttpResponse::error(400, error));
+    m_store->run<VoiceRecordings::Added>(
+        this,
+        [feed = m_feed, callback = *callback, now = m_clock()](StoreWorker &w, QString *error) {
+            auto added = VoiceRecordings::add(w, callback, now, error);
+            if (!added)
+                return added;
+            w.webhookStored();
+            if (added->inserted)
+                feed->afterCommit(w, [r = added->recording](RecordingFeed *feed) {
+                    Q_EMIT feed->recordingsArrived({r});
+                    Q_EMIT feed->recordingsChanged({r});
+                });
+            return added;
+        },
+        [this, reply](const StoreResult<VoiceRecordings::Added> &stored) {
+            if (!stored.ok()) {
+                qCWarning(lcVoice).noquote() << "recording not stored:" << stored.error;
+                return reply(HttpResponse::error(
+                    500, tr("The recording could not be stored; Twilio will retry it.")));
+            }
+            reply(HttpResponse::xml(200, MessageWebhooks::emptyTwiml()));
+            // A retry of a callback whose download stalled starts it again (the fetcher
+            // ignores one it is already working on).
+            if (m_fetcher && stored.value.recording.downloadState == QLatin1String("pending"))
+                QMetaObject::invokeMethod(
+                    m_fetcher,
+                    [fetcher = m_fetcher, r = stored.value.recording] { fetcher->fetch(r); });
+        });
 }
 
 } // namespace sb

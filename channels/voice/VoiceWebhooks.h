@@ -9,8 +9,11 @@
 
 namespace sb {
 
+class RecordingFeed;
+class RecordingFetcher;
 class Store;
 struct CallStatusUpdate;
+struct RecordingCallback;
 struct ChannelContext;
 
 // The voice webhooks. Signatures are checked before routing (TwilioWebhookGuard): a request
@@ -18,23 +21,33 @@ struct ChannelContext;
 //   POST /twilio/call-status     a call's status callback: deduplicated, never moves a call
 //                                backwards, answered only once committed (500 when the store
 //                                fails, so Twilio retries), as MessageWebhooks does
+//   POST /twilio/recording-complete  a recording is ready (or absent, or failed): stored once
+//                                per RecordingSid (Twilio retries), linked to its call (made
+//                                when unknown), answered only once committed (500 otherwise);
+//                                then its audio is downloaded by the RecordingFetcher
 // The TwiML a call runs (/twilio/voice-response, /twilio/gather-response) is the IVR's:
 // IvrWebhooks.
 // Lives on the server thread.
 class VoiceWebhooks : public QObject {
     Q_OBJECT
 public:
-    VoiceWebhooks(ChannelContext &context, QObject *parent);
+    // `fetcher` (on the network thread; may be null: no downloads) gets each new recording.
+    VoiceWebhooks(ChannelContext &context, RecordingFetcher *fetcher, QObject *parent);
 
     // nullopt with `error` set for a request that is not a usable callback (400).
     static std::optional<CallStatusUpdate> statusUpdate(const HttpRequest &request, QString *error);
+    static std::optional<RecordingCallback> recordingCallback(const HttpRequest &request,
+                                                              QString *error);
     // A greeting that hangs up (what a call ran before the IVR).
     static QByteArray greeting();
 
 private:
     void callStatus(const HttpRequest &request, const HttpServer::Reply &reply);
+    void recordingComplete(const HttpRequest &request, const HttpServer::Reply &reply);
 
     Store *m_store;
+    RecordingFeed *m_feed;
+    RecordingFetcher *m_fetcher;
     std::function<QDateTime()> m_clock;
 };
 

@@ -152,7 +152,8 @@ void TestVoiceParts::channelDescribesItself() {
         paths.append(hook.path);
         QVERIFY(!hook.purpose.isEmpty());
     }
-    QCOMPARE(paths, (QStringList{VoiceRoutes::voiceResponse(), VoiceRoutes::callStatus()}));
+    QCOMPARE(paths, (QStringList{VoiceRoutes::voiceResponse(), VoiceRoutes::callStatus(),
+                                 VoiceRoutes::recordingComplete()}));
 }
 
 void TestVoiceParts::callbackBeforeCreateAnswerIsMerged() {
