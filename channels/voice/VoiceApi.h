@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CallPlacer.h"
 #include "http/HttpServer.h"
 
 #include <QDateTime>
@@ -10,9 +11,11 @@
 
 namespace sb {
 
+class FieldErrors;
 class Store;
 class TwilioClient;
 struct CallRecord;
+struct CallRequest;
 struct ChannelContext;
 
 // The voice channel's local-API routes (bearer token checked by LocalApi before routing):
@@ -21,21 +24,36 @@ struct ChannelContext;
 //        the console's own /twilio/voice-response. Its status callbacks come to
 //        /twilio/call-status. An optional Idempotency-Key header makes a retry answer the
 //        call already placed instead of dialling again.
+//   POST click-to-call {to, from?, record?} rings the agent's own phone (SWITCHBOARD_AGENT_PHONE)
+//        from the caller ID, and once answered bridges it to `to` (POST /twilio/bridge,
+//        VoiceWebhooks); 201 as initiate-call, the call being the agent's leg. 400 naming
+//        "agentPhone" when no agent phone is set.
 //   GET  call-status/{callSid}              the call with its status history
-// Calls are created directly, not through the outbox (which carries messages only; see
-// README "Voice"): the call is noted before Twilio is asked, and a request whose outcome is
-// unknown (a crash, a timeout) is never dialled again by itself. Lives on the server thread.
+// Calls are placed by CallPlacer (which the Calls tab uses too), not through the outbox
+// (which carries messages only; see README "Voice"): the call is noted before Twilio is asked, and
+// a request whose outcome is unknown (a crash, a timeout) is never dialled again by itself. Lives
+// on the server thread.
 class VoiceApi : public QObject {
     Q_OBJECT
 public:
     VoiceApi(ChannelContext &context, QObject *parent);
 
     static QJsonObject callJson(const CallRecord &call);
+    // The TwiML URL of a click-to-call's agent leg: /twilio/bridge with the customer's number
+    // and the record flag in its query (which Twilio signs with the rest).
+    static QString bridgeUrl(const QString &publicBase, const QString &customer, bool record);
 
 private:
+    struct Parties {
+        QString to;
+        QString from;
+    };
     void initiate(const HttpRequest &request, const HttpServer::Reply &reply);
+    void clickToCall(const HttpRequest &request, const HttpServer::Reply &reply);
+    // `to` and `from` (TWILIO_PHONE_NUMBER unless given) as E.164, or their errors.
+    std::optional<Parties> parties(const QJsonObject &json, FieldErrors &errors) const;
+    void place(const CallRequest &call, const HttpServer::Reply &reply);
     void status(const QString &callSid, const HttpServer::Reply &reply);
-    void dial(const CallRecord &call, const HttpServer::Reply &reply);
     static HttpResponse answerExisting(const CallRecord &call);
 
     Store *m_store;
@@ -43,6 +61,8 @@ private:
     std::function<QDateTime()> m_clock;
     std::function<QString()> m_publicBase;
     QString m_defaultFrom;
+    QString m_agentPhone;
+    CallPlacer m_placer;
 };
 
 } // namespace sb

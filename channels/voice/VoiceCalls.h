@@ -41,6 +41,9 @@ struct CallRecord {
     QDateTime created;
     QDateTime updated;
     QList<CallEvent> history; // in the order the call went through them
+    int recordingCount = 0;   // its rows in voice_recordings
+
+    bool isInbound() const { return direction == QLatin1String("inbound"); }
 };
 
 // A call the local API is about to ask Twilio for.
@@ -49,6 +52,7 @@ struct CallRequest {
     QString from;
     QString to;
     QString url;
+    bool record = false; // Twilio records the call (Record=true); not stored
 };
 
 // What POST /twilio/call-status carried.
@@ -74,6 +78,9 @@ struct CallStatusUpdate {
 // it reached, however late the callback came. Times are stored as UTC milliseconds.
 class VoiceCalls {
 public:
+    // Every change to a call is announced as Store::rowsChanged(Table, ...) (see CallFeed).
+    static constexpr QLatin1String Table{"voice_calls"};
+
     static QList<QStringList> schema();
 
     struct Requested {
@@ -98,8 +105,16 @@ public:
     static std::optional<std::optional<CallRecord>> bySid(StoreWorker &w, const QString &sid,
                                                           QString *error);
 
+    // In a store job: these calls (those that exist), in the order asked; the newest `limit`.
+    static std::optional<QList<CallRecord>> byIds(StoreWorker &w, const QList<qint64> &ids,
+                                                  QString *error);
+    static std::optional<QList<CallRecord>> recent(StoreWorker &w, int limit, QString *error);
+
     static void call(Store *store, const QString &sid, Receiver receiver,
                      std::function<void(const StoreResult<std::optional<CallRecord>> &)> done);
 };
 
 } // namespace sb
+
+Q_DECLARE_METATYPE(sb::CallRecord)
+Q_DECLARE_METATYPE(QList<sb::CallRecord>)
