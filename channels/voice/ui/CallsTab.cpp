@@ -480,10 +480,12 @@ void CallsTab::pressDigit(const QString &digit) {
                                   .toString();
                 if (message.isEmpty())
                     message = error.left(120);
-                m_keypadResult->setText(tr("The sandbox did not take %1 (HTTP %2): %3")
+                // The sandbox's words go to the tooltip: they can hold a long unbreakable path,
+                // which would widen the whole pane.
+                m_keypadResult->setText(tr("The sandbox did not take %1 (HTTP %2); hover for "
+                                           "why.")
                                             .arg(digit)
-                                            .arg(httpStatus)
-                                            .arg(message));
+                                            .arg(httpStatus));
                 m_keypadResult->setToolTip(message);
             }
             Q_EMIT digitsAnswered(httpStatus);
