@@ -2,16 +2,13 @@
 
 #include "CallStatuses.h"
 #include "VoiceCalls.h"
-#include "VoiceLogging.h"
 #include "VoiceRoutes.h"
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
 #include "api/LocalApi.h"
 #include "api/MessageApi.h"
 #include "db/Store.h"
-#include "db/StoreWorker.h"
 #include "providers/twilio/PhoneNumber.h"
-#include "providers/twilio/TwilioClient.h"
 #include "runtime/ChannelContext.h"
 
 #include <QJsonArray>
@@ -30,8 +27,6 @@ QJsonValue isoOrNull(const QDateTime &time) {
 VoiceApi::VoiceApi(ChannelContext &context, QObject *parent)
     : QObject(parent)
     , m_store(context.store)
-    , m_twilio(context.twilio)
-    , m_clock(context.clock)
     , m_publicBase(context.publicBase)
     , m_defaultFrom(context.config.phoneNumber)
     , m_agentPhone(context.config.agentPhone)

@@ -13,7 +13,6 @@ namespace sb {
 
 class FieldErrors;
 class Store;
-class TwilioClient;
 struct CallRecord;
 struct CallRequest;
 struct ChannelContext;
@@ -57,8 +56,6 @@ private:
     static HttpResponse answerExisting(const CallRecord &call);
 
     Store *m_store;
-    TwilioClient *m_twilio;
-    std::function<QDateTime()> m_clock;
     std::function<QString()> m_publicBase;
     QString m_defaultFrom;
     QString m_agentPhone;
