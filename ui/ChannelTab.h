@@ -45,6 +45,9 @@ public:
 
 Q_SIGNALS:
     void unreadCountChanged();
+    // Something the agent should hear about even with the window in the background (an
+    // incoming call): the window shows it as a desktop notification.
+    void desktopNotice(const QString &title, const QString &text);
 
 private:
     QString m_channelId;

@@ -440,6 +440,7 @@ void MainWindow::buildTabs() {
         m_tabs->addTab(tab, planned.title);
         m_channelTabs.append(tab);
         connect(tab, &ChannelTab::unreadCountChanged, this, &MainWindow::updateUnread);
+        connect(tab, &ChannelTab::desktopNotice, this, &MainWindow::notify);
     }
     m_account = new AccountTab(m_service.get());
     m_tabs->addTab(m_account, tr("Account"));
@@ -511,6 +512,13 @@ void MainWindow::notifyInbound(const QList<MessageRecord> &messages) {
     const MessageRecord &last = messages.constLast();
     m_tray->showMessage(tr("%1 from %2").arg(titleOf(last.channel), last.from), last.body.left(200),
                         QSystemTrayIcon::Information, 8000);
+}
+
+void MainWindow::notify(const QString &title, const QString &text) {
+    // Like an inbound message: through the tray, while the window is not the one in use.
+    if (isActiveWindow() || !m_tray)
+        return;
+    m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
 }
 
 void MainWindow::openSettings() {

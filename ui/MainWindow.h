@@ -97,6 +97,7 @@ private:
     void removeTabs();
     void onStarted();
     void notifyInbound(const QList<MessageRecord> &messages);
+    void notify(const QString &title, const QString &text);
     void checkPublicUrl();
     void buildMenus();
     void fitToScreen();

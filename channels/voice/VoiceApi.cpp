@@ -37,10 +37,15 @@ VoiceApi::VoiceApi(ChannelContext &context, QObject *parent)
     , m_twilio(context.twilio)
     , m_clock(context.clock)
     , m_publicBase(context.publicBase)
-    , m_defaultFrom(context.config.phoneNumber) {
+    , m_defaultFrom(context.config.phoneNumber)
+    , m_agentPhone(context.config.agentPhone)
+    , m_placer(context.store, context.twilio, context.clock) {
     context.server.route(
         "POST", LocalApi::path(VoiceRoutes::initiateCall()),
         [this](const HttpRequest &r, HttpServer::Reply reply) { initiate(r, reply); });
+    context.server.route(
+        "POST", LocalApi::path(VoiceRoutes::clickToCall()),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { clickToCall(r, reply); });
     context.server.route(
         "GET", LocalApi::path(VoiceRoutes::callStatusOf()),
         [this](const HttpRequest &r, HttpServer::Reply reply) { status(r.args.value(0), reply); });
@@ -243,13 +248,8 @@ QJsonObject VoiceApi::callJson(const CallRecord &call) {
     return json;
 }
 
-void VoiceApi::initiate(const HttpRequest &request, const HttpServer::Reply &reply) {
-    FieldErrors errors;
-    const std::optional<QJsonObject> parsed = JsonRequest::object(request.body, errors);
-    if (!parsed)
-        return reply(errors.response());
-    const QJsonObject &json = *parsed;
-    JsonRequest::expectStrings(json, {"to", "from", "url"}, errors);
+std::optional<VoiceApi::Parties> VoiceApi::parties(const QJsonObject &json,
+                                                   FieldErrors &errors) const {
     auto checkNumber = [&](const QString &field, const QString &input) {
         if (errors.has(field))
             return PhoneNumberCheck{};
@@ -269,6 +269,19 @@ void VoiceApi::initiate(const HttpRequest &request, const HttpServer::Reply &rep
                    tr("No 'from' given and TWILIO_PHONE_NUMBER is not set."));
     else
         from = checkNumber(QStringLiteral("from"), fromInput);
+    if (!to.valid || !from.valid)
+        return std::nullopt;
+    return Parties{to.e164, from.e164};
+}
+
+void VoiceApi::initiate(const HttpRequest &request, const HttpServer::Reply &reply) {
+    FieldErrors errors;
+    const std::optional<QJsonObject> parsed = JsonRequest::object(request.body, errors);
+    if (!parsed)
+        return reply(errors.response());
+    const QJsonObject &json = *parsed;
+    JsonRequest::expectStrings(json, {"to", "from", "url"}, errors);
+    const std::optional<Parties> numbers = parties(json, errors);
     const QString urlInput = json.value(QLatin1String("url")).toString().trimmed();
     if (!urlInput.isEmpty() && !errors.has(QStringLiteral("url"))) {
         const QUrl url(urlInput, QUrl::StrictMode);
@@ -278,28 +291,76 @@ void VoiceApi::initiate(const HttpRequest &request, const HttpServer::Reply &rep
                        tr("Must be an absolute http or https URL that answers with TwiML, e.g. "
                           "https://example.com/twiml; leave it out to run the console's own."));
     }
-    if (!errors.isEmpty())
+    if (!errors.isEmpty() || !numbers)
         return reply(errors.response());
 
     CallRequest call;
     call.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
-    call.to = to.e164;
-    call.from = from.e164;
+    call.to = numbers->to;
+    call.from = numbers->from;
     call.url = urlInput.isEmpty() ? m_publicBase() + VoiceRoutes::voiceResponse() : urlInput;
-    m_store->run<VoiceCalls::Requested>(
-        this,
-        [call, now = m_clock()](StoreWorker &w, QString *error) {
-            return VoiceCalls::request(w, call, now, error);
-        },
-        [this, reply](const StoreResult<VoiceCalls::Requested> &requested) {
-            if (!requested.ok())
-                return reply(HttpResponse::error(
-                    500, tr("Nothing was dialled: the call could not be stored (%1).")
-                             .arg(requested.error)));
-            if (requested.value.existed)
-                return reply(answerExisting(requested.value.call));
-            dial(requested.value.call, reply);
-        });
+    place(call, reply);
+}
+
+void VoiceApi::clickToCall(const HttpRequest &request, const HttpServer::Reply &reply) {
+    FieldErrors errors;
+    const std::optional<QJsonObject> parsed = JsonRequest::object(request.body, errors);
+    if (!parsed)
+        return reply(errors.response());
+    const QJsonObject &json = *parsed;
+    JsonRequest::expectStrings(json, {"to", "from"}, errors);
+    const QJsonValue record = json.value(QLatin1String("record"));
+    if (!record.isUndefined() && !record.isNull() && !record.isBool())
+        errors.add(QStringLiteral("record"), tr("Must be true or false."));
+    if (m_agentPhone.isEmpty())
+        errors.add(QStringLiteral("agentPhone"),
+                   tr("No agent phone to ring first: set SWITCHBOARD_AGENT_PHONE (File ▸ "
+                      "Settings ▸ Your own phone) to the phone you answer calls on."));
+    const std::optional<Parties> numbers = parties(json, errors);
+    if (!errors.isEmpty() || !numbers)
+        return reply(errors.response());
+
+    CallRequest call;
+    call.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
+    call.to = m_agentPhone;
+    call.from = numbers->from;
+    call.url = bridgeUrl(m_publicBase(), numbers->to, record.toBool(false));
+    place(call, reply);
+}
+
+QString VoiceApi::bridgeUrl(const QString &publicBase, const QString &customer, bool record) {
+    return publicBase + VoiceRoutes::bridge() + QStringLiteral("?to=") +
+           QString::fromLatin1(QUrl::toPercentEncoding(customer)) + QStringLiteral("&record=") +
+           (record ? QStringLiteral("true") : QStringLiteral("false"));
+}
+
+void VoiceApi::place(const CallRequest &call, const HttpServer::Reply &reply) {
+    m_placer.place(call, m_publicBase(), this, [reply](const CallPlacement &placed) {
+        using Outcome = CallPlacement::Outcome;
+        switch (placed.outcome) {
+        case Outcome::NotStored:
+            return reply(HttpResponse::error(500, placed.problem()));
+        case Outcome::AlreadyRequested:
+            return reply(answerExisting(placed.call));
+        case Outcome::NoClient:
+            return reply(HttpResponse::error(503, placed.problem()));
+        case Outcome::Ambiguous:
+            return reply(HttpResponse::error(
+                LocalApi::httpStatusFor(placed.error),
+                tr("Twilio's answer was lost (%1): the call may or may not have been placed. "
+                   "It is not dialled again by itself; the same Idempotency-Key answers "
+                   "409 rather than ringing the customer twice.")
+                    .arg(placed.error.explanation()),
+                {{QStringLiteral("dialled"), QStringLiteral("unknown")}}));
+        case Outcome::Refused:
+            return reply(LocalApi::errorResponse(placed.error));
+        case Outcome::CreatedNotStored:
+            return reply(HttpResponse::error(500, placed.problem(),
+                                             {{QStringLiteral("callSid"), placed.callSid}}));
+        case Outcome::Created:
+            return reply(HttpResponse::json(201, callJson(placed.call)));
+        }
+    });
 }
 
 HttpResponse VoiceApi::answerExisting(const CallRecord &call) {
@@ -319,67 +380,6 @@ HttpResponse VoiceApi::answerExisting(const CallRecord &call) {
            "(Twilio did not answer, or the console stopped meanwhile). It is not dialled "
            "again, so the customer cannot be rung twice; check the calls list on Twilio."),
         {{QStringLiteral("dialled"), QStringLiteral("unknown")}});
-}
-
-void VoiceApi::dial(const CallRecord &call, const HttpServer::Reply &reply) {
-    if (!m_twilio)
-        return reply(HttpResponse::error(503, tr("No Twilio client: calls cannot be placed.")));
-    CreateCallParams params;
-    params.to = call.to;
-    params.from = call.from;
-    params.url = call.url;
-    params.statusCallback = m_publicBase() + VoiceRoutes::callStatus();
-    params.statusCallbackEvents = {QStringLiteral("initiated"), QStringLiteral("ringing"),
-                                   QStringLiteral("answered"), QStringLiteral("completed")};
-    const qint64 id = call.id;
-    auto done = [this, reply, id](const TwilioResult<TwilioCall> &result) {
-        if (!result.ok()) {
-            const TwilioError error = result.error;
-            qCInfo(lcVoice).noquote() << "call not created:" << error.explanation();
-            // When Twilio may have dialled after all, the row stays "requesting": unknown,
-            // never retried by itself.
-            if (error.isAmbiguous())
-                return reply(HttpResponse::error(
-                    LocalApi::httpStatusFor(error),
-                    tr("Twilio's answer was lost (%1): the call may or may not have been placed. "
-                       "It is not dialled again by itself; the same Idempotency-Key answers "
-                       "409 rather than ringing the customer twice.")
-                        .arg(error.explanation()),
-                    {{QStringLiteral("dialled"), QStringLiteral("unknown")}}));
-            m_store->run<bool>(
-                this,
-                [id, error, now = m_clock()](StoreWorker &w,
-                                             QString *storeError) -> std::optional<bool> {
-                    if (!VoiceCalls::refused(w, id, error.code, error.explanation(), now,
-                                             storeError))
-                        return std::nullopt;
-                    return true;
-                },
-                [reply, error](const StoreResult<bool> &) {
-                    reply(LocalApi::errorResponse(error));
-                });
-            return;
-        }
-        const TwilioCall created = result.value;
-        m_store->run<CallRecord>(
-            this,
-            [id, created, now = m_clock()](StoreWorker &w, QString *error) {
-                return VoiceCalls::created(w, id, created, now, error);
-            },
-            [reply, sid = created.sid](const StoreResult<CallRecord> &stored) {
-                if (!stored.ok())
-                    return reply(HttpResponse::error(
-                        500,
-                        tr("The call %1 was placed but could not be recorded here (%2); its "
-                           "status callbacks will record it when the database recovers.")
-                            .arg(sid, stored.error),
-                        {{QStringLiteral("callSid"), sid}}));
-                reply(HttpResponse::json(201, callJson(stored.value)));
-            });
-    };
-    QMetaObject::invokeMethod(m_twilio, [twilio = m_twilio, params, me = Receiver(this), done] {
-        twilio->createCall(params, me, done);
-    });
 }
 
 void VoiceApi::status(const QString &callSid, const HttpServer::Reply &reply) {

@@ -41,7 +41,8 @@ int rankOf(const QString &status) {
 
 const QString Columns = QStringLiteral(
     "id, sid, client_ref, direction, from_number, to_number, url, status, request_state, "
-    "answered_by, duration, error_code, error_message, created_at, updated_at");
+    "answered_by, duration, error_code, error_message, created_at, updated_at, "
+    "(SELECT count(*) FROM voice_recordings r WHERE r.call_sid = voice_calls.sid)");
 
 CallRecord readCall(const QSqlQuery &q) {
     CallRecord c;
@@ -60,6 +61,7 @@ CallRecord readCall(const QSqlQuery &q) {
     c.errorMessage = q.value(12).toString();
     c.created = fromMs(q.value(13).toLongLong());
     c.updated = fromMs(q.value(14).toLongLong());
+    c.recordingCount = q.value(15).toInt();
     return c;
 }
 
@@ -209,6 +211,7 @@ std::optional<VoiceCalls::Requested> VoiceCalls::request(StoreWorker &w, const C
     const auto stored = readOne(w, QStringLiteral("id"), q.lastInsertId(), error);
     if (!stored || !*stored)
         return std::nullopt;
+    w.touchedRow(Table, (*stored)->id, true);
     return Requested{**stored, false};
 }
 
@@ -263,6 +266,7 @@ std::optional<CallRecord> VoiceCalls::created(StoreWorker &w, qint64 id, const T
         *error = QStringLiteral("the call's row is gone");
         return std::nullopt;
     }
+    w.touchedRow(Table, id);
     return **stored;
 }
 
@@ -275,7 +279,10 @@ bool VoiceCalls::refused(StoreWorker &w, qint64 id, int errorCode, const QString
     q.addBindValue(text(message));
     q.addBindValue(toMs(now));
     q.addBindValue(id);
-    return exec(q, error);
+    if (!exec(q, error))
+        return false;
+    w.touchedRow(Table, id);
+    return true;
 }
 
 bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, const QDateTime &now,
@@ -292,18 +299,23 @@ bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, con
     q.addBindValue(toMs(now));
     if (!exec(q, error))
         return false;
+    const bool newCall = q.numRowsAffected() > 0;
     bool inserted = false;
     if (!addEvent(w, update.callSid, update.status, update.timestamp, update.sequence, now,
                   &inserted, error))
         return false;
     if (!inserted)
         return true; // Twilio repeated it: already applied
-    q.prepare(QStringLiteral("SELECT status FROM voice_calls WHERE sid = ?"));
+    q.prepare(QStringLiteral("SELECT status, id FROM voice_calls WHERE sid = ?"));
     q.addBindValue(update.callSid);
     if (!exec(q, error))
         return false;
-    const QString current = q.next() ? q.value(0).toString() : QString();
+    const bool found = q.next();
+    const QString current = found ? q.value(0).toString() : QString();
+    const qint64 id = found ? q.value(1).toLongLong() : 0;
     q.finish();
+    if (id > 0)
+        w.touchedRow(Table, id, newCall);
     const bool forward = rankOf(update.status) > rankOf(current);
     // What a late callback adds (duration, answered-by) is kept even when its status is not.
     q.prepare(QStringLiteral("UPDATE voice_calls SET status = CASE WHEN ? THEN ? ELSE status END, "
@@ -321,6 +333,32 @@ bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, con
     q.addBindValue(toMs(now));
     q.addBindValue(update.callSid);
     return exec(q, error);
+}
+
+std::optional<QList<CallRecord>> VoiceCalls::byIds(StoreWorker &w, const QList<qint64> &ids,
+                                                   QString *error) {
+    QList<CallRecord> calls;
+    for (const qint64 id : ids) {
+        const auto found = readOne(w, QStringLiteral("id"), id, error);
+        if (!found)
+            return std::nullopt;
+        if (*found)
+            calls.append(**found);
+    }
+    return calls;
+}
+
+std::optional<QList<CallRecord>> VoiceCalls::recent(StoreWorker &w, int limit, QString *error) {
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral("SELECT id FROM voice_calls ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (!exec(q, error))
+        return std::nullopt;
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    q.finish();
+    return byIds(w, ids, error);
 }
 
 std::optional<std::optional<CallRecord>> VoiceCalls::bySid(StoreWorker &w, const QString &sid,

@@ -42,7 +42,10 @@ struct CallRecord {
     QDateTime created;
     QDateTime updated;
     QList<CallEvent> history;          // in the order the call went through them
-    QList<RecordingRecord> recordings; // in the order recorded
+    QList<RecordingRecord> recordings; // in the order recorded (bySid reads them)
+    int recordingCount = 0;            // its rows in voice_recordings (the calls list counts them)
+
+    bool isInbound() const { return direction == QLatin1String("inbound"); }
 };
 
 // A call the local API is about to ask Twilio for.
@@ -51,6 +54,7 @@ struct CallRequest {
     QString from;
     QString to;
     QString url;
+    bool record = false; // Twilio records the call (Record=true); not stored
 };
 
 // What POST /twilio/call-status carried.
@@ -71,11 +75,14 @@ struct CallStatusUpdate {
 // job: on its thread, inside its batched transaction, reported after the commit):
 //   voice_calls       one row per call, its current status and what is known about it
 //   voice_call_events its timeline: each status once (a callback Twilio repeats is ignored)
-//   voice_recordings  its recordings (filled in by recording-complete, a later step)
+//   voice_recordings  its recordings (filled in by recording-complete: VoiceRecordings)
 // A call's status only moves to a higher rank (CallStatuses); its timeline keeps every status
 // it reached, however late the callback came. Times are stored as UTC milliseconds.
 class VoiceCalls {
 public:
+    // Every change to a call is announced as Store::rowsChanged(Table, ...) (see CallFeed).
+    static constexpr QLatin1String Table{"voice_calls"};
+
     static QList<QStringList> schema();
 
     struct Requested {
@@ -100,8 +107,16 @@ public:
     static std::optional<std::optional<CallRecord>> bySid(StoreWorker &w, const QString &sid,
                                                           QString *error);
 
+    // In a store job: these calls (those that exist), in the order asked; the newest `limit`.
+    static std::optional<QList<CallRecord>> byIds(StoreWorker &w, const QList<qint64> &ids,
+                                                  QString *error);
+    static std::optional<QList<CallRecord>> recent(StoreWorker &w, int limit, QString *error);
+
     static void call(Store *store, const QString &sid, Receiver receiver,
                      std::function<void(const StoreResult<std::optional<CallRecord>> &)> done);
 };
 
 } // namespace sb
+
+Q_DECLARE_METATYPE(sb::CallRecord)
+Q_DECLARE_METATYPE(QList<sb::CallRecord>)

@@ -12,8 +12,11 @@ struct VoiceRoutes {
     static QString gatherResponse() { return QStringLiteral("/twilio/gather-response"); }
     static QString callStatus() { return QStringLiteral("/twilio/call-status"); }
     static QString recordingComplete() { return QStringLiteral("/twilio/recording-complete"); }
+    // Click-to-call: the agent's leg, once answered, dials the customer (?to=&record=).
+    static QString bridge() { return QStringLiteral("/twilio/bridge"); }
     // Local API, under LocalApi::path().
     static QString initiateCall() { return QStringLiteral("initiate-call"); }
+    static QString clickToCall() { return QStringLiteral("click-to-call"); }
     static QString callStatusOf() { return QStringLiteral("call-status/{callSid}"); }
     static QString ivr() { return QStringLiteral("ivr"); } // GET and PUT the IVR menu
     static QString callStatusOf(const QString &callSid) {

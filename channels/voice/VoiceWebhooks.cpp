@@ -10,6 +10,7 @@
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 #include "messaging/MessageWebhooks.h"
+#include "providers/twilio/PhoneNumber.h"
 #include "providers/twilio/TwilioResources.h"
 #include "providers/twilio/Twiml.h"
 #include "providers/twilio/TwimlBuilder.h"
@@ -22,13 +23,17 @@ VoiceWebhooks::VoiceWebhooks(ChannelContext &context, RecordingFetcher *fetcher,
     , m_store(context.store)
     , m_feed(RecordingFeed::of(context.store))
     , m_fetcher(fetcher)
-    , m_clock(context.clock) {
+    , m_clock(context.clock)
+    , m_publicBase(context.publicBase) {
     context.server.route(
         "POST", VoiceRoutes::callStatus(),
         [this](const HttpRequest &r, HttpServer::Reply reply) { callStatus(r, reply); });
     context.server.route(
         "POST", VoiceRoutes::recordingComplete(),
         [this](const HttpRequest &r, HttpServer::Reply reply) { recordingComplete(r, reply); });
+    context.server.route(
+        "POST", VoiceRoutes::bridge(),
+        [this](const HttpRequest &r, HttpServer::Reply reply) { bridge(r, reply); });
 }
 
 QByteArray VoiceWebhooks::greeting() {
@@ -36,6 +41,44 @@ QByteArray VoiceWebhooks::greeting() {
     doc.add(Twiml::say(tr("Hello. This call was placed from the Switchboard console. Goodbye.")));
     doc.add(Twiml::hangup());
     return doc.build().xml;
+}
+
+std::optional<QByteArray> VoiceWebhooks::bridgeTwiml(const QString &customer,
+                                                     const QString &callerId, bool record,
+                                                     const QString &publicBase, QString *error) {
+    DialAttributes dial;
+    dial.callerId = callerId;
+    if (record) {
+        dial.record = QStringLiteral("record-from-answer-dual");
+        dial.recordingStatusCallback = publicBase + VoiceRoutes::recordingComplete();
+    }
+    TwimlBuilder doc(TwimlBuilder::Kind::Voice);
+    doc.add(Twiml::dial(dial, {Twiml::number(customer)}));
+    TwimlDocument built = doc.build();
+    if (!built.ok()) {
+        *error = built.error;
+        return std::nullopt;
+    }
+    return built.xml;
+}
+
+void VoiceWebhooks::bridge(const HttpRequest &request, const HttpServer::Reply &reply) {
+    const PhoneNumberCheck customer =
+        PhoneNumber::check(request.query.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded));
+    if (!customer.valid)
+        return reply(HttpResponse::error(
+            400,
+            tr("The bridge has no customer's number to dial ('to'): %1").arg(customer.reason)));
+    const FormFields *form = request.form();
+    const QString callerId = form ? FormEncoding::value(*form, QLatin1String("From")) : QString();
+    const bool record =
+        request.query.queryItemValue(QStringLiteral("record")) == QLatin1String("true");
+    QString error;
+    const std::optional<QByteArray> twiml =
+        bridgeTwiml(customer.e164, callerId, record, m_publicBase(), &error);
+    if (!twiml)
+        return reply(HttpResponse::error(500, error));
+    reply(HttpResponse::xml(200, *twiml));
 }
 
 std::optional<CallStatusUpdate> VoiceWebhooks::statusUpdate(const HttpRequest &request,

@@ -27,6 +27,9 @@ struct ChannelContext;
 //                                then its audio is downloaded by the RecordingFetcher
 // The TwiML a call runs (/twilio/voice-response, /twilio/gather-response) is the IVR's:
 // IvrWebhooks.
+//   POST /twilio/bridge?to=&record=  click-to-call: the agent's leg, once answered, dials the
+//                                customer (`to`) from the caller ID (the leg's From), recorded
+//                                (both sides) when record=true
 // Lives on the server thread.
 class VoiceWebhooks : public QObject {
     Q_OBJECT
@@ -40,15 +43,21 @@ public:
                                                               QString *error);
     // A greeting that hangs up (what a call ran before the IVR).
     static QByteArray greeting();
+    // <Dial callerId record recordingStatusCallback><Number>customer</Number></Dial>.
+    static std::optional<QByteArray> bridgeTwiml(const QString &customer, const QString &callerId,
+                                                 bool record, const QString &publicBase,
+                                                 QString *error);
 
 private:
     void callStatus(const HttpRequest &request, const HttpServer::Reply &reply);
     void recordingComplete(const HttpRequest &request, const HttpServer::Reply &reply);
+    void bridge(const HttpRequest &request, const HttpServer::Reply &reply);
 
     Store *m_store;
     RecordingFeed *m_feed;
     RecordingFetcher *m_fetcher;
     std::function<QDateTime()> m_clock;
+    std::function<QString()> m_publicBase;
 };
 
 } // namespace sb

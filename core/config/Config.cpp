@@ -71,6 +71,7 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     c.authToken = get(setting::TwilioAuthToken);
     c.phoneNumber = get(setting::TwilioPhoneNumber);
     c.whatsappNumber = get(setting::TwilioWhatsAppNumber);
+    c.agentPhone = get(setting::AgentPhone);
     c.sendgridApiKey = get(setting::SendGridApiKey);
     // Known from here on, even if the rest is refused: keep them out of every log line.
     addLogCredentials(c.accountSid, c.authToken);
@@ -115,6 +116,15 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
             return std::nullopt;
         }
         c.whatsappNumber = QStringLiteral("whatsapp:") + check.e164;
+    }
+    if (!c.agentPhone.isEmpty()) {
+        const PhoneNumberCheck check = PhoneNumber::check(c.agentPhone);
+        if (!check.valid) {
+            *error =
+                QStringLiteral("SWITCHBOARD_AGENT_PHONE: '%1': %2").arg(c.agentPhone, check.reason);
+            return std::nullopt;
+        }
+        c.agentPhone = check.e164;
     }
 
     const QString port = get(setting::Port);

@@ -16,6 +16,9 @@ struct Config {
     QString authToken;
     QString phoneNumber;
     QString whatsappNumber;
+    // The agent's own phone, E.164: click-to-call rings it first, then bridges it to the
+    // customer (the console carries no audio). Empty: click-to-call is unavailable.
+    QString agentPhone;
     QString sendgridApiKey;
 
     quint16 port = 3000;

@@ -15,6 +15,7 @@ inline const QString TwilioAccountSid = QStringLiteral("TWILIO_ACCOUNT_SID");
 inline const QString TwilioAuthToken = QStringLiteral("TWILIO_AUTH_TOKEN");
 inline const QString TwilioPhoneNumber = QStringLiteral("TWILIO_PHONE_NUMBER");
 inline const QString TwilioWhatsAppNumber = QStringLiteral("TWILIO_WHATSAPP_NUMBER");
+inline const QString AgentPhone = QStringLiteral("SWITCHBOARD_AGENT_PHONE");
 inline const QString SendGridApiKey = QStringLiteral("SENDGRID_API_KEY");
 inline const QString Port = QStringLiteral("SWITCHBOARD_PORT");
 inline const QString Bind = QStringLiteral("SWITCHBOARD_BIND");

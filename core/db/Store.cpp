@@ -22,6 +22,7 @@ Store::Store(const QString &databasePath, QObject *parent)
     , m_path(databasePath) {
     qRegisterMetaType<sb::MessageRecord>();
     qRegisterMetaType<QList<sb::MessageRecord>>();
+    qRegisterMetaType<QList<qint64>>();
     m_worker = new StoreWorker(this, databasePath);
     m_worker->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("store"));

@@ -46,7 +46,8 @@ enum class StoreFault {
 // the commit that made it durable: a job whose statements fail is rolled back alone (each job
 // runs in a savepoint) and reports its error; a failed commit is rolled back and every job of
 // the batch reports failure. After each commit messagesChanged() carries the changed messages
-// themselves, so views update rows in place rather than reloading.
+// themselves, so views update rows in place rather than reloading; rowsChanged() names a
+// channel's own rows that changed.
 class Store : public QObject {
     Q_OBJECT
 public:
@@ -122,6 +123,10 @@ Q_SIGNALS:
     // After a commit that stored webhook events: at most a few times a second, the last one
     // never dropped, so "last webhook at" displays stay cheap and true.
     void webhooksCommitted(const QDateTime &lastAt);
+    // After a commit, a channel's own rows that its jobs changed (StoreWorker::touchedRow),
+    // by table; `created` are the ones inserted by that commit. The store knows no channel's
+    // records: the channel reads the rows back (e.g. VoiceCalls' CallFeed).
+    void rowsChanged(const QString &table, const QList<qint64> &ids, const QList<qint64> &created);
 
 private:
     friend class StoreWorker;

@@ -209,6 +209,8 @@ void StoreWorker::drain() {
             // What the views would be told may not be what is stored: they re-read on demand.
             m_changed.clear();
             m_arrived.clear();
+            m_rowsChanged.clear();
+            m_rowsCreated.clear();
             m_webhookEvents = 0;
         }
         // Every caller learns the outcome only now, after the commit (or its failure).
@@ -311,6 +313,13 @@ void StoreWorker::announce() {
         const QList<MessageRecord> arrived = messagesByIds(ids);
         if (!arrived.isEmpty())
             Q_EMIT m_store->messagesArrived(arrived);
+    }
+    const QHash<QString, QSet<qint64>> rows = std::exchange(m_rowsChanged, {});
+    const QHash<QString, QSet<qint64>> created = std::exchange(m_rowsCreated, {});
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        const QSet<qint64> &fresh = created.value(it.key());
+        Q_EMIT m_store->rowsChanged(it.key(), QList<qint64>(it->cbegin(), it->cend()),
+                                    QList<qint64>(fresh.cbegin(), fresh.cend()));
     }
 }
 

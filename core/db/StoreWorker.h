@@ -43,6 +43,13 @@ public:
         m_afterCommit.append({m_currentJob, std::move(action)});
     }
     void touched(qint64 messageId) { m_changed.insert(messageId); }
+    // A channel's own row changed (`created`: it was inserted by this job), for
+    // Store::rowsChanged after the commit.
+    void touchedRow(const QString &table, qint64 id, bool created = false) {
+        m_rowsChanged[table].insert(id);
+        if (created)
+            m_rowsCreated[table].insert(id);
+    }
     void setFault(StoreFault fault);
     void setSchemas(QList<Schema> schemas) { m_schemas = std::move(schemas); }
     // For a channel's own queries (its tables): the connection, on the store thread only.
@@ -95,7 +102,9 @@ private:
     QList<PendingAction> m_afterCommit;
     int m_currentJob = 0;
     QSet<qint64> m_changed;
-    QSet<qint64> m_arrived;  // inbound messages stored for the first time in this batch
+    QSet<qint64> m_arrived; // inbound messages stored for the first time in this batch
+    QHash<QString, QSet<qint64>> m_rowsChanged; // a channel's own rows, by table
+    QHash<QString, QSet<qint64>> m_rowsCreated;
     int m_webhookEvents = 0; // webhook jobs that succeeded in this batch
     QDateTime m_lastWebhookAt;
     bool m_webhookAnnouncementDue = false;

@@ -221,4 +221,29 @@ void SwitchboardService::simulateInbound(const QString &channel, const QString &
     });
 }
 
+void SwitchboardService::pressSandboxDigits(
+    const QString &callSid, const QString &digits, Receiver receiver,
+    std::function<void(int httpStatus, const QString &error)> done) {
+    if (!m_sandbox || !m_networkRoot) {
+        receiver.post([done] { done(0, tr("Not in sandbox mode.")); });
+        return;
+    }
+    const QString path = QStringLiteral("/sandbox/calls/%1/digits")
+                             .arg(QString::fromLatin1(QUrl::toPercentEncoding(callSid)));
+    const FormFields form{{QStringLiteral("Digits"), digits}};
+    QMetaObject::invokeMethod(m_networkRoot, [receiver, done, this, path, form] {
+        auto *nam = m_networkRoot->findChild<QNetworkAccessManager *>();
+        RestRequest(nam, m_sandboxUrl)
+            .path(path)
+            .basicAuth(m_config.accountSid, m_config.authToken)
+            .form(form)
+            .post(m_networkRoot, [receiver, done](const RestResponse &r) {
+                const QString error = r.ok() ? QString() : QString::fromUtf8(r.body).left(500);
+                if (!r.ok())
+                    qCWarning(lcSandbox) << "sandbox keypad: HTTP" << r.status;
+                receiver.post([done, status = r.status, error] { done(status, error); });
+            });
+    });
+}
+
 } // namespace sb

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Channel.h"
+#include "common/Receiver.h"
 #include "config/Config.h"
 
 #include <QDateTime>
@@ -62,6 +63,12 @@ public:
     // as Twilio would (sandbox mode only).
     void simulateInbound(const QString &channel, const QString &from, const QString &body,
                          const QString &profileName = {});
+
+    // Sandbox mode: presses keys on a simulated call in progress (POST
+    // /sandbox/calls/{callSid}/digits, form field Digits), as the caller would on their phone.
+    // `done` gets the sandbox's HTTP status (0: not reached) and, when it refused, its answer.
+    void pressSandboxDigits(const QString &callSid, const QString &digits, Receiver receiver,
+                            std::function<void(int httpStatus, const QString &error)> done);
 
 Q_SIGNALS:
     void started();

@@ -114,6 +114,8 @@ void TestConfig::malformedSettingsNameTheSetting_data() {
                                             << "555-0100";
     QTest::newRow("WhatsApp number malformed") << "TWILIO_WHATSAPP_NUMBER"
                                                << "whatsapp:12";
+    QTest::newRow("agent phone not E.164") << "SWITCHBOARD_AGENT_PHONE"
+                                           << "555-0100";
     QTest::newRow("SendGrid base not http") << "SENDGRID_API_BASE_URL"
                                             << "api.sendgrid.com";
     QTest::newRow("SendGrid webhook key not base64 DER") << "SENDGRID_WEBHOOK_PUBLIC_KEY"

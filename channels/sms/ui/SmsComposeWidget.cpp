@@ -1,6 +1,7 @@
 #include "SmsComposeWidget.h"
 
 #include "common/Accessibility.h"
+#include "common/RecipientNumber.h"
 #include "common/SchemeColors.h"
 #include "common/SendFeedback.h"
 #include "providers/twilio/PhoneNumber.h"
@@ -179,25 +180,11 @@ void SmsComposeWidget::setOptOutWarning(const QString &text) {
 
 void SmsComposeWidget::validate() {
     const QString text = m_to->text().trimmed();
-    // National numbers are read in the sender's country, as an agent would expect.
-    const QString region = PhoneNumber::check(m_from->currentText()).region;
-    const PhoneNumberCheck check =
-        PhoneNumber::check(text, region.isEmpty() ? QStringLiteral("US") : region);
+    const PhoneNumberCheck check = RecipientNumber::check(text, m_from->currentText());
     const QString previous = m_e164;
     m_e164 = check.valid ? check.e164 : QString();
     m_toProblem = text.isEmpty() ? QString() : check.valid ? QString() : check.reason;
-    if (text.isEmpty()) {
-        m_toReason->clear();
-        m_toReason->hide();
-    } else if (check.valid) {
-        SchemeColors::setTone(m_toReason, Tone::Faint);
-        m_toReason->setText(tr("Will send to %1").arg(check.e164));
-        m_toReason->show();
-    } else {
-        SchemeColors::setTone(m_toReason, Tone::Error);
-        m_toReason->setText(check.reason);
-        m_toReason->show();
-    }
+    RecipientNumber::show(m_toReason, text, check, tr("Will send to %1"));
     m_send->setEnabled(!m_busy && whyNotSendable().isEmpty());
     if (m_e164 != previous)
         Q_EMIT recipientChanged(m_e164);

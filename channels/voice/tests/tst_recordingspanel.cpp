@@ -205,7 +205,7 @@ void TestRecordingsPanel::controlsAreNamedAndReachable() {
     }
     // Alt+P and Alt+S reach Play and Save.
     QCOMPARE(panel.findChildren<QPushButton *>().at(0)->text(), QStringLiteral("&Play"));
-    QCOMPARE(panel.findChildren<QPushButton *>().at(1)->text(), QStringLiteral("&Save…"));
+    QCOMPARE(panel.findChildren<QPushButton *>().at(1)->text(), QStringLiteral("Sa&ve…"));
 }
 
 int main(int argc, char **argv) {
