@@ -124,6 +124,11 @@ void SwitchboardService::startServer() {
     m_content = new ContentClient(nam, credentials, m_config.contentApiBase, m_networkRoot);
     m_outbox = new Outbox(m_store, m_client, m_networkRoot);
     m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
+    const OutboxSenderContext senders{nam, m_store, m_config, m_networkRoot};
+    for (const auto &channel : std::as_const(m_channels)) {
+        if (OutboxSender *sender = channel->makeOutboxSender(senders))
+            m_outbox->setSender(channel->id(), sender);
+    }
     m_networkRoot->moveToThread(&m_networkThread);
     m_networkThread.start();
 
