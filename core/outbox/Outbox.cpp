@@ -1,8 +1,8 @@
 #include "Outbox.h"
 
+#include "TwilioMessageSender.h"
 #include "common/Logging.h"
 #include "db/Store.h"
-#include "providers/twilio/TwilioClient.h"
 
 #include <QTimer>
 #include <QUrl>
@@ -14,8 +14,16 @@ namespace sb {
 Outbox::Outbox(Store *store, TwilioClient *client, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_client(client) {
+    , m_defaultSender(new TwilioMessageSender(client, this)) {
     qRegisterMetaType<sb::SendOutcome>();
+}
+
+void Outbox::setSender(const QString &channel, OutboxSender *sender) {
+    m_senders.insert(channel, sender);
+}
+
+OutboxSender *Outbox::senderFor(const OutboxEntry &entry) const {
+    return m_senders.value(entry.message.channel, m_defaultSender);
 }
 
 Outbox::Fault Outbox::faultFromName(const QString &name) {
@@ -101,34 +109,30 @@ void Outbox::submit(const OutboxEntry &entry, int rateLimitRetries, Done done) {
 }
 
 void Outbox::post(const OutboxEntry &entry, int rateLimitRetries, Done done) {
-    SendMessageParams params;
-    params.to = entry.message.to;
-    params.from = entry.message.from;
-    // A template's text is Twilio's to fill in: the body stored with it is only what it will
-    // read, and Twilio wants no Body beside a ContentSid.
-    if (entry.contentSid.isEmpty())
-        params.body = entry.message.body;
-    params.contentSid = entry.contentSid;
-    params.contentVariables = entry.contentVariables;
-    params.statusCallback = statusCallbackFor(entry);
     qCInfo(lcOutbox) << "submitting outbox entry" << entry.id << "attempt" << entry.attempts;
-    m_client->createMessage(
-        params, this,
-        [this, entry, rateLimitRetries, done](const TwilioResult<TwilioMessage> &result) {
+    senderFor(entry)->submit(
+        entry, statusCallbackFor(entry),
+        [this, entry, rateLimitRetries, done](const SubmitResult &result) {
             crashIf(Fault::CrashAfterPost);
-            if (result.ok())
-                return accept(entry, result.value, done);
-            if (result.error.isAmbiguous())
+            switch (result.kind) {
+            case SubmitResult::Kind::Accepted:
+                return accept(entry, result.providerId, result.providerStatus, done);
+            case SubmitResult::Kind::Ambiguous:
                 return reconcile(entry, result.error, done);
-            if (!result.error.isRateLimited() || rateLimitRetries >= MaxRateLimitRetries)
+            case SubmitResult::Kind::Refused:
                 return fail(entry, result.error, done);
-            // Never processed by Twilio: safe to send again, after a pause.
+            case SubmitResult::Kind::RateLimited:
+                break;
+            }
+            if (rateLimitRetries >= MaxRateLimitRetries)
+                return fail(entry, result.error, done);
+            // Never processed by the provider: safe to send again, after a pause.
             m_store->markPendingAgain(
                 entry.id, result.error.explanation(), this,
                 [this, entry, rateLimitRetries, done](const StoreResult<OutboxEntry> &again) {
                     if (!again.ok())
                         return storeFailed(entry,
-                                           tr("Twilio asked to slow down and the retry "
+                                           tr("The provider asked to slow down and the retry "
                                               "could not be recorded"),
                                            again.error, done);
                     QTimer::singleShot(1000 << rateLimitRetries, this,
@@ -140,42 +144,39 @@ void Outbox::post(const OutboxEntry &entry, int rateLimitRetries, Done done) {
 }
 
 void Outbox::reconcile(const OutboxEntry &entry, const TwilioError &cause, Done done) {
-    ListMessagesFilter filter;
-    filter.to = entry.message.to;
-    filter.from = entry.message.from;
-    filter.pageSize = 100;
-    qCInfo(lcOutbox) << "reconciling outbox entry" << entry.id << "with Twilio before any resend";
-    m_client->listMessages(
-        filter, this, [this, entry, cause, done](const TwilioResult<TwilioMessagePage> &page) {
-            if (!page.ok()) {
-                // Still cannot tell whether Twilio has it: it stays submitted, and is asked
-                // about again later.
-                SendOutcome outcome;
-                outcome.entry = entry;
-                outcome.error = cause.isError() ? cause : page.error;
-                qCWarning(lcOutbox)
-                    << "outbox entry" << entry.id
-                    << "left submitted: Twilio could not be asked whether it was sent";
-                finish(outcome, done);
-                retryLater(entry.id);
-                return;
-            }
-            // Twilio's list says nothing of a message's ContentSid, but a template message's
-            // body is the template as Twilio filled it in, which is what the entry stored as
-            // its body: the same comparison finds free text and templates alike.
-            const QDateTime notBefore = entry.message.createdAt.addSecs(-120);
-            for (const TwilioMessage &m : page.value.messages) {
-                if (m.body == entry.message.body && m.dateCreated >= notBefore) {
-                    qCInfo(lcOutbox)
-                        << "outbox entry" << entry.id << "was already accepted as" << m.sid;
-                    return accept(entry, m, done);
-                }
-            }
-            if (cause.isError())
-                fail(entry, cause, done); // Twilio does not have it: the failure was real
-            else
-                resend(entry, done); // left by an earlier run before it reached Twilio
-        });
+    qCInfo(lcOutbox) << "reconciling outbox entry" << entry.id
+                     << "with its provider before any resend";
+    senderFor(entry)->reconcile(entry, [this, entry, cause, done](const ReconcileResult &found) {
+        switch (found.kind) {
+        case ReconcileResult::Kind::Unknown: {
+            // Still cannot tell whether the provider has it: it stays submitted, and is asked
+            // about again later.
+            SendOutcome outcome;
+            outcome.entry = entry;
+            outcome.error = cause.isError() ? cause : found.error;
+            qCWarning(lcOutbox) << "outbox entry" << entry.id
+                                << "left submitted: its provider could not be asked whether it "
+                                   "was sent";
+            finish(outcome, done);
+            retryLater(entry.id);
+            return;
+        }
+        case ReconcileResult::Kind::Unknowable:
+            qCWarning(lcOutbox) << "outbox entry" << entry.id
+                                << "may or may not have been sent; not sending it again";
+            return fail(entry, found.error, done);
+        case ReconcileResult::Kind::Found:
+            qCInfo(lcOutbox) << "outbox entry" << entry.id << "was already accepted as"
+                             << found.providerId;
+            return accept(entry, found.providerId, found.providerStatus, done);
+        case ReconcileResult::Kind::NotFound:
+            break;
+        }
+        if (cause.isError())
+            fail(entry, cause, done); // the provider does not have it: the failure was real
+        else
+            resend(entry, done); // left by an earlier run before it reached the provider
+    });
 }
 
 void Outbox::resend(const OutboxEntry &entry, Done done) {
@@ -192,10 +193,11 @@ void Outbox::resend(const OutboxEntry &entry, Done done) {
                               });
 }
 
-void Outbox::accept(const OutboxEntry &entry, const TwilioMessage &message, Done done) {
+void Outbox::accept(const OutboxEntry &entry, const QString &providerId,
+                    const QString &providerStatus, Done done) {
     m_store->markAccepted(
-        entry.id, message.sid, message.status, this,
-        [this, entry, sid = message.sid, done](const StoreResult<OutboxEntry> &accepted) {
+        entry.id, providerId, providerStatus, this,
+        [this, entry, sid = providerId, done](const StoreResult<OutboxEntry> &accepted) {
             if (!accepted.ok())
                 return storeFailed(
                     entry,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OutboxSender.h"
 #include "common/Receiver.h"
 #include "messaging/Records.h"
 #include "providers/twilio/TwilioError.h"
@@ -14,7 +15,6 @@ namespace sb {
 
 class Store;
 class TwilioClient;
-struct TwilioMessage;
 
 struct SendOutcome {
     OutboxEntry entry; // the entry as last committed
@@ -26,12 +26,13 @@ struct SendOutcome {
 };
 
 // The durable outbox: a message is committed as `pending` before any request is made, marked
-// `submitted` (committed) just before the POST, then `accepted` with its SID or `failed`.
-// Creating a message is not idempotent at Twilio, so after a crash or an ambiguous failure
-// (timeout, 5xx) a `submitted` entry is reconciled first: Twilio's recent messages To/From the
-// same numbers are searched for the same body (for a Content template, the text as Twilio
-// fills it in, which the entry keeps as its body), and it is sent again only if Twilio does
-// not have it. `pending` entries were never sent and are simply sent.
+// `submitted` (committed) just before the request, then `accepted` with the provider's id or
+// `failed`. The request itself goes through the entry's channel's OutboxSender (by default
+// Twilio's Messages API, TwilioMessageSender). Sending is not idempotent at the providers, so
+// after a crash or an ambiguous failure (timeout, 5xx) a `submitted` entry is reconciled first:
+// the sender asks its provider whether it has the entry, and it is sent again only if the
+// provider does not (a provider that can never tell gives it up as failed, never resent).
+// `pending` entries were never sent and are simply sent.
 //
 // Each entry is owned by one path at a time: the send that created it, or resume() for what an
 // earlier run left unfinished; the store's transitions are compare-and-set besides, so a step
@@ -45,7 +46,12 @@ class Outbox : public QObject {
 public:
     enum class Fault { None, CrashAfterPersist, CrashAfterPost };
 
+    // Entries of a channel without a sender of its own go through Twilio's Messages API.
     Outbox(Store *store, TwilioClient *client, QObject *parent = nullptr);
+
+    // Entries of `channel` go through `sender` (not owned: it lives on this thread at least as
+    // long as the outbox). Before resume().
+    void setSender(const QString &channel, OutboxSender *sender);
 
     // The base URL Twilio reaches this console at: each entry's status callback is this plus
     // the path its channel gave (so entries left by an earlier run get today's URL).
@@ -75,7 +81,8 @@ private:
     void post(const OutboxEntry &entry, int rateLimitRetries, Done done);
     void reconcile(const OutboxEntry &entry, const TwilioError &cause, Done done);
     void resend(const OutboxEntry &entry, Done done);
-    void accept(const OutboxEntry &entry, const TwilioMessage &message, Done done);
+    void accept(const OutboxEntry &entry, const QString &providerId, const QString &providerStatus,
+                Done done);
     void fail(const OutboxEntry &entry, const TwilioError &error, Done done);
     void carryOn(const OutboxEntry &entry, Done done);
     void storeFailed(const OutboxEntry &entry, const QString &what, const QString &error,
@@ -83,9 +90,11 @@ private:
     void retryLater(qint64 entryId);
     void finish(const SendOutcome &outcome, const Done &done);
     void crashIf(Fault point) const;
+    OutboxSender *senderFor(const OutboxEntry &entry) const;
 
     Store *m_store;
-    TwilioClient *m_client;
+    OutboxSender *m_defaultSender;
+    QHash<QString, OutboxSender *> m_senders; // by channel id
     QString m_publicBase;
     Fault m_fault = Fault::None;
     bool m_ready = false;

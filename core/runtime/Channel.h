@@ -11,7 +11,9 @@
 namespace sb {
 
 class ChannelContext;
+class OutboxSender;
 class SandboxContext;
+struct OutboxSenderContext;
 
 // A webhook this channel serves, for the start-up log, the README and the Account tab.
 struct WebhookEndpoint {
@@ -42,6 +44,14 @@ public:
     // Its webhooks under /twilio/ and its local-API routes under /api/v1/twilio/. Called on the
     // server thread before the port takes connections; the context stays valid while it runs.
     virtual void addRoutes(ChannelContext &context) const = 0;
+
+    // How the outbox sends this channel's entries, when not as Twilio messages (the default):
+    // a sender made on the network thread and owned by context.parent (a QObject child of it),
+    // or null for the default. Called once per service, before the outbox resumes.
+    virtual OutboxSender *makeOutboxSender(const OutboxSenderContext &context) const {
+        (void)context;
+        return nullptr;
+    }
 
     // Its part of the offline sandbox (sandbox mode only), on the sandbox's thread.
     virtual void addToSandbox(SandboxContext &context) const { (void)context; }

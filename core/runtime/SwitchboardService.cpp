@@ -100,18 +100,28 @@ void SwitchboardService::startSandbox() {
     m_sandboxThread.start();
     m_config.accountSid = m_sandbox->accountSid();
     m_config.authToken = m_sandbox->authToken();
-    QMetaObject::invokeMethod(m_sandbox, [me = Receiver(this), this, sandbox = m_sandbox] {
-        const quint16 port = sandbox->listen(QHostAddress::LocalHost, 0);
-        const QString error = sandbox->errorString();
-        me.post([this, port, error] {
-            if (!port)
-                return fail(tr("Cannot start the sandbox: %1").arg(error));
-            m_sandboxUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-            m_config.twilioApiBase = m_sandboxUrl;
-            m_config.contentApiBase = m_sandboxUrl; // it serves the Content API too
-            startServer();
+    // Without a SendGrid account email goes to the sandbox's SendGrid stand-in too, whose
+    // Event Webhook batches are signed with the key pair it made.
+    const bool sandboxSendGrid = m_config.sendgridApiKey.isEmpty();
+    if (sandboxSendGrid) {
+        m_config.sendgridApiKey = m_sandbox->sendgridApiKey();
+        m_config.sendgridWebhookPublicKey = m_sandbox->sendgridSigner().publicKeyBase64();
+    }
+    QMetaObject::invokeMethod(
+        m_sandbox, [me = Receiver(this), this, sandbox = m_sandbox, sandboxSendGrid] {
+            const quint16 port = sandbox->listen(QHostAddress::LocalHost, 0);
+            const QString error = sandbox->errorString();
+            me.post([this, port, error, sandboxSendGrid] {
+                if (!port)
+                    return fail(tr("Cannot start the sandbox: %1").arg(error));
+                m_sandboxUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+                m_config.twilioApiBase = m_sandboxUrl;
+                m_config.contentApiBase = m_sandboxUrl; // it serves the Content API too
+                if (sandboxSendGrid)
+                    m_config.sendgridApiBase = m_sandboxUrl;
+                startServer();
+            });
         });
-    });
 }
 
 void SwitchboardService::startServer() {
@@ -124,6 +134,11 @@ void SwitchboardService::startServer() {
     m_content = new ContentClient(nam, credentials, m_config.contentApiBase, m_networkRoot);
     m_outbox = new Outbox(m_store, m_client, m_networkRoot);
     m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
+    const OutboxSenderContext senders{nam, m_store, m_config, m_networkRoot};
+    for (const auto &channel : std::as_const(m_channels)) {
+        if (OutboxSender *sender = channel->makeOutboxSender(senders))
+            m_outbox->setSender(channel->id(), sender);
+    }
     m_networkRoot->moveToThread(&m_networkThread);
     m_networkThread.start();
 

@@ -49,6 +49,8 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     if (m_options.authToken.isEmpty())
         m_options.authToken = randomHex(16);
     addLogCredentials(m_options.accountSid, m_options.authToken);
+    m_sendgridApiKey = QStringLiteral("SG.sandbox.") + randomHex(16);
+    addLogSecret(m_sendgridApiKey);
     if (!m_options.clock)
         m_options.clock = [] {
             return QDateTime::currentDateTimeUtc();
@@ -162,6 +164,17 @@ void Sandbox::addRoute(const QByteArray &method, const QString &pattern, Handler
     if (!m_authenticated.contains(prefix)) {
         m_authenticated.append(prefix);
         m_server->addFilter(prefix, [this](const HttpRequest &r) { return authenticate(r); });
+    }
+    serve(method, pattern, std::move(handler));
+}
+
+void Sandbox::addRoute(const QByteArray &method, const QString &pattern, Handler handler,
+                       Filter authenticate) {
+    const QString prefix =
+        QLatin1Char('/') + pattern.section(QLatin1Char('/'), 1, 1) + QLatin1Char('/');
+    if (!m_authenticated.contains(prefix)) {
+        m_authenticated.append(prefix);
+        m_server->addFilter(prefix, std::move(authenticate));
     }
     serve(method, pattern, std::move(handler));
 }

@@ -4,6 +4,7 @@
 #include "TwilioApiSurface.h"
 #include "http/FormEncoding.h"
 #include "http/HttpMessage.h"
+#include "providers/sendgrid/SendGridEventSigner.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -79,6 +80,18 @@ public:
     using Handler =
         std::function<void(const HttpRequest &, std::function<void(const HttpResponse &)>)>;
     void addRoute(const QByteArray &method, const QString &pattern, Handler handler);
+    // A part's route with credentials of its own (SendGrid's Bearer API key, not Twilio's
+    // Basic auth): `authenticate` runs before routing for the pattern's first segment.
+    using Filter = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
+    void addRoute(const QByteArray &method, const QString &pattern, Handler handler,
+                  Filter authenticate);
+    // For parts that post webhooks of their own (on the sandbox's thread).
+    QNetworkAccessManager *network() const { return m_nam; }
+    // The SendGrid stand-in's credentials, made with the sandbox like the Twilio ones: the API
+    // key it takes, and the key pair its Event Webhook batches are signed with (the console
+    // verifies them with publicKeyBase64(), as it would SendGrid's).
+    QString sendgridApiKey() const { return m_sendgridApiKey; }
+    const SendGridEventSigner &sendgridSigner() const { return m_sendgridSigner; }
     // Twilio's error shape: {"code", "message", "more_info", "status"}.
     static HttpResponse twilioError(int httpStatus, int code, const QString &message);
 
@@ -142,6 +155,8 @@ private:
     QHash<QString, QString> m_inboundUrls; // channel id -> URL
     QStringList m_authenticated;           // path prefixes behind Basic auth
     QString m_baseUrl;
+    QString m_sendgridApiKey;
+    SendGridEventSigner m_sendgridSigner;
 };
 
 } // namespace sb

@@ -1,0 +1,3 @@
+#include "EmailLogging.h"
+
+Q_LOGGING_CATEGORY(lcEmail, "switchboard.email")

@@ -1,0 +1,6 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// The email channel's log category: switchboard.email.
+Q_DECLARE_LOGGING_CATEGORY(lcEmail)

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "api/FieldErrors.h"
+#include "providers/sendgrid/EmailDraft.h"
+
+#include <QJsonObject>
+
+namespace sb {
+
+// The local API's send-email body read into an EmailDraft, every invalid field reported at
+// once: {"to", "from", "subject", "text", "html"} plus optional "cc", "bcc", "replyTo",
+// "attachments" [{filename, type, content (base64)}], "templateId", "dynamicTemplateData".
+// Addresses are a string or an array of strings; the whole request, as SendGrid would receive
+// it (attachments base64), must fit SendGridClient::MaxMailSendBytes.
+class EmailRequest {
+public:
+    static EmailDraft parse(const QJsonObject &json, FieldErrors &errors);
+    // A plain addr-spec as SendGrid accepts it: local@domain.tld, no spaces, at most 254.
+    static bool isValidAddress(const QString &address);
+    // The size check alone, for drafts composed elsewhere; empty when it fits.
+    static QString sizeProblem(const EmailDraft &draft);
+};
+
+} // namespace sb

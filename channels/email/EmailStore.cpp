@@ -1,0 +1,401 @@
+#include "EmailStore.h"
+
+#include "EmailStatuses.h"
+#include "db/StoreWorker.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace sb {
+
+namespace {
+
+bool exec(QSqlQuery &q, QString *error) {
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+QString text(const QString &s) {
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+QString json(const QJsonArray &array) {
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString json(const QJsonObject &object) {
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonArray addresses(const QList<EmailAddress> &list) {
+    QJsonArray array;
+    for (const EmailAddress &a : list)
+        array.append(
+            QJsonObject{{QStringLiteral("email"), a.email}, {QStringLiteral("name"), a.name}});
+    return array;
+}
+
+QList<EmailAddress> addresses(const QString &stored) {
+    QList<EmailAddress> list;
+    for (const QJsonValue v : QJsonDocument::fromJson(stored.toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        list.append({o.value(QLatin1String("email")).toString(),
+                     o.value(QLatin1String("name")).toString()});
+    }
+    return list;
+}
+
+// Addresses are compared as mail servers route them: the domain is case-insensitive, and no
+// provider in practice treats the local part's case as a different mailbox.
+QString addressKey(const QString &address) {
+    return address.trimmed().toLower();
+}
+
+QDateTime fromMs(qint64 ms) {
+    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
+}
+
+} // namespace
+
+QList<QStringList> EmailStore::schema() {
+    return {
+        // 1: emails, their attachments, their events, addresses not to send to
+        {
+            QStringLiteral(R"(CREATE TABLE emails (
+                id INTEGER PRIMARY KEY,
+                email_id TEXT NOT NULL UNIQUE,
+                status TEXT NOT NULL DEFAULT 'pending',
+                status_rank INTEGER NOT NULL DEFAULT 1,
+                to_json TEXT NOT NULL DEFAULT '[]',
+                cc_json TEXT NOT NULL DEFAULT '[]',
+                bcc_json TEXT NOT NULL DEFAULT '[]',
+                from_email TEXT NOT NULL DEFAULT '',
+                from_name TEXT NOT NULL DEFAULT '',
+                reply_to TEXT NOT NULL DEFAULT '',
+                subject TEXT NOT NULL DEFAULT '',
+                text_body TEXT NOT NULL DEFAULT '',
+                html_body TEXT NOT NULL DEFAULT '',
+                template_id TEXT NOT NULL DEFAULT '',
+                template_data TEXT NOT NULL DEFAULT '{}',
+                attachments_json TEXT NOT NULL DEFAULT '[]',
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE email_attachments (
+                email_id TEXT NOT NULL REFERENCES emails(email_id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                filename TEXT NOT NULL,
+                type TEXT NOT NULL DEFAULT '',
+                disposition TEXT NOT NULL DEFAULT '',
+                content_id TEXT NOT NULL DEFAULT '',
+                content BLOB NOT NULL,
+                PRIMARY KEY (email_id, position)))"),
+            QStringLiteral(R"(CREATE TABLE email_events (
+                id INTEGER PRIMARY KEY,
+                sg_event_id TEXT NOT NULL UNIQUE,
+                email_id TEXT NOT NULL DEFAULT '',
+                event TEXT NOT NULL,
+                sg_message_id TEXT NOT NULL DEFAULT '',
+                address TEXT NOT NULL DEFAULT '',
+                reason TEXT NOT NULL DEFAULT '',
+                event_at INTEGER NOT NULL DEFAULT 0,
+                received_at INTEGER NOT NULL,
+                payload TEXT NOT NULL DEFAULT ''))"),
+            QStringLiteral("CREATE INDEX email_events_email ON email_events(email_id)"),
+            QStringLiteral(R"(CREATE TABLE email_suppressions (
+                address TEXT PRIMARY KEY,
+                event TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL))"),
+        },
+    };
+}
+
+void EmailStore::create(Store *store, const EmailDraft &draft, Receiver receiver,
+                        std::function<void(const StoreResult<QList<EmailSuppression>> &)> done) {
+    store->run<QList<EmailSuppression>>(
+        std::move(receiver),
+        [draft](StoreWorker &w, QString *error) -> std::optional<QList<EmailSuppression>> {
+            QSqlQuery q(w.database());
+            QList<EmailSuppression> suppressed;
+            q.prepare(QStringLiteral(
+                "SELECT address, event, reason FROM email_suppressions WHERE address = ?"));
+            for (const auto *list : {&draft.to, &draft.cc, &draft.bcc}) {
+                for (const EmailAddress &a : *list) {
+                    q.bindValue(0, addressKey(a.email));
+                    if (!exec(q, error))
+                        return std::nullopt;
+                    if (q.next())
+                        suppressed.append({a.email, q.value(1).toString(), q.value(2).toString()});
+                    q.finish();
+                }
+            }
+            if (!suppressed.isEmpty())
+                return suppressed;
+            QJsonArray attachments;
+            for (const EmailAttachment &a : draft.attachments)
+                attachments.append(QJsonObject{{QStringLiteral("filename"), a.filename},
+                                               {QStringLiteral("type"), a.type},
+                                               {QStringLiteral("size"), a.content.size()}});
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            q.prepare(QStringLiteral(
+                "INSERT INTO emails (email_id, to_json, cc_json, bcc_json, from_email, "
+                "from_name, reply_to, subject, text_body, html_body, template_id, template_data, "
+                "attachments_json, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            q.addBindValue(draft.emailId);
+            q.addBindValue(json(addresses(draft.to)));
+            q.addBindValue(json(addresses(draft.cc)));
+            q.addBindValue(json(addresses(draft.bcc)));
+            q.addBindValue(text(draft.from.email));
+            q.addBindValue(text(draft.from.name));
+            q.addBindValue(text(draft.replyTo.email));
+            q.addBindValue(text(draft.subject));
+            q.addBindValue(text(draft.text));
+            q.addBindValue(text(draft.html));
+            q.addBindValue(text(draft.templateId));
+            q.addBindValue(json(draft.dynamicTemplateData));
+            q.addBindValue(json(attachments));
+            q.addBindValue(now);
+            q.addBindValue(now);
+            if (!exec(q, error))
+                return std::nullopt;
+            q.prepare(
+                QStringLiteral("INSERT INTO email_attachments (email_id, position, filename, type, "
+                               "disposition, content_id, content) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            for (int i = 0; i < draft.attachments.size(); ++i) {
+                const EmailAttachment &a = draft.attachments.at(i);
+                q.bindValue(0, draft.emailId);
+                q.bindValue(1, i);
+                q.bindValue(2, text(a.filename));
+                q.bindValue(3, text(a.type));
+                q.bindValue(4, text(a.disposition));
+                q.bindValue(5, text(a.contentId));
+                q.bindValue(6, a.content.isNull() ? QByteArray("") : a.content);
+                if (!exec(q, error))
+                    return std::nullopt;
+            }
+            return suppressed;
+        },
+        std::move(done));
+}
+
+void EmailStore::draft(Store *store, const QString &emailId, Receiver receiver,
+                       std::function<void(const StoreResult<EmailDraft> &)> done) {
+    store->run<EmailDraft>(
+        std::move(receiver),
+        [emailId](StoreWorker &w, QString *error) -> std::optional<EmailDraft> {
+            QSqlQuery q(w.database());
+            q.prepare(QStringLiteral(
+                "SELECT to_json, cc_json, bcc_json, from_email, from_name, reply_to, subject, "
+                "text_body, html_body, template_id, template_data FROM emails WHERE email_id = ?"));
+            q.addBindValue(emailId);
+            if (!exec(q, error))
+                return std::nullopt;
+            if (!q.next()) {
+                *error = QStringLiteral("no email %1").arg(emailId);
+                return std::nullopt;
+            }
+            EmailDraft d;
+            d.emailId = emailId;
+            d.to = addresses(q.value(0).toString());
+            d.cc = addresses(q.value(1).toString());
+            d.bcc = addresses(q.value(2).toString());
+            d.from = {q.value(3).toString(), q.value(4).toString()};
+            d.replyTo = {q.value(5).toString(), {}};
+            d.subject = q.value(6).toString();
+            d.text = q.value(7).toString();
+            d.html = q.value(8).toString();
+            d.templateId = q.value(9).toString();
+            d.dynamicTemplateData =
+                QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
+            q.finish();
+            q.prepare(
+                QStringLiteral("SELECT filename, type, disposition, content_id, content "
+                               "FROM email_attachments WHERE email_id = ? ORDER BY position"));
+            q.addBindValue(emailId);
+            if (!exec(q, error))
+                return std::nullopt;
+            while (q.next()) {
+                EmailAttachment a;
+                a.filename = q.value(0).toString();
+                a.type = q.value(1).toString();
+                a.disposition = q.value(2).toString();
+                a.contentId = q.value(3).toString();
+                a.content = q.value(4).toByteArray();
+                d.attachments.append(a);
+            }
+            return d;
+        },
+        std::move(done));
+}
+
+void EmailStore::markUnknown(Store *store, const QString &emailId, Receiver receiver,
+                             std::function<void(const StoreResult<bool> &)> done) {
+    store->run<bool>(
+        std::move(receiver),
+        [emailId](StoreWorker &w, QString *error) -> std::optional<bool> {
+            QSqlQuery q(w.database());
+            q.prepare(QStringLiteral("UPDATE emails SET status = 'unknown', status_rank = ?, "
+                                     "updated_at = ? WHERE email_id = ? AND status_rank < ?"));
+            const int rank = EmailStatuses::instance().info(QStringLiteral("unknown")).rank;
+            q.addBindValue(rank);
+            q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+            q.addBindValue(emailId);
+            q.addBindValue(rank);
+            if (!exec(q, error))
+                return std::nullopt;
+            return true;
+        },
+        std::move(done));
+}
+
+std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEvent> &events,
+                                           QString *error) {
+    QSqlQuery q(w.database());
+    int added = 0;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (EmailEvent e : events) {
+        // Our own id travels as a custom arg; an event without it (e.g. from a send made
+        // elsewhere with the same account) is matched by X-Message-Id, which SendGrid's
+        // sg_message_id starts with, through the outbox entry that recorded it.
+        if (e.emailId.isEmpty() && !e.sgMessageId.isEmpty()) {
+            q.prepare(QStringLiteral(
+                "SELECT o.client_ref FROM messages m JOIN outbox o ON o.message_id = m.id "
+                "WHERE m.channel = 'email' AND m.sid = ?"));
+            q.addBindValue(e.sgMessageId.section(QLatin1Char('.'), 0, 0));
+            if (!exec(q, error))
+                return std::nullopt;
+            if (q.next())
+                e.emailId = q.value(0).toString();
+            q.finish();
+        }
+        if (e.sgEventId.isEmpty()) // SendGrid always sends one; without it, the event itself
+            e.sgEventId = QString::fromLatin1(
+                QCryptographicHash::hash(e.payload, QCryptographicHash::Sha256).toHex());
+        q.prepare(QStringLiteral(
+            "INSERT INTO email_events (sg_event_id, email_id, event, sg_message_id, address, "
+            "reason, event_at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(sg_event_id) DO NOTHING"));
+        q.addBindValue(e.sgEventId);
+        q.addBindValue(text(e.emailId));
+        q.addBindValue(text(e.event));
+        q.addBindValue(text(e.sgMessageId));
+        q.addBindValue(text(e.address));
+        q.addBindValue(text(e.reason));
+        q.addBindValue(e.at.isValid() ? e.at.toMSecsSinceEpoch() : qint64(0));
+        q.addBindValue(now);
+        q.addBindValue(QString::fromUtf8(e.payload));
+        if (!exec(q, error))
+            return std::nullopt;
+        if (q.numRowsAffected() <= 0)
+            continue; // seen before: SendGrid retried the batch, or sent the event twice
+        ++added;
+        if (EmailStatuses::isStatusEvent(e.event) && !e.emailId.isEmpty()) {
+            const int rank = EmailStatuses::instance().info(e.event).rank;
+            q.prepare(QStringLiteral("UPDATE emails SET status = ?, status_rank = ?, "
+                                     "updated_at = ? WHERE email_id = ? AND status_rank < ?"));
+            q.addBindValue(e.event);
+            q.addBindValue(rank);
+            q.addBindValue(now);
+            q.addBindValue(e.emailId);
+            q.addBindValue(rank);
+            if (!exec(q, error))
+                return std::nullopt;
+        }
+        if (EmailStatuses::suppresses(e.event) && !e.address.isEmpty()) {
+            q.prepare(QStringLiteral(
+                "INSERT INTO email_suppressions (address, event, reason, created_at) VALUES "
+                "(?, ?, ?, ?) ON CONFLICT(address) DO NOTHING"));
+            q.addBindValue(addressKey(e.address));
+            q.addBindValue(e.event);
+            q.addBindValue(text(e.reason));
+            q.addBindValue(now);
+            if (!exec(q, error))
+                return std::nullopt;
+        }
+    }
+    return added;
+}
+
+void EmailStore::applyEvents(Store *store, const QList<EmailEvent> &events, Receiver receiver,
+                             std::function<void(const StoreResult<int> &)> done) {
+    store->run<int>(
+        std::move(receiver),
+        [events](StoreWorker &w, QString *error) { return applyEvents(w, events, error); },
+        std::move(done));
+}
+
+void EmailStore::email(Store *store, const QString &emailId, Receiver receiver,
+                       std::function<void(const StoreResult<std::optional<EmailRecord>> &)> done) {
+    store->run<std::optional<EmailRecord>>(
+        std::move(receiver),
+        [emailId](StoreWorker &w, QString *error) -> std::optional<std::optional<EmailRecord>> {
+            QSqlQuery q(w.database());
+            q.prepare(QStringLiteral(
+                "SELECT e.status, e.status_rank, e.to_json, e.cc_json, e.bcc_json, e.from_email, "
+                "e.subject, e.template_id, e.attachments_json, e.created_at, o.state, "
+                "m.sid, m.error_message FROM emails e LEFT JOIN outbox o ON o.client_ref = "
+                "e.email_id LEFT JOIN messages m ON m.id = o.message_id WHERE e.email_id = ?"));
+            q.addBindValue(emailId);
+            if (!exec(q, error))
+                return std::nullopt;
+            if (!q.next())
+                return std::optional<EmailRecord>();
+            EmailRecord r;
+            r.emailId = emailId;
+            r.outboxState = q.value(10).toString();
+            r.sgMessageId = q.value(11).toString();
+            if (r.sgMessageId.startsWith(QLatin1String("email:")))
+                r.sgMessageId.clear(); // SendGrid gave no X-Message-Id
+            // Events (and `unknown`, which only the outbox's reconciliation sets) outrank what
+            // the outbox knows; before them, the outbox says where the send is.
+            const int unknownRank = EmailStatuses::instance().info(QStringLiteral("unknown")).rank;
+            if (q.value(1).toInt() >= unknownRank)
+                r.status = q.value(0).toString();
+            else if (r.outboxState == QLatin1String("accepted"))
+                r.status = QStringLiteral("queued");
+            else if (r.outboxState == QLatin1String("failed"))
+                r.status = QStringLiteral("failed");
+            else
+                r.status = QStringLiteral("pending");
+            if (r.outboxState == QLatin1String("failed") || r.status == QLatin1String("unknown"))
+                r.error = q.value(12).toString();
+            const auto array = [&](int column) {
+                return QJsonDocument::fromJson(q.value(column).toString().toUtf8()).array();
+            };
+            r.request = {{QStringLiteral("to"), array(2)},
+                         {QStringLiteral("cc"), array(3)},
+                         {QStringLiteral("bcc"), array(4)},
+                         {QStringLiteral("from"), q.value(5).toString()},
+                         {QStringLiteral("subject"), q.value(6).toString()},
+                         {QStringLiteral("templateId"), q.value(7).toString()},
+                         {QStringLiteral("attachments"), array(8)}};
+            r.createdAt = fromMs(q.value(9).toLongLong());
+            q.finish();
+            q.prepare(QStringLiteral("SELECT sg_event_id, event, sg_message_id, address, reason, "
+                                     "event_at FROM email_events WHERE email_id = ? ORDER BY id"));
+            q.addBindValue(emailId);
+            if (!exec(q, error))
+                return std::nullopt;
+            while (q.next()) {
+                EmailEvent e;
+                e.sgEventId = q.value(0).toString();
+                e.event = q.value(1).toString();
+                e.emailId = emailId;
+                e.sgMessageId = q.value(2).toString();
+                e.address = q.value(3).toString();
+                e.reason = q.value(4).toString();
+                e.at = fromMs(q.value(5).toLongLong());
+                r.events.append(e);
+            }
+            return std::optional(r);
+        },
+        std::move(done));
+}
+
+} // namespace sb

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "common/Receiver.h"
+#include "db/Store.h"
+#include "providers/sendgrid/EmailDraft.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace sb {
+
+class StoreWorker;
+
+// One SendGrid event as the Event Webhook delivered it.
+struct EmailEvent {
+    QString sgEventId; // SendGrid's id for the event: the key events are deduplicated on
+    QString event;     // processed, delivered, open, bounce, ...
+    QString emailId;   // our own id, from the custom arg (empty: not one of ours, or not said)
+    QString sgMessageId;
+    QString address;    // the recipient it is about
+    QString reason;     // bounce / dropped / deferred: SendGrid's reason
+    QDateTime at;       // SendGrid's timestamp
+    QByteArray payload; // the event's JSON as received
+};
+
+// An email with what became of it, for the local API's status route.
+struct EmailRecord {
+    QString emailId;
+    QString status;
+    QString error;
+    QString sgMessageId;
+    QString outboxState;
+    QJsonObject request; // to, cc, bcc, from, subject, template id, attachments' metadata
+    QDateTime createdAt;
+    QList<EmailEvent> events; // in the order they arrived
+};
+
+// An address not to send to, and why.
+struct EmailSuppression {
+    QString address;
+    QString event; // bounce or spamreport
+    QString reason;
+};
+
+// The email channel's tables and every query on them, run as Store jobs (on the store thread,
+// each in its own savepoint, reported after the commit):
+//   emails             one row per email, keyed by our own email id (also the outbox entry's
+//                      clientRef, which ties it to the outbox and its messages row)
+//   email_attachments  their bytes, so a send resumed after a restart sends the same email
+//   email_events       every Event Webhook event once (sg_event_id UNIQUE)
+//   email_suppressions addresses that bounced or reported spam
+class EmailStore {
+public:
+    static QList<QStringList> schema();
+
+    // Stores the draft under draft.emailId unless one of its recipients is suppressed; then
+    // nothing is stored and the suppressed addresses are returned (value non-empty).
+    static void create(Store *store, const EmailDraft &draft, Receiver receiver,
+                       std::function<void(const StoreResult<QList<EmailSuppression>> &)> done);
+    // The draft as stored, to send it (again).
+    static void draft(Store *store, const QString &emailId, Receiver receiver,
+                      std::function<void(const StoreResult<EmailDraft> &)> done);
+    // The email's status becomes `unknown` (unless events already moved it further).
+    static void markUnknown(Store *store, const QString &emailId, Receiver receiver,
+                            std::function<void(const StoreResult<bool> &)> done);
+    // A verified batch, in one job: each event stored once, matched to its email, its status
+    // moved forward only, bounces and spam reports suppressing their address. The value is
+    // how many events were new.
+    static void applyEvents(Store *store, const QList<EmailEvent> &events, Receiver receiver,
+                            std::function<void(const StoreResult<int> &)> done);
+    static void email(Store *store, const QString &emailId, Receiver receiver,
+                      std::function<void(const StoreResult<std::optional<EmailRecord>> &)> done);
+
+    // Store thread.
+    static std::optional<int> applyEvents(StoreWorker &w, const QList<EmailEvent> &events,
+                                          QString *error);
+};
+
+} // namespace sb
