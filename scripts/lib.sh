@@ -8,7 +8,7 @@ BUILD="${SWITCHBOARD_BUILD_DIR:-$ROOT/build}"
 # What building and running needs (Debian 12: Qt 6.4.2).
 RUNTIME_PACKAGES=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-multimedia-dev libqt6sql6-sqlite libgl-dev
-    qt6-qpa-plugins qtkeychain-qt6-dev fonts-dejavu-core
+    qt6-qpa-plugins qtkeychain-qt6-dev fonts-dejavu-core gstreamer1.0-plugins-good
     libphonenumber-dev libsqlite3-dev libssl-dev)
 # What the tests and benchmarks need on top: Node for Prism (the OpenAPI mock server) and
 # the Node peer, curl, an X server for GUI tests, wrk for load.

@@ -38,6 +38,9 @@ RecordingsPanel::RecordingsPanel(Store *store, QWidget *parent)
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->header()->setStretchLastSection(true);
+    // The Calls tab gives the panel a narrow side pane: columns as wide as their contents.
+    for (int column = 0; column < 3; ++column)
+        m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_list->setAccessibleName(tr("Recordings of this call"));
     m_play->setAccessibleName(tr("Play the selected recording"));
     m_save->setAccessibleName(tr("Save the selected recording as a file"));
@@ -51,14 +54,19 @@ RecordingsPanel::RecordingsPanel(Store *store, QWidget *parent)
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_notice->hide();
 
+    // The position gets a row of its own: squeezed between the buttons in a narrow pane it
+    // shrank to a stub nobody could drag.
+    auto *position = new QHBoxLayout;
+    position->addWidget(m_position, 1);
+    position->addWidget(m_time);
     auto *controls = new QHBoxLayout;
     controls->addWidget(m_play);
-    controls->addWidget(m_position, 1);
-    controls->addWidget(m_time);
+    controls->addStretch(1);
     controls->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list, 1);
+    layout->addLayout(position);
     layout->addLayout(controls);
     layout->addWidget(m_notice);
     setTabOrder(m_list, m_play);
