@@ -88,6 +88,7 @@ private Q_SLOTS:
     void hangUpEndsACallInProgress();
     void clickToCallNeedsTheAgentPhone();
     void incomingCallRingsAsADesktopNotice();
+    void voicemailRaisesADesktopNotice();
     void keyboardOnlyDial();
     void screenshotsDuringACall_data();
     void screenshotsDuringACall();
@@ -362,6 +363,44 @@ void TestCallsTab::incomingCallRingsAsADesktopNotice() {
     QCOMPARE(notice.count(), 1);
 }
 
+void TestCallsTab::voicemailRaisesADesktopNotice() {
+    // A voicemail (a <Record> recording) on the incoming call above is announced; a recorded
+    // forward (a <Dial> recording) is not: the agent was on that call.
+    SwitchboardService *service = m_console.window()->service();
+    QSignalSpy notice(tab(), &ChannelTab::desktopNotice);
+    const QString callSid = QStringLiteral("CA") + QString(32, 'e');
+    QTRY_VERIFY(tab()->model()->rowOf(callSid) >= 0);
+    sbtest::Http http;
+    auto post = [&](const QString &recordingSid, const QString &source) {
+        const FormFields fields{{QStringLiteral("AccountSid"), service->config().accountSid},
+                                {QStringLiteral("CallSid"), callSid},
+                                {QStringLiteral("RecordingSid"), recordingSid},
+                                {QStringLiteral("RecordingUrl"),
+                                 service->sandboxUrl().toString() +
+                                     QStringLiteral("/2010-04-01/Accounts/%1/Recordings/%2")
+                                         .arg(service->config().accountSid, recordingSid)},
+                                {QStringLiteral("RecordingStatus"), QStringLiteral("completed")},
+                                {QStringLiteral("RecordingDuration"), QStringLiteral("7")},
+                                {QStringLiteral("RecordingChannels"), QStringLiteral("1")},
+                                {QStringLiteral("RecordingSource"), source}};
+        const QString path = VoiceRoutes::recordingComplete();
+        return http
+            .postForm(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(service->port()).arg(path)),
+                      fields,
+                      {{"X-Twilio-Signature",
+                        SignatureValidator::sign(service->config().authToken.toUtf8(),
+                                                 service->publicUrl().toString() + path, fields)}})
+            .status;
+    };
+    QCOMPARE(post(QStringLiteral("RE") + QString(32, 'd'), QStringLiteral("DialVerb")), 200);
+    QCOMPARE(post(QStringLiteral("RE") + QString(32, 'v'), QStringLiteral("RecordVerb")), 200);
+    QTRY_COMPARE(notice.count(), 1);
+    QTest::qWait(200); // the Dial recording would have been announced by now
+    QCOMPARE(notice.count(), 1);
+    QCOMPARE(notice.first().at(0).toString(), QStringLiteral("New voicemail from +14155550160"));
+    QVERIFY2(notice.first().at(1).toString().contains(QStringLiteral("0:07 long")),
+             qPrintable(notice.first().at(1).toString()));
+}
 void TestCallsTab::keyboardOnlyDial() {
     MainWindow *window = m_console.window();
     window->activateWindow();

@@ -11,6 +11,7 @@
 #include "runtime/SwitchboardService.h"
 #include "voice/CallFeed.h"
 #include "voice/CallStatuses.h"
+#include "voice/RecordingFeed.h"
 #include "voice/VoiceApi.h"
 #include "voice/VoiceChannel.h"
 #include "voice/VoiceRoutes.h"
@@ -260,6 +261,8 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
             });
     connect(m_feed, &CallFeed::callsChanged, this, &CallsTab::onCallsChanged);
     connect(m_feed, &CallFeed::callArrived, this, &CallsTab::onCallArrived);
+    connect(RecordingFeed::of(context.store), &RecordingFeed::recordingsArrived, this,
+            &CallsTab::onRecordingsArrived);
     connect(m_feed, &CallFeed::readFailed, this, [this](const QString &error) {
         setResult(tr("The calls could not be read: %1").arg(error), true);
     });
@@ -381,6 +384,23 @@ void CallsTab::onCallsChanged(const QList<CallRecord> &calls) {
 void CallsTab::onCallArrived(const CallRecord &call) {
     Q_EMIT desktopNotice(tr("Incoming call from %1").arg(call.from),
                          tr("To %1 — see the Calls tab.").arg(call.to));
+}
+
+void CallsTab::onRecordingsArrived(const QList<RecordingRecord> &recordings) {
+    // A voicemail is what an agent must not miss; a recorded forward or click-to-call the
+    // agent took part in needs no notice of its own.
+    for (const RecordingRecord &recording : recordings) {
+        if (recording.source != QLatin1String("RecordVerb") ||
+            recording.status != QLatin1String("completed"))
+            continue;
+        const int row = m_model->rowOf(recording.callSid);
+        const QString from = row >= 0 ? m_model->record(row).from : QString();
+        Q_EMIT desktopNotice(from.isEmpty() ? tr("New voicemail")
+                                            : tr("New voicemail from %1").arg(from),
+                             tr("%1 long — play it in the Calls tab.")
+                                 .arg(RecordingsPanel::formatDuration(
+                                     1000 * qint64(qMax(0, recording.durationSeconds)))));
+    }
 }
 
 CallRecord CallsTab::selectedCall() const {

@@ -22,6 +22,7 @@ namespace sb {
 class CallFeed;
 class CallTableModel;
 class RecordingsPanel;
+struct RecordingRecord;
 
 // The Calls tab: a dial form (the customer's number checked as SMS checks it, the caller ID,
 // record, and click-to-call, which rings the agent's own phone first), the live calls table
@@ -79,6 +80,7 @@ private:
     void validate();
     void onCallsChanged(const QList<CallRecord> &calls);
     void onCallArrived(const CallRecord &call);
+    void onRecordingsArrived(const QList<RecordingRecord> &recordings);
     void showSelected();
     void setResult(const QString &text, bool problem);
     void setCallerIds(const QStringList &numbers);
