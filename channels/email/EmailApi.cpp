@@ -6,23 +6,18 @@
 #include "EmailSender.h"
 #include "EmailStatuses.h"
 #include "EmailStore.h"
+#include "EmailSubmitter.h"
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
 #include "api/LocalApi.h"
 #include "api/MessageApi.h"
-#include "outbox/Outbox.h"
 #include "runtime/ChannelContext.h"
 
 #include <QJsonArray>
-#include <QUuid>
 
 namespace sb {
 
 namespace {
-
-QString newEmailId() {
-    return QStringLiteral("EM") + QUuid::createUuid().toString(QUuid::Id128);
-}
 
 QJsonValue isoOrNull(const QDateTime &time) {
     return time.isValid() ? QJsonValue(MessageApi::iso(time)) : QJsonValue(QJsonValue::Null);
@@ -49,82 +44,52 @@ void EmailApi::send(const HttpRequest &request, const HttpServer::Reply &reply) 
     EmailDraft draft = EmailRequest::parse(*parsed, errors);
     if (!errors.isEmpty())
         return reply(errors.response());
-    draft.emailId = newEmailId();
-    EmailStore::create(
-        m_store, draft, this,
-        [this, draft, reply](const StoreResult<QList<EmailSuppression>> &created) {
-            if (!created.ok())
-                return reply(HttpResponse::error(
-                    500, tr("The email could not be stored, so nothing was sent: %1")
-                             .arg(created.error)));
-            if (!created.value.isEmpty()) {
-                // Like an SMS opt-out: an address that bounced or reported spam is not sent to.
-                FieldErrors refused;
-                for (const EmailSuppression &s : created.value) {
-                    QString field = QStringLiteral("to");
-                    for (const EmailAddress &a : draft.cc)
-                        if (a.email.compare(s.address, Qt::CaseInsensitive) == 0)
-                            field = QStringLiteral("cc");
-                    for (const EmailAddress &a : draft.bcc)
-                        if (a.email.compare(s.address, Qt::CaseInsensitive) == 0)
-                            field = QStringLiteral("bcc");
-                    const QString why =
-                        s.event == QLatin1String("spamreport")
-                            ? tr("%1 reported an earlier email as spam; Switchboard does not send "
-                                 "to it again.")
-                                  .arg(s.address)
-                            : tr("Email to %1 bounced (%2); Switchboard does not send to it again.")
-                                  .arg(s.address, s.reason.isEmpty() ? s.event : s.reason);
-                    if (!refused.has(field))
-                        refused.add(field, why);
-                }
-                return reply(refused.response());
-            }
-            OutboundDraft outbound;
-            outbound.channel = EmailChannel::Id;
-            outbound.from = draft.from.email;
-            outbound.to = draft.to.value(0).email;
-            outbound.body = draft.templateId.isEmpty() ? draft.subject : draft.templateId;
-            outbound.clientRef = draft.emailId;
-            QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, outbound, me = Receiver(this),
-                                                 reply, emailId = draft.emailId] {
-                outbox->send(outbound, me, [reply, emailId](const SendOutcome &outcome) {
-                    QJsonObject json{{QStringLiteral("id"), emailId},
-                                     {QStringLiteral("channel"), EmailChannel::Id},
-                                     {QStringLiteral("outboxState"),
-                                      OutboxEntry::stateName(outcome.entry.state)}};
-                    if (outcome.entry.id == 0)
-                        return reply(HttpResponse::error(
-                            503, outcome.error.explanation(),
-                            {{QStringLiteral("id"), emailId}, {QStringLiteral("sent"), false}}));
-                    switch (outcome.entry.state) {
-                    case OutboxEntry::State::Accepted:
-                        json.insert(QStringLiteral("status"), QStringLiteral("queued"));
-                        json.insert(QStringLiteral("sgMessageId"), outcome.entry.message.sid);
-                        return reply(HttpResponse::json(202, json));
-                    case OutboxEntry::State::Failed: {
-                        const bool unknown = outcome.error.message == EmailSender::unknownOutcome();
-                        return reply(HttpResponse::error(
-                            unknown ? 504 : 502,
-                            unknown
-                                ? outcome.error.message
-                                : tr("SendGrid refused the email: %1").arg(outcome.error.message),
-                            {{QStringLiteral("id"), emailId},
-                             {QStringLiteral("status"),
-                              unknown ? QStringLiteral("unknown") : QStringLiteral("failed")},
-                             {QStringLiteral("sent"), unknown ? QJsonValue() : false}}));
-                    }
-                    case OutboxEntry::State::Pending:
-                    case OutboxEntry::State::Submitted:
-                        // Stored; the outbox finishes it (e.g. once the database recovers).
-                        json.insert(QStringLiteral("status"), QStringLiteral("pending"));
-                        if (outcome.error.isError())
-                            json.insert(QStringLiteral("warning"), outcome.error.explanation());
-                        return reply(HttpResponse::json(202, json));
-                    }
-                });
-            });
-        });
+    EmailSubmitter(m_store, m_outbox).submit(draft, this, [reply](const EmailSubmission &s) {
+        reply(response(s));
+    });
+}
+
+HttpResponse EmailApi::response(const EmailSubmission &s) {
+    using Outcome = EmailSubmission::Outcome;
+    const QJsonObject idOnly{{QStringLiteral("id"), s.emailId}, {QStringLiteral("sent"), false}};
+    switch (s.outcome) {
+    case Outcome::NotStored:
+        return HttpResponse::error(500, s.error);
+    case Outcome::Suppressed: {
+        FieldErrors refused;
+        for (const EmailSubmission::Refusal &r : s.refusals)
+            if (!refused.has(r.field))
+                refused.add(r.field, r.reason);
+        return refused.response();
+    }
+    case Outcome::NoOutbox:
+        return HttpResponse::error(503, s.error, idOnly);
+    case Outcome::Refused:
+        return HttpResponse::error(502, tr("SendGrid refused the email: %1").arg(s.error),
+                                   {{QStringLiteral("id"), s.emailId},
+                                    {QStringLiteral("status"), QStringLiteral("failed")},
+                                    {QStringLiteral("sent"), false}});
+    case Outcome::Unknown:
+        return HttpResponse::error(504, s.error,
+                                   {{QStringLiteral("id"), s.emailId},
+                                    {QStringLiteral("status"), QStringLiteral("unknown")},
+                                    {QStringLiteral("sent"), QJsonValue()}});
+    case Outcome::Queued:
+    case Outcome::Pending:
+        break;
+    }
+    QJsonObject json{{QStringLiteral("id"), s.emailId},
+                     {QStringLiteral("channel"), EmailChannel::Id},
+                     {QStringLiteral("outboxState"), OutboxEntry::stateName(s.outboxState)}};
+    if (s.outcome == Outcome::Queued) {
+        json.insert(QStringLiteral("status"), QStringLiteral("queued"));
+        json.insert(QStringLiteral("sgMessageId"), s.sgMessageId);
+    } else {
+        json.insert(QStringLiteral("status"), QStringLiteral("pending"));
+        if (!s.warning.isEmpty())
+            json.insert(QStringLiteral("warning"), s.warning);
+    }
+    return HttpResponse::json(202, json);
 }
 
 void EmailApi::status(const QString &emailId, const HttpServer::Reply &reply) {

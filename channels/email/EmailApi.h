@@ -7,6 +7,7 @@
 namespace sb {
 
 struct ChannelContext;
+struct EmailSubmission;
 class Outbox;
 class Store;
 
@@ -24,6 +25,7 @@ public:
 private:
     void send(const HttpRequest &request, const HttpServer::Reply &reply);
     void status(const QString &emailId, const HttpServer::Reply &reply);
+    static HttpResponse response(const EmailSubmission &submission);
 
     Store *m_store;
     Outbox *m_outbox;

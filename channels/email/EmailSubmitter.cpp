@@ -1,0 +1,119 @@
+#include "EmailSubmitter.h"
+
+#include "EmailChannel.h"
+#include "EmailSender.h"
+#include "EmailStore.h"
+#include "outbox/Outbox.h"
+
+#include <QUuid>
+
+namespace sb {
+
+namespace {
+
+// Which of the draft's fields names `address` (the first recipient list it is found in).
+QString fieldOf(const EmailDraft &draft, const QString &address) {
+    const auto in = [&address](const QList<EmailAddress> &list) {
+        for (const EmailAddress &a : list)
+            if (a.email.compare(address, Qt::CaseInsensitive) == 0)
+                return true;
+        return false;
+    };
+    if (in(draft.to))
+        return QStringLiteral("to");
+    if (in(draft.cc))
+        return QStringLiteral("cc");
+    if (in(draft.bcc))
+        return QStringLiteral("bcc");
+    return QStringLiteral("to");
+}
+
+EmailSubmission fromOutcome(const QString &emailId, const SendOutcome &outcome) {
+    EmailSubmission s;
+    s.emailId = emailId;
+    s.outboxState = outcome.entry.state;
+    if (outcome.entry.id == 0) {
+        s.outcome = EmailSubmission::Outcome::NoOutbox;
+        s.error = outcome.error.explanation();
+        return s;
+    }
+    switch (outcome.entry.state) {
+    case OutboxEntry::State::Accepted:
+        s.outcome = EmailSubmission::Outcome::Queued;
+        s.sgMessageId = outcome.entry.message.sid;
+        break;
+    case OutboxEntry::State::Failed:
+        s.outcome = outcome.error.message == EmailSender::unknownOutcome()
+                        ? EmailSubmission::Outcome::Unknown
+                        : EmailSubmission::Outcome::Refused;
+        s.error = outcome.error.message;
+        break;
+    case OutboxEntry::State::Pending:
+    case OutboxEntry::State::Submitted:
+        // Stored; the outbox finishes it (e.g. once the database recovers).
+        s.outcome = EmailSubmission::Outcome::Pending;
+        if (outcome.error.isError())
+            s.warning = outcome.error.explanation();
+        break;
+    }
+    return s;
+}
+
+} // namespace
+
+EmailSubmitter::EmailSubmitter(Store *store, Outbox *outbox)
+    : m_store(store)
+    , m_outbox(outbox) {}
+
+QString EmailSubmitter::newEmailId() {
+    return QStringLiteral("EM") + QUuid::createUuid().toString(QUuid::Id128);
+}
+
+void EmailSubmitter::submit(EmailDraft draft, Receiver receiver,
+                            std::function<void(const EmailSubmission &)> done) const {
+    if (draft.emailId.isEmpty())
+        draft.emailId = newEmailId();
+    // The store answers on the caller's thread; the outbox lives on the network thread and
+    // answers through `receiver` too.
+    EmailStore::create(
+        m_store, draft, receiver,
+        [outbox = m_outbox, draft, receiver,
+         done](const StoreResult<QList<EmailSuppression>> &created) {
+            EmailSubmission s;
+            s.emailId = draft.emailId;
+            if (!created.ok()) {
+                s.error =
+                    tr("The email could not be stored, so nothing was sent: %1").arg(created.error);
+                return done(s);
+            }
+            if (!created.value.isEmpty()) {
+                // Like an SMS opt-out: an address that bounced or reported spam is not sent to.
+                s.outcome = EmailSubmission::Outcome::Suppressed;
+                for (const EmailSuppression &x : created.value) {
+                    const QString why =
+                        x.event == QLatin1String("spamreport")
+                            ? tr("%1 reported an earlier email as spam; Switchboard does not send "
+                                 "to it again.")
+                                  .arg(x.address)
+                            : tr("Email to %1 bounced (%2); Switchboard does not send to it again.")
+                                  .arg(x.address, x.reason.isEmpty() ? x.event : x.reason);
+                    s.refusals.append({fieldOf(draft, x.address), why});
+                }
+                return done(s);
+            }
+            OutboundDraft outbound;
+            outbound.channel = EmailChannel::Id;
+            outbound.from = draft.from.email;
+            outbound.to = draft.to.value(0).email;
+            outbound.body = draft.templateId.isEmpty() ? draft.subject : draft.templateId;
+            outbound.clientRef = draft.emailId;
+            QMetaObject::invokeMethod(
+                outbox, [outbox, outbound, receiver, done, emailId = draft.emailId] {
+                    outbox->send(outbound, receiver, [done, emailId](const SendOutcome &outcome) {
+                        done(fromOutcome(emailId, outcome));
+                    });
+                });
+        });
+}
+
+} // namespace sb
