@@ -1,6 +1,7 @@
 #include "EmailStore.h"
 
 #include "EmailStatuses.h"
+#include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
 #include <QCryptographicHash>
@@ -12,17 +13,6 @@
 namespace sb {
 
 namespace {
-
-bool exec(QSqlQuery &q, QString *error) {
-    if (q.exec())
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
-
-QString text(const QString &s) {
-    return s.isNull() ? QStringLiteral("") : s;
-}
 
 QString json(const QJsonArray &array) {
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
@@ -54,10 +44,6 @@ QList<EmailAddress> addresses(const QString &stored) {
 // provider in practice treats the local part's case as a different mailbox.
 QString addressKey(const QString &address) {
     return address.trimmed().toLower();
-}
-
-QDateTime fromMs(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
 }
 
 } // namespace
@@ -127,7 +113,7 @@ void EmailStore::create(Store *store, const EmailDraft &draft, Receiver receiver
             for (const auto *list : {&draft.to, &draft.cc, &draft.bcc}) {
                 for (const EmailAddress &a : *list) {
                     q.bindValue(0, addressKey(a.email));
-                    if (!exec(q, error))
+                    if (!sql::exec(q, error))
                         return std::nullopt;
                     if (q.next())
                         suppressed.append({a.email, q.value(1).toString(), q.value(2).toString()});
@@ -151,18 +137,18 @@ void EmailStore::create(Store *store, const EmailDraft &draft, Receiver receiver
             q.addBindValue(json(addresses(draft.to)));
             q.addBindValue(json(addresses(draft.cc)));
             q.addBindValue(json(addresses(draft.bcc)));
-            q.addBindValue(text(draft.from.email));
-            q.addBindValue(text(draft.from.name));
-            q.addBindValue(text(draft.replyTo.email));
-            q.addBindValue(text(draft.subject));
-            q.addBindValue(text(draft.text));
-            q.addBindValue(text(draft.html));
-            q.addBindValue(text(draft.templateId));
+            q.addBindValue(sql::text(draft.from.email));
+            q.addBindValue(sql::text(draft.from.name));
+            q.addBindValue(sql::text(draft.replyTo.email));
+            q.addBindValue(sql::text(draft.subject));
+            q.addBindValue(sql::text(draft.text));
+            q.addBindValue(sql::text(draft.html));
+            q.addBindValue(sql::text(draft.templateId));
             q.addBindValue(json(draft.dynamicTemplateData));
             q.addBindValue(json(attachments));
             q.addBindValue(now);
             q.addBindValue(now);
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
             q.prepare(
                 QStringLiteral("INSERT INTO email_attachments (email_id, position, filename, type, "
@@ -171,12 +157,12 @@ void EmailStore::create(Store *store, const EmailDraft &draft, Receiver receiver
                 const EmailAttachment &a = draft.attachments.at(i);
                 q.bindValue(0, draft.emailId);
                 q.bindValue(1, i);
-                q.bindValue(2, text(a.filename));
-                q.bindValue(3, text(a.type));
-                q.bindValue(4, text(a.disposition));
-                q.bindValue(5, text(a.contentId));
+                q.bindValue(2, sql::text(a.filename));
+                q.bindValue(3, sql::text(a.type));
+                q.bindValue(4, sql::text(a.disposition));
+                q.bindValue(5, sql::text(a.contentId));
                 q.bindValue(6, a.content.isNull() ? QByteArray("") : a.content);
-                if (!exec(q, error))
+                if (!sql::exec(q, error))
                     return std::nullopt;
             }
             return suppressed;
@@ -194,7 +180,7 @@ void EmailStore::draft(Store *store, const QString &emailId, Receiver receiver,
                 "SELECT to_json, cc_json, bcc_json, from_email, from_name, reply_to, subject, "
                 "text_body, html_body, template_id, template_data FROM emails WHERE email_id = ?"));
             q.addBindValue(emailId);
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
             if (!q.next()) {
                 *error = QStringLiteral("no email %1").arg(emailId);
@@ -218,7 +204,7 @@ void EmailStore::draft(Store *store, const QString &emailId, Receiver receiver,
                 QStringLiteral("SELECT filename, type, disposition, content_id, content "
                                "FROM email_attachments WHERE email_id = ? ORDER BY position"));
             q.addBindValue(emailId);
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
             while (q.next()) {
                 EmailAttachment a;
@@ -247,7 +233,7 @@ void EmailStore::markUnknown(Store *store, const QString &emailId, Receiver rece
             q.addBindValue(QDateTime::currentMSecsSinceEpoch());
             q.addBindValue(emailId);
             q.addBindValue(rank);
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
             return true;
         },
@@ -268,7 +254,7 @@ std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEven
                 "SELECT o.client_ref FROM messages m JOIN outbox o ON o.message_id = m.id "
                 "WHERE m.channel = 'email' AND m.sid = ?"));
             q.addBindValue(e.sgMessageId.section(QLatin1Char('.'), 0, 0));
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
             if (q.next())
                 e.emailId = q.value(0).toString();
@@ -282,15 +268,15 @@ std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEven
             "reason, event_at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(sg_event_id) DO NOTHING"));
         q.addBindValue(e.sgEventId);
-        q.addBindValue(text(e.emailId));
-        q.addBindValue(text(e.event));
-        q.addBindValue(text(e.sgMessageId));
-        q.addBindValue(text(e.address));
-        q.addBindValue(text(e.reason));
+        q.addBindValue(sql::text(e.emailId));
+        q.addBindValue(sql::text(e.event));
+        q.addBindValue(sql::text(e.sgMessageId));
+        q.addBindValue(sql::text(e.address));
+        q.addBindValue(sql::text(e.reason));
         q.addBindValue(e.at.isValid() ? e.at.toMSecsSinceEpoch() : qint64(0));
         q.addBindValue(now);
         q.addBindValue(QString::fromUtf8(e.payload));
-        if (!exec(q, error))
+        if (!sql::exec(q, error))
             return std::nullopt;
         if (q.numRowsAffected() <= 0)
             continue; // seen before: SendGrid retried the batch, or sent the event twice
@@ -304,7 +290,7 @@ std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEven
             q.addBindValue(now);
             q.addBindValue(e.emailId);
             q.addBindValue(rank);
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
         }
         if (EmailStatuses::suppresses(e.event) && !e.address.isEmpty()) {
@@ -313,9 +299,9 @@ std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEven
                 "(?, ?, ?, ?) ON CONFLICT(address) DO NOTHING"));
             q.addBindValue(addressKey(e.address));
             q.addBindValue(e.event);
-            q.addBindValue(text(e.reason));
+            q.addBindValue(sql::text(e.reason));
             q.addBindValue(now);
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
         }
     }
@@ -342,7 +328,7 @@ void EmailStore::email(Store *store, const QString &emailId, Receiver receiver,
                 "m.sid, m.error_message FROM emails e LEFT JOIN outbox o ON o.client_ref = "
                 "e.email_id LEFT JOIN messages m ON m.id = o.message_id WHERE e.email_id = ?"));
             q.addBindValue(emailId);
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
             if (!q.next())
                 return std::optional<EmailRecord>();
@@ -375,12 +361,12 @@ void EmailStore::email(Store *store, const QString &emailId, Receiver receiver,
                          {QStringLiteral("subject"), q.value(6).toString()},
                          {QStringLiteral("templateId"), q.value(7).toString()},
                          {QStringLiteral("attachments"), array(8)}};
-            r.createdAt = fromMs(q.value(9).toLongLong());
+            r.createdAt = sql::fromMs(q.value(9).toLongLong());
             q.finish();
             q.prepare(QStringLiteral("SELECT sg_event_id, event, sg_message_id, address, reason, "
                                      "event_at FROM email_events WHERE email_id = ? ORDER BY id"));
             q.addBindValue(emailId);
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
             while (q.next()) {
                 EmailEvent e;
@@ -390,7 +376,7 @@ void EmailStore::email(Store *store, const QString &emailId, Receiver receiver,
                 e.sgMessageId = q.value(2).toString();
                 e.address = q.value(3).toString();
                 e.reason = q.value(4).toString();
-                e.at = fromMs(q.value(5).toLongLong());
+                e.at = sql::fromMs(q.value(5).toLongLong());
                 r.events.append(e);
             }
             return std::optional(r);

@@ -2,6 +2,7 @@
 
 #include "CallStatuses.h"
 #include "VoiceRecordings.h"
+#include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 #include "providers/twilio/TwilioResources.h"
 
@@ -11,25 +12,6 @@
 namespace sb {
 
 namespace {
-
-bool exec(QSqlQuery &q, QString *error) {
-    if (q.exec())
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
-
-QDateTime fromMs(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
-}
-
-qint64 toMs(const QDateTime &time) {
-    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
-}
-
-QString text(const QString &s) {
-    return s.isNull() ? QStringLiteral("") : s;
-}
 
 QVariant sidOrNull(const QString &sid) {
     return sid.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(sid);
@@ -59,8 +41,8 @@ CallRecord readCall(const QSqlQuery &q) {
     c.durationSeconds = q.value(10).toInt();
     c.errorCode = q.value(11).toInt();
     c.errorMessage = q.value(12).toString();
-    c.created = fromMs(q.value(13).toLongLong());
-    c.updated = fromMs(q.value(14).toLongLong());
+    c.created = sql::fromMs(q.value(13).toLongLong());
+    c.updated = sql::fromMs(q.value(14).toLongLong());
     c.recordingCount = q.value(15).toInt();
     return c;
 }
@@ -70,7 +52,7 @@ std::optional<std::optional<CallRecord>> readOne(StoreWorker &w, const QString &
     QSqlQuery q(w.database());
     q.prepare(QStringLiteral("SELECT %1 FROM voice_calls WHERE %2 = ?").arg(Columns, where));
     q.addBindValue(value);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     if (!q.next())
         return std::optional<CallRecord>();
@@ -80,11 +62,11 @@ std::optional<std::optional<CallRecord>> readOne(StoreWorker &w, const QString &
         q.prepare(QStringLiteral("SELECT status, at, sequence FROM voice_call_events WHERE "
                                  "call_sid = ? ORDER BY rank, at, id"));
         q.addBindValue(c.sid);
-        if (!exec(q, error))
+        if (!sql::exec(q, error))
             return std::nullopt;
         while (q.next())
             c.history.append(
-                {q.value(0).toString(), fromMs(q.value(1).toLongLong()), q.value(2).toInt()});
+                {q.value(0).toString(), sql::fromMs(q.value(1).toLongLong()), q.value(2).toInt()});
         q.finish();
         auto recordings = VoiceRecordings::forCall(w, c.sid, error);
         if (!recordings)
@@ -104,10 +86,10 @@ bool addEvent(StoreWorker &w, const QString &sid, const QString &status, const Q
     q.addBindValue(sid);
     q.addBindValue(status);
     q.addBindValue(rankOf(status));
-    q.addBindValue(toMs(at.isValid() ? at : now));
+    q.addBindValue(sql::toMs(at.isValid() ? at : now));
     q.addBindValue(sequence);
-    q.addBindValue(toMs(now));
-    if (!exec(q, error))
+    q.addBindValue(sql::toMs(now));
+    if (!sql::exec(q, error))
         return false;
     *inserted = q.numRowsAffected() > 0;
     return true;
@@ -201,12 +183,12 @@ std::optional<VoiceCalls::Requested> VoiceCalls::request(StoreWorker &w, const C
         "request_state, created_at, updated_at) VALUES (?, 'outbound-api', ?, ?, ?, "
         "'requesting', ?, ?)"));
     q.addBindValue(sidOrNull(request.clientRef));
-    q.addBindValue(text(request.from));
-    q.addBindValue(text(request.to));
-    q.addBindValue(text(request.url));
-    q.addBindValue(toMs(now));
-    q.addBindValue(toMs(now));
-    if (!exec(q, error))
+    q.addBindValue(sql::text(request.from));
+    q.addBindValue(sql::text(request.to));
+    q.addBindValue(sql::text(request.url));
+    q.addBindValue(sql::toMs(now));
+    q.addBindValue(sql::toMs(now));
+    if (!sql::exec(q, error))
         return std::nullopt;
     const auto stored = readOne(w, QStringLiteral("id"), q.lastInsertId(), error);
     if (!stored || !*stored)
@@ -224,7 +206,7 @@ std::optional<CallRecord> VoiceCalls::created(StoreWorker &w, qint64 id, const T
                              "sid = ? AND id != ?"));
     q.addBindValue(call.sid);
     q.addBindValue(id);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     QString answeredBy = call.answeredBy;
     int duration = -1;
@@ -238,7 +220,7 @@ std::optional<CallRecord> VoiceCalls::created(StoreWorker &w, qint64 id, const T
         q.finish();
         q.prepare(QStringLiteral("DELETE FROM voice_calls WHERE id = ?"));
         q.addBindValue(stub);
-        if (!exec(q, error))
+        if (!sql::exec(q, error))
             return std::nullopt;
     }
     q.prepare(QStringLiteral(
@@ -247,13 +229,13 @@ std::optional<CallRecord> VoiceCalls::created(StoreWorker &w, qint64 id, const T
         "END, updated_at = ? WHERE id = ?"));
     q.addBindValue(call.sid);
     q.addBindValue(status);
-    q.addBindValue(text(answeredBy));
+    q.addBindValue(sql::text(answeredBy));
     q.addBindValue(duration);
-    q.addBindValue(text(call.from));
-    q.addBindValue(text(call.from));
-    q.addBindValue(toMs(now));
+    q.addBindValue(sql::text(call.from));
+    q.addBindValue(sql::text(call.from));
+    q.addBindValue(sql::toMs(now));
     q.addBindValue(id);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     bool inserted = false;
     const QString answered = call.status.isEmpty() ? QStringLiteral("queued") : call.status;
@@ -276,10 +258,10 @@ bool VoiceCalls::refused(StoreWorker &w, qint64 id, int errorCode, const QString
     q.prepare(QStringLiteral("UPDATE voice_calls SET request_state = 'refused', error_code = ?, "
                              "error_message = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(errorCode);
-    q.addBindValue(text(message));
-    q.addBindValue(toMs(now));
+    q.addBindValue(sql::text(message));
+    q.addBindValue(sql::toMs(now));
     q.addBindValue(id);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return false;
     w.touchedRow(Table, id);
     return true;
@@ -293,11 +275,11 @@ bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, con
         "created_at, updated_at) VALUES (?, ?, ?, ?, '', ?, ?)"));
     q.addBindValue(update.callSid);
     q.addBindValue(update.direction.isEmpty() ? QStringLiteral("outbound-api") : update.direction);
-    q.addBindValue(text(update.from));
-    q.addBindValue(text(update.to));
-    q.addBindValue(toMs(now));
-    q.addBindValue(toMs(now));
-    if (!exec(q, error))
+    q.addBindValue(sql::text(update.from));
+    q.addBindValue(sql::text(update.to));
+    q.addBindValue(sql::toMs(now));
+    q.addBindValue(sql::toMs(now));
+    if (!sql::exec(q, error))
         return false;
     const bool newCall = q.numRowsAffected() > 0;
     bool inserted = false;
@@ -308,7 +290,7 @@ bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, con
         return true; // Twilio repeated it: already applied
     q.prepare(QStringLiteral("SELECT status, id FROM voice_calls WHERE sid = ?"));
     q.addBindValue(update.callSid);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return false;
     const bool found = q.next();
     const QString current = found ? q.value(0).toString() : QString();
@@ -325,14 +307,14 @@ bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, con
                              "updated_at = ? WHERE sid = ?"));
     q.addBindValue(forward);
     q.addBindValue(update.status);
-    q.addBindValue(text(update.answeredBy));
-    q.addBindValue(text(update.answeredBy));
+    q.addBindValue(sql::text(update.answeredBy));
+    q.addBindValue(sql::text(update.answeredBy));
     q.addBindValue(update.durationSeconds);
     q.addBindValue(update.errorCode);
     q.addBindValue(update.errorCode);
-    q.addBindValue(toMs(now));
+    q.addBindValue(sql::toMs(now));
     q.addBindValue(update.callSid);
-    return exec(q, error);
+    return sql::exec(q, error);
 }
 
 std::optional<QList<CallRecord>> VoiceCalls::byIds(StoreWorker &w, const QList<qint64> &ids,
@@ -352,7 +334,7 @@ std::optional<QList<CallRecord>> VoiceCalls::recent(StoreWorker &w, int limit, Q
     QSqlQuery q(w.database());
     q.prepare(QStringLiteral("SELECT id FROM voice_calls ORDER BY id DESC LIMIT ?"));
     q.addBindValue(limit);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     QList<qint64> ids;
     while (q.next())

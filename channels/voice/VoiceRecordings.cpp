@@ -1,5 +1,6 @@
 #include "VoiceRecordings.h"
 
+#include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
 #include <QRegularExpression>
@@ -9,25 +10,6 @@
 namespace sb {
 
 namespace {
-
-bool exec(QSqlQuery &q, QString *error) {
-    if (q.exec())
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
-
-QDateTime fromMs(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
-}
-
-qint64 toMs(const QDateTime &time) {
-    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
-}
-
-QString text(const QString &s) {
-    return s.isNull() ? QStringLiteral("") : s;
-}
 
 const QString Columns = QStringLiteral(
     "id, sid, call_sid, account_sid, media_url, status, source, duration, channels, error_code, "
@@ -50,14 +32,14 @@ RecordingRecord readRecording(const QSqlQuery &q) {
     r.durationSeconds = q.value(7).toInt();
     r.channels = q.value(8).toInt();
     r.errorCode = q.value(9).toInt();
-    r.startTime = fromMs(q.value(10).toLongLong());
+    r.startTime = sql::fromMs(q.value(10).toLongLong());
     r.downloadState = q.value(11).toString();
     r.downloadError = q.value(12).toString();
     r.downloadAttempts = q.value(13).toInt();
     r.audioPath = q.value(14).toString();
     r.audioBytes = q.value(15).toLongLong();
-    r.created = fromMs(q.value(16).toLongLong());
-    r.updated = fromMs(q.value(17).toLongLong());
+    r.created = sql::fromMs(q.value(16).toLongLong());
+    r.updated = sql::fromMs(q.value(17).toLongLong());
     return r;
 }
 
@@ -67,7 +49,7 @@ std::optional<QList<RecordingRecord>> readMany(StoreWorker &w, const QString &wh
     q.prepare(QStringLiteral("SELECT %1 FROM voice_recordings WHERE %2 = ? ORDER BY %3")
                   .arg(Columns, where, RecordedOrder));
     q.addBindValue(value);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     QList<RecordingRecord> list;
     while (q.next())
@@ -101,9 +83,9 @@ std::optional<VoiceRecordings::Added> VoiceRecordings::add(StoreWorker &w,
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO voice_calls (sid, status, created_at, "
                              "updated_at) VALUES (?, '', ?, ?)"));
     q.addBindValue(callback.callSid);
-    q.addBindValue(toMs(now));
-    q.addBindValue(toMs(now));
-    if (!exec(q, error))
+    q.addBindValue(sql::toMs(now));
+    q.addBindValue(sql::toMs(now));
+    if (!sql::exec(q, error))
         return std::nullopt;
     // Only a completed recording has audio to fetch; absent and failed ones never will.
     const bool hasAudio =
@@ -114,18 +96,18 @@ std::optional<VoiceRecordings::Added> VoiceRecordings::add(StoreWorker &w,
         "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(callback.recordingSid);
     q.addBindValue(callback.callSid);
-    q.addBindValue(text(callback.accountSid));
-    q.addBindValue(text(callback.recordingUrl));
-    q.addBindValue(text(callback.status));
-    q.addBindValue(text(callback.source));
+    q.addBindValue(sql::text(callback.accountSid));
+    q.addBindValue(sql::text(callback.recordingUrl));
+    q.addBindValue(sql::text(callback.status));
+    q.addBindValue(sql::text(callback.source));
     q.addBindValue(callback.durationSeconds);
     q.addBindValue(callback.channels);
     q.addBindValue(callback.errorCode);
-    q.addBindValue(toMs(callback.startTime));
+    q.addBindValue(sql::toMs(callback.startTime));
     q.addBindValue(hasAudio ? QStringLiteral("pending") : QStringLiteral("none"));
-    q.addBindValue(toMs(now));
-    q.addBindValue(toMs(now));
-    if (!exec(q, error))
+    q.addBindValue(sql::toMs(now));
+    q.addBindValue(sql::toMs(now));
+    if (!sql::exec(q, error))
         return std::nullopt;
     const bool inserted = q.numRowsAffected() > 0;
     q.finish();
@@ -165,9 +147,9 @@ std::optional<RecordingRecord> VoiceRecordings::downloaded(StoreWorker &w, const
     q.addBindValue(path);
     q.addBindValue(bytes);
     q.addBindValue(attempts);
-    q.addBindValue(toMs(now));
+    q.addBindValue(sql::toMs(now));
     q.addBindValue(sid);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     return readExisting(w, sid, error);
 }
@@ -181,11 +163,11 @@ std::optional<RecordingRecord> VoiceRecordings::attemptFailed(StoreWorker &w, co
                              "download_attempts = ?, updated_at = ? WHERE sid = ? AND "
                              "download_state = 'pending'"));
     q.addBindValue(final ? QStringLiteral("failed") : QStringLiteral("pending"));
-    q.addBindValue(text(reason));
+    q.addBindValue(sql::text(reason));
     q.addBindValue(attempts);
-    q.addBindValue(toMs(now));
+    q.addBindValue(sql::toMs(now));
     q.addBindValue(sid);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     return readExisting(w, sid, error);
 }
@@ -194,7 +176,7 @@ bool VoiceRecordings::remove(StoreWorker &w, const QString &sid, QString *error)
     QSqlQuery q(w.database());
     q.prepare(QStringLiteral("DELETE FROM voice_recordings WHERE sid = ?"));
     q.addBindValue(sid);
-    return exec(q, error);
+    return sql::exec(q, error);
 }
 
 } // namespace sb

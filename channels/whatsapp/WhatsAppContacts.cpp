@@ -1,31 +1,13 @@
 #include "WhatsAppContacts.h"
 
 #include "WhatsAppChannel.h"
+#include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace sb {
-
-namespace {
-
-bool exec(QSqlQuery &q, QString *error) {
-    if (q.exec())
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
-
-QDateTime fromMs(qint64 ms) {
-    return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime();
-}
-
-QString text(const QString &s) {
-    return s.isNull() ? QStringLiteral("") : s;
-}
-
-} // namespace
 
 QList<QStringList> WhatsAppContacts::schema() {
     return {
@@ -52,7 +34,7 @@ bool WhatsAppContacts::recordInbound(StoreWorker &w, const InboundMessage &messa
     QSqlQuery q(w.database());
     q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE sid = ?"));
     q.addBindValue(message.sid);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return false;
     const bool seen = q.next();
     q.finish();
@@ -71,20 +53,20 @@ bool WhatsAppContacts::recordInbound(StoreWorker &w, const InboundMessage &messa
         "last_inbound_at = max(last_inbound_at, excluded.last_inbound_at), "
         "updated_at = excluded.updated_at"));
     q.addBindValue(message.from);
-    q.addBindValue(text(waId));
-    q.addBindValue(text(profileName));
+    q.addBindValue(sql::text(waId));
+    q.addBindValue(sql::text(profileName));
     q.addBindValue(atMs);
     q.addBindValue(atMs);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return false;
     q.prepare(QStringLiteral(
         "INSERT INTO whatsapp_windows (contact, sender, last_inbound_at) VALUES (?, ?, ?) "
         "ON CONFLICT(contact, sender) DO UPDATE SET "
         "last_inbound_at = max(last_inbound_at, excluded.last_inbound_at)"));
     q.addBindValue(message.from);
-    q.addBindValue(text(message.to));
+    q.addBindValue(sql::text(message.to));
     q.addBindValue(atMs);
-    return exec(q, error);
+    return sql::exec(q, error);
 }
 
 bool WhatsAppContacts::applyStatus(StoreWorker &w, const StatusCallback &callback, QString *error) {
@@ -99,7 +81,7 @@ bool WhatsAppContacts::applyStatus(StoreWorker &w, const StatusCallback &callbac
     q.addBindValue(QString(WhatsAppChannel::Id));
     q.addBindValue(callback.messageSid);
     q.addBindValue(QString(WhatsAppChannel::Id));
-    return exec(q, error);
+    return sql::exec(q, error);
 }
 
 void WhatsAppContacts::lastInbound(Store *store, const QString &contact, const QString &sender,
@@ -119,9 +101,9 @@ void WhatsAppContacts::lastInbound(Store *store, const QString &contact, const Q
                 q.addBindValue(contact);
                 q.addBindValue(sender);
             }
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
-            return q.next() ? fromMs(q.value(0).toLongLong()) : QDateTime();
+            return q.next() ? sql::fromMs(q.value(0).toLongLong()) : QDateTime();
         },
         std::move(done));
 }
@@ -136,7 +118,7 @@ void WhatsAppContacts::contact(
             q.prepare(QStringLiteral("SELECT address, wa_id, profile_name, last_inbound_at FROM "
                                      "whatsapp_contacts WHERE address = ?"));
             q.addBindValue(address);
-            if (!exec(q, error))
+            if (!sql::exec(q, error))
                 return std::nullopt;
             if (!q.next())
                 return std::optional<WhatsAppContact>();
@@ -144,7 +126,7 @@ void WhatsAppContacts::contact(
             c.address = q.value(0).toString();
             c.waId = q.value(1).toString();
             c.profileName = q.value(2).toString();
-            c.lastInbound = fromMs(q.value(3).toLongLong());
+            c.lastInbound = sql::fromMs(q.value(3).toLongLong());
             return std::optional(c);
         },
         std::move(done));

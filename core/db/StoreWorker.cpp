@@ -1,6 +1,7 @@
 #include "StoreWorker.h"
 
 #include "Migrations.h"
+#include "SqlValues.h"
 #include "Store.h"
 #include "common/Logging.h"
 #include "messaging/MessageStatus.h"
@@ -47,11 +48,6 @@ MessageRecord readMessage(const QSqlQuery &q) {
     m.createdAt = fromMs(q.value(11).toLongLong());
     m.updatedAt = fromMs(q.value(12).toLongLong());
     return m;
-}
-
-// Qt binds a null QString as SQL NULL; our text columns are NOT NULL with '' for "none".
-QString text(const QString &s) {
-    return s.isNull() ? QStringLiteral("") : s;
 }
 
 bool run(QSqlQuery &q, QString *error) {
@@ -462,11 +458,11 @@ bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *erro
             "to_number, body, status, status_rank, created_at, updated_at) "
             "VALUES (?, ?, 'inbound', ?, ?, ?, 'received', ?, ?, ?) ON CONFLICT DO NOTHING "
             "RETURNING id"));
-    insert.bindValue(0, text(message.sid));
-    insert.bindValue(1, text(message.channel));
-    insert.bindValue(2, text(message.from));
-    insert.bindValue(3, text(message.to));
-    insert.bindValue(4, text(message.body));
+    insert.bindValue(0, sql::text(message.sid));
+    insert.bindValue(1, sql::text(message.channel));
+    insert.bindValue(2, sql::text(message.from));
+    insert.bindValue(3, sql::text(message.to));
+    insert.bindValue(4, sql::text(message.body));
     insert.bindValue(5, MessageStatus::rank(QStringLiteral("received")));
     insert.bindValue(6, now);
     insert.bindValue(7, now);
@@ -561,10 +557,10 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
         QStringLiteral("INSERT INTO messages (channel, direction, from_number, to_number, body, "
                        "status, status_rank, segments, created_at, updated_at) "
                        "VALUES (?, 'outbound', ?, ?, ?, 'pending', 0, ?, ?, ?)"));
-    message.bindValue(0, text(draft.channel));
-    message.bindValue(1, text(draft.from));
-    message.bindValue(2, text(draft.to));
-    message.bindValue(3, text(draft.body));
+    message.bindValue(0, sql::text(draft.channel));
+    message.bindValue(1, sql::text(draft.from));
+    message.bindValue(2, sql::text(draft.to));
+    message.bindValue(3, sql::text(draft.body));
     message.bindValue(4, draft.segments);
     message.bindValue(5, now);
     message.bindValue(6, now);
@@ -578,10 +574,10 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
                        "content_sid, content_variables, created_at, updated_at) "
                        "VALUES (?, 'pending', ?, ?, ?, ?, ?, ?)"));
     outbox.bindValue(0, messageId);
-    outbox.bindValue(1, text(draft.statusCallback));
+    outbox.bindValue(1, sql::text(draft.statusCallback));
     outbox.bindValue(2, draft.clientRef.isEmpty() ? QVariant() : QVariant(draft.clientRef));
-    outbox.bindValue(3, text(draft.contentSid));
-    outbox.bindValue(4, text(draft.contentVariables));
+    outbox.bindValue(3, sql::text(draft.contentSid));
+    outbox.bindValue(4, sql::text(draft.contentVariables));
     outbox.bindValue(5, now);
     outbox.bindValue(6, now);
     if (!run(outbox, error))
@@ -624,7 +620,7 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
                              "last_error = ?, updated_at = ? WHERE id = ? AND state IN (?, ?)"));
     q.addBindValue(OutboxEntry::stateName(state));
     q.addBindValue(state == OutboxEntry::State::Submitted ? 1 : 0);
-    q.addBindValue(text(errorText));
+    q.addBindValue(sql::text(errorText));
     q.addBindValue(now);
     q.addBindValue(outboxId);
     q.addBindValue(sources.value(0));
@@ -675,10 +671,10 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
             "UPDATE messages SET sid = ?, status = ?, status_rank = ?, error_code = ?, "
             "error_message = ?, updated_at = ? WHERE id = ?"));
         q.addBindValue(sid);
-        q.addBindValue(text(status));
+        q.addBindValue(sql::text(status));
         q.addBindValue(rank);
         q.addBindValue(stubErrorCode);
-        q.addBindValue(text(stubErrorMessage));
+        q.addBindValue(sql::text(stubErrorMessage));
         q.addBindValue(now);
         q.addBindValue(messageId);
         if (!run(q, error))
@@ -688,7 +684,7 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
                                  "error_code = ?, error_message = ?, updated_at = ? WHERE id = ?"));
         q.addBindValue(MessageStatus::rank(QStringLiteral("failed")));
         q.addBindValue(errorCode);
-        q.addBindValue(text(errorText));
+        q.addBindValue(sql::text(errorText));
         q.addBindValue(now);
         q.addBindValue(messageId);
         if (!run(q, error))

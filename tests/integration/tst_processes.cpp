@@ -46,13 +46,8 @@ void TestProcesses::init() {
 
 QProcessEnvironment TestProcesses::switchboardEnv(quint16 port, const QString &sandboxUrl,
                                                   const QString &fault) const {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_PHONE_NUMBER",
-                             "SWITCHBOARD_PUBLIC_URL"})
-        env.remove(QString::fromLatin1(name));
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QString::number(port));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("proc-token"));
+    QProcessEnvironment env = sbtest::childEnv(m_dir->filePath(QStringLiteral("data")), port,
+                                               QStringLiteral("proc-token"), fault);
     env.insert(QStringLiteral("SWITCHBOARD_SANDBOX_DELAY_MS"), QStringLiteral("20"));
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("switchboard.http.info=true"));
     if (!sandboxUrl.isEmpty()) {
@@ -61,8 +56,6 @@ QProcessEnvironment TestProcesses::switchboardEnv(quint16 port, const QString &s
         env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
         env.insert(QStringLiteral("TWILIO_API_BASE_URL"), sandboxUrl);
     }
-    if (!fault.isEmpty())
-        env.insert(QStringLiteral("SWITCHBOARD_FAULT"), fault);
     return env;
 }
 

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "providers/twilio/SignatureValidator.h"
@@ -36,17 +37,10 @@ private:
 
 void TestWebhookSignatures::initTestCase() {
     QProcessEnvironment env;
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir.path());
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("sig-token"));
     env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), m_publicUrl + QLatin1Char('/'));
     QString error;
-    const auto config = ConfigLoader::load(env, QString(), &error);
-    QVERIFY2(config, qPrintable(error));
-    m_service = std::make_unique<SwitchboardService>(*config, builtInChannels());
-    QSignalSpy started(m_service.get(), &SwitchboardService::started);
-    m_service->start();
-    QVERIFY(started.wait(10000));
+    m_service = sbtest::startService(m_dir.path(), QStringLiteral("sig-token"), env, {}, &error);
+    QVERIFY2(m_service, qPrintable(error));
 }
 
 void TestWebhookSignatures::cleanupTestCase() {

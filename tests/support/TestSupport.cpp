@@ -31,6 +31,21 @@ QString sharedDir() {
     return QDir(dir).exists() ? QDir(dir).absolutePath() : QString();
 }
 
+QProcessEnvironment childEnv(const QString &dataDir, quint16 port, const QString &apiToken,
+                             const QString &fault) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_PHONE_NUMBER",
+                             "TWILIO_WHATSAPP_NUMBER", "SENDGRID_API_KEY", "SWITCHBOARD_PUBLIC_URL",
+                             "SWITCHBOARD_FAULT"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), dataDir);
+    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QString::number(port));
+    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), apiToken);
+    if (!fault.isEmpty())
+        env.insert(QStringLiteral("SWITCHBOARD_FAULT"), fault);
+    return env;
+}
+
 QString binDir() {
     return QStringLiteral(SB_BIN_DIR);
 }

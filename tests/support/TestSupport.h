@@ -30,6 +30,11 @@ QString sharedDir();
     QSKIP("../shared is absent (a user's clone has none): skipping the reference-data test")
 
 QString binDir(); // where switchboard and switchboard-sandbox were built
+// The environment for a `switchboard --headless` child: this process's, minus any
+// credentials, public URL or fault a developer's shell may carry, plus its data directory,
+// port and local-API token, and the fault to inject (SWITCHBOARD_FAULT) when given.
+QProcessEnvironment childEnv(const QString &dataDir, quint16 port, const QString &apiToken,
+                             const QString &fault = {});
 quint16 freePort();
 
 class Child;

@@ -44,17 +44,11 @@ void TestEmailCrash::init() {
 }
 
 QProcessEnvironment TestEmailCrash::env(quint16 port, const QString &fault) const {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("SWITCHBOARD_PUBLIC_URL"));
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QString::number(port));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("crash-token"));
+    QProcessEnvironment env = sbtest::childEnv(m_dir->filePath(QStringLiteral("data")), port,
+                                               QStringLiteral("crash-token"), fault);
     env.insert(QStringLiteral("SENDGRID_API_KEY"), m_sendgrid->sendgridApiKey());
     env.insert(QStringLiteral("SENDGRID_API_BASE_URL"), m_sendgridUrl);
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("switchboard.http.info=false"));
-    env.remove(QStringLiteral("SWITCHBOARD_FAULT"));
-    if (!fault.isEmpty())
-        env.insert(QStringLiteral("SWITCHBOARD_FAULT"), fault);
     return env;
 }
 

@@ -1,3 +1,4 @@
+#include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "email/EmailRoutes.h"
 #include "runtime/BuiltInChannels.h"
@@ -43,17 +44,9 @@ private:
 
 void TestEmailEndToEnd::initTestCase() {
     qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "20");
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir.path());
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("email-token"));
     QString error;
-    const auto config = ConfigLoader::load(env, QString(), &error);
-    QVERIFY2(config, qPrintable(error));
-    m_service = std::make_unique<SwitchboardService>(*config, builtInChannels());
-    QSignalSpy started(m_service.get(), &SwitchboardService::started);
-    m_service->start();
-    QVERIFY(started.wait(10000));
+    m_service = sbtest::startService(m_dir.path(), QStringLiteral("email-token"), {}, {}, &error);
+    QVERIFY2(m_service, qPrintable(error));
     QVERIFY(m_service->isSandbox());
 }
 

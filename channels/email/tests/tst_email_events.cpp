@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "email/EmailRoutes.h"
@@ -97,21 +98,14 @@ void TestEmailEvents::initTestCase() {
     }
 
     QProcessEnvironment env;
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir.path());
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("events-token"));
     env.insert(QStringLiteral("SENDGRID_API_KEY"), m_sendgrid->sendgridApiKey());
     env.insert(QStringLiteral("SENDGRID_API_BASE_URL"),
                QStringLiteral("http://127.0.0.1:%1").arg(sendgridPort));
     env.insert(QStringLiteral("SENDGRID_WEBHOOK_PUBLIC_KEY"),
                QString::fromLatin1(m_signer.publicKeyBase64()));
     QString error;
-    const auto config = ConfigLoader::load(env, QString(), &error);
-    QVERIFY2(config, qPrintable(error));
-    m_service = std::make_unique<SwitchboardService>(*config, builtInChannels());
-    QSignalSpy started(m_service.get(), &SwitchboardService::started);
-    m_service->start();
-    QVERIFY(started.wait(10000));
+    m_service = sbtest::startService(m_dir.path(), QStringLiteral("events-token"), env, {}, &error);
+    QVERIFY2(m_service, qPrintable(error));
 }
 
 void TestEmailEvents::cleanupTestCase() {

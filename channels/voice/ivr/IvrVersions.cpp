@@ -1,6 +1,7 @@
 #include "IvrVersions.h"
 
 #include "IvrMenu.h"
+#include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
 #include <QJsonDocument>
@@ -10,13 +11,6 @@
 namespace sb {
 
 namespace {
-
-bool exec(QSqlQuery &q, QString *error) {
-    if (q.exec())
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
 
 IvrVersion builtIn() {
     return {0, IvrConfig::defaultJson(), QDateTime(), true};
@@ -46,7 +40,7 @@ std::optional<IvrVersion> IvrVersions::load(StoreWorker &w, qint64 version, QStr
     QSqlQuery q(w.database());
     q.prepare(QStringLiteral("SELECT json, created_at FROM voice_ivr_versions WHERE version = ?"));
     q.addBindValue(version);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     if (!q.next()) {
         IvrVersion missing;
@@ -83,7 +77,7 @@ std::optional<IvrVersion> IvrVersions::store(StoreWorker &w, const QJsonObject &
     q.prepare(QStringLiteral("INSERT INTO voice_ivr_versions (json, created_at) VALUES (?, ?)"));
     q.addBindValue(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
     q.addBindValue(now.toMSecsSinceEpoch());
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     return IvrVersion{q.lastInsertId().toLongLong(), json, now, true};
 }
@@ -95,7 +89,7 @@ std::optional<IvrVersion> IvrVersions::startCall(StoreWorker &w, const QString &
                              "SELECT ?, coalesce(max(version), 0), ? FROM voice_ivr_versions"));
     q.addBindValue(callSid);
     q.addBindValue(now.toMSecsSinceEpoch());
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     return forCall(w, callSid, 0, error);
 }
@@ -105,7 +99,7 @@ std::optional<IvrVersion> IvrVersions::forCall(StoreWorker &w, const QString &ca
     QSqlQuery q(w.database());
     q.prepare(QStringLiteral("SELECT version FROM voice_call_ivr WHERE call_sid = ?"));
     q.addBindValue(callSid);
-    if (!exec(q, error))
+    if (!sql::exec(q, error))
         return std::nullopt;
     const qint64 version = q.next() ? q.value(0).toLongLong() : fallback;
     q.finish();

@@ -1,3 +1,4 @@
+#include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "providers/twilio/SignatureValidator.h"
 #include "runtime/BuiltInChannels.h"
@@ -80,22 +81,12 @@ private:
 std::unique_ptr<SwitchboardService> TestVoiceClickToCall::startService(const QString &dir,
                                                                        const QString &agentPhone) {
     QProcessEnvironment env;
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), dir);
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("c2c-token"));
     if (!agentPhone.isEmpty())
         env.insert(QStringLiteral("SWITCHBOARD_AGENT_PHONE"), agentPhone);
     QString error;
-    const auto config = ConfigLoader::load(env, QString(), &error);
-    if (!config) {
+    auto service = sbtest::startService(dir, QStringLiteral("c2c-token"), env, {}, &error);
+    if (!service)
         qWarning() << error;
-        return nullptr;
-    }
-    auto service = std::make_unique<SwitchboardService>(*config, builtInChannels());
-    QSignalSpy started(service.get(), &SwitchboardService::started);
-    service->start();
-    if (!started.wait(10000))
-        return nullptr;
     return service;
 }
 

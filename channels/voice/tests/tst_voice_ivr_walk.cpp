@@ -1,3 +1,4 @@
+#include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
@@ -43,17 +44,9 @@ private:
 void TestVoiceIvrWalk::initTestCase() {
     // One sandbox "second" of TwiML is this long: a Gather waits five of them for a key.
     qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "150");
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir.path());
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("walk-token"));
     QString error;
-    const auto config = ConfigLoader::load(env, QString(), &error);
-    QVERIFY2(config, qPrintable(error));
-    m_service = std::make_unique<SwitchboardService>(*config, builtInChannels());
-    QSignalSpy started(m_service.get(), &SwitchboardService::started);
-    m_service->start();
-    QVERIFY(started.wait(10000));
+    m_service = sbtest::startService(m_dir.path(), QStringLiteral("walk-token"), {}, {}, &error);
+    QVERIFY2(m_service, qPrintable(error));
     QVERIFY(m_service->isSandbox());
 
     // The menu under test: silence repeats it often enough for the keypad to be heard.

@@ -1,5 +1,6 @@
 #include "Await.h"
 #include "FakeTwilioMedia.h"
+#include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
@@ -121,16 +122,10 @@ void TestVoiceRecordings::initTestCase() {
     env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), Token);
     env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
     env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_media.base());
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir.path());
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("recordings-token"));
     QString error;
-    const auto config = ConfigLoader::load(env, QString(), &error);
-    QVERIFY2(config, qPrintable(error));
-    m_service = std::make_unique<SwitchboardService>(*config, builtInChannels());
-    QSignalSpy started(m_service.get(), &SwitchboardService::started);
-    m_service->start();
-    QVERIFY(started.wait(10000));
+    m_service =
+        sbtest::startService(m_dir.path(), QStringLiteral("recordings-token"), env, {}, &error);
+    QVERIFY2(m_service, qPrintable(error));
     QVERIFY(!m_service->isSandbox());
 }
 

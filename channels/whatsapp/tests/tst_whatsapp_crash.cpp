@@ -44,11 +44,8 @@ void TestWhatsAppCrash::init() {
 }
 
 QProcessEnvironment TestWhatsAppCrash::env(quint16 port, const QString &fault) const {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("SWITCHBOARD_PUBLIC_URL"));
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir->filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QString::number(port));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("crash-token"));
+    QProcessEnvironment env = sbtest::childEnv(m_dir->filePath(QStringLiteral("data")), port,
+                                               QStringLiteral("crash-token"), fault);
     env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), m_sid);
     env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), m_token);
     env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
@@ -56,9 +53,6 @@ QProcessEnvironment TestWhatsAppCrash::env(quint16 port, const QString &fault) c
     env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_sandboxUrl);
     env.insert(QStringLiteral("TWILIO_CONTENT_BASE_URL"), m_sandboxUrl);
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("switchboard.http.info=false"));
-    env.remove(QStringLiteral("SWITCHBOARD_FAULT"));
-    if (!fault.isEmpty())
-        env.insert(QStringLiteral("SWITCHBOARD_FAULT"), fault);
     return env;
 }
 

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "providers/twilio/SignatureValidator.h"
@@ -79,18 +80,10 @@ private:
 
 void TestWhatsAppEndToEnd::initTestCase() {
     qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "20");
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_dir.path());
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
-    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("wa-token"));
     QString error;
-    const auto config = ConfigLoader::load(env, QString(), &error);
-    QVERIFY2(config, qPrintable(error));
-    m_service = std::make_unique<SwitchboardService>(*config, builtInChannels());
-    m_service->setClock([this] { return now(); });
-    QSignalSpy started(m_service.get(), &SwitchboardService::started);
-    m_service->start();
-    QVERIFY(started.wait(10000));
+    m_service = sbtest::startService(
+        m_dir.path(), QStringLiteral("wa-token"), {}, [this] { return now(); }, &error);
+    QVERIFY2(m_service, qPrintable(error));
     QVERIFY(m_service->isSandbox());
     QVERIFY(m_service->contentClient());
 }
