@@ -4,6 +4,7 @@
 #include "messaging/Records.h"
 #include "settings/SecretStore.h"
 
+#include <QPalette>
 #include <QSettings>
 #include <QTemporaryDir>
 
@@ -34,6 +35,8 @@ public:
     int countWithBody(const QString &body) const;
     // Saves a screenshot under build/screenshots/ and says where.
     static QString screenshot(QWidget *widget, const QString &name);
+    // What a dark desktop theme hands Qt: light text on dark surfaces.
+    static QPalette darkPalette();
 
 private:
     QTemporaryDir m_dir;

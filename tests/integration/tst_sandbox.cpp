@@ -391,14 +391,7 @@ void TestSandbox::everyPathAndMethodOfTwilioSpec() {
 }
 
 void TestSandbox::officialNodeHelperRaisesRestException() {
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node.isEmpty())
-        QSKIP("node is not installed: skipping the official Node helper test");
-    const QString modules = qEnvironmentVariable("SWITCHBOARD_TWILIO_NODE",
-                                                 QStringLiteral(SB_BUILD_DIR "/twilio-node")) +
-                            QStringLiteral("/node_modules");
-    if (!QFile::exists(modules + QStringLiteral("/twilio/package.json")))
-        QSKIP("the twilio npm package is not installed (./scripts/test installs it with npm)");
+    SB_REQUIRE_TWILIO_NODE();
 
     // Twilio's own helper, pointed at the sandbox: list() across pages with a filter, a date
     // filter as the helper serialises it, and RestException with Twilio's code for what the
@@ -411,10 +404,7 @@ void TestSandbox::officialNodeHelperRaisesRestException() {
         QVERIFY(!send(QStringLiteral("+14155550205")).isEmpty());
     }
     QTRY_COMPARE(status(last), QStringLiteral("delivered")); // all five have a date_sent
-    QTemporaryDir dir;
-    QFile script(dir.filePath(QStringLiteral("helper.js")));
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write(R"JS(
+    const QByteArray script = R"JS(
 const twilio = require('twilio');
 const client = twilio(process.env.SID, process.env.TOKEN);
 client.api.baseUrl = process.env.BASE;
@@ -434,24 +424,17 @@ const failure = async (promise) => {
   };
   console.log(JSON.stringify(out));
 })().catch((e) => { console.log(JSON.stringify({ fatal: String(e) })); process.exit(1); });
-)JS");
-    script.close();
+)JS";
 
-    QProcess helper;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("NODE_PATH"), modules);
+    QProcessEnvironment env;
     env.insert(QStringLiteral("SID"), m_sandbox->accountSid());
     env.insert(QStringLiteral("TOKEN"), m_sandbox->authToken());
     env.insert(QStringLiteral("BASE"), m_base);
     env.insert(QStringLiteral("TO"), dave);
-    helper.setProcessEnvironment(env);
-    helper.start(node, {script.fileName()});
-    QVERIFY(helper.waitForStarted());
-    // The sandbox answers on this thread: keep its event loop turning while node runs.
-    QTRY_VERIFY_WITH_TIMEOUT(helper.state() == QProcess::NotRunning, 60000);
-    const QByteArray output = helper.readAllStandardOutput();
-    QVERIFY2(helper.exitCode() == 0, (output + helper.readAllStandardError()).constData());
-    const QJsonObject out = QJsonDocument::fromJson(output.trimmed().split('\n').last()).object();
+    // The sandbox answers on this thread: runTwilioNode turns its event loop.
+    QJsonObject out;
+    QString error;
+    QVERIFY2(sbtest::runTwilioNode(script, env, &out, &error), qPrintable(error));
 
     QJsonArray expected;
     for (int i = 0; i < 5; ++i)

@@ -7,12 +7,17 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
 #include <QTimer>
 
@@ -44,6 +49,62 @@ QProcessEnvironment childEnv(const QString &dataDir, quint16 port, const QString
     if (!fault.isEmpty())
         env.insert(QStringLiteral("SWITCHBOARD_FAULT"), fault);
     return env;
+}
+
+namespace {
+QString twilioNodeModules() {
+    return qEnvironmentVariable("SWITCHBOARD_TWILIO_NODE",
+                                QStringLiteral(SB_BUILD_DIR "/twilio-node")) +
+           QStringLiteral("/node_modules");
+}
+} // namespace
+
+QString twilioNodeMissing() {
+    if (QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty())
+        return QStringLiteral("node is not installed: skipping the official Node helper test");
+    if (!QFile::exists(twilioNodeModules() + QStringLiteral("/twilio/package.json")))
+        return QStringLiteral(
+            "the twilio npm package is not installed (./scripts/test installs it with npm)");
+    return {};
+}
+
+bool runTwilioNode(const QByteArray &script, const QProcessEnvironment &env, QJsonObject *out,
+                   QString *error, int timeoutMs) {
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("helper.js")));
+    if (!file.open(QIODevice::WriteOnly) || file.write(script) != script.size()) {
+        *error = QStringLiteral("could not write the script: ") + file.errorString();
+        return false;
+    }
+    file.close();
+    QProcess node;
+    QProcessEnvironment all = QProcessEnvironment::systemEnvironment();
+    all.insert(env);
+    all.insert(QStringLiteral("NODE_PATH"), twilioNodeModules());
+    node.setProcessEnvironment(all);
+    node.start(QStandardPaths::findExecutable(QStringLiteral("node")), {file.fileName()});
+    if (!node.waitForStarted()) {
+        *error = QStringLiteral("node did not start: ") + node.errorString();
+        return false;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    while (node.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
+        QTest::qWait(20);
+    if (node.state() != QProcess::NotRunning) {
+        node.kill();
+        node.waitForFinished();
+        *error = QStringLiteral("node took longer than %1 ms").arg(timeoutMs);
+        return false;
+    }
+    const QByteArray output = node.readAllStandardOutput();
+    const QJsonDocument last = QJsonDocument::fromJson(output.trimmed().split('\n').last());
+    if (node.exitStatus() != QProcess::NormalExit || node.exitCode() != 0 || !last.isObject()) {
+        *error = QString::fromUtf8(output + node.readAllStandardError());
+        return false;
+    }
+    *out = last.object();
+    return true;
 }
 
 QString binDir() {

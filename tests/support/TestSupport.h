@@ -44,6 +44,20 @@ QString prismPath();
 // Starts `prism mock` for the spec file on a free loopback port and sets *base to its URL;
 // wait for it with child.waitForHttp(*base, ...) (a large spec takes seconds to load).
 bool startPrism(Child &child, const QString &specFile, QUrl *base);
+// Twilio's official Node helper library (the twilio npm package, which ./scripts/test installs
+// under build/twilio-node, or $SWITCHBOARD_TWILIO_NODE): why it cannot run here, empty when it
+// can.
+QString twilioNodeMissing();
+#define SB_REQUIRE_TWILIO_NODE()                                                                   \
+    if (const QString missing = sbtest::twilioNodeMissing(); !missing.isEmpty())                   \
+    QSKIP(qPrintable(missing))
+// Runs `script` under node with the helper on NODE_PATH and `env` added, turning this thread's
+// event loop meanwhile (a server under test may answer on it). The script prints one JSON
+// object as its last line; *out gets it. False, with *error holding node's output, when it
+// failed, printed no object, or took longer than `timeoutMs`.
+bool runTwilioNode(const QByteArray &script, const QProcessEnvironment &env, QJsonObject *out,
+                   QString *error, int timeoutMs = 60000);
+
 #define SB_REQUIRE_PRISM_INSTALLED()                                                               \
     if (sbtest::prismPath().isEmpty())                                                             \
     QSKIP("Prism is not installed (./scripts/test installs it with npm)")

@@ -729,21 +729,11 @@ void TestVoiceTwiml::recordingsHaveTheSpecsFields() {
 }
 
 void TestVoiceTwiml::officialNodeHelperDrivesRecordings() {
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node.isEmpty())
-        QSKIP("node is not installed: skipping the official Node helper test");
-    const QString modules = qEnvironmentVariable("SWITCHBOARD_TWILIO_NODE",
-                                                 QStringLiteral(SB_BUILD_DIR "/twilio-node")) +
-                            QStringLiteral("/node_modules");
-    if (!QFile::exists(modules + QStringLiteral("/twilio/package.json")))
-        QSKIP("the twilio npm package is not installed (./scripts/test installs it with npm)");
+    SB_REQUIRE_TWILIO_NODE();
 
     // Twilio's own helper: a call whose inline TwiML records, then its recordings listed,
     // fetched and removed, and the removed one no longer found.
-    QTemporaryDir dir;
-    QFile script(dir.filePath(QStringLiteral("recordings.js")));
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write(R"JS(
+    const QByteArray script = R"JS(
 const twilio = require('twilio');
 const client = twilio(process.env.SID, process.env.TOKEN);
 client.api.baseUrl = process.env.BASE;
@@ -771,22 +761,16 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
            channels: one.channels, status: one.status },
     removed, gone }));
 })().catch((e) => { console.log(JSON.stringify({ fatal: String(e) })); process.exit(1); });
-)JS");
-    script.close();
+)JS";
 
-    QProcess helper;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("NODE_PATH"), modules);
+    QProcessEnvironment env;
     env.insert(QStringLiteral("SID"), m_sandbox->accountSid());
     env.insert(QStringLiteral("TOKEN"), m_sandbox->authToken());
     env.insert(QStringLiteral("BASE"), m_base);
-    helper.setProcessEnvironment(env);
-    helper.start(node, {script.fileName()});
-    QVERIFY(helper.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(helper.state() == QProcess::NotRunning, 60000);
-    const QByteArray output = helper.readAllStandardOutput();
-    QVERIFY2(helper.exitCode() == 0, (output + helper.readAllStandardError()).constData());
-    const QJsonObject out = QJsonDocument::fromJson(output.trimmed().split('\n').last()).object();
+    // The sandbox answers on this thread: runTwilioNode turns its event loop.
+    QJsonObject out;
+    QString error;
+    QVERIFY2(sbtest::runTwilioNode(script, env, &out, &error), qPrintable(error));
     QCOMPARE(out.value("status").toString(), QStringLiteral("completed"));
     QCOMPARE(out.value("listed").toArray().size(), 1);
     const QJsonObject one = out.value("one").toObject();

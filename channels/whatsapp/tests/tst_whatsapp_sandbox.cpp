@@ -563,22 +563,12 @@ void TestWhatsAppSandbox::refusedAtOnce() {
 }
 
 void TestWhatsAppSandbox::officialNodeHelperReadsTemplatesAndSendsOne() {
-    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-    if (node.isEmpty())
-        QSKIP("node is not installed: skipping the official Node helper test");
-    const QString modules = qEnvironmentVariable("SWITCHBOARD_TWILIO_NODE",
-                                                 QStringLiteral(SB_BUILD_DIR "/twilio-node")) +
-                            QStringLiteral("/node_modules");
-    if (!QFile::exists(modules + QStringLiteral("/twilio/package.json")))
-        QSKIP("the twilio npm package is not installed (./scripts/test installs it with npm)");
+    SB_REQUIRE_TWILIO_NODE();
 
     // Twilio's own helper, pointed at the sandbox for both APIs: the Content API's lists (paged
     // by meta.next_page_url), one template, one approval, a RestException for an unknown one,
     // and a template sent as a WhatsApp message. It prints one JSON object with what it saw.
-    QTemporaryDir dir;
-    QFile script(dir.filePath(QStringLiteral("content.js")));
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write(R"JS(
+    const QByteArray script = R"JS(
 const twilio = require('twilio');
 const client = twilio(process.env.SID, process.env.TOKEN);
 client.api.baseUrl = process.env.BASE;
@@ -602,25 +592,18 @@ client.content.baseUrl = process.env.BASE;
     missing,
     sent: { body: sent.body, status: sent.status } }));
 })().catch((e) => { console.log(JSON.stringify({ fatal: String(e) })); process.exit(1); });
-)JS");
-    script.close();
+)JS";
 
-    QProcess helper;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("NODE_PATH"), modules);
+    QProcessEnvironment env;
     env.insert(QStringLiteral("SID"), m_sandbox->accountSid());
     env.insert(QStringLiteral("TOKEN"), m_sandbox->authToken());
     env.insert(QStringLiteral("BASE"), m_base);
     env.insert(QStringLiteral("ORDER"), SandboxTemplates::orderUpdate());
     env.insert(QStringLiteral("SALE"), SandboxTemplates::springSale());
-    helper.setProcessEnvironment(env);
-    helper.start(node, {script.fileName()});
-    QVERIFY(helper.waitForStarted());
-    // The sandbox answers on this thread: keep its event loop turning while node runs.
-    QTRY_VERIFY_WITH_TIMEOUT(helper.state() == QProcess::NotRunning, 60000);
-    const QByteArray output = helper.readAllStandardOutput();
-    QVERIFY2(helper.exitCode() == 0, (output + helper.readAllStandardError()).constData());
-    const QJsonObject out = QJsonDocument::fromJson(output.trimmed().split('\n').last()).object();
+    // The sandbox answers on this thread: runTwilioNode turns its event loop.
+    QJsonObject out;
+    QString error;
+    QVERIFY2(sbtest::runTwilioNode(script, env, &out, &error), qPrintable(error));
 
     const QJsonArray all = out.value(QLatin1String("all")).toArray();
     QCOMPARE(all.size(), SandboxTemplates::all().size());
