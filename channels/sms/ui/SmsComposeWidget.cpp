@@ -4,6 +4,7 @@
 #include "common/RecipientNumber.h"
 #include "common/SchemeColors.h"
 #include "common/SendFeedback.h"
+#include "common/SendShortcut.h"
 #include "providers/twilio/PhoneNumber.h"
 #include "providers/twilio/SmsSegments.h"
 
@@ -11,12 +12,10 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -97,28 +96,9 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     connect(m_from, &QComboBox::currentTextChanged, this, &SmsComposeWidget::validate);
     connect(m_body, &QPlainTextEdit::textChanged, this, &SmsComposeWidget::updateCounter);
     connect(m_send, &QPushButton::clicked, this, &SmsComposeWidget::trySend);
-    for (const QKeySequence &keys :
-         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &SmsComposeWidget::trySend);
-    }
-    // The text edit takes Ctrl+Enter for itself before any shortcut sees it.
-    m_body->installEventFilter(this);
+    (new SendShortcut(this, [this] { trySend(); }))->watch(m_body);
     validate();
     updateCounter();
-}
-
-bool SmsComposeWidget::eventFilter(QObject *watched, QEvent *event) {
-    if (watched == m_body && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
-            key->modifiers().testFlag(Qt::ControlModifier)) {
-            trySend();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void SmsComposeWidget::changeEvent(QEvent *event) {

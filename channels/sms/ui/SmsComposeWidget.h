@@ -44,7 +44,6 @@ public:
     QLabel *result() const;
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 Q_SIGNALS:

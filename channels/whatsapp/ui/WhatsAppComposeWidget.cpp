@@ -5,17 +5,16 @@
 #include "common/Accessibility.h"
 #include "common/SchemeColors.h"
 #include "common/SendFeedback.h"
+#include "common/SendShortcut.h"
 #include "whatsapp/WhatsAppAddress.h"
 
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace sb {
@@ -100,14 +99,7 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
         validate();
     });
     connect(m_send, &QPushButton::clicked, this, &WhatsAppComposeWidget::trySend);
-    for (const QKeySequence &keys :
-         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &WhatsAppComposeWidget::trySend);
-    }
-    // The text edit takes Ctrl+Enter for itself before any shortcut sees it.
-    m_body->installEventFilter(this);
+    (new SendShortcut(this, [this] { trySend(); }))->watch(m_body);
     updateTabOrder();
     validate();
 }
@@ -123,18 +115,6 @@ void WhatsAppComposeWidget::updateTabOrder() {
     chain.append(m_send);
     for (qsizetype i = 1; i < chain.size(); ++i)
         setTabOrder(chain[i - 1], chain[i]);
-}
-
-bool WhatsAppComposeWidget::eventFilter(QObject *watched, QEvent *event) {
-    if (watched == m_body && event->type() == QEvent::KeyPress) {
-        const auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
-            key->modifiers().testFlag(Qt::ControlModifier)) {
-            trySend();
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void WhatsAppComposeWidget::setSender(const QString &address) {

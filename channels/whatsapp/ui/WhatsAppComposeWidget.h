@@ -54,9 +54,6 @@ public:
     QPushButton *sendButton() const { return m_send; }
     SendFeedback *feedback() const { return m_feedback; }
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 Q_SIGNALS:
     void sendRequested(const sb::WhatsAppSendRequest &request);
     // The valid address the form would send to changed (empty when none): the tab looks up the
