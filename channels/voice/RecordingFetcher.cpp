@@ -8,6 +8,7 @@
 #include "providers/twilio/TwilioClient.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSaveFile>
 #include <QTimer>
 
@@ -139,13 +140,21 @@ void RecordingFetcher::succeeded(const RecordingRecord &recording, int tries,
         [feed = m_feed, sid = recording.sid, path, bytes, attempts,
          now = m_clock()](StoreWorker &w, QString *error) -> std::optional<RecordingRecord> {
             auto stored = VoiceRecordings::downloaded(w, sid, path, bytes, attempts, now, error);
-            if (stored)
+            if (stored && !stored->sid.isEmpty())
                 feed->afterCommit(
                     w, [r = *stored](RecordingFeed *feed) { Q_EMIT feed->recordingsChanged({r}); });
             return stored;
         },
-        [this, sid = recording.sid](const StoreResult<RecordingRecord> &stored) {
+        [this, sid = recording.sid, path](const StoreResult<RecordingRecord> &stored) {
             m_active.remove(sid);
+            if (stored.ok() && stored.value.sid.isEmpty()) {
+                // Deleted while its audio was on the way: keep no orphan file of it.
+                if (!QFile::remove(path))
+                    qCWarning(lcVoice).noquote()
+                        << "recording" << sid << "was deleted; its file stays:" << path;
+                Q_EMIT attemptFinished(sid, QStringLiteral("deleted"), QString());
+                return;
+            }
             if (!stored.ok()) {
                 // The file is there; the row says pending: the next start-up fetches again.
                 qCWarning(lcVoice).noquote()

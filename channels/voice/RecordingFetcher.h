@@ -52,7 +52,8 @@ public:
 
 Q_SIGNALS:
     // Each attempt's end, for logs and tests: state is "downloaded", "pending" (retry
-    // scheduled) or "failed".
+    // scheduled), "failed", or "deleted" (the row went while the audio was on the way; the
+    // file written is removed).
     void attemptFinished(const QString &sid, const QString &state, const QString &reason);
 
 private:

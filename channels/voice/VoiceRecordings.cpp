@@ -151,6 +151,8 @@ std::optional<RecordingRecord> VoiceRecordings::downloaded(StoreWorker &w, const
     q.addBindValue(sid);
     if (!sql::exec(q, error))
         return std::nullopt;
+    if (q.numRowsAffected() == 0)
+        return RecordingRecord{};
     return readExisting(w, sid, error);
 }
 

@@ -47,7 +47,9 @@ public:
     // Whose audio is still to be downloaded (at start-up: what an earlier run left).
     static std::optional<QList<RecordingRecord>> pending(StoreWorker &w, QString *error);
 
-    // The download's outcome. Each returns the row as it is now (for recordingsChanged).
+    // The download's outcome. Each returns the row as it is now (for recordingsChanged);
+    // downloaded() returns a record with an empty sid when the row is gone (the recording was
+    // deleted while its audio was on the way), so the caller can remove the file it wrote.
     static std::optional<RecordingRecord> downloaded(StoreWorker &w, const QString &sid,
                                                      const QString &path, qint64 bytes,
                                                      int attempts, const QDateTime &now,

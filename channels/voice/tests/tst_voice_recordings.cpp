@@ -62,6 +62,7 @@ private Q_SLOTS:
     // The fetcher.
     void downloadsThroughTwilioClientIntoTheDataFolder();
     void transientErrorsAreRetriedWithBackOff();
+    void deletedWhileDownloadingLeavesNoFile();
     void clientErrorsAreNotRetried_data();
     void clientErrorsAreNotRetried();
     void retriesEndInFailed();
@@ -256,6 +257,37 @@ void TestVoiceRecordings::transientErrorsAreRetriedWithBackOff() {
     QCOMPARE(row.downloadAttempts, 4);
     QCOMPARE(rig.fetcher->retryDelayMs(1), 100);
     QCOMPARE(rig.fetcher->retryDelayMs(3), 400);
+}
+
+void TestVoiceRecordings::deletedWhileDownloadingLeavesNoFile() {
+    Rig rig;
+    RecordingFetcher::Options options;
+    options.firstRetryMs = 300;
+    makeRig(rig, options);
+    QSignalSpy spy(rig.fetcher.get(), &RecordingFetcher::attemptFinished);
+    const QString sid = newSid("RE");
+    m_media.script(sid, {503});
+    const RecordingRecord r = addRecording(rig.store.get(), {}, sid);
+    rig.fetcher->fetch(r);
+    // The first attempt fails; while the retry waits, the recording is deleted (as DELETE
+    // .../recordings/{n} does), and the retry's audio arrives for a row that is gone.
+    QVERIFY(!waitForAttempt(spy, sid, QStringLiteral("pending")).isEmpty());
+    const auto removed = await<StoreResult<bool>>([&](auto done) {
+        rig.store->run<bool>(
+            &m_ctx,
+            [sid](StoreWorker &w, QString *error) -> std::optional<bool> {
+                if (!VoiceRecordings::remove(w, sid, error))
+                    return std::nullopt;
+                return true;
+            },
+            done);
+    });
+    QVERIFY(removed && removed->ok());
+    QCOMPARE(waitForAttempt(spy, sid, QStringLiteral("deleted")), QStringLiteral("ok"));
+    QCOMPARE(m_media.seen(sid).size(), 2);
+    QVERIFY(recording(rig.store.get(), sid).sid.isEmpty());
+    QCOMPARE(QDir(rig.dir.filePath(QStringLiteral("recordings"))).entryList(QDir::Files),
+             QStringList());
 }
 
 void TestVoiceRecordings::clientErrorsAreNotRetried_data() {
