@@ -266,7 +266,7 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     connect(m_feed, &CallFeed::readFailed, this, [this](const QString &error) {
         setResult(tr("The calls could not be read: %1").arg(error), true);
     });
-    m_feed->loadRecent();
+    m_model->setFeed(m_feed); // the newest calls; older ones as the table is scrolled down
     validate();
 }
 
