@@ -490,7 +490,6 @@ void TestCallsTab::netbookScreenshot() {
     QVERIFY(tab()->recordings()->isVisible());
     QVERIFY(tab()->recordings()->visibleRegion().boundingRect().height() >=
             tab()->recordings()->minimumSizeHint().height());
-
 }
 
 void TestCallsTab::clickToCallRingsTheAgentFirst() {
