@@ -2,6 +2,7 @@
 
 #include "db/Store.h"
 
+#include <QPointer>
 #include <QSet>
 
 namespace sb {
@@ -14,14 +15,17 @@ CallFeed::CallFeed(Store *store, QObject *parent)
     connect(m_store, &Store::rowsChanged, this, &CallFeed::onRowsChanged);
 }
 
-void CallFeed::loadRecent(int limit) {
+void CallFeed::loadPage(qint64 beforeId, int limit, Receiver receiver,
+                        std::function<void(const StoreResult<QList<CallRecord>> &)> done) {
     m_store->run<QList<CallRecord>>(
-        this,
-        [limit](StoreWorker &w, QString *error) { return VoiceCalls::recent(w, limit, error); },
-        [this](const StoreResult<QList<CallRecord>> &result) {
-            if (!result.ok())
-                return Q_EMIT readFailed(result.error);
-            Q_EMIT callsChanged(result.value);
+        std::move(receiver),
+        [beforeId, limit](StoreWorker &w, QString *error) {
+            return VoiceCalls::page(w, beforeId, limit, error);
+        },
+        [feed = QPointer<CallFeed>(this), done](const StoreResult<QList<CallRecord>> &result) {
+            if (!result.ok() && feed)
+                Q_EMIT feed->readFailed(result.error);
+            done(result);
         });
 }
 

@@ -119,6 +119,13 @@ void CallPlacer::place(const CallRequest &request, const QString &publicBase, Re
             params.from = requested.value.call.from;
             params.url = requested.value.call.url;
             params.record = request.record;
+            if (request.record) {
+                // Without it Twilio records but tells nobody: the recording would never
+                // reach the console (nor the call's recordings list).
+                // No events: Twilio's default, completed, is the one the console stores.
+                params.recordingStatusCallback = publicBase + VoiceRoutes::recordingComplete();
+                params.recordingStatusCallbackMethod = QStringLiteral("POST");
+            }
             params.statusCallback = publicBase + VoiceRoutes::callStatus();
             params.statusCallbackEvents = {QStringLiteral("initiated"), QStringLiteral("ringing"),
                                            QStringLiteral("answered"), QStringLiteral("completed")};

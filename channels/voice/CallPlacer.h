@@ -55,7 +55,8 @@ public:
     CallPlacer(Store *store, TwilioClient *twilio, Clock clock);
 
     // `publicBase`: where Twilio reaches this console (its status callbacks go to
-    // publicBase + /twilio/call-status).
+    // publicBase + /twilio/call-status; a recorded call's recording to
+    // publicBase + /twilio/recording-complete).
     void place(const CallRequest &request, const QString &publicBase, Receiver receiver,
                std::function<void(const CallPlacement &)> done) const;
     // Ends the call: Status=canceled while it has not been answered (queued, initiated,

@@ -309,17 +309,8 @@ void SandboxCallScript::digitsAvailable() {
 void SandboxCallScript::postRecordingStatus(const QString &url, const QString &method,
                                             const SandboxRecording &recording) {
     const FormFields call = m_host.callParams(m_callSid);
-    const FormFields params{
-        {QStringLiteral("AccountSid"), FormEncoding::value(call, QStringLiteral("AccountSid"))},
-        {QStringLiteral("CallSid"), m_callSid},
-        {QStringLiteral("RecordingSid"), recording.sid},
-        {QStringLiteral("RecordingUrl"), recording.mediaUrl},
-        {QStringLiteral("RecordingStatus"), QStringLiteral("completed")},
-        {QStringLiteral("RecordingDuration"), QString::number(recording.seconds)},
-        {QStringLiteral("RecordingChannels"), QStringLiteral("1")},
-        {QStringLiteral("RecordingSource"), recording.source},
-        {QStringLiteral("RecordingStartTime"), formatTwilioDate(recording.started)},
-        {QStringLiteral("ErrorCode"), QStringLiteral("0")}};
+    const FormFields params = SandboxRecordings::completedCallbackParams(
+        FormEncoding::value(call, QStringLiteral("AccountSid")), recording);
     const QString sid = m_callSid;
     CallScriptHost *host = &m_host;
     m_host.request(url,

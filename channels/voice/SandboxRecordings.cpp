@@ -46,6 +46,20 @@ SandboxRecording SandboxRecordings::create(const QString &callSid, int seconds,
     return r;
 }
 
+FormFields SandboxRecordings::completedCallbackParams(const QString &accountSid,
+                                                      const SandboxRecording &recording) {
+    return {{QStringLiteral("AccountSid"), accountSid},
+            {QStringLiteral("CallSid"), recording.callSid},
+            {QStringLiteral("RecordingSid"), recording.sid},
+            {QStringLiteral("RecordingUrl"), recording.mediaUrl},
+            {QStringLiteral("RecordingStatus"), QStringLiteral("completed")},
+            {QStringLiteral("RecordingDuration"), QString::number(recording.seconds)},
+            {QStringLiteral("RecordingChannels"), QStringLiteral("1")},
+            {QStringLiteral("RecordingSource"), recording.source},
+            {QStringLiteral("RecordingStartTime"), formatTwilioDate(recording.started)},
+            {QStringLiteral("ErrorCode"), QStringLiteral("0")}};
+}
+
 HttpResponse SandboxRecordings::notFound(const HttpRequest &request) const {
     return Sandbox::twilioError(
         404, 20404, QStringLiteral("The requested resource %1 was not found").arg(request.path));

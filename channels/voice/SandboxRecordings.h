@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/FormEncoding.h"
 #include "http/HttpMessage.h"
 
 #include <QDateTime>
@@ -37,6 +38,9 @@ public:
     void install();
     SandboxRecording create(const QString &callSid, int seconds, const QString &source,
                             const QDateTime &started);
+    // What Twilio posts to a recordingStatusCallback for a completed recording.
+    static FormFields completedCallbackParams(const QString &accountSid,
+                                              const SandboxRecording &recording);
 
 private:
     HttpResponse list(const HttpRequest &request) const;

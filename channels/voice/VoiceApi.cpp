@@ -281,6 +281,9 @@ void VoiceApi::initiate(const HttpRequest &request, const HttpServer::Reply &rep
         return reply(errors.response());
     const QJsonObject &json = *parsed;
     JsonRequest::expectStrings(json, {"to", "from", "url"}, errors);
+    const QJsonValue record = json.value(QLatin1String("record"));
+    if (!record.isUndefined() && !record.isNull() && !record.isBool())
+        errors.add(QStringLiteral("record"), tr("Must be true or false."));
     const std::optional<Parties> numbers = parties(json, errors);
     const QString urlInput = json.value(QLatin1String("url")).toString().trimmed();
     if (!urlInput.isEmpty() && !errors.has(QStringLiteral("url"))) {
@@ -299,6 +302,7 @@ void VoiceApi::initiate(const HttpRequest &request, const HttpServer::Reply &rep
     call.to = numbers->to;
     call.from = numbers->from;
     call.url = urlInput.isEmpty() ? m_publicBase() + VoiceRoutes::voiceResponse() : urlInput;
+    call.record = record.toBool(false);
     place(call, reply);
 }
 

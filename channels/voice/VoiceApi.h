@@ -21,11 +21,12 @@ struct RecordingRecord;
 struct ChannelContext;
 
 // The voice channel's local-API routes (bearer token checked by LocalApi before routing):
-//   POST initiate-call {to, from?, url?}   201 {callSid, status, ...}; 400 with every invalid
-//        field at once. `from` defaults to TWILIO_PHONE_NUMBER; without `url` the call runs
-//        the console's own /twilio/voice-response. Its status callbacks come to
-//        /twilio/call-status. An optional Idempotency-Key header makes a retry answer the
-//        call already placed instead of dialling again.
+//   POST initiate-call {to, from?, url?, record?}   201 {callSid, status, ...}; 400 with every
+//        invalid field at once. `from` defaults to TWILIO_PHONE_NUMBER; without `url` the call
+//        runs the console's own /twilio/voice-response. Its status callbacks come to
+//        /twilio/call-status; with `record`, its recording to /twilio/recording-complete. An
+//        optional Idempotency-Key header makes a retry answer the call already placed instead of
+//        dialling again.
 //   POST click-to-call {to, from?, record?} rings the agent's own phone (SWITCHBOARD_AGENT_PHONE)
 //        from the caller ID, and once answered bridges it to `to` (POST /twilio/bridge,
 //        VoiceWebhooks); 201 as initiate-call, the call being the agent's leg. 400 naming

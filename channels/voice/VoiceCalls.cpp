@@ -330,9 +330,18 @@ std::optional<QList<CallRecord>> VoiceCalls::byIds(StoreWorker &w, const QList<q
     return calls;
 }
 
-std::optional<QList<CallRecord>> VoiceCalls::recent(StoreWorker &w, int limit, QString *error) {
+std::optional<QList<CallRecord>> VoiceCalls::page(StoreWorker &w, qint64 beforeId, int limit,
+                                                  QString *error) {
+    // A keyset on the primary key: as cheap for the thousandth page as for the first, and a
+    // call stored meanwhile never shifts what the next page holds.
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT id FROM voice_calls ORDER BY id DESC LIMIT ?"));
+    if (beforeId > 0) {
+        q.prepare(
+            QStringLiteral("SELECT id FROM voice_calls WHERE id < ? ORDER BY id DESC LIMIT ?"));
+        q.addBindValue(beforeId);
+    } else {
+        q.prepare(QStringLiteral("SELECT id FROM voice_calls ORDER BY id DESC LIMIT ?"));
+    }
     q.addBindValue(limit);
     if (!sql::exec(q, error))
         return std::nullopt;

@@ -107,10 +107,13 @@ public:
     static std::optional<std::optional<CallRecord>> bySid(StoreWorker &w, const QString &sid,
                                                           QString *error);
 
-    // In a store job: these calls (those that exist), in the order asked; the newest `limit`.
+    // In a store job: these calls (those that exist), in the order asked.
     static std::optional<QList<CallRecord>> byIds(StoreWorker &w, const QList<qint64> &ids,
                                                   QString *error);
-    static std::optional<QList<CallRecord>> recent(StoreWorker &w, int limit, QString *error);
+    // In a store job: the `limit` calls stored before the call `beforeId` (0: the newest),
+    // newest first.
+    static std::optional<QList<CallRecord>> page(StoreWorker &w, qint64 beforeId, int limit,
+                                                 QString *error);
 
     static void call(Store *store, const QString &sid, Receiver receiver,
                      std::function<void(const StoreResult<std::optional<CallRecord>> &)> done);

@@ -2,6 +2,7 @@
 
 #include "CallStatuses.h"
 #include "RecordingFetcher.h"
+#include "SandboxKeypadApi.h"
 #include "VoiceApi.h"
 #include "VoiceCalls.h"
 #include "VoiceRoutes.h"
@@ -52,6 +53,7 @@ void VoiceChannel::addRoutes(ChannelContext &context) const {
     }
     new VoiceWebhooks(context, fetcher, context.parent);
     new VoiceApi(context, context.parent);
+    new SandboxKeypadApi(context, context.parent);
     new IvrWebhooks(context, context.parent);
     new IvrApi(context, context.parent);
 }

@@ -22,6 +22,11 @@ struct VoiceRoutes {
     static QString callStatusOf(const QString &callSid) {
         return QStringLiteral("call-status/") + callSid;
     }
+    // Sandbox mode: presses keys on a simulated call in progress.
+    static QString digitsOf() { return QStringLiteral("calls/{callSid}/digits"); }
+    static QString digitsOf(const QString &callSid) {
+        return QStringLiteral("calls/%1/digits").arg(callSid);
+    }
     // A call's recording: n counts from 1 in the order recorded, or is its RecordingSid.
     static QString recordingOf() { return QStringLiteral("calls/{callSid}/recordings/{n}"); }
     static QString recordingOf(const QString &callSid, const QString &n) {

@@ -140,13 +140,23 @@ HttpResponse VoiceSandbox::create(const HttpRequest &request) {
     call.twiml = value("Twiml");
     call.statusCallback = value("StatusCallback");
     call.statusCallbackMethod = value("StatusCallbackMethod").toUpper();
+    call.record = value("Record").compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    call.recordingStatusCallback = value("RecordingStatusCallback");
+    call.recordingStatusCallbackMethod = value("RecordingStatusCallbackMethod").toUpper();
+    // Twilio's helpers send one field per event; its reference also allows a space-separated
+    // list in one.
     for (const auto &[k, v] : *form) {
         if (k == QLatin1String("StatusCallbackEvent"))
             for (const QString &event : v.split(QLatin1Char(' '), Qt::SkipEmptyParts))
                 call.events.insert(event);
+        if (k == QLatin1String("RecordingStatusCallbackEvent"))
+            for (const QString &event : v.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                call.recordingEvents.insert(event);
     }
     if (call.events.isEmpty())
         call.events.insert(QStringLiteral("completed"));
+    if (call.recordingEvents.isEmpty())
+        call.recordingEvents.insert(QStringLiteral("completed"));
 
     if (call.to.isEmpty())
         return Sandbox::twilioError(400, 21201, QStringLiteral("No 'To' number is specified"));
@@ -227,6 +237,8 @@ void VoiceSandbox::moveTo(Call &call, const QString &status) {
         if (call.started.isValid())
             call.duration = int(std::ceil(double(call.started.msecsTo(call.ended)) / 1000.0));
         stopScript(call.sid);
+        if (call.record)
+            finishCallRecording(call);
         // Later, not from inside whatever is ending this call: the parent's <Dial> goes on,
         // the legs it bridged end with it.
         QTimer::singleShot(
@@ -255,6 +267,40 @@ void VoiceSandbox::moveTo(Call &call, const QString &status) {
     send(call.statusCallback, call.statusCallbackMethod, params,
          [this, sid, status](int httpStatus, const QByteArray &) {
              Q_EMIT callbackDelivered(sid, status, httpStatus);
+         });
+}
+
+void VoiceSandbox::finishCallRecording(const Call &call) {
+    // Only a call that was answered and talked has anything recorded.
+    if (call.status != QLatin1String("completed") || !call.started.isValid() || call.duration <= 0)
+        return;
+    const SandboxRecording recording =
+        record(call.sid, call.duration, QStringLiteral("OutboundAPI"), call.started);
+    for (const QString &event : {QStringLiteral("in-progress"), QStringLiteral("absent")}) {
+        if (call.recordingEvents.contains(event))
+            note(call.sid, 0,
+                 QStringLiteral("RecordingStatusCallbackEvent %1: not simulated by the sandbox")
+                     .arg(event));
+    }
+    if (call.recordingStatusCallback.isEmpty() ||
+        !call.recordingEvents.contains(QStringLiteral("completed")))
+        return;
+    if (!isHttpUrl(call.recordingStatusCallback)) // Twilio's warning: recorded, nobody told
+        return note(call.sid, 13256,
+                    QStringLiteral("Invalid recordingStatusCallback URL %1: no status is sent")
+                        .arg(call.recordingStatusCallback));
+    const QString url = call.recordingStatusCallback;
+    const QString sid = call.sid;
+    send(url,
+         call.recordingStatusCallbackMethod == QLatin1String("GET") ? QStringLiteral("GET")
+                                                                    : QStringLiteral("POST"),
+         SandboxRecordings::completedCallbackParams(m_sandbox.accountSid(), recording),
+         [this, sid, url](int httpStatus, const QByteArray &) {
+             if (httpStatus < 200 || httpStatus >= 300)
+                 note(sid, 11200,
+                      QStringLiteral("RecordingStatusCallback %1 answered %2")
+                          .arg(url)
+                          .arg(httpStatus));
          });
 }
 
@@ -354,17 +400,36 @@ HttpResponse VoiceSandbox::pressDigits(const HttpRequest &request) {
                 .arg(sid, it->status));
     const FormFields *form = request.form();
     const QString digits = form ? FormEncoding::value(*form, QStringLiteral("Digits")) : QString();
-    if (digits.isEmpty() || !std::all_of(digits.cbegin(), digits.cend(), isKey))
-        return Sandbox::twilioError(400, 20001,
-                                    QStringLiteral("Digits must be one or more of 0-9, * and #."));
-    it->digits += digits;
-    if (SandboxCallScript *script = m_scripts.value(sid))
-        script->digitsAvailable(); // may dial a leg: `it` is not used after this
+    if (digits.isEmpty() || !std::all_of(digits.cbegin(), digits.cend(), [](QChar key) {
+            return isKey(key) || key == QLatin1Char('w');
+        }))
+        return Sandbox::twilioError(
+            400, 20001,
+            QStringLiteral("Digits must be one or more of 0-9, * and # (w waits half a "
+                           "second)."));
+    pressKeys(sid, digits); // may dial a leg: `it` is not used after this
     const Call &call = m_calls[sid];
     return HttpResponse::json(200, {{QStringLiteral("call_sid"), sid},
                                     {QStringLiteral("pressed"), digits},
                                     {QStringLiteral("queued"), call.digits},
                                     {QStringLiteral("status"), resourceStatus(call.status)}});
+}
+
+void VoiceSandbox::pressKeys(const QString &sid, const QString &keys) {
+    const auto it = m_calls.find(sid);
+    if (it == m_calls.end() || isFinal(it->status))
+        return;
+    // Up to the first w now; the rest half a (TwiML) second later, as Twilio's sendDigits.
+    const qsizetype pause = keys.indexOf(QLatin1Char('w'));
+    const QString now = pause < 0 ? keys : keys.left(pause);
+    if (pause >= 0)
+        QTimer::singleShot(qMax(1, secondMs() / 2), this,
+                           [this, sid, rest = keys.mid(pause + 1)] { pressKeys(sid, rest); });
+    if (now.isEmpty())
+        return;
+    it->digits += now;
+    if (SandboxCallScript *script = m_scripts.value(sid))
+        script->digitsAvailable();
 }
 
 HttpResponse VoiceSandbox::inboundCall(const HttpRequest &request) {
@@ -664,6 +729,8 @@ QJsonObject VoiceSandbox::callJson(const Call &c) const {
         {QStringLiteral("uri"), uri + QStringLiteral(".json")},
         // Not in Twilio's resource: the sandbox shows what it was given and did, for tests.
         {QStringLiteral("status_callback"), nullable(c.statusCallback)},
+        {QStringLiteral("record"), c.record},
+        {QStringLiteral("recording_status_callback"), nullable(c.recordingStatusCallback)},
         {QStringLiteral("url"), nullable(c.url)},
         {QStringLiteral("twiml_fetch_status"),
          c.fetchStatus ? QJsonValue(c.fetchStatus) : QJsonValue(QJsonValue::Null)},

@@ -41,12 +41,17 @@ class Sandbox;
 // (Method GET: a signed GET with the parameters in the query), and follows it (or its Twiml)
 // verb by verb (SandboxCallScript); the end of the document, <Hangup> or an update with
 // Status=completed ends it. A call with neither (a <Dial>'s child leg) talks for two steps.
+// Record=true records a call from its answer to its end: once it has completed, a recording
+// (source OutboundAPI, as long as the call) is made and posted signed to
+// RecordingStatusCallback when RecordingStatusCallbackEvent asks for "completed" (the default);
+// its in-progress and absent events are not simulated (noted on the call).
 // Sandbox-only parameter of create: SandboxDigits, keys (0-9, *, #) the caller will press,
 // queued from the start for the call's <Gather> and <Record>.
 // Its recordings are Twilio's Recordings resource (SandboxRecordings).
 // Control endpoints, behind the sandbox's Basic auth like /sandbox/inbound:
 //   POST /sandbox/calls/{CallSid}/digits (Digits)  the caller presses keys: queued for the
-//        call, a waiting <Gather> takes them at once; 404 unknown call, 409 one that ended
+//        call, a waiting <Gather> takes them at once; w waits half a second (of TwiML time)
+//        before the keys after it; 404 unknown call, 409 one that ended
 //   POST /sandbox/inbound-call (From, To?, Url?, StatusCallback?)  a customer calls one of the
 //        account's numbers (To, the first by default): an inbound call that rings, is answered
 //        and follows the console's voice-response (publicBase + /twilio/voice-response, or
@@ -99,10 +104,18 @@ private:
         int fetchStatus = 0; // the TwiML fetch's HTTP status; 0: not fetched
         QString digits;      // keys pressed, not yet taken by the script
         QStringList notes;
+        // Record=true: the whole call is recorded once answered, and the recording is posted
+        // to RecordingStatusCallback when it completes (for its "completed" event).
+        bool record = false;
+        QString recordingStatusCallback;
+        QString recordingStatusCallbackMethod;
+        QSet<QString> recordingEvents;
     };
 
     VoiceSandbox(Sandbox &sandbox, QString publicBase);
     HttpResponse pressDigits(const HttpRequest &request);
+    // Queues `keys` for the call's script; each w waits half a second before the rest.
+    void pressKeys(const QString &sid, const QString &keys);
     HttpResponse inboundCall(const HttpRequest &request);
     static QStringList walkTo(const QString &to);
     void startScript(const QString &sid);
@@ -132,6 +145,7 @@ private:
     void schedule(const QString &sid, int delayMs);
     void advance(const QString &sid, int step);
     void moveTo(Call &call, const QString &status);
+    void finishCallRecording(const Call &call);
     void send(const QString &url, const QString &method, const FormFields &params,
               std::function<void(int, const QByteArray &)> done);
     FormFields paramsOf(const Call &call) const;

@@ -380,6 +380,9 @@ void TestTwilioCalls::createCallSendsTheDocumentedFields() {
                               QStringLiteral("answered"), QStringLiteral("completed")};
     p.statusCallbackMethod = QStringLiteral("POST");
     p.record = true;
+    p.recordingStatusCallback = QStringLiteral("https://abc.ngrok.app/twilio/recording-complete");
+    p.recordingStatusCallbackEvents = {QStringLiteral("in-progress"), QStringLiteral("completed")};
+    p.recordingStatusCallbackMethod = QStringLiteral("POST");
     p.machineDetection = QStringLiteral("Enable");
     const auto r =
         *await<TwilioResult<TwilioCall>>([&](auto done) { c.createCall(p, &m_ctx, done); });
@@ -394,14 +397,21 @@ void TestTwilioCalls::createCallSendsTheDocumentedFields() {
     const FormFields *form = m_apiRequests.last().form();
     QVERIFY(form);
     QStringList events;
+    QStringList recordingEvents;
     QStringList names;
     for (const auto &[k, v] : *form) {
         names << k;
         if (k == QLatin1String("StatusCallbackEvent"))
             events << v;
+        if (k == QLatin1String("RecordingStatusCallbackEvent"))
+            recordingEvents << v;
     }
     QCOMPARE(events, p.statusCallbackEvents); // one field per event, as Twilio's helpers send
+    QCOMPARE(recordingEvents, p.recordingStatusCallbackEvents);
     QVERIFY(form->contains({QStringLiteral("Record"), QStringLiteral("true")}));
+    QVERIFY(form->contains({QStringLiteral("RecordingStatusCallback"), p.recordingStatusCallback}));
+    QVERIFY(
+        form->contains({QStringLiteral("RecordingStatusCallbackMethod"), QStringLiteral("POST")}));
     QVERIFY(form->contains({QStringLiteral("MachineDetection"), QStringLiteral("Enable")}));
     QVERIFY(form->contains({QStringLiteral("Url"), p.url}));
     QVERIFY(!names.contains(QStringLiteral("Twiml"))); // Url or Twiml, never an empty one

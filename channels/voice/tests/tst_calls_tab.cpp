@@ -7,6 +7,7 @@
 #include "voice/VoiceSandbox.h"
 #include "voice/ui/CallTableModel.h"
 #include "voice/ui/CallsTab.h"
+#include "voice/ui/RecordingsPanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -458,6 +459,16 @@ void TestCallsTab::netbookScreenshot() {
     }
     qInfo().noquote() << "screenshot:"
                       << ConsoleFixture::screenshot(window, QStringLiteral("calls-1024x600"));
+    // The timeline is the point of selecting a call: at least eight of its lines show (it
+    // showed three when it shared its column with the keypad and the recordings).
+    QListWidget *timeline = tab()->timeline();
+    QVERIFY(timeline->count() > 0);
+    const int rows = timeline->viewport()->height() / timeline->sizeHintForRow(0);
+    qInfo().noquote() << "timeline rows visible at 1024x600:" << rows;
+    QVERIFY2(rows >= 8, qPrintable(QString::number(rows)));
+    QVERIFY(tab()->recordings()->isVisible());
+    QVERIFY(tab()->recordings()->visibleRegion().boundingRect().height() >=
+            tab()->recordings()->minimumSizeHint().height());
 }
 
 void TestCallsTab::clickToCallRingsTheAgentFirst() {

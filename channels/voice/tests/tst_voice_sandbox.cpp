@@ -322,7 +322,9 @@ void TestVoiceSandbox::callsHaveTheSpecsFields() {
     QTRY_VERIFY_WITH_TIMEOUT(callbackStatuses(sid).contains(QStringLiteral("completed")), 5000);
     const QJsonObject ended =
         call(*m_sandbox, "GET", QStringLiteral("Calls/%1.json").arg(sid)).json();
-    const QStringList sandboxOnly{"status_callback", "url", "twiml_fetch_status", "sandbox_notes"};
+    const QStringList sandboxOnly{"status_callback",           "record",
+                                  "recording_status_callback", "url",
+                                  "twiml_fetch_status",        "sandbox_notes"};
     for (const QJsonObject &json : {created, ended}) {
         QStringList problems;
         for (auto it = properties.begin(); it != properties.end(); ++it) {

@@ -2,6 +2,7 @@
 
 #include "common/MessageTableModel.h"
 #include "common/TimeFormat.h"
+#include "voice/CallFeed.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -22,6 +23,49 @@ CallTableModel::CallTableModel(ChannelStatuses statuses, const QString &channel,
     , m_recordingIcon(QApplication::style()->standardIcon(QStyle::SP_MediaVolume)) {
     m_ticker->setInterval(1000);
     connect(m_ticker, &QTimer::timeout, this, &CallTableModel::tick);
+}
+
+void CallTableModel::setFeed(CallFeed *feed, int pageSize) {
+    m_feed = feed;
+    m_pageSize = qMax(1, pageSize);
+    m_pagedBefore = 0;
+    m_exhausted = false;
+    fetchMore({});
+}
+
+bool CallTableModel::canFetchMore(const QModelIndex &parent) const {
+    return !parent.isValid() && m_feed && !m_loading && !m_exhausted;
+}
+
+void CallTableModel::fetchMore(const QModelIndex &parent) {
+    if (!canFetchMore(parent))
+        return;
+    m_loading = true;
+    const qint64 before = m_pagedBefore;
+    m_feed->loadPage(
+        before, m_pageSize, this,
+        [this, before](const StoreResult<QList<CallRecord>> &page) { appendPage(before, page); });
+}
+
+void CallTableModel::appendPage(qint64 beforeId, const StoreResult<QList<CallRecord>> &page) {
+    m_loading = false;
+    if (!page.ok() || beforeId != m_pagedBefore) { // failed (the feed says why), or stale
+        Q_EMIT pageLoaded(0);
+        return;
+    }
+    if (page.value.size() < m_pageSize)
+        m_exhausted = true;
+    if (!page.value.isEmpty())
+        m_pagedBefore = page.value.constLast().id;
+    // A call listed already came through the change feed, which is as new or newer than this
+    // read: it keeps its row as it is.
+    QList<CallRecord> fresh;
+    for (const CallRecord &call : page.value) {
+        if (!m_rowById.contains(call.id))
+            fresh.append(call);
+    }
+    append(fresh);
+    Q_EMIT pageLoaded(int(fresh.size()));
 }
 
 int CallTableModel::rowCount(const QModelIndex &parent) const {
@@ -182,10 +226,14 @@ void CallTableModel::upsert(const QList<CallRecord> &calls) {
         m_calls[*it] = call;
         Q_EMIT dataChanged(index(*it, 0), index(*it, ColumnCount - 1));
     }
+    append(fresh);
+}
+
+void CallTableModel::append(const QList<CallRecord> &fresh) {
     if (!fresh.isEmpty()) {
         const int first = int(m_calls.size());
         beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        for (const CallRecord &call : std::as_const(fresh)) {
+        for (const CallRecord &call : fresh) {
             m_rowById.insert(call.id, int(m_calls.size()));
             m_calls.append(call);
         }

@@ -14,10 +14,13 @@ class QTimer;
 
 namespace sb {
 
+class CallFeed;
+
 // The calls as a table, updated in place from CallFeed (a call already listed changes its row;
-// a new one is added): time, direction, from, to, status (a badge in its channel's tones, like
-// the message tables), duration (ticking each second while the call is in progress, on the
-// injected clock) and whether it has recordings.
+// a new one is added), older calls paged in on demand (canFetchMore/fetchMore: a view asks as
+// it is scrolled to the end), a page at a time by a keyset on the id: time, direction, from, to,
+// status (a badge in its channel's tones, like the message tables), duration (ticking each second
+// while the call is in progress, on the injected clock) and whether it has recordings.
 class CallTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -34,6 +37,14 @@ public:
     using Clock = std::function<QDateTime()>;
     CallTableModel(ChannelStatuses statuses, const QString &channel, Clock clock,
                    QObject *parent = nullptr);
+
+    static constexpr int DefaultPageSize = 500;
+    // Where older calls come from; loads the first page (the newest calls) at once. Without a
+    // feed there is nothing to fetch: rows come from upsert() alone.
+    void setFeed(CallFeed *feed, int pageSize = DefaultPageSize);
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    bool isLoading() const { return m_loading; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -56,8 +67,14 @@ public:
     // Refreshes the durations of calls in progress (every second on its own timer).
     void tick();
 
+Q_SIGNALS:
+    // A page was read: `rows` of it were new here (0 at the end, or when it failed).
+    void pageLoaded(int rows);
+
 private:
     bool isLive(const CallRecord &call) const;
+    void appendPage(qint64 beforeId, const StoreResult<QList<CallRecord>> &page);
+    void append(const QList<CallRecord> &calls);
 
     ChannelStatuses m_statuses;
     QString m_channel;
@@ -66,6 +83,11 @@ private:
     QHash<qint64, int> m_rowById;
     QTimer *m_ticker;
     QIcon m_recordingIcon;
+    CallFeed *m_feed = nullptr;
+    int m_pageSize = DefaultPageSize;
+    qint64 m_pagedBefore = 0; // the oldest call a page brought; 0: no page yet
+    bool m_loading = false;
+    bool m_exhausted = false;
 };
 
 } // namespace sb

@@ -31,6 +31,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -65,6 +66,7 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_detailSplitter(new QSplitter(Qt::Vertical, this))
     , m_selectedTitle(new QLabel(this))
     , m_timeline(new QListWidget(this))
     , m_hangUp(new QPushButton(tr("Hang &up"), this))
@@ -178,10 +180,13 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     listLayout->addLayout(filterRow);
     listLayout->addWidget(m_table, 1);
 
-    // The selected call: its timeline, Hang up, the keypad, its recordings.
-    auto *detail = new QWidget(m_splitter);
+    // The selected call: its timeline with the sandbox's keypad beside it and Hang up; below,
+    // past a splitter the agent can move, its recordings. Side by side rather than stacked, so
+    // a 1024x600 screen still shows a timeline of about ten lines.
+    auto *detail = m_detailSplitter;
     detail->setObjectName(QStringLiteral("callDetail"));
-    auto *detailLayout = new QVBoxLayout(detail);
+    auto *callPane = new QWidget(detail);
+    auto *detailLayout = new QVBoxLayout(callPane);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     m_selectedTitle->setObjectName(QStringLiteral("callTitle"));
     m_selectedTitle->setWordWrap(true);
@@ -191,6 +196,11 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
                             tr("Each status the selected call reached, with its time."));
     const int line = fm.lineSpacing();
     m_timeline->setMinimumHeight(3 * line + 8);
+    // Wide enough for "14:03:12  in progress" beside the keypad, without a scroll bar.
+    m_timeline->setMinimumWidth(
+        fm.horizontalAdvance(QStringLiteral("00:00:00  ") +
+                             CallStatuses::instance().info(QStringLiteral("in-progress")).label) +
+        style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 16);
     m_hangUp->setObjectName(QStringLiteral("hangUp"));
     Accessibility::describe(m_hangUp, tr("Hang up the selected call"));
     m_hangUp->setEnabled(false);
@@ -204,13 +214,15 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
         key->setObjectName(QStringLiteral("keypad") + digits.at(i));
         key->setAutoDefault(false);
         Accessibility::describe(key, tr("Press %1 on the simulated call").arg(digits.at(i)));
-        key->setMinimumWidth(fm.horizontalAdvance(QStringLiteral("WW")) + 8);
+        // A key's own size, not a push button's usual width: the timeline beside takes the rest.
+        key->setFixedWidth(fm.horizontalAdvance(QStringLiteral("WW")) + 12);
         connect(key, &QPushButton::clicked, this, [this, d = digits.at(i)] { pressDigit(d); });
         keys->addWidget(key, i / 3, i % 3);
     }
+    keys->setRowStretch(4, 1); // the keys stay together at the top when the row is taller
     m_keypadResult->setObjectName(QStringLiteral("keypadResult"));
     m_keypadResult->setWordWrap(true);
-    keys->addWidget(m_keypadResult, 4, 0, 1, 3);
+    m_keypad->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     m_keypad->setVisible(context.service && context.service->isSandbox());
     m_keypad->setEnabled(false);
     m_keypad->setToolTip(tr("Presses keys on the selected simulated call while it is in "
@@ -218,19 +230,27 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     m_recordings = new RecordingsPanel(context.store, detail);
     m_recordings->setObjectName(QStringLiteral("recordingsPanel"));
     auto *controls = new QHBoxLayout;
-    controls->addWidget(m_hangUp);
-    controls->addStretch(1);
+    controls->addWidget(m_hangUp, 0, Qt::AlignTop);
+    controls->addWidget(m_keypadResult, 1); // what the keypad did, with the width to say it
+    auto *timelineRow = new QHBoxLayout;
+    timelineRow->addWidget(m_timeline, 1);
+    timelineRow->addWidget(m_keypad);
     detailLayout->addWidget(m_selectedTitle);
-    detailLayout->addWidget(m_timeline, 1);
+    detailLayout->addLayout(timelineRow, 1);
     detailLayout->addLayout(controls);
-    detailLayout->addWidget(m_keypad);
-    detailLayout->addWidget(m_recordings);
+    detail->addWidget(callPane);
+    detail->addWidget(m_recordings);
+    detail->setStretchFactor(0, 1);
+    detail->setStretchFactor(1, 0);
+    detail->setChildrenCollapsible(false);
+    // The call's part about two thirds, the recordings the rest (the agent may move it).
+    detail->setSizes({line * 17, line * 8});
     m_splitter->addWidget(listPane);
     m_splitter->addWidget(detail);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 0);
-    // The timeline and keypad need little width; the table takes the rest.
-    m_splitter->setSizes({fm.averageCharWidth() * 100, fm.averageCharWidth() * 30});
+    // The timeline beside the keypad needs some width; the table takes the rest.
+    m_splitter->setSizes({fm.averageCharWidth() * 100, fm.averageCharWidth() * 44});
     m_splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -266,7 +286,7 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     connect(m_feed, &CallFeed::readFailed, this, [this](const QString &error) {
         setResult(tr("The calls could not be read: %1").arg(error), true);
     });
-    m_feed->loadRecent();
+    m_model->setFeed(m_feed); // the newest calls; older ones as the table is scrolled down
     validate();
 }
 
@@ -536,6 +556,7 @@ void CallsTab::openConversation(const QString &contact) {
 void CallsTab::saveState(QSettings *settings) const {
     settings->setValue(key("columns"), m_table->horizontalHeader()->saveState());
     settings->setValue(key("splitter"), m_splitter->saveState());
+    settings->setValue(key("detailSplitter"), m_detailSplitter->saveState());
     settings->setValue(key("callerId"), m_callerId->currentText());
 }
 
@@ -544,6 +565,7 @@ void CallsTab::restoreState(QSettings *settings) {
     if (!columns.isEmpty())
         m_table->horizontalHeader()->restoreState(columns);
     m_splitter->restoreState(settings->value(key("splitter")).toByteArray());
+    m_detailSplitter->restoreState(settings->value(key("detailSplitter")).toByteArray());
     const int callerId = m_callerId->findText(settings->value(key("callerId")).toString());
     if (callerId >= 0)
         m_callerId->setCurrentIndex(callerId);

@@ -102,6 +102,7 @@ private:
     QLineEdit *m_filter;
     QTableView *m_table;
     QSplitter *m_splitter;
+    QSplitter *m_detailSplitter; // the call's timeline above, its recordings below
     QLabel *m_selectedTitle;
     QListWidget *m_timeline;
     QPushButton *m_hangUp;

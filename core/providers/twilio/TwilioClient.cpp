@@ -229,6 +229,13 @@ void TwilioClient::createCall(const CreateCallParams &params, Receiver receiver,
         fields.append({QStringLiteral("StatusCallbackMethod"), params.statusCallbackMethod});
     if (params.record)
         fields.append({QStringLiteral("Record"), QStringLiteral("true")});
+    if (!params.recordingStatusCallback.isEmpty())
+        fields.append({QStringLiteral("RecordingStatusCallback"), params.recordingStatusCallback});
+    for (const QString &event : params.recordingStatusCallbackEvents) // repeated, as above
+        fields.append({QStringLiteral("RecordingStatusCallbackEvent"), event});
+    if (!params.recordingStatusCallbackMethod.isEmpty())
+        fields.append({QStringLiteral("RecordingStatusCallbackMethod"),
+                       params.recordingStatusCallbackMethod});
     if (!params.machineDetection.isEmpty())
         fields.append({QStringLiteral("MachineDetection"), params.machineDetection});
     if (params.timeoutSeconds > 0)

@@ -57,6 +57,11 @@ struct CreateCallParams {
     QStringList statusCallbackEvents; // of initiated, ringing, answered, completed
     QString statusCallbackMethod;
     bool record = false;
+    // Where Twilio posts the recording of a recorded call (Record) once it is ready, and
+    // for which of in-progress, completed, absent (empty: Twilio's default, completed).
+    QString recordingStatusCallback;
+    QStringList recordingStatusCallbackEvents;
+    QString recordingStatusCallbackMethod;
     QString machineDetection; // empty (off), "Enable" or "DetectMessageEnd"
     int timeoutSeconds = 0;   // how long to let it ring; 0: Twilio's default (60)
 };
