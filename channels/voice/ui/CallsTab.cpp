@@ -1,6 +1,7 @@
 #include "CallsTab.h"
 
 #include "CallTableModel.h"
+#include "IvrEditor.h"
 #include "RecordingsPanel.h"
 #include "common/Accessibility.h"
 #include "common/RecipientNumber.h"
@@ -31,6 +32,7 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -233,9 +235,22 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     m_splitter->setSizes({fm.averageCharWidth() * 100, fm.averageCharWidth() * 30});
     m_splitter->setChildrenCollapsible(false);
 
+    auto *callsPage = new QWidget(this);
+    auto *callsLayout = new QVBoxLayout(callsPage);
+    callsLayout->setContentsMargins(0, 0, 0, 0);
+    callsLayout->addLayout(form);
+    callsLayout->addWidget(m_splitter, 1);
+    // The IVR is what incoming calls (and calls placed without a URL) run: edited here too.
+    m_ivr = new IvrEditor(context, this);
+    m_ivr->setObjectName(QStringLiteral("ivrEditor"));
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("callsPages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(callsPage, tr("Calls"));
+    m_pages->addTab(m_ivr, tr("IVR e&ditor"));
+    Accessibility::describe(m_pages, tr("Calls or IVR editor"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_pages);
     setTabOrder(m_to, m_callerId);
     setTabOrder(m_callerId, m_call);
     setTabOrder(m_call, m_record);
