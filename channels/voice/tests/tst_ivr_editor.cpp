@@ -8,12 +8,14 @@
 #include "voice/ui/CallsTab.h"
 #include "voice/ui/IvrActionForm.h"
 #include "voice/ui/IvrEditor.h"
+#include "voice/ui/IvrHoursForm.h"
 #include "voice/ui/IvrMenuForm.h"
 #include "voice/ui/IvrTreeModel.h"
 
 #include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -50,6 +52,10 @@ QPalette darkPalette() {
     p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x30));
     p.setColor(QPalette::Dark, QColor(0x20, 0x20, 0x20));
     p.setColor(QPalette::Shadow, Qt::black);
+    // Disabled controls dimmed, as a desktop's dark scheme has them, so the screenshot shows
+    // which buttons are off.
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
     return p;
 }
 
@@ -361,6 +367,21 @@ void TestIvrEditor::screenshots() {
                       << ConsoleFixture::screenshot(m_console.window(),
                                                     QStringLiteral("ivr-editor-%1").arg(name));
     e->actionForm()->numberEdit()->setText(QStringLiteral("+14155550142"));
+    QVERIFY(!e->isDirty());
+    // The opening hours, with the out-of-hours action beneath them in the tree.
+    // On its box: the check box is wider than what it draws.
+    auto *hours = e->findChild<QCheckBox *>(QStringLiteral("ivrHours"));
+    const QPoint onTheBox(8, hours->height() / 2);
+    QTest::mouseClick(hours, Qt::LeftButton, {}, onTheBox);
+    QTRY_COMPARE(e->tree()->currentIndex().data(IvrTreeModel::PathRole).toString(),
+                 QStringLiteral("hours"));
+    QVERIFY(e->hoursForm()->isVisible());
+    QVERIFY(e->preview()->toPlainText().contains(QStringLiteral("<Response>")));
+    qInfo().noquote() << "screenshot:"
+                      << ConsoleFixture::screenshot(
+                             m_console.window(), QStringLiteral("ivr-editor-hours-%1").arg(name));
+    QTest::mouseClick(hours, Qt::LeftButton, {}, onTheBox);
+    QVERIFY(!e->model()->config().hours);
     QVERIFY(!e->isDirty());
     QApplication::setPalette(QApplication::style()->standardPalette());
 }

@@ -43,7 +43,7 @@ IvrEditor::IvrEditor(const ConsoleContext &context, QWidget *parent)
     , m_tree(new QTreeView(this))
     , m_newKey(new QComboBox(this))
     , m_addKey(new QPushButton(tr("Add &key"), this))
-    , m_removeKey(new QPushButton(tr("R&emove key"), this))
+    , m_removeKey(new QPushButton(tr("R&emove"), this))
     , m_hours(new QCheckBox(tr("Opening h&ours"), this))
     , m_nodeTitle(new QLabel(this))
     , m_forms(new QStackedWidget(this))
@@ -68,6 +68,8 @@ IvrEditor::IvrEditor(const ConsoleContext &context, QWidget *parent)
                             tr("The greeting, each key and what it does, sub-menus beneath "
                                "their key; select one to edit it."));
     m_newKey->setObjectName(QStringLiteral("ivrNewKey"));
+    m_newKey->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_newKey->setMinimumContentsLength(2);
     Accessibility::describe(m_newKey, tr("Key to add"));
     m_addKey->setObjectName(QStringLiteral("ivrAddKey"));
     m_addKey->setAutoDefault(false);
@@ -106,7 +108,7 @@ IvrEditor::IvrEditor(const ConsoleContext &context, QWidget *parent)
     m_nodeProblems->hide();
     auto *editPane = new QWidget(this);
     auto *editLayout = new QVBoxLayout(editPane);
-    editLayout->setContentsMargins(0, 0, 0, 0);
+    editLayout->setContentsMargins(4, 0, 4, 0);
     editLayout->addWidget(m_nodeTitle);
     editLayout->addWidget(m_forms);
     editLayout->addWidget(m_nodeProblems);
@@ -141,7 +143,7 @@ IvrEditor::IvrEditor(const ConsoleContext &context, QWidget *parent)
     splitter->setChildrenCollapsible(false);
     // The preview's lines are the longest (URLs); the tree's labels elide.
     const int chars = fontMetrics().averageCharWidth();
-    splitter->setSizes({32 * chars, 36 * chars, 44 * chars});
+    splitter->setSizes({24 * chars, 34 * chars, 48 * chars});
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 4);
@@ -201,8 +203,13 @@ IvrEditor::IvrEditor(const ConsoleContext &context, QWidget *parent)
         m_hours->setChecked(m_model->config().hours.has_value());
         onEdited();
     });
+    // What is added (a sub-menu, the opening hours) shows opened.
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &parent) { m_tree->expand(parent); });
+            [this](const QModelIndex &parent, int first, int last) {
+                m_tree->expand(parent);
+                for (int row = first; row <= last; ++row)
+                    m_tree->expandRecursively(m_model->index(row, 0, parent));
+            });
     connect(m_addKey, &QPushButton::clicked, this, [this] {
         const QModelIndex added = m_model->addKey(m_tree->currentIndex(), m_newKey->currentText());
         if (added.isValid()) {

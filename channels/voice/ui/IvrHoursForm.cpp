@@ -22,6 +22,9 @@ IvrHoursForm::IvrHoursForm(IvrTreeModel *model, QWidget *parent)
     m_timezone->setObjectName(QStringLiteral("ivrTimezone"));
     m_timezone->setEditable(true);
     m_timezone->setInsertPolicy(QComboBox::NoInsert);
+    // Not as wide as the longest zone name: the form would push the preview off a netbook.
+    m_timezone->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_timezone->setMinimumContentsLength(16);
     for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
         m_timezone->addItem(QString::fromUtf8(id));
     m_timezone->completer()->setFilterMode(Qt::MatchContains);
