@@ -305,7 +305,17 @@ void TestIvrEditor::keyboardAddsAndRemovesAKey() {
     // Tab walks from the tree to the key controls.
     e->tree()->setFocus(Qt::TabFocusReason);
     QTest::keyClick(e->tree(), Qt::Key_Tab);
-    QVERIFY(QApplication::focusWidget() != e->tree());
+    QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("ivrAddKey"));
+    // Ctrl+PgUp / Ctrl+PgDown between the Calls and IVR editor pages; Alt+D is the editor.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
+    QTRY_COMPARE(tab()->pages()->currentIndex(), 0);
+    QTest::keyClick(window->windowHandle(), Qt::Key_D, Qt::AltModifier);
+    QTRY_COMPARE(tab()->pages()->currentWidget(), e);
+    e->tree()->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(e->tree(), Qt::Key_PageUp, Qt::ControlModifier);
+    QTRY_COMPARE(tab()->pages()->currentIndex(), 0);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
+    QTRY_COMPARE(tab()->pages()->currentWidget(), e);
 }
 
 void TestIvrEditor::everyControlHasAName() {

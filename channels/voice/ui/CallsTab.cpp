@@ -30,6 +30,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -249,6 +250,16 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     m_pages->addTab(callsPage, tr("Calls"));
     m_pages->addTab(m_ivr, tr("IVR e&ditor"));
     Accessibility::describe(m_pages, tr("Calls or IVR editor"));
+    // Ctrl+Tab is the window's (the channels); these move between the pages, as in browsers.
+    for (const auto &[keys, step] : {std::pair{QKeySequence(Qt::CTRL | Qt::Key_PageDown), 1},
+                                     std::pair{QKeySequence(Qt::CTRL | Qt::Key_PageUp), -1}}) {
+        auto *shortcut = new QShortcut(keys, m_pages);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, step = step] {
+            m_pages->setCurrentIndex((m_pages->currentIndex() + step + m_pages->count()) %
+                                     m_pages->count());
+        });
+    }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages);
     setTabOrder(m_to, m_callerId);

@@ -67,6 +67,10 @@ IvrTreeModel::~IvrTreeModel() = default;
 void IvrTreeModel::setJson(const QJsonObject &json) {
     beginResetModel();
     m_config = IvrConfig::fromJson(json);
+    // Out of hours there is no menu to go back to: a say or SMS there hangs up (IvrTwiml does
+    // so whatever "then" says), and saying so keeps IvrValidator from refusing a "then" left out.
+    if (m_config.hours)
+        m_config.hours->closed.thenMenu = false;
     const QJsonObject weekly =
         json.value(QLatin1String("hours")).toObject().value(QLatin1String("weekly")).toObject();
     for (int day = 0; day < 7; ++day) {
