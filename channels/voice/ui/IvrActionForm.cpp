@@ -66,10 +66,10 @@ IvrActionForm::IvrActionForm(IvrTreeModel *model, QWidget *parent)
 
     m_form->addRow(tr("&Action:"), m_type);
     m_form->addRow(tr("&Label:"), m_label);
-    m_form->addRow(tr("&First repeat the menu:"), m_repeats);
+    m_form->addRow(tr("Repeat &while silent:"), m_repeats);
     m_form->addRow(tr("&Text:"), m_text);
     m_form->addRow(tr("T&hen:"), m_then);
-    m_form->addRow(tr("&Number:"), m_number);
+    m_form->addRow(tr("N&umber:"), m_number);
     m_form->addRow(QString(), m_record);
     m_form->addRow(tr("&Ring for:"), m_ringSeconds);
     m_form->addRow(tr("&Prompt:"), m_prompt);
