@@ -316,6 +316,11 @@ void TestIvrEditor::keyboardAddsAndRemovesAKey() {
     QTRY_COMPARE(tab()->pages()->currentIndex(), 0);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
     QTRY_COMPARE(tab()->pages()->currentWidget(), e);
+    // Ctrl+N is the dial form's number, on the Calls page.
+    QTest::keyClick(window->windowHandle(), Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), tab()->toEdit());
+    QCOMPARE(tab()->pages()->currentIndex(), 0);
+    showEditor();
 }
 
 void TestIvrEditor::everyControlHasAName() {

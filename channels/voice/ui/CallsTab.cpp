@@ -534,20 +534,24 @@ void CallsTab::pressDigit(const QString &digit) {
 }
 
 void CallsTab::newMessage() {
+    m_pages->setCurrentIndex(0); // the dial form is on the Calls page
     m_to->setFocus(Qt::ShortcutFocusReason);
     m_to->selectAll();
 }
 
 void CallsTab::focusSearch() {
+    m_pages->setCurrentIndex(0);
     m_filter->setFocus(Qt::ShortcutFocusReason);
     m_filter->selectAll();
 }
 
 void CallsTab::focusReply() {
+    m_pages->setCurrentIndex(0);
     m_table->setFocus(Qt::ShortcutFocusReason);
 }
 
 void CallsTab::openConversation(const QString &contact) {
+    m_pages->setCurrentIndex(0);
     // The latest call with that number.
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
         const CallRecord call =
