@@ -19,7 +19,9 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -201,24 +203,51 @@ QChar mnemonic(const QString &text) {
 
 void TestKeyboard::eachMnemonicHasOneOwner() {
     // Alt+letter must reach one thing: menu titles and tab titles are always there; labels of
-    // inputs, buttons and group boxes only while their tab is shown (Qt ignores the mnemonics
-    // of hidden widgets), so those must be unique within their tab and against the menus. The
-    // same letter for the same field in two channels' forms (Alt+T: To) is intended.
+    // inputs, buttons and group boxes only while their page is shown (Qt ignores the mnemonics
+    // of hidden widgets), so those must be unique among what can be shown at once and against
+    // the menus. Pages are those of every stack: the window's tabs, a tab's own pages (the
+    // Calls tab's Calls and IVR editor) and a form's (the IVR editor's node forms); two
+    // widgets on different pages of one stack are never shown together. The same letter for
+    // the same field in two channels' forms (Alt+T: To) is intended.
     MainWindow *window = m_console.window();
     QTabWidget *tabs = window->tabs();
-    auto pageOf = [tabs](const QWidget *w) {
+    using Scope = QList<QPair<const QStackedWidget *, int>>;
+    struct Owner {
+        QString what;
+        Scope scope;
+        QString tab;
+    };
+    auto scopeOf = [](const QWidget *w) {
+        Scope scope;
+        for (; w && w->parentWidget(); w = w->parentWidget())
+            if (auto *stack = qobject_cast<const QStackedWidget *>(w->parentWidget()))
+                scope.prepend({stack, stack->indexOf(const_cast<QWidget *>(w))});
+        return scope;
+    };
+    auto together = [](const Scope &a, const Scope &b) {
+        for (const auto &[stack, page] : a)
+            for (const auto &[otherStack, otherPage] : b)
+                if (stack == otherStack && page != otherPage)
+                    return false;
+        return true;
+    };
+    auto tabOf = [tabs](const QWidget *w) {
         for (; w; w = w->parentWidget()) {
             const int index = tabs->indexOf(const_cast<QWidget *>(w));
             if (index >= 0)
-                return index;
+                return tabs->tabText(index);
         }
-        return -1; // outside every tab: always reachable
+        return QStringLiteral("(window)");
     };
-    QHash<QChar, QStringList> global;
-    QHash<int, QHash<QChar, QStringList>> perTab;
+    QHash<QChar, QList<Owner>> owners;
+    QSet<QString> tabsWithMnemonics;
     auto add = [&](const QWidget *owner, QChar key, const QString &what) {
-        const int page = owner ? pageOf(owner) : -1;
-        (page < 0 ? global : perTab[page])[key] << what;
+        if (key.isNull())
+            return;
+        const Owner o{what, owner ? scopeOf(owner) : Scope{},
+                      owner ? tabOf(owner) : QStringLiteral("(window)")};
+        owners[key] << o;
+        tabsWithMnemonics << o.tab;
     };
     for (QAction *menu : window->menuBar()->actions())
         add(nullptr, mnemonic(menu->text()), QStringLiteral("menu ") + menu->text());
@@ -230,21 +259,20 @@ void TestKeyboard::eachMnemonicHasOneOwner() {
         add(button, mnemonic(button->text()), QStringLiteral("button ") + button->text());
     for (QGroupBox *box : window->findChildren<QGroupBox *>())
         add(box, mnemonic(box->title()), QStringLiteral("group ") + box->title());
-    for (int i = 0; i < tabs->count(); ++i)
-        add(nullptr, mnemonic(tabs->tabText(i)), QStringLiteral("tab ") + tabs->tabText(i));
-    global.remove(QChar());
-    QVERIFY(global.contains(QLatin1Char('f'))); // &File
-    QVERIFY(perTab.size() >= 2);                // the SMS and WhatsApp forms at least
-    for (auto page = perTab.cbegin(); page != perTab.cend(); ++page) {
-        QHash<QChar, QStringList> owners = global;
-        for (auto it = page->cbegin(); it != page->cend(); ++it)
-            owners[it.key()] << it.value();
-        owners.remove(QChar());
-        for (auto it = owners.cbegin(); it != owners.cend(); ++it)
-            QVERIFY2(it.value().size() == 1,
-                     qPrintable(QStringLiteral("tab %1, Alt+%2: %3")
-                                    .arg(tabs->tabText(page.key()), it.key(),
-                                         it.value().join(QStringLiteral(", ")))));
+    // Tab titles are there while their tab bar is: the window's always, a tab's own with it.
+    for (QTabWidget *tabWidget : window->findChildren<QTabWidget *>())
+        for (int i = 0; i < tabWidget->count(); ++i)
+            add(tabWidget == tabs ? nullptr : tabWidget, mnemonic(tabWidget->tabText(i)),
+                QStringLiteral("tab ") + tabWidget->tabText(i));
+    QVERIFY(owners.contains(QLatin1Char('f'))); // &File
+    QVERIFY(tabsWithMnemonics.size() >= 3);     // the window, the SMS and WhatsApp forms at least
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+        const QList<Owner> &all = it.value();
+        for (qsizetype i = 0; i < all.size(); ++i)
+            for (qsizetype j = i + 1; j < all.size(); ++j)
+                QVERIFY2(!together(all[i].scope, all[j].scope),
+                         qPrintable(QStringLiteral("tab %1, Alt+%2: %3, %4")
+                                        .arg(all[j].tab, it.key(), all[i].what, all[j].what)));
     }
 }
 

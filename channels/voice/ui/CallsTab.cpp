@@ -1,6 +1,7 @@
 #include "CallsTab.h"
 
 #include "CallTableModel.h"
+#include "IvrEditor.h"
 #include "RecordingsPanel.h"
 #include "common/Accessibility.h"
 #include "common/RecipientNumber.h"
@@ -29,9 +30,11 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -253,9 +256,32 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     m_splitter->setSizes({fm.averageCharWidth() * 100, fm.averageCharWidth() * 44});
     m_splitter->setChildrenCollapsible(false);
 
+    auto *callsPage = new QWidget(this);
+    auto *callsLayout = new QVBoxLayout(callsPage);
+    callsLayout->setContentsMargins(0, 0, 0, 0);
+    callsLayout->addLayout(form);
+    callsLayout->addWidget(m_splitter, 1);
+    // The IVR is what incoming calls (and calls placed without a URL) run: edited here too.
+    m_ivr = new IvrEditor(context, this);
+    m_ivr->setObjectName(QStringLiteral("ivrEditor"));
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("callsPages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(callsPage, tr("Calls"));
+    m_pages->addTab(m_ivr, tr("IVR e&ditor"));
+    Accessibility::describe(m_pages, tr("Calls or IVR editor"));
+    // Ctrl+Tab is the window's (the channels); these move between the pages, as in browsers.
+    for (const auto &[keys, step] : {std::pair{QKeySequence(Qt::CTRL | Qt::Key_PageDown), 1},
+                                     std::pair{QKeySequence(Qt::CTRL | Qt::Key_PageUp), -1}}) {
+        auto *shortcut = new QShortcut(keys, m_pages);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, step = step] {
+            m_pages->setCurrentIndex((m_pages->currentIndex() + step + m_pages->count()) %
+                                     m_pages->count());
+        });
+    }
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_pages);
     setTabOrder(m_to, m_callerId);
     setTabOrder(m_callerId, m_call);
     setTabOrder(m_call, m_record);
@@ -528,20 +554,24 @@ void CallsTab::pressDigit(const QString &digit) {
 }
 
 void CallsTab::newMessage() {
+    m_pages->setCurrentIndex(0); // the dial form is on the Calls page
     m_to->setFocus(Qt::ShortcutFocusReason);
     m_to->selectAll();
 }
 
 void CallsTab::focusSearch() {
+    m_pages->setCurrentIndex(0);
     m_filter->setFocus(Qt::ShortcutFocusReason);
     m_filter->selectAll();
 }
 
 void CallsTab::focusReply() {
+    m_pages->setCurrentIndex(0);
     m_table->setFocus(Qt::ShortcutFocusReason);
 }
 
 void CallsTab::openConversation(const QString &contact) {
+    m_pages->setCurrentIndex(0);
     // The latest call with that number.
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
         const CallRecord call =

@@ -16,11 +16,13 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QSplitter;
 class QTableView;
+class QTabWidget;
 
 namespace sb {
 
 class CallFeed;
 class CallTableModel;
+class IvrEditor;
 class RecordingsPanel;
 struct RecordingRecord;
 
@@ -30,7 +32,7 @@ struct RecordingRecord;
 // Hang up, and in sandbox mode a keypad that presses digits on the simulated call. Calls are
 // placed and ended by CallPlacer, the same code as the local API's initiate-call. An incoming
 // call is announced as a desktop notice. The selected call's recordings play in its
-// RecordingsPanel.
+// RecordingsPanel. Its second page is the IVR editor (IvrEditor).
 class CallsTab : public ChannelTab {
     Q_OBJECT
 public:
@@ -70,6 +72,9 @@ public:
     QLabel *keypadResult() const { return m_keypadResult; }
     // Where the recordings panel of the selected call goes (a placeholder label until then).
     RecordingsPanel *recordings() const { return m_recordings; }
+    // The tab's pages: the calls, and the IVR editor.
+    QTabWidget *pages() const { return m_pages; }
+    IvrEditor *ivrEditor() const { return m_ivr; }
 
 Q_SIGNALS:
     // A dial finished (placed or not), and a keypad press was answered (tests wait on these).
@@ -109,6 +114,8 @@ private:
     QGroupBox *m_keypad;
     QLabel *m_keypadResult;
     RecordingsPanel *m_recordings;
+    QTabWidget *m_pages;
+    IvrEditor *m_ivr;
     QString m_e164;
     QString m_toProblem;
     QString m_selectedSid;
