@@ -130,6 +130,7 @@ EmailComposeWidget::EmailComposeWidget(QWidget *parent)
     m_fromName->setPlaceholderText(tr("Name (optional)"));
     Accessibility::describe(m_fromName, tr("From name"), tr("The name recipients see."));
     m_subject->setObjectName(QStringLiteral("emailSubject"));
+    m_subject->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 12);
     Accessibility::describe(m_subject, tr("Subject"));
     connect(m_fromEmail, &QLineEdit::textChanged, this, &EmailComposeWidget::revalidate);
     connect(m_subject, &QLineEdit::textChanged, this, &EmailComposeWidget::revalidate);
@@ -270,6 +271,9 @@ EmailComposeWidget::EmailComposeWidget(QWidget *parent)
                             tr("Each file with its size; Delete removes the selected ones."));
     const QFontMetrics fm(font());
     m_attachments->setMaximumHeight(2 * fm.lineSpacing() + 8);
+    // A long file name is shortened in the middle (its size stays readable), never scrolled.
+    m_attachments->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_attachments->setTextElideMode(Qt::ElideMiddle);
     m_addAttachment->setObjectName(QStringLiteral("emailAttach"));
     m_addAttachment->setAutoDefault(false);
     Accessibility::describe(m_addAttachment, tr("Attach files"));

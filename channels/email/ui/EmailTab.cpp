@@ -120,7 +120,7 @@ EmailTab::EmailTab(const ConsoleContext &context, QWidget *parent)
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
     // The form needs less width than the list with its subjects.
-    m_splitter->setSizes({fm.averageCharWidth() * 55, fm.averageCharWidth() * 80});
+    m_splitter->setSizes({fm.averageCharWidth() * 58, fm.averageCharWidth() * 76});
     m_table->horizontalHeader()->setMinimumSectionSize(fm.averageCharWidth() * 6);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_splitter, 1);
