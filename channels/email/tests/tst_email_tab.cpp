@@ -93,6 +93,7 @@ private Q_SLOTS:
     void attachmentOverTheLimitIsRefusedWithTheFigures();
     void attachedFileIsReadOffTheGuiThread();
     void bouncedAddressIsRefusedTheSecondTime();
+    void sendGridRefusalIsShownAndTheDraftKept();
     void ctrlReturnSendsFromTheKeyboard();
     void templatePickerSeam();
     void screenshots_data();
@@ -427,6 +428,29 @@ void TestEmailTab::bouncedAddressIsRefusedTheSecondTime() {
     QCOMPARE(compose()->ccEdit()->text(), QStringLiteral("bounce@sandbox.test"));
     QTest::qWait(200);
     QCOMPARE(tab()->model()->rowCount(), rows);
+}
+
+void TestEmailTab::sendGridRefusalIsShownAndTheDraftKept() {
+    // The form never asks for an email without a subject; a draft that reaches SendGrid
+    // without one (as the form's check is bypassed here) is refused by SendGrid (the sandbox's
+    // stand-in answers 400 as SendGrid does), and the tab says SendGrid's words.
+    fill(QStringLiteral("ana@example.com"), QString(), QStringLiteral("No subject here."));
+    QVERIFY(!compose()->sendButton()->isEnabled());
+    QSignalSpy finished(tab(), &EmailTab::sendFinished);
+    Q_EMIT compose()->sendRequested(compose()->draft());
+    QVERIFY(finished.wait(10000));
+    const auto s = finished.first().at(0).value<EmailSubmission>();
+    QCOMPARE(int(s.outcome), int(EmailSubmission::Outcome::Refused));
+    const QString shown = compose()->resultLabel()->text();
+    QVERIFY2(shown.contains(QStringLiteral("SendGrid refused")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("subject is required")), qPrintable(shown));
+    QCOMPARE(compose()->toEdit()->text(), QStringLiteral("ana@example.com"));
+    QCOMPARE(compose()->bodyEdit()->toPlainText(), QStringLiteral("No subject here."));
+    QVERIFY(!compose()->isBusy());
+    // The email is listed as failed, with the reason in its timeline.
+    QTRY_COMPARE(email(s.emailId).status, QStringLiteral("failed"));
+    tab()->selectEmail(s.emailId);
+    QVERIFY(tab()->timeline()->status()->text().contains(QStringLiteral("subject is required")));
 }
 
 void TestEmailTab::ctrlReturnSendsFromTheKeyboard() {
