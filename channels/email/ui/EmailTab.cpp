@@ -240,7 +240,7 @@ void EmailTab::selectEmail(const QString &emailId) {
 }
 
 void EmailTab::showSelected() {
-    m_timeline->show(selectedEmail());
+    m_timeline->showEmail(selectedEmail());
 }
 
 void EmailTab::newMessage() {

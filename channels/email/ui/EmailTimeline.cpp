@@ -53,7 +53,7 @@ EmailTimeline::EmailTimeline(ChannelStatuses statuses, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_status);
     layout->addWidget(m_list, 1);
-    show(EmailRecord{});
+    showEmail(EmailRecord{});
 }
 
 QString EmailTimeline::eventLabel(const QString &event) const {
@@ -70,7 +70,7 @@ QString EmailTimeline::eventLabel(const QString &event) const {
     return m_statuses.info(QString(EmailChannel::Id), event).label;
 }
 
-void EmailTimeline::show(const EmailRecord &email) {
+void EmailTimeline::showEmail(const EmailRecord &email) {
     m_emailId = email.emailId;
     m_list->clear();
     if (email.emailId.isEmpty()) {

@@ -19,7 +19,7 @@ public:
     explicit EmailTimeline(ChannelStatuses statuses, QWidget *parent = nullptr);
 
     // Shows `email` (an empty record: none selected).
-    void show(const EmailRecord &email);
+    void showEmail(const EmailRecord &email);
     QString emailId() const { return m_emailId; }
 
     QListWidget *list() const { return m_list; }
