@@ -5,6 +5,7 @@
 #include "db/StoreWorker.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -44,6 +45,107 @@ QList<EmailAddress> addresses(const QString &stored) {
 // provider in practice treats the local part's case as a different mailbox.
 QString addressKey(const QString &address) {
     return address.trimmed().toLower();
+}
+
+// Announces the email as changed (Store::rowsChanged) after the commit.
+bool touchEmail(StoreWorker &w, QSqlQuery &q, const QString &emailId, QString *error) {
+    q.prepare(QStringLiteral("SELECT id FROM emails WHERE email_id = ?"));
+    q.addBindValue(emailId);
+    if (!sql::exec(q, error))
+        return false;
+    if (q.next())
+        w.touchedRow(QString(EmailStore::Table), q.value(0).toLongLong());
+    q.finish();
+    return true;
+}
+
+QString placeholders(qsizetype count) {
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QLatin1Char(','));
+}
+
+// The emails `tail` selects (a WHERE / ORDER BY / LIMIT over `e`, the emails table), in that
+// order, each with what the outbox knows and its events in the order they arrived.
+std::optional<QList<EmailRecord>> readEmails(StoreWorker &w, const QString &tail,
+                                             const QVariantList &binds, QString *error) {
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral(
+                  "SELECT e.status, e.status_rank, e.to_json, e.cc_json, e.bcc_json, e.from_email, "
+                  "e.subject, e.template_id, e.attachments_json, e.created_at, o.state, "
+                  "m.sid, m.error_message, e.email_id, e.id FROM emails e LEFT JOIN outbox o ON "
+                  "o.client_ref = e.email_id LEFT JOIN messages m ON m.id = o.message_id ") +
+              tail);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!sql::exec(q, error))
+        return std::nullopt;
+    QList<EmailRecord> records;
+    QHash<QString, int> byEmailId;
+    const int unknownRank = EmailStatuses::instance().info(QStringLiteral("unknown")).rank;
+    while (q.next()) {
+        EmailRecord r;
+        r.emailId = q.value(13).toString();
+        r.rowId = q.value(14).toLongLong();
+        r.outboxState = q.value(10).toString();
+        r.sgMessageId = q.value(11).toString();
+        if (r.sgMessageId.startsWith(QLatin1String("email:")))
+            r.sgMessageId.clear(); // SendGrid gave no X-Message-Id
+        // Events (and `unknown`, which only the outbox's reconciliation sets) outrank what
+        // the outbox knows; before them, the outbox says where the send is.
+        if (q.value(1).toInt() >= unknownRank)
+            r.status = q.value(0).toString();
+        else if (r.outboxState == QLatin1String("accepted"))
+            r.status = QStringLiteral("queued");
+        else if (r.outboxState == QLatin1String("failed"))
+            r.status = QStringLiteral("failed");
+        else
+            r.status = QStringLiteral("pending");
+        if (r.outboxState == QLatin1String("failed") || r.status == QLatin1String("unknown"))
+            r.error = q.value(12).toString();
+        const auto array = [&](int column) {
+            return QJsonDocument::fromJson(q.value(column).toString().toUtf8()).array();
+        };
+        r.request = {{QStringLiteral("to"), array(2)},
+                     {QStringLiteral("cc"), array(3)},
+                     {QStringLiteral("bcc"), array(4)},
+                     {QStringLiteral("from"), q.value(5).toString()},
+                     {QStringLiteral("subject"), q.value(6).toString()},
+                     {QStringLiteral("templateId"), q.value(7).toString()},
+                     {QStringLiteral("attachments"), array(8)}};
+        r.createdAt = sql::fromMs(q.value(9).toLongLong());
+        byEmailId.insert(r.emailId, int(records.size()));
+        records.append(r);
+    }
+    q.finish();
+    if (records.isEmpty())
+        return records;
+    QVariantList ids;
+    for (const EmailRecord &r : std::as_const(records))
+        ids.append(r.emailId);
+    q.prepare(QStringLiteral("SELECT sg_event_id, event, sg_message_id, address, reason, "
+                             "event_at, email_id FROM email_events WHERE email_id IN (%1) "
+                             "ORDER BY id")
+                  .arg(placeholders(ids.size())));
+    for (const QVariant &v : std::as_const(ids))
+        q.addBindValue(v);
+    if (!sql::exec(q, error))
+        return std::nullopt;
+    while (q.next()) {
+        EmailEvent e;
+        e.sgEventId = q.value(0).toString();
+        e.event = q.value(1).toString();
+        e.emailId = q.value(6).toString();
+        e.sgMessageId = q.value(2).toString();
+        e.address = q.value(3).toString();
+        e.reason = q.value(4).toString();
+        e.at = sql::fromMs(q.value(5).toLongLong());
+        const auto it = byEmailId.constFind(e.emailId);
+        if (it != byEmailId.cend())
+            records[*it].events.append(e);
+    }
+    return records;
 }
 
 } // namespace
@@ -150,6 +252,7 @@ void EmailStore::create(Store *store, const EmailDraft &draft, Receiver receiver
             q.addBindValue(now);
             if (!sql::exec(q, error))
                 return std::nullopt;
+            w.touchedRow(QString(Table), q.lastInsertId().toLongLong(), true);
             q.prepare(
                 QStringLiteral("INSERT INTO email_attachments (email_id, position, filename, type, "
                                "disposition, content_id, content) VALUES (?, ?, ?, ?, ?, ?, ?)"));
@@ -235,6 +338,8 @@ void EmailStore::markUnknown(Store *store, const QString &emailId, Receiver rece
             q.addBindValue(rank);
             if (!sql::exec(q, error))
                 return std::nullopt;
+            if (q.numRowsAffected() > 0 && !touchEmail(w, q, emailId, error))
+                return std::nullopt;
             return true;
         },
         std::move(done));
@@ -293,6 +398,10 @@ std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEven
             if (!sql::exec(q, error))
                 return std::nullopt;
         }
+        // Every new event shows in the email's timeline, so the email changed even when its
+        // status did not (an open, a click).
+        if (!e.emailId.isEmpty() && !touchEmail(w, q, e.emailId, error))
+            return std::nullopt;
         if (EmailStatuses::suppresses(e.event) && !e.address.isEmpty()) {
             q.prepare(QStringLiteral(
                 "INSERT INTO email_suppressions (address, event, reason, created_at) VALUES "
@@ -321,67 +430,44 @@ void EmailStore::email(Store *store, const QString &emailId, Receiver receiver,
     store->run<std::optional<EmailRecord>>(
         std::move(receiver),
         [emailId](StoreWorker &w, QString *error) -> std::optional<std::optional<EmailRecord>> {
-            QSqlQuery q(w.database());
-            q.prepare(QStringLiteral(
-                "SELECT e.status, e.status_rank, e.to_json, e.cc_json, e.bcc_json, e.from_email, "
-                "e.subject, e.template_id, e.attachments_json, e.created_at, o.state, "
-                "m.sid, m.error_message FROM emails e LEFT JOIN outbox o ON o.client_ref = "
-                "e.email_id LEFT JOIN messages m ON m.id = o.message_id WHERE e.email_id = ?"));
-            q.addBindValue(emailId);
-            if (!sql::exec(q, error))
+            const auto records =
+                readEmails(w, QStringLiteral("WHERE e.email_id = ?"), {emailId}, error);
+            if (!records)
                 return std::nullopt;
-            if (!q.next())
+            if (records->isEmpty())
                 return std::optional<EmailRecord>();
-            EmailRecord r;
-            r.emailId = emailId;
-            r.outboxState = q.value(10).toString();
-            r.sgMessageId = q.value(11).toString();
-            if (r.sgMessageId.startsWith(QLatin1String("email:")))
-                r.sgMessageId.clear(); // SendGrid gave no X-Message-Id
-            // Events (and `unknown`, which only the outbox's reconciliation sets) outrank what
-            // the outbox knows; before them, the outbox says where the send is.
-            const int unknownRank = EmailStatuses::instance().info(QStringLiteral("unknown")).rank;
-            if (q.value(1).toInt() >= unknownRank)
-                r.status = q.value(0).toString();
-            else if (r.outboxState == QLatin1String("accepted"))
-                r.status = QStringLiteral("queued");
-            else if (r.outboxState == QLatin1String("failed"))
-                r.status = QStringLiteral("failed");
-            else
-                r.status = QStringLiteral("pending");
-            if (r.outboxState == QLatin1String("failed") || r.status == QLatin1String("unknown"))
-                r.error = q.value(12).toString();
-            const auto array = [&](int column) {
-                return QJsonDocument::fromJson(q.value(column).toString().toUtf8()).array();
-            };
-            r.request = {{QStringLiteral("to"), array(2)},
-                         {QStringLiteral("cc"), array(3)},
-                         {QStringLiteral("bcc"), array(4)},
-                         {QStringLiteral("from"), q.value(5).toString()},
-                         {QStringLiteral("subject"), q.value(6).toString()},
-                         {QStringLiteral("templateId"), q.value(7).toString()},
-                         {QStringLiteral("attachments"), array(8)}};
-            r.createdAt = sql::fromMs(q.value(9).toLongLong());
-            q.finish();
-            q.prepare(QStringLiteral("SELECT sg_event_id, event, sg_message_id, address, reason, "
-                                     "event_at FROM email_events WHERE email_id = ? ORDER BY id"));
-            q.addBindValue(emailId);
-            if (!sql::exec(q, error))
-                return std::nullopt;
-            while (q.next()) {
-                EmailEvent e;
-                e.sgEventId = q.value(0).toString();
-                e.event = q.value(1).toString();
-                e.emailId = emailId;
-                e.sgMessageId = q.value(2).toString();
-                e.address = q.value(3).toString();
-                e.reason = q.value(4).toString();
-                e.at = sql::fromMs(q.value(5).toLongLong());
-                r.events.append(e);
-            }
-            return std::optional(r);
+            return std::optional(records->first());
         },
         std::move(done));
+}
+
+std::optional<QList<EmailRecord>> EmailStore::recent(StoreWorker &w, int limit, QString *error) {
+    return readEmails(w, QStringLiteral("ORDER BY e.id DESC LIMIT ?"), {limit}, error);
+}
+
+std::optional<QList<EmailRecord>> EmailStore::byIds(StoreWorker &w, const QList<qint64> &rowIds,
+                                                    QString *error) {
+    if (rowIds.isEmpty())
+        return QList<EmailRecord>();
+    QVariantList binds;
+    for (qint64 id : rowIds)
+        binds.append(id);
+    return readEmails(
+        w, QStringLiteral("WHERE e.id IN (%1) ORDER BY e.id").arg(placeholders(binds.size())),
+        binds, error);
+}
+
+std::optional<QList<EmailRecord>>
+EmailStore::byMessageIds(StoreWorker &w, const QList<qint64> &messageIds, QString *error) {
+    if (messageIds.isEmpty())
+        return QList<EmailRecord>();
+    QVariantList binds;
+    for (qint64 id : messageIds)
+        binds.append(id);
+    return readEmails(
+        w,
+        QStringLiteral("WHERE o.message_id IN (%1) ORDER BY e.id").arg(placeholders(binds.size())),
+        binds, error);
 }
 
 } // namespace sb

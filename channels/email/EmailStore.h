@@ -7,7 +7,9 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QLatin1String>
 #include <QList>
+#include <QMetaType>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -33,6 +35,7 @@ struct EmailEvent {
 
 // An email with what became of it, for the local API's status route.
 struct EmailRecord {
+    qint64 rowId = 0; // emails.id: what Store::rowsChanged(EmailStore::Table, ...) names
     QString emailId;
     QString status;
     QString error;
@@ -61,6 +64,11 @@ class EmailStore {
 public:
     static QList<QStringList> schema();
 
+    // Every change to an email (stored, an event for it, marked unknown) is announced as
+    // Store::rowsChanged(Table, its rowId) after the commit (see EmailFeed); what the outbox
+    // changes comes as Store::messagesChanged for the email's messages row.
+    static constexpr QLatin1String Table{"emails"};
+
     // Stores the draft under draft.emailId unless one of its recipients is suppressed; then
     // nothing is stored and the suppressed addresses are returned (value non-empty).
     static void create(Store *store, const EmailDraft &draft, Receiver receiver,
@@ -82,6 +90,17 @@ public:
     // Store thread.
     static std::optional<int> applyEvents(StoreWorker &w, const QList<EmailEvent> &events,
                                           QString *error);
+    // The newest `limit` emails, newest first, each with its events.
+    static std::optional<QList<EmailRecord>> recent(StoreWorker &w, int limit, QString *error);
+    // The emails with these rowIds (Store::rowsChanged's ids).
+    static std::optional<QList<EmailRecord>> byIds(StoreWorker &w, const QList<qint64> &rowIds,
+                                                   QString *error);
+    // The emails the outbox sent as these messages rows (Store::messagesChanged's ids).
+    static std::optional<QList<EmailRecord>>
+    byMessageIds(StoreWorker &w, const QList<qint64> &messageIds, QString *error);
 };
 
 } // namespace sb
+
+Q_DECLARE_METATYPE(sb::EmailRecord)
+Q_DECLARE_METATYPE(QList<sb::EmailRecord>)

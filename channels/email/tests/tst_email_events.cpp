@@ -2,6 +2,7 @@
 #include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
+#include "email/EmailFeed.h"
 #include "email/EmailRoutes.h"
 #include "email/EmailSandbox.h"
 #include "email/EmailStore.h"
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void refusedBatchesStoreNothing_data();
     void refusedBatchesStoreNothing();
     void spamReportSuppressesTheAddress();
+    void feedAnnouncesEveryChangeToAnEmail();
     void storeFailureIs500AndTheRetryIsStored();
 
 private:
@@ -284,6 +286,39 @@ void TestEmailEvents::spamReportSuppressesTheAddress() {
     const QJsonObject error = refused.json().value("error").toObject();
     QCOMPARE(error.value("field").toString(), QStringLiteral("to"));
     QVERIFY(error.value("message").toString().contains(QLatin1String("spam")));
+}
+
+void TestEmailEvents::feedAnnouncesEveryChangeToAnEmail() {
+    // What the Email tab's table and timeline are fed with: the email once stored and accepted,
+    // then again for each event, an open (which moves no status) included.
+    EmailFeed feed(m_service->store());
+    QSignalSpy changed(&feed, &EmailFeed::emailsChanged);
+    const auto latest = [&](const QString &id) {
+        for (qsizetype i = changed.size() - 1; i >= 0; --i)
+            for (const EmailRecord &e : changed.at(i).at(0).value<QList<EmailRecord>>())
+                if (e.emailId == id)
+                    return e;
+        return EmailRecord{};
+    };
+    const auto [id, sgId] = sendEmail(QStringLiteral("fay@example.com"));
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE(latest(id).status, QStringLiteral("queued"));
+    QVERIFY(latest(id).rowId > 0);
+    QCOMPARE(latest(id).request.value("subject").toString(), QStringLiteral("Hello"));
+    QCOMPARE(post(batch({event(id, sgId, "delivered", id + "-d")}), m_signer).status, 200);
+    QTRY_COMPARE(latest(id).status, QStringLiteral("delivered"));
+    QCOMPARE(post(batch({event(id, sgId, "open", id + "-o")}), m_signer).status, 200);
+    QTRY_COMPARE(latest(id).events.size(), 2);
+    QCOMPARE(latest(id).events.at(1).event, QStringLiteral("open"));
+    QCOMPARE(latest(id).status, QStringLiteral("delivered"));
+    // The first fill: the newest first, with their events.
+    changed.clear();
+    feed.loadRecent(2);
+    QTRY_COMPARE(changed.size(), 1);
+    const auto recent = changed.at(0).at(0).value<QList<EmailRecord>>();
+    QCOMPARE(recent.size(), 2);
+    QCOMPARE(recent.at(0).emailId, id);
+    QCOMPARE(recent.at(0).events.size(), 2);
 }
 
 void TestEmailEvents::storeFailureIs500AndTheRetryIsStored() {
