@@ -253,7 +253,7 @@ void EmailStore::create(Store *store, const EmailDraft &draft, const EmailCreate
             q.addBindValue(options.idempotencyKey.isEmpty()
                                ? QVariant(QMetaType(QMetaType::QString))
                                : QVariant(options.idempotencyKey));
-            q.addBindValue(QString::fromLatin1(options.requestHash.toHex()));
+            q.addBindValue(text(QString::fromLatin1(options.requestHash.toHex())));
             if (!exec(q, error))
                 return std::nullopt;
             q.prepare(
