@@ -13,6 +13,7 @@
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -61,6 +62,8 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("settingsPages"));
+    m_pages->setAccessibleName(tr("Settings pages"));
+    m_pages->tabBar()->setAccessibleName(tr("Settings pages"));
     auto *generalPage = new QWidget(m_pages);
     auto *emailPage = new QWidget(m_pages);
     auto *form = new QFormLayout(generalPage);

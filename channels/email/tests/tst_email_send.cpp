@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void twoMegabyteEmailWithAttachmentIsSent();
     void over30MegabytesIsAFieldError();
     void otherRoutesKeepTheOneMebibyteLimit();
+    void aThirdLargeBodyAtOnceGets503();
 
 private:
     QUrl api(const QString &path) const;
@@ -300,6 +302,32 @@ void TestEmailSend::otherRoutesKeepTheOneMebibyteLimit() {
     const sbtest::Reply email =
         sendRaw(R"({"to":"ana@example.com","subject":"Long","text":")" + big + R"("})");
     QCOMPARE(email.status, 202);
+}
+
+void TestEmailSend::aThirdLargeBodyAtOnceGets503() {
+    // Two clients start 20 MB uploads and stall: each holds one of the two large-body slots.
+    const QByteArray head = "POST /api/v1/twilio/send-email HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            "Authorization: " +
+                            m_auth +
+                            "\r\nContent-Type: application/json\r\n"
+                            "Content-Length: 20000000\r\n\r\n{\"to\":";
+    QTcpSocket first, second;
+    for (QTcpSocket *s : {&first, &second}) {
+        s->connectToHost(QHostAddress::LocalHost, m_service->port());
+        QVERIFY(s->waitForConnected(5000));
+        s->write(head);
+        QVERIFY(s->waitForBytesWritten(5000));
+    }
+    QTest::qWait(300);
+    const QByteArray third = sbtest::rawRequest(m_service->port(), head);
+    QVERIFY2(third.startsWith("HTTP/1.1 503"), third.constData());
+    QVERIFY(first.state() == QAbstractSocket::ConnectedState && first.bytesAvailable() == 0);
+
+    // Once they are gone the slots are free again.
+    first.abort();
+    second.abort();
+    QTest::qWait(300);
+    QCOMPARE(sendRaw(emailWithAttachment(1024 * 1024)).status, 202);
 }
 
 QTEST_GUILESS_MAIN(TestEmailSend)
