@@ -35,9 +35,11 @@ void EmailChannel::addRoutes(ChannelContext &context) const {
 }
 
 OutboxSender *EmailChannel::makeOutboxSender(const OutboxSenderContext &context) const {
-    auto *client = new SendGridClient(
-        context.nam, {context.config.sendgridApiKey, context.config.sendgridApiBase},
-        context.parent);
+    auto *client =
+        new SendGridClient(context.nam,
+                           {context.config.sendgridApiKey, context.config.sendgridApiBase,
+                            context.config.sendgridTimeout},
+                           context.parent);
     return new EmailSender(context.store, client, context.parent);
 }
 

@@ -64,10 +64,7 @@ QString optionalString(const QJsonObject &json, const char *field, FieldErrors &
 } // namespace
 
 bool EmailRequest::isValidAddress(const QString &address) {
-    static const QRegularExpression addrSpec(
-        QStringLiteral(R"(^[^\s@<>(),;:"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)"
-                       R"((?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$)"));
-    return address.size() <= 254 && addrSpec.match(address).hasMatch();
+    return EmailAddress::isValid(address);
 }
 
 QString EmailRequest::sizeProblem(const EmailDraft &draft) {
@@ -80,7 +77,34 @@ QString EmailRequest::sizeProblem(const EmailDraft &draft) {
         .arg(c.toString(size), c.toString(SendGridClient::MaxMailSendBytes));
 }
 
-EmailDraft EmailRequest::parse(const QJsonObject &json, FieldErrors &errors) {
+QString EmailRequest::categoriesProblem(const QStringList &categories) {
+    if (categories.size() > MaxCategories)
+        return tr("At most %1 categories (SendGrid's limit); there are %2.")
+            .arg(MaxCategories)
+            .arg(categories.size());
+    QStringList seen;
+    for (const QString &category : categories) {
+        if (category.trimmed().isEmpty())
+            return tr("A category cannot be empty.");
+        if (category.size() > MaxCategoryLength)
+            return tr("A category has at most %1 characters (SendGrid's limit); \"%2…\" has %3.")
+                .arg(MaxCategoryLength)
+                .arg(category.left(20))
+                .arg(category.size());
+        for (const QChar ch : category) {
+            if (ch.unicode() > 0x7e || ch.unicode() < 0x20)
+                return tr("Categories must be printable ASCII (SendGrid's rule); \"%1\" is not.")
+                    .arg(category.left(40));
+        }
+        if (seen.contains(category))
+            return tr("Each category once: \"%1\" is repeated.").arg(category);
+        seen.append(category);
+    }
+    return {};
+}
+
+EmailDraft EmailRequest::parse(const QJsonObject &json, const EmailAddress &defaultFrom,
+                               FieldErrors &errors) {
     EmailDraft d;
     d.to = addressList(json, "to", true, errors);
     d.cc = addressList(json, "cc", false, errors);
@@ -88,10 +112,12 @@ EmailDraft EmailRequest::parse(const QJsonObject &json, FieldErrors &errors) {
 
     const QString from = optionalString(json, "from", errors).trimmed();
     if (!errors.has(QStringLiteral("from"))) {
-        if (from.isEmpty())
+        if (from.isEmpty() && !defaultFrom.isEmpty())
+            d.from = defaultFrom;
+        else if (from.isEmpty())
             errors.add(QStringLiteral("from"),
                        tr("Required: the sender's address (a verified sender identity in "
-                          "SendGrid)."));
+                          "SendGrid), or set a default sender with SENDGRID_FROM_EMAIL."));
         else if (!isValidAddress(from))
             errors.add(QStringLiteral("from"), tr("Not a valid email address: %1.").arg(from));
         else
@@ -126,6 +152,21 @@ EmailDraft EmailRequest::parse(const QJsonObject &json, FieldErrors &errors) {
             !errors.has(QStringLiteral("html")))
             errors.add(QStringLiteral("text"),
                        tr("Give the email's text, its html, or both (or a templateId)."));
+    }
+
+    const QJsonValue categories = json.value(QLatin1String("categories"));
+    if (categories.isArray()) {
+        bool strings = true;
+        for (const QJsonValue c : categories.toArray()) {
+            strings = strings && c.isString();
+            d.categories.append(c.toString());
+        }
+        const QString problem =
+            strings ? categoriesProblem(d.categories) : tr("Must be a list of strings.");
+        if (!problem.isEmpty())
+            errors.add(QStringLiteral("categories"), problem);
+    } else if (!categories.isUndefined() && !categories.isNull()) {
+        errors.add(QStringLiteral("categories"), tr("Must be a list of strings."));
     }
 
     const QJsonValue attachments = json.value(QLatin1String("attachments"));

@@ -12,6 +12,7 @@ struct EmailRoutes {
     // Local API, under LocalApi::path().
     static QString send() { return QStringLiteral("send-email"); }
     static QString status() { return QStringLiteral("email-status/{id}"); }
+    static QString usage() { return QStringLiteral("email-usage"); }
 };
 
 } // namespace sb

@@ -1,5 +1,7 @@
 #include "EmailSandbox.h"
 
+#include "providers/sendgrid/SendGridClient.h"
+
 #include "EmailLogging.h"
 #include "EmailRequest.h"
 #include "providers/sendgrid/EmailDraft.h"
@@ -199,6 +201,10 @@ void EmailSandbox::install(Sandbox &sandbox, const QString &eventsUrl,
                                                "expired, or revoked"),
                                 {}, QStringLiteral("authorization"))});
     };
+    // SendGrid takes up to 30 MB; the client refuses more before asking, so a little over is
+    // room enough (the server's 1 MiB would refuse an email with a modest attachment).
+    sandbox.setMaxBodyBytes("POST", QStringLiteral("/v3/mail/send"),
+                            SendGridClient::MaxMailSendBytes + 1024 * 1024);
     sandbox.addRoute(
         "POST", QStringLiteral("/v3/mail/send"),
         [s, eventsUrl, accepted](const HttpRequest &request,

@@ -74,7 +74,8 @@ std::optional<QList<EmailRecord>> readEmails(StoreWorker &w, const QString &tail
     q.prepare(QStringLiteral(
                   "SELECT e.status, e.status_rank, e.to_json, e.cc_json, e.bcc_json, e.from_email, "
                   "e.subject, e.template_id, e.attachments_json, e.created_at, o.state, "
-                  "m.sid, m.error_message, e.email_id, e.id FROM emails e LEFT JOIN outbox o ON "
+                  "m.sid, m.error_message, e.email_id, e.id, e.categories_json FROM emails e "
+                  "LEFT JOIN outbox o ON "
                   "o.client_ref = e.email_id LEFT JOIN messages m ON m.id = o.message_id ") +
               tail);
     for (const QVariant &v : binds)
@@ -113,7 +114,8 @@ std::optional<QList<EmailRecord>> readEmails(StoreWorker &w, const QString &tail
                      {QStringLiteral("from"), q.value(5).toString()},
                      {QStringLiteral("subject"), q.value(6).toString()},
                      {QStringLiteral("templateId"), q.value(7).toString()},
-                     {QStringLiteral("attachments"), array(8)}};
+                     {QStringLiteral("attachments"), array(8)},
+                     {QStringLiteral("categories"), array(15)}};
         r.createdAt = sql::fromMs(q.value(9).toLongLong());
         byEmailId.insert(r.emailId, int(records.size()));
         records.append(r);
@@ -200,16 +202,90 @@ QList<QStringList> EmailStore::schema() {
                 reason TEXT NOT NULL DEFAULT '',
                 created_at INTEGER NOT NULL))"),
         },
+        // 2: categories; the Idempotency-Key with the request it came with; the day's count
+        {
+            QStringLiteral(
+                "ALTER TABLE emails ADD COLUMN categories_json TEXT NOT NULL DEFAULT '[]'"),
+            QStringLiteral("ALTER TABLE emails ADD COLUMN idempotency_key TEXT"),
+            QStringLiteral("ALTER TABLE emails ADD COLUMN request_hash TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE UNIQUE INDEX emails_idempotency_key ON emails(idempotency_key) "
+                           "WHERE idempotency_key IS NOT NULL"),
+            QStringLiteral("CREATE INDEX emails_created_at ON emails(created_at)"),
+        },
     };
+}
+
+QDateTime EmailStore::nextUtcMidnight(const QDateTime &now) {
+    return QDateTime(now.toUTC().date().addDays(1), QTime(0, 0), Qt::UTC);
+}
+
+std::optional<int> EmailStore::sentOn(StoreWorker &w, const QDateTime &now, QString *error) {
+    const QDateTime dayStart(now.toUTC().date(), QTime(0, 0), Qt::UTC);
+    QSqlQuery q(w.database());
+    // SendGrid refused it: the outbox entry failed, and it is not `unknown` (which may have
+    // gone and so counts).
+    q.prepare(QStringLiteral(
+        "SELECT COUNT(*) FROM emails e LEFT JOIN outbox o ON o.client_ref = e.email_id "
+        "WHERE e.created_at >= ? AND e.created_at < ? "
+        "AND NOT (o.state IS NOT NULL AND o.state = 'failed' AND e.status_rank < ?)"));
+    q.addBindValue(dayStart.toMSecsSinceEpoch());
+    q.addBindValue(nextUtcMidnight(now).toMSecsSinceEpoch());
+    q.addBindValue(EmailStatuses::instance().info(QStringLiteral("unknown")).rank);
+    if (!sql::exec(q, error) || !q.next()) {
+        if (error->isEmpty())
+            *error = QStringLiteral("no count");
+        return std::nullopt;
+    }
+    return q.value(0).toInt();
+}
+
+void EmailStore::usage(Store *store, const QDateTime &now, int dailyLimit, Receiver receiver,
+                       std::function<void(const StoreResult<EmailUsage> &)> done) {
+    store->run<EmailUsage>(
+        std::move(receiver),
+        [now, dailyLimit](StoreWorker &w, QString *error) -> std::optional<EmailUsage> {
+            const std::optional<int> sent = sentOn(w, now, error);
+            if (!sent)
+                return std::nullopt;
+            return EmailUsage{*sent, dailyLimit, nextUtcMidnight(now)};
+        },
+        std::move(done));
 }
 
 void EmailStore::create(Store *store, const EmailDraft &draft, Receiver receiver,
                         std::function<void(const StoreResult<QList<EmailSuppression>> &)> done) {
-    store->run<QList<EmailSuppression>>(
+    create(store, draft, EmailCreateOptions{}, std::move(receiver),
+           [done](const StoreResult<EmailCreation> &created) {
+               StoreResult<QList<EmailSuppression>> r;
+               r.error = created.error;
+               r.value = created.value.suppressed;
+               done(r);
+           });
+}
+
+void EmailStore::create(Store *store, const EmailDraft &draft, const EmailCreateOptions &options,
+                        Receiver receiver,
+                        std::function<void(const StoreResult<EmailCreation> &)> done) {
+    store->run<EmailCreation>(
         std::move(receiver),
-        [draft](StoreWorker &w, QString *error) -> std::optional<QList<EmailSuppression>> {
+        [draft, options](StoreWorker &w, QString *error) -> std::optional<EmailCreation> {
             QSqlQuery q(w.database());
-            QList<EmailSuppression> suppressed;
+            EmailCreation created;
+            // A key seen before answers with its email, whatever else would be refused now.
+            if (!options.idempotencyKey.isEmpty()) {
+                q.prepare(QStringLiteral(
+                    "SELECT email_id, request_hash FROM emails WHERE idempotency_key = ?"));
+                q.addBindValue(options.idempotencyKey);
+                if (!sql::exec(q, error))
+                    return std::nullopt;
+                if (q.next()) {
+                    created.existingId = q.value(0).toString();
+                    created.sameRequest =
+                        q.value(1).toString() == QString::fromLatin1(options.requestHash.toHex());
+                    return created;
+                }
+                q.finish();
+            }
             q.prepare(QStringLiteral(
                 "SELECT address, event, reason FROM email_suppressions WHERE address = ?"));
             for (const auto *list : {&draft.to, &draft.cc, &draft.bcc}) {
@@ -218,23 +294,36 @@ void EmailStore::create(Store *store, const EmailDraft &draft, Receiver receiver
                     if (!sql::exec(q, error))
                         return std::nullopt;
                     if (q.next())
-                        suppressed.append({a.email, q.value(1).toString(), q.value(2).toString()});
+                        created.suppressed.append(
+                            {a.email, q.value(1).toString(), q.value(2).toString()});
                     q.finish();
                 }
             }
-            if (!suppressed.isEmpty())
-                return suppressed;
+            if (!created.suppressed.isEmpty())
+                return created;
+            const QDateTime now =
+                options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
+            if (options.dailyLimit > 0) {
+                const std::optional<int> sent = sentOn(w, now, error);
+                if (!sent)
+                    return std::nullopt;
+                created.sentToday = *sent;
+                if (*sent >= options.dailyLimit) {
+                    created.overDailyLimit = true;
+                    return created;
+                }
+            }
             QJsonArray attachments;
             for (const EmailAttachment &a : draft.attachments)
                 attachments.append(QJsonObject{{QStringLiteral("filename"), a.filename},
                                                {QStringLiteral("type"), a.type},
                                                {QStringLiteral("size"), a.content.size()}});
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const qint64 nowMs = now.toMSecsSinceEpoch();
             q.prepare(QStringLiteral(
                 "INSERT INTO emails (email_id, to_json, cc_json, bcc_json, from_email, "
                 "from_name, reply_to, subject, text_body, html_body, template_id, template_data, "
-                "attachments_json, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                "attachments_json, created_at, updated_at, categories_json, idempotency_key, "
+                "request_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             q.addBindValue(draft.emailId);
             q.addBindValue(json(addresses(draft.to)));
             q.addBindValue(json(addresses(draft.cc)));
@@ -248,8 +337,13 @@ void EmailStore::create(Store *store, const EmailDraft &draft, Receiver receiver
             q.addBindValue(sql::text(draft.templateId));
             q.addBindValue(json(draft.dynamicTemplateData));
             q.addBindValue(json(attachments));
-            q.addBindValue(now);
-            q.addBindValue(now);
+            q.addBindValue(nowMs);
+            q.addBindValue(nowMs);
+            q.addBindValue(json(QJsonArray::fromStringList(draft.categories)));
+            q.addBindValue(options.idempotencyKey.isEmpty()
+                               ? QVariant(QMetaType(QMetaType::QString))
+                               : QVariant(options.idempotencyKey));
+            q.addBindValue(sql::text(QString::fromLatin1(options.requestHash.toHex())));
             if (!sql::exec(q, error))
                 return std::nullopt;
             w.touchedRow(QString(Table), q.lastInsertId().toLongLong(), true);
@@ -268,7 +362,7 @@ void EmailStore::create(Store *store, const EmailDraft &draft, Receiver receiver
                 if (!sql::exec(q, error))
                     return std::nullopt;
             }
-            return suppressed;
+            return created;
         },
         std::move(done));
 }
@@ -281,7 +375,8 @@ void EmailStore::draft(Store *store, const QString &emailId, Receiver receiver,
             QSqlQuery q(w.database());
             q.prepare(QStringLiteral(
                 "SELECT to_json, cc_json, bcc_json, from_email, from_name, reply_to, subject, "
-                "text_body, html_body, template_id, template_data FROM emails WHERE email_id = ?"));
+                "text_body, html_body, template_id, template_data, categories_json FROM emails "
+                "WHERE email_id = ?"));
             q.addBindValue(emailId);
             if (!sql::exec(q, error))
                 return std::nullopt;
@@ -302,6 +397,9 @@ void EmailStore::draft(Store *store, const QString &emailId, Receiver receiver,
             d.templateId = q.value(9).toString();
             d.dynamicTemplateData =
                 QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object();
+            for (const QJsonValue c :
+                 QJsonDocument::fromJson(q.value(11).toString().toUtf8()).array())
+                d.categories.append(c.toString());
             q.finish();
             q.prepare(
                 QStringLiteral("SELECT filename, type, disposition, content_id, content "

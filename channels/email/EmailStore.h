@@ -41,7 +41,8 @@ struct EmailRecord {
     QString error;
     QString sgMessageId;
     QString outboxState;
-    QJsonObject request; // to, cc, bcc, from, subject, template id, attachments' metadata
+    QJsonObject
+        request; // to, cc, bcc, from, subject, template id, categories, attachments' metadata
     QDateTime createdAt;
     QList<EmailEvent> events; // in the order they arrived
 };
@@ -51,6 +52,33 @@ struct EmailSuppression {
     QString address;
     QString event; // bounce or spamreport
     QString reason;
+};
+
+// What create() is asked to check in the same store job as the insert, so that two requests
+// racing each other cannot both pass.
+struct EmailCreateOptions {
+    QString idempotencyKey; // empty: none
+    QByteArray requestHash; // the request's fingerprint, compared for a key seen before
+    int dailyLimit = 0;     // emails accepted per UTC day; 0: no limit
+    QDateTime now;          // UTC; invalid: the system clock. Also the email's created_at.
+};
+
+// How create() ended. At most one of the three refusals is set; none: the email was stored.
+struct EmailCreation {
+    QList<EmailSuppression> suppressed; // recipients not to send to: nothing stored
+    QString existingId;       // the Idempotency-Key was used before, by this email: nothing stored
+    bool sameRequest = false; // ... with the same request (its hash matches)
+    bool overDailyLimit = false; // the day's limit is reached: nothing stored
+    int sentToday = 0;           // accepted emails in the UTC day of `now` (before this one)
+
+    bool stored() const { return suppressed.isEmpty() && existingId.isEmpty() && !overDailyLimit; }
+};
+
+// Emails accepted in one UTC day, against the configured limit (0: none).
+struct EmailUsage {
+    int sentToday = 0;
+    int dailyLimit = 0;
+    QDateTime resetsAt; // the next UTC midnight
 };
 
 // The email channel's tables and every query on them, run as Store jobs (on the store thread,
@@ -73,6 +101,15 @@ public:
     // nothing is stored and the suppressed addresses are returned (value non-empty).
     static void create(Store *store, const EmailDraft &draft, Receiver receiver,
                        std::function<void(const StoreResult<QList<EmailSuppression>> &)> done);
+    // The same, with an Idempotency-Key and the daily limit checked in the same job.
+    static void create(Store *store, const EmailDraft &draft, const EmailCreateOptions &options,
+                       Receiver receiver,
+                       std::function<void(const StoreResult<EmailCreation> &)> done);
+    // Emails counted against the daily limit in the UTC day of `now`: every email stored that
+    // day except those SendGrid refused (an email whose outcome is unknown counts: it may have
+    // gone). Refused sends (suppressed, over the limit) were never stored.
+    static void usage(Store *store, const QDateTime &now, int dailyLimit, Receiver receiver,
+                      std::function<void(const StoreResult<EmailUsage> &)> done);
     // The draft as stored, to send it (again).
     static void draft(Store *store, const QString &emailId, Receiver receiver,
                       std::function<void(const StoreResult<EmailDraft> &)> done);
@@ -88,6 +125,8 @@ public:
                       std::function<void(const StoreResult<std::optional<EmailRecord>> &)> done);
 
     // Store thread.
+    static std::optional<int> sentOn(StoreWorker &w, const QDateTime &now, QString *error);
+    static QDateTime nextUtcMidnight(const QDateTime &now);
     static std::optional<int> applyEvents(StoreWorker &w, const QList<EmailEvent> &events,
                                           QString *error);
     // The newest `limit` emails, newest first, each with its events.

@@ -61,24 +61,46 @@ EmailSubmission fromOutcome(const QString &emailId, const SendOutcome &outcome) 
 
 } // namespace
 
-EmailSubmitter::EmailSubmitter(Store *store, Outbox *outbox)
+EmailSubmitter::EmailSubmitter(Store *store, Outbox *outbox, EmailQuota quota)
     : m_store(store)
-    , m_outbox(outbox) {}
+    , m_outbox(outbox)
+    , m_quota(std::move(quota)) {}
+
+void EmailSubmitter::usage(Receiver receiver,
+                           std::function<void(const StoreResult<EmailUsage> &)> done) const {
+    EmailStore::usage(m_store, m_quota.clock(), m_quota.dailyLimit, std::move(receiver),
+                      std::move(done));
+}
+
+QString EmailSubmitter::overLimitMessage(int sentToday, int dailyLimit, const QDateTime &resetsAt) {
+    return tr("%1 of %2 emails have been sent today (UTC), the daily limit "
+              "(SENDGRID_DAILY_LIMIT, SendGrid's free plan allows 100 a day); nothing was sent. "
+              "The count starts again at %3.")
+        .arg(sentToday)
+        .arg(dailyLimit)
+        .arg(resetsAt.toUTC().toString(Qt::ISODate));
+}
 
 QString EmailSubmitter::newEmailId() {
     return QStringLiteral("EM") + QUuid::createUuid().toString(QUuid::Id128);
 }
 
-void EmailSubmitter::submit(EmailDraft draft, Receiver receiver,
+void EmailSubmitter::submit(EmailDraft draft, const EmailSubmitOptions &options, Receiver receiver,
                             std::function<void(const EmailSubmission &)> done) const {
     if (draft.emailId.isEmpty())
         draft.emailId = newEmailId();
+    EmailCreateOptions create;
+    create.idempotencyKey = options.idempotencyKey;
+    create.requestHash = options.requestHash;
+    create.dailyLimit = m_quota.dailyLimit;
+    create.now = m_quota.clock();
     // The store answers on the caller's thread; the outbox lives on the network thread and
-    // answers through `receiver` too.
+    // answers through `receiver` too. The key, the suppressions and the quota are checked in
+    // the same store job as the insert, so concurrent submissions cannot both pass.
     EmailStore::create(
-        m_store, draft, receiver,
-        [outbox = m_outbox, draft, receiver,
-         done](const StoreResult<QList<EmailSuppression>> &created) {
+        m_store, draft, create, receiver,
+        [outbox = m_outbox, draft, receiver, done, limit = m_quota.dailyLimit,
+         now = create.now](const StoreResult<EmailCreation> &created) {
             EmailSubmission s;
             s.emailId = draft.emailId;
             if (!created.ok()) {
@@ -86,10 +108,25 @@ void EmailSubmitter::submit(EmailDraft draft, Receiver receiver,
                     tr("The email could not be stored, so nothing was sent: %1").arg(created.error);
                 return done(s);
             }
-            if (!created.value.isEmpty()) {
+            if (!created.value.existingId.isEmpty()) {
+                s.emailId = created.value.existingId;
+                s.outcome = created.value.sameRequest ? EmailSubmission::Outcome::Replayed
+                                                      : EmailSubmission::Outcome::KeyConflict;
+                return done(s);
+            }
+            if (created.value.overDailyLimit) {
+                s.emailId.clear(); // nothing was stored under it
+                s.outcome = EmailSubmission::Outcome::OverDailyLimit;
+                s.sentToday = created.value.sentToday;
+                s.dailyLimit = limit;
+                s.resetsAt = EmailStore::nextUtcMidnight(now);
+                s.error = overLimitMessage(s.sentToday, s.dailyLimit, s.resetsAt);
+                return done(s);
+            }
+            if (!created.value.suppressed.isEmpty()) {
                 // Like an SMS opt-out: an address that bounced or reported spam is not sent to.
                 s.outcome = EmailSubmission::Outcome::Suppressed;
-                for (const EmailSuppression &x : created.value) {
+                for (const EmailSuppression &x : created.value.suppressed) {
                     const QString why =
                         x.event == QLatin1String("spamreport")
                             ? tr("%1 reported an earlier email as spam; Switchboard does not send "

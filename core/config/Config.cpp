@@ -3,6 +3,7 @@
 #include "DotEnv.h"
 #include "Settings.h"
 #include "common/Logging.h"
+#include "providers/sendgrid/EmailDraft.h"
 #include "providers/sendgrid/SendGridEventValidator.h"
 #include "providers/twilio/PhoneNumber.h"
 
@@ -161,29 +162,29 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     if (!contentBase.isEmpty() &&
         !parseUrl(QStringLiteral("TWILIO_CONTENT_BASE_URL"), contentBase, &c.contentApiBase, error))
         return std::nullopt;
-    const QString sendgridBase = get(setting::SendGridApiBaseUrl);
-    if (!sendgridBase.isEmpty() &&
-        !parseUrl(QStringLiteral("SENDGRID_API_BASE_URL"), sendgridBase, &c.sendgridApiBase, error))
-        return std::nullopt;
-    c.sendgridWebhookPublicKey = get(setting::SendGridWebhookPublicKey).toLatin1();
-    if (!c.sendgridWebhookPublicKey.isEmpty() &&
-        !SendGridEventValidator::isUsableKey(c.sendgridWebhookPublicKey)) {
-        *error = QStringLiteral("SENDGRID_WEBHOOK_PUBLIC_KEY: not a base64 DER P-256 public key; "
-                                "copy the verification key from SendGrid's Event Webhook "
-                                "settings");
-        return std::nullopt;
-    }
-    const QString maxAge = get(setting::SendGridWebhookMaxAgeS);
-    if (!maxAge.isEmpty()) {
-        bool ok = false;
-        c.sendgridWebhookMaxAgeS = maxAge.toLongLong(&ok);
-        if (!ok || c.sendgridWebhookMaxAgeS < 0) {
-            *error = QStringLiteral("SENDGRID_WEBHOOK_MAX_AGE_S: '%1' is not a number of seconds "
-                                    "(0 turns the check off)")
-                         .arg(maxAge);
+    // SendGrid's settings, each checked by the rule the Settings dialog applies too.
+    for (const QString &name : {setting::SendGridApiBaseUrl, setting::SendGridWebhookPublicKey,
+                                setting::SendGridWebhookMaxAgeS, setting::SendGridFromEmail,
+                                setting::SendGridFromName, setting::SendGridDailyLimit}) {
+        const QString problem = problemWith(name, get(name));
+        if (!problem.isEmpty()) {
+            *error = problem;
             return std::nullopt;
         }
     }
+    const QString sendgridBase = get(setting::SendGridApiBaseUrl);
+    if (!sendgridBase.isEmpty())
+        parseUrl(setting::SendGridApiBaseUrl, sendgridBase, &c.sendgridApiBase, error);
+    c.sendgridWebhookPublicKey = get(setting::SendGridWebhookPublicKey).toLatin1();
+    if (!get(setting::SendGridWebhookMaxAgeS).isEmpty())
+        c.sendgridWebhookMaxAgeS = get(setting::SendGridWebhookMaxAgeS).toLongLong();
+    c.sendgridFromEmail = get(setting::SendGridFromEmail);
+    c.sendgridFromName = get(setting::SendGridFromName);
+    // The sandbox's SendGrid stand-in takes any sender, so the console works offline at once.
+    if (c.sendgridFromEmail.isEmpty() && c.sandbox && c.sendgridApiKey.isEmpty())
+        c.sendgridFromEmail = QString::fromLatin1(Config::SandboxFromEmail);
+    if (!get(setting::SendGridDailyLimit).isEmpty())
+        c.sendgridDailyLimit = get(setting::SendGridDailyLimit).toInt();
 
     c.dataDir = get(setting::DataDir);
     if (c.dataDir.isEmpty())
@@ -199,6 +200,53 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         return std::nullopt;
     addLogSecret(c.apiToken);
     return c;
+}
+
+QString ConfigLoader::problemWith(const QString &name, const QString &raw) {
+    const QString value = raw.trimmed();
+    if (value.isEmpty())
+        return {};
+    if (name == setting::SendGridApiBaseUrl) {
+        QUrl url;
+        QString error;
+        return parseUrl(name, value, &url, &error) ? QString() : error;
+    }
+    if (name == setting::SendGridWebhookPublicKey &&
+        !SendGridEventValidator::isUsableKey(value.toLatin1()))
+        return QStringLiteral("%1: not a base64 DER P-256 public key; copy the verification key "
+                              "from SendGrid's Event Webhook settings")
+            .arg(name);
+    if (name == setting::SendGridWebhookMaxAgeS) {
+        bool ok = false;
+        if (value.toLongLong(&ok) < 0 || !ok)
+            return QStringLiteral("%1: '%2' is not a number of seconds (0 turns the check off)")
+                .arg(name, value);
+    }
+    if (name == setting::SendGridFromEmail && !EmailAddress::isValid(value))
+        return QStringLiteral("%1: '%2' is not an email address such as support@example.com "
+                              "(it must be a sender identity verified in SendGrid)")
+            .arg(name, value);
+    if (name == setting::SendGridFromName) {
+        // It goes into the From header as a display name: one line, as SendGrid requires.
+        for (const QChar ch : value) {
+            if (ch.category() == QChar::Other_Control)
+                return QStringLiteral("%1: must be one line of text without control characters")
+                    .arg(name);
+        }
+        if (value.size() > 100)
+            return QStringLiteral("%1: at most 100 characters (it has %2)")
+                .arg(name)
+                .arg(value.size());
+    }
+    if (name == setting::SendGridDailyLimit) {
+        bool ok = false;
+        const int limit = value.toInt(&ok);
+        if (!ok || limit < 0)
+            return QStringLiteral("%1: '%2' is not a number of emails a day (100 on SendGrid's "
+                                  "free plan; 0: no limit)")
+                .arg(name, value);
+    }
+    return {};
 }
 
 bool ConfigLoader::resolveApiToken(Config *config, QString *error) {

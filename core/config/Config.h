@@ -5,6 +5,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <optional>
 
 namespace sb {
@@ -20,6 +21,16 @@ struct Config {
     // customer (the console carries no audio). Empty: click-to-call is unavailable.
     QString agentPhone;
     QString sendgridApiKey;
+    // The default sender of send-email when the request gives no `from` (empty: `from` is
+    // required). In sandbox mode without a SendGrid key: SandboxFromEmail.
+    QString sendgridFromEmail;
+    QString sendgridFromName;
+    // Emails accepted per UTC day before send-email refuses more (SendGrid's free plan: 100);
+    // 0: no limit.
+    int sendgridDailyLimit = 100;
+    // How long SendGrid may stay silent before a request is given up (not a setting; tests
+    // shorten it). A mail/send given up is `unknown`, never resent.
+    std::chrono::milliseconds sendgridTimeout{30000};
 
     quint16 port = 3000;
     QHostAddress bindAddress = QHostAddress::LocalHost;
@@ -40,6 +51,8 @@ struct Config {
 
     bool sandbox = false; // no TWILIO_ACCOUNT_SID: run against the built-in sandbox
 
+    static constexpr char SandboxFromEmail[] = "support@sandbox.test";
+
     QString databasePath() const { return dataDir + QStringLiteral("/switchboard.sqlite"); }
     // The base URL Twilio reaches us at; signatures are checked against it.
     QUrl effectivePublicUrl(quint16 listeningPort) const;
@@ -55,6 +68,10 @@ public:
     static std::optional<Config> load(const QProcessEnvironment &env, const QString &dotEnvPath,
                                       QString *error, const QHash<QString, QString> &stored = {});
     static QString defaultDataDir();
+    // What is wrong with `value` for the setting `name` as one sentence naming it, or empty
+    // when it is fine (or `name` has no check of its own). An empty value is always fine. The
+    // Settings dialog checks what is typed with the same rules start-up applies.
+    static QString problemWith(const QString &name, const QString &value);
 
 private:
     static bool resolveApiToken(Config *config, QString *error);

@@ -16,6 +16,17 @@ const QList<SettingSpec> &Settings::all() {
         {AgentPhone, false, true,
          QT_TRANSLATE_NOOP("Settings", "Your own phone (click-to-call rings it first)")},
         {SendGridApiKey, true, true, QT_TRANSLATE_NOOP("Settings", "SendGrid API key")},
+        {SendGridApiBaseUrl, false, true,
+         QT_TRANSLATE_NOOP("Settings", "SendGrid API base URL (empty: https://api.sendgrid.com)")},
+        {SendGridFromEmail, false, true,
+         QT_TRANSLATE_NOOP("Settings", "Email sender address (a verified sender in SendGrid)")},
+        {SendGridFromName, false, true, QT_TRANSLATE_NOOP("Settings", "Email sender name")},
+        {SendGridWebhookPublicKey, false, true,
+         QT_TRANSLATE_NOOP("Settings", "SendGrid Event Webhook verification key")},
+        {SendGridWebhookMaxAgeS, false, true,
+         QT_TRANSLATE_NOOP("Settings", "Oldest Event Webhook batch accepted (seconds, 0: any)")},
+        {SendGridDailyLimit, false, true,
+         QT_TRANSLATE_NOOP("Settings", "Emails a day (SendGrid plan; 0: no limit)")},
         {PublicUrl, false, true,
          QT_TRANSLATE_NOOP("Settings", "Public URL (e.g. https://abc.ngrok.app)")},
         {Port, false, true, QT_TRANSLATE_NOOP("Settings", "Webhook server port")},
@@ -24,10 +35,6 @@ const QList<SettingSpec> &Settings::all() {
         {Bind, false, false, nullptr},
         {TwilioApiBaseUrl, false, false, nullptr},
         {TwilioContentBaseUrl, false, false, nullptr},
-        {SendGridApiBaseUrl, false, false, nullptr},
-        // A public key (not a secret); the console's dialog gets it with the email tab.
-        {SendGridWebhookPublicKey, false, false, nullptr},
-        {SendGridWebhookMaxAgeS, false, false, nullptr},
         {SandboxDelayMs, false, false, nullptr},
     };
     return specs;

@@ -27,10 +27,25 @@ GuardedConnection::GuardedConnection(QTcpSocket *socket, const HttpLimits &limit
     , m_framer(limits.maxBodyBytes, limits.maxHeaderBytes)
     , m_timer(this) {
     m_headStartMs = m_lastActivityMs = nowMs();
+    if (!m_limits.routeBodyLimits.isEmpty())
+        m_framer.setBodyLimit([this](const QByteArray &method, const QByteArray &target) {
+            return m_limits.maxBodyBytesFor(method, target);
+        });
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &GuardedConnection::timerFired);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] { m_lastActivityMs = nowMs(); });
     updateTimer();
+}
+
+GuardedConnection::~GuardedConnection() {
+    releaseLargeBody();
+}
+
+void GuardedConnection::releaseLargeBody() {
+    if (m_holdsLargeBody) {
+        m_holdsLargeBody = false;
+        m_server->releaseLargeBody();
+    }
 }
 
 GuardedConnection *GuardedConnection::of(const QTcpSocket *socket) {
@@ -66,6 +81,17 @@ void GuardedConnection::beforeParser() {
             break;
         case RequestFramer::Step::Head: {
             const RequestFramer::Head &head = m_framer.head();
+            if (head.contentLength > m_limits.maxBodyBytes) {
+                // Only a route with its own larger limit gets here; few such bodies at a time.
+                if (!m_server->takeLargeBody()) {
+                    refuse(503, "large bodies cap",
+                           QStringLiteral("%1 large request bodies are being read already; try "
+                                          "again shortly")
+                               .arg(m_limits.maxLargeBodies));
+                    return;
+                }
+                m_holdsLargeBody = true;
+            }
             m_framed.enqueue({head.method, head.target});
             ++m_headsFramed;
             ++m_awaitingAnswers;
@@ -94,6 +120,10 @@ void GuardedConnection::beforeParser() {
 void GuardedConnection::afterParser() {
     if (!m_refused)
         m_unconsumed = m_socket->bytesAvailable();
+    // The parser has taken the large body (and handed it to its route) once the framer has
+    // moved past it.
+    if (m_holdsLargeBody && !m_framer.isReadingBody())
+        releaseLargeBody();
 }
 
 std::optional<GuardedConnection::Framed> GuardedConnection::takeFramed() {

@@ -41,6 +41,7 @@ public:
     static constexpr int LingerMs = 5000;
 
     GuardedConnection(QTcpSocket *socket, const HttpLimits &limits, GuardedTcpServer *server);
+    ~GuardedConnection() override;
 
     // The guard of a socket accepted by a GuardedTcpServer, else nullptr.
     static GuardedConnection *of(const QTcpSocket *socket);
@@ -60,6 +61,7 @@ private:
     enum class Deadline { None, Head, Body, Idle };
     void refuse(int status, const QByteArray &kind, const QString &message);
     void closeQuietly();
+    void releaseLargeBody();
     Deadline currentDeadline(qint64 *at) const;
     void updateTimer();
     void timerFired();
@@ -74,6 +76,7 @@ private:
     qint64 m_headsFramed = 0;
     int m_awaitingAnswers = 0; // requests framed whose answer is not queued yet
     bool m_refused = false;
+    bool m_holdsLargeBody = false; // reading a body over limits.maxBodyBytes (a route's own)
     bool m_headStartPending = false;
     qint64 m_headStartMs = 0; // when the head being read began (the connection, for the first)
     qint64 m_bodyDeadlineMs = 0;

@@ -110,6 +110,13 @@ void GuardedTcpServer::acceptWaiting() {
     }
 }
 
+bool GuardedTcpServer::takeLargeBody() {
+    if (m_largeBodies >= m_limits.maxLargeBodies)
+        return false;
+    ++m_largeBodies;
+    return true;
+}
+
 void GuardedTcpServer::noteRejection(int status, const QByteArray &kind, const QString &example) {
     const QString kindText =
         status > 0 ? QStringLiteral("%1 %2").arg(status).arg(QString::fromLatin1(kind))

@@ -47,7 +47,19 @@ public:
     void setAccepting(bool accepting);
 
     const HttpLimits &limits() const { return m_limits; }
+    // A route's own body limit, for connections accepted from now on (a part may add routes
+    // after the port is bound, as the sandbox's do).
+    void addRouteBodyLimit(const HttpLimits::RouteBodyLimit &limit) {
+        m_limits.routeBodyLimits.append(limit);
+    }
     int openConnections() const { return m_open; }
+
+    // For GuardedConnection: a slot for reading a body over limits().maxBodyBytes (false: all
+    // maxLargeBodies are taken), given back once that body has been parsed or the connection
+    // closed.
+    bool takeLargeBody();
+    void releaseLargeBody() { m_largeBodies = qMax(0, m_largeBodies - 1); }
+    int largeBodies() const { return m_largeBodies; }
 
     // For GuardedConnection: logs through the RejectionLog and emits requestRejected. Status 0
     // is a connection closed without an answer.
@@ -65,9 +77,10 @@ private:
     void shedWaiting(int acceptErrno);
     void refuseAtOnce(int descriptor, const QByteArray &kind, const QString &example);
 
-    const HttpLimits m_limits;
+    HttpLimits m_limits;
     QPointer<RejectionLog> m_rejections;
     int m_open = 0;
+    int m_largeBodies = 0;
     QHash<QByteArray, int> m_openPerAddress;
     QList<QPointer<GuardedConnection>> m_fresh; // not yet wired after the parser
     QSocketNotifier *m_acceptNotifier = nullptr;

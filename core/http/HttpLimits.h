@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QtGlobal>
 
 #include <chrono>
@@ -35,7 +37,21 @@ struct HttpLimits {
     // every client is 127.0.0.1, so this then bounds all tunnelled traffic together.
     static constexpr int DefaultMaxConnectionsPerAddress = 32;
 
+    // Requests with a body above maxBodyBytes being read at once (only routes with a higher
+    // limit of their own take them): each is buffered whole by QtHttpServer, so this bounds
+    // what large bodies can take of memory together. More get 503 before their body is read.
+    static constexpr int DefaultMaxLargeBodies = 2;
+
+    // One route allowed a larger body than maxBodyBytes (e.g. send-email's attachments).
+    struct RouteBodyLimit {
+        QByteArray method;
+        QByteArray path; // the decoded path exactly, no query
+        qint64 maxBodyBytes = 0;
+    };
+
     qint64 maxBodyBytes = DefaultMaxBodyBytes;
+    QList<RouteBodyLimit> routeBodyLimits;
+    int maxLargeBodies = DefaultMaxLargeBodies;
     qsizetype maxHeaderBytes = DefaultMaxHeaderBytes;
     std::chrono::milliseconds headerTimeout = DefaultHeaderTimeout;
     std::chrono::milliseconds bodyTimeout = DefaultBodyTimeout;
@@ -43,6 +59,11 @@ struct HttpLimits {
     std::chrono::milliseconds idleTimeout = DefaultIdleTimeout;
     int maxConnections = cappedByFileLimit(DefaultMaxConnections);
     int maxConnectionsPerAddress = DefaultMaxConnectionsPerAddress;
+
+    // The body limit for one request: its route's own, else maxBodyBytes. `target` is the
+    // request target as sent (origin or absolute form, query included); it must name the
+    // route's path byte for byte (an escaped spelling of the same path gets the default).
+    qint64 maxBodyBytesFor(const QByteArray &method, const QByteArray &target) const;
 
     // `wanted`, lowered to a quarter of this process's RLIMIT_NOFILE (soft limit).
     static int cappedByFileLimit(int wanted);

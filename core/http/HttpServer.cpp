@@ -176,6 +176,13 @@ HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket, const HttpRequest &p
     };
 }
 
+void HttpServer::setMaxBodyBytes(const QByteArray &method, const QByteArray &path, qint64 bytes) {
+    const HttpLimits::RouteBodyLimit limit{method, path, bytes};
+    m_limits.routeBodyLimits.append(limit);
+    if (m_tcp)
+        m_tcp->addRouteBodyLimit(limit);
+}
+
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
     HttpRequest parsed;
     parsed.method = methodName(request.method());
@@ -207,10 +214,10 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     }
 
     const Reply reply = makeReply(socket, parsed);
-    if (parsed.body.size() > m_limits.maxBodyBytes) {
+    const qint64 maxBodyBytes = m_limits.maxBodyBytesFor(parsed.method, parsed.target.toUtf8());
+    if (parsed.body.size() > maxBodyBytes) {
         // Normally stopped earlier by GuardedTcpServer; this covers a server bound elsewhere.
-        reply(HttpResponse::error(
-            413, tr("The request body is over %1 bytes.").arg(m_limits.maxBodyBytes)));
+        reply(HttpResponse::error(413, tr("The request body is over %1 bytes.").arg(maxBodyBytes)));
         return true;
     }
     dispatch(parsed, reply);

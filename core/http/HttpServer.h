@@ -44,6 +44,10 @@ public:
     void setLimits(const HttpLimits &limits) { m_limits = limits; }
     const HttpLimits &limits() const { return m_limits; }
     void setMaxBodyBytes(qint64 bytes) { m_limits.maxBodyBytes = bytes; }
+    // One route's own body limit (above or below the server's); `path` as routed, no
+    // placeholders. Every other route keeps maxBodyBytes. Unlike the others, it may be set
+    // after listenOn(): connections accepted from then on get it.
+    void setMaxBodyBytes(const QByteArray &method, const QByteArray &path, qint64 bytes);
     void setLogRequests(bool on) { m_logRequests = on; }
     // Where everything this server refuses is logged; filters (signature checks, tokens) should
     // note their refusals here too.

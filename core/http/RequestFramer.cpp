@@ -223,6 +223,8 @@ RequestFramer::Step RequestFramer::finishHead() {
                       QStringLiteral("Transfer-Encoding other than a final chunked"));
     }
     qint64 length = 0;
+    const qint64 maxBodyBytes =
+        m_bodyLimit ? m_bodyLimit(m_head.method, m_head.target) : m_maxBodyBytes;
     if (m_contentLengths > 1)
         return refuse(400, "bad framing", QStringLiteral("repeated Content-Length"));
     if (m_contentLengths == 1) {
@@ -232,14 +234,14 @@ RequestFramer::Step RequestFramer::finishHead() {
             if (c < '0' || c > '9')
                 return refuse(400, "bad framing", QStringLiteral("invalid Content-Length"));
             // Stop before overflowing: anything over the limit gets 413 anyway.
-            if (length <= m_maxBodyBytes)
+            if (length <= maxBodyBytes)
                 length = length * 10 + (c - '0');
         }
-        if (length > m_maxBodyBytes)
+        if (length > maxBodyBytes)
             return refuse(413, "body too large",
                           QStringLiteral("request body of %1 bytes is over the limit of %2 bytes")
                               .arg(QString::fromLatin1(m_contentLength.left(24)))
-                              .arg(m_maxBodyBytes));
+                              .arg(maxBodyBytes));
     }
     m_head.contentLength = length;
     m_head.expectContinue =

@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <functional>
+
 namespace sb {
 
 // Finds where each request on one connection begins and ends, from the raw bytes, exactly as
@@ -42,6 +44,9 @@ public:
     static constexpr int MaxHeaderFields = 100;
 
     RequestFramer(qint64 maxBodyBytes, qsizetype maxHeaderBytes);
+    // A body limit per request (method, target as sent) instead of maxBodyBytes for all.
+    using BodyLimit = std::function<qint64(const QByteArray &method, const QByteArray &target)>;
+    void setBodyLimit(BodyLimit limit) { m_bodyLimit = std::move(limit); }
 
     // Consumes bytes from the front of `data` until a request head is complete (Head), the
     // request is refused (Refused; the connection must then be closed) or `data` is used up.
@@ -70,6 +75,7 @@ private:
     void startNextRequest();
 
     qint64 m_maxBodyBytes;
+    BodyLimit m_bodyLimit;
     qsizetype m_maxHeaderBytes;
     State m_state = State::Head;
     QByteArray m_partialLine; // a line split across reads

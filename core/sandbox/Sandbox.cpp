@@ -156,6 +156,10 @@ void Sandbox::serve(const QByteArray &method, const QString &pattern, Handler ha
     m_server->route(method, pattern, std::move(handler));
 }
 
+void Sandbox::setMaxBodyBytes(const QByteArray &method, const QString &path, qint64 bytes) {
+    m_server->setMaxBodyBytes(method, path.toUtf8(), bytes);
+}
+
 void Sandbox::addRoute(const QByteArray &method, const QString &pattern, Handler handler) {
     // Credentials are checked for the route's whole first segment (e.g. /v1/), before routing,
     // so an unauthenticated caller learns nothing about which paths exist.

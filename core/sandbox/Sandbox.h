@@ -85,6 +85,9 @@ public:
     using Filter = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
     void addRoute(const QByteArray &method, const QString &pattern, Handler handler,
                   Filter authenticate);
+    // A route's own body limit (before listen()), e.g. SendGrid's 30 MB mail/send; every
+    // other route keeps the server's 1 MiB.
+    void setMaxBodyBytes(const QByteArray &method, const QString &path, qint64 bytes);
     // For parts that post webhooks of their own (on the sandbox's thread).
     QNetworkAccessManager *network() const { return m_nam; }
     // The SendGrid stand-in's credentials, made with the sandbox like the Twilio ones: the API

@@ -1,3 +1,4 @@
+#include "http/HttpLimits.h"
 #include "http/RequestFramer.h"
 
 #include <QElapsedTimer>
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void originForm_data();
     void originForm();
     void largeInputTakesLinearTime();
+    void routeBodyLimit_data();
+    void routeBodyLimit();
 
 private:
     struct Result {
@@ -262,6 +265,41 @@ void TestRequestFramer::largeInputTakesLinearTime() {
     QCOMPARE(result.refusal, 0);
     QCOMPARE(result.heads.size(), input.size() / one.size());
     QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestRequestFramer::routeBodyLimit_data() {
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<bool>("refused");
+    const QByteArray big = "Content-Length: 2000000\r\n\r\n";
+    QTest::newRow("its route") << "POST /api/send-email HTTP/1.1\r\n" + big << false;
+    QTest::newRow("its route with a query")
+        << "POST /api/send-email?x=1 HTTP/1.1\r\n" + big << false;
+    QTest::newRow("its route in absolute form")
+        << "POST http://127.0.0.1:3000/api/send-email HTTP/1.1\r\n" + big << false;
+    QTest::newRow("another route") << "POST /api/send-sms HTTP/1.1\r\n" + big << true;
+    QTest::newRow("another method") << "PUT /api/send-email HTTP/1.1\r\n" + big << true;
+    QTest::newRow("a longer path") << "POST /api/send-email/x HTTP/1.1\r\n" + big << true;
+    QTest::newRow("an escaped spelling") << "POST /api/send%2Demail HTTP/1.1\r\n" + big << true;
+    QTest::newRow("over its own limit")
+        << QByteArray("POST /api/send-email HTTP/1.1\r\nContent-Length: 3000001\r\n\r\n") << true;
+}
+
+// A route's own body limit (send-email's) applies to that method and exact path only.
+void TestRequestFramer::routeBodyLimit() {
+    QFETCH(QByteArray, request);
+    QFETCH(bool, refused);
+    sb::HttpLimits limits;
+    limits.maxBodyBytes = 1024 * 1024;
+    limits.routeBodyLimits.append({"POST", "/api/send-email", 3'000'000});
+    RequestFramer framer(limits.maxBodyBytes, limits.maxHeaderBytes);
+    framer.setBodyLimit([&limits](const QByteArray &method, const QByteArray &target) {
+        return limits.maxBodyBytesFor(method, target);
+    });
+    QByteArrayView data(request);
+    const RequestFramer::Step step = framer.feed(data);
+    QCOMPARE(step, refused ? RequestFramer::Step::Refused : RequestFramer::Step::Head);
+    if (refused)
+        QCOMPARE(framer.refusal().status, 413);
 }
 
 QTEST_APPLESS_MAIN(TestRequestFramer)

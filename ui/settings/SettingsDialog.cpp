@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "SecretStore.h"
+#include "config/Config.h"
 #include "config/Settings.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,8 @@
 #include <QProcessEnvironment>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -21,7 +24,12 @@ namespace sb {
 
 namespace {
 const QString kGroup = QStringLiteral("config/");
+
+// SendGrid's settings get a page of their own, so the dialog still fits a 1024x600 screen.
+bool isEmailSetting(const QString &name) {
+    return name.startsWith(QLatin1String("SENDGRID_"));
 }
+} // namespace
 
 QStringList SettingsDialog::plainNames() {
     QStringList names;
@@ -48,10 +56,18 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
     , m_settings(settings)
     , m_secrets(secrets)
     , m_error(new QLabel(this)) {
+    m_error->setObjectName(QStringLiteral("settingsError"));
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    auto *form = new QFormLayout;
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("settingsPages"));
+    m_pages->setAccessibleName(tr("Settings pages"));
+    m_pages->tabBar()->setAccessibleName(tr("Settings pages"));
+    auto *generalPage = new QWidget(m_pages);
+    auto *emailPage = new QWidget(m_pages);
+    auto *form = new QFormLayout(generalPage);
+    auto *emailForm = new QFormLayout(emailPage);
     for (const SettingSpec &spec : Settings::all()) {
         if (!spec.inSettingsDialog)
             continue;
@@ -73,8 +89,17 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
             edit->setPlaceholderText(tr("set in the environment"));
         }
         m_fields.insert(name, edit);
-        form->addRow(label + QLatin1Char(':'), edit);
+        (isEmailSetting(name) ? emailForm : form)->addRow(label + QLatin1Char(':'), edit);
     }
+    auto *emailNote = new QLabel(
+        tr("Leave the API key empty to use the offline sandbox's SendGrid stand-in. The sender "
+           "address must be a sender identity verified in SendGrid (Settings > Sender "
+           "Authentication)."),
+        emailPage);
+    emailNote->setWordWrap(true);
+    emailForm->addRow(emailNote);
+    m_pages->addTab(generalPage, tr("&General"));
+    m_pages->addTab(emailPage, tr("&Email (SendGrid)"));
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->setWordWrap(true);
     auto *note =
@@ -86,14 +111,39 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(m_pages);
     layout->addWidget(note);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
 }
 
+QStringList SettingsDialog::problems() const {
+    QStringList found;
+    for (const SettingSpec &spec : Settings::all()) {
+        if (QLineEdit *field = m_fields.value(spec.name)) {
+            const QString problem = ConfigLoader::problemWith(spec.name, field->text());
+            if (!problem.isEmpty())
+                found.append(problem);
+        }
+    }
+    return found;
+}
+
 void SettingsDialog::save() {
+    // Checked by the rules start-up applies, so a value saved here cannot stop the next start;
+    // nothing is saved while one is wrong.
+    const QStringList wrong = problems();
+    if (!wrong.isEmpty()) {
+        m_error->setText(wrong.join(QLatin1Char('\n')));
+        const QString first = wrong.first().section(QLatin1Char(':'), 0, 0);
+        if (QLineEdit *field = m_fields.value(first)) {
+            m_pages->setCurrentWidget(field->parentWidget());
+            field->setFocus();
+        }
+        return;
+    }
+    m_error->clear();
     for (const QString &name : plainNames()) {
         const QString value = m_fields.value(name)->text().trimmed();
         if (value.isEmpty())

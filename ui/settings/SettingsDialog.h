@@ -6,14 +6,18 @@
 class QLabel;
 class QLineEdit;
 class QSettings;
+class QTabWidget;
 
 namespace sb {
 
 class SecretStore;
 
-// Credentials, sender numbers, public URL, port and data folder. Plain settings go to
-// QSettings; the auth token and SendGrid key go to the OS keychain only. A value set in the
-// environment or .env wins over what is stored here, and the dialog says so next to it.
+// Credentials, sender numbers, public URL, port and data folder on one page, SendGrid's (API
+// key, base URL, default sender, Event Webhook key and age, daily limit) on another. Plain
+// settings go to QSettings; the auth token and SendGrid key go to the OS keychain only. What is
+// typed is checked with start-up's own rules (ConfigLoader::problemWith) before anything is
+// saved. A value set in the environment or .env wins over what is stored here, and the dialog
+// says so next to it.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -25,6 +29,8 @@ public:
     static QHash<QString, QString> storedValues(QSettings &settings);
 
     QLineEdit *field(const QString &name) const { return m_fields.value(name); }
+    // What is wrong with the values as typed, one sentence each naming its setting.
+    QStringList problems() const;
 
 Q_SIGNALS:
     // Carries the secrets as typed, so they apply to this session even when no keychain
@@ -37,6 +43,7 @@ private:
     QSettings *m_settings;
     SecretStore *m_secrets;
     QHash<QString, QLineEdit *> m_fields;
+    QTabWidget *m_pages;
     QLabel *m_error;
 };
 

@@ -1,3 +1,4 @@
+#include "config/Config.h"
 #include "email/EmailEvents.h"
 #include "email/EmailRequest.h"
 #include "email/EmailSandbox.h"
@@ -6,6 +7,7 @@
 #include "providers/sendgrid/SendGridClient.h"
 
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace sb;
@@ -24,6 +26,12 @@ private Q_SLOTS:
     void sandboxValidatesAsSendGrid();
     void sandboxTestAddresses();
     void batchParser();
+    void defaultSender_data();
+    void defaultSender();
+    void categories_data();
+    void categories();
+    void senderSettings_data();
+    void senderSettings();
 };
 
 void TestEmailParts::statusesNeverGoBackwards_data() {
@@ -156,6 +164,155 @@ void TestEmailParts::batchParser() {
     QVERIFY(!EmailEvents::parse("{}"));
     QVERIFY(!EmailEvents::parse("[1]"));
     QVERIFY(!EmailEvents::parse("not json"));
+}
+
+void TestEmailParts::defaultSender_data() {
+    QTest::addColumn<QJsonValue>("from");
+    QTest::addColumn<QString>("defaultEmail");
+    QTest::addColumn<QString>("wantEmail"); // empty: 400 naming from
+    QTest::addColumn<QString>("wantName");
+    QTest::newRow("omitted, default set") << QJsonValue() << "support@example.com"
+                                          << "support@example.com"
+                                          << "Acme";
+    QTest::newRow("empty, default set") << QJsonValue("") << "support@example.com"
+                                        << "support@example.com"
+                                        << "Acme";
+    QTest::newRow("given, default set")
+        << QJsonValue("billing@example.com") << "support@example.com"
+        << "billing@example.com"
+        << "";
+    QTest::newRow("omitted, no default") << QJsonValue() << ""
+                                         << ""
+                                         << "";
+    QTest::newRow("invalid, default set") << QJsonValue("billing@") << "support@example.com"
+                                          << ""
+                                          << "";
+}
+
+void TestEmailParts::defaultSender() {
+    QFETCH(QJsonValue, from);
+    QFETCH(QString, defaultEmail);
+    QFETCH(QString, wantEmail);
+    QFETCH(QString, wantName);
+    QJsonObject json{{"to", "ana@example.com"}, {"subject", "Hello"}, {"text", "Hi"}};
+    if (!from.isNull())
+        json.insert("from", from);
+    FieldErrors errors;
+    const EmailDraft d = EmailRequest::parse(
+        json, EmailAddress{defaultEmail, defaultEmail.isEmpty() ? QString() : "Acme"}, errors);
+    if (wantEmail.isEmpty()) {
+        QVERIFY(errors.has(QStringLiteral("from")));
+        return;
+    }
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(d.from.email, wantEmail);
+    QCOMPARE(d.from.name, wantName);
+}
+
+void TestEmailParts::categories_data() {
+    QTest::addColumn<QStringList>("categories");
+    QTest::addColumn<bool>("fine");
+    QStringList ten;
+    for (int i = 0; i < 10; ++i)
+        ten.append(QStringLiteral("c%1").arg(i));
+    const QStringList eleven = ten + QStringList{"c10"};
+    QTest::newRow("none") << QStringList() << true;
+    QTest::newRow("ten (SendGrid's most)") << ten << true;
+    QTest::newRow("eleven") << eleven << false;
+    QTest::newRow("255 characters") << QStringList{QString(255, 'x')} << true;
+    QTest::newRow("256 characters") << QStringList{QString(256, 'x')} << false;
+    QTest::newRow("printable ASCII") << QStringList{"Receipts & refunds: 2026/03"} << true;
+    QTest::newRow("accented") << QStringList{QStringLiteral("rëceipts")} << false;
+    QTest::newRow("emoji") << QStringList{QStringLiteral("sale \U0001F525")} << false;
+    QTest::newRow("control character") << QStringList{"a\tb"} << false;
+    QTest::newRow("empty") << QStringList{""} << false;
+    QTest::newRow("repeated") << QStringList{"a", "a"} << false;
+}
+
+void TestEmailParts::categories() {
+    QFETCH(QStringList, categories);
+    QFETCH(bool, fine);
+    QCOMPARE(EmailRequest::categoriesProblem(categories).isEmpty(), fine);
+    QJsonObject json{{"to", "ana@example.com"},
+                     {"from", "support@example.com"},
+                     {"subject", "Hello"},
+                     {"text", "Hi"},
+                     {"categories", QJsonArray::fromStringList(categories)}};
+    FieldErrors errors;
+    const EmailDraft d = EmailRequest::parse(json, errors);
+    QCOMPARE(errors.has(QStringLiteral("categories")), !fine);
+    if (fine) {
+        QCOMPARE(d.categories, categories);
+        QCOMPARE(d.toMailSendJson().value("categories").toArray().size(), categories.size());
+    }
+}
+
+void TestEmailParts::senderSettings_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("live"); // with a SendGrid key (else the sandbox's stand-in)
+    QTest::addColumn<QString>("wantFrom");
+    QTest::addColumn<int>("wantLimit");
+    QTest::addColumn<QString>("error"); // a part of the error; empty: loads
+    QTest::newRow("sandbox default sender") << ""
+                                            << "" << false << "support@sandbox.test" << 100 << "";
+    QTest::newRow("no default with a SendGrid key") << ""
+                                                    << "" << true << "" << 100 << "";
+    QTest::newRow("from email set")
+        << "SENDGRID_FROM_EMAIL"
+        << "help@example.com" << true << "help@example.com" << 100 << "";
+    QTest::newRow("from email invalid")
+        << "SENDGRID_FROM_EMAIL"
+        << "help@" << true << "" << 100 << "SENDGRID_FROM_EMAIL: 'help@'";
+    QTest::newRow("from email with a name in it")
+        << "SENDGRID_FROM_EMAIL"
+        << "Help <help@example.com>" << false << "" << 100 << "SENDGRID_FROM_EMAIL";
+    QTest::newRow("from name with a newline")
+        << "SENDGRID_FROM_NAME"
+        << "Acme\nBcc: x" << false << "" << 100 << "SENDGRID_FROM_NAME";
+    QTest::newRow("daily limit 0") << "SENDGRID_DAILY_LIMIT"
+                                   << "0" << false << "support@sandbox.test" << 0 << "";
+    QTest::newRow("daily limit 40000") << "SENDGRID_DAILY_LIMIT"
+                                       << "40000" << false << "support@sandbox.test" << 40000 << "";
+    QTest::newRow("daily limit negative")
+        << "SENDGRID_DAILY_LIMIT"
+        << "-1" << false << "" << 0 << "SENDGRID_DAILY_LIMIT: '-1'";
+    QTest::newRow("daily limit not a number")
+        << "SENDGRID_DAILY_LIMIT"
+        << "lots" << false << "" << 0 << "SENDGRID_DAILY_LIMIT";
+    QTest::newRow("max age negative") << "SENDGRID_WEBHOOK_MAX_AGE_S"
+                                      << "-5" << false << "" << 0 << "SENDGRID_WEBHOOK_MAX_AGE_S";
+    QTest::newRow("base URL not http") << "SENDGRID_API_BASE_URL"
+                                       << "ftp://x" << false << "" << 0 << "SENDGRID_API_BASE_URL";
+}
+
+void TestEmailParts::senderSettings() {
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(bool, live);
+    QFETCH(QString, wantFrom);
+    QFETCH(int, wantLimit);
+    QFETCH(QString, error);
+    QTemporaryDir dir;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), dir.path());
+    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("t"));
+    if (live)
+        env.insert(QStringLiteral("SENDGRID_API_KEY"), QStringLiteral("SG.key"));
+    if (!name.isEmpty())
+        env.insert(name, value);
+    QString problem;
+    const auto config = ConfigLoader::load(env, QString(), &problem);
+    // The Settings dialog applies the same rule to what is typed.
+    QCOMPARE(ConfigLoader::problemWith(name, value).isEmpty(), error.isEmpty());
+    if (!error.isEmpty()) {
+        QVERIFY(!config);
+        QVERIFY2(problem.startsWith(error), qPrintable(problem));
+        return;
+    }
+    QVERIFY2(config, qPrintable(problem));
+    QCOMPARE(config->sendgridFromEmail, wantFrom);
+    QCOMPARE(config->sendgridDailyLimit, wantLimit);
 }
 
 QTEST_GUILESS_MAIN(TestEmailParts)

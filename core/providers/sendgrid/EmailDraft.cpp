@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace sb {
 
@@ -22,6 +23,13 @@ QJsonArray addressesJson(const QList<EmailAddress> &addresses) {
 }
 
 } // namespace
+
+bool EmailAddress::isValid(const QString &address) {
+    static const QRegularExpression addrSpec(
+        QStringLiteral(R"(^[^\s@<>(),;:"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)"
+                       R"((?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$)"));
+    return address.size() <= 254 && addrSpec.match(address).hasMatch();
+}
 
 QJsonObject EmailDraft::toMailSendJson() const {
     QJsonObject personalization{{QStringLiteral("to"), addressesJson(to)}};

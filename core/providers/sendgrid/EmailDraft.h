@@ -13,6 +13,9 @@ struct EmailAddress {
     QString name; // optional display name
 
     bool isEmpty() const { return email.isEmpty(); }
+    // A plain addr-spec as SendGrid accepts it: local@domain.tld, no spaces, at most 254
+    // characters. One rule for the local API, the Email tab and the default sender setting.
+    static bool isValid(const QString &address);
 };
 
 struct EmailAttachment {

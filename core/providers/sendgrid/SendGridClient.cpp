@@ -25,7 +25,7 @@ void SendGridClient::setCredentials(const SendGridCredentials &credentials) {
 RestRequest SendGridClient::request(QNetworkAccessManager *nam,
                                     const SendGridCredentials &credentials, const QString &path) {
     RestRequest r(nam, credentials.apiBase);
-    r.path(path).bearer(credentials.apiKey);
+    r.path(path).bearer(credentials.apiKey).timeout(credentials.timeout);
     return r;
 }
 

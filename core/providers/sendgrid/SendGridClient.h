@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <chrono>
 #include <functional>
 
 class QNetworkAccessManager;
@@ -22,6 +23,9 @@ struct RestResponse;
 struct SendGridCredentials {
     QString apiKey; // secret: never logged, never in an error
     QUrl apiBase{QStringLiteral("https://api.sendgrid.com")};
+    // How long a request may go without a byte either way before it is abandoned; a mail/send
+    // abandoned so is ambiguous (SendGrid may have taken it). Tests make it short.
+    std::chrono::milliseconds timeout{30000};
 };
 
 template <typename T> struct SendGridResult {
