@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 #include "email/EmailRoutes.h"
+#include "email/SandboxEmailTemplates.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 
@@ -126,8 +127,8 @@ void TestEmailEndToEnd::templateWithAttachmentIsAccepted() {
                                      {"cc", "dee@example.com"},
                                      {"from", "support@example.com"},
                                      {"replyTo", "help@example.com"},
-                                     {"templateId", "d-0123456789abcdef0123456789abcdef"},
-                                     {"dynamicTemplateData", QJsonObject{{"name", "Ben"}}},
+                                     {"templateId", SandboxEmailTemplates::orderShipped()},
+                                     {"dynamicTemplateData", QJsonObject{{"first_name", "Ben"}}},
                                      {"attachments", attachments}});
     QCOMPARE(sent.status, 202);
     const QString id = sent.json().value(QLatin1String("id")).toString();
