@@ -122,9 +122,10 @@ QString baseOf(const HttpRequest &request) {
 }
 
 HttpResponse list(const HttpRequest &request) {
-    const QString generations = request.query.hasQueryItem(QStringLiteral("generations"))
-                                    ? request.query.queryItemValue(QStringLiteral("generations"))
-                                    : QStringLiteral("legacy");
+    const QString generations =
+        request.query.hasQueryItem(QStringLiteral("generations"))
+            ? request.query.queryItemValue(QStringLiteral("generations"), QUrl::FullyDecoded)
+            : QStringLiteral("legacy");
     const QStringList wanted = generations.split(QLatin1Char(','));
     for (const QString &g : wanted) {
         if (g != QLatin1String("legacy") && g != QLatin1String("dynamic"))
@@ -138,7 +139,8 @@ HttpResponse list(const HttpRequest &request) {
         return errors(400, QStringLiteral("page_size"),
                       QStringLiteral("page_size should be an integer between 1 and 200"));
     int start = 0;
-    const QString token = request.query.queryItemValue(QStringLiteral("page_token"));
+    const QString token =
+        request.query.queryItemValue(QStringLiteral("page_token"), QUrl::FullyDecoded);
     if (!token.isEmpty()) {
         start = token.toInt(&ok);
         if (!ok || start < 0)

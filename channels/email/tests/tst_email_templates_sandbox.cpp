@@ -120,6 +120,10 @@ void TestEmailTemplatesSandbox::listsLegacyOnlyByDefault() {
         get(QStringLiteral("/v3/templates?generations=legacy,dynamic&page_size=50"));
     QCOMPARE(both.json().value(QLatin1String("result")).toArray().size(), 4);
     QCOMPARE(both.json().value(QLatin1String("_metadata")).toObject().value("count").toInt(), 4);
+    // The comma percent-encoded, as a proxy or a helper library may send it.
+    const sbtest::Reply encoded =
+        get(QStringLiteral("/v3/templates?generations=legacy%2Cdynamic&page_size=50"));
+    QCOMPARE(encoded.json().value(QLatin1String("result")).toArray().size(), 4);
 }
 
 void TestEmailTemplatesSandbox::pagesWithPageToken() {
