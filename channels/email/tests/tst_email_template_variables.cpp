@@ -247,6 +247,10 @@ void TestEmailTemplateVariables::malformedTemplatesSayWhy_data() {
                                     << "sub-expressions";
     QTest::newRow("unclosed quote") << "{{insert name \"default=x}}"
                                     << "quoted string";
+    QTest::newRow("blocks nested too deep, no stack overflow")
+        << QString(QStringLiteral("{{#if a}}").repeated(100000) +
+                   QStringLiteral("{{/if}}").repeated(100000))
+        << "nested more than 64 deep";
     QTest::newRow("block helper without #") << "{{if vip}}"
                                             << "block helper";
 }

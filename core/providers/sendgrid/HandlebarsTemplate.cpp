@@ -224,6 +224,10 @@ private:
                 .arg(node.helper)
                 .arg(min == max ? (min == 1 ? tr("one value") : tr("two values"))
                                 : tr("one value or more"));
+        if (m_stack.size() >= HandlebarsTemplate::MaxDepth)
+            return tr("Line %1: blocks nested more than %2 deep.")
+                .arg(line)
+                .arg(HandlebarsTemplate::MaxDepth);
         m_stack.append({node, false, chained});
         return {};
     }

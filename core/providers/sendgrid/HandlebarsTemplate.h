@@ -31,10 +31,15 @@ struct HandlebarsNode {
 // with and SendGrid's equals, notEquals, greaterThan, lessThan, and, or (each with {{else}},
 // and {{else if x}} chains), and inline helpers such as insert, formatDate and length.
 // A malformed template (a block never closed, a close that does not match, a tag without its
-// }}, a partial) gives no tree but an error naming the line, so a form and a preview can say
+// }}, a partial, blocks nested more than MaxDepth deep) gives no tree but an error naming the
+// line, so a form and a preview can say
 // what is wrong instead of guessing.
 class HandlebarsTemplate {
 public:
+    // Blocks inside blocks, at most: the tree is walked recursively, and no real template
+    // comes near this.
+    static constexpr int MaxDepth = 64;
+
     static HandlebarsTemplate parse(const QString &source);
 
     bool isValid() const { return m_error.isEmpty(); }
