@@ -32,8 +32,7 @@ struct HandlebarsNode {
 // and {{else if x}} chains), and inline helpers such as insert, formatDate and length.
 // A malformed template (a block never closed, a close that does not match, a tag without its
 // }}, a partial, blocks nested more than MaxDepth deep) gives no tree but an error naming the
-// line, so a form and a preview can say
-// what is wrong instead of guessing.
+// line, so a form and a preview can say what is wrong instead of guessing.
 class HandlebarsTemplate {
 public:
     // Blocks inside blocks, at most: the tree is walked recursively, and no real template
