@@ -4,6 +4,8 @@
 
 #include "EmailLogging.h"
 #include "EmailRequest.h"
+#include "SandboxEmailTemplates.h"
+#include "providers/sendgrid/DynamicTemplateRenderer.h"
 #include "providers/sendgrid/EmailDraft.h"
 #include "providers/sendgrid/SendGridEventValidator.h"
 #include "sandbox/Sandbox.h"
@@ -16,7 +18,9 @@
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QUuid>
+
 #include <algorithm>
+#include <memory>
 
 namespace sb {
 
@@ -46,8 +50,69 @@ QString randomId(int length) {
 
 struct Recipient {
     QString address;
-    QString emailId; // the switchboard_id custom arg
+    QString emailId;    // the switchboard_id custom arg
+    QStringList events; // what happens to it, in order
+    QString dropReason; // the reason a dropped event gives
 };
+
+// What the sandbox made of accepted emails, by X-Message-Id, for GET /sandbox/emails/{id}:
+// the newest MaxKept, so a long session does not grow without bound.
+struct SentEmails {
+    static constexpr int MaxKept = 500;
+    QHash<QString, QJsonObject> byId;
+    QStringList order;
+
+    void keep(const QString &id, const QJsonObject &email) {
+        byId.insert(id, email);
+        order.append(id);
+        while (order.size() > MaxKept)
+            byId.remove(order.takeFirst());
+    }
+};
+
+// The email each personalization makes: the template's active version filled with its
+// dynamic_template_data as SendGrid's Handlebars would, or the mail's own subject and content.
+QJsonObject rendered(const QJsonObject &mail, const QString &messageId) {
+    const QString templateId = mail.value(QLatin1String("template_id")).toString();
+    const SandboxEmailTemplate *found = SandboxEmailTemplates::find(templateId);
+    const SandboxEmailTemplateVersion *version = found ? found->activeVersion() : nullptr;
+    QString text;
+    QString html;
+    for (const QJsonValue c : mail.value(QLatin1String("content")).toArray()) {
+        const QString type = c.toObject().value(QLatin1String("type")).toString();
+        const QString value = c.toObject().value(QLatin1String("value")).toString();
+        if (type == QLatin1String("text/plain"))
+            text = value;
+        else if (type == QLatin1String("text/html"))
+            html = value;
+    }
+    QJsonArray personalizations;
+    for (const QJsonValue pv : mail.value(QLatin1String("personalizations")).toArray()) {
+        const QJsonObject p = pv.toObject();
+        QJsonObject out{{QStringLiteral("to"), p.value(QLatin1String("to"))}};
+        QString subject = p.value(QLatin1String("subject")).toString();
+        if (subject.isEmpty())
+            subject = mail.value(QLatin1String("subject")).toString();
+        if (version) {
+            const QJsonObject data = p.value(QLatin1String("dynamic_template_data")).toObject();
+            out.insert(QStringLiteral("subject"),
+                       DynamicTemplateRenderer::render(version->subject, data));
+            out.insert(QStringLiteral("html"),
+                       DynamicTemplateRenderer::render(version->htmlContent, data));
+            out.insert(QStringLiteral("text"),
+                       DynamicTemplateRenderer::render(version->plainContent, data));
+        } else {
+            out.insert(QStringLiteral("subject"), subject);
+            out.insert(QStringLiteral("html"), html);
+            out.insert(QStringLiteral("text"), text);
+        }
+        personalizations.append(out);
+    }
+    return {{QStringLiteral("message_id"), messageId},
+            {QStringLiteral("template_id"), templateId},
+            {QStringLiteral("template_version_id"), version ? version->id : QString()},
+            {QStringLiteral("personalizations"), personalizations}};
+}
 
 void postBatch(Sandbox *sandbox, const QString &url, const QJsonArray &events) {
     const QByteArray body = QJsonDocument(events).toJson(QJsonDocument::Compact);
@@ -73,7 +138,7 @@ void walk(Sandbox *sandbox, QString url, QString messageId, QList<Recipient> rec
     QJsonArray batch;
     bool more = false;
     for (const Recipient &r : std::as_const(recipients)) {
-        const QStringList events = EmailSandbox::eventsFor(r.address);
+        const QStringList &events = r.events;
         if (step >= events.size())
             continue;
         more = more || step + 1 < events.size();
@@ -95,7 +160,7 @@ void walk(Sandbox *sandbox, QString url, QString messageId, QList<Recipient> rec
             e.insert(QStringLiteral("type"), QStringLiteral("bounce"));
             e.insert(QStringLiteral("status"), QStringLiteral("5.1.1"));
         } else if (event == QLatin1String("dropped")) {
-            e.insert(QStringLiteral("reason"), QStringLiteral("Bounced Address"));
+            e.insert(QStringLiteral("reason"), r.dropReason);
         } else if (event == QLatin1String("delivered")) {
             e.insert(QStringLiteral("response"), QStringLiteral("250 OK"));
         }
@@ -205,10 +270,11 @@ void EmailSandbox::install(Sandbox &sandbox, const QString &eventsUrl,
     // room enough (the server's 1 MiB would refuse an email with a modest attachment).
     sandbox.setMaxBodyBytes("POST", QStringLiteral("/v3/mail/send"),
                             SendGridClient::MaxMailSendBytes + 1024 * 1024);
+    auto sent = std::make_shared<SentEmails>(); // the routes' own, on the sandbox's thread
     sandbox.addRoute(
         "POST", QStringLiteral("/v3/mail/send"),
-        [s, eventsUrl, accepted](const HttpRequest &request,
-                                 std::function<void(const HttpResponse &)> reply) {
+        [s, eventsUrl, accepted, sent](const HttpRequest &request,
+                                       std::function<void(const HttpResponse &)> reply) {
             QJsonParseError parseError;
             const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
             if (parseError.error != QJsonParseError::NoError || !document.isObject())
@@ -222,10 +288,17 @@ void EmailSandbox::install(Sandbox &sandbox, const QString &eventsUrl,
             HttpResponse answer = HttpResponse::empty(202);
             answer.headers.append({"X-Message-Id", messageId.toLatin1()});
             reply(answer);
+            sent->keep(messageId, rendered(mail, messageId));
             if (accepted)
                 accepted(mail);
             if (eventsUrl.isEmpty())
                 return; // switchboard-sandbox on its own: no console to tell
+            // SendGrid takes any template_id with 202 and only then finds it is not the
+            // account's: every recipient is dropped (its Activity feed: "Invalid SMTPAPI
+            // header").
+            const QString templateId = mail.value(QLatin1String("template_id")).toString();
+            const bool unknownTemplate =
+                !templateId.isEmpty() && !SandboxEmailTemplates::find(templateId);
             QList<Recipient> recipients;
             for (const QJsonValue pv : mail.value(QLatin1String("personalizations")).toArray()) {
                 const QJsonObject p = pv.toObject();
@@ -233,16 +306,36 @@ void EmailSandbox::install(Sandbox &sandbox, const QString &eventsUrl,
                                             .toObject()
                                             .value(QLatin1String(EmailDraft::EmailIdArg))
                                             .toString();
-                for (const char *list : {"to", "cc", "bcc"})
-                    for (const QJsonValue a : p.value(QLatin1String(list)).toArray())
-                        recipients.append(
-                            {a.toObject().value(QLatin1String("email")).toString(), emailId});
+                for (const char *list : {"to", "cc", "bcc"}) {
+                    for (const QJsonValue a : p.value(QLatin1String(list)).toArray()) {
+                        const QString address =
+                            a.toObject().value(QLatin1String("email")).toString();
+                        if (unknownTemplate)
+                            recipients.append({address,
+                                               emailId,
+                                               {QStringLiteral("dropped")},
+                                               QString::fromLatin1(InvalidHeaderReason)});
+                        else
+                            recipients.append({address, emailId, eventsFor(address),
+                                               QStringLiteral("Bounced Address")});
+                    }
+                }
             }
             QTimer::singleShot(s->statusDelayMs(), s, [s, eventsUrl, messageId, recipients] {
                 walk(s, eventsUrl, messageId, recipients, 0);
             });
         },
         authenticate);
+    SandboxEmailTemplates::serve(sandbox, authenticate);
+    // What an accepted email became (a template filled in), for tests and curious agents:
+    // behind the sandbox's Basic auth like its other /sandbox/ controls.
+    sandbox.addRoute("GET", QStringLiteral("/sandbox/emails/{id}"),
+                     [sent](const HttpRequest &r, std::function<void(const HttpResponse &)> reply) {
+                         const auto it = sent->byId.constFind(r.args.value(0));
+                         reply(it == sent->byId.cend()
+                                   ? HttpResponse::error(404, QStringLiteral("No such email."))
+                                   : HttpResponse::json(200, it.value()));
+                     });
 }
 
 } // namespace sb

@@ -23,6 +23,13 @@ class Sandbox;
 //     dropped@sandbox.test       dropped (Bounced Address)
 //     spamreport@sandbox.test    processed, delivered, spamreport
 //   Each event carries our custom args (switchboard_id) and sg_message_id as SendGrid's do.
+// - SendGrid's templates API over SandboxEmailTemplates' templates (GET /v3/templates...);
+//   a mail/send with one of their template_ids is filled in with each personalization's
+//   dynamic_template_data. One with any other template_id is accepted (202), then every
+//   recipient is dropped with "Invalid SMTPAPI header", as SendGrid does: it does not check
+//   the id before answering.
+// - GET /sandbox/emails/{X-Message-Id} (the sandbox's Basic auth): what an accepted email
+//   became, per personalization its subject, html and text (a template's rendered).
 class EmailSandbox {
 public:
     // `accepted` (optional) hears of each accepted mail/send body, e.g. for a test to count.
@@ -37,6 +44,8 @@ public:
     static constexpr char BounceAddress[] = "bounce@sandbox.test";
     static constexpr char DroppedAddress[] = "dropped@sandbox.test";
     static constexpr char SpamReportAddress[] = "spamreport@sandbox.test";
+    // SendGrid's dropped reason for a template_id that is not the account's.
+    static constexpr char InvalidHeaderReason[] = "Invalid SMTPAPI header";
 };
 
 } // namespace sb

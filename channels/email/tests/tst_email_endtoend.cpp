@@ -1,6 +1,8 @@
 #include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "email/EmailRoutes.h"
+#include "email/EmailSandbox.h"
+#include "email/SandboxEmailTemplates.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 
@@ -22,6 +24,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void seedRequestReachesDelivered();
     void templateWithAttachmentIsAccepted();
+    void templateEmailIsFilledInEndToEnd();
+    void unknownTemplateIsDropped();
     void bounceSuppressesTheAddress();
     void droppedIsFinal();
     void invalidFields_data();
@@ -119,8 +123,8 @@ void TestEmailEndToEnd::templateWithAttachmentIsAccepted() {
                                      {"cc", "dee@example.com"},
                                      {"from", "support@example.com"},
                                      {"replyTo", "help@example.com"},
-                                     {"templateId", "d-0123456789abcdef0123456789abcdef"},
-                                     {"dynamicTemplateData", QJsonObject{{"name", "Ben"}}},
+                                     {"templateId", SandboxEmailTemplates::orderShipped()},
+                                     {"dynamicTemplateData", QJsonObject{{"first_name", "Ben"}}},
                                      {"attachments", attachments}});
     QCOMPARE(sent.status, 202);
     const QString id = sent.json().value(QLatin1String("id")).toString();
@@ -131,6 +135,70 @@ void TestEmailEndToEnd::templateWithAttachmentIsAccepted() {
     QCOMPARE(attachment.value(QLatin1String("filename")).toString(),
              QStringLiteral("Rechnung-März.pdf"));
     QCOMPARE(attachment.value(QLatin1String("size")).toInt(), 12);
+}
+
+void TestEmailEndToEnd::templateEmailIsFilledInEndToEnd() {
+    // The agent's request, as the Email tab sends it from EmailTemplatePicker's values.
+    const QJsonObject data{
+        {"first_name", "Dee & \"Co\""}, {"product_name", "Acme"},
+        {"email", "dee@example.com"},   {"reset_url", "https://acme.example/reset?t=abc"},
+        {"expires_minutes", 30},        {"security_alert", true}};
+    const sbtest::Reply sent = send({{"to", "dee@example.com"},
+                                     {"from", "support@example.com"},
+                                     {"templateId", SandboxEmailTemplates::passwordReset()},
+                                     {"dynamicTemplateData", data}});
+    QCOMPARE(sent.status, 202);
+    const QString id = sent.json().value(QLatin1String("id")).toString();
+    const QString sgMessageId = sent.json().value(QLatin1String("sgMessageId")).toString();
+    QVERIFY(!sgMessageId.isEmpty());
+
+    // What SendGrid's stand-in made of it: the active version, filled in and escaped.
+    const QByteArray basic =
+        (m_service->config().accountSid + QLatin1Char(':') + m_service->config().authToken)
+            .toUtf8()
+            .toBase64();
+    const sbtest::Reply seen = m_http.get(
+        QUrl(m_service->sandboxUrl().toString() + QStringLiteral("/sandbox/emails/") + sgMessageId),
+        {{"Authorization", "Basic " + basic}});
+    QCOMPARE(seen.status, 200);
+    QCOMPARE(seen.json().value(QLatin1String("template_id")).toString(),
+             SandboxEmailTemplates::passwordReset());
+    const QJsonObject email =
+        seen.json().value(QLatin1String("personalizations")).toArray().at(0).toObject();
+    QCOMPARE(email.value(QLatin1String("subject")).toString(),
+             QStringLiteral("Reset your Acme password"));
+    const QString html = email.value(QLatin1String("html")).toString();
+    QVERIFY2(html.contains(QLatin1String("Hello Dee &amp; &quot;Co&quot;,")), qPrintable(html));
+    QVERIFY(html.contains(QLatin1String("href=\"https://acme.example/reset?t&#x3D;abc\"")));
+    QVERIFY(html.contains(QLatin1String("works for 30 minutes")));
+    QVERIFY(html.contains(QLatin1String("we will lock the account")));
+    QVERIFY(!html.contains(QLatin1String("{{")));
+
+    // And it is delivered like any email; the console keeps the template it used.
+    const QJsonObject done = waitForStatus(id, QStringLiteral("delivered"));
+    QCOMPARE(done.value(QLatin1String("status")).toString(), QStringLiteral("delivered"));
+    QCOMPARE(done.value(QLatin1String("templateId")).toString(),
+             SandboxEmailTemplates::passwordReset());
+}
+
+void TestEmailEndToEnd::unknownTemplateIsDropped() {
+    // SendGrid answers 202 for any template_id and drops the email afterwards: the console
+    // learns it from the dropped event, with SendGrid's reason.
+    const sbtest::Reply sent = send({{"to", "eve@example.com"},
+                                     {"from", "support@example.com"},
+                                     {"templateId", "d-0123456789abcdef0123456789abcdef"},
+                                     {"dynamicTemplateData", QJsonObject{{"name", "Eve"}}}});
+    QCOMPARE(sent.status, 202);
+    const QJsonObject dropped =
+        waitForStatus(sent.json().value(QLatin1String("id")).toString(), QStringLiteral("dropped"));
+    QCOMPARE(dropped.value(QLatin1String("status")).toString(), QStringLiteral("dropped"));
+    QCOMPARE(dropped.value(QLatin1String("events"))
+                 .toArray()
+                 .last()
+                 .toObject()
+                 .value(QLatin1String("reason"))
+                 .toString(),
+             QLatin1String(EmailSandbox::InvalidHeaderReason));
 }
 
 void TestEmailEndToEnd::bounceSuppressesTheAddress() {
