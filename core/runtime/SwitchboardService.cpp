@@ -8,6 +8,7 @@
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
 #include "outbox/Outbox.h"
+#include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
 #include "providers/twilio/TwilioClient.h"
 #include "providers/twilio/TwilioWebhookGuard.h"
@@ -132,6 +133,9 @@ void SwitchboardService::startServer() {
                                         m_config.twilioApiBase};
     m_client = new TwilioClient(nam, credentials, m_networkRoot);
     m_content = new ContentClient(nam, credentials, m_config.contentApiBase, m_networkRoot);
+    m_sendgrid = new SendGridClient(
+        nam, {m_config.sendgridApiKey, m_config.sendgridApiBase, m_config.sendgridTimeout},
+        m_networkRoot);
     m_outbox = new Outbox(m_store, m_client, m_networkRoot);
     m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
     const OutboxSenderContext senders{nam, m_store, m_config, m_networkRoot};

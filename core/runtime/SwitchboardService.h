@@ -14,6 +14,7 @@
 namespace sb {
 
 class ContentClient;
+class SendGridClient;
 class HttpServer;
 class Outbox;
 class Sandbox;
@@ -53,6 +54,9 @@ public:
     // Twilio's Content API (templates and their WhatsApp approval), on the network thread next
     // to the TwilioClient; in sandbox mode it asks the sandbox. Null before start().
     ContentClient *contentClient() const { return m_content; }
+    // SendGrid's API (dynamic templates for the Email tab), on the network thread; in sandbox
+    // mode without a SendGrid key it asks the sandbox's stand-in. Null before start().
+    SendGridClient *sendGridClient() const { return m_sendgrid; }
     const ChannelList &channels() const { return m_channels; }
     quint16 port() const { return m_port; }
     QUrl publicUrl() const { return m_publicUrl; }
@@ -93,6 +97,7 @@ private:
     QObject *m_networkRoot = nullptr;
     TwilioClient *m_client = nullptr;
     ContentClient *m_content = nullptr;
+    SendGridClient *m_sendgrid = nullptr;
     Clock m_clock;
     Outbox *m_outbox = nullptr;
     Sandbox *m_sandbox = nullptr;

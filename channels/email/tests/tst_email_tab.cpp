@@ -5,12 +5,14 @@
 #include "email/ui/EmailComposeWidget.h"
 #include "email/ui/EmailTab.h"
 #include "email/ui/EmailTableModel.h"
+#include "email/ui/EmailTemplatePicker.h"
 #include "email/ui/EmailTimeline.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "runtime/SwitchboardService.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -95,6 +97,7 @@ private Q_SLOTS:
     void bouncedAddressIsRefusedTheSecondTime();
     void sendGridRefusalIsShownAndTheDraftKept();
     void ctrlReturnSendsFromTheKeyboard();
+    void sandboxTemplateSendsAndTheDayIsCounted();
     void templatePickerSeam();
     void screenshots_data();
     void screenshots();
@@ -474,8 +477,38 @@ void TestEmailTab::ctrlReturnSendsFromTheKeyboard() {
     QTRY_COMPARE_WITH_TIMEOUT(email(s.emailId).status, QStringLiteral("delivered"), 10000);
 }
 
+void TestEmailTab::sandboxTemplateSendsAndTheDayIsCounted() {
+    // The tab hosts the real picker, on the service's SendGrid client (the sandbox's stand-in).
+    EmailTemplatePicker *picker = tab()->templatePicker();
+    QVERIFY(picker);
+    QTRY_VERIFY(tab()->usageLabel()->text().contains(QStringLiteral("of 100 emails today")));
+    const int before = tab()->usageLabel()->text().section(QLatin1Char(' '), 0, 0).toInt();
+    compose()->setMode(EmailComposeWidget::Mode::Template);
+    QCOMPARE(picker->parentWidget(), compose()->templateArea());
+    QTRY_VERIFY_WITH_TIMEOUT(picker->combo()->count() >= 3, 10000);
+    QSignalSpy loaded(picker, &EmailTemplatePicker::templateLoaded);
+    const QString id = QStringLiteral("d-5b1f3e0c9a7d4e2f8c6b4a2e0d8f6c4a"); // Order shipped
+    QVERIFY(picker->pick(id));
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);
+    QLineEdit *firstName = picker->textEdit(QStringLiteral("first_name"));
+    QVERIFY(firstName);
+    firstName->setText(QStringLiteral("Ana"));
+    compose()->toEdit()->setText(QStringLiteral("ana@example.com"));
+    QTRY_VERIFY(compose()->sendButton()->isEnabled());
+    const EmailSubmission s = send();
+    QCOMPARE(int(s.outcome), int(EmailSubmission::Outcome::Queued));
+    QTRY_COMPARE_WITH_TIMEOUT(email(s.emailId).status, QStringLiteral("delivered"), 10000);
+    QCOMPARE(email(s.emailId).request.value(QStringLiteral("templateId")).toString(), id);
+    QTRY_VERIFY(tab()->usageLabel()->text().startsWith(QString::number(before + 1) +
+                                                       QStringLiteral(" of 100")));
+    compose()->setMode(EmailComposeWidget::Mode::Message);
+}
+
 void TestEmailTab::templatePickerSeam() {
-    // Until the picker is put in, the Template area says it is not there and nothing can go.
+    // Without a picker (the tab's own taken out), the Template area says it is not there and
+    // nothing can go.
+    compose()->setTemplatePicker(nullptr, {});
+    QTRY_VERIFY(!tab()->templatePicker());
     compose()->toEdit()->setText(QStringLiteral("ana@example.com"));
     compose()->setMode(EmailComposeWidget::Mode::Template);
     QVERIFY(compose()->templateArea()->isVisible());

@@ -2,11 +2,15 @@
 
 #include "EmailComposeWidget.h"
 #include "EmailTableModel.h"
+#include "EmailTemplatePicker.h"
 #include "EmailTimeline.h"
 #include "common/Accessibility.h"
+#include "common/SchemeColors.h"
 #include "common/StatusBadgeDelegate.h"
 #include "email/EmailChannel.h"
 #include "email/EmailFeed.h"
+#include "email/EmailStore.h"
+#include "runtime/SwitchboardService.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,18 +41,30 @@ QString recipients(const EmailDraft &draft) {
     return list.join(QStringLiteral(", "));
 }
 
+// The daily limit as configured, counted on the service's clock (which tests may set).
+EmailQuota quotaOf(const ConsoleContext &context) {
+    EmailQuota quota;
+    if (context.service) {
+        quota.dailyLimit = context.service->config().sendgridDailyLimit;
+        if (context.service->clock())
+            quota.clock = context.service->clock();
+    }
+    return quota;
+}
+
 } // namespace
 
 EmailTab::EmailTab(const ConsoleContext &context, QWidget *parent)
     : ChannelTab(QString(EmailChannel::Id), parent)
     , m_context(context)
-    , m_submitter(context.store, context.outbox)
+    , m_submitter(context.store, context.outbox, quotaOf(context))
     , m_feed(new EmailFeed(context.store, this))
     , m_model(new EmailTableModel(context.statuses, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_compose(new EmailComposeWidget(this))
     , m_composeScroll(new QScrollArea(this))
     , m_filter(new QLineEdit(this))
+    , m_usage(new QLabel(this))
     , m_table(new QTableView(this))
     , m_timeline(new EmailTimeline(context.statuses, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -107,6 +123,7 @@ EmailTab::EmailTab(const ConsoleContext &context, QWidget *parent)
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_usage);
     listLayout->addLayout(filterRow);
     listLayout->addWidget(m_table, 1);
     m_listSplitter->addWidget(listPane);
@@ -142,6 +159,42 @@ EmailTab::EmailTab(const ConsoleContext &context, QWidget *parent)
         m_compose->showResult(tr("The emails could not be read: %1").arg(error), true);
     });
     m_feed->loadRecent();
+
+    m_usage->setObjectName(QStringLiteral("emailUsage"));
+    m_usage->setToolTip(tr("Emails sent today (UTC) against the daily limit "
+                           "(SENDGRID_DAILY_LIMIT; SendGrid's free plan allows 100)"));
+    updateUsage();
+    if (context.service && context.service->sendGridClient()) {
+        m_picker = new EmailTemplatePicker(context.service->sendGridClient(), m_compose);
+        m_picker->setObjectName(QStringLiteral("emailTemplatePicker"));
+        m_compose->setTemplatePicker(m_picker, [picker = m_picker] {
+            return EmailTemplateChoice{picker->templateId(), picker->dynamicTemplateData()};
+        });
+        connect(m_picker, &EmailTemplatePicker::changed, m_compose,
+                &EmailComposeWidget::revalidate);
+    }
+    if (context.service)
+        m_compose->setDefaultFrom(context.service->config().sendgridFromEmail,
+                                  context.service->config().sendgridFromName);
+}
+
+EmailTemplatePicker *EmailTab::templatePicker() const {
+    return m_picker.data();
+}
+
+void EmailTab::updateUsage() {
+    if (!m_context.store)
+        return;
+    m_submitter.usage(this, [this](const StoreResult<EmailUsage> &read) {
+        if (!read.ok())
+            return m_usage->setText(tr("Today: unknown (%1)").arg(read.error));
+        const EmailUsage &u = read.value;
+        m_usage->setText(u.dailyLimit > 0
+                             ? tr("%1 of %2 emails today").arg(u.sentToday).arg(u.dailyLimit)
+                             : tr("%1 emails today").arg(u.sentToday));
+        SchemeColors::setTone(
+            m_usage, u.dailyLimit > 0 && u.sentToday >= u.dailyLimit ? Tone::Error : Tone::Faint);
+    });
 }
 
 void EmailTab::send(const EmailDraft &draft) {
@@ -158,6 +211,7 @@ void EmailTab::send(const EmailDraft &draft) {
 void EmailTab::onSubmitted(const EmailDraft &draft, const EmailSubmission &s) {
     using Outcome = EmailSubmission::Outcome;
     m_compose->setBusy(false);
+    updateUsage();
     const QString to = recipients(draft);
     switch (s.outcome) {
     case Outcome::Suppressed: {
@@ -181,6 +235,15 @@ void EmailTab::onSubmitted(const EmailDraft &draft, const EmailSubmission &s) {
     case Outcome::Unknown:
         // It may have gone: the draft stays so the agent can decide, after checking.
         m_compose->showResult(s.error, true);
+        break;
+    case Outcome::Replayed:
+    case Outcome::KeyConflict:
+        // The tab sends no Idempotency-Key: these come only from the local API.
+        m_compose->showResult(s.error, true);
+        break;
+    case Outcome::OverDailyLimit:
+        m_compose->showResult(
+            EmailSubmitter::overLimitMessage(s.sentToday, s.dailyLimit, s.resetsAt), true);
         break;
     case Outcome::Queued:
         m_sentId = s.emailId;
@@ -289,8 +352,12 @@ void EmailTab::restoreState(QSettings *settings) {
         m_table->horizontalHeader()->restoreState(columns);
     m_splitter->restoreState(settings->value(key("splitter")).toByteArray());
     m_listSplitter->restoreState(settings->value(key("listSplitter")).toByteArray());
-    m_compose->setDefaultFrom(settings->value(key("fromEmail")).toString(),
-                              settings->value(key("fromName")).toString());
+    // The sender last used wins over the configured default (set in the constructor).
+    const QString fromEmail = settings->value(key("fromEmail")).toString();
+    if (!fromEmail.isEmpty()) {
+        m_compose->fromEdit()->setText(fromEmail);
+        m_compose->fromNameEdit()->setText(settings->value(key("fromName")).toString());
+    }
 }
 
 } // namespace sb

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <QPointer>
+
 #include "ChannelTab.h"
 #include "ChannelUi.h"
 #include "email/EmailStore.h"
 #include "email/EmailSubmitter.h"
 
+class QLabel;
 class QLineEdit;
 class QScrollArea;
 class QSortFilterProxyModel;
@@ -12,6 +15,8 @@ class QSplitter;
 class QTableView;
 
 namespace sb {
+
+class EmailTemplatePicker;
 
 class EmailComposeWidget;
 class EmailFeed;
@@ -44,6 +49,9 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
+    // "3 of 100 emails today": the day's count against SENDGRID_DAILY_LIMIT.
+    QLabel *usageLabel() const { return m_usage; }
+    EmailTemplatePicker *templatePicker() const;
     EmailTimeline *timeline() const { return m_timeline; }
 
 Q_SIGNALS:
@@ -52,6 +60,7 @@ Q_SIGNALS:
 
 private:
     void send(const EmailDraft &draft);
+    void updateUsage();
     void onSubmitted(const EmailDraft &draft, const EmailSubmission &s);
     void onEmailsChanged(const QList<EmailRecord> &emails);
     void showSelected();
@@ -64,6 +73,8 @@ private:
     EmailComposeWidget *m_compose;
     QScrollArea *m_composeScroll;
     QLineEdit *m_filter;
+    QLabel *m_usage;
+    QPointer<EmailTemplatePicker> m_picker; // the compose form owns it
     QTableView *m_table;
     EmailTimeline *m_timeline;
     QSplitter *m_splitter;     // compose | emails
