@@ -129,5 +129,9 @@ QPalette ConsoleFixture::darkPalette() {
     p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x30));
     p.setColor(QPalette::Dark, QColor(0x20, 0x20, 0x20));
     p.setColor(QPalette::Shadow, Qt::black);
+    // Disabled controls dimmed, as a desktop's dark scheme has them, so a screenshot shows
+    // which buttons are off.
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
     return p;
 }

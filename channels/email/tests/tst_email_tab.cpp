@@ -37,27 +37,6 @@ using namespace sb;
 
 namespace {
 
-QPalette darkPalette() {
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x2d));
-    p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
-    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
-    p.setColor(QPalette::Light, QColor(0x4a, 0x4a, 0x4a));
-    p.setColor(QPalette::Midlight, QColor(0x3e, 0x3e, 0x3e));
-    p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x30));
-    p.setColor(QPalette::Dark, QColor(0x20, 0x20, 0x20));
-    p.setColor(QPalette::Shadow, Qt::black);
-    return p;
-}
-
 EmailRecord emailAt(qint64 rowId, const QString &status, const QDateTime &created) {
     EmailRecord e;
     e.rowId = rowId;
@@ -539,7 +518,7 @@ void TestEmailTab::screenshots_data() {
     QTest::addColumn<QPalette>("palette");
     QTest::addColumn<QString>("name");
     QTest::newRow("light") << QApplication::style()->standardPalette() << QStringLiteral("light");
-    QTest::newRow("dark") << darkPalette() << QStringLiteral("dark");
+    QTest::newRow("dark") << ConsoleFixture::darkPalette() << QStringLiteral("dark");
 }
 
 void TestEmailTab::screenshots() {

@@ -5,8 +5,8 @@
 #include "EmailTemplatePicker.h"
 #include "EmailTimeline.h"
 #include "common/Accessibility.h"
+#include "common/LiveTable.h"
 #include "common/SchemeColors.h"
-#include "common/StatusBadgeDelegate.h"
 #include "email/EmailChannel.h"
 #include "email/EmailFeed.h"
 #include "email/EmailStore.h"
@@ -80,12 +80,8 @@ EmailTab::EmailTab(const ConsoleContext &context, QWidget *parent)
     m_composeScroll->setFocusPolicy(Qt::NoFocus);
 
     // The sent emails, newest first.
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(EmailTableModel::SortRole);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setDynamicSortFilter(true);
-    m_proxy->sort(EmailTableModel::Time, Qt::DescendingOrder);
+    LiveTable::setUp(m_table, m_proxy, m_model, EmailTableModel::SortRole, EmailTableModel::Time,
+                     EmailTableModel::Status);
     m_filter->setObjectName(QStringLiteral("emailsFilter"));
     m_filter->setPlaceholderText(tr("Filter by address, subject or status"));
     Accessibility::enableClearButton(m_filter, tr("Clear the filter"));
@@ -93,16 +89,6 @@ EmailTab::EmailTab(const ConsoleContext &context, QWidget *parent)
     auto *filterLabel = new QLabel(tr("Filte&r:"), this);
     filterLabel->setBuddy(m_filter);
     m_table->setObjectName(QStringLiteral("emailsTable"));
-    m_table->setModel(m_proxy);
-    m_table->setItemDelegateForColumn(EmailTableModel::Status, new StatusBadgeDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setSortingEnabled(true);
-    m_table->setTabKeyNavigation(false);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(false);
     const QFontMetrics fm(font());
     m_table->setColumnWidth(EmailTableModel::Time,
                             fm.horizontalAdvance(QStringLiteral("2026-01-05 14:03")) + 12);

@@ -34,31 +34,6 @@ using namespace sb;
 
 namespace {
 
-QPalette darkPalette() {
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x2d));
-    p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-    p.setColor(QPalette::Button, QColor(0x3a, 0x3a, 0x3a));
-    p.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-    p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
-    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
-    p.setColor(QPalette::Light, QColor(0x4a, 0x4a, 0x4a));
-    p.setColor(QPalette::Midlight, QColor(0x3e, 0x3e, 0x3e));
-    p.setColor(QPalette::Mid, QColor(0x30, 0x30, 0x30));
-    p.setColor(QPalette::Dark, QColor(0x20, 0x20, 0x20));
-    p.setColor(QPalette::Shadow, Qt::black);
-    // Disabled controls dimmed, as a desktop's dark scheme has them, so the screenshot shows
-    // which buttons are off.
-    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
-    return p;
-}
-
 QStringList problemTexts(const IvrEditor *editor) {
     QStringList out;
     for (int i = 0; i < editor->problems()->count(); ++i)
@@ -357,7 +332,7 @@ void TestIvrEditor::screenshots_data() {
     QTest::addColumn<QPalette>("palette");
     QTest::addColumn<QString>("name");
     QTest::newRow("light") << QApplication::style()->standardPalette() << QStringLiteral("light");
-    QTest::newRow("dark") << darkPalette() << QStringLiteral("dark");
+    QTest::newRow("dark") << ConsoleFixture::darkPalette() << QStringLiteral("dark");
 }
 
 void TestIvrEditor::screenshots() {

@@ -4,9 +4,9 @@
 #include "IvrEditor.h"
 #include "RecordingsPanel.h"
 #include "common/Accessibility.h"
+#include "common/LiveTable.h"
 #include "common/RecipientNumber.h"
 #include "common/SchemeColors.h"
-#include "common/StatusBadgeDelegate.h"
 #include "common/TimeFormat.h"
 #include "providers/twilio/TwilioResources.h"
 #include "runtime/SwitchboardService.h"
@@ -135,12 +135,8 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     form->setColumnStretch(3, 2);
 
     // The calls, newest first.
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(CallTableModel::SortRole);
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setDynamicSortFilter(true);
-    m_proxy->sort(CallTableModel::Time, Qt::DescendingOrder);
+    LiveTable::setUp(m_table, m_proxy, m_model, CallTableModel::SortRole, CallTableModel::Time,
+                     CallTableModel::Status);
     m_filter->setObjectName(QStringLiteral("callsFilter"));
     m_filter->setPlaceholderText(tr("Filter by number or status"));
     Accessibility::enableClearButton(m_filter, tr("Clear the filter"));
@@ -148,16 +144,6 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     auto *filterLabel = new QLabel(tr("&Search:"), this);
     filterLabel->setBuddy(m_filter);
     m_table->setObjectName(QStringLiteral("callsTable"));
-    m_table->setModel(m_proxy);
-    m_table->setItemDelegateForColumn(CallTableModel::Status, new StatusBadgeDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setSortingEnabled(true);
-    m_table->setTabKeyNavigation(false);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     const QFontMetrics fm(font());
     m_table->setColumnWidth(CallTableModel::Time,
                             fm.horizontalAdvance(QStringLiteral("2026-01-05 14:03")) + 16);
