@@ -21,8 +21,8 @@ struct ThreadItem {
     QString direction; // "inbound" or "outbound"; empty for notes
     QString from;
     QString to;
-    QString text;    // the body; an email's subject; a call's summary ("Answered, 2:13"); a note
-    QString status;  // the channel's status id ("delivered"); empty for notes
+    QString text;   // the body; an email's subject; a call's summary ("Answered, 2:13"); a note
+    QString status; // the channel's status id ("delivered"); empty for notes
     int errorCode = 0;
     QString errorMessage;
     QString author;         // a note's author (the agent's name); empty otherwise
