@@ -5,12 +5,15 @@
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
 #include "api/LocalApi.h"
+#include "api/MediaUrlField.h"
 #include "api/MessageApi.h"
+#include "media/MediaLimits.h"
 #include "outbox/Outbox.h"
 #include "providers/twilio/PhoneNumber.h"
 #include "providers/twilio/SmsSegments.h"
 #include "runtime/ChannelContext.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -62,8 +65,12 @@ void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
         from = checkNumber(QStringLiteral("from"), fromInput);
     const QString body = json.value(QLatin1String("body")).toString();
     const SegmentCount segments = SmsSegments::count(body);
-    if (!errors.has(QStringLiteral("body")) && body.trimmed().isEmpty())
-        errors.add(QStringLiteral("body"), tr("The message body is empty."));
+    // With media (MMS) the text may be left out, as Twilio allows.
+    const QStringList mediaUrls = MediaUrlField::read(json, errors, MediaLimits::mms().maxFiles());
+    const bool hasMedia = !mediaUrls.isEmpty() || errors.has(MediaUrlField::name());
+    if (!errors.has(QStringLiteral("body")) && body.trimmed().isEmpty() && !hasMedia)
+        errors.add(QStringLiteral("body"), tr("The message body is empty (give a body, "
+                                              "mediaUrl, or both)."));
     else if (!errors.has(QStringLiteral("body")) &&
              segments.characters > SmsSegments::MaxBodyCharacters)
         errors.add(QStringLiteral("body"),
@@ -78,6 +85,7 @@ void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
     draft.from = from.e164;
     draft.body = body;
     draft.segments = segments.segments;
+    draft.mediaUrls = mediaUrls;
     draft.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
 
     draft.channel = SmsChannel::Id;
@@ -86,7 +94,11 @@ void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
     QMetaObject::invokeMethod(m_outbox, [outbox = m_outbox, draft, me = Receiver(this), reply,
                                          encoding = segments.encodingName()] {
         outbox->send(draft, me, [reply, encoding](const SendOutcome &outcome) {
-            reply(MessageApi::sendAnswer(outcome, {{QStringLiteral("encoding"), encoding}}));
+            QJsonObject extra{{QStringLiteral("encoding"), encoding}};
+            if (!outcome.entry.mediaUrls.isEmpty())
+                extra.insert(MediaUrlField::name(),
+                             QJsonArray::fromStringList(outcome.entry.mediaUrls));
+            reply(MessageApi::sendAnswer(outcome, extra));
         });
     });
 }

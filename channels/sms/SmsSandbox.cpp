@@ -2,6 +2,7 @@
 
 #include "SmsChannel.h"
 #include "TestNumbers.h"
+#include "media/MediaLimits.h"
 #include "providers/twilio/PhoneNumber.h"
 #include "providers/twilio/SmsSegments.h"
 #include "providers/twilio/TwilioError.h"
@@ -81,6 +82,10 @@ std::optional<SandboxArrival> SmsSandbox::inbound(const FormFields &request, con
                 {QStringLiteral("From"), a.from},
                 {QStringLiteral("ApiVersion"), QStringLiteral("2010-04-01")}};
     return a;
+}
+
+bool SmsSandbox::acceptsMedia(const QString &contentType) const {
+    return MediaLimits::mms().accepts(contentType);
 }
 
 } // namespace sb

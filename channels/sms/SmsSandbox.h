@@ -13,6 +13,7 @@ public:
     QString id() const override;
     bool owns(const QString &from, const QString &to) const override;
     SandboxVerdict outbound(const SandboxSend &send, const Sandbox &sandbox) const override;
+    bool acceptsMedia(const QString &contentType) const override;
     std::optional<SandboxArrival> inbound(const FormFields &request, const Sandbox &sandbox,
                                           int *errorCode, QString *error) const override;
 };

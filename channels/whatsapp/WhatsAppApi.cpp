@@ -6,9 +6,12 @@
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
 #include "api/LocalApi.h"
+#include "api/MediaUrlField.h"
 #include "api/MessageApi.h"
+#include "media/MediaLimits.h"
 #include "runtime/ChannelContext.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -56,6 +59,7 @@ void WhatsAppApi::send(const HttpRequest &request, const HttpServer::Reply &repl
     send.body = json.value(QLatin1String("body")).toString();
     send.contentSid = json.value(QLatin1String("contentSid")).toString();
     send.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
+    send.mediaUrls = MediaUrlField::read(json, errors, MediaLimits::whatsApp().maxFiles());
     QString variablesError;
     const QJsonValue variables = json.value(QLatin1String("contentVariables"));
     if (variables.isObject()) {
@@ -126,6 +130,8 @@ HttpResponse WhatsAppApi::answer(const WhatsAppSendResult &result) {
     }
     const OutboxEntry &entry = result.outcome.entry;
     QJsonObject extra{{QStringLiteral("window"), windowJson(result.window)}};
+    if (!entry.mediaUrls.isEmpty())
+        extra.insert(MediaUrlField::name(), QJsonArray::fromStringList(entry.mediaUrls));
     if (!entry.contentSid.isEmpty()) {
         extra.insert(QStringLiteral("contentSid"), entry.contentSid);
         extra.insert(QStringLiteral("contentVariables"),

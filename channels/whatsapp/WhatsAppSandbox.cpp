@@ -5,6 +5,7 @@
 #include "ServiceWindow.h"
 #include "WhatsAppAddress.h"
 #include "WhatsAppChannel.h"
+#include "media/MediaLimits.h"
 #include "providers/twilio/ContentTemplate.h"
 #include "providers/twilio/TemplateVariables.h"
 #include "providers/twilio/TwilioError.h"
@@ -137,6 +138,10 @@ std::optional<SandboxArrival> WhatsAppSandbox::inbound(const FormFields &request
     if (!profileName.isEmpty())
         a.params.append({QStringLiteral("ProfileName"), profileName});
     return a;
+}
+
+bool WhatsAppSandbox::acceptsMedia(const QString &contentType) const {
+    return MediaLimits::whatsApp().accepts(contentType);
 }
 
 } // namespace sb

@@ -87,10 +87,10 @@ QList<QPair<QString, QString>> WhatsAppSender::check(WhatsAppSendRequest *reques
         errors.append({Body, tr("A template's text comes from the template: leave 'body' out "
                                 "when giving 'contentSid', and fill its variables in "
                                 "'contentVariables'.")});
-    else if (!isTemplate && request->body.trimmed().isEmpty())
-        errors.append({Body, tr("The message body is empty. Outside the 24-hour window send an "
-                                "approved template instead: 'contentSid' and "
-                                "'contentVariables'.")});
+    else if (!isTemplate && request->body.trimmed().isEmpty() && request->mediaUrls.isEmpty())
+        errors.append({Body, tr("The message body is empty (give a body, mediaUrl, or both). "
+                                "Outside the 24-hour window send an approved template "
+                                "instead: 'contentSid' and 'contentVariables'.")});
     else if (request->body.size() > MaxBodyCharacters)
         errors.append({Body, tr("The body has %1 characters; Twilio accepts at most %2.")
                                  .arg(request->body.size())
@@ -220,6 +220,7 @@ void WhatsAppSender::enqueue(const AttemptPtr &a) {
     draft.body = a->body;
     draft.contentSid = a->request.contentSid;
     draft.contentVariables = a->contentVariables;
+    draft.mediaUrls = a->request.mediaUrls;
     draft.statusCallback = WhatsAppRoutes::status();
     draft.clientRef = a->request.clientRef;
     draft.segments = 1;

@@ -30,7 +30,8 @@ struct WhatsAppSendRequest {
     // The template as the caller already has it (the tab's picker lists them with their
     // approval): it is not looked up again. Ignored unless its sid is contentSid.
     std::optional<ContentTemplate> contentTemplate;
-    QString clientRef; // the same ref never sends twice (Idempotency-Key)
+    QStringList mediaUrls; // MediaUrl: what Twilio fetches and sends (WhatsApp takes one)
+    QString clientRef;     // the same ref never sends twice (Idempotency-Key)
 };
 
 struct WhatsAppSendResult {

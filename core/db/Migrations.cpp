@@ -63,6 +63,11 @@ const QList<QStringList> &steps() {
             QStringLiteral(
                 "ALTER TABLE outbox ADD COLUMN content_variables TEXT NOT NULL DEFAULT ''"),
         },
+        // 3: media sent with a message (MMS, WhatsApp): their public URLs, a JSON array, travel
+        // with the entry, so a resend after a crash sends the same media.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN media_urls TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return all;
 }

@@ -10,6 +10,8 @@
 #include <QDir>
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QMetaMethod>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -26,6 +28,24 @@ qint64 nowMs() {
 
 QDateTime fromMs(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+// An entry's media URLs as one column: a JSON array, '' when there are none.
+QString mediaUrlsToJson(const QStringList &urls) {
+    if (urls.isEmpty())
+        return QString();
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(urls)).toJson(QJsonDocument::Compact));
+}
+
+QStringList mediaUrlsFromJson(const QString &text) {
+    QStringList urls;
+    if (text.isEmpty())
+        return urls;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &v : array)
+        urls.append(v.toString());
+    return urls;
 }
 
 const QString kMessageColumns =
@@ -492,7 +512,8 @@ std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *er
         QStringLiteral("SELECT o.id, o.state, o.attempts, o.last_error, o.status_callback, "
                        "o.client_ref, m.id, m.sid, m.channel, m.direction, m.from_number, "
                        "m.to_number, m.body, m.status, m.error_code, m.error_message, m.segments, "
-                       "m.created_at, m.updated_at, o.content_sid, o.content_variables FROM "
+                       "m.created_at, m.updated_at, o.content_sid, o.content_variables, "
+                       "o.media_urls FROM "
                        "outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?"));
     q.bindValue(0, outboxId);
     if (!run(q, error))
@@ -522,6 +543,7 @@ std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *er
         m.updatedAt = fromMs(q.value(18).toLongLong());
         e.contentSid = q.value(19).toString();
         e.contentVariables = q.value(20).toString();
+        e.mediaUrls = mediaUrlsFromJson(q.value(21).toString());
         entry = e;
     } else {
         *error = QStringLiteral("no outbox entry %1").arg(outboxId);
@@ -571,15 +593,16 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     QSqlQuery &outbox = prepared(
         "insertOutbox",
         QStringLiteral("INSERT INTO outbox (message_id, state, status_callback, client_ref, "
-                       "content_sid, content_variables, created_at, updated_at) "
-                       "VALUES (?, 'pending', ?, ?, ?, ?, ?, ?)"));
+                       "content_sid, content_variables, media_urls, created_at, updated_at) "
+                       "VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?)"));
     outbox.bindValue(0, messageId);
     outbox.bindValue(1, sql::text(draft.statusCallback));
     outbox.bindValue(2, draft.clientRef.isEmpty() ? QVariant() : QVariant(draft.clientRef));
     outbox.bindValue(3, sql::text(draft.contentSid));
     outbox.bindValue(4, sql::text(draft.contentVariables));
-    outbox.bindValue(5, now);
+    outbox.bindValue(5, mediaUrlsToJson(draft.mediaUrls));
     outbox.bindValue(6, now);
+    outbox.bindValue(7, now);
     if (!run(outbox, error))
         return std::nullopt;
     touched(messageId);

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace sb {
 
@@ -67,6 +68,7 @@ struct OutboundDraft {
     QString body;
     QString contentSid;       // a Content template (HX...) instead of free text; empty: none
     QString contentVariables; // its variables as a JSON object, e.g. {"1":"Anna"}
+    QStringList mediaUrls;    // public URLs Twilio fetches the attachments from (MediaUrl)
     QString statusCallback;
     QString clientRef; // caller's idempotency key: the same ref never creates a second message
     int segments = 0;
@@ -85,6 +87,7 @@ struct OutboxEntry {
     MessageRecord message;
     QString contentSid;
     QString contentVariables;
+    QStringList mediaUrls;
     QString statusCallback;
     QString clientRef;
 

@@ -20,6 +20,7 @@ void TwilioMessageSender::submit(const OutboxEntry &entry, const QString &status
         params.body = entry.message.body;
     params.contentSid = entry.contentSid;
     params.contentVariables = entry.contentVariables;
+    params.mediaUrls = entry.mediaUrls;
     params.statusCallback = statusCallback;
     m_client->createMessage(params, this, [done](const TwilioResult<TwilioMessage> &result) {
         SubmitResult submitted;

@@ -7,6 +7,7 @@
 #include "db/Store.h"
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
+#include "media/MediaShares.h"
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
@@ -43,6 +44,7 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
     setClock({});
     m_store = new Store(m_config.databasePath());
+    m_store->addSchema(MediaShares::schema());
     for (const auto &channel : std::as_const(m_channels)) {
         const QList<QStringList> steps = channel->schema();
         if (!steps.isEmpty())
@@ -157,6 +159,11 @@ void SwitchboardService::startServer() {
     if (!m_config.sandbox)
         api.sandboxUrl = QUrl();
     new LocalApi(m_server, m_store, api, m_server);
+    // Public like the webhooks (Twilio fetches attachments without credentials): only a
+    // share's unguessable token reaches its file.
+    m_mediaShares = new MediaShares(m_store, m_config.dataDir + QStringLiteral("/outgoing-media"),
+                                    m_clock, m_server);
+    m_mediaShares->addRoutes(*m_server);
     ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
     context.twilio = m_client;
     // The guard lives on the server thread and learns the public URL before the port opens.
@@ -190,6 +197,8 @@ void SwitchboardService::resumeOutbox() {
     const QString base = m_config.publicBase(m_port);
     QMetaObject::invokeMethod(m_webhookGuard,
                               [guard = m_webhookGuard, base] { guard->setPublicUrl(base); });
+    m_mediaShares->setPublicBase(base);
+    QMetaObject::invokeMethod(m_mediaShares, [shares = m_mediaShares] { shares->purgeExpired(); });
     if (m_sandbox) {
         // Each channel plugs its part into the sandbox, now that its webhooks' URL is known.
         QMetaObject::invokeMethod(m_sandbox, [sandbox = m_sandbox, channels = m_channels, base] {

@@ -16,6 +16,7 @@ namespace sb {
 class ContentClient;
 class SendGridClient;
 class HttpServer;
+class MediaShares;
 class Outbox;
 class Sandbox;
 class Store;
@@ -57,6 +58,9 @@ public:
     // SendGrid's API (dynamic templates for the Email tab), on the network thread; in sandbox
     // mode without a SendGrid key it asks the sandbox's stand-in. Null before start().
     SendGridClient *sendGridClient() const { return m_sendgrid; }
+    // The attachments the console serves to Twilio at GET /media/{token}; share() may be
+    // called from any thread. Null before start().
+    MediaShares *mediaShares() const { return m_mediaShares; }
     const ChannelList &channels() const { return m_channels; }
     quint16 port() const { return m_port; }
     QUrl publicUrl() const { return m_publicUrl; }
@@ -100,6 +104,7 @@ private:
     SendGridClient *m_sendgrid = nullptr;
     Clock m_clock;
     Outbox *m_outbox = nullptr;
+    MediaShares *m_mediaShares = nullptr;
     Sandbox *m_sandbox = nullptr;
     quint16 m_port = 0;
     QUrl m_publicUrl;

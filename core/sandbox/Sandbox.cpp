@@ -9,6 +9,7 @@
 #include "providers/twilio/TwilioError.h"
 #include "providers/twilio/TwilioResources.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -334,8 +335,51 @@ HttpResponse Sandbox::createMessage(const HttpRequest &request) {
     m_order.append(m.sid);
     qCDebug(lcSandbox) << "accepted" << m.sid << "for" << part->id();
 
-    advance(m.sid, verdict.statuses, verdict.finalError);
+    if (m.mediaUrls.isEmpty())
+        advance(m.sid, verdict.statuses, verdict.finalError);
+    else
+        fetchMedia(m.sid, part, verdict.statuses, verdict.finalError);
     return HttpResponse::json(201, messageJson(m));
+}
+
+void Sandbox::fetchMedia(const QString &sid, const SandboxChannel *part,
+                         const QStringList &statuses, int finalError) {
+    const QStringList urls = m_messages.value(sid).mediaUrls;
+    auto pending = std::make_shared<qsizetype>(urls.size());
+    auto failure = std::make_shared<int>(0);
+    for (const QString &url : urls) {
+        QNetworkRequest request{QUrl(url)};
+        request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("TwilioProxy/1.1"));
+        request.setTransferTimeout(15000);
+        QNetworkReply *reply = m_nam->get(request);
+        connect(reply, &QNetworkReply::finished, this,
+                [this, reply, sid, url, part, statuses, finalError, pending, failure] {
+                    reply->deleteLater();
+                    const int status =
+                        reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    const QString type =
+                        QString::fromLatin1(reply->rawHeader(QByteArrayLiteral("Content-Type")));
+                    const QByteArray body = reply->readAll();
+                    int code = 0;
+                    if (reply->error() != QNetworkReply::NoError || status != 200)
+                        code = 11200;
+                    else if (!part->acceptsMedia(type))
+                        code = 12300;
+                    qCDebug(lcSandbox)
+                        << "media for" << sid << "HTTP" << status << type << body.size() << "bytes";
+                    Q_EMIT mediaFetched(
+                        sid, url, status, type,
+                        QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
+                    if (code && !*failure)
+                        *failure = code;
+                    if (--*pending > 0)
+                        return;
+                    if (*failure)
+                        advance(sid, {QStringLiteral("failed")}, *failure);
+                    else
+                        advance(sid, statuses, finalError);
+                });
+    }
 }
 
 void Sandbox::advance(const QString &sid, const QStringList &remaining, int finalError) {

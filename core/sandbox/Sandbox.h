@@ -112,6 +112,10 @@ public:
 
 Q_SIGNALS:
     void callbackDelivered(const QString &messageSid, const QString &status, int httpStatus);
+    // A message's MediaUrl was fetched, as Twilio fetches it before sending: the HTTP status
+    // (0: not reached), the Content-Type and the bytes' SHA-256 (hex), for tests and demos.
+    void mediaFetched(const QString &messageSid, const QString &url, int httpStatus,
+                      const QString &contentType, const QByteArray &sha256);
 
 private:
     struct Message {
@@ -141,6 +145,11 @@ private:
                          std::function<void(const HttpResponse &)> reply);
 
     void advance(const QString &sid, const QStringList &remaining, int finalError);
+    // Downloads every MediaUrl (asynchronously), then advances as the verdict says, or fails
+    // the message with Twilio's code: 11200 when a download fails, 12300 for a content type
+    // the channel does not take.
+    void fetchMedia(const QString &sid, const SandboxChannel *part, const QStringList &statuses,
+                    int finalError);
     void postSigned(const QString &url, const FormFields &params,
                     std::function<void(int httpStatus)> done);
     QJsonObject messageJson(const Message &m) const;

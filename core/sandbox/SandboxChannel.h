@@ -62,6 +62,12 @@ public:
     virtual QString id() const = 0;
     virtual bool owns(const QString &from, const QString &to) const = 0;
     virtual SandboxVerdict outbound(const SandboxSend &send, const Sandbox &sandbox) const = 0;
+    // Whether a MediaUrl answering with this Content-Type may be sent on this channel (Twilio
+    // fails the message with 12300 otherwise).
+    virtual bool acceptsMedia(const QString &contentType) const {
+        (void)contentType;
+        return true;
+    }
     // POST /sandbox/inbound for this channel (From, To?, Body and what else the channel
     // reads): the webhook Twilio would post, or nullopt with Twilio's code and a message.
     virtual std::optional<SandboxArrival> inbound(const FormFields &request, const Sandbox &sandbox,

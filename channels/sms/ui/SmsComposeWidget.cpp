@@ -1,6 +1,7 @@
 #include "SmsComposeWidget.h"
 
 #include "common/Accessibility.h"
+#include "common/AttachmentTray.h"
 #include "common/RecipientNumber.h"
 #include "common/SchemeColors.h"
 #include "common/SendFeedback.h"
@@ -28,6 +29,7 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     , m_from(new QComboBox(this))
     , m_optOut(new QLabel(this))
     , m_body(new QPlainTextEdit(this))
+    , m_attachments(new AttachmentTray(MediaLimits::mms(), this))
     , m_counter(new QLabel(this))
     , m_send(new QPushButton(tr("Send"), this))
     , m_feedback(new SendFeedback(this)) {
@@ -78,19 +80,23 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     grid->addWidget(m_optOut, 2, 1, 1, 3);
     grid->addWidget(bodyLabel, 3, 0, Qt::AlignTop);
     grid->addWidget(m_body, 3, 1, 1, 3);
+    grid->addWidget(m_attachments, 4, 1, 1, 3);
     grid->setColumnStretch(1, 3);
     grid->setColumnStretch(3, 2);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_counter, 1);
     bottom->addWidget(m_send);
-    grid->addLayout(bottom, 4, 1, 1, 3);
-    grid->addWidget(m_feedback, 5, 1, 1, 3);
+    grid->addLayout(bottom, 5, 1, 1, 3);
+    grid->addWidget(m_feedback, 6, 1, 1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(grid);
     setTabOrder(m_to, m_from);
     setTabOrder(m_from, m_body);
-    setTabOrder(m_body, m_send);
+    setTabOrder(m_body, m_attachments->attachButton());
+    setTabOrder(m_attachments->attachButton(), m_send);
+    m_attachments->watch(m_body);
+    connect(m_attachments, &AttachmentTray::changed, this, &SmsComposeWidget::validate);
 
     connect(m_to, &QLineEdit::textChanged, this, &SmsComposeWidget::validate);
     connect(m_from, &QComboBox::currentTextChanged, this, &SmsComposeWidget::validate);
@@ -147,6 +153,14 @@ void SmsComposeWidget::focusTo() {
     m_to->selectAll();
 }
 
+void SmsComposeWidget::setMediaShares(MediaShares *shares) {
+    m_attachments->setShares(shares);
+}
+
+QStringList SmsComposeWidget::mediaUrls() const {
+    return m_attachments->urls();
+}
+
 void SmsComposeWidget::setBusy(bool busy) {
     m_busy = busy;
     m_body->setReadOnly(busy);
@@ -178,7 +192,11 @@ QString SmsComposeWidget::whyNotSendable() const {
     if (m_from->count() == 0)
         return tr("Nothing was sent: there is no number to send from yet; add one in File ▸ "
                   "Settings.");
-    if (m_body->toPlainText().trimmed().isEmpty())
+    if (m_attachments->isBusy())
+        return tr("Nothing was sent yet: the attachments are still being copied.");
+    if (!m_attachments->problem().isEmpty())
+        return tr("Nothing was sent: %1").arg(m_attachments->problem());
+    if (m_body->toPlainText().trimmed().isEmpty() && m_attachments->isEmpty())
         return tr("Nothing was sent: the message is empty.");
     if (m_tooLong)
         return tr("Nothing was sent: the message is longer than %1 characters.")

@@ -10,6 +10,8 @@ class QPushButton;
 
 namespace sb {
 
+class AttachmentTray;
+class MediaShares;
 class SendFeedback;
 
 // To (checked as you type with libphonenumber), From (the account's SMS numbers), Body (with a
@@ -32,6 +34,10 @@ public:
     // Shown above the body when the recipient opted out (empty: hidden).
     void setOptOutWarning(const QString &text);
     void focusTo();
+    // Attachments (MMS): copied and served by `shares`; their public URLs go as mediaUrls.
+    void setMediaShares(MediaShares *shares);
+    QStringList mediaUrls() const;
+    AttachmentTray *attachments() const { return m_attachments; }
 
     QLineEdit *toEdit() const { return m_to; }
     QComboBox *fromBox() const { return m_from; }
@@ -62,6 +68,7 @@ private:
     QComboBox *m_from;
     QLabel *m_optOut;
     QPlainTextEdit *m_body;
+    AttachmentTray *m_attachments;
     QLabel *m_counter;
     QPushButton *m_send;
     SendFeedback *m_feedback;

@@ -1,6 +1,7 @@
 #include "SmsTab.h"
 
 #include "SmsComposeWidget.h"
+#include "common/AttachmentTray.h"
 #include "common/ConversationView.h"
 #include "common/OptOut.h"
 #include "common/SendFeedback.h"
@@ -22,6 +23,8 @@ SmsTab::SmsTab(const ConsoleContext &context, QWidget *parent)
     , m_compose(new SmsComposeWidget(this)) {
     setCompose(m_compose, m_compose->toEdit());
     m_compose->feedback()->setStore(context.store);
+    if (context.service)
+        m_compose->setMediaShares(context.service->mediaShares());
     m_compose->feedback()->setStatuses(context.statuses);
     conversation()->setOptOutWarnings(true);
     conversation()->setReplyCheck([](const QString &body) {
@@ -96,6 +99,7 @@ void SmsTab::send(const QString &to, const QString &from, const QString &body, O
     draft.channel = channelId();
     draft.statusCallback = SmsRoutes::status();
     if (origin == Origin::Compose) {
+        draft.mediaUrls = m_compose->mediaUrls();
         m_compose->setBusy(true);
         m_compose->feedback()->sending(to);
     } else {
@@ -112,8 +116,10 @@ void SmsTab::settle(const QString &to, Origin origin, const SendOutcome &outcome
     const bool accepted = !SendFeedback::refused(outcome);
     if (origin == Origin::Compose) {
         m_compose->setBusy(false);
-        if (accepted)
+        if (accepted) {
             m_compose->clearBody(); // only now: a refused message keeps its text
+            m_compose->attachments()->clear();
+        }
     } else {
         conversation()->setReplyBusy(false);
         if (accepted)

@@ -3,6 +3,7 @@
 #include "TemplatePicker.h"
 #include "WindowCountdown.h"
 #include "common/Accessibility.h"
+#include "common/AttachmentTray.h"
 #include "common/SchemeColors.h"
 #include "common/SendFeedback.h"
 #include "common/SendShortcut.h"
@@ -28,6 +29,7 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
     , m_templates(new TemplatePicker(this))
     , m_bodyLabel(new QLabel(tr("&Message:"), this))
     , m_body(new QPlainTextEdit(this))
+    , m_attachments(new AttachmentTray(MediaLimits::whatsApp(), this))
     , m_send(new QPushButton(tr("Send"), this))
     , m_feedback(new SendFeedback(this)) {
     m_to->setObjectName(QStringLiteral("whatsappTo"));
@@ -76,13 +78,14 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
     grid->addWidget(m_templates, 3, 1, 1, 3);
     grid->addWidget(m_bodyLabel, 4, 0, Qt::AlignTop);
     grid->addWidget(m_body, 4, 1, 1, 3);
+    grid->addWidget(m_attachments, 5, 1, 1, 3);
     grid->setColumnStretch(1, 3);
     grid->setColumnStretch(3, 2);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_feedback, 1);
     bottom->addWidget(m_send, 0, Qt::AlignTop);
-    grid->addLayout(bottom, 5, 1, 1, 3);
-    grid->setRowStretch(6, 1); // spare height goes below the form, not between its rows
+    grid->addLayout(bottom, 6, 1, 1, 3);
+    grid->setRowStretch(7, 1); // spare height goes below the form, not between its rows
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(grid);
@@ -95,11 +98,14 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
         const bool picked = m_templates->current().has_value();
         m_body->setVisible(!picked);
         m_bodyLabel->setVisible(!picked);
+        m_attachments->setVisible(!picked);
         updateTabOrder();
         validate();
     });
     connect(m_send, &QPushButton::clicked, this, &WhatsAppComposeWidget::trySend);
     (new SendShortcut(this, [this] { trySend(); }))->watch(m_body);
+    m_attachments->watch(m_body);
+    connect(m_attachments, &AttachmentTray::changed, this, &WhatsAppComposeWidget::validate);
     updateTabOrder();
     validate();
 }
@@ -110,8 +116,10 @@ void WhatsAppComposeWidget::updateTabOrder() {
     QList<QWidget *> chain{m_to, m_from, m_templates->combo()};
     for (QLineEdit *field : m_templates->variableEdits())
         chain.append(field);
-    if (!m_templates->current())
+    if (!m_templates->current()) {
         chain.append(m_body);
+        chain.append(m_attachments->attachButton());
+    }
     chain.append(m_send);
     for (qsizetype i = 1; i < chain.size(); ++i)
         setTabOrder(chain[i - 1], chain[i]);
@@ -134,6 +142,10 @@ QString WhatsAppComposeWidget::body() const {
 
 void WhatsAppComposeWidget::clearBody() {
     m_body->clear();
+}
+
+void WhatsAppComposeWidget::setMediaShares(MediaShares *shares) {
+    m_attachments->setShares(shares);
 }
 
 void WhatsAppComposeWidget::focusTo() {
@@ -163,6 +175,7 @@ WhatsAppSendRequest WhatsAppComposeWidget::request() const {
         r.contentTemplate = picked; // listed with its approval: no second lookup
     } else {
         r.body = body();
+        r.mediaUrls = m_attachments->urls();
     }
     return r;
 }
@@ -177,7 +190,11 @@ QString WhatsAppComposeWidget::whyNotSendable() const {
                   "Settings.");
     if (m_templates->current())
         return m_templates->whyNotSendable();
-    if (m_body->toPlainText().trimmed().isEmpty())
+    if (m_attachments->isBusy())
+        return tr("Nothing was sent yet: the attachment is still being copied.");
+    if (!m_attachments->problem().isEmpty())
+        return tr("Nothing was sent: %1").arg(m_attachments->problem());
+    if (m_body->toPlainText().trimmed().isEmpty() && m_attachments->isEmpty())
         return tr("Nothing was sent: the message is empty.");
     if (m_body->toPlainText().size() > WhatsAppSender::MaxBodyCharacters)
         return tr("Nothing was sent: the message is longer than %1 characters.")

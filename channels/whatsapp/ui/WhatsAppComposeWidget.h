@@ -13,6 +13,9 @@ class QPushButton;
 
 namespace sb {
 
+class AttachmentTray;
+class MediaShares;
+
 class SendFeedback;
 class TemplatePicker;
 class WindowCountdown;
@@ -35,6 +38,10 @@ public:
     QString to() const { return m_address; }
     QString body() const;
     void clearBody();
+    // Attachments (one, as WhatsApp takes): copied and served by `shares`, sent as mediaUrls
+    // with free text (a template carries no attachment here).
+    void setMediaShares(MediaShares *shares);
+    AttachmentTray *attachments() const { return m_attachments; }
     void setBusy(bool busy);
     void focusTo();
     // The recipient's last inbound message as the tab looked it up (invalid: never wrote).
@@ -72,6 +79,7 @@ private:
     TemplatePicker *m_templates;
     QLabel *m_bodyLabel;
     QPlainTextEdit *m_body;
+    AttachmentTray *m_attachments;
     QPushButton *m_send;
     SendFeedback *m_feedback;
     QString m_address;

@@ -3,6 +3,7 @@
 #include "TemplatePicker.h"
 #include "WhatsAppComposeWidget.h"
 #include "WindowCountdown.h"
+#include "common/AttachmentTray.h"
 #include "common/ConversationView.h"
 #include "common/MessageTableModel.h"
 #include "common/SendFeedback.h"
@@ -39,6 +40,8 @@ WhatsAppTab::WhatsAppTab(const ConsoleContext &context, QWidget *parent)
     m_compose->setSender(m_defaultFrom);
     m_compose->feedback()->setStore(context.store);
     m_compose->feedback()->setStatuses(context.statuses);
+    if (context.service)
+        m_compose->setMediaShares(context.service->mediaShares());
 
     // WhatsApp's ticks: one grey for sent, two grey for delivered, two blue once read.
     conversation()->setStatusMarks([](const MessageRecord &m, const StatusInfo &status) {
@@ -262,8 +265,10 @@ void WhatsAppTab::settle(const QString &to, Origin origin, const WhatsAppSendRes
     const bool accepted = handed && !SendFeedback::refused(result.outcome);
     if (origin == Origin::Compose) {
         m_compose->setBusy(false);
-        if (accepted)
+        if (accepted) {
             m_compose->clearBody(); // only now: a refused message keeps its text
+            m_compose->attachments()->clear();
+        }
     } else {
         conversation()->setReplyBusy(false);
         if (accepted)
