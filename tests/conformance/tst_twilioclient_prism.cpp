@@ -62,16 +62,17 @@ void TestTwilioClientPrism::createMessage_data() {
     QTest::addColumn<QString>("body");
     QTest::addColumn<QString>("contentSid");
     QTest::addColumn<QString>("contentVariables");
+    QTest::addColumn<QStringList>("mediaUrls"); // each a MediaUrl field
     QTest::newRow("SMS") << "+14155550100"
                          << "+15005550006"
                          << "Hello + welcome & thanks = 100%"
                          << ""
-                         << "";
+                         << "" << QStringList{};
     QTest::newRow("WhatsApp, free text") << "whatsapp:+14155550100"
                                          << "whatsapp:+14155238886"
                                          << "Your order ships today."
                                          << ""
-                                         << "";
+                                         << "" << QStringList{};
     // What the outbox sends for a template (any channel): ContentSid and ContentVariables, no
     // Body.
     QTest::newRow("WhatsApp, template with variables")
@@ -79,17 +80,36 @@ void TestTwilioClientPrism::createMessage_data() {
         << "whatsapp:+14155238886"
         << ""
         << "HX611d3e3343e5194d7f290e44b392b617"
-        << R"({"1":"Ana","2":"#4242","3":"Monday \"after 5\" & later"})";
+        << R"({"1":"Ana","2":"#4242","3":"Monday \"after 5\" & later"})" << QStringList{};
     QTest::newRow("WhatsApp, template without variables") << "whatsapp:+14155550100"
                                                           << "whatsapp:+14155238886"
                                                           << ""
                                                           << "HXcdd3aefeae2ca465734bec85e8ca06b1"
-                                                          << "";
+                                                          << "" << QStringList{};
     QTest::newRow("SMS, template") << "+14155550100"
                                    << "+15005550006"
                                    << ""
                                    << "HX98535d84544ae00de72304c14fb7aeb3"
-                                   << R"({"1":"Sam"})";
+                                   << R"({"1":"Sam"})" << QStringList{};
+    // Media (MMS, WhatsApp): each URL its own MediaUrl field, with text or without.
+    const QStringList two{
+        QStringLiteral("https://abc.ngrok.app/media/GVPcwUApWMkylrKrYHcOMKJzJ6tx"),
+        QStringLiteral("https://abc.ngrok.app/media/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")};
+    QTest::newRow("MMS, two media and text") << "+14155550100"
+                                             << "+15005550006"
+                                             << "Your receipt"
+                                             << ""
+                                             << "" << two;
+    QTest::newRow("MMS, media only") << "+14155550100"
+                                     << "+15005550006"
+                                     << ""
+                                     << ""
+                                     << "" << QStringList{two.first()};
+    QTest::newRow("WhatsApp, one image with a caption") << "whatsapp:+14155550100"
+                                                        << "whatsapp:+14155238886"
+                                                        << "Here it is"
+                                                        << ""
+                                                        << "" << QStringList{two.first()};
 }
 
 void TestTwilioClientPrism::createMessage() {
@@ -98,12 +118,14 @@ void TestTwilioClientPrism::createMessage() {
     QFETCH(QString, body);
     QFETCH(QString, contentSid);
     QFETCH(QString, contentVariables);
+    QFETCH(QStringList, mediaUrls);
     SendMessageParams p;
     p.to = to;
     p.from = from;
     p.body = body;
     p.contentSid = contentSid;
     p.contentVariables = contentVariables;
+    p.mediaUrls = mediaUrls;
     p.statusCallback = QStringLiteral("https://abc.ngrok.app/twilio/sms-status");
     const auto r = *await<TwilioResult<TwilioMessage>>(
         [&](auto done) { m_client->createMessage(p, &m_ctx, done); });

@@ -318,6 +318,8 @@ void TestMediaSend::invalidMediaUrlIs400_data() {
     QTest::newRow("a number in the array")
         << sms << smsTo << QJsonValue(QJsonArray{42}) << "not a string";
     QTest::newRow("an object") << sms << smsTo << QJsonValue(QJsonObject{}) << "array of URLs";
+    QTest::newRow("beside a WhatsApp template")
+        << wa << waTo << QJsonValue(QStringLiteral("https://example.com/a.jpg")) << "template";
 }
 
 void TestMediaSend::invalidMediaUrlIs400() {
@@ -325,9 +327,15 @@ void TestMediaSend::invalidMediaUrlIs400() {
     QFETCH(QString, to);
     QFETCH(QJsonValue, mediaUrl);
     QFETCH(QString, says);
-    const sbtest::Reply r = post(endpoint, {{QStringLiteral("to"), to},
-                                            {QStringLiteral("body"), QStringLiteral("hi")},
-                                            {QStringLiteral("mediaUrl"), mediaUrl}});
+    QJsonObject json{{QStringLiteral("to"), to},
+                     {QStringLiteral("body"), QStringLiteral("hi")},
+                     {QStringLiteral("mediaUrl"), mediaUrl}};
+    if (QByteArray(QTest::currentDataTag()).contains("template")) {
+        json.remove(QStringLiteral("body"));
+        json.insert(QStringLiteral("contentSid"),
+                    QStringLiteral("HX611d3e3343e5194d7f290e44b392b617"));
+    }
+    const sbtest::Reply r = post(endpoint, json);
     QCOMPARE(r.status, 400);
     const QJsonObject error = r.json().value(QLatin1String("error")).toObject();
     QCOMPARE(error.value(QLatin1String("field")).toString(), QStringLiteral("mediaUrl"));
