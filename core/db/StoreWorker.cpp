@@ -600,7 +600,7 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     outbox.bindValue(2, draft.clientRef.isEmpty() ? QVariant() : QVariant(draft.clientRef));
     outbox.bindValue(3, sql::text(draft.contentSid));
     outbox.bindValue(4, sql::text(draft.contentVariables));
-    outbox.bindValue(5, mediaUrlsToJson(draft.mediaUrls));
+    outbox.bindValue(5, sql::text(mediaUrlsToJson(draft.mediaUrls)));
     outbox.bindValue(6, now);
     outbox.bindValue(7, now);
     if (!run(outbox, error))

@@ -80,6 +80,11 @@ MediaShares::MediaShares(Store *store, QString folder, Clock clock, QObject *par
     m_purgeTimer.setInterval(PurgeIntervalMs);
     connect(&m_purgeTimer, &QTimer::timeout, this, &MediaShares::purgeExpired);
     m_purgeTimer.start();
+    m_pool.setMaxThreadCount(2);
+}
+
+MediaShares::~MediaShares() {
+    m_pool.waitForDone();
 }
 
 Schema MediaShares::schema() {
@@ -126,8 +131,8 @@ void MediaShares::share(const QString &localFile, Receiver receiver, Shared done
     const QString base = publicBase();
     if (!base.isEmpty())
         s.url = base + pathFor(s.token);
-    QThreadPool::globalInstance()->start([s, localFile, receiver, done, store = m_store,
-                                          folder = m_folder, clock = m_clock]() mutable {
+    m_pool.start([s, localFile, receiver, done, store = m_store, folder = m_folder,
+                  clock = m_clock]() mutable {
         auto fail = [&](const QString &error) {
             receiver.post([done, error] { done(failure(error)); });
         };
@@ -158,8 +163,8 @@ void MediaShares::shareData(const QByteArray &data, const QString &name, Receive
     const QString base = publicBase();
     if (!base.isEmpty())
         s.url = base + pathFor(s.token);
-    QThreadPool::globalInstance()->start([s, data, receiver, done, store = m_store,
-                                          folder = m_folder, clock = m_clock]() mutable {
+    m_pool.start([s, data, receiver, done, store = m_store, folder = m_folder,
+                  clock = m_clock]() mutable {
         auto fail = [&](const QString &error) {
             receiver.post([done, error] { done(failure(error)); });
         };
@@ -260,7 +265,7 @@ void MediaShares::serve(const HttpRequest &request, const HttpServer::Reply &rep
         const MediaShare s = *found.value;
         const QString path = m_folder + QLatin1Char('/') + s.fileName;
         // Reading up to 16 MB is the pool's work, not the server thread's.
-        QThreadPool::globalInstance()->start([me = Receiver(this), this, path, s, reply] {
+        m_pool.start([me = Receiver(this), this, path, s, reply] {
             QFile file(path);
             std::optional<QByteArray> bytes;
             if (file.open(QIODevice::ReadOnly))
@@ -338,10 +343,10 @@ void MediaShares::purgeExpired() {
             }
             return names;
         },
-        [folder = m_folder](const StoreResult<QStringList> &expired) {
+        [this, folder = m_folder](const StoreResult<QStringList> &expired) {
             if (!expired.ok() || expired.value.isEmpty())
                 return;
-            QThreadPool::globalInstance()->start([folder, names = expired.value] {
+            m_pool.start([folder, names = expired.value] {
                 for (const QString &name : names) {
                     if (isOwnFileName(name))
                         QFile::remove(folder + QLatin1Char('/') + name);

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QMutex>
 #include <QObject>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <functional>
@@ -48,6 +49,7 @@ public:
     using Clock = std::function<QDateTime()>; // UTC now, callable from any thread
 
     MediaShares(Store *store, QString folder, Clock clock = {}, QObject *parent = nullptr);
+    ~MediaShares() override; // waits for copies and reads under way (they use the store)
 
     static Schema schema(); // register with Store::addSchema before the store opens
     static QString routePattern() { return QStringLiteral("/media/{token}"); }
@@ -93,6 +95,7 @@ private:
     mutable QMutex m_mutex; // guards m_publicBase (share() runs on any thread)
     QString m_publicBase;
     QTimer m_purgeTimer;
+    QThreadPool m_pool; // copies, reads and deletions: disk work off every caller's thread
 };
 
 } // namespace sb

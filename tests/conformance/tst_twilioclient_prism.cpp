@@ -1,9 +1,12 @@
 #include "Await.h"
 #include "TestSupport.h"
+#include "http/FormEncoding.h"
+#include "http/HttpServer.h"
 #include "providers/twilio/TwilioClient.h"
 
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QtTest>
 
 using namespace sb;
@@ -127,8 +130,60 @@ void TestTwilioClientPrism::createMessage() {
     p.contentVariables = contentVariables;
     p.mediaUrls = mediaUrls;
     p.statusCallback = QStringLiteral("https://abc.ngrok.app/twilio/sms-status");
+    TwilioClient *client = m_client.get();
+    // Media goes as one MediaUrl field per URL, as Twilio's helpers send it. Prism cannot read
+    // repeated form keys as an array (stoplightio/prism#2473) but reads "MediaUrl[]" ones: a
+    // relay on loopback checks the request exactly as sent, renames only those keys, and hands
+    // it to Prism, so every other byte of it is still checked against the spec.
+    HttpServer relay(QStringLiteral("relay"));
+    relay.setLogRequests(false);
+    std::unique_ptr<TwilioClient> relayed;
+    QList<FormFields> seen;
+    if (!mediaUrls.isEmpty()) {
+        relay.route("POST", QStringLiteral("/2010-04-01/Accounts/{sid}/Messages.json"),
+                    [&](const HttpRequest &request, HttpServer::Reply reply) {
+                        FormFields fields;
+                        FormEncoding::decode(request.body, &fields);
+                        seen.append(fields);
+                        for (auto &[key, value] : fields) {
+                            if (key == QLatin1String("MediaUrl"))
+                                key = QStringLiteral("MediaUrl[]");
+                        }
+                        QNetworkRequest forward(QUrl(m_base.toString() + request.path));
+                        forward.setHeader(QNetworkRequest::ContentTypeHeader,
+                                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+                        forward.setRawHeader("Authorization", request.header("Authorization"));
+                        QNetworkReply *answer = m_nam.post(forward, FormEncoding::encode(fields));
+                        connect(answer, &QNetworkReply::finished, this, [answer, reply] {
+                            answer->deleteLater();
+                            HttpResponse response;
+                            response.status =
+                                answer->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                            response.contentType =
+                                answer->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+                            response.body = answer->readAll();
+                            reply(response);
+                        });
+                    });
+        const quint16 port = relay.listenOn(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        relayed = std::make_unique<TwilioClient>(
+            &m_nam, TwilioCredentials{QStringLiteral("AC0123456789abcdef0123456789abcdef"),
+                                      QStringLiteral("token"),
+                                      QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port))});
+        client = relayed.get();
+    }
     const auto r = *await<TwilioResult<TwilioMessage>>(
-        [&](auto done) { m_client->createMessage(p, &m_ctx, done); });
+        [&](auto done) { client->createMessage(p, &m_ctx, done); });
+    if (!mediaUrls.isEmpty()) {
+        QCOMPARE(seen.size(), 1);
+        QStringList sent;
+        for (const auto &[key, value] : seen.first()) {
+            if (key == QLatin1String("MediaUrl"))
+                sent.append(value);
+        }
+        QCOMPARE(sent, mediaUrls); // one MediaUrl field each, in order
+    }
     expectAccepted(r);
     QVERIFY(r.value.sid.startsWith(QLatin1String("SM")) ||
             r.value.sid.startsWith(QLatin1String("MM")));
