@@ -49,6 +49,12 @@ struct StatusCallback {
     QByteArray payload;
 };
 
+// One file an inbound message carries (MediaUrl{N} and MediaContentType{N}, N from 0).
+struct InboundMedia {
+    QString url;
+    QString contentType;
+};
+
 struct InboundMessage {
     QString sid;
     QString channel = QStringLiteral("sms");
@@ -56,6 +62,7 @@ struct InboundMessage {
     QString to;
     QString body;
     QByteArray payload;
+    QList<InboundMedia> media; // in MediaUrl{N} order; stored with the message (MediaRows)
 };
 
 struct OutboundDraft {

@@ -64,9 +64,10 @@ public:
     bool isSandbox() const { return m_config.sandbox; }
 
     // Asks the sandbox to deliver a customer's message on `channel` to this console, signed,
-    // as Twilio would (sandbox mode only).
+    // as Twilio would (sandbox mode only), with the sandbox's sample files named in `media`
+    // (SandboxMedia: "photo", "chart", "voice-note", "invoice").
     void simulateInbound(const QString &channel, const QString &from, const QString &body,
-                         const QString &profileName = {});
+                         const QString &profileName = {}, const QStringList &media = {});
 
     // Sandbox mode: presses keys on a simulated call in progress (POST
     // /sandbox/calls/{callSid}/digits, form field Digits), as the caller would on their phone.
