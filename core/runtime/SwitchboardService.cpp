@@ -238,8 +238,8 @@ void SwitchboardService::simulateInbound(const QString &channel, const QString &
                     {QStringLiteral("Body"), body}};
     if (!profileName.isEmpty())
         form.append({QStringLiteral("ProfileName"), profileName});
-    if (!media.isEmpty())
-        form.append({QStringLiteral("Media"), media.join(QLatin1Char(','))});
+    if (const QStringList carried = media.isEmpty() ? m_simulatedMedia : media; !carried.isEmpty())
+        form.append({QStringLiteral("Media"), carried.join(QLatin1Char(','))});
     QMetaObject::invokeMethod(m_networkRoot, [me = Receiver(this), this, form] {
         auto *nam = m_networkRoot->findChild<QNetworkAccessManager *>();
         RestRequest(nam, m_sandboxUrl)
