@@ -235,6 +235,18 @@ void MainWindow::buildMenus() {
         simulate->setEnabled(false);
         m_simulate.append(simulate);
     }
+    if (!m_simulate.isEmpty()) {
+        // The sandbox's sample picture rides along with the simulated messages (inbound media).
+        sandbox->addSeparator();
+        QAction *picture = sandbox->addAction(tr("…with a &picture"));
+        picture->setObjectName(QStringLiteral("simulateWithPicture"));
+        picture->setCheckable(true);
+        connect(picture, &QAction::toggled, this, [this](bool on) {
+            if (m_service)
+                m_service->setSimulatedMedia(on ? QStringList{QStringLiteral("photo")}
+                                                : QStringList());
+        });
+    }
     onCurrentTabChanged();
 }
 
@@ -388,6 +400,9 @@ void MainWindow::start() {
     removeTabs();
     m_service.reset(); // the old one frees its port and commits what it had queued first
     m_service = std::make_unique<SwitchboardService>(*config, m_channels);
+    if (const QAction *picture = action(QStringLiteral("simulateWithPicture"));
+        picture && picture->isChecked())
+        m_service->setSimulatedMedia({QStringLiteral("photo")});
     if (m_clock)
         m_service->setClock(m_clock);
     m_notice->setStore(m_service->store());

@@ -3,6 +3,8 @@
 #include "SmsChannel.h"
 #include "SmsRoutes.h"
 #include "db/Store.h"
+#include "db/StoreWorker.h"
+#include "media/MediaRows.h"
 #include "messaging/MessageWebhooks.h"
 #include "runtime/ChannelContext.h"
 
@@ -10,7 +12,8 @@ namespace sb {
 
 SmsWebhooks::SmsWebhooks(ChannelContext &context, QObject *parent)
     : QObject(parent)
-    , m_store(context.store) {
+    , m_store(context.store)
+    , m_clock(context.clock) {
     context.server.route(
         "POST", SmsRoutes::status(),
         [this](const HttpRequest &r, HttpServer::Reply reply) { statusCallback(r, reply); });
@@ -33,7 +36,18 @@ void SmsWebhooks::incoming(const HttpRequest &request, const HttpServer::Reply &
     if (!message)
         return reply(HttpResponse::error(400, error));
     message->channel = SmsChannel::Id;
-    m_store->addInboundMessage(*message, this, MessageWebhooks::answerWhenStored(reply));
+    // The message and its media rows in one job: answered only once both are committed.
+    m_store->run<bool>(
+        this,
+        [message = *message, now = m_clock()](StoreWorker &w,
+                                              QString *error) -> std::optional<bool> {
+            if (!w.addInboundMessage(message, error) ||
+                !MediaRows::addInbound(w, message, now, error))
+                return std::nullopt;
+            w.webhookStored();
+            return true;
+        },
+        MessageWebhooks::answerWhenStored(reply));
 }
 
 } // namespace sb

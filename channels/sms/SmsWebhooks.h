@@ -2,7 +2,10 @@
 
 #include "http/HttpServer.h"
 
+#include <QDateTime>
 #include <QObject>
+
+#include <functional>
 
 namespace sb {
 
@@ -21,6 +24,7 @@ private:
     void incoming(const HttpRequest &request, const HttpServer::Reply &reply);
 
     Store *m_store;
+    std::function<QDateTime()> m_clock;
 };
 
 } // namespace sb

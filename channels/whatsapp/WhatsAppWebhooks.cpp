@@ -6,6 +6,7 @@
 #include "WhatsAppRoutes.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
+#include "media/MediaRows.h"
 #include "messaging/MessageWebhooks.h"
 #include "runtime/ChannelContext.h"
 
@@ -61,7 +62,8 @@ void WhatsAppWebhooks::incoming(const HttpRequest &request, const HttpServer::Re
         this,
         [message = *message, profileName, waId, at](StoreWorker &w,
                                                     QString *error) -> std::optional<bool> {
-            if (!WhatsAppContacts::recordInbound(w, message, profileName, waId, at, error))
+            if (!WhatsAppContacts::recordInbound(w, message, profileName, waId, at, error) ||
+                !MediaRows::addInbound(w, message, at, error))
                 return std::nullopt;
             w.webhookStored();
             return true;

@@ -10,6 +10,7 @@
 #include "providers/twilio/PhoneNumber.h"
 #include "providers/twilio/TwilioError.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -107,6 +108,9 @@ void LocalApi::simulateInbound(const HttpRequest &request, HttpServer::Reply rep
         return reply(errors.response());
     const QJsonObject &json = *parsed;
     JsonRequest::expectStrings(json, {"from", "body", "channel", "profileName"}, errors);
+    if (json.contains(QLatin1String("media")) && !json.value(QLatin1String("media")).isArray())
+        errors.add(QStringLiteral("media"),
+                   tr("media must be an array of the sandbox's sample names, e.g. [\"photo\"]."));
     const QString channel = json.value(QLatin1String("channel")).toString(QStringLiteral("sms"));
     const QString from = json.value(QLatin1String("from")).toString();
     const PhoneNumberCheck check = PhoneNumber::check(from);
@@ -123,6 +127,12 @@ void LocalApi::simulateInbound(const HttpRequest &request, HttpServer::Reply rep
     const QString profileName = json.value(QLatin1String("profileName")).toString();
     if (!profileName.isEmpty())
         form.append({QStringLiteral("ProfileName"), profileName});
+    // "media": ["photo", "invoice"]: the sandbox's sample files the message carries.
+    QStringList media;
+    for (const QJsonValue v : json.value(QLatin1String("media")).toArray())
+        media.append(v.toString());
+    if (!media.isEmpty())
+        form.append({QStringLiteral("Media"), media.join(QLatin1Char(','))});
     RestRequest(m_nam, m_settings.sandboxUrl)
         .path(QStringLiteral("/sandbox/inbound"))
         .basicAuth(m_settings.sandboxAccountSid, m_settings.sandboxAuthToken)

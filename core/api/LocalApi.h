@@ -27,8 +27,9 @@ struct LocalApiSettings {
 // channel adds its own routes under the same prefix (e.g. send-sms):
 //   GET  health                                  no token needed
 //   GET  message-status/{messageSid}             any message, whatever its channel
-//   POST sandbox/inbound {from, body, channel?, profileName?}   sandbox mode only: the sandbox
-//        delivers a signed inbound message to this console, as a customer writing would
+//   POST sandbox/inbound {from, body, channel?, profileName?, media?}   sandbox mode only: the
+//        sandbox delivers a signed inbound message to this console, as a customer writing would;
+//        `media` names sample files it carries (SandboxMedia: photo, chart, voice-note, invoice)
 // Errors share one shape: {"error": {"status", "message", "field"?, "code"?, "moreInfo"?}}.
 // Invalid input 400; bad API token or bad Twilio credentials 401; permissions 403; Twilio or
 // network failures 502 (504 on timeouts); rate limits 429.

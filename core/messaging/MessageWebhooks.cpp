@@ -69,6 +69,24 @@ std::optional<InboundMessage> MessageWebhooks::inboundMessage(const HttpRequest 
         *error = tr("MessageSid and From are required.");
         return std::nullopt;
     }
+    // MMS and WhatsApp media: NumMedia files, MediaUrl{N} and MediaContentType{N} from 0.
+    const QString numMedia = FormEncoding::value(*form, QStringLiteral("NumMedia"));
+    bool numeric = true;
+    const int count = numMedia.isEmpty() ? 0 : numMedia.toInt(&numeric);
+    if (!numeric || count < 0 || count > MaxMedia) {
+        *error = tr("NumMedia '%1' is not a number from 0 to %2.").arg(numMedia).arg(MaxMedia);
+        return std::nullopt;
+    }
+    for (int n = 0; n < count; ++n) {
+        InboundMedia media;
+        media.url = FormEncoding::value(*form, QStringLiteral("MediaUrl%1").arg(n));
+        media.contentType = FormEncoding::value(*form, QStringLiteral("MediaContentType%1").arg(n));
+        if (media.url.isEmpty()) {
+            *error = tr("NumMedia is %1 but MediaUrl%2 is missing.").arg(count).arg(n);
+            return std::nullopt;
+        }
+        message.media.append(media);
+    }
     message.payload = request.body;
     return message;
 }

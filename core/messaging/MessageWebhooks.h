@@ -16,7 +16,9 @@ class MessageWebhooks {
 public:
     // nullopt with `error` set for a request that is not a usable callback (400).
     static std::optional<StatusCallback> statusCallback(const HttpRequest &request, QString *error);
+    // With its media (NumMedia, MediaUrl{N}, MediaContentType{N}); at most MaxMedia files.
     static std::optional<InboundMessage> inboundMessage(const HttpRequest &request, QString *error);
+    static constexpr int MaxMedia = 10; // Twilio's MMS limit; WhatsApp sends one
     static Store::Done answerWhenStored(const HttpServer::Reply &reply);
     static QByteArray emptyTwiml();
 };

@@ -50,6 +50,12 @@ struct StatusCallback {
     QByteArray payload;
 };
 
+// One file an inbound message carries (MediaUrl{N} and MediaContentType{N}, N from 0).
+struct InboundMedia {
+    QString url;
+    QString contentType;
+};
+
 struct InboundMessage {
     QString sid;
     QString channel = QStringLiteral("sms");
@@ -57,6 +63,7 @@ struct InboundMessage {
     QString to;
     QString body;
     QByteArray payload;
+    QList<InboundMedia> media; // in MediaUrl{N} order; stored with the message (MediaRows)
 };
 
 struct OutboundDraft {

@@ -8,6 +8,9 @@
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
 #include "media/MediaShares.h"
+#include "media/MediaApi.h"
+#include "media/MediaFetcher.h"
+#include "media/MediaRows.h"
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
@@ -50,6 +53,7 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
         if (!steps.isEmpty())
             m_store->addSchema({channel->id(), steps});
     }
+    m_store->addSchema(MediaRows::schema()); // inbound MMS / WhatsApp media (core/media)
 }
 
 SwitchboardService::~SwitchboardService() {
@@ -145,8 +149,16 @@ void SwitchboardService::startServer() {
         if (OutboxSender *sender = channel->makeOutboxSender(senders))
             m_outbox->setSender(channel->id(), sender);
     }
+    // Inbound media: downloaded in the background, on this thread like every other request.
+    MediaFetcher::Options mediaOptions;
+    if (const int retryMs = qEnvironmentVariableIntValue("SWITCHBOARD_MEDIA_RETRY_MS"); retryMs > 0)
+        mediaOptions.firstRetryMs = retryMs;
+    auto *mediaFetcher = new MediaFetcher(
+        nam, m_store, {m_config.accountSid, m_config.authToken, m_config.twilioApiBase},
+        m_config.dataDir, m_clock, mediaOptions, m_networkRoot);
     m_networkRoot->moveToThread(&m_networkThread);
     m_networkThread.start();
+    QMetaObject::invokeMethod(mediaFetcher, &MediaFetcher::start);
 
     // Server thread: webhooks and the local API on one port. Core's parts first (the signature
     // guard for /twilio/, the API's token check), then each channel's routes.
@@ -164,6 +176,7 @@ void SwitchboardService::startServer() {
     m_mediaShares = new MediaShares(m_store, m_config.dataDir + QStringLiteral("/outgoing-media"),
                                     m_clock, m_server);
     m_mediaShares->addRoutes(*m_server);
+    new MediaApi(m_server, m_store, m_config.dataDir, m_server);
     ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
     context.twilio = m_client;
     // The guard lives on the server thread and learns the public URL before the port opens.
@@ -225,7 +238,8 @@ void SwitchboardService::openPort() {
 }
 
 void SwitchboardService::simulateInbound(const QString &channel, const QString &from,
-                                         const QString &body, const QString &profileName) {
+                                         const QString &body, const QString &profileName,
+                                         const QStringList &media) {
     if (!m_sandbox || !m_networkRoot)
         return;
     FormFields form{{QStringLiteral("Channel"), channel},
@@ -233,6 +247,8 @@ void SwitchboardService::simulateInbound(const QString &channel, const QString &
                     {QStringLiteral("Body"), body}};
     if (!profileName.isEmpty())
         form.append({QStringLiteral("ProfileName"), profileName});
+    if (const QStringList carried = media.isEmpty() ? m_simulatedMedia : media; !carried.isEmpty())
+        form.append({QStringLiteral("Media"), carried.join(QLatin1Char(','))});
     QMetaObject::invokeMethod(m_networkRoot, [me = Receiver(this), this, form] {
         auto *nam = m_networkRoot->findChild<QNetworkAccessManager *>();
         RestRequest(nam, m_sandboxUrl)

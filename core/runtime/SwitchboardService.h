@@ -68,9 +68,13 @@ public:
     bool isSandbox() const { return m_config.sandbox; }
 
     // Asks the sandbox to deliver a customer's message on `channel` to this console, signed,
-    // as Twilio would (sandbox mode only).
+    // as Twilio would (sandbox mode only), with the sandbox's sample files named in `media`
+    // (SandboxMedia: "photo", "chart", "voice-note", "invoice").
     void simulateInbound(const QString &channel, const QString &from, const QString &body,
-                         const QString &profileName = {});
+                         const QString &profileName = {}, const QStringList &media = {});
+    // What simulated messages carry when simulateInbound() names no media (the console's
+    // Sandbox ▸ With a picture); empty: nothing.
+    void setSimulatedMedia(const QStringList &media) { m_simulatedMedia = media; }
 
     // Sandbox mode: presses keys on a simulated call in progress (POST
     // /sandbox/calls/{callSid}/digits, form field Digits), as the caller would on their phone.
@@ -110,6 +114,7 @@ private:
     QUrl m_publicUrl;
     QUrl m_sandboxUrl;
     bool m_failed = false;
+    QStringList m_simulatedMedia;
 };
 
 } // namespace sb

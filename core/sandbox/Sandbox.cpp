@@ -1,6 +1,7 @@
 #include "Sandbox.h"
 
 #include "MessageListQuery.h"
+#include "SandboxMedia.h"
 #include "common/Logging.h"
 #include "http/HttpServer.h"
 #include "providers/twilio/PhoneNumber.h"
@@ -249,6 +250,16 @@ void Sandbox::setUpRoutes() {
           });
     serve("POST", base + QStringLiteral("/IncomingPhoneNumbers/{sid}.json"),
           [this](const HttpRequest &r, HttpServer::Reply reply) { reply(updateNumber(r)); });
+    // An inbound message's media (SandboxMedia), behind the same Basic auth as the rest.
+    serve("GET", base + QStringLiteral("/Messages/{sid}/Media/{mediaSid}"),
+          [](const HttpRequest &r, HttpServer::Reply reply) {
+              const SandboxMedia::Sample *sample = SandboxMedia::find(r.args.value(2));
+              if (!sample)
+                  return reply(twilioError(
+                      404, 20404,
+                      QStringLiteral("The requested resource %1 was not found").arg(r.path)));
+              reply(HttpResponse{200, sample->contentType, sample->bytes, {}});
+          });
     serve("POST", QStringLiteral("/sandbox/inbound"),
           [this](const HttpRequest &r, HttpServer::Reply reply) {
               simulateInbound(r, std::move(reply));
@@ -529,9 +540,34 @@ void Sandbox::simulateInbound(const HttpRequest &request,
                                      .arg(channel, known.join(QStringLiteral(", ")))));
     int code = 0;
     QString error;
-    const std::optional<SandboxArrival> arrival = part->inbound(form, *this, &code, &error);
+    std::optional<SandboxArrival> arrival = part->inbound(form, *this, &code, &error);
     if (!arrival)
         return reply(twilioError(400, code ? code : 20001, error));
+    // Media=photo,invoice: the customer's message carries these files (SandboxMedia).
+    SandboxArrival withMedia = *arrival;
+    QStringList mediaUrls;
+    const QString media = FormEncoding::value(form, QStringLiteral("Media"));
+    const QString messageSid = FormEncoding::value(withMedia.params, QStringLiteral("MessageSid"));
+    for (const QString &name : media.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const SandboxMedia::Sample *sample = SandboxMedia::find(name.trimmed());
+        if (!sample)
+            return reply(twilioError(
+                400, 20001,
+                QStringLiteral("No media '%1' in this sandbox (it has: %2).")
+                    .arg(name.trimmed(), SandboxMedia::names().join(QStringLiteral(", ")))));
+        const int n = int(mediaUrls.size());
+        mediaUrls.append(QStringLiteral("%1/2010-04-01/Accounts/%2/Messages/%3/Media/%4")
+                             .arg(m_baseUrl, m_options.accountSid, messageSid, sample->mediaSid));
+        withMedia.params.append({QStringLiteral("MediaUrl%1").arg(n), mediaUrls.last()});
+        withMedia.params.append({QStringLiteral("MediaContentType%1").arg(n),
+                                 QString::fromLatin1(sample->contentType)});
+    }
+    if (!mediaUrls.isEmpty()) {
+        withMedia.params.removeIf(
+            [](const auto &f) { return f.first == QLatin1String("NumMedia"); });
+        withMedia.params.append({QStringLiteral("NumMedia"), QString::number(mediaUrls.size())});
+    }
+    arrival = withMedia;
     if (arrival->url.isEmpty())
         return reply(twilioError(409, 21606,
                                  QStringLiteral("No webhook is configured for %1 messages to %2, "
@@ -546,6 +582,7 @@ void Sandbox::simulateInbound(const HttpRequest &request,
     m.status = QStringLiteral("received");
     m.direction = QStringLiteral("inbound");
     m.numSegments = qMax(1, SmsSegments::count(m.body).segments);
+    m.mediaUrls = mediaUrls;
     m.created = m.updated = m.sent = now();
     m_messages.insert(m.sid, m);
     m_order.append(m.sid);

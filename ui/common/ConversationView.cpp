@@ -1,5 +1,6 @@
 #include "ConversationView.h"
 
+#include "MediaAttachments.h"
 #include "MessageActions.h"
 #include "MessageTableModel.h"
 #include "OptOut.h"
@@ -71,7 +72,15 @@ ConversationView::ConversationView(Store *store, QString channel, QWidget *paren
     , m_reply(new QLineEdit(this))
     , m_send(new QPushButton(tr("Reply"), this))
     , m_feedback(new SendFeedback(this))
-    , m_renderDelay(new QTimer(this)) {
+    , m_renderDelay(new QTimer(this))
+    , m_media(new MediaAttachments(store, this)) {
+    connect(m_media, &MediaAttachments::changed, this, &ConversationView::scheduleRender);
+    connect(m_media, &MediaAttachments::saved, this, [this](const QString &path, const QString &e) {
+        if (e.isEmpty())
+            m_feedback->note(tr("Saved to %1.").arg(path));
+        else
+            m_feedback->problem(tr("Not saved to %1: %2").arg(path, e));
+    });
     m_oldestFirst->setSourceModel(m_model);
     m_oldestFirst->setSortRole(Qt::UserRole);
     m_oldestFirst->setDynamicSortFilter(true);
@@ -276,6 +285,8 @@ void ConversationView::editAndResend(const MessageRecord &m) {
 }
 
 void ConversationView::onAnchor(const QUrl &url) {
+    if (m_media->handleAnchor(url))
+        return;
     if (url.scheme() == kRetryScheme)
         retry(url.path().toLongLong());
     else if (url.scheme() == kEditScheme)
@@ -358,6 +369,12 @@ void ConversationView::render() {
 
     const QPalette palette = m_thread->palette();
     const QList<MessageRecord> all = messages();
+    QList<qint64> inbound;
+    for (const MessageRecord &m : all) {
+        if (m.direction == QLatin1String("inbound"))
+            inbound.append(m.id);
+    }
+    m_media->setMessages(inbound); // loads in the background; changed() renders again
     QTextDocument *doc = m_thread->document();
     doc->clear();
     doc->setDocumentMargin(8);
@@ -399,6 +416,7 @@ void ConversationView::render() {
             insertLinkified(cell, m.body, text,
                             SchemeColors::text(Tone::Info, palette, colors.background));
         }
+        m_media->insert(cell, m.id, palette, colors.background, text);
 
         QTextBlockFormat meta;
         meta.setAlignment(outbound ? Qt::AlignRight : Qt::AlignLeft);

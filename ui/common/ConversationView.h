@@ -18,6 +18,7 @@ class QTimer;
 
 namespace sb {
 
+class MediaAttachments;
 class MessageTableModel;
 class SendFeedback;
 class Store;
@@ -70,6 +71,8 @@ public:
     QPushButton *replyButton() const { return m_send; }
     SendFeedback *feedback() const { return m_feedback; }
     QLabel *optOutWarning() const { return m_optOut; }
+    // Inbound media under their message's text (thumbnails, Play, Save…, Retry).
+    MediaAttachments *media() const { return m_media; }
 
     // While a reply is on its way the box keeps its text (read-only); it empties only once
     // Twilio has accepted the message, so a refused reply can be corrected and sent again.
@@ -120,6 +123,7 @@ private:
     QPushButton *m_send;
     SendFeedback *m_feedback;
     QTimer *m_renderDelay;
+    MediaAttachments *m_media;
     void updateTitle();
 
     QString m_contact;

@@ -1,0 +1,225 @@
+#include "Await.h"
+#include "FakeMediaHost.h"
+#include "common/ConversationView.h"
+#include "common/MediaAttachments.h"
+#include "common/MediaImageDialog.h"
+#include "db/Store.h"
+#include "db/StoreWorker.h"
+#include "media/MediaFetcher.h"
+#include "media/MediaRows.h"
+#include "sandbox/SandboxMedia.h"
+
+#include <QApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextImageFormat>
+#include <QtTest>
+
+using namespace sb;
+using sbtest::await;
+
+// Inbound media in the conversation, on a real store with the real downloader fetching from a
+// server on loopback: a picture shows as a thumbnail (an image in the thread's document) that
+// opens full size, a PDF and a voice note as lines with Save… and Play, and a download that
+// failed says why with a Retry that then gets the file. A screenshot is saved for a person to
+// look at (build/screenshots/media-conversation.png).
+class TestMediaConversation : public QObject {
+    Q_OBJECT
+public Q_SLOTS:
+    void openUrl(const QUrl &url) { m_opened.append(url); } // QDesktopServices' handler
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void pictureShowsAsAThumbnailThatOpensFullSize();
+    void audioAndFilesShowAsLines();
+    void failedDownloadSaysWhyAndRetryGetsIt();
+    void screenshot();
+
+private:
+    QString receive(const QString &body, const QList<InboundMedia> &media);
+    QList<QTextImageFormat> images() const;
+    QString threadText() const { return m_view->thread()->document()->toPlainText(); }
+    QString mediaUrl(const QString &sample) const {
+        return m_host->base() + QStringLiteral("/2010-04-01/Accounts/AC1/Messages/MM1/Media/") +
+               SandboxMedia::find(sample)->mediaSid;
+    }
+    void serve(const QString &sample);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<FakeMediaHost> m_host;
+    std::unique_ptr<MediaFetcher> m_fetcher;
+    std::unique_ptr<ConversationView> m_view;
+    QObject m_ctx;
+    QList<QUrl> m_opened;
+    int m_next = 0;
+    const QString m_contact = QStringLiteral("+14155550142");
+};
+
+void TestMediaConversation::serve(const QString &sample) {
+    const SandboxMedia::Sample *s = SandboxMedia::find(sample);
+    m_host->serve(QUrl(mediaUrl(sample)).path(), {200, s->contentType, s->bytes, {}});
+}
+
+void TestMediaConversation::initTestCase() {
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "openUrl");
+    m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("switchboard.sqlite")));
+    m_store->addSchema(MediaRows::schema());
+    QVERIFY(await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); })->value);
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_host = std::make_unique<FakeMediaHost>();
+    MediaFetcher::Options options;
+    options.maxAttempts = 1; // a failure stays failed until Retry
+    m_fetcher = std::make_unique<MediaFetcher>(
+        m_nam.get(), m_store.get(),
+        MediaCredentials{QStringLiteral("AC1"), QStringLiteral("t0ken-secret"),
+                         QUrl(m_host->base())},
+        m_dir.path(), [] { return QDateTime::currentDateTimeUtc(); }, options);
+    m_fetcher->start();
+    m_view = std::make_unique<ConversationView>(m_store.get(), QStringLiteral("sms"));
+    m_view->resize(560, 720);
+    m_view->setContact(m_contact);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view.get()));
+}
+
+void TestMediaConversation::cleanupTestCase() {
+    m_view.reset();
+    m_fetcher.reset();
+    m_store.reset();
+}
+
+QString TestMediaConversation::receive(const QString &body, const QList<InboundMedia> &media) {
+    InboundMessage message;
+    message.sid = QStringLiteral("MM%1").arg(++m_next, 32, 10, QLatin1Char('0'));
+    message.from = m_contact;
+    message.to = QStringLiteral("+15005550006");
+    message.body = body;
+    message.media = media;
+    const auto stored = await<StoreResult<bool>>([&](auto done) {
+        m_store->run<bool>(
+            &m_ctx,
+            [message](StoreWorker &w, QString *error) -> std::optional<bool> {
+                if (!w.addInboundMessage(message, error) ||
+                    !MediaRows::addInbound(w, message, QDateTime::currentDateTimeUtc(), error))
+                    return std::nullopt;
+                return true;
+            },
+            done);
+    });
+    return stored && stored->ok() ? message.sid : QString();
+}
+
+QList<QTextImageFormat> TestMediaConversation::images() const {
+    QList<QTextImageFormat> found;
+    for (QTextBlock b = m_view->thread()->document()->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            if (f.isImageFormat())
+                found.append(f.toImageFormat());
+        }
+    }
+    return found;
+}
+
+void TestMediaConversation::pictureShowsAsAThumbnailThatOpensFullSize() {
+    serve(QStringLiteral("photo"));
+    QVERIFY(!receive(QStringLiteral("This arrived broken"), {{mediaUrl("photo"), "image/png"}})
+                 .isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(images().size(), 1, 10000);
+    const QTextImageFormat thumb = images().first();
+    const SandboxMedia::Sample *photo = SandboxMedia::find(QStringLiteral("photo"));
+    const QString sha = QString::fromLatin1(
+        QCryptographicHash::hash(photo->bytes, QCryptographicHash::Sha256).toHex());
+    QCOMPARE(thumb.name(), QStringLiteral("sb-media-thumb:") + sha);
+    // Scaled down to the thumbnail size (the photo is 320x240), aspect kept.
+    QCOMPARE(int(thumb.width()), MediaAttachments::ThumbnailSize);
+    QCOMPARE(int(thumb.height()), MediaAttachments::ThumbnailSize * 240 / 320);
+    const QImage resource = m_view->thread()
+                                ->document()
+                                ->resource(QTextDocument::ImageResource, QUrl(thumb.name()))
+                                .value<QImage>();
+    QCOMPARE(resource.size(), QSize(180, 135));
+    QVERIFY(thumb.isAnchor());
+    QVERIFY(thumb.anchorHref().startsWith(QLatin1String("sb-media:open/")));
+    // Clicking it opens the full-size picture.
+    QVERIFY(m_view->media()->handleAnchor(QUrl(thumb.anchorHref())));
+    MediaImageDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_view->findChild<MediaImageDialog *>()) != nullptr);
+    QTRY_VERIFY(!dialog->imageLabel()->pixmap().isNull());
+    QCOMPARE(dialog->imageLabel()->pixmap().size(), QSize(320, 240));
+    dialog->close();
+}
+
+void TestMediaConversation::audioAndFilesShowAsLines() {
+    serve(QStringLiteral("voice-note"));
+    serve(QStringLiteral("invoice"));
+    QVERIFY(
+        !receive(QStringLiteral("Invoice and a voice note"),
+                 {{mediaUrl("invoice"), "application/pdf"}, {mediaUrl("voice-note"), "audio/wav"}})
+             .isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(threadText().contains(QStringLiteral("attachment-1.pdf")) &&
+                                 threadText().contains(QStringLiteral("attachment-2.wav")),
+                             10000);
+    QVERIFY(threadText().contains(QStringLiteral("Save…")));
+    QVERIFY(threadText().contains(QStringLiteral("Play")));
+    // Play hands the stored file to the desktop's player.
+    QList<MediaRecord> media;
+    for (const MessageRecord &m : m_view->messages())
+        media += m_view->media()->mediaOf(m.id);
+    const auto audio = std::find_if(media.cbegin(), media.cend(),
+                                    [](const MediaRecord &m) { return m.isAudio(); });
+    QVERIFY(audio != media.cend());
+    QVERIFY(m_view->media()->handleAnchor(QUrl(QStringLiteral("sb-media:play/%1").arg(audio->id))));
+    QCOMPARE(m_opened.size(), 1);
+    QCOMPARE(m_opened.first().toLocalFile(), m_view->media()->absolutePath(*audio));
+    QVERIFY(QFile::exists(m_opened.first().toLocalFile()));
+}
+
+void TestMediaConversation::failedDownloadSaysWhyAndRetryGetsIt() {
+    // Not served yet: the host answers 404.
+    QVERIFY(!receive(QStringLiteral("And a chart"), {{mediaUrl("chart"), "image/png"}}).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(threadText().contains(QStringLiteral("was not downloaded")), 10000);
+    QVERIFY(threadText().contains(QStringLiteral("HTTP 404")));
+    QVERIFY(threadText().contains(QStringLiteral("Retry")));
+    QVERIFY(!threadText().contains(QStringLiteral("t0ken-secret")));
+    // The Retry link, as a click would follow it, once the host has the file.
+    serve(QStringLiteral("chart"));
+    QString retry;
+    for (QTextBlock b = m_view->thread()->document()->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QString target = it.fragment().charFormat().anchorHref();
+            if (target.startsWith(QLatin1String("sb-media:retry/")))
+                retry = target;
+        }
+    }
+    QVERIFY(!retry.isEmpty());
+    QVERIFY(m_view->media()->handleAnchor(QUrl(retry)));
+    QTRY_COMPARE_WITH_TIMEOUT(images().size(), 2, 10000);
+    QVERIFY(!threadText().contains(QStringLiteral("was not downloaded")));
+}
+
+void TestMediaConversation::screenshot() {
+    // One more failure on screen, for the picture of every state.
+    QVERIFY(!receive(QStringLiteral("Did the scan come through?"),
+                     {{m_host->base() + QStringLiteral("/missing-scan.jpg"), "image/jpeg"}})
+                 .isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(threadText().contains(QStringLiteral("was not downloaded")), 10000);
+    QTest::qWait(100);
+    const QString dir = QStringLiteral(SB_BUILD_DIR "/screenshots");
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/media-conversation.png");
+    QVERIFY(m_view->grab().save(path));
+    qInfo().noquote() << "screenshot:" << path;
+}
+
+QTEST_MAIN(TestMediaConversation)
+#include "tst_media_conversation.moc"
