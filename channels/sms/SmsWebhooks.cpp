@@ -3,14 +3,17 @@
 #include "SmsChannel.h"
 #include "SmsRoutes.h"
 #include "db/Store.h"
+#include "db/StoreWorker.h"
 #include "messaging/MessageWebhooks.h"
+#include "messaging/OptOuts.h"
 #include "runtime/ChannelContext.h"
 
 namespace sb {
 
 SmsWebhooks::SmsWebhooks(ChannelContext &context, QObject *parent)
     : QObject(parent)
-    , m_store(context.store) {
+    , m_store(context.store)
+    , m_clock(context.clock) {
     context.server.route(
         "POST", SmsRoutes::status(),
         [this](const HttpRequest &r, HttpServer::Reply reply) { statusCallback(r, reply); });
@@ -33,7 +36,18 @@ void SmsWebhooks::incoming(const HttpRequest &request, const HttpServer::Reply &
     if (!message)
         return reply(HttpResponse::error(400, error));
     message->channel = SmsChannel::Id;
-    m_store->addInboundMessage(*message, this, MessageWebhooks::answerWhenStored(reply));
+    // A STOP is committed with the message itself, before Twilio hears 200.
+    m_store->run<bool>(
+        this,
+        [message = *message, at = m_clock()](StoreWorker &w,
+                                             QString *error) -> std::optional<bool> {
+            if (!w.addInboundMessage(message, error) ||
+                !OptOuts::recordInbound(w, message, at, error))
+                return std::nullopt;
+            w.webhookStored();
+            return true;
+        },
+        MessageWebhooks::answerWhenStored(reply));
 }
 
 } // namespace sb

@@ -2,7 +2,10 @@
 
 #include "http/HttpServer.h"
 
+#include <QDateTime>
 #include <QObject>
+
+#include <functional>
 
 namespace sb {
 
@@ -10,7 +13,8 @@ class Store;
 struct ChannelContext;
 
 // The SMS webhooks: POST /twilio/sms-status and POST /twilio/incoming-sms. Each is answered
-// only once its record is committed (see MessageWebhooks). Lives on the server thread.
+// only once its record is committed (see MessageWebhooks), with the opt-out state an inbound
+// STOP / START changes (OptOuts) in the same job. Lives on the server thread.
 class SmsWebhooks : public QObject {
     Q_OBJECT
 public:
@@ -21,6 +25,7 @@ private:
     void incoming(const HttpRequest &request, const HttpServer::Reply &reply);
 
     Store *m_store;
+    std::function<QDateTime()> m_clock;
 };
 
 } // namespace sb

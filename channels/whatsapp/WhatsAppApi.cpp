@@ -7,6 +7,7 @@
 #include "api/JsonRequest.h"
 #include "api/LocalApi.h"
 #include "api/MessageApi.h"
+#include "api/SendAt.h"
 #include "runtime/ChannelContext.h"
 
 #include <QJsonDocument>
@@ -36,7 +37,8 @@ QJsonObject windowJson(const ServiceWindow::Reading &window) {
 WhatsAppApi::WhatsAppApi(ChannelContext &context, QObject *parent)
     : QObject(parent)
     , m_sender(new WhatsAppSender(context.store, context.outbox, context.content, context.clock,
-                                  WhatsAppChannel::defaultSender(context.config), this)) {
+                                  WhatsAppChannel::defaultSender(context.config), this))
+    , m_clock(context.clock) {
     context.server.route("POST", LocalApi::path(WhatsAppRoutes::send()),
                          [this](const HttpRequest &r, HttpServer::Reply reply) { send(r, reply); });
 }
@@ -56,6 +58,7 @@ void WhatsAppApi::send(const HttpRequest &request, const HttpServer::Reply &repl
     send.body = json.value(QLatin1String("body")).toString();
     send.contentSid = json.value(QLatin1String("contentSid")).toString();
     send.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
+    send.sendAt = SendAt::read(json, m_clock(), errors);
     QString variablesError;
     const QJsonValue variables = json.value(QLatin1String("contentVariables"));
     if (variables.isObject()) {

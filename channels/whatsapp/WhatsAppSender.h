@@ -31,6 +31,8 @@ struct WhatsAppSendRequest {
     // approval): it is not looked up again. Ignored unless its sid is contentSid.
     std::optional<ContentTemplate> contentTemplate;
     QString clientRef; // the same ref never sends twice (Idempotency-Key)
+    // Valid: scheduled for then (the window is judged then, by WhatsAppWindowCheck, not now).
+    QDateTime sendAt;
 };
 
 struct WhatsAppSendResult {

@@ -7,6 +7,7 @@
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 #include "messaging/MessageWebhooks.h"
+#include "messaging/OptOuts.h"
 #include "runtime/ChannelContext.h"
 
 namespace sb {
@@ -61,7 +62,8 @@ void WhatsAppWebhooks::incoming(const HttpRequest &request, const HttpServer::Re
         this,
         [message = *message, profileName, waId, at](StoreWorker &w,
                                                     QString *error) -> std::optional<bool> {
-            if (!WhatsAppContacts::recordInbound(w, message, profileName, waId, at, error))
+            if (!WhatsAppContacts::recordInbound(w, message, profileName, waId, at, error) ||
+                !OptOuts::recordInbound(w, message, at, error))
                 return std::nullopt;
             w.webhookStored();
             return true;

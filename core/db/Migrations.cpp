@@ -63,6 +63,15 @@ const QList<QStringList> &steps() {
             QStringLiteral(
                 "ALTER TABLE outbox ADD COLUMN content_variables TEXT NOT NULL DEFAULT ''"),
         },
+        // 3 (optout-sched): scheduled sends wait in the outbox until send_at (UTC ms), and a
+        // message may go through a Messaging Service (MG…) instead of a From number.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN send_at INTEGER"),
+            QStringLiteral(
+                "ALTER TABLE outbox ADD COLUMN messaging_service_sid TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX outbox_scheduled ON outbox(send_at) WHERE state = "
+                           "'scheduled'"),
+        },
     };
     return all;
 }

@@ -2,11 +2,14 @@
 
 #include "ChannelContext.h"
 #include "api/LocalApi.h"
+#include "api/ScheduledApi.h"
 #include "common/Logging.h"
 #include "config/Settings.h"
 #include "db/Store.h"
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
+#include "messaging/OptOuts.h"
+#include "outbox/OptOutCheck.h"
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
@@ -43,6 +46,8 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
     setClock({});
     m_store = new Store(m_config.databasePath());
+    // Core's own modules beside the channels' (opt-outs concern every message channel).
+    m_store->addSchema(OptOuts::schema());
     for (const auto &channel : std::as_const(m_channels)) {
         const QList<QStringList> steps = channel->schema();
         if (!steps.isEmpty())
@@ -138,10 +143,15 @@ void SwitchboardService::startServer() {
         m_networkRoot);
     m_outbox = new Outbox(m_store, m_client, m_networkRoot);
     m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
-    const OutboxSenderContext senders{nam, m_store, m_config, m_networkRoot};
+    m_outbox->setClock(m_clock);
+    m_outbox->addCheck(new OptOutCheck(m_store, m_clock, m_networkRoot));
+    OutboxSenderContext senders{nam, m_store, m_config, m_networkRoot};
+    senders.clock = m_clock;
     for (const auto &channel : std::as_const(m_channels)) {
         if (OutboxSender *sender = channel->makeOutboxSender(senders))
             m_outbox->setSender(channel->id(), sender);
+        if (OutboxCheck *check = channel->makeOutboxCheck(senders))
+            m_outbox->addCheck(check);
     }
     m_networkRoot->moveToThread(&m_networkThread);
     m_networkThread.start();
@@ -157,6 +167,7 @@ void SwitchboardService::startServer() {
     if (!m_config.sandbox)
         api.sandboxUrl = QUrl();
     new LocalApi(m_server, m_store, api, m_server);
+    new ScheduledApi(m_server, m_store, m_server);
     ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
     context.twilio = m_client;
     // The guard lives on the server thread and learns the public URL before the port opens.

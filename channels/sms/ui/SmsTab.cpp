@@ -136,13 +136,16 @@ void SmsTab::checkOptOut(const QString &number) {
     query.channel = channelId();
     query.contact = number;
     query.limit = 50;
-    context().store->findMessages(
-        query, this, [this, number](const StoreResult<QList<MessageRecord>> &found) {
-            if (m_compose->to() != number)
-                return; // the agent has typed on
-            m_compose->setOptOutWarning(OptOut::optedOut(found.value) ? OptOut::warning(number)
-                                                                      : QString());
-        });
+    context().store->findMessages(query, this,
+                                  [this, number](const StoreResult<QList<MessageRecord>> &found) {
+                                      if (m_compose->to() != number)
+                                          return; // the agent has typed on
+                                      OptOut::lookup(context().store, number, found.value, this,
+                                                     [this, number](const QString &warning) {
+                                                         if (m_compose->to() == number)
+                                                             m_compose->setOptOutWarning(warning);
+                                                     });
+                                  });
 }
 
 } // namespace sb
