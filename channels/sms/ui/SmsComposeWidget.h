@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
 
 class QComboBox;
@@ -37,6 +38,7 @@ public:
     QComboBox *fromBox() const { return m_from; }
     QPlainTextEdit *bodyEdit() const { return m_body; }
     QPushButton *sendButton() const { return m_send; }
+    QPushButton *sendLaterButton() const { return m_sendLater; }
     QLabel *toReason() const { return m_toReason; }
     QLabel *counter() const { return m_counter; }
     QLabel *optOutWarning() const { return m_optOut; }
@@ -48,6 +50,9 @@ protected:
 
 Q_SIGNALS:
     void sendRequested(const QString &toE164, const QString &from, const QString &body);
+    // "Send later…": the same, to go at `sendAt` (UTC).
+    void sendLaterRequested(const QString &toE164, const QString &from, const QString &body,
+                            const QDateTime &sendAt);
     // The valid E.164 the form would send to changed (empty when none).
     void recipientChanged(const QString &toE164);
 
@@ -64,6 +69,7 @@ private:
     QPlainTextEdit *m_body;
     QLabel *m_counter;
     QPushButton *m_send;
+    QPushButton *m_sendLater;
     SendFeedback *m_feedback;
     QString m_e164;
     QString m_toProblem;

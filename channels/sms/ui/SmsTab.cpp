@@ -36,6 +36,9 @@ SmsTab::SmsTab(const ConsoleContext &context, QWidget *parent)
             [this](const QString &to, const QString &from, const QString &body) {
                 send(to, from, body, Origin::Compose);
             });
+    connect(m_compose, &SmsComposeWidget::sendLaterRequested, this,
+            [this](const QString &to, const QString &from, const QString &body,
+                   const QDateTime &sendAt) { send(to, from, body, Origin::Compose, sendAt); });
     connect(m_compose, &SmsComposeWidget::recipientChanged, this, &SmsTab::checkOptOut);
     setSenders({}, preferredSender());
 }
@@ -87,8 +90,10 @@ void SmsTab::retry(const MessageRecord &failed) {
          Origin::Reply);
 }
 
-void SmsTab::send(const QString &to, const QString &from, const QString &body, Origin origin) {
+void SmsTab::send(const QString &to, const QString &from, const QString &body, Origin origin,
+                  const QDateTime &sendAt) {
     OutboundDraft draft;
+    draft.sendAt = sendAt;
     draft.to = to;
     draft.from = from;
     draft.body = body;

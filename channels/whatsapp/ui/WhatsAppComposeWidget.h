@@ -52,6 +52,7 @@ public:
     TemplatePicker *templates() const { return m_templates; }
     QPlainTextEdit *bodyEdit() const { return m_body; }
     QPushButton *sendButton() const { return m_send; }
+    QPushButton *sendLaterButton() const { return m_sendLater; }
     SendFeedback *feedback() const { return m_feedback; }
 
 Q_SIGNALS:
@@ -73,6 +74,7 @@ private:
     QLabel *m_bodyLabel;
     QPlainTextEdit *m_body;
     QPushButton *m_send;
+    QPushButton *m_sendLater;
     SendFeedback *m_feedback;
     QString m_address;
     QString m_toProblem;
