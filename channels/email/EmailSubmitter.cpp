@@ -50,6 +50,8 @@ EmailSubmission fromOutcome(const QString &emailId, const SendOutcome &outcome) 
         break;
     case OutboxEntry::State::Pending:
     case OutboxEntry::State::Submitted:
+    case OutboxEntry::State::Scheduled: // email is never scheduled
+    case OutboxEntry::State::Cancelled:
         // Stored; the outbox finishes it (e.g. once the database recovers).
         s.outcome = EmailSubmission::Outcome::Pending;
         if (outcome.error.isError())

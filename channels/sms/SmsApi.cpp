@@ -8,7 +8,9 @@
 #include "api/MediaUrlField.h"
 #include "api/MessageApi.h"
 #include "media/MediaLimits.h"
+#include "api/SendAt.h"
 #include "outbox/Outbox.h"
+#include "providers/twilio/MessagingService.h"
 #include "providers/twilio/PhoneNumber.h"
 #include "providers/twilio/SmsSegments.h"
 #include "runtime/ChannelContext.h"
@@ -23,7 +25,8 @@ SmsApi::SmsApi(ChannelContext &context, QObject *parent)
     : QObject(parent)
     , m_store(context.store)
     , m_outbox(context.outbox)
-    , m_defaultFrom(context.config.phoneNumber) {
+    , m_defaultFrom(context.config.phoneNumber)
+    , m_clock(context.clock) {
     context.server.route("POST", LocalApi::path(SmsRoutes::send()),
                          [this](const HttpRequest &r, HttpServer::Reply reply) { send(r, reply); });
     context.server.route("GET", LocalApi::path(SmsRoutes::statusOf()),
@@ -38,7 +41,7 @@ void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
     if (!parsed)
         return reply(errors.response());
     const QJsonObject &json = *parsed;
-    JsonRequest::expectStrings(json, {"to", "from", "body"}, errors);
+    JsonRequest::expectStrings(json, {"to", "from", "body", "messagingServiceSid"}, errors);
     auto checkNumber = [&](const QString &field, const QString &input) {
         if (errors.has(field))
             return PhoneNumberCheck{};
@@ -55,10 +58,20 @@ void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
     const PhoneNumberCheck to =
         checkNumber(QStringLiteral("to"), json.value(QLatin1String("to")).toString());
     QString fromInput = json.value(QLatin1String("from")).toString();
-    if (fromInput.isEmpty())
+    // A Messaging Service as the sender: `messagingServiceSid`, or MG… given as `from`.
+    QString service = json.value(QLatin1String("messagingServiceSid")).toString().trimmed();
+    if (service.isEmpty() && MessagingService::isSid(fromInput.trimmed())) {
+        service = fromInput.trimmed();
+        fromInput.clear();
+    }
+    if (!service.isEmpty() && !MessagingService::isSid(service))
+        errors.add(QStringLiteral("messagingServiceSid"), MessagingService::invalidReason());
+    if (fromInput.isEmpty() && service.isEmpty())
         fromInput = m_defaultFrom;
     PhoneNumberCheck from;
-    if (fromInput.isEmpty() && !errors.has(QStringLiteral("from")))
+    if (!service.isEmpty() && fromInput.isEmpty())
+        from.e164 = service; // stored as the message's sender; Twilio picks the number
+    else if (fromInput.isEmpty() && !errors.has(QStringLiteral("from")))
         errors.add(QStringLiteral("from"),
                    tr("No 'from' given and TWILIO_PHONE_NUMBER is not set."));
     else
@@ -77,6 +90,7 @@ void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
                    tr("The body has %1 characters; Twilio accepts at most %2.")
                        .arg(segments.characters)
                        .arg(SmsSegments::MaxBodyCharacters));
+    const QDateTime sendAt = SendAt::read(json, m_clock(), errors);
     if (!errors.isEmpty())
         return reply(errors.response());
 
@@ -86,6 +100,8 @@ void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
     draft.body = body;
     draft.segments = segments.segments;
     draft.mediaUrls = mediaUrls;
+    draft.sendAt = sendAt;
+    draft.messagingServiceSid = service;
     draft.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
 
     draft.channel = SmsChannel::Id;

@@ -6,6 +6,7 @@
 #include "db/StoreWorker.h"
 #include "media/MediaRows.h"
 #include "messaging/MessageWebhooks.h"
+#include "messaging/OptOuts.h"
 #include "runtime/ChannelContext.h"
 
 namespace sb {
@@ -36,13 +37,14 @@ void SmsWebhooks::incoming(const HttpRequest &request, const HttpServer::Reply &
     if (!message)
         return reply(HttpResponse::error(400, error));
     message->channel = SmsChannel::Id;
-    // The message and its media rows in one job: answered only once both are committed.
+    // The message, its media rows and a STOP in one job: answered only once all are committed.
     m_store->run<bool>(
         this,
         [message = *message, now = m_clock()](StoreWorker &w,
                                               QString *error) -> std::optional<bool> {
             if (!w.addInboundMessage(message, error) ||
-                !MediaRows::addInbound(w, message, now, error))
+                !MediaRows::addInbound(w, message, now, error) ||
+                !OptOuts::recordInbound(w, message, now, error))
                 return std::nullopt;
             w.webhookStored();
             return true;

@@ -13,7 +13,8 @@ class Store;
 struct ChannelContext;
 
 // The SMS webhooks: POST /twilio/sms-status and POST /twilio/incoming-sms. Each is answered
-// only once its record is committed (see MessageWebhooks). Lives on the server thread.
+// only once its record is committed (see MessageWebhooks), with the opt-out state an inbound
+// STOP / START changes (OptOuts) in the same job. Lives on the server thread.
 class SmsWebhooks : public QObject {
     Q_OBJECT
 public:

@@ -9,6 +9,7 @@
 #include "api/MediaUrlField.h"
 #include "api/MessageApi.h"
 #include "media/MediaLimits.h"
+#include "api/SendAt.h"
 #include "runtime/ChannelContext.h"
 
 #include <QJsonArray>
@@ -39,7 +40,8 @@ QJsonObject windowJson(const ServiceWindow::Reading &window) {
 WhatsAppApi::WhatsAppApi(ChannelContext &context, QObject *parent)
     : QObject(parent)
     , m_sender(new WhatsAppSender(context.store, context.outbox, context.content, context.clock,
-                                  WhatsAppChannel::defaultSender(context.config), this)) {
+                                  WhatsAppChannel::defaultSender(context.config), this))
+    , m_clock(context.clock) {
     context.server.route("POST", LocalApi::path(WhatsAppRoutes::send()),
                          [this](const HttpRequest &r, HttpServer::Reply reply) { send(r, reply); });
 }
@@ -60,6 +62,7 @@ void WhatsAppApi::send(const HttpRequest &request, const HttpServer::Reply &repl
     send.contentSid = json.value(QLatin1String("contentSid")).toString();
     send.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
     send.mediaUrls = MediaUrlField::read(json, errors, MediaLimits::whatsApp().maxFiles());
+    send.sendAt = SendAt::read(json, m_clock(), errors);
     QString variablesError;
     const QJsonValue variables = json.value(QLatin1String("contentVariables"));
     if (variables.isObject()) {

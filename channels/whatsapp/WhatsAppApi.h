@@ -2,7 +2,10 @@
 
 #include "http/HttpServer.h"
 
+#include <QDateTime>
 #include <QObject>
+
+#include <functional>
 
 namespace sb {
 
@@ -32,6 +35,7 @@ private:
     void send(const HttpRequest &request, const HttpServer::Reply &reply);
 
     WhatsAppSender *m_sender;
+    std::function<QDateTime()> m_clock;
 };
 
 } // namespace sb

@@ -6,7 +6,9 @@
 #include "WhatsAppSandbox.h"
 #include "WhatsAppStatuses.h"
 #include "WhatsAppWebhooks.h"
+#include "WhatsAppWindowCheck.h"
 #include "config/Config.h"
+#include "outbox/OutboxSender.h"
 #include "runtime/ChannelContext.h"
 #include "sandbox/Sandbox.h"
 #include "sandbox/SandboxContext.h"
@@ -38,6 +40,10 @@ void WhatsAppChannel::addToSandbox(SandboxContext &context) const {
         return; // switchboard-sandbox on its own: no console to deliver customers' messages to
     // A customer's WhatsApp message to the sandbox's sender is posted here, as Twilio would.
     context.sandbox().setInboundUrl(Id, context.publicBase() + WhatsAppRoutes::incoming());
+}
+
+OutboxCheck *WhatsAppChannel::makeOutboxCheck(const OutboxSenderContext &context) const {
+    return new WhatsAppWindowCheck(context.store, context.clock, context.parent);
 }
 
 QList<WebhookEndpoint> WhatsAppChannel::webhooks() const {

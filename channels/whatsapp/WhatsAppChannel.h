@@ -21,6 +21,8 @@ public:
     QList<QStringList> schema() const override;   // WhatsAppContacts' tables
     void addRoutes(ChannelContext &context) const override;
     void addToSandbox(SandboxContext &context) const override;
+    // The 24-hour window, judged again when a scheduled message goes (WhatsAppWindowCheck).
+    OutboxCheck *makeOutboxCheck(const OutboxSenderContext &context) const override;
     QList<WebhookEndpoint> webhooks() const override;
 
     // Who messages come from when the sender is not given: TWILIO_WHATSAPP_NUMBER, else in

@@ -146,7 +146,8 @@ void WhatsAppSender::send(WhatsAppSendRequest request, Receiver receiver, Done d
 void WhatsAppSender::withWindow(const AttemptPtr &a) {
     if (!a->request.contentSid.isEmpty())
         return resolveTemplate(a);
-    if (!a->result.window.isOpen())
+    // A scheduled message meets the window when it goes (the outbox checks it then).
+    if (!a->result.window.isOpen() && !a->request.sendAt.isValid())
         return refuse(a, ServiceWindow::ClosedErrorCode, Body, a->result.window.reason());
     a->body = a->request.body;
     enqueue(a);
@@ -224,6 +225,7 @@ void WhatsAppSender::enqueue(const AttemptPtr &a) {
     draft.statusCallback = WhatsAppRoutes::status();
     draft.clientRef = a->request.clientRef;
     draft.segments = 1;
+    draft.sendAt = a->request.sendAt;
     QMetaObject::invokeMethod(m_outbox, [a, draft, outbox = m_outbox, me = Receiver(this)] {
         outbox->send(draft, me, [a](const SendOutcome &outcome) {
             a->result.kind = WhatsAppSendResult::Kind::Handed;

@@ -32,6 +32,8 @@ struct WhatsAppSendRequest {
     std::optional<ContentTemplate> contentTemplate;
     QStringList mediaUrls; // MediaUrl: what Twilio fetches and sends (WhatsApp takes one)
     QString clientRef;     // the same ref never sends twice (Idempotency-Key)
+    // Valid: scheduled for then (the window is judged then, by WhatsAppWindowCheck, not now).
+    QDateTime sendAt;
 };
 
 struct WhatsAppSendResult {

@@ -8,6 +8,7 @@
 #include "db/StoreWorker.h"
 #include "media/MediaRows.h"
 #include "messaging/MessageWebhooks.h"
+#include "messaging/OptOuts.h"
 #include "runtime/ChannelContext.h"
 
 namespace sb {
@@ -63,7 +64,8 @@ void WhatsAppWebhooks::incoming(const HttpRequest &request, const HttpServer::Re
         [message = *message, profileName, waId, at](StoreWorker &w,
                                                     QString *error) -> std::optional<bool> {
             if (!WhatsAppContacts::recordInbound(w, message, profileName, waId, at, error) ||
-                !MediaRows::addInbound(w, message, at, error))
+                !MediaRows::addInbound(w, message, at, error) ||
+                !OptOuts::recordInbound(w, message, at, error))
                 return std::nullopt;
             w.webhookStored();
             return true;

@@ -102,6 +102,10 @@ HttpResponse MessageApi::sendAnswer(const SendOutcome &outcome, const QJsonObjec
     for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
         json.insert(it.key(), it.value());
     json.insert(QStringLiteral("outboxState"), OutboxEntry::stateName(outcome.entry.state));
+    if (outcome.entry.sendAt.isValid())
+        json.insert(QStringLiteral("sendAt"), iso(outcome.entry.sendAt));
+    if (!outcome.entry.messagingServiceSid.isEmpty())
+        json.insert(QStringLiteral("messagingServiceSid"), outcome.entry.messagingServiceSid);
     if (outcome.entry.existing)
         json.insert(QStringLiteral("replayed"), true);
     return HttpResponse::json(outcome.entry.existing ? 200 : 201, json);

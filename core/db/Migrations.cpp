@@ -68,6 +68,15 @@ const QList<QStringList> &steps() {
         {
             QStringLiteral("ALTER TABLE outbox ADD COLUMN media_urls TEXT NOT NULL DEFAULT ''"),
         },
+        // 4: scheduled sends wait in the outbox until send_at (UTC ms), and a
+        // message may go through a Messaging Service (MG…) instead of a From number.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN send_at INTEGER"),
+            QStringLiteral(
+                "ALTER TABLE outbox ADD COLUMN messaging_service_sid TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX outbox_scheduled ON outbox(send_at) WHERE state = "
+                           "'scheduled'"),
+        },
     };
     return all;
 }

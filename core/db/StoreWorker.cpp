@@ -513,7 +513,7 @@ std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *er
                        "o.client_ref, m.id, m.sid, m.channel, m.direction, m.from_number, "
                        "m.to_number, m.body, m.status, m.error_code, m.error_message, m.segments, "
                        "m.created_at, m.updated_at, o.content_sid, o.content_variables, "
-                       "o.media_urls FROM "
+                       "o.media_urls, o.send_at, o.messaging_service_sid, o.created_at FROM "
                        "outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?"));
     q.bindValue(0, outboxId);
     if (!run(q, error))
@@ -544,6 +544,10 @@ std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *er
         e.contentSid = q.value(19).toString();
         e.contentVariables = q.value(20).toString();
         e.mediaUrls = mediaUrlsFromJson(q.value(21).toString());
+        if (!q.value(22).isNull())
+            e.sendAt = fromMs(q.value(22).toLongLong());
+        e.messagingServiceSid = q.value(23).toString();
+        e.createdAt = fromMs(q.value(24).toLongLong());
         entry = e;
     } else {
         *error = QStringLiteral("no outbox entry %1").arg(outboxId);
@@ -578,14 +582,18 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
         "insertOutbound",
         QStringLiteral("INSERT INTO messages (channel, direction, from_number, to_number, body, "
                        "status, status_rank, segments, created_at, updated_at) "
-                       "VALUES (?, 'outbound', ?, ?, ?, 'pending', 0, ?, ?, ?)"));
+                       "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const bool scheduled = draft.sendAt.isValid();
+    const QString status = scheduled ? QStringLiteral("scheduled") : QStringLiteral("pending");
     message.bindValue(0, sql::text(draft.channel));
     message.bindValue(1, sql::text(draft.from));
     message.bindValue(2, sql::text(draft.to));
     message.bindValue(3, sql::text(draft.body));
-    message.bindValue(4, draft.segments);
-    message.bindValue(5, now);
-    message.bindValue(6, now);
+    message.bindValue(4, status);
+    message.bindValue(5, MessageStatus::rank(status));
+    message.bindValue(6, draft.segments);
+    message.bindValue(7, now);
+    message.bindValue(8, now);
     if (!run(message, error))
         return std::nullopt;
     const qint64 messageId = message.lastInsertId().toLongLong();
@@ -593,16 +601,20 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     QSqlQuery &outbox = prepared(
         "insertOutbox",
         QStringLiteral("INSERT INTO outbox (message_id, state, status_callback, client_ref, "
-                       "content_sid, content_variables, media_urls, created_at, updated_at) "
-                       "VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?)"));
+                       "content_sid, content_variables, media_urls, created_at, updated_at, "
+                       "send_at, messaging_service_sid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     outbox.bindValue(0, messageId);
-    outbox.bindValue(1, sql::text(draft.statusCallback));
-    outbox.bindValue(2, draft.clientRef.isEmpty() ? QVariant() : QVariant(draft.clientRef));
-    outbox.bindValue(3, sql::text(draft.contentSid));
-    outbox.bindValue(4, sql::text(draft.contentVariables));
-    outbox.bindValue(5, sql::text(mediaUrlsToJson(draft.mediaUrls)));
-    outbox.bindValue(6, now);
+    outbox.bindValue(1, status);
+    outbox.bindValue(2, sql::text(draft.statusCallback));
+    outbox.bindValue(3, draft.clientRef.isEmpty() ? QVariant() : QVariant(draft.clientRef));
+    outbox.bindValue(4, sql::text(draft.contentSid));
+    outbox.bindValue(5, sql::text(draft.contentVariables));
+    outbox.bindValue(6, sql::text(mediaUrlsToJson(draft.mediaUrls)));
     outbox.bindValue(7, now);
+    outbox.bindValue(8, now);
+    outbox.bindValue(9, scheduled ? QVariant(draft.sendAt.toMSecsSinceEpoch())
+                                  : QVariant(QMetaType::fromType<qint64>()));
+    outbox.bindValue(10, sql::text(draft.messagingServiceSid));
     if (!run(outbox, error))
         return std::nullopt;
     touched(messageId);
@@ -621,7 +633,11 @@ QStringList allowedSources(OutboxEntry::State target) {
     case OutboxEntry::State::Failed:
         return {QStringLiteral("pending"), QStringLiteral("submitted")};
     case OutboxEntry::State::Pending:
-        return {QStringLiteral("submitted")};
+        return {QStringLiteral("submitted"), QStringLiteral("scheduled")};
+    case OutboxEntry::State::Scheduled:
+        return {};
+    case OutboxEntry::State::Cancelled:
+        return {QStringLiteral("scheduled")};
     }
     return {};
 }
@@ -698,6 +714,20 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
         q.addBindValue(rank);
         q.addBindValue(stubErrorCode);
         q.addBindValue(sql::text(stubErrorMessage));
+        q.addBindValue(now);
+        q.addBindValue(messageId);
+        if (!run(q, error))
+            return std::nullopt;
+    } else if (state == OutboxEntry::State::Cancelled ||
+               (state == OutboxEntry::State::Pending &&
+                entry->message.status == QLatin1String("scheduled"))) {
+        // Twilio's words: a scheduled message is "canceled", or on its way once it is due.
+        const QString status = state == OutboxEntry::State::Cancelled ? QStringLiteral("canceled")
+                                                                      : QStringLiteral("pending");
+        q.prepare(QStringLiteral("UPDATE messages SET status = ?, status_rank = ?, updated_at = ? "
+                                 "WHERE id = ?"));
+        q.addBindValue(status);
+        q.addBindValue(MessageStatus::rank(status));
         q.addBindValue(now);
         q.addBindValue(messageId);
         if (!run(q, error))

@@ -32,7 +32,8 @@ StatusInfo MessageStatuses::info(const QString &status) const {
                status == QLatin1String("scheduled")) {
         i.tone = StatusTone::Progress;
         i.meaning = status == QLatin1String("scheduled")
-                        ? tr("Twilio will send it at the scheduled time.")
+                        ? tr("Waiting in Switchboard's outbox; it is sent at the scheduled time "
+                             "(Cancel in the row's menu).")
                         : tr("Twilio has it and will send it shortly.");
     } else if (status == QLatin1String("sending") || status == QLatin1String("receiving")) {
         i.tone = StatusTone::Progress;

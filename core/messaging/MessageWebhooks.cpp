@@ -65,6 +65,8 @@ std::optional<InboundMessage> MessageWebhooks::inboundMessage(const HttpRequest 
     message.from = FormEncoding::value(*form, QStringLiteral("From"));
     message.to = FormEncoding::value(*form, QStringLiteral("To"));
     message.body = FormEncoding::value(*form, QStringLiteral("Body"));
+    message.optOutType = FormEncoding::value(*form, QStringLiteral("OptOutType"));
+    message.messagingServiceSid = FormEncoding::value(*form, QStringLiteral("MessagingServiceSid"));
     if (message.sid.isEmpty() || message.from.isEmpty()) {
         *error = tr("MessageSid and From are required.");
         return std::nullopt;

@@ -12,6 +12,10 @@ QString OutboxEntry::stateName(State state) {
         return QStringLiteral("accepted");
     case State::Failed:
         return QStringLiteral("failed");
+    case State::Scheduled:
+        return QStringLiteral("scheduled");
+    case State::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return {};
 }
@@ -23,6 +27,10 @@ OutboxEntry::State OutboxEntry::stateFromName(const QString &name) {
         return State::Accepted;
     if (name == QLatin1String("failed"))
         return State::Failed;
+    if (name == QLatin1String("scheduled"))
+        return State::Scheduled;
+    if (name == QLatin1String("cancelled"))
+        return State::Cancelled;
     return State::Pending;
 }
 

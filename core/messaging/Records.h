@@ -64,6 +64,8 @@ struct InboundMessage {
     QString body;
     QByteArray payload;
     QList<InboundMedia> media; // in MediaUrl{N} order; stored with the message (MediaRows)
+    QString optOutType;          // Twilio's Advanced Opt-Out verdict: STOP, START, HELP
+    QString messagingServiceSid; // set when it came to a number in a Messaging Service
 };
 
 struct OutboundDraft {
@@ -79,12 +81,15 @@ struct OutboundDraft {
     QString statusCallback;
     QString clientRef; // caller's idempotency key: the same ref never creates a second message
     int segments = 0;
+    QDateTime sendAt;            // valid: kept as `scheduled` and sent at this time
+    QString messagingServiceSid; // MG…: Twilio picks the sender from this Messaging Service
 };
 
 // The durable outbox: pending (never sent) -> submitted (request may have reached Twilio)
-// -> accepted (Twilio has it, with a SID) or failed (Twilio refused; never sent).
+// -> accepted (Twilio has it, with a SID) or failed (Twilio refused; never sent). A scheduled
+// entry waits as `scheduled` until its sendAt, then becomes pending; or it is `cancelled`.
 struct OutboxEntry {
-    enum class State { Pending, Submitted, Accepted, Failed };
+    enum class State { Pending, Submitted, Accepted, Failed, Scheduled, Cancelled };
     qint64 id = 0;
     State state = State::Pending;
     int attempts = 0;
@@ -97,6 +102,9 @@ struct OutboxEntry {
     QStringList mediaUrls;
     QString statusCallback;
     QString clientRef;
+    QString messagingServiceSid; // sent through this Messaging Service (MG…) instead of From
+    QDateTime sendAt;            // a scheduled entry's time (kept once it has gone)
+    QDateTime createdAt;         // when it was queued
 
     static QString stateName(State state);
     static State stateFromName(const QString &name);

@@ -1,5 +1,6 @@
 #include "Outbox.h"
 
+#include "ScheduledSends.h"
 #include "TwilioMessageSender.h"
 #include "common/Logging.h"
 #include "db/Store.h"
@@ -7,6 +8,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace sb {
@@ -14,8 +16,70 @@ namespace sb {
 Outbox::Outbox(Store *store, TwilioClient *client, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_defaultSender(new TwilioMessageSender(client, this)) {
+    , m_defaultSender(new TwilioMessageSender(client, this))
+    , m_scheduleTimer(new QTimer(this)) {
     qRegisterMetaType<sb::SendOutcome>();
+    setClock({});
+    m_scheduleTimer->setSingleShot(true);
+    connect(m_scheduleTimer, &QTimer::timeout, this, [this] {
+        if (m_nextDueMs != 0 && m_clock().toMSecsSinceEpoch() >= m_nextDueMs)
+            sendDue();
+        else
+            armScheduleTimer();
+    });
+}
+
+void Outbox::setClock(Clock clock) {
+    if (!clock)
+        clock = [] {
+            return QDateTime::currentDateTimeUtc();
+        };
+    m_clock = std::move(clock);
+}
+
+void Outbox::scheduleNext() {
+    m_store->run<qint64>(
+        this, [](StoreWorker &w, QString *error) { return ScheduledSends::nextDue(w, error); },
+        [this](const StoreResult<qint64> &next) {
+            if (!next.ok()) {
+                qCWarning(lcOutbox).noquote() << "cannot read the scheduled sends:" << next.error;
+                m_nextDueMs = m_clock().toMSecsSinceEpoch() + 1000; // ask again in a second
+            } else {
+                m_nextDueMs = next.value;
+            }
+            armScheduleTimer();
+        });
+}
+
+void Outbox::armScheduleTimer() {
+    if (m_nextDueMs == 0) {
+        m_scheduleTimer->stop();
+        return;
+    }
+    // At most a second ahead: the clock may be moved (tests, the machine's own clock) and a
+    // message must still go within a second of its time.
+    const qint64 wait = std::clamp<qint64>(m_nextDueMs - m_clock().toMSecsSinceEpoch(), 0, 1000);
+    m_scheduleTimer->start(int(wait));
+}
+
+void Outbox::sendDue() {
+    const QDateTime now = m_clock();
+    m_store->run<QList<OutboxEntry>>(
+        this,
+        [now](StoreWorker &w, QString *error) { return ScheduledSends::takeDue(w, now, error); },
+        [this](const StoreResult<QList<OutboxEntry>> &due) {
+            if (!due.ok())
+                qCWarning(lcOutbox).noquote()
+                    << "cannot take the due scheduled sends:" << due.error;
+            for (const OutboxEntry &entry : due.value) {
+                if (m_owned.contains(entry.id))
+                    continue;
+                qCInfo(lcOutbox) << "scheduled outbox entry" << entry.id << "is due";
+                m_owned.insert(entry.id);
+                submit(entry, 0, {});
+            }
+            scheduleNext();
+        });
 }
 
 void Outbox::setSender(const QString &channel, OutboxSender *sender) {
@@ -65,6 +129,19 @@ void Outbox::send(OutboundDraft draft, Receiver receiver, Done done) {
             return;
         }
         const OutboxEntry &entry = created.value;
+        if (entry.state == OutboxEntry::State::Scheduled ||
+            entry.state == OutboxEntry::State::Cancelled) {
+            // It waits for its time (or was cancelled): nothing to send now.
+            SendOutcome outcome;
+            outcome.entry = entry;
+            reply(outcome);
+            const qint64 due = entry.sendAt.toMSecsSinceEpoch();
+            if (!entry.existing && (m_nextDueMs == 0 || due < m_nextDueMs)) {
+                m_nextDueMs = due;
+                armScheduleTimer();
+            }
+            return;
+        }
         if (entry.existing || m_owned.contains(entry.id)) {
             // The same clientRef again: report what we know, never send a second time.
             SendOutcome outcome;
@@ -93,7 +170,34 @@ QString Outbox::statusCallbackFor(const OutboxEntry &entry) const {
     return m_publicBase + path;
 }
 
+void Outbox::runChecks(const OutboxEntry &entry, int index, OutboxCheck::Checked done) {
+    if (index >= m_checks.size())
+        return done({});
+    m_checks.at(index)->check(entry, [this, entry, index, done](const TwilioError &refusal) {
+        if (refusal.isError())
+            return done(refusal);
+        runChecks(entry, index + 1, done);
+    });
+}
+
 void Outbox::submit(const OutboxEntry &entry, int rateLimitRetries, Done done) {
+    // Every rule is judged now, when the message really goes (a scheduled one too).
+    runChecks(entry, 0, [this, entry, rateLimitRetries, done](const TwilioError &refusal) {
+        if (refusal.kind == TwilioError::Kind::Local)
+            return storeFailed(entry,
+                               tr("What must be checked before sending could not be read, so it "
+                                  "was not sent yet"),
+                               refusal.message, done);
+        if (refusal.isError()) {
+            qCInfo(lcOutbox) << "outbox entry" << entry.id
+                             << "refused before sending:" << refusal.code;
+            return fail(entry, refusal, done);
+        }
+        markSubmittedAndPost(entry, rateLimitRetries, done);
+    });
+}
+
+void Outbox::markSubmittedAndPost(const OutboxEntry &entry, int rateLimitRetries, Done done) {
     m_store->markSubmitted(
         entry.id, this,
         [this, entry, rateLimitRetries, done](const StoreResult<OutboxEntry> &marked) {
@@ -120,6 +224,8 @@ void Outbox::post(const OutboxEntry &entry, int rateLimitRetries, Done done) {
             case SubmitResult::Kind::Ambiguous:
                 return reconcile(entry, result.error, done);
             case SubmitResult::Kind::Refused:
+                for (OutboxCheck *check : std::as_const(m_checks))
+                    check->refused(entry, result.error);
                 return fail(entry, result.error, done);
             case SubmitResult::Kind::RateLimited:
                 break;
@@ -231,8 +337,12 @@ void Outbox::carryOn(const OutboxEntry &entry, Done done) {
         return submit(entry, 0, done);
     case OutboxEntry::State::Submitted:
         return reconcile(entry, {}, done);
+    case OutboxEntry::State::Scheduled: // the schedule timer sends it at its time
+        m_owned.remove(entry.id);
+        return;
     case OutboxEntry::State::Accepted:
-    case OutboxEntry::State::Failed: {
+    case OutboxEntry::State::Failed:
+    case OutboxEntry::State::Cancelled: {
         SendOutcome outcome;
         outcome.entry = entry;
         if (entry.state == OutboxEntry::State::Failed) {
@@ -301,6 +411,7 @@ void Outbox::resume(Receiver receiver,
             if (resumed > 0)
                 qCInfo(lcOutbox) << "resuming" << resumed << "unfinished outbox entries";
             m_ready = true;
+            scheduleNext(); // those whose time passed while we were down go now
             receiver.post([ready, resumed] { ready(resumed, QString()); });
         });
 }

@@ -1,15 +1,19 @@
 #pragma once
 
+#include "OutboxCheck.h"
 #include "OutboxSender.h"
 #include "common/Receiver.h"
 #include "messaging/Records.h"
 #include "providers/twilio/TwilioError.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QSet>
 
 #include <functional>
+
+class QTimer;
 
 namespace sb {
 
@@ -21,7 +25,8 @@ struct SendOutcome {
     TwilioError error; // set when Twilio refused, could not be reached, or the store failed
     bool settled() const {
         return entry.state == OutboxEntry::State::Accepted ||
-               entry.state == OutboxEntry::State::Failed;
+               entry.state == OutboxEntry::State::Failed ||
+               entry.state == OutboxEntry::State::Cancelled;
     }
 };
 
@@ -41,6 +46,12 @@ struct SendOutcome {
 // committed; when the store fails after the entry exists, the caller is told so and the outbox
 // keeps retrying from the entry's committed state until the database recovers. Lives on one thread
 // (the network thread); callbacks run on their receiver's thread.
+//
+// A draft with a sendAt is committed as `scheduled` and answered at once; a timer on this
+// thread (re-armed at most a second ahead, so an injected clock is followed too) moves each
+// entry to pending at its time and sends it as any other, every check (OutboxCheck) judged
+// then. Scheduled entries survive restarts: resume() leaves them waiting and sends at once
+// those whose time passed while Switchboard was down.
 class Outbox : public QObject {
     Q_OBJECT
 public:
@@ -52,10 +63,15 @@ public:
     // Entries of `channel` go through `sender` (not owned: it lives on this thread at least as
     // long as the outbox). Before resume().
     void setSender(const QString &channel, OutboxSender *sender);
+    // A rule every entry must pass just before it is submitted (not owned; lives on this
+    // thread as long as the outbox). Before resume(). Applied in the order added.
+    void addCheck(OutboxCheck *check) { m_checks.append(check); }
 
     // The base URL Twilio reaches this console at: each entry's status callback is this plus
     // the path its channel gave (so entries left by an earlier run get today's URL).
     void setPublicBase(const QString &base) { m_publicBase = base; }
+    using Clock = std::function<QDateTime()>; // UTC now, for scheduled sends
+    void setClock(Clock clock);
     QString statusCallbackFor(const OutboxEntry &entry) const;
     void setFault(Fault fault) { m_fault = fault; }
     static Fault faultFromName(const QString &name);
@@ -78,6 +94,11 @@ Q_SIGNALS:
 
 private:
     void submit(const OutboxEntry &entry, int rateLimitRetries, Done done);
+    void scheduleNext();
+    void armScheduleTimer();
+    void sendDue();
+    void markSubmittedAndPost(const OutboxEntry &entry, int rateLimitRetries, Done done);
+    void runChecks(const OutboxEntry &entry, int index, OutboxCheck::Checked done);
     void post(const OutboxEntry &entry, int rateLimitRetries, Done done);
     void reconcile(const OutboxEntry &entry, const TwilioError &cause, Done done);
     void resend(const OutboxEntry &entry, Done done);
@@ -95,6 +116,10 @@ private:
     Store *m_store;
     OutboxSender *m_defaultSender;
     QHash<QString, OutboxSender *> m_senders; // by channel id
+    QList<OutboxCheck *> m_checks;
+    Clock m_clock;
+    QTimer *m_scheduleTimer;
+    qint64 m_nextDueMs = 0; // the earliest scheduled entry's time, UTC ms; 0: none
     QString m_publicBase;
     Fault m_fault = Fault::None;
     bool m_ready = false;

@@ -3,6 +3,7 @@
 #include "messaging/Records.h"
 #include "providers/twilio/TwilioError.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 
@@ -71,6 +72,9 @@ struct OutboxSenderContext {
     Store *store;
     const Config &config;
     QObject *parent; // owns whatever the sender makes (clients); lives on the network thread
+    std::function<QDateTime()> clock = [] { // UTC now (the service's, injectable)
+        return QDateTime::currentDateTimeUtc();
+    };
 };
 
 } // namespace sb

@@ -13,7 +13,10 @@ void TwilioMessageSender::submit(const OutboxEntry &entry, const QString &status
                                  Submitted done) {
     SendMessageParams params;
     params.to = entry.message.to;
-    params.from = entry.message.from;
+    if (entry.messagingServiceSid.isEmpty())
+        params.from = entry.message.from;
+    else
+        params.messagingServiceSid = entry.messagingServiceSid;
     // A template's text is Twilio's to fill in: the body stored with it is only what it will
     // read, and Twilio wants no Body beside a ContentSid.
     if (entry.contentSid.isEmpty())

@@ -11,6 +11,7 @@
 namespace sb {
 
 class ChannelContext;
+class OutboxCheck;
 class OutboxSender;
 class SandboxContext;
 struct OutboxSenderContext;
@@ -49,6 +50,14 @@ public:
     // a sender made on the network thread and owned by context.parent (a QObject child of it),
     // or null for the default. Called once per service, before the outbox resumes.
     virtual OutboxSender *makeOutboxSender(const OutboxSenderContext &context) const {
+        (void)context;
+        return nullptr;
+    }
+
+    // A rule of this channel's the outbox applies just before each send, immediate or scheduled
+    // (e.g. WhatsApp's 24-hour window for a scheduled message), made and owned as a sender is;
+    // null for none.
+    virtual OutboxCheck *makeOutboxCheck(const OutboxSenderContext &context) const {
         (void)context;
         return nullptr;
     }

@@ -2,6 +2,7 @@
 
 #include "ChannelContext.h"
 #include "api/LocalApi.h"
+#include "api/ScheduledApi.h"
 #include "common/Logging.h"
 #include "config/Settings.h"
 #include "db/Store.h"
@@ -11,6 +12,8 @@
 #include "media/MediaApi.h"
 #include "media/MediaFetcher.h"
 #include "media/MediaRows.h"
+#include "messaging/OptOuts.h"
+#include "outbox/OptOutCheck.h"
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
@@ -48,6 +51,8 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
     setClock({});
     m_store = new Store(m_config.databasePath());
     m_store->addSchema(MediaShares::schema());
+    // Core's own modules beside the channels' (opt-outs concern every message channel).
+    m_store->addSchema(OptOuts::schema());
     for (const auto &channel : std::as_const(m_channels)) {
         const QList<QStringList> steps = channel->schema();
         if (!steps.isEmpty())
@@ -144,10 +149,15 @@ void SwitchboardService::startServer() {
         m_networkRoot);
     m_outbox = new Outbox(m_store, m_client, m_networkRoot);
     m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
-    const OutboxSenderContext senders{nam, m_store, m_config, m_networkRoot};
+    m_outbox->setClock(m_clock);
+    m_outbox->addCheck(new OptOutCheck(m_store, m_clock, m_networkRoot));
+    OutboxSenderContext senders{nam, m_store, m_config, m_networkRoot};
+    senders.clock = m_clock;
     for (const auto &channel : std::as_const(m_channels)) {
         if (OutboxSender *sender = channel->makeOutboxSender(senders))
             m_outbox->setSender(channel->id(), sender);
+        if (OutboxCheck *check = channel->makeOutboxCheck(senders))
+            m_outbox->addCheck(check);
     }
     // Inbound media: downloaded in the background, on this thread like every other request.
     MediaFetcher::Options mediaOptions;
@@ -177,6 +187,7 @@ void SwitchboardService::startServer() {
                                     m_clock, m_server);
     m_mediaShares->addRoutes(*m_server);
     new MediaApi(m_server, m_store, m_config.dataDir, m_server);
+    new ScheduledApi(m_server, m_store, m_server);
     ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
     context.twilio = m_client;
     // The guard lives on the server thread and learns the public URL before the port opens.

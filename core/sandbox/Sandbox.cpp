@@ -1,5 +1,7 @@
 #include "Sandbox.h"
 
+#include "messaging/OptOutKeywords.h"
+
 #include "MessageListQuery.h"
 #include "SandboxMedia.h"
 #include "common/Logging.h"
@@ -17,6 +19,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QUuid>
 
@@ -307,6 +310,18 @@ HttpResponse Sandbox::createMessage(const HttpRequest &request) {
     send.body = FormEncoding::value(form, QStringLiteral("Body"));
     send.contentSid = FormEncoding::value(form, QStringLiteral("ContentSid"));
     send.contentVariables = FormEncoding::value(form, QStringLiteral("ContentVariables"));
+    // A Messaging Service picks the sender from its pool: here, the account's first number
+    // (SMS only; the sandbox has no WhatsApp sender pool).
+    const QString service = FormEncoding::value(form, QStringLiteral("MessagingServiceSid"));
+    if (!service.isEmpty() && send.from.isEmpty()) {
+        static const QRegularExpression mg(QStringLiteral("^MG[0-9a-fA-F]{32}$"));
+        if (!mg.match(service).hasMatch())
+            return twilioError(
+                400, 21701,
+                QStringLiteral("The Messaging Service Sid %1 is invalid.").arg(service));
+        if (!m_numbers.isEmpty() && !send.to.contains(QLatin1Char(':')))
+            send.from = m_numbers.first().phoneNumber;
+    }
     for (const auto &[k, v] : form) {
         if (k == QLatin1String("MediaUrl"))
             send.mediaUrls.append(v);
@@ -327,6 +342,10 @@ HttpResponse Sandbox::createMessage(const HttpRequest &request) {
         return twilioError(
             400, 21211,
             QStringLiteral("The 'To' number %1 is not a valid phone number.").arg(send.to));
+    // Twilio refuses a sender's messages to whoever replied STOP to it (or to its service).
+    if (m_optedOut.contains({send.from, send.to}) ||
+        (!service.isEmpty() && m_optedOut.contains({service, send.to})))
+        return twilioError(400, 21610, QStringLiteral("Attempt to send to unsubscribed recipient"));
     const SandboxVerdict verdict = part->outbound(send, *this);
     if (verdict.httpStatus != 0)
         return twilioError(verdict.httpStatus, verdict.errorCode, verdict.errorMessage);
@@ -574,6 +593,20 @@ void Sandbox::simulateInbound(const HttpRequest &request,
                                                 "so there is nowhere to deliver them.")
                                      .arg(part->id(), arrival->to)));
 
+    // Advanced Opt-Out: Twilio tells the webhook what it made of a keyword, and acts on it.
+    FormFields params = arrival->params;
+    const OptOutKeywords::Reading consent = OptOutKeywords::read(arrival->body);
+    if (consent.kind != OptOutKeywords::Kind::None) {
+        const QString type = consent.kind == OptOutKeywords::Kind::OptOut  ? QStringLiteral("STOP")
+                             : consent.kind == OptOutKeywords::Kind::OptIn ? QStringLiteral("START")
+                                                                           : QStringLiteral("HELP");
+        params.append({QStringLiteral("OptOutType"), type});
+        if (consent.kind == OptOutKeywords::Kind::OptOut)
+            m_optedOut.insert({arrival->to, arrival->from});
+        else if (consent.kind == OptOutKeywords::Kind::OptIn)
+            m_optedOut.remove({arrival->to, arrival->from});
+    }
+
     Message m;
     m.sid = FormEncoding::value(arrival->params, QStringLiteral("MessageSid"));
     m.from = arrival->from;
@@ -589,7 +622,7 @@ void Sandbox::simulateInbound(const HttpRequest &request,
 
     const QJsonObject json = messageJson(m);
     const QString url = arrival->url;
-    postSigned(url, arrival->params, [reply, json, url](int httpStatus) {
+    postSigned(url, params, [reply, json, url](int httpStatus) {
         QJsonObject answer = json;
         answer.insert(
             QStringLiteral("webhook"),

@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -164,8 +165,9 @@ private:
     QList<Number> m_numbers;
     TwilioApiSurface m_surface;
     QList<std::shared_ptr<const SandboxChannel>> m_parts;
-    QHash<QString, QString> m_inboundUrls; // channel id -> URL
-    QStringList m_authenticated;           // path prefixes behind Basic auth
+    QHash<QString, QString> m_inboundUrls;    // channel id -> URL
+    QSet<QPair<QString, QString>> m_optedOut; // (our sender, customer) after their STOP
+    QStringList m_authenticated;              // path prefixes behind Basic auth
     QString m_baseUrl;
     QString m_sendgridApiKey;
     SendGridEventSigner m_sendgridSigner;

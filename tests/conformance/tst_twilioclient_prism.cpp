@@ -21,6 +21,9 @@ private Q_SLOTS:
     void initTestCase();
     void createMessage_data();
     void createMessage();
+    void createMessageThroughMessagingService_data();
+    void createMessageThroughMessagingService();
+    void malformedMessagingServiceSidIsRefusedByTheMock();
     void fetchMessage();
     void listMessages();
     void account();
@@ -187,6 +190,44 @@ void TestTwilioClientPrism::createMessage() {
     expectAccepted(r);
     QVERIFY(r.value.sid.startsWith(QLatin1String("SM")) ||
             r.value.sid.startsWith(QLatin1String("MM")));
+}
+
+void TestTwilioClientPrism::createMessageThroughMessagingService_data() {
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("contentSid");
+    QTest::newRow("SMS text, no From") << "Your table is ready"
+                                       << "";
+    QTest::newRow("template, no From") << ""
+                                       << "HX98535d84544ae00de72304c14fb7aeb3";
+}
+
+// A Messaging Service as the sender: MessagingServiceSid instead of From (Twilio's spec says one
+// of them is required, and the service's pattern is MG + 32 hex). A scheduled message never
+// carries SendAt: Switchboard holds it until its time and then sends it like this.
+void TestTwilioClientPrism::createMessageThroughMessagingService() {
+    QFETCH(QString, body);
+    QFETCH(QString, contentSid);
+    SendMessageParams p;
+    p.to = QStringLiteral("+14155550100");
+    p.messagingServiceSid = QStringLiteral("MG0123456789abcdef0123456789abcdef");
+    p.body = body;
+    p.contentSid = contentSid;
+    p.statusCallback = QStringLiteral("https://abc.ngrok.app/twilio/sms-status");
+    const auto r = *await<TwilioResult<TwilioMessage>>(
+        [&](auto done) { m_client->createMessage(p, &m_ctx, done); });
+    expectAccepted(r);
+}
+
+void TestTwilioClientPrism::malformedMessagingServiceSidIsRefusedByTheMock() {
+    // Proves the mock checks the field we send, so the case above is a real check.
+    SendMessageParams p;
+    p.to = QStringLiteral("+14155550100");
+    p.messagingServiceSid = QStringLiteral("MG123");
+    p.body = QStringLiteral("x");
+    const auto r = *await<TwilioResult<TwilioMessage>>(
+        [&](auto done) { m_client->createMessage(p, &m_ctx, done); });
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error.httpStatus, 422);
 }
 
 void TestTwilioClientPrism::fetchMessage() {

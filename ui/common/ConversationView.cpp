@@ -63,6 +63,7 @@ void insertLinkified(QTextCursor &cursor, const QString &text, const QTextCharFo
 
 ConversationView::ConversationView(Store *store, QString channel, QWidget *parent)
     : QWidget(parent)
+    , m_store(store)
     , m_channel(std::move(channel))
     , m_model(new MessageTableModel(store, this))
     , m_oldestFirst(new QSortFilterProxyModel(this))
@@ -470,9 +471,17 @@ void ConversationView::render() {
 
     // Warn before writing to someone who opted out (newest first for the check).
     QList<MessageRecord> newestFirst(all.crbegin(), all.crend());
-    const bool optedOut = m_optOutWarnings && !m_contact.isEmpty() && OptOut::optedOut(newestFirst);
-    m_optOut->setText(optedOut ? OptOut::warning(m_contact) : QString());
-    m_optOut->setVisible(optedOut);
+    if (m_optOutWarnings && !m_contact.isEmpty()) {
+        OptOut::lookup(m_store, m_contact, newestFirst, this,
+                       [this, contact = m_contact](const QString &warning) {
+                           if (contact != m_contact)
+                               return; // another conversation is open by now
+                           m_optOut->setText(warning);
+                           m_optOut->setVisible(!warning.isEmpty());
+                       });
+    } else {
+        m_optOut->hide();
+    }
 
     // Keep the agent's place: at the bottom if they were there, else the same distance from it.
     doc->documentLayout()->documentSize(); // lays the document out so the range is right

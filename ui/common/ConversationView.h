@@ -45,7 +45,8 @@ public:
     using ReplyCheck = std::function<QString(const QString &body)>;
     void setReplyCheck(ReplyCheck check);
     void recheckReply();
-    // Warn above the reply box when the contact opted out (replied STOP); off by default.
+    // Warn above the reply box when the contact opted out (replied STOP), with the sender and
+    // the date from the stored state (OptOuts); off by default.
     void setOptOutWarnings(bool on);
     // The mark after an outbound message's time (default: StatusColors::tick in the faint
     // colour), e.g. a blue ✓✓ for a message that was read.
@@ -109,6 +110,7 @@ private:
     void updateReplyState();
     MessageRecord recordById(qint64 id) const;
 
+    Store *m_store;
     QString m_channel;
     ChannelStatuses m_statuses;
     ReplyCheck m_replyCheck;

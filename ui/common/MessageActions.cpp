@@ -36,6 +36,12 @@ void MessageActions::addTo(QMenu *menu, const MessageRecord &m) const {
         details->setObjectName(QStringLiteral("openDetails"));
         QObject::connect(details, &QAction::triggered, menu, [f = openDetails, m] { f(m); });
     }
+    if (cancelScheduled && m.status == QLatin1String("scheduled")) {
+        menu->addSeparator();
+        QAction *cancel = menu->addAction(tr("Cancel scheduled message"));
+        cancel->setObjectName(QStringLiteral("cancelScheduled"));
+        QObject::connect(cancel, &QAction::triggered, menu, [f = cancelScheduled, m] { f(m); });
+    }
     if (statuses.isFailure(m) && (retry || editAndResend)) {
         menu->addSeparator();
         if (retry) {

@@ -4,6 +4,9 @@
 #include "BidiTextDelegate.h"
 #include "ConversationView.h"
 #include "MessageActions.h"
+#include "db/Store.h"
+#include "outbox/ScheduledSends.h"
+
 #include "MessageDetailDialog.h"
 #include "MessageFilterProxy.h"
 #include "MessageTableModel.h"
@@ -11,6 +14,7 @@
 #include "UnreadMessages.h"
 #include "common/Receiver.h"
 #include "outbox/Outbox.h"
+#include <QMessageBox>
 
 #include <QComboBox>
 #include <QEvent>
@@ -266,6 +270,24 @@ void MessageTab::sendThroughOutbox(const OutboundDraft &draft,
     });
 }
 
+void MessageTab::cancelScheduled(const MessageRecord &message) {
+    // The same store job as the local API's DELETE …/scheduled/{id}; the table updates from the
+    // store's change feed.
+    m_context.store->run<ScheduledSends::Cancel>(
+        this,
+        [id = message.id](StoreWorker &w, QString *error) {
+            return ScheduledSends::cancel(w, id, error);
+        },
+        [this](const StoreResult<ScheduledSends::Cancel> &done) {
+            if (!done.ok() || done.value.outcome != ScheduledSends::CancelOutcome::Cancelled)
+                QMessageBox::information(
+                    this, tr("Not cancelled"),
+                    done.ok() ? tr("The message is no longer waiting to be sent (it is %1).")
+                                    .arg(done.value.entry.message.status)
+                              : tr("The message could not be cancelled: %1").arg(done.error));
+        });
+}
+
 void MessageTab::showTableMenu(const QPoint &pos) {
     QModelIndex index = m_table->indexAt(pos);
     if (!index.isValid())
@@ -286,6 +308,9 @@ void MessageTab::showTableMenu(const QPoint &pos) {
     };
     actions.editAndResend = [this](const MessageRecord &m) {
         editAndResend(m);
+    };
+    actions.cancelScheduled = [this](const MessageRecord &m) {
+        cancelScheduled(m);
     };
     actions.addTo(menu, record);
     const QRect cell = m_table->visualRect(index);

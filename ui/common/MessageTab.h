@@ -80,6 +80,8 @@ private:
     void applyTextFilter();
     void showConversationFor(const QModelIndex &index);
     void editAndResend(const MessageRecord &failed);
+    // Cancels a message still waiting for its scheduled time (the row's context menu).
+    void cancelScheduled(const MessageRecord &message);
     void markVisibleConversationRead();
     void showTableMenu(const QPoint &pos);
     void showHeaderMenu(const QPoint &pos);

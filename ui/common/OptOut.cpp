@@ -1,25 +1,22 @@
 #include "OptOut.h"
 
+#include "TimeFormat.h"
+#include "messaging/OptOutKeywords.h"
+
 #include <QCoreApplication>
-#include <QStringList>
 
 namespace sb {
 
 namespace {
-// Twilio's default opt-out and opt-in keywords for long codes (case-insensitive, whole body).
-const QStringList kOptOut{QStringLiteral("STOP"),        QStringLiteral("STOPALL"),
-                          QStringLiteral("UNSUBSCRIBE"), QStringLiteral("CANCEL"),
-                          QStringLiteral("END"),         QStringLiteral("QUIT")};
-const QStringList kOptIn{QStringLiteral("START"), QStringLiteral("YES"), QStringLiteral("UNSTOP")};
-constexpr int kRecipientUnsubscribed = 21610;
+constexpr int kRecipientUnsubscribed = OptOuts::TwilioCode;
 } // namespace
 
 bool OptOut::isOptOutKeyword(const QString &body) {
-    return kOptOut.contains(body.trimmed().toUpper());
+    return OptOutKeywords::read(body).kind == OptOutKeywords::Kind::OptOut;
 }
 
 bool OptOut::isOptInKeyword(const QString &body) {
-    return kOptIn.contains(body.trimmed().toUpper());
+    return OptOutKeywords::read(body).kind == OptOutKeywords::Kind::OptIn;
 }
 
 bool OptOut::optedOut(const QList<MessageRecord> &newestFirst) {
@@ -43,6 +40,36 @@ QString OptOut::warning(const QString &contact) {
                "OptOut", "%1 replied STOP: Twilio will refuse messages to them until they reply "
                          "START. Ask them another way to text START if they want messages again.")
         .arg(contact);
+}
+
+QString OptOut::warning(const OptOutState &state) {
+    const QString date = state.changedAt.toUTC().date().toString(Qt::ISODate);
+    if (state.source == QLatin1String("twilio-21610"))
+        return QCoreApplication::translate(
+                   "OptOut", "Opted out: Twilio refused a message from %1 to %2 on %3 (21610). "
+                             "Nothing more is sent to them until they reply START.")
+            .arg(state.sender, state.contact, date);
+    return QCoreApplication::translate(
+               "OptOut", "Opted out: %1 replied %2 to %3 on %4. Nothing is sent to them until they "
+                         "reply START; ask them another way to text START if they want messages "
+                         "again.")
+        .arg(state.contact, state.keyword, state.sender, date);
+}
+
+void OptOut::lookup(Store *store, const QString &contact,
+                    const QList<MessageRecord> &fallbackNewestFirst, QObject *context,
+                    std::function<void(const QString &warning)> done) {
+    OptOuts::optOutsFor(
+        store, contact, context,
+        [contact, fallbackNewestFirst, done](const StoreResult<QList<OptOutState>> &states) {
+            if (!states.ok())
+                return done(optedOut(fallbackNewestFirst) ? warning(contact) : QString());
+            for (const OptOutState &state : states.value) {
+                if (state.optedOut)
+                    return done(warning(state));
+            }
+            done({});
+        });
 }
 
 } // namespace sb

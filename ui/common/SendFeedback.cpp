@@ -127,6 +127,10 @@ QString SendFeedback::describe(const MessageRecord &m) const {
     case StatusTone::Progress:
         break;
     }
+    if (m.status == QLatin1String("scheduled"))
+        return tr("Scheduled for %1: Switchboard sends it at its time.").arg(to);
+    if (m.status == QLatin1String("canceled"))
+        return tr("The scheduled message to %1 was cancelled; it was never sent.").arg(to);
     // Without a SID Twilio has not answered yet (the outbox's "pending").
     if (m.sid.isEmpty())
         return tr("Sending to %1…").arg(to);

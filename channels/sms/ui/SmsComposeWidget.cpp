@@ -1,5 +1,7 @@
 #include "SmsComposeWidget.h"
 
+#include "common/SendLaterDialog.h"
+
 #include "common/Accessibility.h"
 #include "common/AttachmentTray.h"
 #include "common/RecipientNumber.h"
@@ -32,6 +34,7 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     , m_attachments(new AttachmentTray(MediaLimits::mms(), this))
     , m_counter(new QLabel(this))
     , m_send(new QPushButton(tr("Send"), this))
+    , m_sendLater(new QPushButton(tr("Send later…"), this))
     , m_feedback(new SendFeedback(this)) {
     m_to->setObjectName(QStringLiteral("composeTo"));
     m_to->setPlaceholderText(tr("+1 415 555 0100"));
@@ -85,6 +88,7 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     grid->setColumnStretch(3, 2);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_counter, 1);
+    bottom->addWidget(m_sendLater);
     bottom->addWidget(m_send);
     grid->addLayout(bottom, 5, 1, 1, 3);
     grid->addWidget(m_feedback, 6, 1, 1, 3);
@@ -94,7 +98,8 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     setTabOrder(m_to, m_from);
     setTabOrder(m_from, m_body);
     setTabOrder(m_body, m_attachments->attachButton());
-    setTabOrder(m_attachments->attachButton(), m_send);
+    setTabOrder(m_attachments->attachButton(), m_sendLater);
+    setTabOrder(m_sendLater, m_send);
     m_attachments->watch(m_body);
     connect(m_attachments, &AttachmentTray::changed, this, &SmsComposeWidget::validate);
 
@@ -102,6 +107,18 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     connect(m_from, &QComboBox::currentTextChanged, this, &SmsComposeWidget::validate);
     connect(m_body, &QPlainTextEdit::textChanged, this, &SmsComposeWidget::updateCounter);
     connect(m_send, &QPushButton::clicked, this, &SmsComposeWidget::trySend);
+    m_sendLater->setObjectName(QStringLiteral("sendLater"));
+    Accessibility::describe(m_sendLater, tr("Send later"),
+                            tr("Schedules the message for a time you pick"));
+    connect(m_sendLater, &QPushButton::clicked, this, [this] {
+        if (m_busy)
+            return;
+        if (const QString why = whyNotSendable(); !why.isEmpty())
+            return m_feedback->problem(why);
+        const QDateTime at = SendLaterDialog::ask(this);
+        if (at.isValid())
+            Q_EMIT sendLaterRequested(m_e164, m_from->currentText(), body(), at);
+    });
     (new SendShortcut(this, [this] { trySend(); }))->watch(m_body);
     validate();
     updateCounter();
@@ -180,6 +197,7 @@ void SmsComposeWidget::validate() {
     m_toProblem = text.isEmpty() ? QString() : check.valid ? QString() : check.reason;
     RecipientNumber::show(m_toReason, text, check, tr("Will send to %1"));
     m_send->setEnabled(!m_busy && whyNotSendable().isEmpty());
+    m_sendLater->setEnabled(m_send->isEnabled());
     if (m_e164 != previous)
         Q_EMIT recipientChanged(m_e164);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QWidget>
 
 class QComboBox;
@@ -43,6 +44,7 @@ public:
     QComboBox *fromBox() const { return m_from; }
     QPlainTextEdit *bodyEdit() const { return m_body; }
     QPushButton *sendButton() const { return m_send; }
+    QPushButton *sendLaterButton() const { return m_sendLater; }
     QLabel *toReason() const { return m_toReason; }
     QLabel *counter() const { return m_counter; }
     QLabel *optOutWarning() const { return m_optOut; }
@@ -54,6 +56,9 @@ protected:
 
 Q_SIGNALS:
     void sendRequested(const QString &toE164, const QString &from, const QString &body);
+    // "Send later…": the same, to go at `sendAt` (UTC).
+    void sendLaterRequested(const QString &toE164, const QString &from, const QString &body,
+                            const QDateTime &sendAt);
     // The valid E.164 the form would send to changed (empty when none).
     void recipientChanged(const QString &toE164);
 
@@ -71,6 +76,7 @@ private:
     AttachmentTray *m_attachments;
     QLabel *m_counter;
     QPushButton *m_send;
+    QPushButton *m_sendLater;
     SendFeedback *m_feedback;
     QString m_e164;
     QString m_toProblem;

@@ -39,6 +39,9 @@ SmsTab::SmsTab(const ConsoleContext &context, QWidget *parent)
             [this](const QString &to, const QString &from, const QString &body) {
                 send(to, from, body, Origin::Compose);
             });
+    connect(m_compose, &SmsComposeWidget::sendLaterRequested, this,
+            [this](const QString &to, const QString &from, const QString &body,
+                   const QDateTime &sendAt) { send(to, from, body, Origin::Compose, sendAt); });
     connect(m_compose, &SmsComposeWidget::recipientChanged, this, &SmsTab::checkOptOut);
     setSenders({}, preferredSender());
 }
@@ -90,8 +93,10 @@ void SmsTab::retry(const MessageRecord &failed) {
          Origin::Reply);
 }
 
-void SmsTab::send(const QString &to, const QString &from, const QString &body, Origin origin) {
+void SmsTab::send(const QString &to, const QString &from, const QString &body, Origin origin,
+                  const QDateTime &sendAt) {
     OutboundDraft draft;
+    draft.sendAt = sendAt;
     draft.to = to;
     draft.from = from;
     draft.body = body;
@@ -142,13 +147,16 @@ void SmsTab::checkOptOut(const QString &number) {
     query.channel = channelId();
     query.contact = number;
     query.limit = 50;
-    context().store->findMessages(
-        query, this, [this, number](const StoreResult<QList<MessageRecord>> &found) {
-            if (m_compose->to() != number)
-                return; // the agent has typed on
-            m_compose->setOptOutWarning(OptOut::optedOut(found.value) ? OptOut::warning(number)
-                                                                      : QString());
-        });
+    context().store->findMessages(query, this,
+                                  [this, number](const StoreResult<QList<MessageRecord>> &found) {
+                                      if (m_compose->to() != number)
+                                          return; // the agent has typed on
+                                      OptOut::lookup(context().store, number, found.value, this,
+                                                     [this, number](const QString &warning) {
+                                                         if (m_compose->to() == number)
+                                                             m_compose->setOptOutWarning(warning);
+                                                     });
+                                  });
 }
 
 } // namespace sb

@@ -2,6 +2,8 @@
 
 #include "common/MessageTab.h"
 
+#include <QDateTime>
+
 namespace sb {
 
 class SmsComposeWidget;
@@ -21,7 +23,7 @@ public:
     // Where a send came from decides where its outcome is told.
     enum class Origin { Compose, Reply };
     void send(const QString &to, const QString &from, const QString &body,
-              Origin origin = Origin::Compose);
+              Origin origin = Origin::Compose, const QDateTime &sendAt = {});
 
     SmsComposeWidget *compose() const { return m_compose; }
 

@@ -1,5 +1,7 @@
 #include "WhatsAppComposeWidget.h"
 
+#include "common/SendLaterDialog.h"
+
 #include "TemplatePicker.h"
 #include "WindowCountdown.h"
 #include "common/Accessibility.h"
@@ -31,6 +33,7 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
     , m_body(new QPlainTextEdit(this))
     , m_attachments(new AttachmentTray(MediaLimits::whatsApp(), this))
     , m_send(new QPushButton(tr("Send"), this))
+    , m_sendLater(new QPushButton(tr("Send later…"), this))
     , m_feedback(new SendFeedback(this)) {
     m_to->setObjectName(QStringLiteral("whatsappTo"));
     m_to->setPlaceholderText(tr("whatsapp:+14155550100"));
@@ -83,6 +86,7 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
     grid->setColumnStretch(3, 2);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_feedback, 1);
+    bottom->addWidget(m_sendLater, 0, Qt::AlignTop);
     bottom->addWidget(m_send, 0, Qt::AlignTop);
     grid->addLayout(bottom, 6, 1, 1, 3);
     grid->setRowStretch(7, 1); // spare height goes below the form, not between its rows
@@ -103,6 +107,19 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
         validate();
     });
     connect(m_send, &QPushButton::clicked, this, &WhatsAppComposeWidget::trySend);
+    m_sendLater->setObjectName(QStringLiteral("whatsappSendLater"));
+    Accessibility::describe(m_sendLater, tr("Send later"),
+                            tr("Schedules the message for a time you pick"));
+    connect(m_sendLater, &QPushButton::clicked, this, [this] {
+        if (m_busy)
+            return;
+        if (const QString why = whyNotSendable(); !why.isEmpty())
+            return m_feedback->problem(why);
+        WhatsAppSendRequest r = request();
+        r.sendAt = SendLaterDialog::ask(this);
+        if (r.sendAt.isValid())
+            Q_EMIT sendRequested(r);
+    });
     (new SendShortcut(this, [this] { trySend(); }))->watch(m_body);
     m_attachments->watch(m_body);
     connect(m_attachments, &AttachmentTray::changed, this, &WhatsAppComposeWidget::validate);
@@ -120,6 +137,7 @@ void WhatsAppComposeWidget::updateTabOrder() {
         chain.append(m_body);
         chain.append(m_attachments->attachButton());
     }
+    chain.append(m_sendLater);
     chain.append(m_send);
     for (qsizetype i = 1; i < chain.size(); ++i)
         setTabOrder(chain[i - 1], chain[i]);
@@ -233,6 +251,7 @@ void WhatsAppComposeWidget::validate() {
     }
     const QString why = whyNotSendable();
     m_send->setEnabled(!m_busy && why.isEmpty());
+    m_sendLater->setEnabled(m_send->isEnabled());
     // Free text typed for a customer outside the window: say so at once, not only on Send.
     const bool windowProblem = !m_busy && !m_templates->current() && m_countdown->isKnown() &&
                                !m_countdown->reading().isOpen() &&

@@ -59,6 +59,7 @@ public:
     TemplatePicker *templates() const { return m_templates; }
     QPlainTextEdit *bodyEdit() const { return m_body; }
     QPushButton *sendButton() const { return m_send; }
+    QPushButton *sendLaterButton() const { return m_sendLater; }
     SendFeedback *feedback() const { return m_feedback; }
 
 Q_SIGNALS:
@@ -81,6 +82,7 @@ private:
     QPlainTextEdit *m_body;
     AttachmentTray *m_attachments;
     QPushButton *m_send;
+    QPushButton *m_sendLater;
     SendFeedback *m_feedback;
     QString m_address;
     QString m_toProblem;

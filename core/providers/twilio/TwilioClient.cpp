@@ -54,7 +54,12 @@ void TwilioClient::deliver(const RestResponse &response,
 
 void TwilioClient::createMessage(const SendMessageParams &params, Receiver receiver,
                                  std::function<void(const TwilioResult<TwilioMessage> &)> done) {
-    FormFields fields{{QStringLiteral("To"), params.to}, {QStringLiteral("From"), params.from}};
+    FormFields fields{{QStringLiteral("To"), params.to}};
+    // A Messaging Service replaces From (Twilio wants one or the other).
+    if (!params.messagingServiceSid.isEmpty())
+        fields.append({QStringLiteral("MessagingServiceSid"), params.messagingServiceSid});
+    else
+        fields.append({QStringLiteral("From"), params.from});
     if (!params.body.isEmpty())
         fields.append({QStringLiteral("Body"), params.body});
     if (!params.contentSid.isEmpty())

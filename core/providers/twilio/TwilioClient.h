@@ -32,7 +32,8 @@ template <typename T> struct TwilioResult {
 
 struct SendMessageParams {
     QString to;
-    QString from;
+    QString from;                // empty when sent through a Messaging Service
+    QString messagingServiceSid; // MG…: Twilio picks the sender from the service's pool
     QString body;
     QString contentSid;       // a Content template (HX...), sent instead of a body
     QString contentVariables; // its variables, a JSON object as text

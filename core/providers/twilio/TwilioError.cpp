@@ -147,8 +147,19 @@ QString TwilioError::explanation() const {
         return tr("Twilio's answer could not be read.");
     if (kind == Kind::Local)
         return tr("Switchboard could not record the message (%1); nothing was sent.").arg(message);
+    if (isRefusedLocally() && !message.isEmpty())
+        return message;
     const QString plain = explain(code, httpStatus);
     return plain.isEmpty() ? message : plain;
+}
+
+TwilioError TwilioError::refusedLocally(int code, const QString &why) {
+    TwilioError error;
+    error.kind = Kind::Http;
+    error.code = code;
+    error.message = why;
+    error.moreInfo = docsLink(code);
+    return error;
 }
 
 TwilioError TwilioError::fromHttp(int httpStatus, const QByteArray &body) {

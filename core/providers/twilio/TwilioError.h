@@ -35,6 +35,11 @@ struct TwilioError {
     static TwilioError fromHttp(int httpStatus, const QByteArray &body);
     static TwilioError network(const QString &what);
     static TwilioError local(const QString &what);
+    // Refused by Switchboard before anything reached Twilio, for the reason Twilio would give
+    // `code` (e.g. 21610 to a contact who replied STOP): answered 400 like Twilio's refusal,
+    // explained by `why` (httpStatus stays 0: Twilio never answered).
+    static TwilioError refusedLocally(int code, const QString &why);
+    bool isRefusedLocally() const { return kind == Kind::Http && httpStatus == 0; }
 };
 
 } // namespace sb
