@@ -105,12 +105,26 @@ struct Inbox::Shared {
     }
 };
 
+ContactQuery ContactQuery::matching(QString text, int limit) {
+    ContactQuery query;
+    query.text = std::move(text);
+    query.limit = limit;
+    return query;
+}
+
 ContactQuery ContactQuery::after(const ContactSummary &last, int limit, QString text) {
     ContactQuery query;
     query.text = std::move(text);
     query.limit = limit;
     query.afterLastAtMs = last.lastAt.isValid() ? last.lastAt.toMSecsSinceEpoch() : 0;
     query.afterId = last.id;
+    return query;
+}
+
+ThreadQuery ThreadQuery::newest(qint64 contactId, int limit) {
+    ThreadQuery query;
+    query.contactId = contactId;
+    query.limit = limit;
     return query;
 }
 

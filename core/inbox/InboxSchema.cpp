@@ -22,10 +22,10 @@ QString numberOf(const QString &address) {
 // or a message moved to another channel: rare, so read again rather than kept incrementally).
 QString recomputeContact(const QString &contactIdExpr) {
     const QString mine = QStringLiteral(
-        "(from_number IN (SELECT address FROM contact_addresses WHERE contact_id = c.id) OR "
-        "to_number IN (SELECT address FROM contact_addresses WHERE contact_id = c.id))");
+        "(from_number IN (SELECT address FROM contact_addresses WHERE contact_id = contacts.id) OR "
+        "to_number IN (SELECT address FROM contact_addresses WHERE contact_id = contacts.id))");
     return QStringLiteral(
-               "UPDATE contacts AS c SET "
+               "UPDATE contacts SET "
                "last_at = coalesce((SELECT created_at FROM messages WHERE %1 ORDER BY "
                "created_at DESC, id DESC LIMIT 1), 0), "
                "last_text = coalesce((SELECT body FROM messages WHERE %1 ORDER BY created_at "
@@ -34,7 +34,7 @@ QString recomputeContact(const QString &contactIdExpr) {
                "created_at DESC, id DESC LIMIT 1), ''), "
                "channels = coalesce(',' || (SELECT group_concat(channel) FROM (SELECT DISTINCT "
                "channel FROM messages WHERE %1)) || ',', '') "
-               "WHERE c.id = %2;")
+               "WHERE id = %2;")
         .arg(mine, contactIdExpr);
 }
 
