@@ -73,6 +73,9 @@ QList<QStringList> InboxSchema::steps() {
                 author TEXT NOT NULL DEFAULT '',
                 created_at INTEGER NOT NULL))"),
             QStringLiteral("CREATE INDEX notes_contact ON notes(contact_id, created_at)"),
+            // A thread's page read newest first per address, without sorting the whole thread.
+            QStringLiteral("CREATE INDEX messages_from_at ON messages(from_number, created_at)"),
+            QStringLiteral("CREATE INDEX messages_to_at ON messages(to_number, created_at)"),
             QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(body, from_number, "
                            "to_number, content = 'messages', content_rowid = 'id', %1)")
                 .arg(tokenizer),
