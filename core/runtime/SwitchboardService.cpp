@@ -14,6 +14,7 @@
 #include "media/MediaRows.h"
 #include "messaging/OptOuts.h"
 #include "outbox/OptOutCheck.h"
+#include "inbox/Inbox.h"
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
@@ -59,6 +60,10 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
             m_store->addSchema({channel->id(), steps});
     }
     m_store->addSchema(MediaRows::schema()); // inbound MMS / WhatsApp media (core/media)
+    // The inbox's contacts, notes and search indexes: after the channels' tables, since the
+    // channels' contact glue (Channel::contactSchema()) reads both.
+    for (const Schema &schema : Inbox::schemas(m_channels))
+        m_store->addSchema(schema);
 }
 
 SwitchboardService::~SwitchboardService() {
