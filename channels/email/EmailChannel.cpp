@@ -29,6 +29,22 @@ QList<QStringList> EmailChannel::schema() const {
     return EmailStore::schema();
 }
 
+QList<ThreadSource> EmailChannel::threadSources() const {
+    // Emails sent to (to, cc or bcc) the address the agent linked to the contact; the text is
+    // the subject. Only outbound: the console receives no email.
+    const QString sentTo = QStringLiteral(
+        "EXISTS (SELECT 1 FROM json_each(e.%1) j WHERE lower(json_extract(j.value, '$.email')) "
+        "= :email)");
+    return {{Id, ThreadItem::Kind::Email, EmailStore::Table,
+             QStringLiteral("SELECT e.id, e.email_id, 'outbound', e.from_email, (SELECT "
+                            "group_concat(json_extract(j.value, '$.email'), ', ') FROM "
+                            "json_each(e.to_json) j), e.subject, e.status, 0, '', e.created_at "
+                            "FROM emails e WHERE :email != '' AND e.created_at <= :before_at "
+                            "AND (%1 OR %2 OR %3)")
+                 .arg(sentTo.arg(QStringLiteral("to_json")), sentTo.arg(QStringLiteral("cc_json")),
+                      sentTo.arg(QStringLiteral("bcc_json")))}};
+}
+
 void EmailChannel::addRoutes(ChannelContext &context) const {
     new EmailApi(context, context.parent);
     new EmailEvents(context, context.parent);

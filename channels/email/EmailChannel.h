@@ -14,8 +14,9 @@ public:
 
     QString id() const override { return Id; }
     QString displayName() const override;
-    const StatusModel &statuses() const override; // EmailStatuses
-    QList<QStringList> schema() const override;   // EmailStore's tables
+    const StatusModel &statuses() const override;       // EmailStatuses
+    QList<QStringList> schema() const override;         // EmailStore's tables
+    QList<ThreadSource> threadSources() const override; // emails to a contact's linked address
     void addRoutes(ChannelContext &context) const override;
     OutboxSender *makeOutboxSender(const OutboxSenderContext &context) const override;
     void addToSandbox(SandboxContext &context) const override; // EmailSandbox

@@ -74,6 +74,28 @@ QList<WebhookEndpoint> VoiceChannel::webhooks() const {
                                          "recording status callbacks (recordingStatusCallback)")}};
 }
 
+QList<ThreadSource> VoiceChannel::threadSources() const {
+    // A call with the contact's number either way; its text is the talk time (m:ss) once
+    // known, its status the call's own (CallStatuses labels it).
+    return {{Id, ThreadItem::Kind::Call, VoiceCalls::Table,
+             QStringLiteral(
+                 "SELECT id, coalesce(sid, ''), CASE WHEN direction = 'inbound' THEN 'inbound' "
+                 "ELSE 'outbound' END, from_number, to_number, CASE WHEN duration >= 0 THEN "
+                 "printf('%d:%02d', duration / 60, duration % 60) ELSE '' END, status, "
+                 "error_code, error_message, created_at FROM voice_calls WHERE (from_number = "
+                 ":number OR to_number = :number) AND created_at <= :before_at")}};
+}
+
+QList<QStringList> VoiceChannel::contactSchema() const {
+    return {
+        // 1: a contact's calls found by number
+        {
+            QStringLiteral("CREATE INDEX voice_calls_from ON voice_calls(from_number)"),
+            QStringLiteral("CREATE INDEX voice_calls_to ON voice_calls(to_number)"),
+        },
+    };
+}
+
 std::shared_ptr<const Channel> makeVoiceChannel() {
     return std::make_shared<VoiceChannel>();
 }

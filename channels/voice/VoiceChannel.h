@@ -20,6 +20,8 @@ public:
     void addRoutes(ChannelContext &context) const override;
     void addToSandbox(SandboxContext &context) const override;
     QList<WebhookEndpoint> webhooks() const override;
+    QList<ThreadSource> threadSources() const override; // its calls, in a contact's thread
+    QList<QStringList> contactSchema() const override;  // indexes that thread query uses
 
     // Where recordings' audio is kept: <data folder>/recordings/<RecordingSid>.wav.
     static QString recordingsFolder(const Config &config);

@@ -27,6 +27,10 @@ QList<QStringList> WhatsAppChannel::schema() const {
     return WhatsAppContacts::schema();
 }
 
+QList<QStringList> WhatsAppChannel::contactSchema() const {
+    return WhatsAppContacts::contactSchema();
+}
+
 void WhatsAppChannel::addRoutes(ChannelContext &context) const {
     new WhatsAppWebhooks(context, context.parent);
     new WhatsAppApi(context, context.parent);

@@ -17,8 +17,9 @@ public:
 
     QString id() const override { return Id; }
     QString displayName() const override;
-    const StatusModel &statuses() const override; // WhatsAppStatuses
-    QList<QStringList> schema() const override;   // WhatsAppContacts' tables
+    const StatusModel &statuses() const override;      // WhatsAppStatuses
+    QList<QStringList> schema() const override;        // WhatsAppContacts' tables
+    QList<QStringList> contactSchema() const override; // profile names into the inbox
     void addRoutes(ChannelContext &context) const override;
     void addToSandbox(SandboxContext &context) const override;
     QList<WebhookEndpoint> webhooks() const override;

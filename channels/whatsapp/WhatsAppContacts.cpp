@@ -28,6 +28,31 @@ QList<QStringList> WhatsAppContacts::schema() {
     };
 }
 
+QList<QStringList> WhatsAppContacts::contactSchema() {
+    // The contact's number is the address without "whatsapp:".
+    const QString copyName = QStringLiteral(
+        "BEGIN UPDATE contacts SET name = NEW.profile_name, name_source = 'whatsapp-profile' "
+        "WHERE number = substr(NEW.address, 10) AND name_source != 'agent' AND name != "
+        "NEW.profile_name; END");
+    return {
+        // 1: profile names fill the inbox's contact names
+        {
+            QStringLiteral("UPDATE contacts SET name = (SELECT w.profile_name FROM "
+                           "whatsapp_contacts w WHERE w.address = 'whatsapp:' || "
+                           "contacts.number), name_source = 'whatsapp-profile' WHERE "
+                           "name_source != 'agent' AND EXISTS (SELECT 1 FROM whatsapp_contacts "
+                           "w WHERE w.address = 'whatsapp:' || contacts.number AND "
+                           "w.profile_name != '')"),
+            QStringLiteral("CREATE TRIGGER whatsapp_inbox_name_added AFTER INSERT ON "
+                           "whatsapp_contacts WHEN NEW.profile_name != '' ") +
+                copyName,
+            QStringLiteral("CREATE TRIGGER whatsapp_inbox_name_changed AFTER UPDATE OF "
+                           "profile_name ON whatsapp_contacts WHEN NEW.profile_name != '' ") +
+                copyName,
+        },
+    };
+}
+
 bool WhatsAppContacts::recordInbound(StoreWorker &w, const InboundMessage &message,
                                      const QString &profileName, const QString &waId,
                                      const QDateTime &at, QString *error) {

@@ -31,6 +31,10 @@ struct WhatsAppContact {
 class WhatsAppContacts {
 public:
     static QList<QStringList> schema();
+    // Triggers that copy each customer's profile name into the inbox's contact (the same
+    // number) unless the agent named them, as whatsapp_contacts is written; for the contacts
+    // already stored too. Applied after the inbox's schema (Channel::contactSchema()).
+    static QList<QStringList> contactSchema();
 
     // In a store job: stores an inbound WhatsApp message (deduplicated on its SID) and, the
     // first time it arrives, notes the customer's name and the time `at`, which opens the

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "inbox/ThreadSource.h"
 #include "messaging/StatusModel.h"
 
 #include <memory>
@@ -57,6 +58,16 @@ public:
     virtual void addToSandbox(SandboxContext &context) const { (void)context; }
 
     virtual QList<WebhookEndpoint> webhooks() const { return {}; }
+
+    // Its records in a contact's merged inbox thread (calls, emails): SQL on its own tables
+    // yielding the standard thread columns (see ThreadSource). Messages (the `messages` table)
+    // are the inbox's own and need none.
+    virtual QList<ThreadSource> threadSources() const { return {}; }
+
+    // Steps that keep the inbox's contacts current from this channel's own tables (e.g.
+    // WhatsApp's profile names filling contacts.name): applied after the inbox's schema and
+    // the channel's own, recorded under "<id>.inbox" (see Inbox::schemas()).
+    virtual QList<QStringList> contactSchema() const { return {}; }
 };
 
 // Channels are immutable descriptions: one set is shared by every service the console builds.

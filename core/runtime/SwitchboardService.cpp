@@ -7,6 +7,7 @@
 #include "db/Store.h"
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
+#include "inbox/Inbox.h"
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
@@ -48,6 +49,10 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
         if (!steps.isEmpty())
             m_store->addSchema({channel->id(), steps});
     }
+    // The inbox's contacts, notes and search indexes: after the channels' tables, since the
+    // channels' contact glue (Channel::contactSchema()) reads both.
+    for (const Schema &schema : Inbox::schemas(m_channels))
+        m_store->addSchema(schema);
 }
 
 SwitchboardService::~SwitchboardService() {

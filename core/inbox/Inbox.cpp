@@ -1,0 +1,691 @@
+#include "Inbox.h"
+
+#include "InboxSchema.h"
+#include "SqliteQuery.h"
+#include "common/Logging.h"
+#include "db/StoreWorker.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+#include <limits>
+
+namespace sb {
+
+namespace {
+
+constexpr qint64 kNoCursor = std::numeric_limits<qint64>::max();
+
+QDateTime fromMs(qint64 ms) {
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+// The customer's address of a message row aliased `m`.
+const QString kAddressOfM =
+    QStringLiteral("(CASE WHEN m.direction = 'inbound' THEN m.from_number ELSE m.to_number END)");
+
+const QString kContactColumns =
+    QStringLiteral("c.id, c.number, c.email, c.name, c.last_text, c.last_channel, c.last_at, "
+                   "c.unread, c.channels");
+
+ContactSummary readContact(const SqliteQuery &q) {
+    ContactSummary c;
+    c.id = q.int64(0);
+    c.number = q.text(1);
+    c.email = q.text(2);
+    c.name = q.text(3);
+    c.lastText = q.text(4);
+    c.lastChannel = q.text(5);
+    c.lastAt = fromMs(q.int64(6));
+    c.unread = int(q.int64(7));
+    c.channels = q.text(8).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return c;
+}
+
+QString likePattern(const QString &text) {
+    QString pattern = text;
+    pattern.replace(QLatin1String("\\"), QLatin1String("\\\\"))
+        .replace(QLatin1String("%"), QLatin1String("\\%"))
+        .replace(QLatin1String("_"), QLatin1String("\\_"));
+    return QLatin1Char('%') + pattern + QLatin1Char('%');
+}
+
+bool hasMarker(const QString &text) {
+    return text.contains(Inbox::HighlightStart);
+}
+
+} // namespace
+
+// What jobs on the store thread read: fixed at construction, and the opt-out table's
+// presence, checked once (only the store thread touches it).
+struct Inbox::Shared {
+    QList<ThreadSource> sources;
+    int optOutTable = -1; // -1 not checked yet, 0 absent, 1 present
+
+    bool hasOptOuts(StoreWorker &w) {
+        if (optOutTable < 0) {
+            SqliteQuery q(w);
+            optOutTable = q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = "
+                                                   "'table' AND name = 'opt_outs'"),
+                                    nullptr) &&
+                                  q.next()
+                              ? 1
+                              : 0;
+            if (!q.ok())
+                optOutTable = -1; // not open yet: ask again next time
+        }
+        return optOutTable == 1;
+    }
+
+    // Fills optedOutOf for `contacts` (the senders each sent STOP to), when the table exists.
+    bool addOptOuts(StoreWorker &w, QList<ContactSummary> &contacts, QString *error) {
+        if (contacts.isEmpty() || !hasOptOuts(w))
+            return true;
+        SqliteQuery q(w);
+        if (!q.prepare(QStringLiteral("SELECT DISTINCT sender FROM opt_outs WHERE opted_out != "
+                                      "0 AND (contact = :number OR contact IN (SELECT address "
+                                      "FROM contact_addresses WHERE contact_id = :id)) ORDER BY "
+                                      "sender"),
+                       error))
+            return false;
+        for (ContactSummary &c : contacts) {
+            q.reset();
+            q.bind(":number", c.number);
+            q.bind(":id", c.id);
+            while (q.next())
+                c.optedOutOf.append(q.text(0));
+            if (!q.ok()) {
+                *error = q.error();
+                return false;
+            }
+        }
+        return true;
+    }
+};
+
+ContactQuery ContactQuery::after(const ContactSummary &last, int limit, QString text) {
+    ContactQuery query;
+    query.text = std::move(text);
+    query.limit = limit;
+    query.afterLastAtMs = last.lastAt.isValid() ? last.lastAt.toMSecsSinceEpoch() : 0;
+    query.afterId = last.id;
+    return query;
+}
+
+ThreadQuery ThreadQuery::olderThan(qint64 contactId, const ThreadItem &oldest, int limit) {
+    ThreadQuery query;
+    query.contactId = contactId;
+    query.limit = limit;
+    query.beforeAtMs = oldest.at.toMSecsSinceEpoch();
+    query.beforeChannel = oldest.channel;
+    query.beforeRowId = oldest.rowId;
+    return query;
+}
+
+Inbox::Inbox(Store *store, ChannelList channels, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_channels(std::move(channels))
+    , m_shared(std::make_shared<Shared>()) {
+    qRegisterMetaType<sb::ContactSummary>();
+    qRegisterMetaType<sb::ThreadItem>();
+    qRegisterMetaType<sb::SearchHit>();
+    qRegisterMetaType<QList<qint64>>();
+    for (const auto &channel : std::as_const(m_channels))
+        m_shared->sources += channel->threadSources();
+    connect(m_store, &Store::messagesChanged, this, &Inbox::onMessagesChanged);
+    connect(m_store, &Store::rowsChanged, this,
+            [this](const QString &table, const QList<qint64> &ids, const QList<qint64> &) {
+                onRowsChanged(table, ids);
+            });
+}
+
+Inbox::~Inbox() = default;
+
+QList<Schema> Inbox::schemas(const ChannelList &channels) {
+    QList<Schema> all{{InboxSchema::Module, InboxSchema::steps()}};
+    for (const auto &channel : channels) {
+        const QList<QStringList> steps = channel->contactSchema();
+        if (!steps.isEmpty())
+            all.append({channel->id() + QStringLiteral(".inbox"), steps});
+    }
+    return all;
+}
+
+void Inbox::contacts(const ContactQuery &query, Receiver receiver,
+                     Done<QList<ContactSummary>> done) {
+    m_store->run<QList<ContactSummary>>(
+        std::move(receiver),
+        [query, shared = m_shared](StoreWorker &w,
+                                   QString *error) -> std::optional<QList<ContactSummary>> {
+            QStringList where;
+            const QString text = query.text.trimmed();
+            if (!text.isEmpty())
+                where.append(QStringLiteral("(c.name LIKE :pattern ESCAPE '\\' OR c.number LIKE "
+                                            ":pattern ESCAPE '\\' OR c.email LIKE :pattern "
+                                            "ESCAPE '\\')"));
+            if (query.afterId > 0)
+                where.append(QStringLiteral("(c.last_at, c.id) < (:after_at, :after_id)"));
+            QString sql =
+                QStringLiteral("SELECT ") + kContactColumns + QStringLiteral(" FROM contacts c");
+            if (!where.isEmpty())
+                sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+            sql += QStringLiteral(" ORDER BY c.last_at DESC, c.id DESC LIMIT :limit");
+            SqliteQuery q(w);
+            if (!q.prepare(sql, error))
+                return std::nullopt;
+            q.bind(":pattern", likePattern(text));
+            q.bind(":after_at", query.afterLastAtMs);
+            q.bind(":after_id", query.afterId);
+            q.bind(":limit", qint64(query.limit > 0 ? query.limit : -1));
+            QList<ContactSummary> contacts;
+            while (q.next())
+                contacts.append(readContact(q));
+            if (!q.ok()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            if (!shared->addOptOuts(w, contacts, error))
+                return std::nullopt;
+            return contacts;
+        },
+        std::move(done));
+}
+
+void Inbox::contact(qint64 contactId, Receiver receiver, Done<std::optional<ContactSummary>> done) {
+    m_store->run<std::optional<ContactSummary>>(
+        std::move(receiver),
+        [contactId, shared = m_shared](
+            StoreWorker &w, QString *error) -> std::optional<std::optional<ContactSummary>> {
+            SqliteQuery q(w);
+            if (!q.prepare(QStringLiteral("SELECT ") + kContactColumns +
+                               QStringLiteral(" FROM contacts c WHERE c.id = :id"),
+                           error))
+                return std::nullopt;
+            q.bind(":id", contactId);
+            QList<ContactSummary> found;
+            if (q.next())
+                found.append(readContact(q));
+            if (!q.ok()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            if (found.isEmpty())
+                return std::optional<ContactSummary>();
+            if (!shared->addOptOuts(w, found, error))
+                return std::nullopt;
+            return std::optional(found.first());
+        },
+        std::move(done));
+}
+
+void Inbox::contactIdFor(const QString &address, Receiver receiver, Done<qint64> done) {
+    m_store->run<qint64>(
+        std::move(receiver),
+        [address = address.trimmed()](StoreWorker &w, QString *error) -> std::optional<qint64> {
+            SqliteQuery q(w);
+            if (!q.prepare(
+                    QStringLiteral("SELECT contact_id FROM contact_addresses WHERE address = :a "
+                                   "UNION ALL SELECT id FROM contacts WHERE number = substr(:a, "
+                                   "instr(:a, ':') + 1) UNION ALL SELECT id FROM contacts WHERE "
+                                   "email != '' AND email = lower(:a) LIMIT 1"),
+                    error))
+                return std::nullopt;
+            q.bind(":a", address);
+            const qint64 id = q.next() ? q.int64(0) : 0;
+            if (!q.ok()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            return id;
+        },
+        std::move(done));
+}
+
+void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> done) {
+    m_store->run<Thread>(
+        std::move(receiver),
+        [query, shared = m_shared](StoreWorker &w, QString *error) -> std::optional<Thread> {
+            SqliteQuery contact(w);
+            if (!contact.prepare(
+                    QStringLiteral("SELECT number, email FROM contacts WHERE id = :id"), error))
+                return std::nullopt;
+            contact.bind(":id", query.contactId);
+            if (!contact.next()) {
+                *error = contact.ok() ? QStringLiteral("no contact %1").arg(query.contactId)
+                                      : contact.error();
+                return std::nullopt;
+            }
+            const QString number = contact.text(0);
+            const QString email = contact.text(1).toLower();
+
+            // Every source yields: kind, channel, row_id, ref, direction, from_addr, to_addr,
+            // text, status, error_code, error_message, at. Each filters on at <= :before_at
+            // itself (with its own index); ties at the cursor are settled below.
+            QStringList parts;
+            parts << QStringLiteral(
+                         "SELECT %1 AS kind, channel, id AS row_id, coalesce(sid, '') AS ref, "
+                         "direction, from_number AS from_addr, to_number AS to_addr, body AS "
+                         "text, status, error_code, error_message, created_at AS at FROM "
+                         "messages WHERE (from_number IN (SELECT address FROM contact_addresses "
+                         "WHERE contact_id = :contact) OR to_number IN (SELECT address FROM "
+                         "contact_addresses WHERE contact_id = :contact)) AND created_at <= "
+                         ":before_at")
+                         .arg(int(ThreadItem::Kind::Message))
+                  << QStringLiteral("SELECT %1, 'note', id, '', '', '', '', body, '', 0, '', "
+                                    "created_at FROM notes WHERE contact_id = :contact AND "
+                                    "created_at <= :before_at")
+                         .arg(int(ThreadItem::Kind::Note));
+            for (qsizetype i = 0; i < shared->sources.size(); ++i) {
+                const ThreadSource &source = shared->sources.at(i);
+                parts << QStringLiteral("SELECT %1, :channel_%2, * FROM (%3)")
+                             .arg(int(source.kind))
+                             .arg(i)
+                             .arg(source.sql);
+            }
+            QString sql = QStringLiteral("SELECT * FROM (") +
+                          parts.join(QStringLiteral(" UNION ALL ")) + QLatin1Char(')');
+            if (query.beforeAtMs > 0)
+                sql += QStringLiteral(" WHERE (at, channel, row_id) < (:before_at, "
+                                      ":before_channel, :before_row)");
+            sql += QStringLiteral(" ORDER BY at DESC, channel DESC, row_id DESC LIMIT :limit");
+            SqliteQuery q(w);
+            if (!q.prepare(sql, error))
+                return std::nullopt;
+            q.bind(":contact", query.contactId);
+            q.bind(":number", number);
+            q.bind(":email", email);
+            q.bind(":before_at", query.beforeAtMs > 0 ? query.beforeAtMs : kNoCursor);
+            q.bind(":before_channel", query.beforeChannel);
+            q.bind(":before_row", query.beforeRowId);
+            q.bind(":limit", qint64(query.limit > 0 ? query.limit : -1));
+            for (qsizetype i = 0; i < shared->sources.size(); ++i)
+                q.bind(QStringLiteral(":channel_%1").arg(i).toUtf8().constData(),
+                       shared->sources.at(i).channel);
+            Thread thread;
+            while (q.next()) {
+                ThreadItem item;
+                item.kind = ThreadItem::Kind(std::clamp<qint64>(q.int64(0), 0, 3));
+                item.channel = q.text(1);
+                item.rowId = q.int64(2);
+                item.ref = q.text(3);
+                item.direction = q.text(4);
+                item.from = q.text(5);
+                item.to = q.text(6);
+                item.text = q.text(7);
+                item.status = q.text(8);
+                item.errorCode = int(q.int64(9));
+                item.errorMessage = q.text(10);
+                item.at = fromMs(q.int64(11));
+                thread.append(item);
+            }
+            if (!q.ok()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            // Notes carry their author: read for the notes on this page only.
+            SqliteQuery author(w);
+            if (!author.prepare(QStringLiteral("SELECT author FROM notes WHERE id = :id"), error))
+                return std::nullopt;
+            for (ThreadItem &item : thread) {
+                if (item.kind != ThreadItem::Kind::Note)
+                    continue;
+                author.reset();
+                author.bind(":id", item.rowId);
+                if (author.next())
+                    item.author = author.text(0);
+            }
+            std::reverse(thread.begin(), thread.end()); // oldest first, as a thread reads
+            return thread;
+        },
+        std::move(done));
+}
+
+QString Inbox::ftsQuery(const QString &text) {
+    const QString trimmed = text.trimmed();
+    // A phone number typed with its punctuation ("+1 (415) 555-0100") is one token in the
+    // index (the digits): search those digits as one prefix.
+    static const QRegularExpression phoneLike(QStringLiteral("^[+0-9 ().\\-]+$"));
+    int digits = 0;
+    for (QChar c : trimmed)
+        digits += c.isDigit() ? 1 : 0;
+    if (digits >= 3 && phoneLike.match(trimmed).hasMatch()) {
+        QString only;
+        for (QChar c : trimmed) {
+            if (c.isDigit())
+                only.append(c);
+        }
+        return QLatin1Char('"') + only + QStringLiteral("\"*");
+    }
+    // Each word quoted as an FTS5 string (a quote inside doubled), so nothing the user types
+    // is an operator; words are ANDed, the last one a prefix. Words without a letter or digit
+    // would be empty phrases: dropped.
+    QStringList terms;
+    const QStringList words =
+        trimmed.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        if (std::none_of(word.cbegin(), word.cend(), [](QChar c) { return c.isLetterOrNumber(); }))
+            continue;
+        QString quoted = word;
+        quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        terms.append(QLatin1Char('"') + quoted + QLatin1Char('"'));
+        if (terms.size() == 16) // enough to narrow anything down; bounds the query's cost
+            break;
+    }
+    if (terms.isEmpty())
+        return {};
+    terms.last() += QLatin1Char('*');
+    return terms.join(QLatin1Char(' '));
+}
+
+void Inbox::search(const QString &text, int limit, Receiver receiver, Done<QList<SearchHit>> done) {
+    const QString match = ftsQuery(text);
+    m_store->run<QList<SearchHit>>(
+        std::move(receiver),
+        [match, limit](StoreWorker &w, QString *error) -> std::optional<QList<SearchHit>> {
+            QList<SearchHit> hits;
+            if (match.isEmpty() || limit <= 0)
+                return hits;
+            const QString start(HighlightStart);
+            const QString end(HighlightEnd);
+            // Contacts first (a handful at most): their name, number or email matched.
+            SqliteQuery contacts(w);
+            if (!contacts.prepare(
+                    QStringLiteral(
+                        "SELECT c.id, c.number, c.name, highlight(contacts_fts, 0, :s, :e), "
+                        "highlight(contacts_fts, 1, :s, :e), highlight(contacts_fts, 2, :s, :e) "
+                        "FROM contacts_fts JOIN contacts c ON c.id = contacts_fts.rowid WHERE "
+                        "contacts_fts MATCH :q ORDER BY c.last_at DESC LIMIT :limit"),
+                    error))
+                return std::nullopt;
+            contacts.bind(":s", start);
+            contacts.bind(":e", end);
+            contacts.bind(":q", match);
+            contacts.bind(":limit", qint64(qMin(limit, 5)));
+            while (contacts.next()) {
+                SearchHit hit;
+                hit.contactId = contacts.int64(0);
+                hit.number = contacts.text(1);
+                hit.name = contacts.text(2);
+                for (int column : {3, 4, 5}) {
+                    const QString marked = contacts.text(column);
+                    if (hasMarker(marked)) {
+                        hit.highlighted = marked;
+                        break;
+                    }
+                }
+                hits.append(hit);
+            }
+            if (!contacts.ok()) {
+                *error = contacts.error();
+                return std::nullopt;
+            }
+            // Then messages, newest first: the index walks its rowids (message ids grow with
+            // time) backwards and stops at the limit, so the first results cost the same
+            // whether 10 or 100,000 messages match.
+            SqliteQuery messages(w);
+            if (!messages.prepare(
+                    QStringLiteral(
+                        "SELECT m.id, m.channel, coalesce(m.sid, ''), m.direction, "
+                        "m.from_number, m.to_number, m.body, m.status, m.error_code, "
+                        "m.error_message, m.created_at, f.body_marked, f.from_marked, "
+                        "f.to_marked, coalesce(c.id, 0), coalesce(c.number, ''), "
+                        "coalesce(c.name, '') FROM (SELECT rowid, snippet(messages_fts, 0, :s, "
+                        ":e, '…', 64) AS body_marked, highlight(messages_fts, 1, :s, :e) AS "
+                        "from_marked, highlight(messages_fts, 2, :s, :e) AS to_marked FROM "
+                        "messages_fts WHERE messages_fts MATCH :q ORDER BY rowid DESC LIMIT "
+                        ":limit) f JOIN messages m ON m.id = f.rowid LEFT JOIN contact_addresses "
+                        "a ON a.address = ") +
+                        kAddressOfM +
+                        QStringLiteral(" LEFT JOIN contacts c ON c.id = a.contact_id ORDER BY "
+                                       "m.id DESC"),
+                    error))
+                return std::nullopt;
+            messages.bind(":s", start);
+            messages.bind(":e", end);
+            messages.bind(":q", match);
+            messages.bind(":limit", qint64(limit - hits.size()));
+            while (messages.next()) {
+                SearchHit hit;
+                ThreadItem &item = hit.item;
+                item.kind = ThreadItem::Kind::Message;
+                item.rowId = messages.int64(0);
+                item.channel = messages.text(1);
+                item.ref = messages.text(2);
+                item.direction = messages.text(3);
+                item.from = messages.text(4);
+                item.to = messages.text(5);
+                item.text = messages.text(6);
+                item.status = messages.text(7);
+                item.errorCode = int(messages.int64(8));
+                item.errorMessage = messages.text(9);
+                item.at = fromMs(messages.int64(10));
+                hit.highlighted = messages.text(11);
+                for (int column : {12, 13}) { // the number matched, not the body
+                    if (!hasMarker(hit.highlighted) && hasMarker(messages.text(column)))
+                        hit.highlighted = messages.text(column);
+                }
+                hit.contactId = messages.int64(14);
+                hit.number = messages.text(15);
+                hit.name = messages.text(16);
+                hits.append(hit);
+            }
+            if (!messages.ok()) {
+                *error = messages.error();
+                return std::nullopt;
+            }
+            return hits;
+        },
+        std::move(done));
+}
+
+void Inbox::markRead(qint64 contactId, Receiver receiver, Done<bool> done) {
+    m_store->run<bool>(
+        std::move(receiver),
+        [contactId](StoreWorker &w, QString *error) -> std::optional<bool> {
+            SqliteQuery q(w);
+            if (!q.prepare(
+                    QStringLiteral("UPDATE contacts SET unread = 0 WHERE id = :id AND unread != 0"),
+                    error))
+                return std::nullopt;
+            q.bind(":id", contactId);
+            if (!q.exec()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            return true;
+        },
+        [this, contactId, done](const StoreResult<bool> &result) {
+            if (result.ok())
+                announce(contactId);
+            if (done)
+                done(result);
+        });
+}
+
+void Inbox::unreadTotal(Receiver receiver, Done<qint64> done) {
+    m_store->run<qint64>(
+        std::move(receiver),
+        [](StoreWorker &w, QString *error) -> std::optional<qint64> {
+            SqliteQuery q(w);
+            if (!q.prepare(QStringLiteral("SELECT coalesce(sum(unread), 0) FROM contacts"),
+                           error) ||
+                !q.next()) {
+                if (error->isEmpty())
+                    *error = q.error();
+                return std::nullopt;
+            }
+            return q.int64(0);
+        },
+        std::move(done));
+}
+
+void Inbox::setContactName(qint64 contactId, const QString &name, Receiver receiver,
+                           Done<bool> done) {
+    const QString trimmed = name.trimmed();
+    m_store->run<bool>(
+        std::move(receiver),
+        [contactId, trimmed](StoreWorker &w, QString *error) -> std::optional<bool> {
+            SqliteQuery q(w);
+            if (!q.prepare(QStringLiteral("UPDATE contacts SET name = :name, name_source = "
+                                          ":source WHERE id = :id"),
+                           error))
+                return std::nullopt;
+            q.bind(":name", trimmed);
+            q.bind(":source", trimmed.isEmpty() ? QString() : QStringLiteral("agent"));
+            q.bind(":id", contactId);
+            if (!q.exec()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            if (q.changes() == 0) {
+                *error = QStringLiteral("no contact %1").arg(contactId);
+                return std::nullopt;
+            }
+            return true;
+        },
+        [this, contactId, done](const StoreResult<bool> &result) {
+            if (result.ok())
+                announce(contactId);
+            if (done)
+                done(result);
+        });
+}
+
+void Inbox::setContactEmail(qint64 contactId, const QString &email, Receiver receiver,
+                            Done<bool> done) {
+    const QString address = email.trimmed().toLower();
+    if (!address.isEmpty() &&
+        !QRegularExpression(QStringLiteral("^[^@\\s]+@[^@\\s]+$")).match(address).hasMatch()) {
+        receiver.post([done, address] {
+            if (done)
+                done({false, QStringLiteral("%1 is not an email address").arg(address)});
+        });
+        return;
+    }
+    m_store->run<bool>(
+        std::move(receiver),
+        [contactId, address](StoreWorker &w, QString *error) -> std::optional<bool> {
+            SqliteQuery q(w);
+            if (!q.prepare(QStringLiteral("UPDATE contacts SET email = :email WHERE id = :id"),
+                           error))
+                return std::nullopt;
+            q.bind(":email", address);
+            q.bind(":id", contactId);
+            if (!q.exec()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            if (q.changes() == 0) {
+                *error = QStringLiteral("no contact %1").arg(contactId);
+                return std::nullopt;
+            }
+            return true;
+        },
+        [this, contactId, done](const StoreResult<bool> &result) {
+            if (result.ok())
+                announce(contactId);
+            if (done)
+                done(result);
+        });
+}
+
+void Inbox::addNote(qint64 contactId, const QString &body, const QString &author, Receiver receiver,
+                    Done<ThreadItem> done) {
+    const QString text = body.trimmed();
+    m_store->run<ThreadItem>(
+        std::move(receiver),
+        [contactId, text, author](StoreWorker &w, QString *error) -> std::optional<ThreadItem> {
+            if (text.isEmpty()) {
+                *error = QStringLiteral("an empty note");
+                return std::nullopt;
+            }
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            SqliteQuery q(w);
+            if (!q.prepare(QStringLiteral("INSERT INTO notes (contact_id, body, author, "
+                                          "created_at) VALUES (:contact, :body, :author, :at)"),
+                           error))
+                return std::nullopt;
+            q.bind(":contact", contactId);
+            q.bind(":body", text);
+            q.bind(":author", author);
+            q.bind(":at", now);
+            if (!q.exec()) {
+                *error = q.error(); // no such contact: the foreign key refuses it
+                return std::nullopt;
+            }
+            ThreadItem note;
+            note.kind = ThreadItem::Kind::Note;
+            note.channel = QStringLiteral("note");
+            note.rowId = q.lastInsertId();
+            note.text = text;
+            note.author = author;
+            note.at = fromMs(now);
+            return note;
+        },
+        [this, contactId, done](const StoreResult<ThreadItem> &result) {
+            if (result.ok())
+                announce(contactId);
+            if (done)
+                done(result);
+        });
+}
+
+void Inbox::announce(qint64 contactId) {
+    Q_EMIT contactsChanged({contactId});
+}
+
+void Inbox::onMessagesChanged(const QList<MessageRecord> &messages) {
+    for (const MessageRecord &m : messages) {
+        m_pendingAddresses.append(m.direction == QLatin1String("inbound") ? m.from : m.to);
+    }
+    if (!m_resolving)
+        resolveChanged();
+}
+
+void Inbox::onRowsChanged(const QString &table, const QList<qint64> &ids) {
+    (void)ids;
+    const bool ours = std::any_of(m_shared->sources.cbegin(), m_shared->sources.cend(),
+                                  [&](const ThreadSource &s) { return s.table == table; });
+    if (ours)
+        Q_EMIT contactsChanged({}); // a call or email: which contact would cost a query each
+}
+
+// Maps the changed messages' addresses to contacts in one store job at a time; changes that
+// arrive meanwhile wait for the next one, so a burst of webhooks costs few look-ups.
+void Inbox::resolveChanged() {
+    if (m_pendingAddresses.isEmpty())
+        return;
+    QStringList addresses = std::exchange(m_pendingAddresses, {});
+    addresses.removeDuplicates();
+    m_resolving = true;
+    m_store->run<QList<qint64>>(
+        this,
+        [addresses](StoreWorker &w, QString *error) -> std::optional<QList<qint64>> {
+            SqliteQuery q(w);
+            if (!q.prepare(
+                    QStringLiteral("SELECT contact_id FROM contact_addresses WHERE address = :a"),
+                    error))
+                return std::nullopt;
+            QSet<qint64> ids;
+            for (const QString &address : addresses) {
+                q.reset();
+                q.bind(":a", address);
+                while (q.next())
+                    ids.insert(q.int64(0));
+            }
+            return QList<qint64>(ids.cbegin(), ids.cend());
+        },
+        [this](const StoreResult<QList<qint64>> &result) {
+            m_resolving = false;
+            if (!result.ok())
+                Q_EMIT contactsChanged({});
+            else if (!result.value.isEmpty())
+                Q_EMIT contactsChanged(result.value);
+            resolveChanged();
+        });
+}
+
+} // namespace sb

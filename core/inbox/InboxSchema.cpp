@@ -1,0 +1,155 @@
+#include "InboxSchema.h"
+
+namespace sb {
+
+namespace {
+
+// The customer's address of a message (row alias `r`): the sender of an inbound one, the
+// recipient of an outbound one.
+QString addressOf(const QString &r) {
+    return QStringLiteral("(CASE WHEN %1.direction = 'inbound' THEN %1.from_number ELSE "
+                          "%1.to_number END)")
+        .arg(r);
+}
+
+// An address as the contact's number: a channel's prefix ("whatsapp:+1555…") dropped, so every
+// channel's messages with one person land on one contact.
+QString numberOf(const QString &address) {
+    return QStringLiteral("substr(%1, instr(%1, ':') + 1)").arg(address);
+}
+
+// Recomputes a contact's newest message and channel set from its messages (after a delete
+// or a message moved to another channel: rare, so read again rather than kept incrementally).
+QString recomputeContact(const QString &contactIdExpr) {
+    const QString mine = QStringLiteral(
+        "(from_number IN (SELECT address FROM contact_addresses WHERE contact_id = c.id) OR "
+        "to_number IN (SELECT address FROM contact_addresses WHERE contact_id = c.id))");
+    return QStringLiteral(
+               "UPDATE contacts AS c SET "
+               "last_at = coalesce((SELECT created_at FROM messages WHERE %1 ORDER BY "
+               "created_at DESC, id DESC LIMIT 1), 0), "
+               "last_text = coalesce((SELECT body FROM messages WHERE %1 ORDER BY created_at "
+               "DESC, id DESC LIMIT 1), ''), "
+               "last_channel = coalesce((SELECT channel FROM messages WHERE %1 ORDER BY "
+               "created_at DESC, id DESC LIMIT 1), ''), "
+               "channels = coalesce(',' || (SELECT group_concat(channel) FROM (SELECT DISTINCT "
+               "channel FROM messages WHERE %1)) || ',', '') "
+               "WHERE c.id = %2;")
+        .arg(mine, contactIdExpr);
+}
+
+} // namespace
+
+QList<QStringList> InboxSchema::steps() {
+    const QString newAddress = addressOf(QStringLiteral("NEW"));
+    const QString oldAddress = addressOf(QStringLiteral("OLD"));
+    const QString tokenizer = QStringLiteral("tokenize = 'unicode61 remove_diacritics 2'");
+    return {
+        // 1: contacts, their addresses, notes, the search indexes; filled from what is stored
+        {
+            QStringLiteral(R"(CREATE TABLE contacts (
+                id INTEGER PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                email TEXT NOT NULL DEFAULT '',
+                name TEXT NOT NULL DEFAULT '',
+                name_source TEXT NOT NULL DEFAULT '',
+                last_at INTEGER NOT NULL DEFAULT 0,
+                last_text TEXT NOT NULL DEFAULT '',
+                last_channel TEXT NOT NULL DEFAULT '',
+                channels TEXT NOT NULL DEFAULT '',
+                unread INTEGER NOT NULL DEFAULT 0))"),
+            QStringLiteral("CREATE INDEX contacts_recent ON contacts(last_at, id)"),
+            QStringLiteral("CREATE INDEX contacts_email ON contacts(email) WHERE email != ''"),
+            QStringLiteral(R"(CREATE TABLE contact_addresses (
+                address TEXT PRIMARY KEY,
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE)
+                WITHOUT ROWID)"),
+            QStringLiteral("CREATE INDEX contact_addresses_contact ON "
+                           "contact_addresses(contact_id)"),
+            QStringLiteral(R"(CREATE TABLE notes (
+                id INTEGER PRIMARY KEY,
+                contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+                body TEXT NOT NULL,
+                author TEXT NOT NULL DEFAULT '',
+                created_at INTEGER NOT NULL))"),
+            QStringLiteral("CREATE INDEX notes_contact ON notes(contact_id, created_at)"),
+            QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(body, from_number, "
+                           "to_number, content = 'messages', content_rowid = 'id', %1)")
+                .arg(tokenizer),
+            QStringLiteral("CREATE VIRTUAL TABLE contacts_fts USING fts5(name, number, email, "
+                           "content = 'contacts', content_rowid = 'id', %1)")
+                .arg(tokenizer),
+            // What is stored already: one contact per number with its newest message (SQLite
+            // takes the bare columns from the row max() picked). Its past counts as read.
+            QStringLiteral(
+                "INSERT INTO contacts (number, last_at, last_text, last_channel, channels) "
+                "SELECT number, max(created_at), body, channel, ',' || group_concat(DISTINCT "
+                "channel) || ',' FROM (SELECT %1 AS number, created_at, body, channel FROM "
+                "messages m WHERE %2 != '' ORDER BY id) GROUP BY number")
+                .arg(numberOf(addressOf(QStringLiteral("m"))), addressOf(QStringLiteral("m"))),
+            QStringLiteral("INSERT OR IGNORE INTO contact_addresses (address, contact_id) "
+                           "SELECT DISTINCT %1, c.id FROM messages m JOIN contacts c ON c.number "
+                           "= %2 WHERE %1 != ''")
+                .arg(addressOf(QStringLiteral("m")), numberOf(addressOf(QStringLiteral("m")))),
+            QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
+            QStringLiteral("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')"),
+            // From now on each message keeps its contact and the index current as it is stored.
+            QStringLiteral(
+                "CREATE TRIGGER inbox_message_added AFTER INSERT ON messages WHEN %1 != '' BEGIN "
+                "INSERT INTO contacts (number, last_at, last_text, last_channel, channels, "
+                "unread) VALUES (%2, NEW.created_at, NEW.body, NEW.channel, ',' || NEW.channel "
+                "|| ',', NEW.direction = 'inbound') ON CONFLICT(number) DO UPDATE SET "
+                "last_at = max(last_at, excluded.last_at), "
+                "last_text = CASE WHEN excluded.last_at >= last_at THEN excluded.last_text ELSE "
+                "last_text END, "
+                "last_channel = CASE WHEN excluded.last_at >= last_at THEN excluded.last_channel "
+                "ELSE last_channel END, "
+                "channels = CASE WHEN channels = '' THEN excluded.channels "
+                "WHEN instr(channels, excluded.channels) > 0 THEN channels ELSE "
+                "channels || substr(excluded.channels, 2) END, "
+                "unread = unread + excluded.unread; "
+                "INSERT OR IGNORE INTO contact_addresses (address, contact_id) SELECT %1, id "
+                "FROM contacts WHERE number = %2; "
+                "END")
+                .arg(newAddress, numberOf(newAddress)),
+            QStringLiteral("CREATE TRIGGER inbox_message_indexed AFTER INSERT ON messages BEGIN "
+                           "INSERT INTO messages_fts (rowid, body, from_number, to_number) VALUES "
+                           "(NEW.id, NEW.body, NEW.from_number, NEW.to_number); END"),
+            QStringLiteral("CREATE TRIGGER inbox_message_reindexed AFTER UPDATE OF body, "
+                           "from_number, to_number ON messages BEGIN "
+                           "INSERT INTO messages_fts (messages_fts, rowid, body, from_number, "
+                           "to_number) VALUES ('delete', OLD.id, OLD.body, OLD.from_number, "
+                           "OLD.to_number); "
+                           "INSERT INTO messages_fts (rowid, body, from_number, to_number) VALUES "
+                           "(NEW.id, NEW.body, NEW.from_number, NEW.to_number); END"),
+            // A status callback's stub folded into the message it belongs to, or a message
+            // filed under another channel: the contact's summary is read again.
+            QStringLiteral("CREATE TRIGGER inbox_message_removed AFTER DELETE ON messages BEGIN "
+                           "INSERT INTO messages_fts (messages_fts, rowid, body, from_number, "
+                           "to_number) VALUES ('delete', OLD.id, OLD.body, OLD.from_number, "
+                           "OLD.to_number); %1 END")
+                .arg(recomputeContact(
+                    QStringLiteral("(SELECT contact_id FROM contact_addresses WHERE address = %1)")
+                        .arg(oldAddress))),
+            QStringLiteral("CREATE TRIGGER inbox_message_moved AFTER UPDATE OF channel ON "
+                           "messages WHEN OLD.channel != NEW.channel BEGIN %1 END")
+                .arg(recomputeContact(
+                    QStringLiteral("(SELECT contact_id FROM contact_addresses WHERE address = %1)")
+                        .arg(newAddress))),
+            QStringLiteral("CREATE TRIGGER inbox_contact_added AFTER INSERT ON contacts BEGIN "
+                           "INSERT INTO contacts_fts (rowid, name, number, email) VALUES "
+                           "(NEW.id, NEW.name, NEW.number, NEW.email); END"),
+            QStringLiteral("CREATE TRIGGER inbox_contact_renamed AFTER UPDATE OF name, number, "
+                           "email ON contacts BEGIN "
+                           "INSERT INTO contacts_fts (contacts_fts, rowid, name, number, email) "
+                           "VALUES ('delete', OLD.id, OLD.name, OLD.number, OLD.email); "
+                           "INSERT INTO contacts_fts (rowid, name, number, email) VALUES "
+                           "(NEW.id, NEW.name, NEW.number, NEW.email); END"),
+            QStringLiteral("CREATE TRIGGER inbox_contact_removed AFTER DELETE ON contacts BEGIN "
+                           "INSERT INTO contacts_fts (contacts_fts, rowid, name, number, email) "
+                           "VALUES ('delete', OLD.id, OLD.name, OLD.number, OLD.email); END"),
+        },
+    };
+}
+
+} // namespace sb

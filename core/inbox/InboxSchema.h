@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace sb {
+
+// The inbox's tables, its FTS5 indexes and the SQLite triggers that keep them current:
+//   contacts           one row per person (E.164 number, unique): name and where it came from
+//                      (name_source: '' none, 'agent', 'whatsapp-profile'), linked email,
+//                      the newest message (last_at, last_text, last_channel), the channels
+//                      their messages used (channels, ",sms,whatsapp,"), unread inbound count
+//   contact_addresses  every address a contact's messages used ("+1555…", "whatsapp:+1555…")
+//   notes              the agent's internal notes, never sent
+//   messages_fts       FTS5 over messages (body, from_number, to_number), external content
+//   contacts_fts       FTS5 over contacts (name, number, email), external content
+// Triggers on `messages` update the contact and the index in the very statement that stores a
+// message, so every path that stores one (webhooks, the outbox, a channel's own job) keeps the
+// inbox true without knowing it exists. Step 1 builds all of it for the rows already stored.
+class InboxSchema {
+public:
+    static constexpr QLatin1String Module{"inbox"};
+    static QList<QStringList> steps();
+};
+
+} // namespace sb

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sb {
+
+class StoreWorker;
+
+// A statement with named parameters on the store's own connection, for the inbox's reads:
+// the same name may appear several times (one bind sets them all), a name the SQL does not use
+// is ignored (so every ThreadSource gets the same set), and text comes back as UTF-8 without a
+// QVariant per cell. Store thread only; finalized when it goes out of scope.
+class SqliteQuery {
+public:
+    explicit SqliteQuery(StoreWorker &worker);
+    ~SqliteQuery();
+    SqliteQuery(const SqliteQuery &) = delete;
+    SqliteQuery &operator=(const SqliteQuery &) = delete;
+
+    bool prepare(const QString &sql, QString *error);
+    void bind(const char *name, const QString &text);
+    void bind(const char *name, qint64 value);
+    // True while there is a row; on the end or an error false (error() says which).
+    bool next();
+    bool ok() const { return m_error.isEmpty(); }
+    QString error() const { return m_error; }
+    // Runs a statement that returns no rows; false with error() set on failure.
+    bool exec();
+    void reset();
+
+    QString text(int column) const;
+    qint64 int64(int column) const;
+    int changes() const;
+    qint64 lastInsertId() const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    QString m_error;
+};
+
+} // namespace sb
