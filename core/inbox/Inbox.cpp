@@ -105,12 +105,26 @@ struct Inbox::Shared {
     }
 };
 
+ContactQuery ContactQuery::matching(QString text, int limit) {
+    ContactQuery query;
+    query.text = std::move(text);
+    query.limit = limit;
+    return query;
+}
+
 ContactQuery ContactQuery::after(const ContactSummary &last, int limit, QString text) {
     ContactQuery query;
     query.text = std::move(text);
     query.limit = limit;
     query.afterLastAtMs = last.lastAt.isValid() ? last.lastAt.toMSecsSinceEpoch() : 0;
     query.afterId = last.id;
+    return query;
+}
+
+ThreadQuery ThreadQuery::newest(qint64 contactId, int limit) {
+    ThreadQuery query;
+    query.contactId = contactId;
+    query.limit = limit;
     return query;
 }
 
@@ -261,22 +275,46 @@ void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> don
             const QString number = contact.text(0);
             const QString email = contact.text(1).toLower();
 
+            SqliteQuery addresses(w);
+            if (!addresses.prepare(QStringLiteral("SELECT address FROM contact_addresses WHERE "
+                                                  "contact_id = :contact"),
+                                   error))
+                return std::nullopt;
+            addresses.bind(":contact", query.contactId);
+            QStringList addressList;
+            while (addresses.next())
+                addressList.append(addresses.text(0));
+
             // Every source yields: kind, channel, row_id, ref, direction, from_addr, to_addr,
-            // text, status, error_code, error_message, at. Each filters on at <= :before_at
-            // itself (with its own index); ties at the cursor are settled below.
+            // text, status, error_code, error_message, at. The messages come in one arm per
+            // address and side, each the page's worth read newest first off the (address,
+            // created_at) index, so a page costs the same in a 50- or a 50,000-message
+            // thread. The other sources filter on at <= :before_at; ties are settled below.
+            const QString after =
+                query.beforeAtMs > 0
+                    ? QStringLiteral(" AND (created_at < :before_at OR (created_at = :before_at "
+                                     "AND (channel, id) < (:before_channel, :before_row)))")
+                    : QString();
             QStringList parts;
-            parts << QStringLiteral(
-                         "SELECT %1 AS kind, channel, id AS row_id, coalesce(sid, '') AS ref, "
-                         "direction, from_number AS from_addr, to_number AS to_addr, body AS "
-                         "text, status, error_code, error_message, created_at AS at FROM "
-                         "messages WHERE (from_number IN (SELECT address FROM contact_addresses "
-                         "WHERE contact_id = :contact) OR to_number IN (SELECT address FROM "
-                         "contact_addresses WHERE contact_id = :contact)) AND created_at <= "
-                         ":before_at")
-                         .arg(int(ThreadItem::Kind::Message))
-                  << QStringLiteral("SELECT %1, 'note', id, '', '', '', '', body, '', 0, '', "
-                                    "created_at FROM notes WHERE contact_id = :contact AND "
-                                    "created_at <= :before_at")
+            for (qsizetype i = 0; i < addressList.size(); ++i) {
+                for (const char *side : {"from_number", "to_number"}) {
+                    parts << QStringLiteral(
+                                 "SELECT * FROM (SELECT %1 AS kind, channel, id AS row_id, "
+                                 "coalesce(sid, '') AS ref, direction, from_number AS from_addr, "
+                                 "to_number AS to_addr, body AS text, status, error_code, "
+                                 "error_message, created_at AS at FROM messages WHERE %2 = "
+                                 ":address_%3%4 ORDER BY created_at DESC, channel DESC, id DESC "
+                                 "LIMIT :limit)")
+                                 .arg(int(ThreadItem::Kind::Message))
+                                 .arg(QLatin1String(side))
+                                 .arg(i)
+                                 .arg(after);
+                }
+            }
+            parts << QStringLiteral("SELECT %1 AS kind, 'note' AS channel, id AS row_id, '' AS "
+                                    "ref, '', '', '', body, '', 0, '', created_at AS at FROM "
+                                    "notes WHERE contact_id = :contact AND created_at <= "
+                                    ":before_at")
                          .arg(int(ThreadItem::Kind::Note));
             for (qsizetype i = 0; i < shared->sources.size(); ++i) {
                 const ThreadSource &source = shared->sources.at(i);
@@ -301,6 +339,9 @@ void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> don
             q.bind(":before_channel", query.beforeChannel);
             q.bind(":before_row", query.beforeRowId);
             q.bind(":limit", qint64(query.limit > 0 ? query.limit : -1));
+            for (qsizetype i = 0; i < addressList.size(); ++i)
+                q.bind(QStringLiteral(":address_%1").arg(i).toUtf8().constData(),
+                       addressList.at(i));
             for (qsizetype i = 0; i < shared->sources.size(); ++i)
                 q.bind(QStringLiteral(":channel_%1").arg(i).toUtf8().constData(),
                        shared->sources.at(i).channel);

@@ -36,6 +36,7 @@ struct ContactQuery {
     int limit = 100;
     qint64 afterLastAtMs = 0; // with afterId: only contacts older than that row (0: from the top)
     qint64 afterId = 0;
+    static ContactQuery matching(QString text, int limit = 100);
     static ContactQuery after(const ContactSummary &last, int limit = 100, QString text = {});
 };
 
@@ -47,6 +48,7 @@ struct ThreadQuery {
     qint64 beforeAtMs = 0; // the cursor: the oldest item the caller has (0: from the newest)
     QString beforeChannel;
     qint64 beforeRowId = 0;
+    static ThreadQuery newest(qint64 contactId, int limit = 100);
     static ThreadQuery olderThan(qint64 contactId, const ThreadItem &oldest, int limit = 100);
 };
 

@@ -22,10 +22,10 @@ QString numberOf(const QString &address) {
 // or a message moved to another channel: rare, so read again rather than kept incrementally).
 QString recomputeContact(const QString &contactIdExpr) {
     const QString mine = QStringLiteral(
-        "(from_number IN (SELECT address FROM contact_addresses WHERE contact_id = c.id) OR "
-        "to_number IN (SELECT address FROM contact_addresses WHERE contact_id = c.id))");
+        "(from_number IN (SELECT address FROM contact_addresses WHERE contact_id = contacts.id) OR "
+        "to_number IN (SELECT address FROM contact_addresses WHERE contact_id = contacts.id))");
     return QStringLiteral(
-               "UPDATE contacts AS c SET "
+               "UPDATE contacts SET "
                "last_at = coalesce((SELECT created_at FROM messages WHERE %1 ORDER BY "
                "created_at DESC, id DESC LIMIT 1), 0), "
                "last_text = coalesce((SELECT body FROM messages WHERE %1 ORDER BY created_at "
@@ -34,7 +34,7 @@ QString recomputeContact(const QString &contactIdExpr) {
                "created_at DESC, id DESC LIMIT 1), ''), "
                "channels = coalesce(',' || (SELECT group_concat(channel) FROM (SELECT DISTINCT "
                "channel FROM messages WHERE %1)) || ',', '') "
-               "WHERE c.id = %2;")
+               "WHERE id = %2;")
         .arg(mine, contactIdExpr);
 }
 
@@ -73,6 +73,9 @@ QList<QStringList> InboxSchema::steps() {
                 author TEXT NOT NULL DEFAULT '',
                 created_at INTEGER NOT NULL))"),
             QStringLiteral("CREATE INDEX notes_contact ON notes(contact_id, created_at)"),
+            // A thread's page read newest first per address, without sorting the whole thread.
+            QStringLiteral("CREATE INDEX messages_from_at ON messages(from_number, created_at)"),
+            QStringLiteral("CREATE INDEX messages_to_at ON messages(to_number, created_at)"),
             QStringLiteral("CREATE VIRTUAL TABLE messages_fts USING fts5(body, from_number, "
                            "to_number, content = 'messages', content_rowid = 'id', %1)")
                 .arg(tokenizer),

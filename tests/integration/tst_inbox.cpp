@@ -1,0 +1,645 @@
+#include "Await.h"
+#include "db/SqlValues.h"
+#include "db/Store.h"
+#include "db/StoreWorker.h"
+#include "inbox/Inbox.h"
+#include "runtime/BuiltInChannels.h"
+
+#include "email/EmailStore.h"
+#include "voice/VoiceCalls.h"
+#include "whatsapp/WhatsAppContacts.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+using namespace sb;
+using sbtest::await;
+
+namespace {
+
+const QString kOurNumber = QStringLiteral("+15005550006");
+const QString kOurWhatsApp = QStringLiteral("whatsapp:+14155238886");
+const QString kAnna = QStringLiteral("+14155550100");
+const QString kBen = QStringLiteral("+14155550111");
+
+QString whatsapp(const QString &number) {
+    return QStringLiteral("whatsapp:") + number;
+}
+
+QString plain(QString highlighted) {
+    return highlighted.remove(Inbox::HighlightStart).remove(Inbox::HighlightEnd);
+}
+
+} // namespace
+
+// The inbox's engine through the real store on a real SQLite file: contacts kept by the
+// triggers whichever path stores a message, the merged thread, notes, unread, search.
+class TestInbox : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void contactFollowsEachMessage_data();
+    void contactFollowsEachMessage();
+    void whatsAppAddressMergesWithSmsContact();
+    void agentNameWinsOverProfileName();
+    void unreadSurvivesReopening();
+    void threadMergesEveryChannelInTimeOrder();
+    void threadPagesWithoutGapsOrRepeats();
+    void contactsPageNewestFirstAndFilter();
+    void search_data();
+    void search();
+    void searchFindsContactsByName();
+    void searchIndexFollowsInsertUpdateDelete();
+    void existingMessagesAreIndexedOnMigration();
+    void contactsChangedNamesTheContact();
+    void optOutsShownWhenTheTableExists();
+    void notesNeedAContactAndText();
+
+private:
+    void openStore(bool withInbox = true, bool withOptOuts = false);
+    void inbound(const QString &from, const QString &to, const QString &body,
+                 const QString &channel = QStringLiteral("sms"), const QString &sid = {});
+    void whatsAppInbound(const QString &from, const QString &body, const QString &profileName);
+    OutboxEntry outbound(const QString &from, const QString &to, const QString &body,
+                         const QString &channel = QStringLiteral("sms"));
+    QList<ContactSummary> contacts(const ContactQuery &query = {});
+    ContactSummary onlyContact();
+    Thread thread(const ThreadQuery &query);
+    QList<SearchHit> search(const QString &text, int limit = 50);
+    void exec(const QString &sql);
+    void tick() { QThread::msleep(3); } // distinct created_at times, in order
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<Inbox> m_inbox;
+    ChannelList m_channels;
+    QObject m_ctx;
+    int m_sids = 0;
+};
+
+void TestInbox::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_channels = builtInChannels();
+    openStore();
+}
+
+void TestInbox::cleanup() {
+    m_inbox.reset();
+    m_store.reset();
+}
+
+void TestInbox::openStore(bool withInbox, bool withOptOuts) {
+    m_inbox.reset();
+    m_store.reset();
+    m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("switchboard.sqlite")));
+    for (const auto &channel : std::as_const(m_channels)) {
+        if (!channel->schema().isEmpty())
+            m_store->addSchema({channel->id(), channel->schema()});
+    }
+    if (withOptOuts) // the shape optout-sched's schema module "optout" gives opt_outs
+        m_store->addSchema({QStringLiteral("optout"),
+                            {{QStringLiteral("CREATE TABLE opt_outs (sender TEXT NOT NULL, "
+                                             "contact TEXT NOT NULL, opted_out INTEGER NOT NULL "
+                                             "DEFAULT 0, keyword TEXT NOT NULL DEFAULT '', "
+                                             "changed_at INTEGER NOT NULL, source TEXT NOT NULL, "
+                                             "help_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY "
+                                             "(sender, contact))")}}});
+    if (withInbox) {
+        for (const Schema &schema : Inbox::schemas(m_channels))
+            m_store->addSchema(schema);
+    }
+    const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
+    QVERIFY2(opened && opened->ok(), opened ? qPrintable(opened->error) : "timeout");
+    m_inbox = std::make_unique<Inbox>(m_store.get(), m_channels);
+}
+
+void TestInbox::inbound(const QString &from, const QString &to, const QString &body,
+                        const QString &channel, const QString &sid) {
+    InboundMessage m;
+    m.sid = sid.isEmpty() ? QStringLiteral("SMin%1").arg(++m_sids) : sid;
+    m.channel = channel;
+    m.from = from;
+    m.to = to;
+    m.body = body;
+    const auto stored =
+        await<StoreResult<bool>>([&](auto done) { m_store->addInboundMessage(m, &m_ctx, done); });
+    QVERIFY(stored && stored->ok());
+}
+
+void TestInbox::whatsAppInbound(const QString &from, const QString &body,
+                                const QString &profileName) {
+    InboundMessage m;
+    m.sid = QStringLiteral("SMwa%1").arg(++m_sids);
+    m.channel = QStringLiteral("whatsapp");
+    m.from = from;
+    m.to = kOurWhatsApp;
+    m.body = body;
+    const auto stored = await<StoreResult<bool>>([&](auto done) {
+        m_store->run<bool>(
+            &m_ctx,
+            [m, profileName](StoreWorker &w, QString *error) -> std::optional<bool> {
+                if (!WhatsAppContacts::recordInbound(w, m, profileName, {},
+                                                     QDateTime::currentDateTimeUtc(), error))
+                    return std::nullopt;
+                return true;
+            },
+            done);
+    });
+    QVERIFY(stored && stored->ok());
+}
+
+OutboxEntry TestInbox::outbound(const QString &from, const QString &to, const QString &body,
+                                const QString &channel) {
+    OutboundDraft draft;
+    draft.channel = channel;
+    draft.from = from;
+    draft.to = to;
+    draft.body = body;
+    const auto entry = await<StoreResult<OutboxEntry>>(
+        [&](auto done) { m_store->createOutbound(draft, &m_ctx, done); });
+    if (!entry || !entry->ok())
+        return {};
+    return entry->value;
+}
+
+QList<ContactSummary> TestInbox::contacts(const ContactQuery &query) {
+    const auto r = await<StoreResult<QList<ContactSummary>>>(
+        [&](auto done) { m_inbox->contacts(query, &m_ctx, done); });
+    if (!r || !r->ok()) {
+        qWarning() << "contacts failed:" << (r ? r->error : QStringLiteral("timeout"));
+        return {};
+    }
+    return r->value;
+}
+
+ContactSummary TestInbox::onlyContact() {
+    const QList<ContactSummary> all = contacts();
+    if (all.size() != 1) {
+        qWarning() << "expected one contact, got" << all.size();
+        return {};
+    }
+    return all.first();
+}
+
+Thread TestInbox::thread(const ThreadQuery &query) {
+    const auto r =
+        await<StoreResult<Thread>>([&](auto done) { m_inbox->thread(query, &m_ctx, done); });
+    if (!r || !r->ok()) {
+        qWarning() << "thread failed:" << (r ? r->error : QStringLiteral("timeout"));
+        return {};
+    }
+    return r->value;
+}
+
+QList<SearchHit> TestInbox::search(const QString &text, int limit) {
+    const auto r = await<StoreResult<QList<SearchHit>>>(
+        [&](auto done) { m_inbox->search(text, limit, &m_ctx, done); });
+    if (!r) {
+        qWarning() << "search timed out";
+        return {};
+    }
+    if (!r->ok()) // a hostile query must never get here
+        qWarning() << "search failed:" << r->error;
+    return r->ok() ? r->value : QList<SearchHit>{SearchHit{-1, {}, {}, {}, r->error}};
+}
+
+void TestInbox::exec(const QString &sql) {
+    const auto r = await<StoreResult<bool>>([&](auto done) {
+        m_store->run<bool>(
+            &m_ctx,
+            [sql](StoreWorker &w, QString *error) -> std::optional<bool> {
+                QSqlQuery q(w.database());
+                q.prepare(sql);
+                if (!sql::exec(q, error))
+                    return std::nullopt;
+                return true;
+            },
+            done);
+    });
+    QVERIFY(r && r->ok());
+}
+
+void TestInbox::contactFollowsEachMessage_data() {
+    QTest::addColumn<QString>("channel");
+    QTest::addColumn<bool>("isInbound");
+    QTest::addColumn<QString>("address");
+    QTest::newRow("sms inbound") << "sms" << true << kAnna;
+    QTest::newRow("sms outbound") << "sms" << false << kAnna;
+    QTest::newRow("whatsapp inbound") << "whatsapp" << true << whatsapp(kAnna);
+    QTest::newRow("whatsapp outbound") << "whatsapp" << false << whatsapp(kAnna);
+}
+
+void TestInbox::contactFollowsEachMessage() {
+    QFETCH(QString, channel);
+    QFETCH(bool, isInbound);
+    QFETCH(QString, address);
+    const QString ours = channel == QLatin1String("whatsapp") ? kOurWhatsApp : kOurNumber;
+    if (isInbound)
+        inbound(address, ours, QStringLiteral("first"), channel);
+    else
+        QVERIFY(outbound(ours, address, QStringLiteral("first"), channel).id > 0);
+    ContactSummary c = onlyContact();
+    QCOMPARE(c.number, kAnna); // whatsapp: dropped: the E.164 number is the contact
+    QCOMPARE(c.lastText, QStringLiteral("first"));
+    QCOMPARE(c.lastChannel, channel);
+    QCOMPARE(c.channels, QStringList{channel});
+    QCOMPARE(c.unread, isInbound ? 1 : 0);
+    QVERIFY(qAbs(c.lastAt.msecsTo(QDateTime::currentDateTimeUtc())) < 10000);
+
+    // The next message, the other way, moves the summary on; the contact stays one.
+    tick();
+    if (isInbound)
+        QVERIFY(outbound(ours, address, QStringLiteral("second"), channel).id > 0);
+    else
+        inbound(address, ours, QStringLiteral("second"), channel);
+    c = onlyContact();
+    QCOMPARE(c.lastText, QStringLiteral("second"));
+    QCOMPARE(c.unread, 1);
+}
+
+void TestInbox::whatsAppAddressMergesWithSmsContact() {
+    inbound(kAnna, kOurNumber, QStringLiteral("by sms"));
+    tick();
+    whatsAppInbound(whatsapp(kAnna), QStringLiteral("by whatsapp"), QStringLiteral("Anna W"));
+    tick();
+    inbound(kBen, kOurNumber, QStringLiteral("ben here"));
+    const QList<ContactSummary> all = contacts();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).number, kBen); // newest first
+    const ContactSummary anna = all.at(1);
+    QCOMPARE(anna.number, kAnna);
+    QCOMPARE(anna.name, QStringLiteral("Anna W")); // the WhatsApp profile name
+    QCOMPARE(anna.channels, (QStringList{QStringLiteral("sms"), QStringLiteral("whatsapp")}));
+    QCOMPARE(anna.lastText, QStringLiteral("by whatsapp"));
+    QCOMPARE(anna.lastChannel, QStringLiteral("whatsapp"));
+    QCOMPARE(anna.unread, 2);
+    const Thread items = thread(ThreadQuery::newest(anna.id));
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(0).channel, QStringLiteral("sms"));
+    QCOMPARE(items.at(1).channel, QStringLiteral("whatsapp"));
+    QCOMPARE(items.at(1).from, whatsapp(kAnna));
+
+    const auto found = await<StoreResult<qint64>>(
+        [&](auto done) { m_inbox->contactIdFor(whatsapp(kAnna), &m_ctx, done); });
+    QVERIFY(found && found->ok());
+    QCOMPARE(found->value, anna.id);
+}
+
+void TestInbox::agentNameWinsOverProfileName() {
+    whatsAppInbound(whatsapp(kAnna), QStringLiteral("hi"), QStringLiteral("Anna W"));
+    const qint64 id = onlyContact().id;
+    const auto named = await<StoreResult<bool>>([&](auto done) {
+        m_inbox->setContactName(id, QStringLiteral("Anna Karenina"), &m_ctx, done);
+    });
+    QVERIFY(named && named->ok());
+    whatsAppInbound(whatsapp(kAnna), QStringLiteral("again"), QStringLiteral("Anna New"));
+    QCOMPARE(onlyContact().name, QStringLiteral("Anna Karenina"));
+    // Cleared by the agent: the next profile name fills it again.
+    const auto cleared = await<StoreResult<bool>>(
+        [&](auto done) { m_inbox->setContactName(id, QString(), &m_ctx, done); });
+    QVERIFY(cleared && cleared->ok());
+    whatsAppInbound(whatsapp(kAnna), QStringLiteral("third"), QStringLiteral("Anna Newer"));
+    QCOMPARE(onlyContact().name, QStringLiteral("Anna Newer"));
+}
+
+void TestInbox::unreadSurvivesReopening() {
+    inbound(kAnna, kOurNumber, QStringLiteral("one"));
+    inbound(kAnna, kOurNumber, QStringLiteral("two"));
+    inbound(kBen, kOurNumber, QStringLiteral("three"));
+    openStore();
+    ContactSummary anna = contacts(ContactQuery::matching(QStringLiteral("0100"))).value(0);
+    QCOMPARE(anna.unread, 2);
+    auto total = await<StoreResult<qint64>>([&](auto done) { m_inbox->unreadTotal(&m_ctx, done); });
+    QVERIFY(total && total->ok());
+    QCOMPARE(total->value, 3);
+    const auto read =
+        await<StoreResult<bool>>([&](auto done) { m_inbox->markRead(anna.id, &m_ctx, done); });
+    QVERIFY(read && read->ok());
+    openStore();
+    anna = contacts(ContactQuery::matching(QStringLiteral("0100"))).value(0);
+    QCOMPARE(anna.unread, 0);
+    total = await<StoreResult<qint64>>([&](auto done) { m_inbox->unreadTotal(&m_ctx, done); });
+    QCOMPARE(total->value, 1);
+}
+
+void TestInbox::threadMergesEveryChannelInTimeOrder() {
+    inbound(kAnna, kOurNumber, QStringLiteral("sms in"));
+    const qint64 id = onlyContact().id;
+    const auto linked = await<StoreResult<bool>>([&](auto done) {
+        m_inbox->setContactEmail(id, QStringLiteral("Anna@Example.com"), &m_ctx, done);
+    });
+    QVERIFY(linked && linked->ok());
+    tick();
+    const auto call = await<StoreResult<bool>>([&](auto done) {
+        m_store->run<bool>(
+            &m_ctx,
+            [](StoreWorker &w, QString *error) -> std::optional<bool> {
+                CallRequest request;
+                request.from = kOurNumber;
+                request.to = kAnna;
+                request.url = QStringLiteral("http://127.0.0.1/twiml");
+                if (!VoiceCalls::request(w, request, QDateTime::currentDateTimeUtc(), error))
+                    return std::nullopt;
+                return true;
+            },
+            done);
+    });
+    QVERIFY(call && call->ok());
+    tick();
+    EmailDraft email;
+    email.to = {{QStringLiteral("anna@example.com"), QStringLiteral("Anna")}};
+    email.from = {QStringLiteral("support@example.com"), {}};
+    email.subject = QStringLiteral("Your order");
+    email.text = QStringLiteral("It shipped.");
+    email.emailId = QStringLiteral("em-1");
+    const auto mailed = await<StoreResult<QList<EmailSuppression>>>(
+        [&](auto done) { EmailStore::create(m_store.get(), email, &m_ctx, done); });
+    QVERIFY(mailed && mailed->ok());
+    EmailDraft other = email; // to someone else: not in Anna's thread
+    other.to = {{QStringLiteral("ben@example.com"), {}}};
+    other.emailId = QStringLiteral("em-2");
+    const auto mailedOther = await<StoreResult<QList<EmailSuppression>>>(
+        [&](auto done) { EmailStore::create(m_store.get(), other, &m_ctx, done); });
+    QVERIFY(mailedOther && mailedOther->ok());
+    tick();
+    const auto note = await<StoreResult<ThreadItem>>([&](auto done) {
+        m_inbox->addNote(id, QStringLiteral("VIP, be nice"), QStringLiteral("Sam"), &m_ctx, done);
+    });
+    QVERIFY(note && note->ok());
+    tick();
+    QVERIFY(outbound(kOurWhatsApp, whatsapp(kAnna), QStringLiteral("wa out"),
+                     QStringLiteral("whatsapp"))
+                .id > 0);
+
+    const Thread items = thread(ThreadQuery::newest(id, 0));
+    QCOMPARE(items.size(), 5);
+    QCOMPARE(items.at(0).kind, ThreadItem::Kind::Message);
+    QCOMPARE(items.at(0).text, QStringLiteral("sms in"));
+    QCOMPARE(items.at(0).direction, QStringLiteral("inbound"));
+    QCOMPARE(items.at(1).kind, ThreadItem::Kind::Call);
+    QCOMPARE(items.at(1).channel, QStringLiteral("voice"));
+    QCOMPARE(items.at(1).to, kAnna);
+    QCOMPARE(items.at(1).direction, QStringLiteral("outbound"));
+    QCOMPARE(items.at(2).kind, ThreadItem::Kind::Email);
+    QCOMPARE(items.at(2).channel, QStringLiteral("email"));
+    QCOMPARE(items.at(2).text, QStringLiteral("Your order"));
+    QCOMPARE(items.at(2).ref, QStringLiteral("em-1"));
+    QCOMPARE(items.at(3).kind, ThreadItem::Kind::Note);
+    QCOMPARE(items.at(3).text, QStringLiteral("VIP, be nice"));
+    QCOMPARE(items.at(3).author, QStringLiteral("Sam"));
+    QCOMPARE(items.at(3).rowId, note->value.rowId);
+    QCOMPARE(items.at(4).channel, QStringLiteral("whatsapp"));
+    QCOMPARE(items.at(4).status, QStringLiteral("pending"));
+    for (qsizetype i = 1; i < items.size(); ++i)
+        QVERIFY(items.at(i - 1).at <= items.at(i).at);
+
+    // A note is never a message: nothing for the outbox, the contact's summary unchanged.
+    const auto unfinished = await<StoreResult<QList<OutboxEntry>>>(
+        [&](auto done) { m_store->unfinishedOutbox(&m_ctx, done); });
+    QCOMPARE(unfinished->value.size(), 1); // the WhatsApp message only
+    QCOMPARE(onlyContact().lastText, QStringLiteral("wa out"));
+}
+
+void TestInbox::threadPagesWithoutGapsOrRepeats() {
+    for (int i = 0; i < 23; ++i) {
+        inbound(kAnna, kOurNumber, QStringLiteral("message %1").arg(i));
+        if (i % 3 == 0)
+            tick(); // the others share milliseconds: ties the cursor must handle
+    }
+    const qint64 id = onlyContact().id;
+    const auto note = await<StoreResult<ThreadItem>>([&](auto done) {
+        m_inbox->addNote(id, QStringLiteral("a note"), QStringLiteral("Sam"), &m_ctx, done);
+    });
+    QVERIFY(note && note->ok());
+    const Thread whole = thread(ThreadQuery::newest(id, 0));
+    QCOMPARE(whole.size(), 24);
+    Thread paged;
+    ThreadQuery query = ThreadQuery::newest(id, 10);
+    for (int page = 0; page < 5; ++page) {
+        const Thread items = thread(query);
+        QVERIFY(items.size() <= 10);
+        paged = items + paged;
+        if (items.isEmpty())
+            break;
+        query = ThreadQuery::olderThan(id, items.first(), 10);
+    }
+    QCOMPARE(paged.size(), whole.size());
+    for (qsizetype i = 0; i < whole.size(); ++i) {
+        QCOMPARE(paged.at(i).rowId, whole.at(i).rowId);
+        QCOMPARE(paged.at(i).kind, whole.at(i).kind);
+    }
+    QCOMPARE(whole.first().text, QStringLiteral("message 0"));
+    QCOMPARE(whole.last().text, QStringLiteral("a note"));
+}
+
+void TestInbox::contactsPageNewestFirstAndFilter() {
+    for (int i = 0; i < 7; ++i) {
+        inbound(QStringLiteral("+1415555020%1").arg(i), kOurNumber, QStringLiteral("hello"));
+        tick();
+    }
+    QList<ContactSummary> all;
+    ContactQuery query;
+    query.limit = 3;
+    for (int page = 0; page < 4; ++page) {
+        const QList<ContactSummary> rows = contacts(query);
+        all += rows;
+        if (rows.isEmpty())
+            break;
+        query = ContactQuery::after(rows.last(), 3);
+    }
+    QCOMPARE(all.size(), 7);
+    for (int i = 0; i < 7; ++i)
+        QCOMPARE(all.at(i).number, QStringLiteral("+1415555020%1").arg(6 - i));
+    const QList<ContactSummary> filtered =
+        contacts(ContactQuery::matching(QStringLiteral("5550203")));
+    QCOMPARE(filtered.size(), 1);
+    QCOMPARE(filtered.first().number, QStringLiteral("+14155550203"));
+    QVERIFY(contacts(ContactQuery::matching(QStringLiteral("%_\\")))
+                .isEmpty()); // LIKE's wildcards are only text
+}
+
+void TestInbox::search_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected"); // plain texts of the message hits, newest first
+    QTest::addColumn<QString>("marked");       // the first hit's highlighted text
+    QTest::newRow("prefix of a word") << "deliv" << QStringList{"Was it delivered yet? Order 12"}
+                                      << "Was it \u0001delivered\u0002 yet? Order 12";
+    QTest::newRow("two words, the last a prefix")
+        << "refund ord" << QStringList{"refund for order 17"}
+        << "\u0001refund\u0002 for \u0001order\u0002 17";
+    QTest::newRow("case and accents folded")
+        << "CAFE" << QStringList{"Café tomorrow?"} << "\u0001Café\u0002 tomorrow?";
+    QTest::newRow("number digits")
+        << "1415555011" << QStringList{"refund for order 17"} << "+\u000114155550111\u0002";
+    QTest::newRow("number as typed")
+        << "+1 (415) 555-0111" << QStringList{"refund for order 17"} << "+\u000114155550111\u0002";
+    QTest::newRow("newest first") << "ord"
+                                  << QStringList{"refund for order 17",
+                                                 "Was it delivered yet? Order 12"}
+                                  << "refund for \u0001order\u0002 17";
+    QTest::newRow("no match") << "zebra" << QStringList{} << QString();
+    QTest::newRow("unbalanced quote")
+        << "\"deliv" << QStringList{"Was it delivered yet? Order 12"} << QString();
+    QTest::newRow("operators are words") << "NOT delivered" << QStringList{} << QString();
+    QTest::newRow("AND OR NEAR") << "AND OR NEAR(" << QStringList{} << QString();
+    QTest::newRow("a dash") << "-" << QStringList{} << QString();
+    QTest::newRow("a star") << "*" << QStringList{} << QString();
+    QTest::newRow("column filter syntax") << "body:refund" << QStringList{} << QString();
+    QTest::newRow("caret and plus")
+        << "^refund +order" << QStringList{"refund for order 17"} << QString();
+    QTest::newRow("only punctuation") << "\"\"()*:-^" << QStringList{} << QString();
+    QTest::newRow("empty") << "   " << QStringList{} << QString();
+}
+
+void TestInbox::search() {
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QFETCH(QString, marked);
+    inbound(kAnna, kOurNumber, QStringLiteral("Was it delivered yet? Order 12"));
+    tick();
+    inbound(kAnna, kOurNumber, QStringLiteral("Café tomorrow?"));
+    tick();
+    inbound(kBen, kOurNumber, QStringLiteral("refund for order 17"));
+    const QList<SearchHit> hits = search(text);
+    QStringList found;
+    for (const SearchHit &hit : hits) {
+        QVERIFY2(hit.contactId >= 0, qPrintable(hit.highlighted)); // the query never fails
+        if (hit.item.rowId != 0)
+            found.append(hit.item.text);
+    }
+    QCOMPARE(found, expected);
+    if (!marked.isEmpty()) {
+        const SearchHit &first = *std::find_if(hits.cbegin(), hits.cend(),
+                                               [](const auto &h) { return h.item.rowId != 0; });
+        QCOMPARE(first.highlighted, marked);
+        QVERIFY(first.contactId > 0);
+        QCOMPARE(first.number, first.item.from);
+        // Without the markers it is the text it marks (the body, or the matching number).
+        const QString shown = plain(first.highlighted);
+        QVERIFY(shown == first.item.text || shown == first.item.from || shown == first.item.to);
+    }
+}
+
+void TestInbox::searchFindsContactsByName() {
+    whatsAppInbound(whatsapp(kAnna), QStringLiteral("hi"), QStringLiteral("Annabel Lee"));
+    inbound(kBen, kOurNumber, QStringLiteral("I know annabel"));
+    const QList<SearchHit> hits = search(QStringLiteral("annab"));
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits.at(0).item.rowId, 0); // the contact first
+    QCOMPARE(hits.at(0).number, kAnna);
+    QCOMPARE(hits.at(0).name, QStringLiteral("Annabel Lee"));
+    QCOMPARE(hits.at(0).highlighted, QStringLiteral("\u0001Annabel\u0002 Lee"));
+    QCOMPARE(hits.at(1).item.text, QStringLiteral("I know annabel"));
+    QCOMPARE(hits.at(1).number, kBen);
+    // Renamed by the agent: the index follows.
+    const auto renamed = await<StoreResult<bool>>([&](auto done) {
+        m_inbox->setContactName(hits.at(0).contactId, QStringLiteral("Zora"), &m_ctx, done);
+    });
+    QVERIFY(renamed && renamed->ok());
+    QCOMPARE(search(QStringLiteral("zor")).value(0).name, QStringLiteral("Zora"));
+    QCOMPARE(search(QStringLiteral("annab")).size(), 1); // only Ben's message now
+}
+
+void TestInbox::searchIndexFollowsInsertUpdateDelete() {
+    QVERIFY(search(QStringLiteral("parcel")).isEmpty());
+    inbound(kAnna, kOurNumber, QStringLiteral("where is my parcel"));
+    QCOMPARE(search(QStringLiteral("parcel")).size(), 1);
+    exec(QStringLiteral("UPDATE messages SET body = 'where is my package'"));
+    QVERIFY(search(QStringLiteral("parcel")).isEmpty());
+    QCOMPARE(search(QStringLiteral("packa")).size(), 1);
+    // A status callback that beat our own record makes a stub; accepting the send folds it
+    // into the real message (a delete): the index and the contact follow.
+    const OutboxEntry sent = outbound(kOurNumber, kBen, QStringLiteral("your package left"));
+    StatusCallback early;
+    early.messageSid = QStringLiteral("SMearly");
+    early.status = QStringLiteral("sent");
+    early.from = kOurNumber;
+    early.to = kBen;
+    const auto stub = await<StoreResult<bool>>(
+        [&](auto done) { m_store->applyStatusCallback(early, &m_ctx, done); });
+    QVERIFY(stub && stub->ok());
+    await<StoreResult<OutboxEntry>>(
+        [&](auto done) { m_store->markSubmitted(sent.id, &m_ctx, done); });
+    const auto accepted = await<StoreResult<OutboxEntry>>([&](auto done) {
+        m_store->markAccepted(sent.id, QStringLiteral("SMearly"), QStringLiteral("queued"), &m_ctx,
+                              done);
+    });
+    QVERIFY(accepted && accepted->ok());
+    QCOMPARE(search(QStringLiteral("packa")).size(), 2);
+    const QList<ContactSummary> all = contacts(ContactQuery::matching(QStringLiteral("0111")));
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.first().lastText, QStringLiteral("your package left")); // not the stub's ''
+    QCOMPARE(thread(ThreadQuery::newest(all.first().id)).size(), 1);
+    QCOMPARE(thread(ThreadQuery::newest(all.first().id)).first().status, QStringLiteral("sent"));
+}
+
+void TestInbox::existingMessagesAreIndexedOnMigration() {
+    m_dir = std::make_unique<QTemporaryDir>(); // init() made one with the inbox already
+    openStore(false);                          // a database from before the inbox
+    inbound(kAnna, kOurNumber, QStringLiteral("old question"));
+    tick();
+    QVERIFY(outbound(kOurNumber, kAnna, QStringLiteral("old answer")).id > 0);
+    whatsAppInbound(whatsapp(kAnna), QStringLiteral("old wa"), QStringLiteral("Anna W"));
+    openStore(true);
+    const ContactSummary anna = onlyContact();
+    QCOMPARE(anna.number, kAnna);
+    QCOMPARE(anna.lastText, QStringLiteral("old wa"));
+    QCOMPARE(anna.name, QStringLiteral("Anna W"));
+    QCOMPARE(anna.channels, (QStringList{QStringLiteral("sms"), QStringLiteral("whatsapp")}));
+    QCOMPARE(anna.unread, 0); // history from before the inbox counts as read
+    QCOMPARE(thread(ThreadQuery::newest(anna.id)).size(), 3);
+    QCOMPARE(search(QStringLiteral("answ")).value(0).item.text, QStringLiteral("old answer"));
+    QCOMPARE(search(QStringLiteral("anna")).value(0).contactId, anna.id);
+    inbound(kAnna, kOurNumber, QStringLiteral("new one")); // the triggers carry on from there
+    QCOMPARE(onlyContact().unread, 1);
+}
+
+void TestInbox::contactsChangedNamesTheContact() {
+    inbound(kAnna, kOurNumber, QStringLiteral("one"));
+    const qint64 id = onlyContact().id;
+    QSignalSpy spy(m_inbox.get(), &Inbox::contactsChanged);
+    inbound(kAnna, kOurNumber, QStringLiteral("two"));
+    QTRY_VERIFY(!spy.isEmpty());
+    QCOMPARE(spy.last().at(0).value<QList<qint64>>(), QList<qint64>{id});
+    spy.clear();
+    await<StoreResult<bool>>([&](auto done) { m_inbox->markRead(id, &m_ctx, done); });
+    QCOMPARE(spy.size(), 1);
+    QCOMPARE(spy.last().at(0).value<QList<qint64>>(), QList<qint64>{id});
+}
+
+void TestInbox::optOutsShownWhenTheTableExists() {
+    inbound(kAnna, kOurNumber, QStringLiteral("STOP"));
+    QVERIFY(onlyContact().optedOutOf.isEmpty()); // no opt_outs table yet: left empty
+    openStore(true, true);
+    exec(QStringLiteral("INSERT INTO opt_outs (sender, contact, opted_out, changed_at, source) "
+                        "VALUES ('+15005550006', '+14155550100', 1, 1, 'keyword'), "
+                        "('whatsapp:+14155238886', 'whatsapp:+14155550100', 1, 1, 'keyword'), "
+                        "('+15005550099', '+14155550100', 0, 1, 'keyword')"));
+    whatsAppInbound(whatsapp(kAnna), QStringLiteral("STOP"), {});
+    QCOMPARE(onlyContact().optedOutOf, (QStringList{QStringLiteral("+15005550006"), kOurWhatsApp}));
+}
+
+void TestInbox::notesNeedAContactAndText() {
+    inbound(kAnna, kOurNumber, QStringLiteral("one"));
+    const qint64 id = onlyContact().id;
+    auto note = await<StoreResult<ThreadItem>>([&](auto done) {
+        m_inbox->addNote(id, QStringLiteral("  "), QStringLiteral("Sam"), &m_ctx, done);
+    });
+    QVERIFY(note && !note->ok());
+    note = await<StoreResult<ThreadItem>>([&](auto done) {
+        m_inbox->addNote(id + 100, QStringLiteral("lost"), QStringLiteral("Sam"), &m_ctx, done);
+    });
+    QVERIFY(note && !note->ok());
+    QCOMPARE(thread(ThreadQuery::newest(id)).size(), 1);
+    const auto bad = await<StoreResult<bool>>([&](auto done) {
+        m_inbox->setContactEmail(id, QStringLiteral("not an address"), &m_ctx, done);
+    });
+    QVERIFY(bad && !bad->ok());
+}
+
+QTEST_MAIN(TestInbox)
+#include "tst_inbox.moc"
