@@ -354,9 +354,10 @@ void MainWindow::updateUnread() {
     if (m_inbox) {
         const int unread = m_inbox->unreadCount();
         const int index = m_tabs->indexOf(m_inbox);
-        m_tabs->setTabText(index, unread ? tr("%1 (%2)").arg(tr("Inbox")).arg(unread) : tr("Inbox"));
-        m_tabs->setTabToolTip(
-            index, unread ? tr("%1: %n unread", nullptr, unread).arg(tr("Inbox")) : QString());
+        m_tabs->setTabText(index,
+                           unread ? tr("%1 (%2)").arg(tr("Inbox")).arg(unread) : tr("Inbox"));
+        m_tabs->setTabToolTip(index, unread ? tr("%1: %n unread", nullptr, unread).arg(tr("Inbox"))
+                                            : QString());
     }
     const int total = unreadCount();
     setWindowTitle(total ? tr("Switchboard (%n unread)", nullptr, total) : tr("Switchboard"));

@@ -29,12 +29,12 @@ class SwitchboardService;
 class UnreadMessages;
 
 // The console's shell: the Inbox first (every contact's merged thread, not a channel: the
-// channels' UIs only lend it their ReplyRoutes), one tab per registered channel UI (ChannelUi, in their order), a
-// placeholder for each channel still to come (Calls, WhatsApp, Email) until one with its id is
-// registered, and Account last; the sandbox banner, the status bar, the menus, settings and
-// notifications. It knows channels' tabs only through ChannelTab. It owns the running service
-// and rebuilds it (and the tabs) when the settings change, so new credentials apply without a
-// restart.
+// channels' UIs only lend it their ReplyRoutes), one tab per registered channel UI (ChannelUi, in
+// their order), a placeholder for each channel still to come (Calls, WhatsApp, Email) until one
+// with its id is registered, and Account last; the sandbox banner, the status bar, the menus,
+// settings and notifications. It knows channels' tabs only through ChannelTab. It owns the running
+// service and rebuilds it (and the tabs) when the settings change, so new credentials apply without
+// a restart.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
