@@ -9,11 +9,13 @@
 #include <memory>
 
 class QSettings;
+class QObject;
 class QWidget;
 
 namespace sb {
 
 class ChannelTab;
+class ReplyRoute;
 class Outbox;
 class Store;
 class SwitchboardService;
@@ -52,6 +54,14 @@ public:
     virtual bool canSimulateIncoming() const { return false; }
 
     virtual ChannelTab *makeTab(const ConsoleContext &context, QWidget *parent) const = 0;
+
+    // How the Inbox's reply box sends on this channel (owned by `parent`), or null when the
+    // inbox cannot reply on it.
+    virtual ReplyRoute *makeReplyRoute(const ConsoleContext &context, QObject *parent) const {
+        (void)context;
+        (void)parent;
+        return nullptr;
+    }
 };
 
 // Immutable descriptions, shared by every window.

@@ -12,6 +12,9 @@
 #include "common/UnreadMessages.h"
 #include "db/Store.h"
 #include "http/RestRequest.h"
+#include "inbox/Inbox.h"
+#include "inbox/InboxTab.h"
+#include "inbox/ReplyRoute.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "settings/SettingsDialog.h"
@@ -181,11 +184,21 @@ void MainWindow::buildMenus() {
     add(file, QStringLiteral("quit"), tr("&Quit"),
         standard(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)), &QWidget::close);
 
+    // On the Inbox, search and the reply box are the Inbox's own.
+    auto inTabOrInbox = [this, inTab](void (ChannelTab::*entry)(), void (InboxTab::*inbox)()) {
+        return [this, inTab, entry, inbox] {
+            if (m_inbox && m_tabs->currentWidget() == m_inbox)
+                (m_inbox->*inbox)();
+            else
+                inTab(entry)();
+        };
+    };
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     add(go, QStringLiteral("findMessages"), tr("&Search messages"),
-        {QKeySequence(Qt::CTRL | Qt::Key_F)}, inTab(&ChannelTab::focusSearch));
+        {QKeySequence(Qt::CTRL | Qt::Key_F)},
+        inTabOrInbox(&ChannelTab::focusSearch, &InboxTab::focusSearch));
     add(go, QStringLiteral("focusReply"), tr("&Reply box"), {QKeySequence(Qt::CTRL | Qt::Key_R)},
-        inTab(&ChannelTab::focusReply));
+        inTabOrInbox(&ChannelTab::focusReply, &InboxTab::focusReply));
     go->addSeparator();
     // Window-wide, so they work wherever the focus is (a table or text box would otherwise
     // take Ctrl+Tab for itself).
@@ -206,7 +219,7 @@ void MainWindow::buildMenus() {
     // One entry per tab, in tab order, each with a letter of its own (the entries above took
     // s, r, n and p).
     QSet<QChar> taken{QLatin1Char('s'), QLatin1Char('r'), QLatin1Char('n'), QLatin1Char('p')};
-    QStringList titles;
+    QStringList titles{tr("Inbox")};
     for (const PlannedTab &planned : std::as_const(m_plan))
         titles << planned.title;
     titles << tr("Account");
@@ -214,6 +227,8 @@ void MainWindow::buildMenus() {
         QList<QKeySequence> keys;
         if (i < 9)
             keys << QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i));
+        if (i == 0)
+            keys << QKeySequence(Qt::ALT | Qt::Key_I); // the Inbox, by its letter too
         add(go, QStringLiteral("showTab%1").arg(i + 1), withMnemonic(titles[i], taken), keys,
             [this, i] {
                 if (i < m_tabs->count())
@@ -348,6 +363,14 @@ int MainWindow::unreadCount() const {
 }
 
 void MainWindow::updateUnread() {
+    if (m_inbox) {
+        const int unread = m_inbox->unreadCount();
+        const int index = m_tabs->indexOf(m_inbox);
+        m_tabs->setTabText(index,
+                           unread ? tr("%1 (%2)").arg(tr("Inbox")).arg(unread) : tr("Inbox"));
+        m_tabs->setTabToolTip(index, unread ? tr("%1: %n unread", nullptr, unread).arg(tr("Inbox"))
+                                            : QString());
+    }
     const int total = unreadCount();
     setWindowTitle(total ? tr("Switchboard (%n unread)", nullptr, total) : tr("Switchboard"));
     for (ChannelTab *tab : std::as_const(m_channelTabs)) {
@@ -376,6 +399,7 @@ void MainWindow::removeTabs() {
         tab->saveState(m_settings);
     m_channelTabs.clear();
     m_account = nullptr;
+    m_inbox = nullptr;
     // Which channel was shown stays what it was before the restart.
     const QSignalBlocker quiet(m_tabs);
     while (m_tabs->count() > 0) {
@@ -433,6 +457,7 @@ void MainWindow::start() {
 void MainWindow::buildTabs() {
     const ChannelStatuses statuses(m_channels);
     const QString shown = m_lastChannel;
+    buildInbox(statuses);
     for (const PlannedTab &planned : std::as_const(m_plan)) {
         if (!planned.ui) {
             m_tabs->addTab(new PlaceholderTab(planned.title, planned.willHold, planned.needs),
@@ -471,6 +496,42 @@ void MainWindow::buildTabs() {
             [this](const QString &name) { m_status->setMode(m_service->isSandbox(), name); });
     onCurrentTabChanged();
     updateUnread();
+}
+
+void MainWindow::buildInbox(const ChannelStatuses &statuses) {
+    // Each channel that can take a reply from the inbox lends its route, in tab order.
+    QList<ReplyRoute *> routes;
+    for (const PlannedTab &planned : std::as_const(m_plan)) {
+        if (!planned.ui)
+            continue;
+        ConsoleContext context;
+        context.service = m_service.get();
+        context.store = m_service->store();
+        context.outbox = m_service->outbox();
+        context.settings = m_settings;
+        context.statuses = statuses;
+        for (const auto &channel : m_channels) {
+            if (channel->id() == planned.id)
+                context.channel = channel;
+        }
+        if (!context.channel)
+            continue; // not served: nothing to send with
+        if (ReplyRoute *route = planned.ui->makeReplyRoute(context, nullptr))
+            routes << route;
+    }
+    InboxContext context;
+    context.inbox = new Inbox(m_service->store(), m_channels);
+    context.store = m_service->store();
+    context.statuses = statuses;
+    context.routes = routes;
+    context.settings = m_settings;
+    m_inbox = new InboxTab(context);
+    // The tab owns the engine and the routes: both go with it when the service is rebuilt.
+    context.inbox->setParent(m_inbox);
+    for (ReplyRoute *route : std::as_const(routes))
+        route->setParent(m_inbox);
+    m_tabs->addTab(m_inbox, tr("Inbox"));
+    connect(m_inbox, &InboxTab::unreadCountChanged, this, &MainWindow::updateUnread);
 }
 
 void MainWindow::onStarted() {

@@ -23,16 +23,18 @@ class AccountTab;
 class ChannelTab;
 class ConnectionStatus;
 class FailureNotice;
+class InboxTab;
 class SecretStore;
 class SwitchboardService;
 class UnreadMessages;
 
-// The console's shell: one tab per registered channel UI (ChannelUi, in their order), a
-// placeholder for each channel still to come (Calls, WhatsApp, Email) until one with its id is
-// registered, and Account last; the sandbox banner, the status bar, the menus, settings and
-// notifications. It knows channels' tabs only through ChannelTab. It owns the running service
-// and rebuilds it (and the tabs) when the settings change, so new credentials apply without a
-// restart.
+// The console's shell: the Inbox first (every contact's merged thread, not a channel: the
+// channels' UIs only lend it their ReplyRoutes), one tab per registered channel UI (ChannelUi, in
+// their order), a placeholder for each channel still to come (Calls, WhatsApp, Email) until one
+// with its id is registered, and Account last; the sandbox banner, the status bar, the menus,
+// settings and notifications. It knows channels' tabs only through ChannelTab. It owns the running
+// service and rebuilds it (and the tabs) when the settings change, so new credentials apply without
+// a restart.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -58,6 +60,8 @@ public:
     QList<ChannelTab *> channelTabs() const { return m_channelTabs; }
     ChannelTab *channelTab(const QString &channel) const;
     AccountTab *accountTab() const { return m_account; }
+    // The Inbox, first of all tabs (null before the service has started).
+    InboxTab *inboxTab() const { return m_inbox; }
     QTabWidget *tabs() const { return m_tabs; }
     ConnectionStatus *connectionStatus() const { return m_status; }
     QLabel *banner() const { return m_banner; }
@@ -94,6 +98,7 @@ private:
     };
     void planTabs(const ChannelUiList &channelUis);
     void buildTabs();
+    void buildInbox(const ChannelStatuses &statuses);
     void removeTabs();
     void onStarted();
     void notifyInbound(const QList<MessageRecord> &messages);
@@ -125,6 +130,7 @@ private:
     ConnectionStatus *m_status;
     QList<ChannelTab *> m_channelTabs;
     AccountTab *m_account = nullptr;
+    InboxTab *m_inbox = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QList<QAction *> m_simulate;
     FailureNotice *m_notice;

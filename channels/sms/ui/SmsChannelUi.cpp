@@ -1,5 +1,7 @@
 #include "SmsChannelUi.h"
 
+#include "SmsReplyRoute.h"
+
 #include "SmsTab.h"
 #include "sms/SmsChannel.h"
 
@@ -17,6 +19,10 @@ QString SmsChannelUi::title() const {
 
 ChannelTab *SmsChannelUi::makeTab(const ConsoleContext &context, QWidget *parent) const {
     return new SmsTab(context, parent);
+}
+
+ReplyRoute *SmsChannelUi::makeReplyRoute(const ConsoleContext &context, QObject *parent) const {
+    return new SmsReplyRoute(context, parent);
 }
 
 std::shared_ptr<const ChannelUi> makeSmsChannelUi() {

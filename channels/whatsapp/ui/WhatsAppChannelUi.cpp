@@ -1,5 +1,7 @@
 #include "WhatsAppChannelUi.h"
 
+#include "WhatsAppReplyRoute.h"
+
 #include "WhatsAppTab.h"
 #include "whatsapp/WhatsAppChannel.h"
 
@@ -17,6 +19,11 @@ QString WhatsAppChannelUi::title() const {
 
 ChannelTab *WhatsAppChannelUi::makeTab(const ConsoleContext &context, QWidget *parent) const {
     return new WhatsAppTab(context, parent);
+}
+
+ReplyRoute *WhatsAppChannelUi::makeReplyRoute(const ConsoleContext &context,
+                                              QObject *parent) const {
+    return new WhatsAppReplyRoute(context, parent);
 }
 
 std::shared_ptr<const ChannelUi> makeWhatsAppChannelUi() {

@@ -13,6 +13,7 @@ public:
     int order() const override { return 30; }
     bool canSimulateIncoming() const override { return true; }
     ChannelTab *makeTab(const ConsoleContext &context, QWidget *parent) const override;
+    ReplyRoute *makeReplyRoute(const ConsoleContext &context, QObject *parent) const override;
 };
 
 std::shared_ptr<const ChannelUi> makeWhatsAppChannelUi();

@@ -1,0 +1,342 @@
+// The Inbox tab end to end: the real console in sandbox mode (ConsoleFixture), customers
+// writing in through the sandbox on SMS and WhatsApp, the engine (sb::Inbox) on the real
+// SQLite file, and the agent using the tab with keys and clicks.
+#include "ConsoleFixture.h"
+#include "common/SendFeedback.h"
+#include "db/Store.h"
+#include "inbox/ContactListModel.h"
+#include "inbox/Inbox.h"
+#include "inbox/InboxTab.h"
+#include "inbox/ThreadView.h"
+#include "runtime/SwitchboardService.h"
+#include "sms/ui/SmsTab.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTextFrame>
+#include <QTextTable>
+#include <QToolButton>
+#include <QtTest>
+
+using namespace sb;
+
+namespace {
+
+const QString kCustomer = QStringLiteral("+14155550142");
+const QString kWhatsApp = QStringLiteral("whatsapp:+14155550142");
+
+} // namespace
+
+class TestInboxTab : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void inboxIsTheFirstTabWithItsKeys();
+    void listFillsFromStoredMessages();
+    void threadMergesChannelsInTimeOrder();
+    void noteIsShownAndNeverSent();
+    void searchAsYouTypeOpensTheHit();
+    void replyBySmsAndWhatsAppIsDelivered();
+    void keyboardOnly();
+    void screenshots();
+    void unreadDropsWhenOpenedAndStaysAfterRestart();
+
+private:
+    InboxTab *inbox() const { return m_console.window()->inboxTab(); }
+    int rowOf(const QString &number) const;
+    void openCustomer();
+    QList<MessageRecord> storedMessages(const QString &contact) const;
+    ConsoleFixture m_console;
+};
+
+void TestInboxTab::initTestCase() {
+    QString why;
+    if (!m_console.start(&why))
+        QFAIL(qPrintable(why));
+    QVERIFY(inbox());
+}
+
+void TestInboxTab::cleanupTestCase() {
+    m_console.stop();
+}
+
+int TestInboxTab::rowOf(const QString &number) const {
+    ContactListModel *model = inbox()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->contact(row).number == number)
+            return row;
+    }
+    return -1;
+}
+
+void TestInboxTab::openCustomer() {
+    QTabWidget *tabs = m_console.window()->tabs();
+    tabs->setCurrentWidget(inbox());
+    QTRY_VERIFY(rowOf(kCustomer) >= 0);
+    const QModelIndex index = inbox()->model()->index(rowOf(kCustomer));
+    inbox()->list()->setCurrentIndex(index);
+    QSignalSpy loaded(inbox(), &InboxTab::threadLoaded);
+    Q_EMIT inbox()->list()->activated(index);
+    QTRY_VERIFY(loaded.count() > 0);
+}
+
+QList<MessageRecord> TestInboxTab::storedMessages(const QString &contact) const {
+    QList<MessageRecord> found;
+    bool done = false;
+    MessageQuery query;
+    query.contact = contact;
+    query.limit = 1000;
+    m_console.window()->service()->store()->findMessages(
+        query, m_console.window(), [&](const StoreResult<QList<MessageRecord>> &r) {
+            found = r.value;
+            done = true;
+        });
+    (void)QTest::qWaitFor([&] { return done; }, 5000);
+    return found;
+}
+
+void TestInboxTab::inboxIsTheFirstTabWithItsKeys() {
+    MainWindow *window = m_console.window();
+    QCOMPARE(window->tabs()->indexOf(inbox()), 0);
+    QVERIFY(window->tabs()->tabText(0).startsWith(QStringLiteral("Inbox")));
+    QAction *show = window->action(QStringLiteral("showTab1"));
+    QVERIFY(show);
+    QVERIFY(show->shortcuts().contains(QKeySequence(Qt::ALT | Qt::Key_I)));
+    window->tabs()->setCurrentWidget(m_console.sms());
+    QTest::keyClick(window, Qt::Key_I, Qt::AltModifier);
+    QTRY_COMPARE(window->tabs()->currentWidget(), inbox());
+    // Ctrl+F on the Inbox searches the inbox, not a channel.
+    QTest::keyClick(window, Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(inbox()->searchEdit()->hasFocus());
+    QCOMPARE(window->tabs()->currentWidget(), inbox());
+}
+
+void TestInboxTab::listFillsFromStoredMessages() {
+    MainWindow *window = m_console.window();
+    window->tabs()->setCurrentWidget(m_console.sms()); // the agent is elsewhere
+    window->service()->simulateInbound(QStringLiteral("sms"), kCustomer,
+                                       QStringLiteral("Hello, my parcel 7781 is late"));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(kCustomer) >= 0, 10000);
+    QTest::qWait(50);
+    window->service()->simulateInbound(QStringLiteral("whatsapp"), kWhatsApp,
+                                       QStringLiteral("Also writing on WhatsApp"),
+                                       QStringLiteral("Ana Souza"));
+    // One contact for both channels, with the WhatsApp name, the newest text and two unread.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        inbox()->model()->contact(rowOf(kCustomer)).channels.contains(QStringLiteral("whatsapp")),
+        10000);
+    const ContactSummary c = inbox()->model()->contact(rowOf(kCustomer));
+    QVERIFY(c.channels.contains(QStringLiteral("sms")));
+    QTRY_COMPARE(inbox()->model()->contact(rowOf(kCustomer)).unread, 2);
+    QCOMPARE(inbox()->model()->contact(rowOf(kCustomer)).lastText,
+             QStringLiteral("Also writing on WhatsApp"));
+    QTRY_VERIFY(inbox()->unreadCount() >= 2);
+    QTRY_VERIFY(window->tabs()->tabText(0).contains(QString::number(inbox()->unreadCount())));
+}
+
+void TestInboxTab::threadMergesChannelsInTimeOrder() {
+    openCustomer();
+    ThreadView *thread = inbox()->thread();
+    QTRY_VERIFY(thread->items().size() >= 2);
+    const Thread items = thread->items();
+    for (int i = 1; i < items.size(); ++i)
+        QVERIFY(items[i - 1].at <= items[i].at);
+    QStringList channels;
+    for (const ThreadItem &item : items)
+        channels << item.channel;
+    QVERIFY(channels.contains(QStringLiteral("sms")));
+    QVERIFY(channels.contains(QStringLiteral("whatsapp")));
+    const QString text = thread->toPlainText();
+    QVERIFY(text.indexOf(QStringLiteral("my parcel 7781")) <
+            text.indexOf(QStringLiteral("Also writing on WhatsApp")));
+    QVERIFY2(text.contains(QStringLiteral("SMS · ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("WhatsApp · ")), qPrintable(text));
+    // The header: name, number, channels, opt-out in words, WhatsApp's window.
+    QCOMPARE(inbox()->nameLabel()->text(), QStringLiteral("Ana Souza"));
+    QVERIFY(inbox()->detailsLabel()->text().contains(kCustomer));
+    QVERIFY(inbox()->detailsLabel()->text().contains(QStringLiteral("has not opted out")));
+    QTRY_VERIFY(inbox()->windowLabel()->text().contains(QStringLiteral("WhatsApp window open")));
+    // The reply goes where the customer last wrote.
+    QCOMPARE(inbox()->channelPicker()->currentData().toString(), QStringLiteral("whatsapp"));
+}
+
+void TestInboxTab::noteIsShownAndNeverSent() {
+    openCustomer();
+    const int before = int(storedMessages(kCustomer).size() + storedMessages(kWhatsApp).size());
+    inbox()->replyEdit()->setFocus();
+    QTest::keyClick(inbox()->replyEdit(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(inbox()->noteMode());
+    QVERIFY(!inbox()->channelPicker()->isEnabled());
+    QTest::keyClicks(inbox()->replyEdit(), QStringLiteral("Promised a refund by Friday"));
+    QTest::keyClick(inbox()->replyEdit(), Qt::Key_Return);
+    QTRY_VERIFY(inbox()->thread()->toPlainText().contains(QStringLiteral("Promised a refund")));
+    QVERIFY(!inbox()->noteMode());
+    QTRY_VERIFY(inbox()->thread()->toPlainText().contains(QStringLiteral("Note · ")));
+    // Drawn as a note: the dashed box.
+    bool dashed = false;
+    for (QTextFrame *frame : inbox()->thread()->document()->rootFrame()->childFrames()) {
+        auto *t = qobject_cast<QTextTable *>(frame);
+        if (t && t->format()
+                     .property(ThreadView::ItemKeyProperty)
+                     .toString()
+                     .startsWith(QStringLiteral("note:")))
+            dashed = t->format().borderStyle() == QTextFrameFormat::BorderStyle_Dashed;
+    }
+    QVERIFY(dashed);
+    // Nothing was sent: no message was stored for it, on any channel.
+    QTest::qWait(300);
+    const QList<MessageRecord> after = storedMessages(kCustomer) + storedMessages(kWhatsApp);
+    QCOMPARE(int(after.size()), before);
+    for (const MessageRecord &m : after)
+        QVERIFY(!m.body.contains(QStringLiteral("Promised a refund")));
+}
+
+void TestInboxTab::searchAsYouTypeOpensTheHit() {
+    QLineEdit *search = inbox()->searchEdit();
+    QSignalSpy finished(inbox(), &InboxTab::searchFinished);
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("parc"));
+    QTRY_VERIFY(!finished.isEmpty());
+    QCOMPARE(finished.last().at(0).toString(), QStringLiteral("parc"));
+    QVERIFY(finished.last().at(1).toInt() >= 1);
+    QVERIFY(inbox()->model()->showingHits());
+    const auto snippet =
+        inbox()->model()->index(0).data(ContactListModel::SnippetRole).value<Snippet>();
+    QVERIFY2(snippet.text.contains(QStringLiteral("parcel")), qPrintable(snippet.text));
+    QVERIFY(!snippet.bold.isEmpty());
+    QCOMPARE(snippet.text.mid(snippet.bold[0].first, 4).toLower(), QStringLiteral("parc"));
+    // Enter opens the first hit: its thread, scrolled to the message, which is tinted.
+    QSignalSpy loaded(inbox(), &InboxTab::threadLoaded);
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_VERIFY(!inbox()->thread()->highlighted().isEmpty());
+    QCOMPARE(inbox()->openContactSummary()->number, kCustomer);
+    QVERIFY(inbox()->thread()->highlighted().startsWith(QStringLiteral("sms:")));
+    // Clearing the search brings the contacts back.
+    search->clear();
+    QTRY_VERIFY(!inbox()->model()->showingHits());
+}
+
+void TestInboxTab::replyBySmsAndWhatsAppIsDelivered() {
+    openCustomer();
+    QComboBox *picker = inbox()->channelPicker();
+    for (const QString &channel : {QStringLiteral("sms"), QStringLiteral("whatsapp")}) {
+        picker->setCurrentIndex(picker->findData(channel));
+        const QString body = QStringLiteral("Reply on %1 from the inbox").arg(channel);
+        inbox()->replyEdit()->setText(body);
+        QTRY_VERIFY2(inbox()->sendButton()->isEnabled(),
+                     qPrintable(inbox()->counterLabel()->text()));
+        QTest::mouseClick(inbox()->sendButton(), Qt::LeftButton);
+        // The box empties once Twilio has it; the thread shows it delivered on its channel.
+        QTRY_VERIFY_WITH_TIMEOUT(inbox()->replyEdit()->text().isEmpty(), 10000);
+        auto delivered = [&] {
+            for (const ThreadItem &item : inbox()->thread()->items()) {
+                if (item.text == body) // read (WhatsApp) comes after delivered
+                    return item.channel == channel && (item.status == QLatin1String("delivered") ||
+                                                       item.status == QLatin1String("read"));
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(delivered(), 15000);
+        QTRY_VERIFY(inbox()->feedback()->text().contains(QStringLiteral("elivered")));
+    }
+}
+
+void TestInboxTab::keyboardOnly() {
+    MainWindow *window = m_console.window();
+    window->tabs()->setCurrentWidget(inbox());
+    inbox()->focusSearch();
+    QTest::keyClick(inbox()->searchEdit(), Qt::Key_Down);
+    QTRY_VERIFY(inbox()->list()->hasFocus());
+    QVERIFY(inbox()->list()->currentIndex().isValid());
+    QSignalSpy loaded(inbox(), &InboxTab::threadLoaded);
+    QTest::keyClick(inbox()->list(), Qt::Key_Return);
+    QTRY_VERIFY(!loaded.isEmpty());
+    QTest::keyClick(inbox()->list(), Qt::Key_Escape);
+    QTRY_VERIFY(inbox()->searchEdit()->hasFocus());
+    // F2 renames; Enter saves through the engine.
+    inbox()->list()->setFocus();
+    QTest::keyClick(inbox()->list(), Qt::Key_F2);
+    QTRY_VERIFY(inbox()->nameEdit()->hasFocus());
+    inbox()->nameEdit()->clear();
+    QTest::keyClicks(inbox()->nameEdit(), QStringLiteral("Ana (VIP)"));
+    QTest::keyClick(inbox()->nameEdit(), Qt::Key_Return);
+    QCOMPARE(inbox()->nameLabel()->text(), QStringLiteral("Ana (VIP)"));
+    QTRY_COMPARE(inbox()->model()->contact(rowOf(kCustomer)).name, QStringLiteral("Ana (VIP)"));
+    // Tab walks search → list → … → reply, and every control has a name.
+    QList<QWidget *> controls{inbox()->searchEdit(),    inbox()->list(),
+                              inbox()->renameButton(),  inbox()->thread(),
+                              inbox()->channelPicker(), inbox()->replyEdit(),
+                              inbox()->noteButton(),    inbox()->sendButton()};
+    for (QWidget *w : controls)
+        QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+    inbox()->searchEdit()->setFocus();
+    QTRY_VERIFY(inbox()->searchEdit()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), inbox()->list());
+}
+
+void TestInboxTab::screenshots() {
+    MainWindow *window = m_console.window();
+    window->tabs()->setCurrentWidget(inbox());
+    openCustomer();
+    const QSize was = window->size();
+    window->resize(1024, 600);
+    QTest::qWait(300);
+    // Everything fits: the reply row and the list at 1024x600.
+    QVERIFY(inbox()->sendButton()->isVisible());
+    QVERIFY(inbox()->sendButton()->mapTo(window, QPoint(0, 0)).y() +
+                inbox()->sendButton()->height() <=
+            window->height());
+    qInfo() << "saved"
+            << ConsoleFixture::screenshot(window, QStringLiteral("inbox-thread-1024x600"));
+    inbox()->searchEdit()->setText(QStringLiteral("parc"));
+    QSignalSpy finished(inbox(), &InboxTab::searchFinished);
+    QTRY_VERIFY(!finished.isEmpty());
+    QTest::qWait(100);
+    qInfo() << "saved"
+            << ConsoleFixture::screenshot(window, QStringLiteral("inbox-search-1024x600"));
+    inbox()->searchEdit()->clear();
+    QApplication::setPalette(ConsoleFixture::darkPalette());
+    QTest::qWait(300);
+    qInfo() << "saved" << ConsoleFixture::screenshot(window, QStringLiteral("inbox-thread-dark"));
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    window->resize(was);
+    QTest::qWait(100);
+}
+
+void TestInboxTab::unreadDropsWhenOpenedAndStaysAfterRestart() {
+    MainWindow *window = m_console.window();
+    window->tabs()->setCurrentWidget(m_console.sms());
+    const QString other = QStringLiteral("+447911123456");
+    window->service()->simulateInbound(QStringLiteral("sms"), other, QStringLiteral("Any news?"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rowOf(other) >= 0 && inbox()->model()->contact(rowOf(other)).unread == 1, 10000);
+    const int before = inbox()->unreadCount();
+    QVERIFY(before >= 1);
+    QVERIFY(window->tabs()->tabText(0).contains(QString::number(before)));
+    window->tabs()->setCurrentWidget(inbox());
+    const QModelIndex index = inbox()->model()->index(rowOf(other));
+    inbox()->list()->setCurrentIndex(index);
+    Q_EMIT inbox()->list()->activated(index);
+    QTRY_COMPARE(inbox()->model()->contact(rowOf(other)).unread, 0);
+    QTRY_COMPARE(inbox()->unreadCount(), before - 1);
+    const int after = inbox()->unreadCount();
+
+    // A restart on the same data folder reads the same counts.
+    m_console.stop();
+    QString why;
+    QVERIFY2(m_console.start(&why), qPrintable(why));
+    QTRY_VERIFY(rowOf(other) >= 0);
+    QCOMPARE(inbox()->model()->contact(rowOf(other)).unread, 0);
+    QTRY_COMPARE(inbox()->unreadCount(), after);
+}
+
+QTEST_MAIN(TestInboxTab)
+#include "tst_inbox_tab.moc"

@@ -1,0 +1,305 @@
+// The inbox's views on their own, fed with data (no engine): the contact list model under
+// QAbstractItemModelTester with live updates that keep the current row, the snippet markers,
+// and the thread view's bubbles, channel marks, note box and search-hit highlight.
+#include "inbox/ContactDelegate.h"
+#include "inbox/ContactListModel.h"
+#include "inbox/ThreadView.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QListView>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTextFrame>
+#include <QTextTable>
+#include <QtTest>
+
+using namespace sb;
+
+namespace {
+
+ContactSummary contact(qint64 id, const QString &number, int minutesAgo, int unread = 0,
+                       const QString &name = {}) {
+    ContactSummary c;
+    c.id = id;
+    c.number = number;
+    c.name = name;
+    c.lastText = QStringLiteral("text %1").arg(id);
+    c.lastChannel = QStringLiteral("sms");
+    c.lastAt = QDateTime(QDate(2026, 1, 5), QTime(12, 0), Qt::UTC).addSecs(-60 * minutesAgo);
+    c.unread = unread;
+    c.channels = {QStringLiteral("sms")};
+    return c;
+}
+
+QList<qint64> ids(const ContactListModel &model) {
+    QList<qint64> out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out << model.contact(row).id;
+    return out;
+}
+
+ThreadItem message(qint64 rowId, const QString &channel, const QString &direction,
+                   const QString &text, int minute, const QString &status = {}) {
+    ThreadItem i;
+    i.kind = ThreadItem::Kind::Message;
+    i.channel = channel;
+    i.rowId = rowId;
+    i.direction = direction;
+    i.text = text;
+    i.status = status;
+    i.at = QDateTime(QDate(2026, 1, 5), QTime(10, minute), Qt::UTC);
+    return i;
+}
+
+} // namespace
+
+class TestInboxViews : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void snippetMarkers_data();
+    void snippetMarkers();
+    void listIsNewestFirstAndPassesTheModelTester();
+    void liveUpdateMovesTheRowAndKeepsTheSelection();
+    void hitsShowTheirSnippet();
+    void delegatePaintsEveryKindOfRow();
+    void threadMarksEachBubbleWithItsChannel();
+    void noteIsADashedBoxNamedNote();
+    void highlightScrollsToTheHitAndFades();
+    void olderItemsAtTheTopKeepThePlace();
+};
+
+void TestInboxViews::snippetMarkers_data() {
+    QTest::addColumn<QString>("marked");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<int>>("bold"); // start, length pairs
+    QTest::newRow("one match") << QStringLiteral("my [order] is late")
+                               << QStringLiteral("my order is late") << QList<int>{3, 5};
+    QTest::newRow("two matches") << QStringLiteral("[a] b [c]") << QStringLiteral("a b c")
+                                 << QList<int>{0, 1, 4, 1};
+    QTest::newRow("none") << QStringLiteral("plain") << QStringLiteral("plain") << QList<int>{};
+    QTest::newRow("unclosed marker")
+        << QStringLiteral("x [y") << QStringLiteral("x y") << QList<int>{2, 1};
+}
+
+void TestInboxViews::snippetMarkers() {
+    QFETCH(QString, marked);
+    QFETCH(QString, text);
+    QFETCH(QList<int>, bold);
+    const Snippet s = Snippet::fromMarked(marked, QStringLiteral("["), QStringLiteral("]"));
+    QCOMPARE(s.text, text);
+    QList<int> flat;
+    for (const auto &[start, length] : s.bold)
+        flat << start << length;
+    QCOMPARE(flat, bold);
+}
+
+void TestInboxViews::listIsNewestFirstAndPassesTheModelTester() {
+    ContactListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy unread(&model, &ContactListModel::unreadChanged);
+    model.setContacts({contact(1, QStringLiteral("+1555000001"), 30, 2),
+                       contact(2, QStringLiteral("+1555000002"), 5, 1, QStringLiteral("Ana")),
+                       contact(3, QStringLiteral("+1555000003"), 60)});
+    QCOMPARE(ids(model), (QList<qint64>{2, 1, 3}));
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("Ana"));
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("+1555000001"));
+    QVERIFY(model.index(0)
+                .data(Qt::AccessibleTextRole)
+                .toString()
+                .contains(QStringLiteral("+1555000002")));
+    QCOMPARE(model.totalUnread(), 3);
+    QCOMPARE(unread.last().at(0).toInt(), 3);
+    model.setUnread(1, 0);
+    QCOMPARE(model.totalUnread(), 1);
+    QCOMPARE(unread.last().at(0).toInt(), 1);
+    model.setName(3, QStringLiteral("Bob"));
+    QCOMPARE(model.index(2).data().toString(), QStringLiteral("Bob"));
+    model.appendContacts({contact(4, QStringLiteral("+1555000004"), 90),
+                          contact(3, QStringLiteral("+1555000003"), 60)}); // 3 is there already
+    QCOMPARE(ids(model), (QList<qint64>{2, 1, 3, 4}));
+}
+
+void TestInboxViews::liveUpdateMovesTheRowAndKeepsTheSelection() {
+    ContactListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QListView view;
+    view.setModel(&model);
+    model.setContacts({contact(1, QStringLiteral("+1555000001"), 10),
+                       contact(2, QStringLiteral("+1555000002"), 20),
+                       contact(3, QStringLiteral("+1555000003"), 30)});
+    view.setCurrentIndex(model.index(1)); // the agent is on contact 2
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+    // Contact 3 writes in: it moves to the top, contact 2 stays current.
+    model.update({contact(3, QStringLiteral("+1555000003"), 0, 1)});
+    QCOMPARE(ids(model), (QList<qint64>{3, 1, 2}));
+    QCOMPARE(view.currentIndex().data(ContactListModel::IdRole).toLongLong(), 2);
+    // A new contact arrives in its place; the selected contact's own change updates in place.
+    model.update({contact(5, QStringLiteral("+1555000005"), 15)});
+    QCOMPARE(ids(model), (QList<qint64>{3, 1, 5, 2}));
+    model.update({contact(2, QStringLiteral("+1555000002"), 20, 4)});
+    QCOMPARE(view.currentIndex().data(ContactListModel::UnreadRole).toInt(), 4);
+    // Moving down keeps it too.
+    model.update({contact(3, QStringLiteral("+1555000003"), 100, 1)});
+    QCOMPARE(ids(model), (QList<qint64>{1, 5, 2, 3}));
+    QCOMPARE(view.currentIndex().data(ContactListModel::IdRole).toLongLong(), 2);
+    QCOMPARE(resets.count(), 0);
+}
+
+void TestInboxViews::hitsShowTheirSnippet() {
+    ContactListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ContactListModel::Hit hit;
+    hit.contact = contact(7, QStringLiteral("+1555000007"), 1);
+    hit.snippet = Snippet::fromMarked(QStringLiteral("where is my [parcel]"), QStringLiteral("["),
+                                      QStringLiteral("]"));
+    hit.channel = QStringLiteral("whatsapp");
+    hit.rowId = 42;
+    model.setHits({hit, hit});
+    QVERIFY(model.showingHits());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0).data(ContactListModel::HitRowIdRole).toLongLong(), 42);
+    QCOMPARE(model.index(0).data(ContactListModel::HitChannelRole).toString(),
+             QStringLiteral("whatsapp"));
+    QCOMPARE(model.index(0).data(ContactListModel::SnippetRole).value<Snippet>().text,
+             QStringLiteral("where is my parcel"));
+    QVERIFY(
+        model.index(0).data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("parcel")));
+    model.setContacts({contact(1, QStringLiteral("+1555000001"), 10)});
+    QVERIFY(!model.showingHits());
+    QVERIFY(!model.index(0).data(ContactListModel::SnippetRole).isValid());
+}
+
+void TestInboxViews::delegatePaintsEveryKindOfRow() {
+    ContactListModel model;
+    ContactSummary full = contact(1, QStringLiteral("+1555000001"), 10, 12, QStringLiteral("Ana"));
+    full.channels = {QStringLiteral("sms"), QStringLiteral("whatsapp")};
+    full.optedOutOf = {QStringLiteral("+15005550006")};
+    model.setContacts({full, contact(2, QStringLiteral("+1555000002"), 20)});
+    QListView view;
+    auto *delegate = new ContactDelegate(&view);
+    view.setItemDelegate(delegate);
+    view.setModel(&model);
+    view.resize(320, 200);
+    view.setCurrentIndex(model.index(0));
+    const QImage shot = view.grab().toImage();
+    QVERIFY(!shot.isNull());
+    const QSize hint = delegate->sizeHint(QStyleOptionViewItem(), model.index(0));
+    QVERIFY(hint.height() >= 2 * view.fontMetrics().lineSpacing());
+    QCOMPARE(ContactDelegate::channelLetter(QStringLiteral("whatsapp")), QStringLiteral("W"));
+    QCOMPARE(ContactDelegate::channelName(QStringLiteral("sms")), QStringLiteral("SMS"));
+}
+
+void TestInboxViews::threadMarksEachBubbleWithItsChannel() {
+    ThreadView view;
+    view.resize(500, 400);
+    view.show();
+    QSignalSpy rendered(&view, &ThreadView::rendered);
+    view.setItems({message(1, QStringLiteral("sms"), QStringLiteral("inbound"),
+                           QStringLiteral("Hello by SMS"), 1),
+                   message(2, QStringLiteral("whatsapp"), QStringLiteral("outbound"),
+                           QStringLiteral("Answer on WhatsApp"), 2, QStringLiteral("delivered"))});
+    QVERIFY(rendered.wait());
+    const QString text = view.toPlainText();
+    QVERIFY(text.indexOf(QStringLiteral("Hello by SMS")) <
+            text.indexOf(QStringLiteral("Answer on WhatsApp")));
+    QVERIFY2(text.contains(QStringLiteral("SMS · ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("WhatsApp · ")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("✓✓")));
+    QList<QTextTable *> tables;
+    for (QTextFrame *frame : view.document()->rootFrame()->childFrames())
+        if (auto *t = qobject_cast<QTextTable *>(frame))
+            tables << t;
+    QCOMPARE(tables.size(), 2);
+    QCOMPARE(tables[0]->format().alignment() & Qt::AlignHorizontal_Mask, Qt::AlignLeft);
+    QCOMPARE(tables[1]->format().alignment() & Qt::AlignHorizontal_Mask, Qt::AlignRight);
+}
+
+void TestInboxViews::noteIsADashedBoxNamedNote() {
+    ThreadView view;
+    view.resize(500, 400);
+    view.show();
+    QSignalSpy rendered(&view, &ThreadView::rendered);
+    ThreadItem note;
+    note.kind = ThreadItem::Kind::Note;
+    note.channel = QStringLiteral("note");
+    note.rowId = 9;
+    note.text = QStringLiteral("Called back, wants a refund");
+    note.author = QStringLiteral("Maria");
+    note.at = QDateTime(QDate(2026, 1, 5), QTime(10, 5), Qt::UTC);
+    view.setItems(
+        {message(1, QStringLiteral("sms"), QStringLiteral("inbound"), QStringLiteral("Hi"), 1),
+         note});
+    QVERIFY(rendered.wait());
+    QVERIFY(view.toPlainText().contains(QStringLiteral("Note · Maria")));
+    QTextTable *noteBox = nullptr;
+    QTextTable *bubble = nullptr;
+    for (QTextFrame *frame : view.document()->rootFrame()->childFrames()) {
+        auto *t = qobject_cast<QTextTable *>(frame);
+        if (t && t->format().property(ThreadView::ItemKeyProperty).toString() ==
+                     QStringLiteral("note:9"))
+            noteBox = t;
+        else if (t)
+            bubble = t;
+    }
+    QVERIFY(noteBox && bubble);
+    QCOMPARE(noteBox->format().borderStyle(), QTextFrameFormat::BorderStyle_Dashed);
+    QVERIFY(noteBox->format().background().color() != bubble->format().background().color());
+}
+
+void TestInboxViews::highlightScrollsToTheHitAndFades() {
+    ThreadView view;
+    view.resize(400, 200);
+    view.show();
+    Thread items;
+    for (int i = 0; i < 40; ++i)
+        items << message(i + 1, QStringLiteral("sms"),
+                         i % 2 ? QStringLiteral("outbound") : QStringLiteral("inbound"),
+                         QStringLiteral("message number %1").arg(i + 1), i,
+                         QStringLiteral("delivered"));
+    QSignalSpy rendered(&view, &ThreadView::rendered);
+    view.setItems(items);
+    QVERIFY(rendered.wait());
+    QScrollBar *bar = view.verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum()); // opens at the newest
+    QVERIFY(!view.highlight(QStringLiteral("sms"), 999));
+    QVERIFY(view.highlight(QStringLiteral("sms"), 5));
+    QVERIFY(rendered.wait());
+    QVERIFY(bar->value() < bar->maximum() / 2);
+    const QPoint center = view.viewport()->rect().center();
+    (void)center;
+    QCOMPARE(view.highlighted(), QStringLiteral("sms:5"));
+    QTRY_VERIFY_WITH_TIMEOUT(view.highlighted().isEmpty(), 4000);
+}
+
+void TestInboxViews::olderItemsAtTheTopKeepThePlace() {
+    ThreadView view;
+    view.resize(400, 200);
+    view.show();
+    Thread newer;
+    for (int i = 20; i < 40; ++i)
+        newer << message(i + 1, QStringLiteral("sms"), QStringLiteral("inbound"),
+                         QStringLiteral("message number %1").arg(i + 1), i);
+    QSignalSpy rendered(&view, &ThreadView::rendered);
+    QSignalSpy older(&view, &ThreadView::olderWanted);
+    view.setItems(newer);
+    QVERIFY(rendered.wait());
+    QScrollBar *bar = view.verticalScrollBar();
+    bar->setValue(0); // the agent scrolls to the top
+    QCOMPARE(older.count(), 1);
+    const QTextCursor top = view.cursorForPosition(QPoint(10, 10));
+    const QString seen = top.block().text();
+    Thread all;
+    for (int i = 0; i < 20; ++i)
+        all << message(i + 1, QStringLiteral("sms"), QStringLiteral("inbound"),
+                       QStringLiteral("message number %1").arg(i + 1), i);
+    all += newer;
+    view.setItems(all);
+    QVERIFY(rendered.wait());
+    QVERIFY(bar->value() > 0); // still looking at what was at the top, not at the new top
+    QCOMPARE(view.cursorForPosition(QPoint(10, 10)).block().text(), seen);
+}
+
+QTEST_MAIN(TestInboxViews)
+#include "tst_inbox_views.moc"

@@ -1,0 +1,234 @@
+#include "ContactListModel.h"
+
+#include "common/TimeFormat.h"
+
+namespace sb {
+
+Snippet Snippet::fromMarked(const QString &marked, const QString &open, const QString &close) {
+    Snippet s;
+    qsizetype at = 0;
+    while (at < marked.size()) {
+        const qsizetype start = open.isEmpty() ? -1 : marked.indexOf(open, at);
+        if (start < 0) {
+            s.text += marked.mid(at);
+            break;
+        }
+        s.text += marked.mid(at, start - at);
+        const qsizetype inner = start + open.size();
+        qsizetype end = marked.indexOf(close, inner);
+        if (end < 0)
+            end = marked.size();
+        const QString word = marked.mid(inner, end - inner);
+        if (!word.isEmpty())
+            s.bold.append({int(s.text.size()), int(word.size())});
+        s.text += word;
+        at = end + close.size();
+    }
+    return s;
+}
+
+ContactListModel::ContactListModel(QObject *parent)
+    : QAbstractListModel(parent) {}
+
+int ContactListModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QString ContactListModel::label(const ContactSummary &contact) {
+    if (!contact.name.isEmpty())
+        return contact.name;
+    return contact.number.isEmpty() ? contact.email : contact.number;
+}
+
+QString ContactListModel::describe(const ContactSummary &c, const Snippet &snippet) {
+    QStringList parts;
+    parts << label(c);
+    if (!c.name.isEmpty() && !c.number.isEmpty())
+        parts << c.number;
+    if (c.unread > 0)
+        parts << tr("%n unread", nullptr, c.unread);
+    if (!c.optedOutOf.isEmpty())
+        parts << tr("opted out");
+    if (!snippet.isEmpty())
+        parts << tr("found: %1").arg(snippet.text);
+    else if (!c.lastText.isEmpty())
+        parts << tr("last: %1").arg(c.lastText);
+    if (c.lastAt.isValid())
+        parts << TimeFormat::brief(c.lastAt.toLocalTime());
+    return parts.join(QStringLiteral(", "));
+}
+
+QVariant ContactListModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Hit &row = m_rows.at(index.row());
+    const ContactSummary &c = row.contact;
+    switch (role) {
+    case Qt::DisplayRole:
+        return label(c);
+    case Qt::ToolTipRole:
+    case Qt::AccessibleTextRole:
+        return describe(c, row.snippet);
+    case ContactRole:
+        return QVariant::fromValue(c);
+    case IdRole:
+        return c.id;
+    case UnreadRole:
+        return c.unread;
+    case SnippetRole:
+        return m_hits ? QVariant::fromValue(row.snippet) : QVariant();
+    case HitRole:
+        return m_hits;
+    case HitChannelRole:
+        return m_hits ? QVariant(row.channel) : QVariant();
+    case HitRowIdRole:
+        return m_hits ? QVariant(row.rowId) : QVariant();
+    default:
+        return {};
+    }
+}
+
+namespace {
+// Newest first; the id breaks ties so the order is total.
+bool before(const ContactSummary &a, const ContactSummary &b) {
+    if (a.lastAt != b.lastAt)
+        return a.lastAt > b.lastAt;
+    return a.id > b.id;
+}
+} // namespace
+
+void ContactListModel::setContacts(QList<ContactSummary> contacts) {
+    std::stable_sort(contacts.begin(), contacts.end(), before);
+    beginResetModel();
+    m_hits = false;
+    m_rows.clear();
+    m_rows.reserve(contacts.size());
+    for (ContactSummary &c : contacts)
+        m_rows.append({std::move(c), {}, {}, 0, {}});
+    endResetModel();
+    noteUnread();
+}
+
+void ContactListModel::appendContacts(const QList<ContactSummary> &contacts) {
+    if (m_hits || contacts.isEmpty())
+        return;
+    QList<ContactSummary> fresh;
+    for (const ContactSummary &c : contacts) {
+        if (rowOf(c.id) < 0)
+            fresh.append(c);
+    }
+    if (fresh.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
+    for (const ContactSummary &c : std::as_const(fresh))
+        m_rows.append({c, {}, {}, 0, {}});
+    endInsertRows();
+    noteUnread();
+}
+
+int ContactListModel::sortedRowFor(const ContactSummary &contact, int ignoreRow) const {
+    int row = 0;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (i == ignoreRow)
+            continue;
+        if (before(m_rows.at(i).contact, contact))
+            ++row;
+    }
+    return row;
+}
+
+void ContactListModel::updateRow(int row, const ContactSummary &contact) {
+    m_rows[row].contact = contact;
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void ContactListModel::update(const QList<ContactSummary> &changed) {
+    for (const ContactSummary &c : changed) {
+        const int row = rowOf(c.id);
+        if (m_hits) {
+            // Search hits keep their order; only what they show of the contact changes.
+            if (row >= 0)
+                updateRow(row, c);
+            continue;
+        }
+        if (row < 0) {
+            const int at = sortedRowFor(c, -1);
+            beginInsertRows({}, at, at);
+            m_rows.insert(at, {c, {}, {}, 0, {}});
+            endInsertRows();
+            continue;
+        }
+        updateRow(row, c);
+        const int target = sortedRowFor(c, row); // its place among the others
+        if (target != row) {
+            // beginMoveRows counts the destination before the move.
+            beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+            m_rows.move(row, target);
+            endMoveRows();
+        }
+    }
+    noteUnread();
+}
+
+void ContactListModel::setUnread(qint64 contactId, int unread) {
+    const int row = rowOf(contactId);
+    if (row < 0 || m_rows.at(row).contact.unread == unread)
+        return;
+    ContactSummary c = m_rows.at(row).contact;
+    c.unread = unread;
+    updateRow(row, c);
+    noteUnread();
+}
+
+void ContactListModel::setName(qint64 contactId, const QString &name) {
+    const int row = rowOf(contactId);
+    if (row < 0)
+        return;
+    ContactSummary c = m_rows.at(row).contact;
+    c.name = name;
+    updateRow(row, c);
+}
+
+void ContactListModel::setHits(const QList<Hit> &hits) {
+    beginResetModel();
+    m_hits = true;
+    m_rows = hits;
+    endResetModel();
+}
+
+ContactSummary ContactListModel::contact(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).contact : ContactSummary{};
+}
+
+ContactListModel::Hit ContactListModel::hit(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : Hit{};
+}
+
+int ContactListModel::rowOf(qint64 contactId) const {
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).contact.id == contactId)
+            return i;
+    }
+    return -1;
+}
+
+int ContactListModel::totalUnread() const {
+    if (m_hits)
+        return m_lastUnread < 0 ? 0 : m_lastUnread;
+    int total = 0;
+    for (const Hit &row : m_rows)
+        total += row.contact.unread;
+    return total;
+}
+
+void ContactListModel::noteUnread() {
+    if (m_hits)
+        return;
+    const int total = totalUnread();
+    if (total == m_lastUnread)
+        return;
+    m_lastUnread = total;
+    Q_EMIT unreadChanged(total);
+}
+
+} // namespace sb
