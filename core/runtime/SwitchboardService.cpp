@@ -2,6 +2,7 @@
 
 #include "ChannelContext.h"
 #include "api/LocalApi.h"
+#include "canned/CannedResponses.h"
 #include "common/Logging.h"
 #include "config/Settings.h"
 #include "db/Store.h"
@@ -48,6 +49,8 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
         if (!steps.isEmpty())
             m_store->addSchema({channel->id(), steps});
     }
+    // The console's own tables beside the channels' (each module versioned on its own).
+    m_store->addSchema(CannedResponses::schema());
 }
 
 SwitchboardService::~SwitchboardService() {
