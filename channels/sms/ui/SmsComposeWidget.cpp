@@ -1,5 +1,6 @@
 #include "SmsComposeWidget.h"
 
+#include "canned/CannedPicker.h"
 #include "common/Accessibility.h"
 #include "common/RecipientNumber.h"
 #include "common/SchemeColors.h"
@@ -46,6 +47,7 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     SchemeColors::setTone(m_optOut, Tone::Warning);
     m_optOut->hide();
     m_body->setObjectName(QStringLiteral("composeBody"));
+    CannedPicker::attach(m_body, [this] { return CannedContext{{}, m_to->text().trimmed(), {}}; });
     m_body->setPlaceholderText(tr("Message (Ctrl+Enter sends)"));
     m_body->setTabChangesFocus(true);
     Accessibility::describe(m_body, tr("Message text"),

@@ -2,6 +2,7 @@
 
 #include "TemplatePicker.h"
 #include "WindowCountdown.h"
+#include "canned/CannedPicker.h"
 #include "common/Accessibility.h"
 #include "common/SchemeColors.h"
 #include "common/SendFeedback.h"
@@ -41,6 +42,7 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
     m_from->setObjectName(QStringLiteral("whatsappFrom"));
     Accessibility::describe(m_from, tr("Send from WhatsApp sender"));
     m_body->setObjectName(QStringLiteral("whatsappBody"));
+    CannedPicker::attach(m_body, [this] { return CannedContext{{}, m_to->text().trimmed(), {}}; });
     m_body->setPlaceholderText(tr("Message (Ctrl+Enter sends)"));
     m_body->setTabChangesFocus(true);
     Accessibility::describe(m_body, tr("Message text"),
