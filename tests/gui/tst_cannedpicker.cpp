@@ -8,6 +8,8 @@
 #include "sms/ui/SmsComposeWidget.h"
 #include "sms/ui/SmsTab.h"
 
+#include <QAbstractButton>
+#include <QAccessible>
 #include <QCheckBox>
 #include <QDialog>
 #include <QLabel>
@@ -36,6 +38,24 @@ struct Box {
     std::function<QString()> selected;
     std::function<void()> clear;
 };
+
+// Focusable controls and buttons a screen reader would announce as nothing (as tst_keyboard).
+QStringList nameless(QWidget *root) {
+    QStringList missing;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : std::as_const(widgets)) {
+        if (w->window() != root->window() || !w->isVisible())
+            continue;
+        if (!qobject_cast<QAbstractButton *>(w) && w->focusPolicy() == Qt::NoFocus)
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+        if (!iface || iface->text(QAccessible::Name).trimmed().isEmpty())
+            missing << QLatin1String(w->metaObject()->className()) + QLatin1Char(' ') +
+                           w->objectName();
+    }
+    return missing;
+}
 
 } // namespace
 
@@ -290,6 +310,7 @@ void TestCannedPicker::freeFieldsAskedInAForm() {
     QTRY_VERIFY(form->isVisible());
     QCOMPARE(m_plain->toPlainText(), QStringLiteral("Hello.\n/ord")); // nothing yet
     // Keyboard only: type, Tab to the next field, type, Enter.
+    QVERIFY2(nameless(form).isEmpty(), qPrintable(nameless(form).join(QLatin1Char('\n'))));
     QWidget *first = form->focusWidget();
     QCOMPARE(first->objectName(), QStringLiteral("cannedField:order number"));
     QTest::keyClicks(first, QStringLiteral("A-17"));
@@ -373,6 +394,8 @@ void TestCannedPicker::editorSavesToTheStoreAndThePickerSeesIt() {
     CannedEditor editor(m_library->responses(), m_window.get());
     editor.show();
     QTRY_COMPARE(editor.list()->count(), 3);
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY2(nameless(&editor).isEmpty(), qPrintable(nameless(&editor).join(QLatin1Char('\n'))));
     QTest::mouseClick(editor.addButton(), Qt::LeftButton);
     QTest::keyClicks(editor.shortcutEdit(), QStringLiteral("bye"));
     QTest::keyClicks(editor.bodyEdit(),
