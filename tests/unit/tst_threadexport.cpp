@@ -3,7 +3,10 @@
 #include "ThreadPdfExporter.h"
 #include "inbox/ThreadCsvExporter.h"
 
+#include <QDir>
 #include <QFile>
+#include <QImage>
+#include <QPainter>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -284,6 +287,19 @@ void TestThreadExport::pdfTextHasEveryItem() {
     }
     QVERIFY(text.contains(QStringLiteral("Internal note by Dana, \"night shift\" — never sent")));
     QVERIFY(text.contains(QLatin1String("30006 Landline")));
+
+    // The first page as the PDF lays it out (A4 at 96 dpi), to look at.
+    QImage page(QSize(794, 1123), QImage::Format_RGB32);
+    page.fill(Qt::white);
+    document.setPageSize(page.size());
+    {
+        QPainter painter(&page);
+        document.drawContents(&painter, page.rect());
+    }
+    QDir().mkpath(QStringLiteral(SB_SCREENSHOT_DIR));
+    const QString shot = QStringLiteral(SB_SCREENSHOT_DIR "/thread-export-page.png");
+    QVERIFY(page.save(shot));
+    qInfo("page: %s", qPrintable(shot));
     QVERIFY(text.contains(QStringLiteral("WHATSAPP to whatsapp:+14155550100 (outbound) · read")));
 }
 
