@@ -5,6 +5,8 @@
 #include "ChannelTab.h"
 #include "ConnectionStatus.h"
 #include "account/AccountTab.h"
+#include "canned/CannedEditor.h"
+#include "canned/CannedLibrary.h"
 #include "common/FailureNotice.h"
 #include "common/MessageActions.h"
 #include "common/PlaceholderTab.h"
@@ -236,6 +238,12 @@ void MainWindow::buildMenus() {
             });
     }
 
+    // No mnemonic: every letter of "Tools" is already an Alt+key of a form in some tab.
+    QMenu *tools = menuBar()->addMenu(tr("Tools"));
+    tools->setObjectName(QStringLiteral("toolsMenu"));
+    add(tools, QStringLiteral("cannedResponses"), tr("&Canned responses…"), {},
+        &MainWindow::openCannedResponses);
+
     // One Simulate per channel that can play a customer; Ctrl+I is the current tab's.
     QMenu *sandbox = menuBar()->addMenu(tr("Sa&ndbox"));
     QSet<QChar> sandboxTaken;
@@ -422,6 +430,9 @@ void MainWindow::start() {
         return;
     }
     removeTabs();
+    delete findChild<CannedEditor *>(); // both on the old store: made again once the new one
+    delete m_canned;                    // is open
+    m_canned = nullptr;
     m_service.reset(); // the old one frees its port and commits what it had queued first
     m_service = std::make_unique<SwitchboardService>(*config, m_channels);
     if (const QAction *picture = action(QStringLiteral("simulateWithPicture"));
@@ -536,6 +547,7 @@ void MainWindow::buildInbox(const ChannelStatuses &statuses) {
 
 void MainWindow::onStarted() {
     const Config &c = m_service->config();
+    m_canned = new CannedLibrary(m_service->store(), m_settings, this);
     buildTabs();
     m_status->setMode(c.sandbox, QString());
     m_status->setServer(
@@ -605,6 +617,21 @@ void MainWindow::openSettings() {
         start(); // reconnect with the new settings
     });
     dialog->open();
+}
+
+void MainWindow::openCannedResponses() {
+    if (!m_canned) {
+        statusBar()->showMessage(tr("Canned responses open once Switchboard has started."), 5000);
+        return;
+    }
+    if (auto *open = findChild<CannedEditor *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *editor = new CannedEditor(m_canned->responses(), this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->show();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {

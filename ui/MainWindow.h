@@ -20,6 +20,7 @@ class QTabWidget;
 namespace sb {
 
 class AccountTab;
+class CannedLibrary;
 class ChannelTab;
 class ConnectionStatus;
 class FailureNotice;
@@ -77,6 +78,10 @@ public:
     // Sandbox mode: has the channel's tab play a customer writing in.
     void simulateIncoming(const QString &channel);
     void openSettings();
+    // Tools ▸ Canned responses…: the editor over this window's canned responses.
+    void openCannedResponses();
+    // The canned responses every reply box's picker finds (null until the service started).
+    CannedLibrary *cannedLibrary() const { return m_canned; }
 
 Q_SIGNALS:
     void serviceStarted();
@@ -131,6 +136,7 @@ private:
     QList<ChannelTab *> m_channelTabs;
     AccountTab *m_account = nullptr;
     InboxTab *m_inbox = nullptr;
+    CannedLibrary *m_canned = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QList<QAction *> m_simulate;
     FailureNotice *m_notice;

@@ -3,6 +3,7 @@
 #include "ChannelContext.h"
 #include "api/LocalApi.h"
 #include "api/ScheduledApi.h"
+#include "canned/CannedResponses.h"
 #include "common/Logging.h"
 #include "config/Settings.h"
 #include "db/Store.h"
@@ -64,6 +65,8 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
     // channels' contact glue (Channel::contactSchema()) reads both.
     for (const Schema &schema : Inbox::schemas(m_channels))
         m_store->addSchema(schema);
+    // The console's own tables beside the channels' (each module versioned on its own).
+    m_store->addSchema(CannedResponses::schema());
 }
 
 SwitchboardService::~SwitchboardService() {

@@ -8,6 +8,7 @@
 #include "SendFeedback.h"
 #include "StatusColors.h"
 #include "TimeFormat.h"
+#include "canned/CannedPicker.h"
 #include "providers/twilio/TwilioError.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -109,6 +110,7 @@ ConversationView::ConversationView(Store *store, QString channel, QWidget *paren
     SchemeColors::setTone(m_optOut, Tone::Warning);
     m_optOut->hide();
     m_reply->setObjectName(QStringLiteral("conversationReply"));
+    CannedPicker::attach(m_reply, [this] { return CannedContext{m_contactName, m_contact, {}}; });
     m_reply->setPlaceholderText(tr("Reply… (Enter sends)"));
     m_send->setObjectName(QStringLiteral("conversationSend"));
     m_send->setAccessibleName(tr("Send reply"));

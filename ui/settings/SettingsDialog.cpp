@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "canned/CannedLibrary.h"
+
 #include "SecretStore.h"
 #include "config/Config.h"
 #include "config/Settings.h"
@@ -55,6 +57,7 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
     : QDialog(parent)
     , m_settings(settings)
     , m_secrets(secrets)
+    , m_agentName(new QLineEdit(this))
     , m_error(new QLabel(this)) {
     m_error->setObjectName(QStringLiteral("settingsError"));
     setWindowTitle(tr("Settings"));
@@ -91,6 +94,13 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
         m_fields.insert(name, edit);
         (isEmailSetting(name) ? emailForm : form)->addRow(label + QLatin1Char(':'), edit);
     }
+    // The agent's own name, not a connection setting: it changes no Config.
+    m_agentName->setObjectName(QStringLiteral("agentName"));
+    m_agentName->setText(m_settings->value(CannedLibrary::AgentNameKey).toString());
+    m_agentName->setPlaceholderText(CannedLibrary::systemUserName());
+    m_agentName->setToolTip(tr("Fills {{agent.name}} in canned responses; empty: your name on "
+                               "this computer."));
+    form->addRow(tr("Your name:"), m_agentName);
     auto *emailNote = new QLabel(
         tr("Leave the API key empty to use the offline sandbox's SendGrid stand-in. The sender "
            "address must be a sender identity verified in SendGrid (Settings > Sender "
@@ -144,6 +154,11 @@ void SettingsDialog::save() {
         return;
     }
     m_error->clear();
+    const QString agentName = m_agentName->text().trimmed();
+    if (agentName.isEmpty())
+        m_settings->remove(CannedLibrary::AgentNameKey);
+    else
+        m_settings->setValue(CannedLibrary::AgentNameKey, agentName);
     for (const QString &name : plainNames()) {
         const QString value = m_fields.value(name)->text().trimmed();
         if (value.isEmpty())

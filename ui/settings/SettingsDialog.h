@@ -29,6 +29,8 @@ public:
     static QHash<QString, QString> storedValues(QSettings &settings);
 
     QLineEdit *field(const QString &name) const { return m_fields.value(name); }
+    // General ▸ Your name: {{agent.name}} in canned responses (QSettings agent/name).
+    QLineEdit *agentNameEdit() const { return m_agentName; }
     // What is wrong with the values as typed, one sentence each naming its setting.
     QStringList problems() const;
 
@@ -43,6 +45,7 @@ private:
     QSettings *m_settings;
     SecretStore *m_secrets;
     QHash<QString, QLineEdit *> m_fields;
+    QLineEdit *m_agentName;
     QTabWidget *m_pages;
     QLabel *m_error;
 };

@@ -1,5 +1,6 @@
 #include "EmailComposeWidget.h"
 
+#include "canned/CannedPicker.h"
 #include "common/Accessibility.h"
 #include "common/Receiver.h"
 #include "common/SchemeColors.h"
@@ -181,6 +182,7 @@ EmailComposeWidget::EmailComposeWidget(QWidget *parent)
     editorKey(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), &EmailComposeWidget::toggleList);
 
     m_body->setObjectName(QStringLiteral("emailBody"));
+    CannedPicker::attach(m_body, [this] { return CannedContext{{}, m_to->text().trimmed(), {}}; });
     m_body->setAcceptRichText(true);
     m_body->setTabChangesFocus(true);
     Accessibility::describe(m_body, tr("Message"),

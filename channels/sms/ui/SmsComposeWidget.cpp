@@ -2,6 +2,7 @@
 
 #include "common/SendLaterDialog.h"
 
+#include "canned/CannedPicker.h"
 #include "common/Accessibility.h"
 #include "common/AttachmentTray.h"
 #include "common/RecipientNumber.h"
@@ -51,6 +52,7 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     SchemeColors::setTone(m_optOut, Tone::Warning);
     m_optOut->hide();
     m_body->setObjectName(QStringLiteral("composeBody"));
+    CannedPicker::attach(m_body, [this] { return CannedContext{{}, m_to->text().trimmed(), {}}; });
     m_body->setPlaceholderText(tr("Message (Ctrl+Enter sends)"));
     m_body->setTabChangesFocus(true);
     Accessibility::describe(m_body, tr("Message text"),

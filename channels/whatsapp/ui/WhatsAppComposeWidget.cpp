@@ -4,6 +4,7 @@
 
 #include "TemplatePicker.h"
 #include "WindowCountdown.h"
+#include "canned/CannedPicker.h"
 #include "common/Accessibility.h"
 #include "common/AttachmentTray.h"
 #include "common/SchemeColors.h"
@@ -46,6 +47,7 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
     m_from->setObjectName(QStringLiteral("whatsappFrom"));
     Accessibility::describe(m_from, tr("Send from WhatsApp sender"));
     m_body->setObjectName(QStringLiteral("whatsappBody"));
+    CannedPicker::attach(m_body, [this] { return CannedContext{{}, m_to->text().trimmed(), {}}; });
     m_body->setPlaceholderText(tr("Message (Ctrl+Enter sends)"));
     m_body->setTabChangesFocus(true);
     Accessibility::describe(m_body, tr("Message text"),
