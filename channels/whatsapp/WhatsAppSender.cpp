@@ -83,6 +83,10 @@ QList<QPair<QString, QString>> WhatsAppSender::check(WhatsAppSendRequest *reques
     if (isTemplate && !isContentSid(request->contentSid))
         errors.append({ContentSid, tr("A Content template's SID is HX followed by 32 hexadecimal "
                                       "characters.")});
+    if (isTemplate && !request->mediaUrls.isEmpty())
+        errors.append({QStringLiteral("mediaUrl"),
+                       tr("A template's media comes from the template: leave 'mediaUrl' out "
+                          "when giving 'contentSid'.")});
     if (isTemplate && !request->body.isEmpty())
         errors.append({Body, tr("A template's text comes from the template: leave 'body' out "
                                 "when giving 'contentSid', and fill its variables in "

@@ -1,5 +1,6 @@
 #include "Await.h"
 #include "ConsoleFixture.h"
+#include "common/AttachmentTray.h"
 #include "common/ConversationView.h"
 #include "common/MessageTableModel.h"
 #include "common/SchemeColors.h"
@@ -427,6 +428,8 @@ void TestWhatsAppTab::keyboardOnlyCompose() {
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), compose->bodyEdit());
     QTest::keyClicks(compose->bodyEdit(), QStringLiteral("Typed with the keyboard"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), compose->attachments()->attachButton());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QCOMPARE(QApplication::focusWidget(), compose->sendButton());
     // Alt+L goes to the template picker; arrow keys pick, skipping what cannot be picked.
