@@ -85,8 +85,8 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     grid->setColumnStretch(3, 2);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_counter, 1);
-    bottom->addWidget(m_sendLater);
     bottom->addWidget(m_send);
+    bottom->addWidget(m_sendLater);
     grid->addLayout(bottom, 4, 1, 1, 3);
     grid->addWidget(m_feedback, 5, 1, 1, 3);
     auto *layout = new QVBoxLayout(this);
@@ -94,8 +94,8 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     layout->addLayout(grid);
     setTabOrder(m_to, m_from);
     setTabOrder(m_from, m_body);
-    setTabOrder(m_body, m_sendLater);
-    setTabOrder(m_sendLater, m_send);
+    setTabOrder(m_body, m_send);
+    setTabOrder(m_send, m_sendLater);
 
     connect(m_to, &QLineEdit::textChanged, this, &SmsComposeWidget::validate);
     connect(m_from, &QComboBox::currentTextChanged, this, &SmsComposeWidget::validate);
