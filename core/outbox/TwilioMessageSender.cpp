@@ -44,7 +44,9 @@ void TwilioMessageSender::submit(const OutboxEntry &entry, const QString &status
 void TwilioMessageSender::reconcile(const OutboxEntry &entry, Reconciled done) {
     ListMessagesFilter filter;
     filter.to = entry.message.to;
-    filter.from = entry.message.from;
+    // Through a Messaging Service the number is Twilio's pick: search by To (and body) alone.
+    if (entry.messagingServiceSid.isEmpty())
+        filter.from = entry.message.from;
     filter.pageSize = 100;
     m_client->listMessages(filter, this,
                            [entry, done](const TwilioResult<TwilioMessagePage> &page) {

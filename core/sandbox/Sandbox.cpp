@@ -6,6 +6,7 @@
 #include "SandboxMedia.h"
 #include "common/Logging.h"
 #include "http/HttpServer.h"
+#include "providers/twilio/MessagingService.h"
 #include "providers/twilio/PhoneNumber.h"
 #include "providers/twilio/SignatureValidator.h"
 #include "providers/twilio/SmsSegments.h"
@@ -314,8 +315,7 @@ HttpResponse Sandbox::createMessage(const HttpRequest &request) {
     // (SMS only; the sandbox has no WhatsApp sender pool).
     const QString service = FormEncoding::value(form, QStringLiteral("MessagingServiceSid"));
     if (!service.isEmpty() && send.from.isEmpty()) {
-        static const QRegularExpression mg(QStringLiteral("^MG[0-9a-fA-F]{32}$"));
-        if (!mg.match(service).hasMatch())
+        if (!MessagingService::isSid(service))
             return twilioError(
                 400, 21701,
                 QStringLiteral("The Messaging Service Sid %1 is invalid.").arg(service));

@@ -6,6 +6,7 @@
 #include "common/MessageTableModel.h"
 #include "common/PlaceholderTab.h"
 #include "common/SendFeedback.h"
+#include "common/SendLaterDialog.h"
 #include "common/TimeFormat.h"
 #include "common/UnreadMessages.h"
 #include "providers/twilio/TwilioError.h"
@@ -14,6 +15,8 @@
 #include "sms/ui/SmsTab.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -27,6 +30,7 @@
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextTable>
+#include <QTimer>
 #include <QToolButton>
 #include <QtTest>
 
@@ -45,6 +49,7 @@ private Q_SLOTS:
     void refusedReplyKeepsItsDraftAndCanBeRetried();
     void acceptedReplyEmptiesTheBox();
     void contactWhoSentStopIsWarnedAbout();
+    void sendLaterSchedulesAndTheRowMenuCancels();
     void overLongOrBlankMessagesAreNotSent();
     void oneDetailsWindowPerMessage();
     void unreadInboundIsBoldAndCounted();
@@ -217,6 +222,56 @@ void TestSendFeedback::contactWhoSentStopIsWarnedAbout() {
     QCOMPARE(sms->compose()->bodyEdit()->toPlainText(), QStringLiteral("Hello again"));
     QTRY_VERIFY(sms->compose()->optOutWarning()->isVisible());
     sms->compose()->bodyEdit()->clear();
+}
+
+void TestSendFeedback::sendLaterSchedulesAndTheRowMenuCancels() {
+    SmsTab *sms = m_console.sms();
+    m_console.window()->tabs()->setCurrentWidget(sms);
+    m_console.type(QStringLiteral("+14155550166"), QStringLiteral("see you tomorrow"));
+    // Send later… asks for the time in a small dialog; picked 10 minutes ahead, it schedules.
+    bool picked = false;
+    QTimer::singleShot(0, this, [&picked] {
+        auto *dialog = qobject_cast<SendLaterDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->picker()->setDateTime(QDateTime::currentDateTime().addSecs(600));
+        picked = true;
+        dialog->accept();
+    });
+    QTest::mouseClick(sms->compose()->sendLaterButton(), Qt::LeftButton);
+    QVERIFY(picked);
+    QTRY_VERIFY2(sms->compose()->feedback()->text().startsWith(QStringLiteral("Scheduled for")),
+                 qPrintable(sms->compose()->feedback()->text()));
+    QTRY_VERIFY(m_console.rowWithBody(QStringLiteral("see you tomorrow")) >= 0);
+    const int row = m_console.rowWithBody(QStringLiteral("see you tomorrow"));
+    QCOMPARE(sms->model()
+                 ->index(row, 0)
+                 .data(MessageTableModel::RecordRole)
+                 .value<MessageRecord>()
+                 .status,
+             QStringLiteral("scheduled"));
+
+    // The row's menu cancels it.
+    sms->table()->setCurrentIndex(
+        viewIndex(QStringLiteral("see you tomorrow"), MessageTableModel::Body));
+    sms->table()->setFocus();
+    QWidget *viewport = sms->table()->viewport();
+    const QPoint below(4, viewport->height() - 2);
+    QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, below, viewport->mapToGlobal(below));
+    QApplication::sendEvent(viewport, &menuKey);
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = sms->findChild<QMenu *>(QStringLiteral("messageMenu"))) &&
+                menu->isVisible());
+    QAction *cancel = menu->findChild<QAction *>(QStringLiteral("cancelScheduled"));
+    QVERIFY(cancel);
+    cancel->trigger();
+    menu->close();
+    QTRY_COMPARE(sms->model()
+                     ->index(m_console.rowWithBody(QStringLiteral("see you tomorrow")), 0)
+                     .data(MessageTableModel::RecordRole)
+                     .value<MessageRecord>()
+                     .status,
+                 QStringLiteral("canceled"));
 }
 
 void TestSendFeedback::overLongOrBlankMessagesAreNotSent() {

@@ -658,6 +658,8 @@ void TestStore::schemaOneDatabaseGainsTemplateColumns() {
     QCOMPARE(unfinished->value.at(0).contentSid, QString());
     QCOMPARE(unfinished->value.at(0).contentVariables, QString());
     QCOMPARE(unfinished->value.at(0).mediaUrls, QStringList()); // and the media column
+    QVERIFY(!unfinished->value.at(0).sendAt.isValid()); // and not scheduled: sent at once
+    QCOMPARE(unfinished->value.at(0).messagingServiceSid, QString());
     m_store.reset();
     {
         QSqlDatabase db =

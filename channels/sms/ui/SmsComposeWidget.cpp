@@ -90,8 +90,8 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     grid->setColumnStretch(3, 2);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_counter, 1);
-    bottom->addWidget(m_sendLater);
     bottom->addWidget(m_send);
+    bottom->addWidget(m_sendLater);
     grid->addLayout(bottom, 5, 1, 1, 3);
     grid->addWidget(m_feedback, 6, 1, 1, 3);
     auto *layout = new QVBoxLayout(this);
@@ -100,8 +100,8 @@ SmsComposeWidget::SmsComposeWidget(QWidget *parent)
     setTabOrder(m_to, m_from);
     setTabOrder(m_from, m_body);
     setTabOrder(m_body, m_attachments->attachButton());
-    setTabOrder(m_attachments->attachButton(), m_sendLater);
-    setTabOrder(m_sendLater, m_send);
+    setTabOrder(m_attachments->attachButton(), m_send);
+    setTabOrder(m_send, m_sendLater);
     m_attachments->watch(m_body);
     connect(m_attachments, &AttachmentTray::changed, this, &SmsComposeWidget::validate);
 

@@ -88,8 +88,8 @@ WhatsAppComposeWidget::WhatsAppComposeWidget(ServiceWindow::Clock clock, QWidget
     grid->setColumnStretch(3, 2);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_feedback, 1);
-    bottom->addWidget(m_sendLater, 0, Qt::AlignTop);
     bottom->addWidget(m_send, 0, Qt::AlignTop);
+    bottom->addWidget(m_sendLater, 0, Qt::AlignTop);
     grid->addLayout(bottom, 6, 1, 1, 3);
     grid->setRowStretch(7, 1); // spare height goes below the form, not between its rows
     auto *layout = new QVBoxLayout(this);
@@ -139,8 +139,8 @@ void WhatsAppComposeWidget::updateTabOrder() {
         chain.append(m_body);
         chain.append(m_attachments->attachButton());
     }
-    chain.append(m_sendLater);
     chain.append(m_send);
+    chain.append(m_sendLater);
     for (qsizetype i = 1; i < chain.size(); ++i)
         setTabOrder(chain[i - 1], chain[i]);
 }

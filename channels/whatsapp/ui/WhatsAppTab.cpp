@@ -58,6 +58,7 @@ WhatsAppTab::WhatsAppTab(const ConsoleContext &context, QWidget *parent)
                                             Tone::Faint};
     });
     conversation()->setReplyCheck([this](const QString &) { return replyProblem(); });
+    conversation()->setOptOutWarnings(true); // a STOP to the WhatsApp sender, with its date
     // Every contact here is on WhatsApp: the table shows the number (the full address is the
     // tooltip), after the customer's profile name when they gave one.
     model()->setContactLabel([this](const QString &contact) {

@@ -159,6 +159,7 @@ TwilioError TwilioError::refusedLocally(int code, const QString &why) {
     error.code = code;
     error.message = why;
     error.moreInfo = docsLink(code);
+    error.refusedHere = true;
     return error;
 }
 

@@ -18,9 +18,10 @@ struct TwilioError {
 
     Kind kind = Kind::None;
     int httpStatus = 0;
-    int code = 0;     // Twilio's error code, 0 when none
-    QString message;  // Twilio's own message (or the network error), never a secret
-    QString moreInfo; // Twilio's documentation link
+    int code = 0;             // Twilio's error code, 0 when none
+    QString message;          // Twilio's own message (or the network error), never a secret
+    QString moreInfo;         // Twilio's documentation link
+    bool refusedHere = false; // refusedLocally(): Switchboard refused it, Twilio never saw it
 
     bool isError() const { return kind != Kind::None; }
     // Requests refused with 429 / 20429 were never processed: retrying cannot send twice.
@@ -39,7 +40,7 @@ struct TwilioError {
     // `code` (e.g. 21610 to a contact who replied STOP): answered 400 like Twilio's refusal,
     // explained by `why` (httpStatus stays 0: Twilio never answered).
     static TwilioError refusedLocally(int code, const QString &why);
-    bool isRefusedLocally() const { return kind == Kind::Http && httpStatus == 0; }
+    bool isRefusedLocally() const { return refusedHere; }
 };
 
 } // namespace sb
