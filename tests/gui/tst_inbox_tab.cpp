@@ -45,6 +45,7 @@ private Q_SLOTS:
     void noteIsShownAndNeverSent();
     void searchAsYouTypeOpensTheHit();
     void replyBySmsAndWhatsAppIsDelivered();
+    void liveMessageAppearsKeepingTheAgentsPlace();
     void keyboardOnly();
     void screenshots();
     void unreadDropsWhenOpenedAndStaysAfterRestart();
@@ -250,6 +251,24 @@ void TestInboxTab::replyBySmsAndWhatsAppIsDelivered() {
         QTRY_VERIFY_WITH_TIMEOUT(delivered(), 15000);
         QTRY_VERIFY(inbox()->feedback()->text().contains(QStringLiteral("elivered")));
     }
+}
+
+void TestInboxTab::liveMessageAppearsKeepingTheAgentsPlace() {
+    openCustomer();
+    const qint64 id = inbox()->openContactId();
+    QTRY_VERIFY(!inbox()->thread()->items().isEmpty());
+    const int items = int(inbox()->thread()->items().size());
+    m_console.window()->service()->simulateInbound(QStringLiteral("whatsapp"), kWhatsApp,
+                                                   QStringLiteral("Arriving while you read"),
+                                                   QStringLiteral("Ana Souza"));
+    // In the open thread without a reload, the contact still the current row, read at once.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        inbox()->thread()->toPlainText().contains(QStringLiteral("Arriving while you read")),
+        10000);
+    QCOMPARE(int(inbox()->thread()->items().size()), items + 1);
+    QCOMPARE(inbox()->list()->currentIndex().data(ContactListModel::IdRole).toLongLong(), id);
+    QCOMPARE(inbox()->openContactId(), id);
+    QTRY_COMPARE(inbox()->model()->contact(rowOf(kCustomer)).unread, 0);
 }
 
 void TestInboxTab::keyboardOnly() {
