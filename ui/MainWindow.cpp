@@ -229,8 +229,6 @@ void MainWindow::buildMenus() {
         QList<QKeySequence> keys;
         if (i < 9)
             keys << QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i));
-        if (i == 0)
-            keys << QKeySequence(Qt::ALT | Qt::Key_I); // the Inbox, by its letter too
         add(go, QStringLiteral("showTab%1").arg(i + 1), withMnemonic(titles[i], taken), keys,
             [this, i] {
                 if (i < m_tabs->count())
@@ -543,6 +541,13 @@ void MainWindow::buildInbox(const ChannelStatuses &statuses) {
         route->setParent(m_inbox);
     m_tabs->addTab(m_inbox, tr("Inbox"));
     connect(m_inbox, &InboxTab::unreadCountChanged, this, &MainWindow::updateUnread);
+    // Read in the inbox is read in the channels' tabs too.
+    connect(m_inbox, &InboxTab::conversationRead, this, [this](const QStringList &addresses) {
+        for (UnreadMessages *unread : std::as_const(m_unread)) {
+            for (const QString &address : addresses)
+                unread->markContactRead(address);
+        }
+    });
 }
 
 void MainWindow::onStarted() {

@@ -156,22 +156,24 @@ void TestChannelTabs::tabsComeFromTheRegistry() {
     QString why;
     QVERIFY2(m_console->start(&why, withTestChannels({pigeon()})), qPrintable(why));
     MainWindow *window = m_console->window();
-    QCOMPARE(tabTitles(), (QStringList{QStringLiteral("Calls"), QStringLiteral("SMS"),
-                                       QStringLiteral("Pigeon"), QStringLiteral("WhatsApp"),
-                                       QStringLiteral("Email"), QStringLiteral("Account")}));
+    QCOMPARE(tabTitles(),
+             (QStringList{QStringLiteral("Inbox"), QStringLiteral("Calls"), QStringLiteral("SMS"),
+                          QStringLiteral("Pigeon"), QStringLiteral("WhatsApp"),
+                          QStringLiteral("Email"), QStringLiteral("Account")}));
     QCOMPARE(window->channelTabs().size(), 5); // Calls, SMS, Pigeon, WhatsApp, Email
     RecordingTab *pigeonTab = tab(QStringLiteral("pigeon"));
     QVERIFY(pigeonTab);
-    QCOMPARE(window->tabs()->indexOf(pigeonTab), 2);
+    QCOMPARE(window->tabs()->indexOf(pigeonTab), 3); // after Inbox, Calls and SMS
     QVERIFY(qobject_cast<SmsTab *>(window->channelTab(QStringLiteral("sms"))));
     // The Go menu has an entry and an Alt+number for it, with a letter of its own.
-    QAction *show = window->action(QStringLiteral("showTab3"));
+    // (Inbox took the i.)
+    QAction *show = window->action(QStringLiteral("showTab4"));
     QVERIFY(show);
-    QCOMPARE(show->text(), QStringLiteral("P&igeon"));
-    QCOMPARE(show->shortcut(), QKeySequence(Qt::ALT | Qt::Key_3));
-    press(Qt::Key_3, Qt::AltModifier);
+    QCOMPARE(show->text(), QStringLiteral("Pi&geon"));
+    QCOMPARE(show->shortcut(), QKeySequence(Qt::ALT | Qt::Key_4));
+    press(Qt::Key_4, Qt::AltModifier);
     QTRY_COMPARE(window->tabs()->currentWidget(), pigeonTab);
-    press(Qt::Key_6, Qt::AltModifier);
+    press(Qt::Key_7, Qt::AltModifier);
     QTRY_COMPARE(window->tabs()->currentWidget(), window->accountTab());
 }
 
@@ -187,18 +189,18 @@ void TestChannelTabs::placeholdersGiveWayToChannelsWithTheirIds() {
                             std::make_shared<TestChannelUi>(QStringLiteral("email"),
                                                             QStringLiteral("Mail"), 40, false)}))),
              qPrintable(why));
-    QCOMPARE(tabTitles(), (QStringList{QStringLiteral("Calls"), QStringLiteral("SMS"),
-                                       QStringLiteral("WhatsApp"), QStringLiteral("Mail"),
-                                       QStringLiteral("Account")}));
+    QCOMPARE(tabTitles(), (QStringList{QStringLiteral("Inbox"), QStringLiteral("Calls"),
+                                       QStringLiteral("SMS"), QStringLiteral("WhatsApp"),
+                                       QStringLiteral("Mail"), QStringLiteral("Account")}));
     QTabWidget *tabs = m_console->window()->tabs();
-    QCOMPARE(tabs->widget(0), m_console->window()->channelTab(QStringLiteral("voice")));
+    QCOMPARE(tabs->widget(1), m_console->window()->channelTab(QStringLiteral("voice")));
     QVERIFY(!tab(QStringLiteral("voice"))); // not the test's
-    QCOMPARE(tabs->widget(3), tab(QStringLiteral("email")));
+    QCOMPARE(tabs->widget(4), tab(QStringLiteral("email")));
     int placeholders = 0;
     for (int i = 0; i < tabs->count(); ++i)
         placeholders += qobject_cast<PlaceholderTab *>(tabs->widget(i)) ? 1 : 0;
     QCOMPARE(placeholders, 0); // WhatsApp and Calls have their own tabs now
-    QCOMPARE(tabs->widget(2), m_console->window()->channelTab(QStringLiteral("whatsapp")));
+    QCOMPARE(tabs->widget(3), m_console->window()->channelTab(QStringLiteral("whatsapp")));
 }
 
 void TestChannelTabs::sandboxMenuSimulatesPerChannel() {

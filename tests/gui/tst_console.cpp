@@ -120,9 +120,9 @@ void TestConsole::shellShowsModeAndTabs() {
     QStringList names;
     for (int i = 0; i < tabs->count(); ++i)
         names << tabs->tabText(i);
-    QCOMPARE(names, (QStringList{QStringLiteral("Calls"), QStringLiteral("SMS"),
-                                 QStringLiteral("WhatsApp"), QStringLiteral("Email"),
-                                 QStringLiteral("Account")}));
+    QCOMPARE(names, (QStringList{QStringLiteral("Inbox"), QStringLiteral("Calls"),
+                                 QStringLiteral("SMS"), QStringLiteral("WhatsApp"),
+                                 QStringLiteral("Email"), QStringLiteral("Account")}));
     QVERIFY(m_window->banner()->isVisible());
     QVERIFY(m_window->banner()->text().contains(QStringLiteral("Sandbox mode")));
     QVERIFY(m_window->connectionStatus()->modeLabel()->text().contains(QStringLiteral("Sandbox")));
@@ -237,9 +237,9 @@ void TestConsole::detailsShowTheStatusTimeline() {
 void TestConsole::screenshots() {
     QDir().mkpath(QStringLiteral(SB_SCREENSHOT_DIR));
     QTabWidget *tabs = m_window->tabs();
-    const QStringList files{QStringLiteral("calls"), QStringLiteral("sms"),
-                            QStringLiteral("whatsapp"), QStringLiteral("email"),
-                            QStringLiteral("account")};
+    const QStringList files{QStringLiteral("inbox"), QStringLiteral("calls"),
+                            QStringLiteral("sms"),   QStringLiteral("whatsapp"),
+                            QStringLiteral("email"), QStringLiteral("account")};
     for (int i = 0; i < tabs->count(); ++i) {
         tabs->setCurrentIndex(i);
         QTest::qWait(150);

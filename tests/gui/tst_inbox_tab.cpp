@@ -3,6 +3,7 @@
 // SQLite file, and the agent using the tab with keys and clicks.
 #include "ConsoleFixture.h"
 #include "common/SendFeedback.h"
+#include "common/UnreadMessages.h"
 #include "db/Store.h"
 #include "inbox/ContactListModel.h"
 #include "inbox/Inbox.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void noteIsShownAndNeverSent();
     void searchAsYouTypeOpensTheHit();
     void replyBySmsAndWhatsAppIsDelivered();
+    void liveMessageAppearsKeepingTheAgentsPlace();
     void keyboardOnly();
     void screenshots();
     void unreadDropsWhenOpenedAndStaysAfterRestart();
@@ -108,9 +110,12 @@ void TestInboxTab::inboxIsTheFirstTabWithItsKeys() {
     QVERIFY(window->tabs()->tabText(0).startsWith(QStringLiteral("Inbox")));
     QAction *show = window->action(QStringLiteral("showTab1"));
     QVERIFY(show);
-    QVERIFY(show->shortcuts().contains(QKeySequence(Qt::ALT | Qt::Key_I)));
+    // Go ▸ Inbox is Alt+1 with the mnemonic I (a bare Alt+I would take the Calls tab's
+    // "Caller ID" mnemonic from it).
+    QCOMPARE(show->shortcut(), QKeySequence(Qt::ALT | Qt::Key_1));
+    QCOMPARE(show->text(), QStringLiteral("&Inbox"));
     window->tabs()->setCurrentWidget(m_console.sms());
-    QTest::keyClick(window, Qt::Key_I, Qt::AltModifier);
+    QTest::keyClick(window, Qt::Key_1, Qt::AltModifier);
     QTRY_COMPARE(window->tabs()->currentWidget(), inbox());
     // Ctrl+F on the Inbox searches the inbox, not a channel.
     QTest::keyClick(window, Qt::Key_F, Qt::ControlModifier);
@@ -248,6 +253,24 @@ void TestInboxTab::replyBySmsAndWhatsAppIsDelivered() {
     }
 }
 
+void TestInboxTab::liveMessageAppearsKeepingTheAgentsPlace() {
+    openCustomer();
+    const qint64 id = inbox()->openContactId();
+    QTRY_VERIFY(!inbox()->thread()->items().isEmpty());
+    const int items = int(inbox()->thread()->items().size());
+    m_console.window()->service()->simulateInbound(QStringLiteral("whatsapp"), kWhatsApp,
+                                                   QStringLiteral("Arriving while you read"),
+                                                   QStringLiteral("Ana Souza"));
+    // In the open thread without a reload, the contact still the current row, read at once.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        inbox()->thread()->toPlainText().contains(QStringLiteral("Arriving while you read")),
+        10000);
+    QCOMPARE(int(inbox()->thread()->items().size()), items + 1);
+    QCOMPARE(inbox()->list()->currentIndex().data(ContactListModel::IdRole).toLongLong(), id);
+    QCOMPARE(inbox()->openContactId(), id);
+    QTRY_COMPARE(inbox()->model()->contact(rowOf(kCustomer)).unread, 0);
+}
+
 void TestInboxTab::keyboardOnly() {
     MainWindow *window = m_console.window();
     window->tabs()->setCurrentWidget(inbox());
@@ -320,6 +343,8 @@ void TestInboxTab::unreadDropsWhenOpenedAndStaysAfterRestart() {
         rowOf(other) >= 0 && inbox()->model()->contact(rowOf(other)).unread == 1, 10000);
     const int before = inbox()->unreadCount();
     QVERIFY(before >= 1);
+    const int smsBefore = window->unread(QStringLiteral("sms"))->count();
+    QVERIFY(smsBefore >= 1);
     QVERIFY(window->tabs()->tabText(0).contains(QString::number(before)));
     window->tabs()->setCurrentWidget(inbox());
     const QModelIndex index = inbox()->model()->index(rowOf(other));
@@ -327,6 +352,8 @@ void TestInboxTab::unreadDropsWhenOpenedAndStaysAfterRestart() {
     Q_EMIT inbox()->list()->activated(index);
     QTRY_COMPARE(inbox()->model()->contact(rowOf(other)).unread, 0);
     QTRY_COMPARE(inbox()->unreadCount(), before - 1);
+    // Read in the inbox is read in the SMS tab too.
+    QTRY_COMPARE(window->unread(QStringLiteral("sms"))->count(), smsBefore - 1);
     const int after = inbox()->unreadCount();
 
     // A restart on the same data folder reads the same counts.

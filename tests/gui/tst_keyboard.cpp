@@ -1,4 +1,5 @@
 #include "ConsoleFixture.h"
+#include "account/AccountTab.h"
 #include "common/ConversationView.h"
 #include "common/FailureNotice.h"
 #include "common/MessageDetailDialog.h"
@@ -131,14 +132,14 @@ void TestKeyboard::altNumberGoesToATab() {
         press(Qt::Key_1 + i, Qt::AltModifier);
         QTRY_COMPARE(tabs->currentIndex(), i);
     }
-    press(Qt::Key_2, Qt::AltModifier);
+    press(Qt::Key_3, Qt::AltModifier); // Inbox, Calls, SMS
     QTRY_COMPARE(tabs->currentWidget(), m_console.sms());
 }
 
 void TestKeyboard::shortcutsGoWhereTheySay() {
     SmsTab *sms = m_console.sms();
     QTabWidget *tabs = m_console.window()->tabs();
-    tabs->setCurrentIndex(4);
+    tabs->setCurrentWidget(m_console.window()->accountTab());
     press(Qt::Key_F, Qt::ControlModifier);
     QTRY_VERIFY(sms->filterEdit()->hasFocus());
     QCOMPARE(tabs->currentWidget(), sms);

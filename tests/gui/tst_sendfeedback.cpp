@@ -1,4 +1,5 @@
 #include "ConsoleFixture.h"
+#include "account/AccountTab.h"
 #include "common/ConversationView.h"
 #include "common/FailureNotice.h"
 #include "common/MessageDetailDialog.h"
@@ -332,7 +333,7 @@ void TestSendFeedback::oneDetailsWindowPerMessage() {
 void TestSendFeedback::unreadInboundIsBoldAndCounted() {
     MainWindow *window = m_console.window();
     SmsTab *sms = m_console.sms();
-    window->tabs()->setCurrentIndex(4); // the agent is on another tab
+    window->tabs()->setCurrentWidget(window->accountTab()); // the agent is on another tab
     const int before = sms->model()->rowCount();
     window->service()->simulateInbound(QStringLiteral("sms"), QStringLiteral("+14155550177"),
                                        QStringLiteral("Where is my parcel?"));

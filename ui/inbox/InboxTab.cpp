@@ -81,11 +81,13 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
                             tr("Newest conversation first. Enter opens the thread; Escape goes "
                                "back to the search."));
     m_listState->setObjectName(QStringLiteral("inboxListState"));
+    m_listState->setAccessibleName(tr("Search results"));
     m_listState->setWordWrap(true);
     SchemeColors::setTone(m_listState, Tone::Faint);
     m_listState->hide();
 
     m_name->setObjectName(QStringLiteral("inboxContactName"));
+    m_name->setAccessibleName(tr("Contact"));
     QFont bold = m_name->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
@@ -102,9 +104,11 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     m_rename->setToolTip(tr("Edit the name (F2)"));
     Accessibility::describe(m_rename, tr("Edit the contact's name"), tr("F2"));
     m_details->setObjectName(QStringLiteral("inboxContactDetails"));
+    m_details->setAccessibleName(tr("Contact details"));
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_window->setObjectName(QStringLiteral("inboxWindowState"));
+    m_window->setAccessibleName(tr("WhatsApp window"));
     m_window->setWordWrap(true);
     m_window->hide();
 
@@ -127,6 +131,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     m_send->setObjectName(QStringLiteral("inboxSend"));
     Accessibility::describe(m_send, tr("Send reply"), tr("Enter in the reply box"));
     m_counter->setObjectName(QStringLiteral("inboxCounter"));
+    m_counter->setAccessibleName(tr("Reply check"));
     SchemeColors::setTone(m_counter, Tone::Faint);
     m_feedback->setObjectName(QStringLiteral("inboxFeedback"));
     m_feedback->setStore(context.store);
@@ -445,6 +450,8 @@ void InboxTab::loadThread(qint64 contactId, int limit) {
             if (first)
                 m_hasOlder = r.value.size() >= limit;
             mergeItems(r.value, false);
+            if (first && isVisible())
+                announceRead();
             Q_EMIT threadLoaded(contactId);
         });
 }
@@ -501,8 +508,20 @@ void InboxTab::markRead() {
     if (m_contact->unread == 0 && !isVisible())
         return;
     m_contact->unread = 0;
+    announceRead();
     m_context.inbox->markRead(id, this,
                               [this](const StoreResult<bool> &) { refreshUnreadTotal(); });
+}
+
+void InboxTab::announceRead() {
+    QStringList addresses;
+    for (const ThreadItem &item : m_thread->items()) {
+        if (item.direction == QLatin1String("inbound") && !item.from.isEmpty() &&
+            !addresses.contains(item.from))
+            addresses << item.from;
+    }
+    if (!addresses.isEmpty())
+        Q_EMIT conversationRead(addresses);
 }
 
 // ---- the header ----------------------------------------------------------------------------

@@ -88,6 +88,9 @@ Q_SIGNALS:
     void contactsLoaded();
     void searchFinished(const QString &text, int hits);
     void threadLoaded(qint64 contactId);
+    // The agent read the contact's thread here: the addresses their inbound items came from
+    // ("+1555…", "whatsapp:+1555…"), so the channels' tabs can count them read too.
+    void conversationRead(const QStringList &addresses);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -103,6 +106,7 @@ private:
     void loadOlder();
     void mergeItems(const Thread &items, bool older);
     void markRead();
+    void announceRead();
     void refreshUnreadTotal();
     void updateHeader();
     void updateReplyState();

@@ -180,8 +180,8 @@ void TestEmailTab::modelPassesTheTester() {
 
 void TestEmailTab::tabReplacesThePlaceholder() {
     QTabWidget *tabs = m_console.window()->tabs();
-    QCOMPARE(tabs->indexOf(tab()), 3); // Calls, SMS, WhatsApp, Email, Account
-    QCOMPARE(tabs->tabText(3).remove(QLatin1Char('&')), QStringLiteral("Email"));
+    QCOMPARE(tabs->indexOf(tab()), 4); // Inbox, Calls, SMS, WhatsApp, Email, Account
+    QCOMPARE(tabs->tabText(4).remove(QLatin1Char('&')), QStringLiteral("Email"));
     // Its form starts unsendable, saying why.
     compose()->fromEdit()->clear();
     QVERIFY(!compose()->sendButton()->isEnabled());

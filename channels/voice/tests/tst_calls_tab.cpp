@@ -187,8 +187,8 @@ void TestCallsTab::durationTicksOnTheClock() {
 
 void TestCallsTab::tabIsFirst() {
     QTabWidget *tabs = m_console.window()->tabs();
-    QCOMPARE(tabs->widget(0), tab());
-    QCOMPARE(tabs->tabText(0), QStringLiteral("Calls"));
+    QCOMPARE(tabs->widget(1), tab()); // after the Inbox
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Calls"));
     // The caller ID picker offers TWILIO_PHONE_NUMBER.
     QVERIFY(tab()->callerIdBox()->findText(m_console.window()->service()->config().phoneNumber) >=
             0);
