@@ -5,8 +5,13 @@
 #include "common/Logging.h"
 #include "db/StoreWorker.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -258,6 +263,70 @@ void Inbox::contactIdFor(const QString &address, Receiver receiver, Done<qint64>
         std::move(done));
 }
 
+namespace {
+
+// The page's messages' media: an inbound file as the local copy once downloaded (else where
+// Twilio keeps it), an outbound one as the URL it was sent with. Media tables belong to core's
+// media module and the outbox, which a bare store (tests, tools) may not have.
+bool addMediaLinks(StoreWorker &w, Thread &thread, QString *error) {
+    SqliteQuery tables(w);
+    if (!tables.prepare(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                       "name IN ('message_media', 'outbox')"),
+                        error))
+        return false;
+    QStringList present;
+    while (tables.next())
+        present.append(tables.text(0));
+    if (!tables.ok()) {
+        *error = tables.error();
+        return false;
+    }
+    QString dataDir;
+    SqliteQuery databases(w);
+    QString ignored; // without the folder, inbound media keep their provider's URL
+    if (databases.prepare(QStringLiteral("PRAGMA database_list"), &ignored) && databases.next())
+        dataDir = QFileInfo(databases.text(2)).absolutePath();
+    const bool inbound = present.contains(QStringLiteral("message_media"));
+    const bool outbound = present.contains(QStringLiteral("outbox"));
+    SqliteQuery files(w);
+    if (inbound && !files.prepare(QStringLiteral("SELECT url, path, state FROM message_media "
+                                                 "WHERE message_id = :id ORDER BY position"),
+                                  error))
+        return false;
+    SqliteQuery sent(w);
+    if (outbound &&
+        !sent.prepare(QStringLiteral("SELECT media_urls FROM outbox WHERE message_id = :id"),
+                      error))
+        return false;
+    for (ThreadItem &item : thread) {
+        if (item.kind != ThreadItem::Kind::Message)
+            continue;
+        if (item.direction == QLatin1String("inbound") && inbound) {
+            files.reset();
+            files.bind(":id", item.rowId);
+            while (files.next()) {
+                const QString path = files.text(1);
+                item.mediaLinks.append(
+                    files.text(2) == QLatin1String("stored") && !path.isEmpty() &&
+                            !dataDir.isEmpty()
+                        ? QUrl::fromLocalFile(QDir(dataDir).filePath(path)).toString()
+                        : files.text(0));
+            }
+        } else if (item.direction == QLatin1String("outbound") && outbound) {
+            sent.reset();
+            sent.bind(":id", item.rowId);
+            if (sent.next()) {
+                const QJsonArray urls = QJsonDocument::fromJson(sent.text(0).toUtf8()).array();
+                for (const QJsonValue &url : urls)
+                    item.mediaLinks.append(url.toString());
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> done) {
     m_store->run<Thread>(
         std::move(receiver),
@@ -378,6 +447,8 @@ void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> don
                 if (author.next())
                     item.author = author.text(0);
             }
+            if (!addMediaLinks(w, thread, error))
+                return std::nullopt;
             std::reverse(thread.begin(), thread.end()); // oldest first, as a thread reads
             return thread;
         },

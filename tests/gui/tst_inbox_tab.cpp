@@ -2,6 +2,7 @@
 // writing in through the sandbox on SMS and WhatsApp, the engine (sb::Inbox) on the real
 // SQLite file, and the agent using the tab with keys and clicks.
 #include "ConsoleFixture.h"
+#include "canned/CannedPicker.h"
 #include "common/SendFeedback.h"
 #include "common/UnreadMessages.h"
 #include "db/Store.h"
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTextFrame>
 #include <QTextTable>
 #include <QToolButton>
@@ -43,6 +45,9 @@ private Q_SLOTS:
     void listFillsFromStoredMessages();
     void threadMergesChannelsInTimeOrder();
     void noteIsShownAndNeverSent();
+    void exportWritesEveryChannelAndNotes();
+    void cannedResponseFillsTheReply();
+    void inboundMediaLinksToTheStoredFile();
     void searchAsYouTypeOpensTheHit();
     void replyBySmsAndWhatsAppIsDelivered();
     void liveMessageAppearsKeepingTheAgentsPlace();
@@ -201,6 +206,97 @@ void TestInboxTab::noteIsShownAndNeverSent() {
     QCOMPARE(int(after.size()), before);
     for (const MessageRecord &m : after)
         QVERIFY(!m.body.contains(QStringLiteral("Promised a refund")));
+}
+
+void TestInboxTab::exportWritesEveryChannelAndNotes() {
+    openCustomer();
+    QVERIFY(inbox()->exportButton()->isEnabled());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QSignalSpy exported(inbox(), &InboxTab::threadExported);
+    const QString csvPath = dir.filePath(QStringLiteral("thread.csv"));
+    inbox()->exportThreadTo(csvPath);
+    QTRY_COMPARE(exported.count(), 1);
+    QCOMPARE(exported.at(0).at(1).toString(), QString());
+    QFile csv(csvPath);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(csv.readAll());
+    // Both channels the customer wrote on, and the agent's note marked as such.
+    QVERIFY2(text.contains(QStringLiteral(",sms,")), qPrintable(text.left(400)));
+    QVERIFY(text.contains(QStringLiteral(",whatsapp,")));
+    QVERIFY(text.contains(QStringLiteral("Promised a refund by Friday")));
+    QVERIFY(text.contains(QStringLiteral(",note,")));
+    QVERIFY(inbox()->feedback()->text().contains(QStringLiteral("Exported")));
+
+    const QString pdfPath = dir.filePath(QStringLiteral("thread.pdf"));
+    inbox()->exportThreadTo(pdfPath);
+    QTRY_COMPARE(exported.count(), 2);
+    QCOMPARE(exported.at(1).at(1).toString(), QString());
+    QFile pdf(pdfPath);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == QByteArrayLiteral("%PDF-"));
+    QVERIFY(pdf.size() > 1000);
+}
+
+void TestInboxTab::cannedResponseFillsTheReply() {
+    openCustomer();
+    QLineEdit *reply = inbox()->replyEdit();
+    reply->clear();
+    reply->setFocus();
+    CannedPicker *picker = CannedPicker::of(reply);
+    QVERIFY(picker);
+    QTest::keyClicks(reply, QStringLiteral("/than"));
+    QTRY_VERIFY(picker->isOpen());
+    QCOMPARE(picker->listed().value(0), QStringLiteral("thanks"));
+    QTest::keyClick(reply, Qt::Key_Return);
+    QTRY_VERIFY(!picker->isOpen());
+    // The placeholder took the open contact's name (the WhatsApp profile name), and nothing
+    // was sent: the text waits in the box to be read and sent.
+    QVERIFY2(reply->text().startsWith(QStringLiteral("Thanks — ")), qPrintable(reply->text()));
+    QVERIFY(!reply->text().contains(QStringLiteral("{{")));
+    QVERIFY(!reply->text().contains(QStringLiteral("/than")));
+    reply->clear();
+}
+
+void TestInboxTab::inboundMediaLinksToTheStoredFile() {
+    SwitchboardService *service = m_console.window()->service();
+    const QString from = QStringLiteral("+14155550177");
+    service->simulateInbound(QStringLiteral("sms"), from, QStringLiteral("Here is the damage"), {},
+                             {QStringLiteral("photo")});
+    Inbox engine(service->store(), service->channels());
+    // Waits for one answer of the engine's (each call is async, on the store's thread).
+    auto await = [](auto call) {
+        bool done = false;
+        call(done);
+        return QTest::qWaitFor([&] { return done; }, 5000);
+    };
+    qint64 contactId = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(await([&](bool &done) {
+                                 engine.contactIdFor(from, &engine,
+                                                     [&](const StoreResult<qint64> &r) {
+                                                         contactId = r.ok() ? r.value : 0;
+                                                         done = true;
+                                                     });
+                             }) &&
+                                 contactId > 0,
+                             10000);
+    // Once the sandbox's photo is downloaded, the thread links to the stored copy.
+    QStringList links;
+    QTRY_VERIFY_WITH_TIMEOUT(await([&](bool &done) {
+                                 engine.thread(ThreadQuery::newest(contactId), &engine,
+                                               [&](const StoreResult<Thread> &r) {
+                                                   links = r.ok() && !r.value.isEmpty()
+                                                               ? r.value.last().mediaLinks
+                                                               : QStringList();
+                                                   done = true;
+                                               });
+                             }) &&
+                                 links.size() == 1 &&
+                                 links.first().startsWith(QStringLiteral("file://")),
+                             15000);
+    QFile stored(QUrl(links.first()).toLocalFile());
+    QVERIFY(stored.open(QIODevice::ReadOnly));
+    QCOMPARE(stored.read(4), QByteArrayLiteral("\x89PNG"));
 }
 
 void TestInboxTab::searchAsYouTypeOpensTheHit() {

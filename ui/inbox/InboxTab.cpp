@@ -3,19 +3,24 @@
 #include "ContactDelegate.h"
 #include "ContactListModel.h"
 #include "ReplyRoute.h"
+#include "ThreadExport.h"
 #include "ThreadView.h"
+#include "canned/CannedPicker.h"
 #include "common/Accessibility.h"
 #include "common/SchemeColors.h"
 #include "common/SendFeedback.h"
 #include "inbox/Inbox.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
@@ -52,6 +57,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     , m_name(new QLabel(this))
     , m_nameEdit(new QLineEdit(this))
     , m_rename(new QToolButton(this))
+    , m_export(new QToolButton(this))
     , m_details(new QLabel(this))
     , m_window(new QLabel(this))
     , m_thread(new ThreadView(this))
@@ -103,6 +109,12 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     m_rename->setText(QStringLiteral("✎"));
     m_rename->setToolTip(tr("Edit the name (F2)"));
     Accessibility::describe(m_rename, tr("Edit the contact's name"), tr("F2"));
+    m_export->setObjectName(QStringLiteral("inboxExport"));
+    m_export->setText(tr("Export…"));
+    m_export->setToolTip(tr("Save this conversation, every channel with statuses, media links and "
+                            "notes, as CSV or as a printable PDF"));
+    Accessibility::describe(m_export, tr("Export the conversation"), tr("CSV or PDF"));
+    m_export->setEnabled(false);
     m_details->setObjectName(QStringLiteral("inboxContactDetails"));
     m_details->setAccessibleName(tr("Contact details"));
     m_details->setWordWrap(true);
@@ -150,6 +162,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     nameRow->addWidget(m_name, 1);
     nameRow->addWidget(m_nameEdit, 1);
     nameRow->addWidget(m_rename);
+    nameRow->addWidget(m_export);
     auto *replyRow = new QHBoxLayout;
     replyRow->addWidget(m_channel);
     replyRow->addWidget(m_reply, 1);
@@ -179,7 +192,8 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
 
     setTabOrder(m_search, m_list);
     setTabOrder(m_list, m_rename);
-    setTabOrder(m_rename, m_thread);
+    setTabOrder(m_rename, m_export);
+    setTabOrder(m_export, m_thread);
     setTabOrder(m_thread, m_channel);
     setTabOrder(m_channel, m_reply);
     setTabOrder(m_reply, m_note);
@@ -187,6 +201,11 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     m_search->installEventFilter(this);
     m_list->installEventFilter(this);
     m_reply->installEventFilter(this);
+    // After the tab's own filter, so the picker sees Enter and Esc first while it is open.
+    CannedPicker::attach(m_reply, [this] {
+        return m_contact ? CannedContext{m_contact->name, m_contact->number, authorName()}
+                         : CannedContext{};
+    });
 
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(150);
@@ -208,6 +227,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     connect(m_model, &ContactListModel::unreadChanged, this, [this] { refreshUnreadTotal(); });
     connect(m_thread, &ThreadView::olderWanted, this, &InboxTab::loadOlder);
     connect(m_rename, &QToolButton::clicked, this, &InboxTab::startRename);
+    connect(m_export, &QToolButton::clicked, this, &InboxTab::exportThread);
     auto *f2 = new QShortcut(QKeySequence(Qt::Key_F2), this);
     f2->setContext(Qt::WidgetWithChildrenShortcut);
     connect(f2, &QShortcut::activated, this, &InboxTab::startRename);
@@ -529,6 +549,7 @@ void InboxTab::announceRead() {
 void InboxTab::updateHeader() {
     const bool open = m_contact.has_value();
     m_rename->setEnabled(open);
+    m_export->setEnabled(open);
     m_channel->setEnabled(open && !m_noteMode);
     m_reply->setEnabled(open);
     m_note->setEnabled(open);
@@ -821,6 +842,52 @@ bool InboxTab::eventFilter(QObject *watched, QEvent *event) {
         return true;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+} // namespace sb
+
+namespace sb {
+
+void InboxTab::exportThread() {
+    if (!m_contact)
+        return;
+    QString name = ContactListModel::label(*m_contact);
+    name.replace(QRegularExpression(QStringLiteral("[^\\w+-]+")), QStringLiteral("-"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the conversation"), QDir::home().filePath(name + QStringLiteral(".csv")),
+        tr("CSV, for a spreadsheet (*.csv);;PDF, to print (*.pdf)"));
+    if (!path.isEmpty())
+        exportThreadTo(path);
+}
+
+void InboxTab::exportThreadTo(const QString &path) {
+    if (!m_contact || !m_context.inbox)
+        return;
+    const QString label = m_contact->name.isEmpty()
+                              ? m_contact->number
+                              : QStringLiteral("%1 (%2)").arg(m_contact->name, m_contact->number);
+    m_feedback->note(tr("Exporting the conversation with %1…").arg(label));
+    Receiver me(this);
+    m_context.inbox->thread(
+        ThreadQuery::newest(m_contact->id, 0), me,
+        [this, me, path, label](const StoreResult<Thread> &result) {
+            if (!result.ok()) {
+                const QString error =
+                    tr("The conversation could not be read: %1").arg(result.error);
+                m_feedback->problem(tr("Nothing was exported. %1").arg(error));
+                Q_EMIT threadExported(path, error);
+                return;
+            }
+            ThreadExport::exportThread(
+                result.value, label, path, ThreadExport::formatFor(path), me,
+                [this, path](const QString &error) {
+                    if (error.isEmpty())
+                        m_feedback->note(tr("Exported to %1").arg(QDir::toNativeSeparators(path)));
+                    else
+                        m_feedback->problem(tr("Nothing was exported: %1").arg(error));
+                    Q_EMIT threadExported(path, error);
+                });
+        });
 }
 
 } // namespace sb

@@ -81,6 +81,11 @@ public:
     bool noteMode() const { return m_noteMode; }
     void setNoteMode(bool on);
     void startRename();
+    QToolButton *exportButton() const { return m_export; }
+    // Writes the open contact's whole thread (every channel, notes included) to `path`, CSV or
+    // PDF by its suffix, off the GUI thread; the outcome shows in the feedback line and
+    // threadExported() says it.
+    void exportThreadTo(const QString &path);
 
 Q_SIGNALS:
     void unreadCountChanged(int total);
@@ -91,6 +96,8 @@ Q_SIGNALS:
     // The agent read the contact's thread here: the addresses their inbound items came from
     // ("+1555…", "whatsapp:+1555…"), so the channels' tabs can count them read too.
     void conversationRead(const QStringList &addresses);
+    // An export finished: `error` is empty when the file was written.
+    void threadExported(const QString &path, const QString &error);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -114,6 +121,7 @@ private:
     void send();
     void saveNote();
     void finishRename(bool save);
+    void exportThread();
     ReplyRoute *currentRoute() const;
     QString authorName() const;
 
@@ -125,6 +133,7 @@ private:
     QLabel *m_name;
     QLineEdit *m_nameEdit;
     QToolButton *m_rename;
+    QToolButton *m_export;
     QLabel *m_details;
     QLabel *m_window;
     ThreadView *m_thread;
