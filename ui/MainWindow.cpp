@@ -186,21 +186,11 @@ void MainWindow::buildMenus() {
     add(file, QStringLiteral("quit"), tr("&Quit"),
         standard(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)), &QWidget::close);
 
-    // On the Inbox, search and the reply box are the Inbox's own.
-    auto inTabOrInbox = [this, inTab](void (ChannelTab::*entry)(), void (InboxTab::*inbox)()) {
-        return [this, inTab, entry, inbox] {
-            if (m_inbox && m_tabs->currentWidget() == m_inbox)
-                (m_inbox->*inbox)();
-            else
-                inTab(entry)();
-        };
-    };
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     add(go, QStringLiteral("findMessages"), tr("&Search messages"),
-        {QKeySequence(Qt::CTRL | Qt::Key_F)},
-        inTabOrInbox(&ChannelTab::focusSearch, &InboxTab::focusSearch));
+        {QKeySequence(Qt::CTRL | Qt::Key_F)}, [this] { focusSearchOrReply(true); });
     add(go, QStringLiteral("focusReply"), tr("&Reply box"), {QKeySequence(Qt::CTRL | Qt::Key_R)},
-        inTabOrInbox(&ChannelTab::focusReply, &InboxTab::focusReply));
+        [this] { focusSearchOrReply(false); });
     go->addSeparator();
     // Window-wide, so they work wherever the focus is (a table or text box would otherwise
     // take Ctrl+Tab for itself).
@@ -286,6 +276,19 @@ ChannelTab *MainWindow::channelTab(const QString &channel) const {
             return tab;
     }
     return nullptr;
+}
+
+void MainWindow::focusSearchOrReply(bool search) {
+    // On the Inbox, search and the reply box are the Inbox's own.
+    if (m_inbox && m_tabs->currentWidget() == m_inbox) {
+        search ? m_inbox->focusSearch() : m_inbox->focusReply();
+        return;
+    }
+    ChannelTab *tab = targetTab();
+    if (!tab)
+        return;
+    m_tabs->setCurrentWidget(tab);
+    search ? tab->focusSearch() : tab->focusReply();
 }
 
 ChannelTab *MainWindow::targetTab() const {

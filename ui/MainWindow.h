@@ -118,6 +118,9 @@ private:
     // The channel tab the Go menu's entries act on: the current tab, or the last channel tab
     // shown when the current one is not a channel's.
     ChannelTab *targetTab() const;
+    // Go ▸ Search messages (search) and Go ▸ Reply box: the Inbox's own when it is shown, else
+    // the channel tab's (targetTab()).
+    void focusSearchOrReply(bool search);
     void onCurrentTabChanged();
     QString titleOf(const QString &channel) const;
     QString simulateActionName(const QString &channel) const;
