@@ -637,33 +637,11 @@ void Inbox::unreadTotal(Receiver receiver, Done<qint64> done) {
 void Inbox::setContactName(qint64 contactId, const QString &name, Receiver receiver,
                            Done<bool> done) {
     const QString trimmed = name.trimmed();
-    m_store->run<bool>(
-        std::move(receiver),
-        [contactId, trimmed](StoreWorker &w, QString *error) -> std::optional<bool> {
-            SqliteQuery q(w);
-            if (!q.prepare(QStringLiteral("UPDATE contacts SET name = :name, name_source = "
-                                          ":source WHERE id = :id"),
-                           error))
-                return std::nullopt;
-            q.bind(":name", trimmed);
-            q.bind(":source", trimmed.isEmpty() ? QString() : QStringLiteral("agent"));
-            q.bind(":id", contactId);
-            if (!q.exec()) {
-                *error = q.error();
-                return std::nullopt;
-            }
-            if (q.changes() == 0) {
-                *error = QStringLiteral("no contact %1").arg(contactId);
-                return std::nullopt;
-            }
-            return true;
-        },
-        [this, contactId, done](const StoreResult<bool> &result) {
-            if (result.ok())
-                announce(contactId);
-            if (done)
-                done(result);
-        });
+    updateContact(contactId,
+                  QStringLiteral("UPDATE contacts SET name = :value, name_source = :source WHERE "
+                                 "id = :id"),
+                  trimmed, trimmed.isEmpty() ? QString() : QStringLiteral("agent"),
+                  std::move(receiver), std::move(done));
 }
 
 void Inbox::setContactEmail(qint64 contactId, const QString &email, Receiver receiver,
@@ -677,14 +655,20 @@ void Inbox::setContactEmail(qint64 contactId, const QString &email, Receiver rec
         });
         return;
     }
+    updateContact(contactId, QStringLiteral("UPDATE contacts SET email = :value WHERE id = :id"),
+                  address, {}, std::move(receiver), std::move(done));
+}
+
+void Inbox::updateContact(qint64 contactId, const QString &sql, const QString &value,
+                          const QString &source, Receiver receiver, Done<bool> done) {
     m_store->run<bool>(
         std::move(receiver),
-        [contactId, address](StoreWorker &w, QString *error) -> std::optional<bool> {
+        [contactId, sql, value, source](StoreWorker &w, QString *error) -> std::optional<bool> {
             SqliteQuery q(w);
-            if (!q.prepare(QStringLiteral("UPDATE contacts SET email = :email WHERE id = :id"),
-                           error))
+            if (!q.prepare(sql, error))
                 return std::nullopt;
-            q.bind(":email", address);
+            q.bind(":value", value);
+            q.bind(":source", source); // ignored where the statement has no :source
             q.bind(":id", contactId);
             if (!q.exec()) {
                 *error = q.error();

@@ -116,6 +116,10 @@ private:
     void onRowsChanged(const QString &table, const QList<qint64> &ids);
     void resolveChanged();
     void announce(qint64 contactId);
+    // One UPDATE of a contact's column (`:value`, `:source`, `:id`), announced once committed;
+    // an unknown id is an error.
+    void updateContact(qint64 contactId, const QString &sql, const QString &value,
+                       const QString &source, Receiver receiver, Done<bool> done);
 
     Store *m_store;
     ChannelList m_channels;

@@ -1,5 +1,6 @@
 #include "ConversationView.h"
 
+#include "LinkifiedText.h"
 #include "MediaAttachments.h"
 #include "MessageActions.h"
 #include "MessageTableModel.h"
@@ -34,31 +35,6 @@ namespace {
 
 const QString kRetryScheme = QStringLiteral("sb-retry");
 const QString kEditScheme = QStringLiteral("sb-edit");
-
-// Plain text with its web links turned into anchors.
-void insertLinkified(QTextCursor &cursor, const QString &text, const QTextCharFormat &plain,
-                     const QColor &linkColor) {
-    static const QRegularExpression links(
-        QStringLiteral(R"((?:https?://|www\.)[^\s<>"]+[^\s<>".,;:!?)\]'])"),
-        QRegularExpression::CaseInsensitiveOption);
-    int at = 0;
-    for (auto it = links.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        cursor.insertText(text.mid(at, match.capturedStart() - at), plain);
-        QString href = match.captured();
-        if (href.startsWith(QLatin1String("www."), Qt::CaseInsensitive))
-            href.prepend(QLatin1String("https://"));
-        QTextCharFormat link = plain;
-        link.setAnchor(true);
-        link.setAnchorHref(href);
-        link.setForeground(linkColor);
-        link.setFontUnderline(true);
-        link.setToolTip(href);
-        cursor.insertText(match.captured(), link);
-        at = int(match.capturedEnd());
-    }
-    cursor.insertText(text.mid(at), plain);
-}
 
 } // namespace
 
@@ -416,8 +392,8 @@ void ConversationView::render() {
             text.setFontItalic(true);
             cell.insertText(tr("(no text)"), text);
         } else {
-            insertLinkified(cell, m.body, text,
-                            SchemeColors::text(Tone::Info, palette, colors.background));
+            LinkifiedText::insert(cell, m.body, text,
+                                  SchemeColors::text(Tone::Info, palette, colors.background));
         }
         m_media->insert(cell, m.id, palette, colors.background, text);
 

@@ -1,6 +1,7 @@
 #include "ThreadView.h"
 
 #include "ContactDelegate.h"
+#include "common/LinkifiedText.h"
 #include "common/SchemeColors.h"
 #include "common/StatusColors.h"
 #include "common/TimeFormat.h"
@@ -17,31 +18,6 @@
 namespace sb {
 
 namespace {
-
-// Plain text with its web links turned into anchors.
-void insertLinkified(QTextCursor &cursor, const QString &text, const QTextCharFormat &plain,
-                     const QColor &linkColor) {
-    static const QRegularExpression links(
-        QStringLiteral(R"((?:https?://|www\.)[^\s<>"]+[^\s<>".,;:!?)\]'])"),
-        QRegularExpression::CaseInsensitiveOption);
-    int at = 0;
-    for (auto it = links.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch match = it.next();
-        cursor.insertText(text.mid(at, match.capturedStart() - at), plain);
-        QString href = match.captured();
-        if (href.startsWith(QLatin1String("www."), Qt::CaseInsensitive))
-            href.prepend(QLatin1String("https://"));
-        QTextCharFormat link = plain;
-        link.setAnchor(true);
-        link.setAnchorHref(href);
-        link.setForeground(linkColor);
-        link.setFontUnderline(true);
-        link.setToolTip(href);
-        cursor.insertText(match.captured(), link);
-        at = int(match.capturedEnd());
-    }
-    cursor.insertText(text.mid(at), plain);
-}
 
 // WhatsApp's ticks where the status says more than its tone (read: blue ✓✓).
 QPair<QString, Tone> tickFor(const ThreadItem &item, const StatusInfo &status) {
@@ -215,8 +191,8 @@ void ThreadView::insertMessage(QTextCursor &cursor, const ThreadItem &item, int 
         text.setFontItalic(true);
         cell.insertText(tr("(no text)"), text);
     } else if (!item.text.isEmpty()) {
-        insertLinkified(cell, item.text, text,
-                        SchemeColors::text(Tone::Info, pal, colors.background));
+        LinkifiedText::insert(cell, item.text, text,
+                              SchemeColors::text(Tone::Info, pal, colors.background));
     }
     insertMedia(cell, item, colors.background);
 
@@ -300,7 +276,7 @@ void ThreadView::insertNote(QTextCursor &cursor, const ThreadItem &item, int gap
     QTextCharFormat text;
     text.setForeground(SchemeColors::readable(pal.color(QPalette::Text), background));
     cell.insertBlock(body, text);
-    insertLinkified(cell, item.text, text, SchemeColors::text(Tone::Info, pal, background));
+    LinkifiedText::insert(cell, item.text, text, SchemeColors::text(Tone::Info, pal, background));
 }
 
 void ThreadView::insertLine(QTextCursor &cursor, const ThreadItem &item) {
