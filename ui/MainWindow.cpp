@@ -537,6 +537,7 @@ void MainWindow::buildInbox(const ChannelStatuses &statuses) {
     context.statuses = statuses;
     context.routes = routes;
     context.settings = m_settings;
+    context.shares = m_service->mediaShares();
     m_inbox = new InboxTab(context);
     // The tab owns the engine and the routes: both go with it when the service is rebuilt.
     context.inbox->setParent(m_inbox);
@@ -546,11 +547,20 @@ void MainWindow::buildInbox(const ChannelStatuses &statuses) {
     connect(m_inbox, &InboxTab::unreadCountChanged, this, &MainWindow::updateUnread);
     // Read in the inbox is read in the channels' tabs too.
     connect(m_inbox, &InboxTab::conversationRead, this, [this](const QStringList &addresses) {
+        m_readFromInbox = true; // not echoed back to the inbox below
         for (UnreadMessages *unread : std::as_const(m_unread)) {
             for (const QString &address : addresses)
                 unread->markContactRead(address);
         }
+        m_readFromInbox = false;
     });
+    // And read in a channel's tab is read in the inbox.
+    for (UnreadMessages *unread : std::as_const(m_unread)) {
+        connect(unread, &UnreadMessages::contactRead, m_inbox, [this](const QString &contact) {
+            if (!m_readFromInbox)
+                m_inbox->markAddressRead(contact);
+        });
+    }
 }
 
 void MainWindow::onStarted() {

@@ -139,6 +139,7 @@ private:
     QList<ChannelTab *> m_channelTabs;
     AccountTab *m_account = nullptr;
     InboxTab *m_inbox = nullptr;
+    bool m_readFromInbox = false; // the channels' tabs are marking what the inbox read
     CannedLibrary *m_canned = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QList<QAction *> m_simulate;

@@ -77,6 +77,11 @@ const QList<QStringList> &steps() {
             QStringLiteral("CREATE INDEX outbox_scheduled ON outbox(send_at) WHERE state = "
                            "'scheduled'"),
         },
+        // 5: a message's entry found by its message: the inbox's thread (media URLs), the
+        // tables' scheduled time and Retry look it up for every outbound row they show.
+        {
+            QStringLiteral("CREATE INDEX outbox_message ON outbox(message_id)"),
+        },
     };
     return all;
 }

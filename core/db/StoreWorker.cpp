@@ -50,7 +50,10 @@ QStringList mediaUrlsFromJson(const QString &text) {
 
 const QString kMessageColumns =
     QStringLiteral("id, sid, channel, direction, from_number, to_number, body, status, error_code, "
-                   "error_message, segments, created_at, updated_at");
+                   "error_message, segments, created_at, updated_at, "
+                   // A scheduled message's time to go (outbox_message makes this a lookup).
+                   "CASE WHEN status = 'scheduled' THEN (SELECT send_at FROM outbox o WHERE "
+                   "o.message_id = messages.id AND o.state = 'scheduled') END");
 
 MessageRecord readMessage(const QSqlQuery &q) {
     MessageRecord m;
@@ -67,6 +70,8 @@ MessageRecord readMessage(const QSqlQuery &q) {
     m.segments = q.value(10).toInt();
     m.createdAt = fromMs(q.value(11).toLongLong());
     m.updatedAt = fromMs(q.value(12).toLongLong());
+    if (!q.value(13).isNull())
+        m.scheduledFor = fromMs(q.value(13).toLongLong());
     return m;
 }
 

@@ -145,6 +145,14 @@ bool HttpServer::matches(const QStringList &pattern, const QStringList &segments
     return true;
 }
 
+QString HttpServer::loggedPath(const QString &path) const {
+    for (const QString &prefix : m_hiddenPrefixes) {
+        if (path.startsWith(prefix) && path.size() > prefix.size())
+            return prefix + QChar(0x2026);
+    }
+    return path;
+}
+
 HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket, const HttpRequest &parsed) {
     auto *sequencer = ResponseSequencer::of(socket);
     const quint64 sequence = sequencer->reserve();
@@ -153,8 +161,8 @@ HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket, const HttpRequest &p
     timer.start();
     auto answered = std::make_shared<bool>(false);
     QPointer<HttpServer> self(this);
-    return [guard, sequence, timer, answered, self, method = parsed.method, path = parsed.path,
-            peer = parsed.peer](const HttpResponse &response) {
+    return [guard, sequence, timer, answered, self, method = parsed.method,
+            path = loggedPath(parsed.path), peer = parsed.peer](const HttpResponse &response) {
         if (*answered)
             return;
         *answered = true;

@@ -49,6 +49,10 @@ public:
     // after listenOn(): connections accepted from then on get it.
     void setMaxBodyBytes(const QByteArray &method, const QByteArray &path, qint64 bytes);
     void setLogRequests(bool on) { m_logRequests = on; }
+    // Paths under `prefix` are logged as the prefix and "…": their rest is a secret (a media
+    // share's token grants the file to whoever has it).
+    void hidePathsUnder(const QString &prefix) { m_hiddenPrefixes.append(prefix); }
+    QString loggedPath(const QString &path) const;
     // Where everything this server refuses is logged; filters (signature checks, tokens) should
     // note their refusals here too.
     RejectionLog *rejectionLog() const { return m_rejections; }
@@ -84,6 +88,7 @@ private:
     HttpLimits m_limits;
     RejectionLog *m_rejections;
     bool m_logRequests = true;
+    QStringList m_hiddenPrefixes;
     QString m_error;
 };
 

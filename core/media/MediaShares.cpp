@@ -110,6 +110,7 @@ bool MediaShares::isToken(const QString &text) {
 }
 
 void MediaShares::addRoutes(HttpServer &server) {
+    server.hidePathsUnder(QStringLiteral("/media/"));
     server.route("GET", routePattern(),
                  [this](const HttpRequest &r, HttpServer::Reply reply) { serve(r, reply); });
 }
@@ -124,10 +125,11 @@ QString MediaShares::publicBase() const {
     return m_publicBase;
 }
 
-void MediaShares::share(const QString &localFile, Receiver receiver, Shared done) {
+void MediaShares::share(const QString &localFile, Receiver receiver, Shared done,
+                        const QString &name) {
     MediaShare s;
     s.token = newToken();
-    s.originalName = QFileInfo(localFile).fileName();
+    s.originalName = name.isEmpty() ? QFileInfo(localFile).fileName() : name;
     const QString base = publicBase();
     if (!base.isEmpty())
         s.url = base + pathFor(s.token);

@@ -63,8 +63,9 @@ public:
     QString folder() const { return m_folder; }
 
     using Shared = std::function<void(const StoreResult<MediaShare> &)>;
-    // Copies `localFile` and registers it; `done` runs on the receiver's thread.
-    void share(const QString &localFile, Receiver receiver, Shared done);
+    // Copies `localFile` and registers it (as `name`, else the file's own name); `done` runs
+    // on the receiver's thread.
+    void share(const QString &localFile, Receiver receiver, Shared done, const QString &name = {});
     // The same for bytes in memory (a pasted image), saved under `name`'s type.
     void shareData(const QByteArray &data, const QString &name, Receiver receiver, Shared done);
     // A share as stored (expired or not); an empty optional when there is none.

@@ -25,6 +25,7 @@ struct MessageRecord {
     int segments = 0;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QDateTime scheduledFor; // UTC: when a `scheduled` message goes out; invalid otherwise
 };
 
 // One status callback as it arrived.
@@ -63,7 +64,7 @@ struct InboundMessage {
     QString to;
     QString body;
     QByteArray payload;
-    QList<InboundMedia> media; // in MediaUrl{N} order; stored with the message (MediaRows)
+    QList<InboundMedia> media;   // in MediaUrl{N} order; stored with the message (MediaRows)
     QString optOutType;          // Twilio's Advanced Opt-Out verdict: STOP, START, HELP
     QString messagingServiceSid; // set when it came to a number in a Messaging Service
 };

@@ -61,7 +61,12 @@ void TwilioMessageSender::reconcile(const OutboxEntry &entry, Reconciled done) {
                                // which is what the entry stored as its body: the same comparison
                                // finds free text and templates alike.
                                const QDateTime notBefore = entry.message.createdAt.addSecs(-120);
+                               // The number of files tells a media-only message from
+                               // another one to the same contact (both have an empty body).
+                               const int files = int(entry.mediaUrls.size());
                                for (const TwilioMessage &m : page.value.messages) {
+                                   if (m.numMedia >= 0 && m.numMedia != files)
+                                       continue;
                                    if (m.body == entry.message.body && m.dateCreated >= notBefore) {
                                        reconciled.kind = ReconcileResult::Kind::Found;
                                        reconciled.providerId = m.sid;

@@ -3,7 +3,9 @@
 // SQLite file, and the agent using the tab with keys and clicks.
 #include "ConsoleFixture.h"
 #include "canned/CannedPicker.h"
+#include "common/AttachmentTray.h"
 #include "common/SendFeedback.h"
+#include "common/SendLaterDialog.h"
 #include "common/UnreadMessages.h"
 #include "db/Store.h"
 #include "inbox/ContactListModel.h"
@@ -15,6 +17,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -50,9 +53,12 @@ private Q_SLOTS:
     void inboundMediaLinksToTheStoredFile();
     void searchAsYouTypeOpensTheHit();
     void replyBySmsAndWhatsAppIsDelivered();
+    void replyWithAPictureAndLater();
     void liveMessageAppearsKeepingTheAgentsPlace();
     void keyboardOnly();
     void screenshots();
+    void readingInTheSmsTabReadsTheInbox();
+    void optedOutContactSaysSoAndReplyIsRefused();
     void unreadDropsWhenOpenedAndStaysAfterRestart();
 
 private:
@@ -349,6 +355,71 @@ void TestInboxTab::replyBySmsAndWhatsAppIsDelivered() {
     }
 }
 
+void TestInboxTab::replyWithAPictureAndLater() {
+    openCustomer();
+    QComboBox *picker = inbox()->channelPicker();
+    picker->setCurrentIndex(picker->findData(QStringLiteral("sms")));
+    // A picture pasted into the reply goes with it as MMS: the sandbox fetches it from this
+    // console's public URL before it reports the message delivered.
+    QImage picture(64, 48, QImage::Format_RGB32);
+    picture.fill(Qt::darkCyan);
+    AttachmentTray *tray = inbox()->attachments();
+    QVERIFY(tray->isVisible());
+    tray->addImage(picture);
+    QTRY_VERIFY(!tray->isEmpty() && !tray->isBusy());
+    const QString body = QStringLiteral("The photo of your parcel");
+    inbox()->replyEdit()->setText(body);
+    QTRY_VERIFY2(inbox()->sendButton()->isEnabled(), qPrintable(inbox()->counterLabel()->text()));
+    QTest::mouseClick(inbox()->sendButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(inbox()->replyEdit()->text().isEmpty() && tray->isEmpty(), 10000);
+    auto sent = [&]() -> ThreadItem {
+        for (const ThreadItem &item : inbox()->thread()->items()) {
+            if (item.text == body)
+                return item;
+        }
+        return {};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sent().status == QLatin1String("delivered"), 15000);
+    QCOMPARE(sent().mediaLinks.size(), 1);
+    QTRY_VERIFY(
+        inbox()->thread()->toPlainText().contains(QStringLiteral("Sent file: pasted-image-")));
+
+    // Later…: scheduled ten minutes ahead, shown with its time to go.
+    const QString later = QStringLiteral("Reminder: the courier comes at ten");
+    picker->setCurrentIndex(picker->findData(QStringLiteral("sms")));
+    inbox()->replyEdit()->setText(later);
+    QTRY_VERIFY(inbox()->sendLaterButton()->isEnabled());
+    bool picked = false;
+    QTimer::singleShot(0, this, [&picked] {
+        auto *dialog = qobject_cast<SendLaterDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->picker()->setDateTime(QDateTime::currentDateTime().addSecs(600));
+        picked = true;
+        dialog->accept();
+    });
+    QTest::mouseClick(inbox()->sendLaterButton(), Qt::LeftButton);
+    QVERIFY(picked);
+    QTRY_VERIFY_WITH_TIMEOUT(inbox()->replyEdit()->text().isEmpty(), 10000);
+    QTRY_VERIFY(inbox()->feedback()->text().startsWith(QStringLiteral("Scheduled for")));
+    bool scheduled = false;
+    for (const MessageRecord &m : storedMessages(kCustomer)) {
+        if (m.body == later) {
+            scheduled = m.status == QLatin1String("scheduled") && m.scheduledFor.isValid() &&
+                        m.scheduledFor > QDateTime::currentDateTimeUtc().addSecs(500);
+        }
+    }
+    QVERIFY(scheduled);
+    // Notes take neither files nor a time.
+    inbox()->setNoteMode(true);
+    QVERIFY(!tray->isVisible());
+    QVERIFY(!inbox()->sendLaterButton()->isVisible());
+    inbox()->setNoteMode(false);
+    // The dialog is gone: the console is the active window again, as after a real click.
+    m_console.window()->activateWindow();
+    QTRY_VERIFY(m_console.window()->isActiveWindow());
+}
+
 void TestInboxTab::liveMessageAppearsKeepingTheAgentsPlace() {
     openCustomer();
     const qint64 id = inbox()->openContactId();
@@ -426,6 +497,69 @@ void TestInboxTab::screenshots() {
     QTest::qWait(300);
     qInfo() << "saved" << ConsoleFixture::screenshot(window, QStringLiteral("inbox-thread-dark"));
     QApplication::setPalette(QApplication::style()->standardPalette());
+    window->resize(was);
+    QTest::qWait(100);
+}
+
+void TestInboxTab::readingInTheSmsTabReadsTheInbox() {
+    MainWindow *window = m_console.window();
+    window->tabs()->setCurrentWidget(inbox());
+    const QString caller = QStringLiteral("+61491570156");
+    window->service()->simulateInbound(QStringLiteral("sms"), caller,
+                                       QStringLiteral("Is the shop open on Sunday?"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rowOf(caller) >= 0 && inbox()->model()->contact(rowOf(caller)).unread == 1, 10000);
+    QTRY_VERIFY(window->unread(QStringLiteral("sms"))->ids().size() >= 1);
+    const auto listed = [&] {
+        int total = 0;
+        for (int row = 0; row < inbox()->model()->rowCount(); ++row)
+            total += inbox()->model()->contact(row).unread;
+        return total;
+    };
+    QTRY_COMPARE(inbox()->unreadCount(), listed()); // the total has caught up with the arrival
+    const int before = inbox()->unreadCount();
+    // The agent reads it in the SMS tab: the inbox counts it read too, and it stays read.
+    window->tabs()->setCurrentWidget(m_console.sms());
+    m_console.sms()->openConversation(caller);
+    QTRY_COMPARE(inbox()->model()->contact(rowOf(caller)).unread, 0);
+    QTRY_COMPARE(inbox()->unreadCount(), before - 1);
+    window->tabs()->setCurrentWidget(inbox());
+    QTest::qWait(200); // a reload of the list reads the stored count
+    QCOMPARE(inbox()->model()->contact(rowOf(caller)).unread, 0);
+}
+
+void TestInboxTab::optedOutContactSaysSoAndReplyIsRefused() {
+    MainWindow *window = m_console.window();
+    window->tabs()->setCurrentWidget(inbox());
+    const QString customer = QStringLiteral("+33612345678");
+    window->service()->simulateInbound(QStringLiteral("sms"), customer,
+                                       QStringLiteral("Where is my order?"));
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(customer) >= 0, 10000);
+    window->service()->simulateInbound(QStringLiteral("sms"), customer, QStringLiteral("STOP"));
+    QTRY_VERIFY_WITH_TIMEOUT(!inbox()->model()->contact(rowOf(customer)).optedOutOf.isEmpty(),
+                             10000);
+    const QModelIndex index = inbox()->model()->index(rowOf(customer));
+    inbox()->list()->setCurrentIndex(index);
+    QSignalSpy loaded(inbox(), &InboxTab::threadLoaded);
+    Q_EMIT inbox()->list()->activated(index);
+    QTRY_VERIFY(loaded.count() > 0);
+    QTRY_VERIFY(inbox()->detailsLabel()->text().contains(QStringLiteral("opted out")));
+    // A reply by SMS is refused before it reaches Twilio, saying why; nothing is sent.
+    QComboBox *picker = inbox()->channelPicker();
+    picker->setCurrentIndex(picker->findData(QStringLiteral("sms")));
+    inbox()->replyEdit()->setText(QStringLiteral("Your order ships today"));
+    QTRY_VERIFY(inbox()->sendButton()->isEnabled());
+    QTest::mouseClick(inbox()->sendButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(inbox()->feedback()->text().contains(QStringLiteral("STOP")), 10000);
+    QCOMPARE(inbox()->replyEdit()->text(), QStringLiteral("Your order ships today")); // kept
+    for (const MessageRecord &m : storedMessages(customer))
+        QVERIFY2(m.direction != QLatin1String("outbound") || m.status != QLatin1String("sent"),
+                 qPrintable(m.status));
+    const QSize was = window->size();
+    window->resize(1024, 600);
+    QTest::qWait(300);
+    qInfo() << "saved"
+            << ConsoleFixture::screenshot(window, QStringLiteral("inbox-opted-out-1024x600"));
     window->resize(was);
     QTest::qWait(100);
 }

@@ -5,8 +5,10 @@
 #include "common/MediaImageDialog.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
+#include "inbox/ThreadView.h"
 #include "media/MediaFetcher.h"
 #include "media/MediaRows.h"
+#include "media/MediaShares.h"
 #include "sandbox/SandboxMedia.h"
 
 #include <QApplication>
@@ -14,6 +16,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -40,11 +44,14 @@ private Q_SLOTS:
     void pictureShowsAsAThumbnailThatOpensFullSize();
     void audioAndFilesShowAsLines();
     void failedDownloadSaysWhyAndRetryGetsIt();
+    void inboxThreadShowsMediaInlineAndFollowsTheDownload();
+    void sentMediaShowsByNameOrLink();
     void screenshot();
 
 private:
     QString receive(const QString &body, const QList<InboundMedia> &media);
-    QList<QTextImageFormat> images() const;
+    QList<QTextImageFormat> images() const { return imagesIn(m_view->thread()->document()); }
+    static QList<QTextImageFormat> imagesIn(const QTextDocument *doc);
     QString threadText() const { return m_view->thread()->document()->toPlainText(); }
     QString mediaUrl(const QString &sample) const {
         return m_host->base() + QStringLiteral("/2010-04-01/Accounts/AC1/Messages/MM1/Media/") +
@@ -73,6 +80,7 @@ void TestMediaConversation::initTestCase() {
     QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "openUrl");
     m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("switchboard.sqlite")));
     m_store->addSchema(MediaRows::schema());
+    m_store->addSchema(MediaShares::schema());
     QVERIFY(await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); })->value);
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_host = std::make_unique<FakeMediaHost>();
@@ -118,9 +126,9 @@ QString TestMediaConversation::receive(const QString &body, const QList<InboundM
     return stored && stored->ok() ? message.sid : QString();
 }
 
-QList<QTextImageFormat> TestMediaConversation::images() const {
+QList<QTextImageFormat> TestMediaConversation::imagesIn(const QTextDocument *doc) {
     QList<QTextImageFormat> found;
-    for (QTextBlock b = m_view->thread()->document()->begin(); b.isValid(); b = b.next()) {
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
         for (auto it = b.begin(); !it.atEnd(); ++it) {
             const QTextCharFormat f = it.fragment().charFormat();
             if (f.isImageFormat())
@@ -205,6 +213,109 @@ void TestMediaConversation::failedDownloadSaysWhyAndRetryGetsIt() {
     QVERIFY(m_view->media()->handleAnchor(QUrl(retry)));
     QTRY_COMPARE_WITH_TIMEOUT(images().size(), 2, 10000);
     QVERIFY(!threadText().contains(QStringLiteral("was not downloaded")));
+}
+
+void TestMediaConversation::inboxThreadShowsMediaInlineAndFollowsTheDownload() {
+    // The inbox's merged thread draws an inbound message's files as the conversation does, and
+    // redraws when the download's row changes (here: failed, then retried and stored).
+    const QString late = m_host->base() + QStringLiteral("/late/photo.png");
+    const QString sid = receive(QStringLiteral("Photo of the parcel"), {{late, "image/png"}});
+    QVERIFY(!sid.isEmpty());
+    qint64 id = 0;
+    QTRY_VERIFY([&] {
+        for (const MessageRecord &m : m_view->messages()) {
+            if (m.sid == sid)
+                id = m.id;
+        }
+        return id != 0;
+    }());
+    ThreadView thread;
+    auto *media = new MediaAttachments(m_store.get(), &thread);
+    thread.setMedia(media);
+    ThreadItem item;
+    item.channel = QStringLiteral("sms");
+    item.rowId = id;
+    item.ref = sid;
+    item.direction = QStringLiteral("inbound");
+    item.from = m_contact;
+    item.text = QStringLiteral("Photo of the parcel");
+    item.mediaLinks = {late};
+    item.at = QDateTime::currentDateTimeUtc();
+    thread.setItems({item});
+    thread.resize(480, 520);
+    thread.show();
+    const auto text = [&] {
+        return thread.document()->toPlainText();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(text().contains(QStringLiteral("was not downloaded")), 10000);
+    QVERIFY(text().contains(QStringLiteral("HTTP 404")));
+    QVERIFY(!text().contains(QStringLiteral("Attachment 1"))); // not a bare link any more
+    QCOMPARE(imagesIn(thread.document()).size(), 0);
+    const SandboxMedia::Sample *photo = SandboxMedia::find(QStringLiteral("photo"));
+    m_host->serve(QUrl(late).path(), {200, photo->contentType, photo->bytes, {}});
+    QString retry;
+    for (QTextBlock b = thread.document()->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QString target = it.fragment().charFormat().anchorHref();
+            if (target.startsWith(QLatin1String("sb-media:retry/")))
+                retry = target;
+        }
+    }
+    QVERIFY(!retry.isEmpty());
+    // As a click on the link in the thread: the view hands sb-media: links to its attachments.
+    Q_EMIT thread.anchorClicked(QUrl(retry));
+    QTRY_COMPARE_WITH_TIMEOUT(imagesIn(thread.document()).size(), 1, 10000);
+    QVERIFY(!text().contains(QStringLiteral("was not downloaded")));
+    QCOMPARE(int(imagesIn(thread.document()).first().width()), MediaAttachments::ThumbnailSize);
+}
+
+void TestMediaConversation::sentMediaShowsByNameOrLink() {
+    // An outbound MMS with a file this console served (shown by the agent's file name and
+    // size, with no link that would start the share's expiry) and one on another host (a link).
+    const QString token = QStringLiteral("AbCdEfGhIjKlMnOpQrStUvWxYz012345");
+    QVERIFY(MediaShares::isToken(token));
+    OutboundDraft draft;
+    draft.to = m_contact;
+    draft.from = QStringLiteral("+15005550006");
+    draft.body = QStringLiteral("Here is your receipt");
+    draft.mediaUrls = {QStringLiteral("https://console.example.com") + MediaShares::pathFor(token),
+                       QStringLiteral("https://cdn.example.org/plan.pdf")};
+    const auto created = await<StoreResult<bool>>([&](auto done) {
+        m_store->run<bool>(
+            &m_ctx,
+            [draft, token](StoreWorker &w, QString *error) -> std::optional<bool> {
+                QSqlQuery q(w.database());
+                q.prepare(QStringLiteral(
+                    "INSERT INTO media_shares (token, file_name, original_name, content_type, "
+                    "bytes, created_at, expires_at) VALUES (?, 'x.png', 'receipt.png', "
+                    "'image/png', 2048, 0, 0)"));
+                q.addBindValue(token);
+                if (!q.exec()) {
+                    *error = q.lastError().text();
+                    return std::nullopt;
+                }
+                if (!w.createOutbound(draft, error))
+                    return std::nullopt;
+                return true;
+            },
+            done);
+    });
+    QVERIFY(created && created->ok());
+    // The size as the locale writes it ("2.00 KiB").
+    const QString size = QLocale().formattedDataSize(2048);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        threadText().contains(QStringLiteral("Sent file: receipt.png · ") + size), 10000);
+    QVERIFY(threadText().contains(QStringLiteral("Attachment 2 (cdn.example.org)")));
+    QStringList links;
+    for (QTextBlock b = m_view->thread()->document()->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QString target = it.fragment().charFormat().anchorHref();
+            if (!target.isEmpty())
+                links << target;
+        }
+    }
+    QVERIFY(links.contains(QStringLiteral("https://cdn.example.org/plan.pdf")));
+    QVERIFY(!links.join(QLatin1Char(' ')).contains(token));
 }
 
 void TestMediaConversation::screenshot() {

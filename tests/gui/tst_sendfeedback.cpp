@@ -251,6 +251,14 @@ void TestSendFeedback::sendLaterSchedulesAndTheRowMenuCancels() {
                  .value<MessageRecord>()
                  .status,
              QStringLiteral("scheduled"));
+    // The Time column says when it goes, not when it was written.
+    const QString shown = sms->model()->index(row, MessageTableModel::Time).data().toString();
+    QVERIFY2(shown.startsWith(QStringLiteral("at ")), qPrintable(shown));
+    QVERIFY(sms->model()
+                ->index(row, MessageTableModel::Time)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral("Goes out at")));
 
     // The row's menu cancels it.
     sms->table()->setCurrentIndex(

@@ -2,12 +2,18 @@
 #include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
+#include "media/MediaResend.h"
 #include "media/MediaShares.h"
+#include "outbox/TwilioMessageSender.h"
+#include "providers/twilio/TwilioClient.h"
 #include "runtime/SwitchboardService.h"
 
 #include <QAtomicInteger>
 #include <QFile>
 #include <QJsonArray>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QNetworkAccessManager>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -39,6 +45,9 @@ private Q_SLOTS:
     void invalidMediaUrlIs400();
     void outboxKeepsTheMediaUrls();
     void sharesSurviveARestart();
+    void retrySharesTheMediaAgain();
+    void tokensNeverReachTheLog();
+    void reconcileTellsMediaOnlyMessagesApart();
 
 private:
     QUrl api(const QString &path) const;
@@ -386,6 +395,138 @@ void TestMediaSend::sharesSurviveARestart() {
                                                   .arg(MediaShares::pathFor(token))));
     QCOMPARE(got.status, 200);
     QCOMPARE(got.body, bytes);
+}
+
+void TestMediaSend::retrySharesTheMediaAgain() {
+    // A message whose second file could not be fetched fails (11200); Retry sends it again
+    // with both: this console's attachment under a new token (the first one expires 5 minutes
+    // after Twilio's fetch), the other URL as it was.
+    const QByteArray bytes = tinyPng('r');
+    const MediaShare s = share(QStringLiteral("again.png"), bytes);
+    const QString foreign = local(QStringLiteral("/elsewhere/missing.png")).toString();
+    const sbtest::Reply sent =
+        post(QStringLiteral("send-sms"), {{"to", "+14155550133"},
+                                          {"body", "The photo and the plan"},
+                                          {"mediaUrl", QJsonArray{s.url, foreign}}});
+    QVERIFY2(sent.status == 201, sent.body.constData());
+    const qint64 id = sent.json().value(QLatin1String("id")).toInteger();
+    const QString sid = sent.json().value(QLatin1String("messageSid")).toString();
+    QVERIFY(id > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(sid), QStringLiteral("failed"), 10000);
+    const auto resend = [&] {
+        return await<MediaResend::Result>([&](auto done) {
+            MediaResend::prepare(m_service->store(), m_service->mediaShares(), id, &m_ctx, done);
+        });
+    };
+    const auto prepared = resend();
+    QVERIFY(prepared);
+    QCOMPARE(prepared->problem, QString());
+    QCOMPARE(prepared->urls.size(), 2);
+    QCOMPARE(prepared->urls.at(1), foreign);
+    const QString token = QUrl(prepared->urls.at(0)).path().section(QLatin1Char('/'), -1);
+    QVERIFY(MediaShares::isToken(token));
+    QVERIFY(token != s.token);
+    const std::optional<MediaShare> again = stored(token);
+    QVERIFY(again && !again->firstFetchedAt.isValid()); // a fresh hour, not yet fetched
+    QCOMPARE(again->originalName, QStringLiteral("again.png"));
+    const sbtest::Reply got = m_http.get(QUrl(prepared->urls.at(0)));
+    QCOMPARE(got.status, 200);
+    QCOMPARE(got.body, bytes);
+
+    // Once every copy is gone (shares last an hour), Retry refuses and names the file rather
+    // than sending the text alone.
+    travel(std::chrono::seconds(2 * MediaShares::LifetimeSecs));
+    QMetaObject::invokeMethod(m_service->mediaShares(),
+                              [shares = m_service->mediaShares()] { shares->purgeExpired(); });
+    QTRY_VERIFY(!stored(token).has_value());
+    const auto gone = resend();
+    QVERIFY(gone);
+    QVERIFY2(gone->problem.contains(QLatin1String("attach it again")), qPrintable(gone->problem));
+    QVERIFY(!gone->problem.contains(QLatin1String("media-token")));
+
+    // A message sent with no media has nothing to prepare.
+    const sbtest::Reply plain =
+        post(QStringLiteral("send-sms"), {{"to", "+14155550134"}, {"body", "Text only"}});
+    QCOMPARE(plain.status, 201);
+    const auto none = await<MediaResend::Result>([&](auto done) {
+        MediaResend::prepare(m_service->store(), m_service->mediaShares(),
+                             plain.json().value(QLatin1String("id")).toInteger(), &m_ctx, done);
+    });
+    QVERIFY(none && none->problem.isEmpty() && none->urls.isEmpty());
+}
+
+namespace {
+
+QMutex logMutex;
+QStringList logged;
+
+void collect(QtMsgType, const QMessageLogContext &, const QString &message) {
+    QMutexLocker lock(&logMutex);
+    logged.append(message);
+}
+
+// The suites run with the request log off (QT_LOGGING_RULES); this one needs it on.
+QLoggingCategory::CategoryFilter previousFilter = nullptr;
+
+void requestLogOn(QLoggingCategory *category) {
+    if (previousFilter)
+        previousFilter(category);
+    if (qstrcmp(category->categoryName(), "switchboard.http") == 0)
+        category->setEnabled(QtInfoMsg, true);
+}
+
+} // namespace
+
+void TestMediaSend::tokensNeverReachTheLog() {
+    // The request log names the share route, never the token that grants the file.
+    const MediaShare s = share(QStringLiteral("logged.png"), tinyPng('l'));
+    const QString unknown = QStringLiteral("ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ");
+    previousFilter = QLoggingCategory::installFilter(requestLogOn);
+    QtMessageHandler previous = qInstallMessageHandler(collect);
+    QCOMPARE(m_http.get(QUrl(s.url)).status, 200);
+    QCOMPARE(m_http.get(local(MediaShares::pathFor(unknown))).status, 404);
+    QTest::qWait(300); // the server thread's log lines
+    qInstallMessageHandler(previous);
+    QLoggingCategory::installFilter(previousFilter);
+    QMutexLocker lock(&logMutex);
+    const QString all = logged.join(QLatin1Char('\n'));
+    QVERIFY2(all.contains(QStringLiteral("/media/…")), qPrintable(all));
+    QVERIFY(!all.contains(s.token));
+    QVERIFY(!all.contains(unknown));
+}
+
+void TestMediaSend::reconcileTellsMediaOnlyMessagesApart() {
+    // A media-only MMS with one file went out; a crash left another media-only one to the same
+    // contact, with two files, `submitted`. Both have an empty body: reconciling the second must
+    // not take the first for it (Twilio's list gives num_media), or it would never be sent.
+    const QString to = QStringLiteral("+14155550135");
+    const MediaShare s = share(QStringLiteral("one.png"), tinyPng('o'));
+    const sbtest::Reply sent =
+        post(QStringLiteral("send-sms"), {{"to", to}, {"mediaUrl", QJsonArray{s.url}}});
+    QVERIFY2(sent.status == 201, sent.body.constData());
+    const QString sid = sent.json().value(QLatin1String("messageSid")).toString();
+    QTRY_COMPARE_WITH_TIMEOUT(statusOf(sid), QStringLiteral("delivered"), 10000);
+
+    const Config &config = m_service->config();
+    QNetworkAccessManager nam;
+    TwilioClient client(&nam, {config.accountSid, config.authToken, m_service->sandboxUrl()});
+    TwilioMessageSender sender(&client);
+    OutboxEntry entry;
+    entry.message.to = to;
+    entry.message.from = QStringLiteral("+15005550006");
+    entry.message.createdAt = QDateTime::currentDateTimeUtc();
+    const auto reconcile = [&] {
+        return await<ReconcileResult>([&](auto done) { sender.reconcile(entry, done); });
+    };
+    entry.mediaUrls = {s.url, QStringLiteral("https://cdn.example.org/two.png")};
+    const auto twoFiles = reconcile();
+    QVERIFY(twoFiles);
+    QCOMPARE(int(twoFiles->kind), int(ReconcileResult::Kind::NotFound));
+    entry.mediaUrls = {s.url}; // the one that did go out is found
+    const auto oneFile = reconcile();
+    QVERIFY(oneFile);
+    QCOMPARE(int(oneFile->kind), int(ReconcileResult::Kind::Found));
+    QCOMPARE(oneFile->providerId, sid);
 }
 
 QTEST_GUILESS_MAIN(TestMediaSend)

@@ -111,7 +111,10 @@ QJsonObject TestScheduled::message(const QString &id) {
     return {{QStringLiteral("status"), r->value->status},
             {QStringLiteral("errorCode"), r->value->errorCode},
             {QStringLiteral("errorMessage"), r->value->errorMessage},
-            {QStringLiteral("sid"), r->value->sid}};
+            {QStringLiteral("sid"), r->value->sid},
+            {QStringLiteral("scheduledFor"), r->value->scheduledFor.isValid()
+                                                 ? r->value->scheduledFor.toString(Qt::ISODate)
+                                                 : QString()}};
 }
 
 int TestScheduled::sandboxMessagesTo(const QString &to) {
@@ -192,6 +195,9 @@ void TestScheduled::goesOutAtItsTime() {
     QTest::qWait(1500); // a second and a half before its time: still waiting
     QCOMPARE(sandboxMessagesTo(contact), 0);
     QCOMPARE(message(id).value("status").toString(), QStringLiteral("scheduled"));
+    // The record carries its time to go, which the tables and the conversation show.
+    QCOMPARE(QDateTime::fromString(message(id).value("scheduledFor").toString(), Qt::ISODate),
+             QDateTime::fromString(sendAt, Qt::ISODate));
     advance(2);
     QElapsedTimer sent;
     sent.start();
@@ -199,6 +205,7 @@ void TestScheduled::goesOutAtItsTime() {
     QVERIFY2(sent.elapsed() < 1500, qPrintable(QString::number(sent.elapsed())));
     QTRY_COMPARE_WITH_TIMEOUT(message(id).value("status").toString(), QStringLiteral("delivered"),
                               10000);
+    QCOMPARE(message(id).value("scheduledFor").toString(), QString()); // sent: no longer waiting
     for (const QJsonValue v : scheduled())
         QVERIFY(QString::number(v.toObject().value("id").toInteger()) != id);
 }

@@ -53,6 +53,11 @@ AttachmentTray::AttachmentTray(MediaLimits limits, QWidget *parent)
     connect(m_attach, &QPushButton::clicked, this, &AttachmentTray::chooseFiles);
 }
 
+void AttachmentTray::setLimits(const MediaLimits &limits) {
+    m_limits = limits;
+    refresh();
+}
+
 void AttachmentTray::watch(QWidget *editor) {
     editor->setAcceptDrops(true);
     editor->installEventFilter(this);

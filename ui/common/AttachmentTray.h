@@ -23,6 +23,8 @@ class AttachmentTray : public QWidget {
 public:
     explicit AttachmentTray(MediaLimits limits, QWidget *parent = nullptr);
 
+    // The channel's limits changed (the inbox's reply box switched channel): checked again.
+    void setLimits(const MediaLimits &limits);
     // Where attachments are copied and served from; null: attaching says it cannot.
     void setShares(MediaShares *shares) { m_shares = shares; }
     // Drops and image pastes on `editor` (and its viewport) come here.

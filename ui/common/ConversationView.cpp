@@ -348,12 +348,11 @@ void ConversationView::render() {
 
     const QPalette palette = m_thread->palette();
     const QList<MessageRecord> all = messages();
-    QList<qint64> inbound;
-    for (const MessageRecord &m : all) {
-        if (m.direction == QLatin1String("inbound"))
-            inbound.append(m.id);
-    }
-    m_media->setMessages(inbound); // loads in the background; changed() renders again
+    QList<qint64> ids;
+    ids.reserve(all.size());
+    for (const MessageRecord &m : all)
+        ids.append(m.id);
+    m_media->setMessages(ids); // loads in the background; changed() renders again
     QTextDocument *doc = m_thread->document();
     doc->clear();
     doc->setDocumentMargin(8);
@@ -405,7 +404,15 @@ void ConversationView::render() {
         metaText.setForeground(SchemeColors::text(Tone::Faint, palette, colors.background));
         metaText.setToolTip(TimeFormat::full(m.createdAt));
         cell.insertBlock(meta, metaText);
-        cell.insertText(TimeFormat::brief(m.createdAt), metaText);
+        if (m.scheduledFor.isValid()) {
+            metaText.setToolTip(
+                tr("Goes out at %1 (scheduled at %2)")
+                    .arg(TimeFormat::full(m.scheduledFor), TimeFormat::full(m.createdAt)));
+            cell.insertText(tr("Scheduled for %1").arg(TimeFormat::brief(m.scheduledFor)),
+                            metaText);
+        } else {
+            cell.insertText(TimeFormat::brief(m.createdAt), metaText);
+        }
         if (outbound && !failed) {
             // The tick and the label, with what the status means on hover.
             const StatusMark mark = m_statusMarks

@@ -6,6 +6,7 @@
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 #include "media/MediaRows.h"
+#include "media/MediaShares.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -13,7 +14,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLocale>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -63,21 +69,83 @@ void MediaAttachments::setMessages(const QList<qint64> &messageIds) {
     reload();
 }
 
+namespace {
+
+struct Loaded {
+    QList<MediaRecord> received;
+    QHash<qint64, QList<MediaAttachments::SentMedia>> sent;
+};
+
+// What each outbound message of `ids` was sent with: the outbox's URLs, named from the share
+// this console made for each (tables of core's outbox and media modules; a bare store may lack
+// media_shares, and then every URL is only its URL).
+bool readSent(StoreWorker &w, const QList<qint64> &ids,
+              QHash<qint64, QList<MediaAttachments::SentMedia>> *sent, QString *error) {
+    if (ids.isEmpty())
+        return true;
+    QSqlDatabase db = w.database();
+    const bool shares = db.tables().contains(QStringLiteral("media_shares"));
+    QStringList list;
+    for (qint64 id : ids)
+        list.append(QString::number(id));
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT message_id, media_urls FROM outbox WHERE media_urls != '' "
+                               "AND message_id IN (") +
+                list.join(QLatin1Char(',')) + QLatin1Char(')'))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    QSqlQuery share(db);
+    if (shares && !share.prepare(QStringLiteral("SELECT original_name, content_type, bytes FROM "
+                                                "media_shares WHERE token = ?"))) {
+        *error = share.lastError().text();
+        return false;
+    }
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        const QJsonArray urls = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).array();
+        for (const QJsonValue &v : urls) {
+            MediaAttachments::SentMedia m;
+            m.url = v.toString();
+            const QString path = QUrl(m.url).path();
+            const QString token = path.section(QLatin1Char('/'), -1);
+            if (shares && path == MediaShares::pathFor(token) && MediaShares::isToken(token)) {
+                share.addBindValue(token);
+                if (share.exec() && share.next()) {
+                    m.name = share.value(0).toString();
+                    m.contentType = share.value(1).toString();
+                    m.bytes = share.value(2).toLongLong();
+                }
+                share.finish();
+            }
+            (*sent)[id].append(m);
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 void MediaAttachments::reload() {
     const quint64 generation = ++m_generation;
-    m_store->run<QList<MediaRecord>>(
+    m_store->run<Loaded>(
         this,
-        [ids = m_messageIds](StoreWorker &w, QString *error) {
-            return MediaRows::forMessages(w, ids, error);
+        [ids = m_messageIds](StoreWorker &w, QString *error) -> std::optional<Loaded> {
+            Loaded loaded;
+            auto received = MediaRows::forMessages(w, ids, error);
+            if (!received || !readSent(w, ids, &loaded.sent, error))
+                return std::nullopt;
+            loaded.received = *received;
+            return loaded;
         },
-        [this, generation](const StoreResult<QList<MediaRecord>> &rows) {
+        [this, generation](const StoreResult<Loaded> &rows) {
             if (generation != m_generation || !rows.ok())
                 return;
             QHash<qint64, QList<MediaRecord>> byMessage;
-            for (const MediaRecord &m : rows.value)
+            for (const MediaRecord &m : rows.value.received)
                 byMessage[m.messageId].append(m);
             const bool same = [&] {
-                if (byMessage.size() != m_byMessage.size())
+                if (byMessage.size() != m_byMessage.size() || rows.value.sent != m_sent)
                     return false;
                 for (auto it = byMessage.cbegin(); it != byMessage.cend(); ++it) {
                     const QList<MediaRecord> old = m_byMessage.value(it.key());
@@ -92,9 +160,33 @@ void MediaAttachments::reload() {
                 return true;
             }();
             m_byMessage = byMessage;
+            m_sent = rows.value.sent;
             if (!same)
                 Q_EMIT changed();
         });
+}
+
+void MediaAttachments::insertSent(QTextCursor &cell, const QList<SentMedia> &sent,
+                                  const QTextCharFormat &text, const QTextCharFormat &link) const {
+    const QLocale locale;
+    for (int i = 0; i < sent.size(); ++i) {
+        const SentMedia &m = sent.at(i);
+        cell.insertBlock(QTextBlockFormat(), text);
+        if (!m.name.isEmpty()) {
+            QTextCharFormat named = text;
+            named.setToolTip(tr("Sent from this console (%1)").arg(m.contentType));
+            cell.insertText(tr("Sent file: %1 · %2").arg(m.name, locale.formattedDataSize(m.bytes)),
+                            named);
+            continue;
+        }
+        QTextCharFormat target = link;
+        target.setAnchorHref(m.url);
+        target.setToolTip(m.url);
+        const QString host = QUrl(m.url).host();
+        cell.insertText(host.isEmpty() ? tr("Attachment %1").arg(i + 1)
+                                       : tr("Attachment %1 (%2)").arg(i + 1).arg(host),
+                        target);
+    }
 }
 
 void MediaAttachments::loadThumbnail(const MediaRecord &media) const {
@@ -126,12 +218,14 @@ void MediaAttachments::loadThumbnail(const MediaRecord &media) const {
 void MediaAttachments::insert(QTextCursor &cell, qint64 messageId, const QPalette &palette,
                               const QColor &background, const QTextCharFormat &text) const {
     const QList<MediaRecord> media = m_byMessage.value(messageId);
-    if (media.isEmpty())
-        return;
     QTextCharFormat link = text;
     link.setForeground(SchemeColors::text(Tone::Info, palette, background));
     link.setFontUnderline(true);
     link.setAnchor(true);
+    if (media.isEmpty()) {
+        insertSent(cell, m_sent.value(messageId), text, link);
+        return;
+    }
     QTextCharFormat faint = text;
     faint.setForeground(SchemeColors::text(Tone::Faint, palette, background));
     QTextCharFormat error = text;

@@ -93,8 +93,9 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Time:
-            return TimeFormat::brief(m.createdAt);
+        case Time: // a scheduled message: when it goes, which is what the agent plans around
+            return m.scheduledFor.isValid() ? tr("at %1").arg(TimeFormat::brief(m.scheduledFor))
+                                            : TimeFormat::brief(m.createdAt);
         case Direction:
             return directionLabel(m.direction);
         case Contact: {
@@ -129,6 +130,9 @@ QVariant MessageTableModel::data(const QModelIndex &index, int role) const {
             return tr("unread");
         break;
     case Qt::ToolTipRole:
+        if (index.column() == Time && m.scheduledFor.isValid())
+            return tr("Goes out at %1 (scheduled at %2)")
+                .arg(TimeFormat::full(m.scheduledFor), TimeFormat::full(m.createdAt));
         if (index.column() == Time)
             return TimeFormat::full(m.createdAt);
         if (index.column() == Contact && m_contactLabel) // the address behind the name

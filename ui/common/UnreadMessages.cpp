@@ -62,6 +62,7 @@ void UnreadMessages::markContactRead(const QString &contact) {
         return;
     save();
     Q_EMIT changed(read);
+    Q_EMIT contactRead(contact);
 }
 
 void UnreadMessages::save() {

@@ -33,6 +33,8 @@ Q_SIGNALS:
     // The messages whose read state changed.
     void changed(const QList<qint64> &ids);
     void arrived(const sb::MessageRecord &message);
+    // markContactRead() found unread messages from this contact (the inbox follows).
+    void contactRead(const QString &contact);
 
 private:
     void onChanged(const QList<sb::MessageRecord> &records);

@@ -7,8 +7,11 @@
 #include "ThreadView.h"
 #include "canned/CannedPicker.h"
 #include "common/Accessibility.h"
+#include "common/AttachmentTray.h"
+#include "common/MediaAttachments.h"
 #include "common/SchemeColors.h"
 #include "common/SendFeedback.h"
+#include "common/SendLaterDialog.h"
 #include "inbox/Inbox.h"
 
 #include <QComboBox>
@@ -65,6 +68,8 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     , m_reply(new QLineEdit(this))
     , m_note(new QToolButton(this))
     , m_send(new QPushButton(tr("Send"), this))
+    , m_sendLater(new QPushButton(tr("Later…"), this))
+    , m_attachments(new AttachmentTray(MediaLimits::mms(), this))
     , m_counter(new QLabel(this))
     , m_feedback(new SendFeedback(this))
     , m_splitter(new QSplitter(this))
@@ -125,6 +130,17 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     m_window->hide();
 
     m_thread->setStatuses(context.statuses);
+    if (context.store) {
+        auto *media = new MediaAttachments(context.store, this);
+        m_thread->setMedia(media);
+        connect(media, &MediaAttachments::saved, this,
+                [this](const QString &path, const QString &e) {
+                    if (e.isEmpty())
+                        m_feedback->note(tr("Saved to %1.").arg(path));
+                    else
+                        m_feedback->problem(tr("Not saved to %1: %2").arg(path, e));
+                });
+    }
     m_channel->setObjectName(QStringLiteral("inboxChannel"));
     for (ReplyRoute *route : std::as_const(m_context.routes))
         m_channel->addItem(route->title(), route->channel());
@@ -142,6 +158,13 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
                             tr("Ctrl+Shift+N. The box then saves an internal note, never sent."));
     m_send->setObjectName(QStringLiteral("inboxSend"));
     Accessibility::describe(m_send, tr("Send reply"), tr("Enter in the reply box"));
+    m_sendLater->setObjectName(QStringLiteral("inboxSendLater"));
+    m_sendLater->setToolTip(tr("Schedule this reply: Switchboard sends it at the time you pick, "
+                               "with every check applied then"));
+    Accessibility::describe(m_sendLater, tr("Send later"), tr("Opens a dialog to pick the time."));
+    m_attachments->setObjectName(QStringLiteral("inboxAttachments"));
+    m_attachments->setShares(context.shares);
+    m_attachments->watch(m_reply);
     m_counter->setObjectName(QStringLiteral("inboxCounter"));
     m_counter->setAccessibleName(tr("Reply check"));
     SchemeColors::setTone(m_counter, Tone::Faint);
@@ -168,6 +191,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     replyRow->addWidget(m_reply, 1);
     replyRow->addWidget(m_note);
     replyRow->addWidget(m_send);
+    replyRow->addWidget(m_sendLater);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addLayout(nameRow);
@@ -175,6 +199,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     rightLayout->addWidget(m_window);
     rightLayout->addWidget(m_thread, 1);
     rightLayout->addLayout(replyRow);
+    rightLayout->addWidget(m_attachments);
     rightLayout->addWidget(m_counter);
     rightLayout->addWidget(m_feedback);
     m_splitter->setObjectName(QStringLiteral("inboxSplitter"));
@@ -198,6 +223,8 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     setTabOrder(m_channel, m_reply);
     setTabOrder(m_reply, m_note);
     setTabOrder(m_note, m_send);
+    setTabOrder(m_send, m_sendLater);
+    setTabOrder(m_sendLater, m_attachments->attachButton());
     m_search->installEventFilter(this);
     m_list->installEventFilter(this);
     m_reply->installEventFilter(this);
@@ -246,6 +273,8 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     connect(m_reply, &QLineEdit::textChanged, this, &InboxTab::updateReplyState);
     connect(m_reply, &QLineEdit::returnPressed, this, [this] { m_noteMode ? saveNote() : send(); });
     connect(m_send, &QPushButton::clicked, this, [this] { m_noteMode ? saveNote() : send(); });
+    connect(m_sendLater, &QPushButton::clicked, this, &InboxTab::sendLater);
+    connect(m_attachments, &AttachmentTray::changed, this, &InboxTab::updateReplyState);
     // The WhatsApp window's countdown moves on by itself.
     m_windowTick->setInterval(30000);
     connect(m_windowTick, &QTimer::timeout, this, &InboxTab::updateReplyState);
@@ -533,6 +562,21 @@ void InboxTab::markRead() {
                               [this](const StoreResult<bool> &) { refreshUnreadTotal(); });
 }
 
+void InboxTab::markAddressRead(const QString &address) {
+    if (!m_context.inbox || address.isEmpty())
+        return;
+    m_context.inbox->contactIdFor(address, this, [this](const StoreResult<qint64> &found) {
+        if (!found.ok() || found.value == 0)
+            return;
+        const qint64 id = found.value;
+        if (m_contact && m_contact->id == id)
+            m_contact->unread = 0;
+        m_model->setUnread(id, 0);
+        m_context.inbox->markRead(id, this,
+                                  [this](const StoreResult<bool> &) { refreshUnreadTotal(); });
+    });
+}
+
 void InboxTab::announceRead() {
     QStringList addresses;
     for (const ThreadItem &item : m_thread->items()) {
@@ -669,7 +713,15 @@ void InboxTab::updateReplyState() {
     ReplyRoute *route = currentRoute();
     if (!m_contact || !route) {
         m_send->setEnabled(false);
+        m_sendLater->setEnabled(false);
         return;
+    }
+    // Notes take no attachments and are never scheduled.
+    m_attachments->setVisible(!m_noteMode);
+    m_sendLater->setVisible(!m_noteMode);
+    if (m_limitsChannel != route->channel()) { // checks again, which comes back here
+        m_limitsChannel = route->channel();
+        m_attachments->setLimits(route->mediaLimits());
     }
     if (m_noteMode) {
         m_reply->setReadOnly(m_busy);
@@ -710,12 +762,16 @@ void InboxTab::updateReplyState() {
     const bool freeText = route->freeTextAllowed(who);
     SchemeColors::setTone(m_window, freeText ? Tone::Faint : Tone::Warning);
     const QString body = m_reply->text();
-    const QString problem = route->problem(who, body);
+    QString problem = route->problem(who, body);
+    if (problem.isEmpty())
+        problem = m_attachments->problem();
+    const bool content = !body.trimmed().isEmpty() || !m_attachments->isEmpty();
     m_reply->setReadOnly(m_busy || !freeText);
     m_reply->setPlaceholderText(
         freeText ? tr("Reply… (Enter sends)")
                  : tr("Free text cannot be sent on %1 now: see above").arg(route->title()));
-    m_send->setEnabled(!m_busy && !body.trimmed().isEmpty() && problem.isEmpty());
+    m_send->setEnabled(!m_busy && content && problem.isEmpty() && !m_attachments->isBusy());
+    m_sendLater->setEnabled(m_send->isEnabled());
     if (!problem.isEmpty()) {
         SchemeColors::setTone(m_counter, Tone::Error);
         m_counter->setText(problem);
@@ -725,12 +781,20 @@ void InboxTab::updateReplyState() {
     }
 }
 
-void InboxTab::send() {
+void InboxTab::sendLater() {
+    if (m_noteMode || !m_sendLater->isEnabled())
+        return;
+    const QDateTime at = SendLaterDialog::ask(this);
+    if (at.isValid())
+        send(at);
+}
+
+void InboxTab::send(const QDateTime &sendAt) {
     ReplyRoute *route = currentRoute();
     if (m_busy || !m_contact || !route)
         return;
     const QString body = m_reply->text();
-    if (body.trimmed().isEmpty()) {
+    if (body.trimmed().isEmpty() && m_attachments->isEmpty()) {
         m_feedback->problem(tr("Nothing was sent: type a reply first."));
         return;
     }
@@ -741,21 +805,25 @@ void InboxTab::send() {
     m_feedback->sending(m_contact->number);
     updateReplyState();
     m_thread->followNewest();
-    route->send(m_contact->number, body, [this, contactId](const ReplyRoute::Result &result) {
-        m_busy = false;
-        const bool same = m_contact && m_contact->id == contactId;
-        if (!result.refusal.isEmpty()) {
-            if (same)
-                m_feedback->problem(tr("Nothing was sent: %1").arg(result.refusal));
-        } else {
-            const bool accepted = !SendFeedback::refused(result.outcome);
-            if (same && accepted)
-                m_reply->clear(); // only now: a refused reply keeps its text
-            if (same)
-                m_feedback->settle(result.to, result.outcome);
-        }
-        updateReplyState();
-    });
+    const ReplyRoute::Extras extras{m_attachments->urls(), sendAt};
+    route->send(
+        m_contact->number, body, extras, [this, contactId](const ReplyRoute::Result &result) {
+            m_busy = false;
+            const bool same = m_contact && m_contact->id == contactId;
+            if (!result.refusal.isEmpty()) {
+                if (same)
+                    m_feedback->problem(tr("Nothing was sent: %1").arg(result.refusal));
+            } else {
+                const bool accepted = !SendFeedback::refused(result.outcome);
+                if (same && accepted) { // only now: a refused reply keeps its text and files
+                    m_reply->clear();
+                    m_attachments->clear();
+                }
+                if (same)
+                    m_feedback->settle(result.to, result.outcome);
+            }
+            updateReplyState();
+        });
 }
 
 QString InboxTab::authorName() const {

@@ -24,6 +24,8 @@ class ContactListModel;
 class Inbox;
 class ReplyRoute;
 class SendFeedback;
+class AttachmentTray;
+class MediaShares;
 class Store;
 class ThreadView;
 struct SearchHit;
@@ -35,6 +37,7 @@ struct InboxContext {
     ChannelStatuses statuses;
     QList<ReplyRoute *> routes; // the channels the reply box can send on, in picker order
     QSettings *settings = nullptr;
+    MediaShares *shares = nullptr; // where the reply's attachments are served from
 };
 
 // The Inbox: every contact (left: newest conversation first, unread in bold with a badge,
@@ -58,6 +61,9 @@ public:
     void focusReply();
     // Opens a contact's thread (and marks it read); `hit` names an item to scroll to.
     void openContact(qint64 contactId, const QString &hitChannel = {}, qint64 hitRowId = 0);
+    // The agent read this address's conversation in a channel's tab: its contact is read here
+    // too (the inbox counts per contact). Does not announce conversationRead back.
+    void markAddressRead(const QString &address);
     // Every contact's unread items together.
     int unreadCount() const { return m_unreadTotal; }
     qint64 openContactId() const { return m_contact ? m_contact->id : 0; }
@@ -76,6 +82,8 @@ public:
     QLineEdit *replyEdit() const { return m_reply; }
     QPushButton *sendButton() const { return m_send; }
     QToolButton *noteButton() const { return m_note; }
+    AttachmentTray *attachments() const { return m_attachments; }
+    QPushButton *sendLaterButton() const { return m_sendLater; }
     QLabel *counterLabel() const { return m_counter; }
     SendFeedback *feedback() const { return m_feedback; }
     bool noteMode() const { return m_noteMode; }
@@ -118,7 +126,9 @@ private:
     void updateHeader();
     void updateReplyState();
     void pickDefaultChannel();
-    void send();
+    // Sends the reply now, or at `sendAt` when valid.
+    void send(const QDateTime &sendAt = {});
+    void sendLater();
     void saveNote();
     void finishRename(bool save);
     void exportThread();
@@ -141,6 +151,8 @@ private:
     QLineEdit *m_reply;
     QToolButton *m_note;
     QPushButton *m_send;
+    QPushButton *m_sendLater;
+    AttachmentTray *m_attachments;
     QLabel *m_counter;
     SendFeedback *m_feedback;
     QSplitter *m_splitter;
@@ -158,6 +170,7 @@ private:
     bool m_noteMode = false;
     bool m_busy = false;
     bool m_channelChosen = false; // the agent picked the channel for this contact
+    QString m_limitsChannel;      // the channel whose media limits the tray checks
     quint64 m_searchSeq = 0;
     quint64 m_threadSeq = 0;
     int m_unreadTotal = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "media/MediaLimits.h"
 #include "outbox/Outbox.h"
 
 #include <QDateTime>
@@ -49,6 +50,8 @@ public:
         (void)body;
         return {};
     }
+    // What the channel takes as attachments (the reply box's tray checks against this).
+    virtual MediaLimits mediaLimits() const = 0;
 
     struct Result {
         QString to;      // the address it went to ("+1...", "whatsapp:+1...")
@@ -56,8 +59,15 @@ public:
         SendOutcome outcome;
     };
     using Done = std::function<void(const Result &)>;
+    // What goes with the text: attachments (public URLs, as MediaShares made them) and a time
+    // to send it at (invalid: now).
+    struct Extras {
+        QStringList mediaUrls;
+        QDateTime sendAt;
+    };
     // Sends; `done` runs once on this object's thread.
-    virtual void send(const QString &number, const QString &body, Done done) = 0;
+    virtual void send(const QString &number, const QString &body, const Extras &extras,
+                      Done done) = 0;
 };
 
 } // namespace sb

@@ -2,6 +2,7 @@
 
 #include "ContactDelegate.h"
 #include "common/LinkifiedText.h"
+#include "common/MediaAttachments.h"
 #include "common/SchemeColors.h"
 #include "common/StatusColors.h"
 #include "common/TimeFormat.h"
@@ -63,7 +64,9 @@ ThreadView::ThreadView(QWidget *parent)
         if (m_renderPending && !textCursor().hasSelection())
             scheduleRender();
     });
-    connect(this, &QTextBrowser::anchorClicked, this, [](const QUrl &url) {
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (m_media && m_media->handleAnchor(url))
+            return;
         if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
             QDesktopServices::openUrl(url);
     });
@@ -86,8 +89,26 @@ void ThreadView::setStatuses(const ChannelStatuses &statuses) {
     scheduleRender();
 }
 
+void ThreadView::setMedia(MediaAttachments *media) {
+    if (m_media)
+        disconnect(m_media, nullptr, this, nullptr);
+    m_media = media;
+    if (m_media)
+        connect(m_media, &MediaAttachments::changed, this, &ThreadView::scheduleRender);
+    setItems(m_items);
+}
+
 void ThreadView::setItems(const Thread &items) {
     m_items = items;
+    if (m_media) {
+        // Loaded in the background and kept current by the change feed; changed() renders.
+        QList<qint64> withMedia;
+        for (const ThreadItem &item : std::as_const(m_items)) {
+            if (item.kind == ThreadItem::Kind::Message && !item.mediaLinks.isEmpty())
+                withMedia.append(item.rowId);
+        }
+        m_media->setMessages(withMedia);
+    }
     scheduleRender();
 }
 
@@ -141,9 +162,14 @@ void ThreadView::scheduleRender() {
     m_renderDelay->start();
 }
 
-void ThreadView::insertMedia(QTextCursor &cell, const ThreadItem &item, const QColor &background) {
+void ThreadView::insertMedia(QTextCursor &cell, const ThreadItem &item, const QColor &background,
+                             const QTextCharFormat &text) {
     if (item.mediaLinks.isEmpty())
         return;
+    if (m_media && item.kind == ThreadItem::Kind::Message && m_media->hasMedia(item.rowId)) {
+        m_media->insert(cell, item.rowId, palette(), background, text);
+        return;
+    }
     QTextCharFormat link;
     link.setForeground(SchemeColors::text(Tone::Info, palette(), background));
     link.setFontUnderline(true);
@@ -154,7 +180,7 @@ void ThreadView::insertMedia(QTextCursor &cell, const ThreadItem &item, const QC
         cell.insertBlock(block);
         link.setAnchorHref(item.mediaLinks.at(i));
         link.setToolTip(item.mediaLinks.at(i));
-        cell.insertText(tr("📎 Attachment %1").arg(i + 1), link);
+        cell.insertText(tr("Attachment %1").arg(i + 1), link);
     }
 }
 
@@ -194,7 +220,7 @@ void ThreadView::insertMessage(QTextCursor &cursor, const ThreadItem &item, int 
         LinkifiedText::insert(cell, item.text, text,
                               SchemeColors::text(Tone::Info, pal, colors.background));
     }
-    insertMedia(cell, item, colors.background);
+    insertMedia(cell, item, colors.background, text);
 
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
@@ -316,7 +342,7 @@ void ThreadView::insertLine(QTextCursor &cursor, const ThreadItem &item) {
         parts << m_statuses.info(item.channel, item.status).label;
     parts << TimeFormat::brief(item.at.toLocalTime());
     cell.insertText(parts.join(QStringLiteral(" · ")), text);
-    insertMedia(cell, item, background);
+    insertMedia(cell, item, background, text);
 }
 
 void ThreadView::render() {

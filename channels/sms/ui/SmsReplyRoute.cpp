@@ -41,7 +41,8 @@ QString SmsReplyRoute::counter(const QString &body) const {
            count.encodingName();
 }
 
-void SmsReplyRoute::send(const QString &number, const QString &body, Done done) {
+void SmsReplyRoute::send(const QString &number, const QString &body, const Extras &extras,
+                         Done done) {
     OutboundDraft draft;
     draft.channel = channel();
     draft.to = number;
@@ -49,6 +50,8 @@ void SmsReplyRoute::send(const QString &number, const QString &body, Done done) 
     draft.body = body;
     draft.segments = SmsSegments::count(body).segments;
     draft.statusCallback = SmsRoutes::status();
+    draft.mediaUrls = extras.mediaUrls;
+    draft.sendAt = extras.sendAt;
     if (!m_outbox) {
         done({number, tr("the service is not running."), {}});
         return;

@@ -16,7 +16,8 @@ public:
     QString title() const override;
     QString problem(const Contact &contact, const QString &body) const override;
     QString counter(const QString &body) const override;
-    void send(const QString &number, const QString &body, Done done) override;
+    MediaLimits mediaLimits() const override { return MediaLimits::mms(); }
+    void send(const QString &number, const QString &body, const Extras &extras, Done done) override;
 
 private:
     Outbox *m_outbox;

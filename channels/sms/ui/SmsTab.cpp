@@ -13,6 +13,8 @@
 #include "sms/SmsChannel.h"
 #include "sms/SmsRoutes.h"
 
+#include "media/MediaResend.h"
+
 #include <QLineEdit>
 #include <QRandomGenerator>
 
@@ -89,12 +91,22 @@ void SmsTab::retry(const MessageRecord &failed) {
     if (!context().statuses.isFailure(failed))
         return;
     openConversation(failed.to);
-    send(failed.to, failed.from.isEmpty() ? m_defaultFrom : failed.from, failed.body,
-         Origin::Reply);
+    // Sent again with its media (shared again: the first URLs may have expired), or not at
+    // all when one is gone: the text alone is not what the agent sent.
+    const QString from = failed.from.isEmpty() ? m_defaultFrom : failed.from;
+    MediaResend::prepare(
+        context().store, context().service ? context().service->mediaShares() : nullptr, failed.id,
+        this, [this, to = failed.to, from, body = failed.body](const MediaResend::Result &media) {
+            if (!media.problem.isEmpty()) {
+                conversation()->feedback()->problem(media.problem);
+                return;
+            }
+            send(to, from, body, Origin::Reply, {}, media.urls);
+        });
 }
 
 void SmsTab::send(const QString &to, const QString &from, const QString &body, Origin origin,
-                  const QDateTime &sendAt) {
+                  const QDateTime &sendAt, const QStringList &mediaUrls) {
     OutboundDraft draft;
     draft.sendAt = sendAt;
     draft.to = to;
@@ -108,6 +120,7 @@ void SmsTab::send(const QString &to, const QString &from, const QString &body, O
         m_compose->setBusy(true);
         m_compose->feedback()->sending(to);
     } else {
+        draft.mediaUrls = mediaUrls;
         conversation()->setReplyBusy(true);
         conversation()->feedback()->sending(to);
     }

@@ -22,8 +22,10 @@ public:
     void setSenders(const QStringList &numbers, const QString &preferred);
     // Where a send came from decides where its outcome is told.
     enum class Origin { Compose, Reply };
+    // A reply's media are `mediaUrls`; a compose send takes the form's attachments.
     void send(const QString &to, const QString &from, const QString &body,
-              Origin origin = Origin::Compose, const QDateTime &sendAt = {});
+              Origin origin = Origin::Compose, const QDateTime &sendAt = {},
+              const QStringList &mediaUrls = {});
 
     SmsComposeWidget *compose() const { return m_compose; }
 

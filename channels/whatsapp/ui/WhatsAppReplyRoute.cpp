@@ -60,11 +60,14 @@ QString WhatsAppReplyRoute::state(const Contact &contact) const {
                             : tr("WhatsApp window closed: %1").arg(reading.countdownText());
 }
 
-void WhatsAppReplyRoute::send(const QString &number, const QString &body, Done done) {
+void WhatsAppReplyRoute::send(const QString &number, const QString &body, const Extras &extras,
+                              Done done) {
     WhatsAppSendRequest request;
     request.to = WhatsAppAddress::Prefix + number;
     request.from = m_from;
     request.body = body;
+    request.mediaUrls = extras.mediaUrls;
+    request.sendAt = extras.sendAt;
     const QString to = request.to;
     m_sender->send(request, this, [to, done](const WhatsAppSendResult &result) {
         Result r;

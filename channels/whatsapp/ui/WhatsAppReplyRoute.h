@@ -21,7 +21,8 @@ public:
     QString problem(const Contact &contact, const QString &body) const override;
     bool freeTextAllowed(const Contact &contact) const override;
     QString state(const Contact &contact) const override;
-    void send(const QString &number, const QString &body, Done done) override;
+    MediaLimits mediaLimits() const override { return MediaLimits::whatsApp(); }
+    void send(const QString &number, const QString &body, const Extras &extras, Done done) override;
 
 private:
     ServiceWindow::Reading window(const Contact &contact) const;

@@ -8,6 +8,7 @@
 #include "common/MessageTableModel.h"
 #include "common/SendFeedback.h"
 #include "db/Store.h"
+#include "media/MediaResend.h"
 #include "providers/twilio/ContentClient.h"
 #include "runtime/SwitchboardService.h"
 #include "whatsapp/WhatsAppAddress.h"
@@ -242,7 +243,19 @@ void WhatsAppTab::retry(const MessageRecord &failed) {
     request.to = failed.to;
     request.from = failed.from.isEmpty() ? m_defaultFrom : failed.from;
     request.body = failed.body;
-    send(request, Origin::Reply);
+    // With its media shared again (the first URL may have expired), or not at all when the
+    // file is gone: the text alone is not what the agent sent.
+    MediaResend::prepare(context().store,
+                         context().service ? context().service->mediaShares() : nullptr, failed.id,
+                         this, [this, request](const MediaResend::Result &media) {
+                             if (!media.problem.isEmpty()) {
+                                 conversation()->feedback()->problem(media.problem);
+                                 return;
+                             }
+                             WhatsAppSendRequest again = request;
+                             again.mediaUrls = media.urls;
+                             send(again, Origin::Reply);
+                         });
 }
 
 void WhatsAppTab::send(const WhatsAppSendRequest &request, Origin origin) {

@@ -42,6 +42,8 @@ TwilioMessage TwilioMessage::fromJson(const QJsonObject &json) {
     m.status = str(json, "status");
     m.direction = str(json, "direction");
     m.numSegments = integer(json, "num_segments");
+    if (json.contains(QLatin1String("num_media")))
+        m.numMedia = integer(json, "num_media");
     m.errorCode = integer(json, "error_code");
     m.errorMessage = str(json, "error_message");
     m.dateCreated = parseTwilioDate(str(json, "date_created"));

@@ -18,6 +18,7 @@ struct TwilioMessage {
     QString status;
     QString direction;
     int numSegments = 0;
+    int numMedia = -1; // num_media; -1 when the answer did not say
     int errorCode = 0;
     QString errorMessage;
     QDateTime dateCreated;
