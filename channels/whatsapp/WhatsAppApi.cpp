@@ -8,8 +8,8 @@
 #include "api/LocalApi.h"
 #include "api/MediaUrlField.h"
 #include "api/MessageApi.h"
-#include "media/MediaLimits.h"
 #include "api/SendAt.h"
+#include "media/MediaLimits.h"
 #include "runtime/ChannelContext.h"
 
 #include <QJsonArray>
@@ -55,6 +55,12 @@ void WhatsAppApi::send(const HttpRequest &request, const HttpServer::Reply &repl
     // Wrong JSON types first; the sender then checks what the values say, and every problem
     // is reported in one answer.
     JsonRequest::expectStrings(json, {"to", "from", "body", "contentSid"}, errors);
+    if (json.contains(QLatin1String("messagingServiceSid")))
+        errors.add(QStringLiteral("messagingServiceSid"),
+                   tr("WhatsApp messages go from one WhatsApp sender ('from'). Through a "
+                      "Messaging Service Twilio would pick the sender, and the 24-hour window, "
+                      "which belongs to each sender and customer, could not be checked before "
+                      "sending; give 'from' instead."));
     WhatsAppSendRequest send;
     send.to = json.value(QLatin1String("to")).toString();
     send.from = json.value(QLatin1String("from")).toString();

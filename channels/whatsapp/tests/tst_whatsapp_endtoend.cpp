@@ -497,6 +497,12 @@ void TestWhatsAppEndToEnd::invalidFields_data() {
         << QByteArray(R"({"to":"whatsapp:+14155550100","contentSid":")") +
                SandboxTemplates::orderUpdate().toLatin1() + R"(","contentVariables":{"1":["A"]}})"
         << "contentVariables";
+    // Twilio would pick the sender from the service, and the window belongs to each sender:
+    // refused with the reason rather than silently sent from the default sender.
+    QTest::newRow("a Messaging Service")
+        << QByteArray(R"({"to":"whatsapp:+14155550100","body":"hi",)"
+                      R"("messagingServiceSid":"MG0123456789abcdef0123456789abcdef"})")
+        << "messagingServiceSid";
 }
 
 void TestWhatsAppEndToEnd::invalidFields() {
