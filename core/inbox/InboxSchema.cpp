@@ -152,6 +152,13 @@ QList<QStringList> InboxSchema::steps() {
                            "INSERT INTO contacts_fts (contacts_fts, rowid, name, number, email) "
                            "VALUES ('delete', OLD.id, OLD.name, OLD.number, OLD.email); END"),
         },
+        // 2: core's (number) indexes on messages are prefixes of step 1's (number, created_at)
+        // ones, which answer every look-up they did: each stored message updates two indexes
+        // fewer (bench_store_ingest).
+        {
+            QStringLiteral("DROP INDEX IF EXISTS messages_from"),
+            QStringLiteral("DROP INDEX IF EXISTS messages_to"),
+        },
     };
 }
 
