@@ -159,6 +159,24 @@ QList<QStringList> InboxSchema::steps() {
             QStringLiteral("DROP INDEX IF EXISTS messages_from"),
             QStringLiteral("DROP INDEX IF EXISTS messages_to"),
         },
+        // 3: the agent's notes searchable with the messages: FTS5 over their text, filled
+        // with the notes written so far, then kept current as notes are written, edited or
+        // removed (a contact's removal cascades to its notes, which fires the delete).
+        {
+            QStringLiteral("CREATE VIRTUAL TABLE notes_fts USING fts5(body, content = 'notes', "
+                           "content_rowid = 'id', %1)")
+                .arg(tokenizer),
+            QStringLiteral("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')"),
+            QStringLiteral("CREATE TRIGGER inbox_note_added AFTER INSERT ON notes BEGIN "
+                           "INSERT INTO notes_fts (rowid, body) VALUES (NEW.id, NEW.body); END"),
+            QStringLiteral("CREATE TRIGGER inbox_note_edited AFTER UPDATE OF body ON notes BEGIN "
+                           "INSERT INTO notes_fts (notes_fts, rowid, body) VALUES ('delete', "
+                           "OLD.id, OLD.body); "
+                           "INSERT INTO notes_fts (rowid, body) VALUES (NEW.id, NEW.body); END"),
+            QStringLiteral("CREATE TRIGGER inbox_note_removed AFTER DELETE ON notes BEGIN "
+                           "INSERT INTO notes_fts (notes_fts, rowid, body) VALUES ('delete', "
+                           "OLD.id, OLD.body); END"),
+        },
     };
 }
 

@@ -15,6 +15,7 @@ namespace sb {
 //   notes              the agent's internal notes, never sent
 //   messages_fts       FTS5 over messages (body, from_number, to_number), external content
 //   contacts_fts       FTS5 over contacts (name, number, email), external content
+//   notes_fts          FTS5 over notes (body), external content (step 3)
 // Triggers on `messages` update the contact and the index in the very statement that stores a
 // message, so every path that stores one (webhooks, the outbox, a channel's own job) keeps the
 // inbox true without knowing it exists. Step 1 builds all of it for the rows already stored.

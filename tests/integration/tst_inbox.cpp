@@ -55,6 +55,8 @@ private Q_SLOTS:
     void searchFindsContactsByName();
     void searchIndexFollowsInsertUpdateDelete();
     void existingMessagesAreIndexedOnMigration();
+    void searchFindsNotesAndFollowsTheirEdits();
+    void existingNotesAreIndexedOnMigration();
     void contactsChangedNamesTheContact();
     void optOutsShownWhenTheTableExists();
     void notesNeedAContactAndText();
@@ -71,6 +73,7 @@ private:
     Thread thread(const ThreadQuery &query);
     QList<SearchHit> search(const QString &text, int limit = 50);
     void exec(const QString &sql);
+    ThreadItem addNote(qint64 contactId, const QString &body);
     void tick() { QThread::msleep(3); } // distinct created_at times, in order
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -205,6 +208,16 @@ QList<SearchHit> TestInbox::search(const QString &text, int limit) {
     if (!r->ok()) // a hostile query must never get here
         qWarning() << "search failed:" << r->error;
     return r->ok() ? r->value : QList<SearchHit>{SearchHit{-1, {}, {}, {}, r->error}};
+}
+
+ThreadItem TestInbox::addNote(qint64 contactId, const QString &body) {
+    const auto note = await<StoreResult<ThreadItem>>(
+        [&](auto done) { m_inbox->addNote(contactId, body, QStringLiteral("Sam"), &m_ctx, done); });
+    if (!note || !note->ok()) {
+        qWarning() << "addNote failed:" << (note ? note->error : QStringLiteral("timeout"));
+        return {};
+    }
+    return note->value;
 }
 
 void TestInbox::exec(const QString &sql) {
@@ -411,6 +424,7 @@ void TestInbox::threadPagesWithoutGapsOrRepeats() {
             tick(); // the others share milliseconds: ties the cursor must handle
     }
     const qint64 id = onlyContact().id;
+    tick(); // the note after the last message, not in the same millisecond
     const auto note = await<StoreResult<ThreadItem>>([&](auto done) {
         m_inbox->addNote(id, QStringLiteral("a note"), QStringLiteral("Sam"), &m_ctx, done);
     });
@@ -596,6 +610,82 @@ void TestInbox::existingMessagesAreIndexedOnMigration() {
     QCOMPARE(search(QStringLiteral("anna")).value(0).contactId, anna.id);
     inbound(kAnna, kOurNumber, QStringLiteral("new one")); // the triggers carry on from there
     QCOMPARE(onlyContact().unread, 1);
+}
+
+void TestInbox::searchFindsNotesAndFollowsTheirEdits() {
+    inbound(kAnna, kOurNumber, QStringLiteral("hello"));
+    const qint64 anna = onlyContact().id;
+    tick();
+    const ThreadItem note = addNote(anna, QStringLiteral("Prefers the courier after 5pm"));
+    QVERIFY(note.rowId > 0);
+    QList<SearchHit> hits = search(QStringLiteral("couri"));
+    QCOMPARE(hits.size(), 1);
+    const SearchHit hit = hits.first();
+    QCOMPARE(hit.contactId, anna);
+    QCOMPARE(hit.number, kAnna);
+    QCOMPARE(hit.item.kind, ThreadItem::Kind::Note);
+    QCOMPARE(hit.item.channel, QStringLiteral("note"));
+    QCOMPARE(hit.item.rowId, note.rowId);
+    QCOMPARE(hit.item.text, note.text);
+    QCOMPARE(hit.item.author, QStringLiteral("Sam"));
+    QCOMPARE(hit.item.at, note.at);
+    QCOMPARE(hit.highlighted, QStringLiteral("Prefers the \u0001courier\u0002 after 5pm"));
+    // The hit names the very item of the contact's thread the UI scrolls to and highlights.
+    const Thread items = thread(ThreadQuery::newest(anna));
+    QVERIFY(std::any_of(items.cbegin(), items.cend(), [&](const ThreadItem &i) {
+        return i.channel == hit.item.channel && i.rowId == hit.item.rowId;
+    }));
+
+    // Merged with the messages, newest first.
+    tick();
+    inbound(kBen, kOurNumber, QStringLiteral("the courier never came"));
+    hits = search(QStringLiteral("courier"));
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits.at(0).item.channel, QStringLiteral("sms"));
+    QCOMPARE(hits.at(1).item.channel, QStringLiteral("note"));
+    QCOMPARE(search(QStringLiteral("courier"), 1).size(), 1); // the limit holds for both
+    QCOMPARE(search(QStringLiteral("courier"), 1).first().item.channel, QStringLiteral("sms"));
+
+    // Edited: found by its new words only.
+    exec(QStringLiteral("UPDATE notes SET body = 'Prefers a parcel locker' WHERE id = %1")
+             .arg(note.rowId));
+    hits = search(QStringLiteral("courier"));
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().item.channel, QStringLiteral("sms"));
+    hits = search(QStringLiteral("lock"));
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().item.rowId, note.rowId);
+    QCOMPARE(hits.first().highlighted, QStringLiteral("Prefers a parcel \u0001locker\u0002"));
+
+    // Removed, and removed with its contact: gone from the results.
+    exec(QStringLiteral("DELETE FROM notes WHERE id = %1").arg(note.rowId));
+    QVERIFY(search(QStringLiteral("lock")).isEmpty());
+    QVERIFY(addNote(anna, QStringLiteral("call back about the locker")).rowId > 0);
+    QCOMPARE(search(QStringLiteral("lock")).size(), 1);
+    exec(QStringLiteral("DELETE FROM contacts WHERE id = %1").arg(anna));
+    QVERIFY(search(QStringLiteral("lock")).isEmpty());
+}
+
+void TestInbox::existingNotesAreIndexedOnMigration() {
+    inbound(kAnna, kOurNumber, QStringLiteral("hello"));
+    const qint64 anna = onlyContact().id;
+    const ThreadItem note = addNote(anna, QStringLiteral("VIP since 2019"));
+    QVERIFY(note.rowId > 0);
+    // Back to a database from before notes were searchable (inbox schema 2), notes kept.
+    exec(QStringLiteral("DROP TRIGGER inbox_note_added"));
+    exec(QStringLiteral("DROP TRIGGER inbox_note_edited"));
+    exec(QStringLiteral("DROP TRIGGER inbox_note_removed"));
+    exec(QStringLiteral("DROP TABLE notes_fts"));
+    exec(QStringLiteral("UPDATE schema_versions SET version = 2 WHERE module = 'inbox'"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("no such table")));
+    QVERIFY(search(QStringLiteral("vip")).value(0).contactId < 0); // no index: the query fails
+    openStore(true);
+    const QList<SearchHit> hits = search(QStringLiteral("vip"));
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().item.rowId, note.rowId);
+    QCOMPARE(hits.first().contactId, anna);
+    QVERIFY(addNote(anna, QStringLiteral("VIP again")).rowId > 0); // the triggers carry on
+    QCOMPARE(search(QStringLiteral("vip")).size(), 2);
 }
 
 void TestInbox::contactsChangedNamesTheContact() {
