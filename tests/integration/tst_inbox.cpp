@@ -57,6 +57,11 @@ private Q_SLOTS:
     void existingMessagesAreIndexedOnMigration();
     void searchFindsNotesAndFollowsTheirEdits();
     void existingNotesAreIndexedOnMigration();
+    void callsOnlyNumberIsAContact_data();
+    void callsOnlyNumberIsAContact();
+    void callKeepsItsPlaceWhenAMessageGoes();
+    void callNumberedLaterMakesTheContact();
+    void existingCallsMakeContactsOnMigration();
     void contactsChangedNamesTheContact();
     void optOutsShownWhenTheTableExists();
     void notesNeedAContactAndText();
@@ -74,6 +79,9 @@ private:
     QList<SearchHit> search(const QString &text, int limit = 50);
     void exec(const QString &sql);
     ThreadItem addNote(qint64 contactId, const QString &body);
+    // A call as its status webhook stores it (Twilio's direction: inbound, outbound-api, ...).
+    void call(const QString &direction, const QString &from, const QString &to,
+              const QString &status = QStringLiteral("completed"));
     void tick() { QThread::msleep(3); } // distinct created_at times, in order
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -218,6 +226,28 @@ ThreadItem TestInbox::addNote(qint64 contactId, const QString &body) {
         return {};
     }
     return note->value;
+}
+
+void TestInbox::call(const QString &direction, const QString &from, const QString &to,
+                     const QString &status) {
+    CallStatusUpdate update;
+    update.callSid = QStringLiteral("CA%1").arg(++m_sids, 32, 10, QLatin1Char('0'));
+    update.status = status;
+    update.from = from;
+    update.to = to;
+    update.direction = direction;
+    update.durationSeconds = 75;
+    const auto stored = await<StoreResult<bool>>([&](auto done) {
+        m_store->run<bool>(
+            &m_ctx,
+            [update](StoreWorker &w, QString *error) -> std::optional<bool> {
+                if (!VoiceCalls::applyStatus(w, update, QDateTime::currentDateTimeUtc(), error))
+                    return std::nullopt;
+                return true;
+            },
+            done);
+    });
+    QVERIFY(stored && stored->ok());
 }
 
 void TestInbox::exec(const QString &sql) {
@@ -597,6 +627,7 @@ void TestInbox::existingMessagesAreIndexedOnMigration() {
     inbound(kAnna, kOurNumber, QStringLiteral("old question"));
     tick();
     QVERIFY(outbound(kOurNumber, kAnna, QStringLiteral("old answer")).id > 0);
+    tick();
     whatsAppInbound(whatsapp(kAnna), QStringLiteral("old wa"), QStringLiteral("Anna W"));
     openStore(true);
     const ContactSummary anna = onlyContact();
@@ -686,6 +717,124 @@ void TestInbox::existingNotesAreIndexedOnMigration() {
     QCOMPARE(hits.first().contactId, anna);
     QVERIFY(addNote(anna, QStringLiteral("VIP again")).rowId > 0); // the triggers carry on
     QCOMPARE(search(QStringLiteral("vip")).size(), 2);
+}
+
+void TestInbox::callsOnlyNumberIsAContact_data() {
+    QTest::addColumn<QString>("direction");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::newRow("they called") << "inbound" << kBen << kOurNumber;
+    QTest::newRow("we called (API)") << "outbound-api" << kOurNumber << kBen;
+    QTest::newRow("we called (dial)") << "outbound-dial" << kOurNumber << kBen;
+}
+
+void TestInbox::callsOnlyNumberIsAContact() {
+    QFETCH(QString, direction);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    call(direction, from, to);
+    call(direction, QStringLiteral("client:agent"), to == kBen ? to : QStringLiteral("sip:x@y"));
+    ContactSummary ben = onlyContact(); // a browser client or SIP address makes none
+    QCOMPARE(ben.number, kBen);
+    QCOMPARE(ben.channels, QStringList{QStringLiteral("voice")});
+    QCOMPARE(ben.lastChannel, QStringLiteral("voice"));
+    QVERIFY(ben.lastAt.isValid() && ben.lastAt.toMSecsSinceEpoch() > 0);
+    QCOMPARE(ben.unread, 0);
+    const Thread items = thread(ThreadQuery::newest(ben.id));
+    QCOMPARE(items.size(), direction == QLatin1String("inbound") ? 1 : 2);
+    QCOMPARE(items.first().kind, ThreadItem::Kind::Call);
+    auto found =
+        await<StoreResult<qint64>>([&](auto done) { m_inbox->contactIdFor(kBen, &m_ctx, done); });
+    QVERIFY(found && found->ok());
+    QCOMPARE(found->value, ben.id);
+
+    // A later SMS from the same number lands on the same contact, which now has both.
+    tick();
+    const QDateTime callAt = ben.lastAt;
+    inbound(kBen, kOurNumber, QStringLiteral("saw your call"));
+    ben = onlyContact();
+    QCOMPARE(ben.number, kBen);
+    QCOMPARE(ben.channels, (QStringList{QStringLiteral("voice"), QStringLiteral("sms")}));
+    QCOMPARE(ben.lastChannel, QStringLiteral("sms"));
+    QCOMPARE(ben.lastText, QStringLiteral("saw your call"));
+    QVERIFY(ben.lastAt > callAt);
+    QCOMPARE(ben.unread, 1);
+    QCOMPARE(thread(ThreadQuery::newest(ben.id)).size(), items.size() + 1);
+
+    // A newer call is the newest item again; an older one (a late callback) leaves it.
+    tick();
+    call(direction, from, to);
+    ben = onlyContact();
+    QCOMPARE(ben.lastChannel, QStringLiteral("voice"));
+    QCOMPARE(ben.lastText, QString());
+    QCOMPARE(ben.channels, (QStringList{QStringLiteral("voice"), QStringLiteral("sms")}));
+    exec(QStringLiteral("INSERT INTO voice_calls (sid, direction, from_number, to_number, "
+                        "created_at, updated_at) VALUES ('CAold', '%1', '%2', '%3', 1, 1)")
+             .arg(direction, from, to));
+    QCOMPARE(onlyContact().lastAt, ben.lastAt);
+}
+
+void TestInbox::callKeepsItsPlaceWhenAMessageGoes() {
+    inbound(kBen, kOurNumber, QStringLiteral("first"));
+    tick();
+    call(QStringLiteral("inbound"), kBen, kOurNumber);
+    const ContactSummary afterCall = onlyContact();
+    tick();
+    inbound(kBen, kOurNumber, QStringLiteral("second"));
+    // The newest message goes (as a status callback's stub folded into its message does):
+    // the call is the newest item again, and the channels keep voice.
+    exec(QStringLiteral("DELETE FROM messages WHERE body = 'second'"));
+    ContactSummary ben = onlyContact();
+    QCOMPARE(ben.lastChannel, QStringLiteral("voice"));
+    QCOMPARE(ben.lastAt, afterCall.lastAt);
+    QCOMPARE(ben.channels, (QStringList{QStringLiteral("sms"), QStringLiteral("voice")}));
+    // Every message goes: the calls remain.
+    exec(QStringLiteral("DELETE FROM messages"));
+    ben = onlyContact();
+    QCOMPARE(ben.channels, QStringList{QStringLiteral("voice")});
+    QCOMPARE(ben.lastChannel, QStringLiteral("voice"));
+    QCOMPARE(ben.lastAt, afterCall.lastAt);
+    // A message moved to another channel moves its channel in the set, not the call's.
+    inbound(kBen, kOurNumber, QStringLiteral("third"));
+    exec(QStringLiteral("UPDATE messages SET channel = 'whatsapp' WHERE body = 'third'"));
+    ben = onlyContact();
+    QCOMPARE(ben.channels, (QStringList{QStringLiteral("voice"), QStringLiteral("whatsapp")}));
+    QCOMPARE(ben.lastChannel, QStringLiteral("whatsapp"));
+}
+
+void TestInbox::callNumberedLaterMakesTheContact() {
+    // A status callback can be the first Twilio tells of a call, with its numbers later.
+    exec(QStringLiteral("INSERT INTO voice_calls (sid, direction, created_at, updated_at) "
+                        "VALUES ('CAlate', 'inbound', 5, 5)"));
+    QVERIFY(contacts().isEmpty());
+    exec(QStringLiteral("UPDATE voice_calls SET from_number = '%1', to_number = '%2' WHERE sid = "
+                        "'CAlate'")
+             .arg(kBen, kOurNumber));
+    const ContactSummary ben = onlyContact();
+    QCOMPARE(ben.number, kBen);
+    QCOMPARE(ben.channels, QStringList{QStringLiteral("voice")});
+    QCOMPARE(ben.lastAt.toMSecsSinceEpoch(), 5);
+}
+
+void TestInbox::existingCallsMakeContactsOnMigration() {
+    m_dir = std::make_unique<QTemporaryDir>(); // init() made one with the inbox already
+    openStore(false);                          // a database from before calls made contacts
+    inbound(kAnna, kOurNumber, QStringLiteral("hi"));
+    tick();
+    call(QStringLiteral("outbound-api"), kOurNumber, kAnna);
+    call(QStringLiteral("inbound"), kBen, kOurNumber);
+    openStore(true);
+    const QList<ContactSummary> all = contacts();
+    QCOMPARE(all.size(), 2);
+    for (const ContactSummary &c : all) {
+        QCOMPARE(c.lastChannel, QStringLiteral("voice"));
+        QVERIFY(c.channels.contains(QStringLiteral("voice")));
+        QCOMPARE(thread(ThreadQuery::newest(c.id)).last().kind, ThreadItem::Kind::Call);
+    }
+    const auto anna = std::find_if(all.cbegin(), all.cend(),
+                                   [](const ContactSummary &c) { return c.number == kAnna; });
+    QVERIFY(anna != all.cend());
+    QCOMPARE(anna->channels, (QStringList{QStringLiteral("sms"), QStringLiteral("voice")}));
 }
 
 void TestInbox::contactsChangedNamesTheContact() {
