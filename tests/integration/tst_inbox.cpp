@@ -62,6 +62,7 @@ private Q_SLOTS:
     void callKeepsItsPlaceWhenAMessageGoes();
     void callNumberedLaterMakesTheContact();
     void existingCallsMakeContactsOnMigration();
+    void emailChannelFollowsTheLinkedAddress();
     void contactsChangedNamesTheContact();
     void optOutsShownWhenTheTableExists();
     void notesNeedAContactAndText();
@@ -835,6 +836,47 @@ void TestInbox::existingCallsMakeContactsOnMigration() {
                                    [](const ContactSummary &c) { return c.number == kAnna; });
     QVERIFY(anna != all.cend());
     QCOMPARE(anna->channels, (QStringList{QStringLiteral("sms"), QStringLiteral("voice")}));
+}
+
+void TestInbox::emailChannelFollowsTheLinkedAddress() {
+    inbound(kAnna, kOurNumber, QStringLiteral("hi"));
+    const qint64 anna = onlyContact().id;
+    tick();
+    EmailDraft email;
+    email.to = {{QStringLiteral("someone@example.com"), {}}};
+    email.cc = {{QStringLiteral("Anna@Example.com"), QStringLiteral("Anna")}};
+    email.from = {QStringLiteral("support@example.com"), {}};
+    email.subject = QStringLiteral("Your order");
+    email.text = QStringLiteral("It shipped.");
+    email.emailId = QStringLiteral("em-1");
+    auto mailed = await<StoreResult<QList<EmailSuppression>>>(
+        [&](auto done) { EmailStore::create(m_store.get(), email, &m_ctx, done); });
+    QVERIFY(mailed && mailed->ok());
+    QCOMPARE(onlyContact().channels, QStringList{QStringLiteral("sms")}); // not linked yet
+    auto setEmail = [&](const QString &address) {
+        const auto r = await<StoreResult<bool>>(
+            [&](auto done) { m_inbox->setContactEmail(anna, address, &m_ctx, done); });
+        QVERIFY(r && r->ok());
+    };
+    setEmail(QStringLiteral("anna@example.com"));
+    QCOMPARE(onlyContact().channels, (QStringList{QStringLiteral("sms"), QStringLiteral("email")}));
+    setEmail(QStringLiteral("other@example.com")); // no email went there
+    QCOMPARE(onlyContact().channels, QStringList{QStringLiteral("sms")});
+    setEmail(QStringLiteral("anna@example.com"));
+    // A new email to the linked address is the contact's newest item.
+    tick();
+    email.cc.clear();
+    email.bcc = {{QStringLiteral("anna@example.com"), {}}};
+    email.subject = QStringLiteral("Your refund");
+    email.emailId = QStringLiteral("em-2");
+    mailed = await<StoreResult<QList<EmailSuppression>>>(
+        [&](auto done) { EmailStore::create(m_store.get(), email, &m_ctx, done); });
+    QVERIFY(mailed && mailed->ok());
+    const ContactSummary c = onlyContact();
+    QCOMPARE(c.channels, (QStringList{QStringLiteral("sms"), QStringLiteral("email")}));
+    QCOMPARE(c.lastChannel, QStringLiteral("email"));
+    QCOMPARE(c.lastText, QStringLiteral("Your refund"));
+    QCOMPARE(c.lastAt, thread(ThreadQuery::newest(anna)).last().at);
 }
 
 void TestInbox::contactsChangedNamesTheContact() {
