@@ -45,6 +45,41 @@ QList<ThreadSource> EmailChannel::threadSources() const {
                       sentTo.arg(QStringLiteral("bcc_json")))}};
 }
 
+QList<QStringList> EmailChannel::contactSchema() const {
+    // Every address an email (row alias %1) went to: to, cc and bcc, lower case.
+    const QString recipients = QStringLiteral(
+        "SELECT lower(json_extract(j.value, '$.email')) FROM json_each(%1.to_json) j UNION "
+        "SELECT lower(json_extract(j.value, '$.email')) FROM json_each(%1.cc_json) j UNION "
+        "SELECT lower(json_extract(j.value, '$.email')) FROM json_each(%1.bcc_json) j");
+    const QString withEmail =
+        QStringLiteral("CASE WHEN instr(channels, ',email,') > 0 THEN channels WHEN channels = '' "
+                       "THEN ',email,' ELSE channels || 'email,' END");
+    const QString withoutEmail =
+        QStringLiteral("CASE WHEN channels = ',email,' THEN '' ELSE replace(channels, ',email,', "
+                       "',') END");
+    return {
+        // 1: a contact's channels include email while the address linked to it has emails;
+        // an email sent to it is its newest item, as a message is
+        {
+            QStringLiteral("UPDATE contacts SET channels = %1 WHERE email != '' AND EXISTS "
+                           "(SELECT 1 FROM emails e WHERE contacts.email IN (%2))")
+                .arg(withEmail, recipients.arg(QStringLiteral("e"))),
+            QStringLiteral(
+                "CREATE TRIGGER email_inbox_sent AFTER INSERT ON emails BEGIN UPDATE contacts SET "
+                "channels = %1, last_at = max(last_at, NEW.created_at), last_text = CASE WHEN "
+                "NEW.created_at >= last_at THEN NEW.subject ELSE last_text END, last_channel = "
+                "CASE WHEN NEW.created_at >= last_at THEN 'email' ELSE last_channel END WHERE "
+                "email != '' AND email IN (%2); END")
+                .arg(withEmail, recipients.arg(QStringLiteral("NEW"))),
+            QStringLiteral("CREATE TRIGGER email_inbox_linked AFTER UPDATE OF email ON contacts "
+                           "WHEN NEW.email IS NOT OLD.email BEGIN UPDATE contacts SET channels = "
+                           "CASE WHEN NEW.email != '' AND EXISTS (SELECT 1 FROM emails e WHERE "
+                           "NEW.email IN (%1)) THEN %2 ELSE %3 END WHERE id = NEW.id; END")
+                .arg(recipients.arg(QStringLiteral("e")), withEmail, withoutEmail),
+        },
+    };
+}
+
 void EmailChannel::addRoutes(ChannelContext &context) const {
     new EmailApi(context, context.parent);
     new EmailEvents(context, context.parent);

@@ -17,6 +17,7 @@ public:
     const StatusModel &statuses() const override;       // EmailStatuses
     QList<QStringList> schema() const override;         // EmailStore's tables
     QList<ThreadSource> threadSources() const override; // emails to a contact's linked address
+    QList<QStringList> contactSchema() const override;  // those emails in its channels
     void addRoutes(ChannelContext &context) const override;
     OutboxSender *makeOutboxSender(const OutboxSenderContext &context) const override;
     void addToSandbox(SandboxContext &context) const override; // EmailSandbox

@@ -86,12 +86,82 @@ QList<ThreadSource> VoiceChannel::threadSources() const {
                  ":number OR to_number = :number) AND created_at <= :before_at")}};
 }
 
+namespace {
+
+// The customer's number of a call (row alias `c`): the caller of an inbound call, the callee
+// of an outbound one; only a phone number (not a "client:" or "sip:" address) makes a contact.
+QString remoteOf(const QString &c) {
+    return QStringLiteral("(CASE WHEN %1.direction = 'inbound' THEN %1.from_number ELSE "
+                          "%1.to_number END)")
+        .arg(c);
+}
+
+// A call of the contact's at `at`: the contact made if none yet, its newest item moved to the
+// call when the call is newer (its text empty: the list shows "Call"), "voice" added to its
+// channels, the number recorded as one of its addresses.
+QString callTouchesContact(const QString &number, const QString &at) {
+    return QStringLiteral(
+               "INSERT INTO contacts (number, last_at, last_text, last_channel, channels) "
+               "VALUES (%1, %2, '', 'voice', ',voice,') ON CONFLICT(number) DO UPDATE SET "
+               "last_at = max(last_at, excluded.last_at), "
+               "last_text = CASE WHEN excluded.last_at >= last_at THEN '' ELSE last_text END, "
+               "last_channel = CASE WHEN excluded.last_at >= last_at THEN 'voice' ELSE "
+               "last_channel END, "
+               "channels = CASE WHEN instr(channels, ',voice,') > 0 THEN channels WHEN "
+               "channels = '' THEN ',voice,' ELSE channels || 'voice,' END; "
+               "INSERT OR IGNORE INTO contact_addresses (address, contact_id) SELECT %1, id FROM "
+               "contacts WHERE number = %1;")
+        .arg(number, at);
+}
+
+} // namespace
+
 QList<QStringList> VoiceChannel::contactSchema() const {
+    const QString remote = remoteOf(QStringLiteral("NEW"));
+    const QString isPhone = QStringLiteral("%1 LIKE '+%'").arg(remote);
     return {
         // 1: a contact's calls found by number
         {
             QStringLiteral("CREATE INDEX voice_calls_from ON voice_calls(from_number)"),
             QStringLiteral("CREATE INDEX voice_calls_to ON voice_calls(to_number)"),
+        },
+        // 2: a call makes or updates its number's contact as a message does (a number that
+        // only ever called gets one too); calls stored so far first.
+        {
+            QStringLiteral(
+                "INSERT INTO contacts (number, last_at, last_text, last_channel, channels) "
+                "SELECT number, max(created_at), '', 'voice', ',voice,' FROM (SELECT %1 AS "
+                "number, created_at FROM voice_calls c) WHERE number LIKE '+%' GROUP BY number "
+                "ON CONFLICT(number) DO UPDATE SET "
+                "last_at = max(last_at, excluded.last_at), "
+                "last_text = CASE WHEN excluded.last_at >= last_at THEN '' ELSE last_text END, "
+                "last_channel = CASE WHEN excluded.last_at >= last_at THEN 'voice' ELSE "
+                "last_channel END, "
+                "channels = CASE WHEN instr(channels, ',voice,') > 0 THEN channels WHEN "
+                "channels = '' THEN ',voice,' ELSE channels || 'voice,' END")
+                .arg(remoteOf(QStringLiteral("c"))),
+            QStringLiteral("INSERT OR IGNORE INTO contact_addresses (address, contact_id) SELECT "
+                           "DISTINCT %1, k.id FROM voice_calls c JOIN contacts k ON k.number = "
+                           "%1 WHERE %1 LIKE '+%'")
+                .arg(remoteOf(QStringLiteral("c"))),
+            QStringLiteral("CREATE TRIGGER voice_inbox_call_added AFTER INSERT ON voice_calls "
+                           "WHEN %1 BEGIN %2 END")
+                .arg(isPhone, callTouchesContact(remote, QStringLiteral("NEW.created_at"))),
+            // A call first heard of without its numbers gets them later.
+            QStringLiteral("CREATE TRIGGER voice_inbox_call_numbered AFTER UPDATE OF direction, "
+                           "from_number, to_number ON voice_calls WHEN %1 AND %2 IS NOT %3 "
+                           "BEGIN %4 END")
+                .arg(isPhone, remote, remoteOf(QStringLiteral("OLD")),
+                     callTouchesContact(remote, QStringLiteral("NEW.created_at"))),
+            // The inbox reads a contact's newest item again from its messages when one is
+            // deleted or moved, lowering last_at: a newer call of theirs is the newest then.
+            QStringLiteral(
+                "CREATE TRIGGER voice_inbox_contact_recomputed AFTER UPDATE OF last_at ON "
+                "contacts WHEN NEW.last_at < OLD.last_at BEGIN UPDATE contacts SET last_at = "
+                "c.created_at, last_text = '', last_channel = 'voice' FROM (SELECT created_at "
+                "FROM voice_calls WHERE from_number = NEW.number OR to_number = NEW.number ORDER "
+                "BY created_at DESC LIMIT 1) c WHERE contacts.id = NEW.id AND c.created_at > "
+                "NEW.last_at; END"),
         },
     };
 }

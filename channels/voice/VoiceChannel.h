@@ -21,7 +21,7 @@ public:
     void addToSandbox(SandboxContext &context) const override;
     QList<WebhookEndpoint> webhooks() const override;
     QList<ThreadSource> threadSources() const override; // its calls, in a contact's thread
-    QList<QStringList> contactSchema() const override;  // indexes that thread query uses
+    QList<QStringList> contactSchema() const override;  // its index, calls making contacts
 
     // Where recordings' audio is kept: <data folder>/recordings/<RecordingSid>.wav.
     static QString recordingsFolder(const Config &config);

@@ -534,8 +534,8 @@ void Inbox::search(const QString &text, int limit, Receiver receiver, Done<QList
                 *error = contacts.error();
                 return std::nullopt;
             }
-            // Then messages, newest first: the index walks its rowids (message ids grow with
-            // time) backwards and stops at the limit, so the first results cost the same
+            // Then messages and notes, newest first: each index walks its rowids (message ids grow
+            // with time) backwards and stops at the limit, so the first results cost the same
             // whether 10 or 100,000 messages match.
             SqliteQuery messages(w);
             if (!messages.prepare(
@@ -558,7 +558,9 @@ void Inbox::search(const QString &text, int limit, Receiver receiver, Done<QList
             messages.bind(":s", start);
             messages.bind(":e", end);
             messages.bind(":q", match);
-            messages.bind(":limit", qint64(limit - hits.size()));
+            const qsizetype room = limit - hits.size();
+            messages.bind(":limit", qint64(room));
+            QList<SearchHit> items; // messages and notes, merged newest first below
             while (messages.next()) {
                 SearchHit hit;
                 ThreadItem &item = hit.item;
@@ -582,12 +584,50 @@ void Inbox::search(const QString &text, int limit, Receiver receiver, Done<QList
                 hit.contactId = messages.int64(14);
                 hit.number = messages.text(15);
                 hit.name = messages.text(16);
-                hits.append(hit);
+                items.append(hit);
             }
             if (!messages.ok()) {
                 *error = messages.error();
                 return std::nullopt;
             }
+            // The agent's notes, newest first the same way (note ids grow with time too).
+            SqliteQuery notes(w);
+            if (!notes.prepare(
+                    QStringLiteral(
+                        "SELECT n.id, n.body, n.author, n.created_at, f.marked, c.id, c.number, "
+                        "c.name FROM (SELECT rowid, snippet(notes_fts, 0, :s, :e, '…', 64) AS "
+                        "marked FROM notes_fts WHERE notes_fts MATCH :q ORDER BY rowid DESC "
+                        "LIMIT :limit) f JOIN notes n ON n.id = f.rowid JOIN contacts c ON c.id "
+                        "= n.contact_id ORDER BY n.id DESC"),
+                    error))
+                return std::nullopt;
+            notes.bind(":s", start);
+            notes.bind(":e", end);
+            notes.bind(":q", match);
+            notes.bind(":limit", qint64(room));
+            while (notes.next()) {
+                SearchHit hit;
+                ThreadItem &item = hit.item;
+                item.kind = ThreadItem::Kind::Note;
+                item.channel = QStringLiteral("note");
+                item.rowId = notes.int64(0);
+                item.text = notes.text(1);
+                item.author = notes.text(2);
+                item.at = fromMs(notes.int64(3));
+                hit.highlighted = notes.text(4);
+                hit.contactId = notes.int64(5);
+                hit.number = notes.text(6);
+                hit.name = notes.text(7);
+                items.append(hit);
+            }
+            if (!notes.ok()) {
+                *error = notes.error();
+                return std::nullopt;
+            }
+            std::stable_sort(
+                items.begin(), items.end(),
+                [](const SearchHit &a, const SearchHit &b) { return a.item.at > b.item.at; });
+            hits.append(items.mid(0, room));
             return hits;
         },
         std::move(done));

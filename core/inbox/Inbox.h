@@ -15,16 +15,17 @@
 
 namespace sb {
 
-// A search result: one message (item.rowId != 0) whose body or numbers matched, or a contact
-// whose name, number or email matched (item.rowId == 0, item.kind Message, item empty; the
-// UI opens the contact's thread at its newest item).
+// A search result: one message (item.rowId != 0) whose body or numbers matched, one of the
+// agent's notes whose text matched (item.kind Note, item.channel "note", item.rowId the note's
+// id: the thread item it is), or a contact whose name, number or email matched (item.rowId ==
+// 0, item.kind Message, item empty; the UI opens the contact's thread at its newest item).
 struct SearchHit {
     qint64 contactId = 0;
     QString number;
     QString name;
     ThreadItem item;
     // The matched text with each match between Inbox::HighlightStart and Inbox::HighlightEnd
-    // (a message's body, shortened around the matches to a snippet; a contact's name, or
+    // (a message's or note's text, shortened around the matches to a snippet; a contact's name, or
     // number when the name did not match).
     QString highlighted;
 };
@@ -57,9 +58,10 @@ struct ThreadQuery {
 //
 // Tables (schema module "inbox", see schemas()): contacts, contact_addresses (every address a
 // contact's messages used: "+1555…", "whatsapp:+1555…"), notes, and the FTS5 indexes
-// messages_fts (message bodies and numbers) and contacts_fts (names, numbers, emails). SQLite
-// triggers on `messages` keep contacts and messages_fts current in the same transaction that
-// stores a message, whichever code path stores it.
+// messages_fts (message bodies and numbers), contacts_fts (names, numbers, emails) and
+// notes_fts (notes' text). SQLite triggers on `messages` keep contacts and messages_fts current
+// in the same transaction that stores a message, whichever code path stores it; triggers on
+// `notes` keep notes_fts current.
 //
 // Every call queues a job on the store's thread and returns at once; `done` runs on the
 // receiver's thread, as with Store's own calls.

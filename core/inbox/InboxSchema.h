@@ -9,12 +9,15 @@ namespace sb {
 // The inbox's tables, its FTS5 indexes and the SQLite triggers that keep them current:
 //   contacts           one row per person (E.164 number, unique): name and where it came from
 //                      (name_source: '' none, 'agent', 'whatsapp-profile'), linked email,
-//                      the newest message (last_at, last_text, last_channel), the channels
-//                      their messages used (channels, ",sms,whatsapp,"), unread inbound count
-//   contact_addresses  every address a contact's messages used ("+1555…", "whatsapp:+1555…")
-//   notes              the agent's internal notes, never sent
-//   messages_fts       FTS5 over messages (body, from_number, to_number), external content
-//   contacts_fts       FTS5 over contacts (name, number, email), external content
+//                      the newest item (last_at, last_text, last_channel), the channels
+//                      their items are on (channels, ",sms,whatsapp,voice,"), unread inbound
+//                      count. Messages keep these here; a channel's own items (calls) through
+//                      its Channel::contactSchema() glue, the same way.
+//   contact_addresses  every address a contact's messages or calls used ("+1555…",
+//   "whatsapp:+1555…") notes              the agent's internal notes, never sent messages_fts FTS5
+//   over messages (body, from_number, to_number), external content contacts_fts       FTS5 over
+//   contacts (name, number, email), external content notes_fts          FTS5 over notes (body),
+//   external content (step 3)
 // Triggers on `messages` update the contact and the index in the very statement that stores a
 // message, so every path that stores one (webhooks, the outbox, a channel's own job) keeps the
 // inbox true without knowing it exists. Step 1 builds all of it for the rows already stored.

@@ -9,13 +9,13 @@
 #include "db/Store.h"
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
-#include "media/MediaShares.h"
+#include "inbox/Inbox.h"
 #include "media/MediaApi.h"
 #include "media/MediaFetcher.h"
 #include "media/MediaRows.h"
+#include "media/MediaShares.h"
 #include "messaging/OptOuts.h"
 #include "outbox/OptOutCheck.h"
-#include "inbox/Inbox.h"
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
@@ -52,21 +52,26 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
     setClock({});
     m_store = new Store(m_config.databasePath());
-    m_store->addSchema(MediaShares::schema());
+    for (const Schema &schema : schemas(m_channels))
+        m_store->addSchema(schema);
+}
+
+QList<Schema> SwitchboardService::schemas(const ChannelList &channels) {
+    QList<Schema> all{MediaShares::schema()};
     // Core's own modules beside the channels' (opt-outs concern every message channel).
-    m_store->addSchema(OptOuts::schema());
-    for (const auto &channel : std::as_const(m_channels)) {
+    all.append(OptOuts::schema());
+    for (const auto &channel : channels) {
         const QList<QStringList> steps = channel->schema();
         if (!steps.isEmpty())
-            m_store->addSchema({channel->id(), steps});
+            all.append({channel->id(), steps});
     }
-    m_store->addSchema(MediaRows::schema()); // inbound MMS / WhatsApp media (core/media)
+    all.append(MediaRows::schema()); // inbound MMS / WhatsApp media (core/media)
     // The inbox's contacts, notes and search indexes: after the channels' tables, since the
     // channels' contact glue (Channel::contactSchema()) reads both.
-    for (const Schema &schema : Inbox::schemas(m_channels))
-        m_store->addSchema(schema);
+    all.append(Inbox::schemas(channels));
     // The console's own tables beside the channels' (each module versioned on its own).
-    m_store->addSchema(CannedResponses::schema());
+    all.append(CannedResponses::schema());
+    return all;
 }
 
 SwitchboardService::~SwitchboardService() {

@@ -3,6 +3,7 @@
 #include "Channel.h"
 #include "common/Receiver.h"
 #include "config/Config.h"
+#include "db/Migrations.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -38,6 +39,10 @@ public:
     // `channels`: what the service serves (builtInChannels() in the product; tests may pick).
     SwitchboardService(Config config, ChannelList channels, QObject *parent = nullptr);
     ~SwitchboardService() override;
+
+    // Every schema module the service registers with its store, in order (core's, the
+    // channels', the inbox's and its channel glue): what a database of the running app has.
+    static QList<Schema> schemas(const ChannelList &channels);
 
     using Clock = std::function<QDateTime()>; // UTC now, callable from any thread
 

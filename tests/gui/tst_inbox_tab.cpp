@@ -52,6 +52,7 @@ private Q_SLOTS:
     void cannedResponseFillsTheReply();
     void inboundMediaLinksToTheStoredFile();
     void searchAsYouTypeOpensTheHit();
+    void searchOpensANoteAtTheNote();
     void replyBySmsAndWhatsAppIsDelivered();
     void replyWithAPictureAndLater();
     void liveMessageAppearsKeepingTheAgentsPlace();
@@ -326,6 +327,31 @@ void TestInboxTab::searchAsYouTypeOpensTheHit() {
     QCOMPARE(inbox()->openContactSummary()->number, kCustomer);
     QVERIFY(inbox()->thread()->highlighted().startsWith(QStringLiteral("sms:")));
     // Clearing the search brings the contacts back.
+    search->clear();
+    QTRY_VERIFY(!inbox()->model()->showingHits());
+}
+
+void TestInboxTab::searchOpensANoteAtTheNote() {
+    // noteIsShownAndNeverSent wrote "Promised a refund by Friday" on the customer's thread;
+    // no message says Friday.
+    QLineEdit *search = inbox()->searchEdit();
+    QSignalSpy finished(inbox(), &InboxTab::searchFinished);
+    search->setFocus();
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("frida"));
+    QTRY_VERIFY(!finished.isEmpty() && finished.last().at(0).toString() == QLatin1String("frida"));
+    QCOMPARE(finished.last().at(1).toInt(), 1);
+    const QModelIndex hit = inbox()->model()->index(0);
+    const auto snippet = hit.data(ContactListModel::SnippetRole).value<Snippet>();
+    QVERIFY2(snippet.text.contains(QStringLiteral("Promised a refund by Friday")),
+             qPrintable(snippet.text));
+    QCOMPARE(snippet.bold.size(), 1); // marked like a message hit
+    QCOMPARE(snippet.text.mid(snippet.bold[0].first, snippet.bold[0].second),
+             QStringLiteral("Friday"));
+    // Enter opens the customer's thread at the note, tinted.
+    QTest::keyClick(search, Qt::Key_Return);
+    QTRY_VERIFY(inbox()->thread()->highlighted().startsWith(QStringLiteral("note:")));
+    QCOMPARE(inbox()->openContactSummary()->number, kCustomer);
     search->clear();
     QTRY_VERIFY(!inbox()->model()->showingHits());
 }

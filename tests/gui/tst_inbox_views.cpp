@@ -62,6 +62,7 @@ private Q_SLOTS:
     void listIsNewestFirstAndPassesTheModelTester();
     void liveUpdateMovesTheRowAndKeepsTheSelection();
     void hitsShowTheirSnippet();
+    void callWithoutTextIsNamedACall();
     void delegatePaintsEveryKindOfRow();
     void threadMarksEachBubbleWithItsChannel();
     void noteIsADashedBoxNamedNote();
@@ -169,6 +170,23 @@ void TestInboxViews::hitsShowTheirSnippet() {
     model.setContacts({contact(1, QStringLiteral("+1555000001"), 10)});
     QVERIFY(!model.showingHits());
     QVERIFY(!model.index(0).data(ContactListModel::SnippetRole).isValid());
+}
+
+void TestInboxViews::callWithoutTextIsNamedACall() {
+    ContactSummary c = contact(1, QStringLiteral("+1555000001"), 5);
+    c.lastText.clear(); // a call's summary: the inbox stores none
+    c.lastChannel = QStringLiteral("voice");
+    c.channels = {QStringLiteral("voice")};
+    QCOMPARE(ContactListModel::lastLine(c), QStringLiteral("Call"));
+    ContactListModel model;
+    model.setContacts({c});
+    QVERIFY2(model.index(0)
+                 .data(Qt::AccessibleTextRole)
+                 .toString()
+                 .contains(QStringLiteral("last: Call")),
+             qPrintable(model.index(0).data(Qt::AccessibleTextRole).toString()));
+    c.lastText = QStringLiteral("hello");
+    QCOMPARE(ContactListModel::lastLine(c), QStringLiteral("hello"));
 }
 
 void TestInboxViews::delegatePaintsEveryKindOfRow() {

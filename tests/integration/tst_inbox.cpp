@@ -55,6 +55,14 @@ private Q_SLOTS:
     void searchFindsContactsByName();
     void searchIndexFollowsInsertUpdateDelete();
     void existingMessagesAreIndexedOnMigration();
+    void searchFindsNotesAndFollowsTheirEdits();
+    void existingNotesAreIndexedOnMigration();
+    void callsOnlyNumberIsAContact_data();
+    void callsOnlyNumberIsAContact();
+    void callKeepsItsPlaceWhenAMessageGoes();
+    void callNumberedLaterMakesTheContact();
+    void existingCallsMakeContactsOnMigration();
+    void emailChannelFollowsTheLinkedAddress();
     void contactsChangedNamesTheContact();
     void optOutsShownWhenTheTableExists();
     void notesNeedAContactAndText();
@@ -71,6 +79,10 @@ private:
     Thread thread(const ThreadQuery &query);
     QList<SearchHit> search(const QString &text, int limit = 50);
     void exec(const QString &sql);
+    ThreadItem addNote(qint64 contactId, const QString &body);
+    // A call as its status webhook stores it (Twilio's direction: inbound, outbound-api, ...).
+    void call(const QString &direction, const QString &from, const QString &to,
+              const QString &status = QStringLiteral("completed"));
     void tick() { QThread::msleep(3); } // distinct created_at times, in order
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -205,6 +217,38 @@ QList<SearchHit> TestInbox::search(const QString &text, int limit) {
     if (!r->ok()) // a hostile query must never get here
         qWarning() << "search failed:" << r->error;
     return r->ok() ? r->value : QList<SearchHit>{SearchHit{-1, {}, {}, {}, r->error}};
+}
+
+ThreadItem TestInbox::addNote(qint64 contactId, const QString &body) {
+    const auto note = await<StoreResult<ThreadItem>>(
+        [&](auto done) { m_inbox->addNote(contactId, body, QStringLiteral("Sam"), &m_ctx, done); });
+    if (!note || !note->ok()) {
+        qWarning() << "addNote failed:" << (note ? note->error : QStringLiteral("timeout"));
+        return {};
+    }
+    return note->value;
+}
+
+void TestInbox::call(const QString &direction, const QString &from, const QString &to,
+                     const QString &status) {
+    CallStatusUpdate update;
+    update.callSid = QStringLiteral("CA%1").arg(++m_sids, 32, 10, QLatin1Char('0'));
+    update.status = status;
+    update.from = from;
+    update.to = to;
+    update.direction = direction;
+    update.durationSeconds = 75;
+    const auto stored = await<StoreResult<bool>>([&](auto done) {
+        m_store->run<bool>(
+            &m_ctx,
+            [update](StoreWorker &w, QString *error) -> std::optional<bool> {
+                if (!VoiceCalls::applyStatus(w, update, QDateTime::currentDateTimeUtc(), error))
+                    return std::nullopt;
+                return true;
+            },
+            done);
+    });
+    QVERIFY(stored && stored->ok());
 }
 
 void TestInbox::exec(const QString &sql) {
@@ -411,6 +455,7 @@ void TestInbox::threadPagesWithoutGapsOrRepeats() {
             tick(); // the others share milliseconds: ties the cursor must handle
     }
     const qint64 id = onlyContact().id;
+    tick(); // the note after the last message, not in the same millisecond
     const auto note = await<StoreResult<ThreadItem>>([&](auto done) {
         m_inbox->addNote(id, QStringLiteral("a note"), QStringLiteral("Sam"), &m_ctx, done);
     });
@@ -583,6 +628,7 @@ void TestInbox::existingMessagesAreIndexedOnMigration() {
     inbound(kAnna, kOurNumber, QStringLiteral("old question"));
     tick();
     QVERIFY(outbound(kOurNumber, kAnna, QStringLiteral("old answer")).id > 0);
+    tick();
     whatsAppInbound(whatsapp(kAnna), QStringLiteral("old wa"), QStringLiteral("Anna W"));
     openStore(true);
     const ContactSummary anna = onlyContact();
@@ -596,6 +642,241 @@ void TestInbox::existingMessagesAreIndexedOnMigration() {
     QCOMPARE(search(QStringLiteral("anna")).value(0).contactId, anna.id);
     inbound(kAnna, kOurNumber, QStringLiteral("new one")); // the triggers carry on from there
     QCOMPARE(onlyContact().unread, 1);
+}
+
+void TestInbox::searchFindsNotesAndFollowsTheirEdits() {
+    inbound(kAnna, kOurNumber, QStringLiteral("hello"));
+    const qint64 anna = onlyContact().id;
+    tick();
+    const ThreadItem note = addNote(anna, QStringLiteral("Prefers the courier after 5pm"));
+    QVERIFY(note.rowId > 0);
+    QList<SearchHit> hits = search(QStringLiteral("couri"));
+    QCOMPARE(hits.size(), 1);
+    const SearchHit hit = hits.first();
+    QCOMPARE(hit.contactId, anna);
+    QCOMPARE(hit.number, kAnna);
+    QCOMPARE(hit.item.kind, ThreadItem::Kind::Note);
+    QCOMPARE(hit.item.channel, QStringLiteral("note"));
+    QCOMPARE(hit.item.rowId, note.rowId);
+    QCOMPARE(hit.item.text, note.text);
+    QCOMPARE(hit.item.author, QStringLiteral("Sam"));
+    QCOMPARE(hit.item.at, note.at);
+    QCOMPARE(hit.highlighted, QStringLiteral("Prefers the \u0001courier\u0002 after 5pm"));
+    // The hit names the very item of the contact's thread the UI scrolls to and highlights.
+    const Thread items = thread(ThreadQuery::newest(anna));
+    QVERIFY(std::any_of(items.cbegin(), items.cend(), [&](const ThreadItem &i) {
+        return i.channel == hit.item.channel && i.rowId == hit.item.rowId;
+    }));
+
+    // Merged with the messages, newest first.
+    tick();
+    inbound(kBen, kOurNumber, QStringLiteral("the courier never came"));
+    hits = search(QStringLiteral("courier"));
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits.at(0).item.channel, QStringLiteral("sms"));
+    QCOMPARE(hits.at(1).item.channel, QStringLiteral("note"));
+    QCOMPARE(search(QStringLiteral("courier"), 1).size(), 1); // the limit holds for both
+    QCOMPARE(search(QStringLiteral("courier"), 1).first().item.channel, QStringLiteral("sms"));
+
+    // Edited: found by its new words only.
+    exec(QStringLiteral("UPDATE notes SET body = 'Prefers a parcel locker' WHERE id = %1")
+             .arg(note.rowId));
+    hits = search(QStringLiteral("courier"));
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().item.channel, QStringLiteral("sms"));
+    hits = search(QStringLiteral("lock"));
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().item.rowId, note.rowId);
+    QCOMPARE(hits.first().highlighted, QStringLiteral("Prefers a parcel \u0001locker\u0002"));
+
+    // Removed, and removed with its contact: gone from the results.
+    exec(QStringLiteral("DELETE FROM notes WHERE id = %1").arg(note.rowId));
+    QVERIFY(search(QStringLiteral("lock")).isEmpty());
+    QVERIFY(addNote(anna, QStringLiteral("call back about the locker")).rowId > 0);
+    QCOMPARE(search(QStringLiteral("lock")).size(), 1);
+    exec(QStringLiteral("DELETE FROM contacts WHERE id = %1").arg(anna));
+    QVERIFY(search(QStringLiteral("lock")).isEmpty());
+}
+
+void TestInbox::existingNotesAreIndexedOnMigration() {
+    inbound(kAnna, kOurNumber, QStringLiteral("hello"));
+    const qint64 anna = onlyContact().id;
+    const ThreadItem note = addNote(anna, QStringLiteral("VIP since 2019"));
+    QVERIFY(note.rowId > 0);
+    // Back to a database from before notes were searchable (inbox schema 2), notes kept.
+    exec(QStringLiteral("DROP TRIGGER inbox_note_added"));
+    exec(QStringLiteral("DROP TRIGGER inbox_note_edited"));
+    exec(QStringLiteral("DROP TRIGGER inbox_note_removed"));
+    exec(QStringLiteral("DROP TABLE notes_fts"));
+    exec(QStringLiteral("UPDATE schema_versions SET version = 2 WHERE module = 'inbox'"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("no such table")));
+    QVERIFY(search(QStringLiteral("vip")).value(0).contactId < 0); // no index: the query fails
+    openStore(true);
+    const QList<SearchHit> hits = search(QStringLiteral("vip"));
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().item.rowId, note.rowId);
+    QCOMPARE(hits.first().contactId, anna);
+    QVERIFY(addNote(anna, QStringLiteral("VIP again")).rowId > 0); // the triggers carry on
+    QCOMPARE(search(QStringLiteral("vip")).size(), 2);
+}
+
+void TestInbox::callsOnlyNumberIsAContact_data() {
+    QTest::addColumn<QString>("direction");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::newRow("they called") << "inbound" << kBen << kOurNumber;
+    QTest::newRow("we called (API)") << "outbound-api" << kOurNumber << kBen;
+    QTest::newRow("we called (dial)") << "outbound-dial" << kOurNumber << kBen;
+}
+
+void TestInbox::callsOnlyNumberIsAContact() {
+    QFETCH(QString, direction);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    call(direction, from, to);
+    call(direction, QStringLiteral("client:agent"), to == kBen ? to : QStringLiteral("sip:x@y"));
+    ContactSummary ben = onlyContact(); // a browser client or SIP address makes none
+    QCOMPARE(ben.number, kBen);
+    QCOMPARE(ben.channels, QStringList{QStringLiteral("voice")});
+    QCOMPARE(ben.lastChannel, QStringLiteral("voice"));
+    QVERIFY(ben.lastAt.isValid() && ben.lastAt.toMSecsSinceEpoch() > 0);
+    QCOMPARE(ben.unread, 0);
+    const Thread items = thread(ThreadQuery::newest(ben.id));
+    QCOMPARE(items.size(), direction == QLatin1String("inbound") ? 1 : 2);
+    QCOMPARE(items.first().kind, ThreadItem::Kind::Call);
+    auto found =
+        await<StoreResult<qint64>>([&](auto done) { m_inbox->contactIdFor(kBen, &m_ctx, done); });
+    QVERIFY(found && found->ok());
+    QCOMPARE(found->value, ben.id);
+
+    // A later SMS from the same number lands on the same contact, which now has both.
+    tick();
+    const QDateTime callAt = ben.lastAt;
+    inbound(kBen, kOurNumber, QStringLiteral("saw your call"));
+    ben = onlyContact();
+    QCOMPARE(ben.number, kBen);
+    QCOMPARE(ben.channels, (QStringList{QStringLiteral("voice"), QStringLiteral("sms")}));
+    QCOMPARE(ben.lastChannel, QStringLiteral("sms"));
+    QCOMPARE(ben.lastText, QStringLiteral("saw your call"));
+    QVERIFY(ben.lastAt > callAt);
+    QCOMPARE(ben.unread, 1);
+    QCOMPARE(thread(ThreadQuery::newest(ben.id)).size(), items.size() + 1);
+
+    // A newer call is the newest item again; an older one (a late callback) leaves it.
+    tick();
+    call(direction, from, to);
+    ben = onlyContact();
+    QCOMPARE(ben.lastChannel, QStringLiteral("voice"));
+    QCOMPARE(ben.lastText, QString());
+    QCOMPARE(ben.channels, (QStringList{QStringLiteral("voice"), QStringLiteral("sms")}));
+    exec(QStringLiteral("INSERT INTO voice_calls (sid, direction, from_number, to_number, "
+                        "created_at, updated_at) VALUES ('CAold', '%1', '%2', '%3', 1, 1)")
+             .arg(direction, from, to));
+    QCOMPARE(onlyContact().lastAt, ben.lastAt);
+}
+
+void TestInbox::callKeepsItsPlaceWhenAMessageGoes() {
+    inbound(kBen, kOurNumber, QStringLiteral("first"));
+    tick();
+    call(QStringLiteral("inbound"), kBen, kOurNumber);
+    const ContactSummary afterCall = onlyContact();
+    tick();
+    inbound(kBen, kOurNumber, QStringLiteral("second"));
+    // The newest message goes (as a status callback's stub folded into its message does):
+    // the call is the newest item again, and the channels keep voice.
+    exec(QStringLiteral("DELETE FROM messages WHERE body = 'second'"));
+    ContactSummary ben = onlyContact();
+    QCOMPARE(ben.lastChannel, QStringLiteral("voice"));
+    QCOMPARE(ben.lastAt, afterCall.lastAt);
+    QCOMPARE(ben.channels, (QStringList{QStringLiteral("sms"), QStringLiteral("voice")}));
+    // Every message goes: the calls remain.
+    exec(QStringLiteral("DELETE FROM messages"));
+    ben = onlyContact();
+    QCOMPARE(ben.channels, QStringList{QStringLiteral("voice")});
+    QCOMPARE(ben.lastChannel, QStringLiteral("voice"));
+    QCOMPARE(ben.lastAt, afterCall.lastAt);
+    // A message moved to another channel moves its channel in the set, not the call's.
+    inbound(kBen, kOurNumber, QStringLiteral("third"));
+    exec(QStringLiteral("UPDATE messages SET channel = 'whatsapp' WHERE body = 'third'"));
+    ben = onlyContact();
+    QCOMPARE(ben.channels, (QStringList{QStringLiteral("voice"), QStringLiteral("whatsapp")}));
+    QCOMPARE(ben.lastChannel, QStringLiteral("whatsapp"));
+}
+
+void TestInbox::callNumberedLaterMakesTheContact() {
+    // A status callback can be the first Twilio tells of a call, with its numbers later.
+    exec(QStringLiteral("INSERT INTO voice_calls (sid, direction, created_at, updated_at) "
+                        "VALUES ('CAlate', 'inbound', 5, 5)"));
+    QVERIFY(contacts().isEmpty());
+    exec(QStringLiteral("UPDATE voice_calls SET from_number = '%1', to_number = '%2' WHERE sid = "
+                        "'CAlate'")
+             .arg(kBen, kOurNumber));
+    const ContactSummary ben = onlyContact();
+    QCOMPARE(ben.number, kBen);
+    QCOMPARE(ben.channels, QStringList{QStringLiteral("voice")});
+    QCOMPARE(ben.lastAt.toMSecsSinceEpoch(), 5);
+}
+
+void TestInbox::existingCallsMakeContactsOnMigration() {
+    m_dir = std::make_unique<QTemporaryDir>(); // init() made one with the inbox already
+    openStore(false);                          // a database from before calls made contacts
+    inbound(kAnna, kOurNumber, QStringLiteral("hi"));
+    tick();
+    call(QStringLiteral("outbound-api"), kOurNumber, kAnna);
+    call(QStringLiteral("inbound"), kBen, kOurNumber);
+    openStore(true);
+    const QList<ContactSummary> all = contacts();
+    QCOMPARE(all.size(), 2);
+    for (const ContactSummary &c : all) {
+        QCOMPARE(c.lastChannel, QStringLiteral("voice"));
+        QVERIFY(c.channels.contains(QStringLiteral("voice")));
+        QCOMPARE(thread(ThreadQuery::newest(c.id)).last().kind, ThreadItem::Kind::Call);
+    }
+    const auto anna = std::find_if(all.cbegin(), all.cend(),
+                                   [](const ContactSummary &c) { return c.number == kAnna; });
+    QVERIFY(anna != all.cend());
+    QCOMPARE(anna->channels, (QStringList{QStringLiteral("sms"), QStringLiteral("voice")}));
+}
+
+void TestInbox::emailChannelFollowsTheLinkedAddress() {
+    inbound(kAnna, kOurNumber, QStringLiteral("hi"));
+    const qint64 anna = onlyContact().id;
+    tick();
+    EmailDraft email;
+    email.to = {{QStringLiteral("someone@example.com"), {}}};
+    email.cc = {{QStringLiteral("Anna@Example.com"), QStringLiteral("Anna")}};
+    email.from = {QStringLiteral("support@example.com"), {}};
+    email.subject = QStringLiteral("Your order");
+    email.text = QStringLiteral("It shipped.");
+    email.emailId = QStringLiteral("em-1");
+    auto mailed = await<StoreResult<QList<EmailSuppression>>>(
+        [&](auto done) { EmailStore::create(m_store.get(), email, &m_ctx, done); });
+    QVERIFY(mailed && mailed->ok());
+    QCOMPARE(onlyContact().channels, QStringList{QStringLiteral("sms")}); // not linked yet
+    auto setEmail = [&](const QString &address) {
+        const auto r = await<StoreResult<bool>>(
+            [&](auto done) { m_inbox->setContactEmail(anna, address, &m_ctx, done); });
+        QVERIFY(r && r->ok());
+    };
+    setEmail(QStringLiteral("anna@example.com"));
+    QCOMPARE(onlyContact().channels, (QStringList{QStringLiteral("sms"), QStringLiteral("email")}));
+    setEmail(QStringLiteral("other@example.com")); // no email went there
+    QCOMPARE(onlyContact().channels, QStringList{QStringLiteral("sms")});
+    setEmail(QStringLiteral("anna@example.com"));
+    // A new email to the linked address is the contact's newest item.
+    tick();
+    email.cc.clear();
+    email.bcc = {{QStringLiteral("anna@example.com"), {}}};
+    email.subject = QStringLiteral("Your refund");
+    email.emailId = QStringLiteral("em-2");
+    mailed = await<StoreResult<QList<EmailSuppression>>>(
+        [&](auto done) { EmailStore::create(m_store.get(), email, &m_ctx, done); });
+    QVERIFY(mailed && mailed->ok());
+    const ContactSummary c = onlyContact();
+    QCOMPARE(c.channels, (QStringList{QStringLiteral("sms"), QStringLiteral("email")}));
+    QCOMPARE(c.lastChannel, QStringLiteral("email"));
+    QCOMPARE(c.lastText, QStringLiteral("Your refund"));
+    QCOMPARE(c.lastAt, thread(ThreadQuery::newest(anna)).last().at);
 }
 
 void TestInbox::contactsChangedNamesTheContact() {

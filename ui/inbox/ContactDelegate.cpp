@@ -160,7 +160,7 @@ void ContactDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             }
             draw(flat.mid(at), false);
         } else {
-            QString last = contact.lastText;
+            QString last = ContactListModel::lastLine(contact);
             last.replace(QLatin1Char('\n'), QLatin1Char(' '));
             painter->drawText(QRect(r.left(), y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
                               fm.elidedText(last, Qt::ElideRight, width));

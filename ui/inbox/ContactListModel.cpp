@@ -1,5 +1,7 @@
 #include "ContactListModel.h"
 
+#include "ContactDelegate.h"
+
 #include "common/TimeFormat.h"
 
 namespace sb {
@@ -40,6 +42,11 @@ QString ContactListModel::label(const ContactSummary &contact) {
     return contact.number.isEmpty() ? contact.email : contact.number;
 }
 
+QString ContactListModel::lastLine(const ContactSummary &contact) {
+    return contact.lastText.isEmpty() ? ContactDelegate::channelName(contact.lastChannel)
+                                      : contact.lastText;
+}
+
 QString ContactListModel::describe(const ContactSummary &c, const Snippet &snippet) {
     QStringList parts;
     parts << label(c);
@@ -51,8 +58,8 @@ QString ContactListModel::describe(const ContactSummary &c, const Snippet &snipp
         parts << tr("opted out");
     if (!snippet.isEmpty())
         parts << tr("found: %1").arg(snippet.text);
-    else if (!c.lastText.isEmpty())
-        parts << tr("last: %1").arg(c.lastText);
+    else if (const QString last = lastLine(c); !last.isEmpty())
+        parts << tr("last: %1").arg(last);
     if (c.lastAt.isValid())
         parts << TimeFormat::brief(c.lastAt.toLocalTime());
     return parts.join(QStringLiteral(", "));

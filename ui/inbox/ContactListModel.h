@@ -70,6 +70,8 @@ public:
     // A contact's name, or its number (or email) when it has none.
     static QString label(const ContactSummary &contact);
     static QString describe(const ContactSummary &contact, const Snippet &snippet = {});
+    // The row's second line: the newest item's text, or its kind ("Call") when it has none.
+    static QString lastLine(const ContactSummary &contact);
 
 Q_SIGNALS:
     void unreadChanged(int total);
