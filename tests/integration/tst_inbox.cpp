@@ -888,8 +888,11 @@ void TestInbox::contactsChangedNamesTheContact() {
     QCOMPARE(spy.last().at(0).value<QList<qint64>>(), QList<qint64>{id});
     spy.clear();
     await<StoreResult<bool>>([&](auto done) { m_inbox->markRead(id, &m_ctx, done); });
-    QCOMPARE(spy.size(), 1);
-    QCOMPARE(spy.last().at(0).value<QList<qint64>>(), QList<qint64>{id});
+    // The message's own change may still be announced after the spy was cleared (the change
+    // feed and the rows feed are two signals): every announcement names this contact alone.
+    QTRY_VERIFY(!spy.isEmpty());
+    for (const QList<QVariant> &signal : std::as_const(spy))
+        QCOMPARE(signal.at(0).value<QList<qint64>>(), QList<qint64>{id});
 }
 
 void TestInbox::optOutsShownWhenTheTableExists() {
