@@ -9,13 +9,16 @@
 #include "db/Store.h"
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
-#include "media/MediaShares.h"
+#include "inbox/Inbox.h"
+#include "inspector/WebhookApi.h"
+#include "inspector/WebhookInspector.h"
+#include "inspector/WebhookLog.h"
 #include "media/MediaApi.h"
 #include "media/MediaFetcher.h"
 #include "media/MediaRows.h"
+#include "media/MediaShares.h"
 #include "messaging/OptOuts.h"
 #include "outbox/OptOutCheck.h"
-#include "inbox/Inbox.h"
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
@@ -67,6 +70,7 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
         m_store->addSchema(schema);
     // The console's own tables beside the channels' (each module versioned on its own).
     m_store->addSchema(CannedResponses::schema());
+    m_store->addSchema(WebhookLog::schema()); // the webhook inspector's requests
 }
 
 SwitchboardService::~SwitchboardService() {
@@ -189,6 +193,17 @@ void SwitchboardService::startServer() {
     if (!m_config.sandbox)
         api.sandboxUrl = QUrl();
     new LocalApi(m_server, m_store, api, m_server);
+    // Every webhook as received; its row is written after the answer has gone out.
+    WebhookInspector::Options inspection;
+    inspection.authToken = m_config.authToken.toUtf8();
+    inspection.publicBase = [guard = m_webhookGuard] {
+        return guard->publicUrl();
+    };
+    inspection.maxBytes = m_config.inspectorMaxBytes;
+    inspection.maxAgeDays = m_config.inspectorDays;
+    inspection.clock = m_clock;
+    m_inspector = new WebhookInspector(m_server, m_store, inspection, m_server);
+    new WebhookApi(m_server, m_inspector, m_server);
     // Public like the webhooks (Twilio fetches attachments without credentials): only a
     // share's unguessable token reaches its file.
     m_mediaShares = new MediaShares(m_store, m_config.dataDir + QStringLiteral("/outgoing-media"),
@@ -231,6 +246,7 @@ void SwitchboardService::resumeOutbox() {
                               [guard = m_webhookGuard, base] { guard->setPublicUrl(base); });
     m_mediaShares->setPublicBase(base);
     QMetaObject::invokeMethod(m_mediaShares, [shares = m_mediaShares] { shares->purgeExpired(); });
+    QMetaObject::invokeMethod(m_inspector, [inspector = m_inspector] { inspector->prune(); });
     if (m_sandbox) {
         // Each channel plugs its part into the sandbox, now that its webhooks' URL is known.
         QMetaObject::invokeMethod(m_sandbox, [sandbox = m_sandbox, channels = m_channels, base] {
