@@ -194,6 +194,7 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
 
     if (verdict == SignatureValidator::Verdict::Valid) {
         d.outcome = Outcome::Valid;
+        d.variants.clear(); // nothing to explain: the list would only weigh on the log
         d.explanation = tr("The signature matches %1.").arg(d.checkedUrl);
         return d;
     }

@@ -73,11 +73,10 @@ void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &r
     r.status = response.status;
     r.responseBody = response.body;
     r.elapsedUs = elapsedNs / 1000;
-    record(std::move(r), request, {});
+    record(std::move(r), {});
 }
 
-void WebhookInspector::record(WebhookRecord r, const HttpRequest &request,
-                              std::function<void(qint64)> done) {
+void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done) {
     r.sid = sidOf(r.path, r.body);
     const bool twilio = r.path.startsWith(QLatin1String("/twilio/"));
     // The diagnosis (a few dozen HMACs) runs on the store thread with the row, off the
@@ -89,7 +88,6 @@ void WebhookInspector::record(WebhookRecord r, const HttpRequest &request,
     const bool pruneNow = m_insertsSincePrune >= PruneEveryInserts;
     if (pruneNow)
         m_insertsSincePrune = 0;
-    Q_UNUSED(request);
     m_store->run<qint64>(
         Receiver(this),
         [r = std::move(r), token, base, twilio,
@@ -200,7 +198,7 @@ void WebhookInspector::replay(qint64 id, const QVariantMap &edits, ReplayDone do
                                  r.responseBody = response.body;
                                  r.elapsedUs = timer->nsecsElapsed() / 1000;
                                  r.replayOf = original.id;
-                                 self->record(r, request, [done, response](qint64 replayId) {
+                                 self->record(r, [done, response](qint64 replayId) {
                                      done({replayId, response.status, response.body, {}});
                                  });
                              });

@@ -62,7 +62,7 @@ public:
 
 private:
     void capture(const HttpRequest &request, const HttpResponse &response, qint64 elapsedNs);
-    void record(WebhookRecord record, const HttpRequest &request, std::function<void(qint64)> done);
+    void record(WebhookRecord record, std::function<void(qint64)> done);
 
     HttpServer *m_server;
     Store *m_store;

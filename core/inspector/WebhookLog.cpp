@@ -114,12 +114,13 @@ std::optional<qint64> WebhookLog::insert(StoreWorker &w, const WebhookRecord &r,
     q.addBindValue(r.peer);
     q.addBindValue(r.sid);
     q.addBindValue(r.signature);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(r.diagnosis).toJson(QJsonDocument::Compact)));
+    const QByteArray diagnosis = QJsonDocument(r.diagnosis).toJson(QJsonDocument::Compact);
+    q.addBindValue(QString::fromUtf8(diagnosis));
     q.addBindValue(r.status);
     q.addBindValue(r.responseBody.isNull() ? QByteArray("") : r.responseBody);
     q.addBindValue(r.elapsedUs);
     q.addBindValue(r.replayOf);
-    q.addBindValue(r.sizeBytes());
+    q.addBindValue(r.sizeBytes() + diagnosis.size()); // the variants tried weigh too
     if (!q.exec()) {
         fail(q, error);
         return std::nullopt;
