@@ -178,6 +178,18 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     c.sendgridWebhookPublicKey = get(setting::SendGridWebhookPublicKey).toLatin1();
     if (!get(setting::SendGridWebhookMaxAgeS).isEmpty())
         c.sendgridWebhookMaxAgeS = get(setting::SendGridWebhookMaxAgeS).toLongLong();
+    for (const QString &name : {setting::InspectorMaxMb, setting::InspectorDays}) {
+        const QString problem = problemWith(name, get(name));
+        if (!problem.isEmpty()) {
+            *error = problem;
+            return std::nullopt;
+        }
+    }
+    if (!get(setting::InspectorMaxMb).trimmed().isEmpty())
+        c.inspectorMaxBytes =
+            qint64(get(setting::InspectorMaxMb).trimmed().toDouble() * 1024 * 1024);
+    if (!get(setting::InspectorDays).trimmed().isEmpty())
+        c.inspectorDays = get(setting::InspectorDays).trimmed().toInt();
     c.sendgridFromEmail = get(setting::SendGridFromEmail);
     c.sendgridFromName = get(setting::SendGridFromName);
     // The sandbox's SendGrid stand-in takes any sender, so the console works offline at once.
@@ -216,6 +228,18 @@ QString ConfigLoader::problemWith(const QString &name, const QString &raw) {
         return QStringLiteral("%1: not a base64 DER P-256 public key; copy the verification key "
                               "from SendGrid's Event Webhook settings")
             .arg(name);
+    if (name == setting::InspectorMaxMb) {
+        bool ok = false;
+        if (value.toDouble(&ok) <= 0 || !ok)
+            return QStringLiteral("%1: '%2' is not a size in megabytes above 0 (e.g. 50)")
+                .arg(name, value);
+    }
+    if (name == setting::InspectorDays) {
+        bool ok = false;
+        if (value.toInt(&ok) < 1 || !ok)
+            return QStringLiteral("%1: '%2' is not a whole number of days, 1 or more")
+                .arg(name, value);
+    }
     if (name == setting::SendGridWebhookMaxAgeS) {
         bool ok = false;
         if (value.toLongLong(&ok) < 0 || !ok)

@@ -48,6 +48,9 @@ struct Config {
     // SendGrid's Event Webhook verification key, base64 DER (empty: events cannot be verified).
     QByteArray sendgridWebhookPublicKey;
     qint64 sendgridWebhookMaxAgeS = 600; // 0: no age check (e.g. recorded test vectors)
+    // The webhook inspector's bounds: what it keeps at most (bytes) and for how long (days).
+    qint64 inspectorMaxBytes = 50LL * 1024 * 1024;
+    int inspectorDays = 7;
 
     bool sandbox = false; // no TWILIO_ACCOUNT_SID: run against the built-in sandbox
 

@@ -97,6 +97,22 @@ void HttpServer::addFilter(const QString &pathPrefix, Filter filter) {
     m_filters.append({pathPrefix, std::move(filter)});
 }
 
+void HttpServer::observe(const QString &pathPrefix, Observer observer) {
+    m_observers.append({pathPrefix, std::move(observer)});
+}
+
+void HttpServer::inject(HttpRequest request, Reply reply) {
+    auto answered = std::make_shared<bool>(false);
+    dispatch(
+        request,
+        [answered, reply](const HttpResponse &response) {
+            if (std::exchange(*answered, true))
+                return;
+            reply(response);
+        },
+        false);
+}
+
 quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port, bool paused) {
     auto *tcp = new GuardedTcpServer(m_limits, m_rejections, this);
     // Qt's default of 50 drops SYNs under a burst (clients then retry after 1 s, 3 s, ...);
@@ -161,8 +177,17 @@ HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket, const HttpRequest &p
     timer.start();
     auto answered = std::make_shared<bool>(false);
     QPointer<HttpServer> self(this);
+    // Only the observed requests are kept whole until answered (a shared copy of the body).
+    std::shared_ptr<const HttpRequest> observed;
+    for (const auto &[prefix, observer] : std::as_const(m_observers)) {
+        if (parsed.path.startsWith(prefix)) {
+            observed = std::make_shared<const HttpRequest>(parsed);
+            break;
+        }
+    }
     return [guard, sequence, timer, answered, self, method = parsed.method,
-            path = loggedPath(parsed.path), peer = parsed.peer](const HttpResponse &response) {
+            path = loggedPath(parsed.path), peer = parsed.peer,
+            observed](const HttpResponse &response) {
         if (*answered)
             return;
         *answered = true;
@@ -181,6 +206,13 @@ HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket, const HttpRequest &p
         }
         if (guard)
             guard->complete(sequence, response.serialize());
+        if (observed && self) {
+            const qint64 elapsed = timer.nsecsElapsed();
+            for (const auto &[prefix, observer] : std::as_const(self->m_observers)) {
+                if (observed->path.startsWith(prefix))
+                    observer(*observed, response, elapsed);
+            }
+        }
     };
 }
 
@@ -232,9 +264,9 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     return true;
 }
 
-void HttpServer::dispatch(HttpRequest &request, const Reply &reply) {
+void HttpServer::dispatch(HttpRequest &request, const Reply &reply, bool runFilters) {
     for (const auto &[prefix, filter] : std::as_const(m_filters)) {
-        if (request.path.startsWith(prefix)) {
+        if (runFilters && request.path.startsWith(prefix)) {
             if (const std::optional<HttpResponse> refusal = filter(request)) {
                 reply(*refusal);
                 return;

@@ -35,11 +35,20 @@ public:
     using Reply = std::function<void(const HttpResponse &)>;
     using Handler = std::function<void(const HttpRequest &, Reply)>;
     using Filter = std::function<std::optional<HttpResponse>(const HttpRequest &)>;
+    // Sees every request under a prefix with the answer it got, once that answer is written
+    // (so it never delays it); `elapsedNs` from parsing to answering.
+    using Observer =
+        std::function<void(const HttpRequest &, const HttpResponse &, qint64 elapsedNs)>;
 
     explicit HttpServer(const QString &name, QObject *parent = nullptr);
 
     void route(const QByteArray &method, const QString &pattern, Handler handler);
     void addFilter(const QString &pathPrefix, Filter filter);
+    void observe(const QString &pathPrefix, Observer observer);
+    // Routes a request made here rather than read from a socket (the webhook inspector's
+    // replay): the filters are skipped (it was checked when it first arrived) and observers
+    // are not told. On this server's thread.
+    void inject(HttpRequest request, Reply reply);
     // Limits take effect at listenOn().
     void setLimits(const HttpLimits &limits) { m_limits = limits; }
     const HttpLimits &limits() const { return m_limits; }
@@ -79,12 +88,13 @@ private:
     };
     static bool matches(const QStringList &pattern, const QStringList &segments, QStringList *args);
     Reply makeReply(QTcpSocket *socket, const HttpRequest &parsed);
-    void dispatch(HttpRequest &request, const Reply &reply);
+    void dispatch(HttpRequest &request, const Reply &reply, bool runFilters = true);
 
     QString m_name;
     GuardedTcpServer *m_tcp = nullptr;
     QList<Route> m_routes;
     QList<QPair<QString, Filter>> m_filters;
+    QList<QPair<QString, Observer>> m_observers;
     HttpLimits m_limits;
     RejectionLog *m_rejections;
     bool m_logRequests = true;

@@ -10,6 +10,9 @@
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
 #include "inbox/Inbox.h"
+#include "inspector/WebhookApi.h"
+#include "inspector/WebhookInspector.h"
+#include "inspector/WebhookLog.h"
 #include "media/MediaApi.h"
 #include "media/MediaFetcher.h"
 #include "media/MediaRows.h"
@@ -71,6 +74,7 @@ QList<Schema> SwitchboardService::schemas(const ChannelList &channels) {
     all.append(Inbox::schemas(channels));
     // The console's own tables beside the channels' (each module versioned on its own).
     all.append(CannedResponses::schema());
+    all.append(WebhookLog::schema()); // the webhook inspector's requests
     return all;
 }
 
@@ -194,6 +198,17 @@ void SwitchboardService::startServer() {
     if (!m_config.sandbox)
         api.sandboxUrl = QUrl();
     new LocalApi(m_server, m_store, api, m_server);
+    // Every webhook as received; its row is written after the answer has gone out.
+    WebhookInspector::Options inspection;
+    inspection.authToken = m_config.authToken.toUtf8();
+    inspection.publicBase = [guard = m_webhookGuard] {
+        return guard->publicUrl();
+    };
+    inspection.maxBytes = m_config.inspectorMaxBytes;
+    inspection.maxAgeDays = m_config.inspectorDays;
+    inspection.clock = m_clock;
+    m_inspector = new WebhookInspector(m_server, m_store, inspection, m_server);
+    new WebhookApi(m_server, m_inspector, m_server);
     // Public like the webhooks (Twilio fetches attachments without credentials): only a
     // share's unguessable token reaches its file.
     m_mediaShares = new MediaShares(m_store, m_config.dataDir + QStringLiteral("/outgoing-media"),
@@ -236,6 +251,7 @@ void SwitchboardService::resumeOutbox() {
                               [guard = m_webhookGuard, base] { guard->setPublicUrl(base); });
     m_mediaShares->setPublicBase(base);
     QMetaObject::invokeMethod(m_mediaShares, [shares = m_mediaShares] { shares->purgeExpired(); });
+    QMetaObject::invokeMethod(m_inspector, [inspector = m_inspector] { inspector->prune(); });
     if (m_sandbox) {
         // Each channel plugs its part into the sandbox, now that its webhooks' URL is known.
         QMetaObject::invokeMethod(m_sandbox, [sandbox = m_sandbox, channels = m_channels, base] {

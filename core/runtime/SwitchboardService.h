@@ -23,6 +23,7 @@ class Sandbox;
 class Store;
 class TwilioClient;
 class TwilioWebhookGuard;
+class WebhookInspector;
 
 // Wires the core together, one job per thread:
 //   server thread  - the embedded HTTP server: webhooks under /twilio/, the local API
@@ -66,6 +67,9 @@ public:
     // The attachments the console serves to Twilio at GET /media/{token}; share() may be
     // called from any thread. Null before start().
     MediaShares *mediaShares() const { return m_mediaShares; }
+    // Every request to /twilio/ and /sendgrid/ as received (on the server thread; null
+    // before start()).
+    WebhookInspector *webhookInspector() const { return m_inspector; }
     const ChannelList &channels() const { return m_channels; }
     quint16 port() const { return m_port; }
     QUrl publicUrl() const { return m_publicUrl; }
@@ -107,6 +111,7 @@ private:
     HttpServer *m_server = nullptr;
     ChannelList m_channels;
     TwilioWebhookGuard *m_webhookGuard = nullptr;
+    WebhookInspector *m_inspector = nullptr;
     QObject *m_networkRoot = nullptr;
     TwilioClient *m_client = nullptr;
     ContentClient *m_content = nullptr;

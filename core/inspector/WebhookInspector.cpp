@@ -1,0 +1,208 @@
+#include "WebhookInspector.h"
+
+#include "SignatureDiagnosis.h"
+#include "common/Logging.h"
+#include "db/StoreWorker.h"
+#include "http/HttpServer.h"
+
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace sb {
+
+const QStringList WebhookInspector::Prefixes{QStringLiteral("/twilio/"),
+                                             QStringLiteral("/sendgrid/")};
+
+WebhookInspector::WebhookInspector(HttpServer *server, Store *store, Options options,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_server(server)
+    , m_store(store)
+    , m_options(std::move(options))
+    , m_pruneTimer(new QTimer(this)) {
+    if (!m_options.clock)
+        m_options.clock = [] {
+            return QDateTime::currentDateTimeUtc();
+        };
+    for (const QString &prefix : Prefixes)
+        server->observe(prefix,
+                        [this](const HttpRequest &request, const HttpResponse &response,
+                               qint64 elapsedNs) { capture(request, response, elapsedNs); });
+    m_pruneTimer->setInterval(PruneIntervalMs);
+    connect(m_pruneTimer, &QTimer::timeout, this, [this] { prune(); });
+    m_pruneTimer->start();
+}
+
+HeaderList WebhookInspector::redacted(const HeaderList &headers) {
+    HeaderList out;
+    for (const auto &[name, value] : headers) {
+        const QByteArray lower = name.toLower();
+        if (lower == "authorization" || lower == "proxy-authorization" || lower == "cookie")
+            out.append({name, QByteArrayLiteral("[redacted]")});
+        else
+            out.append({name, value});
+    }
+    return out;
+}
+
+QString WebhookInspector::sidOf(const QString &path, const QByteArray &body) {
+    if (!path.startsWith(QLatin1String("/twilio/")))
+        return {};
+    FormFields form;
+    if (!FormEncoding::decode(body, &form))
+        return {};
+    for (const char *key : {"MessageSid", "SmsSid", "CallSid"}) {
+        const QString sid = FormEncoding::value(form, QLatin1String(key));
+        if (!sid.isEmpty())
+            return sid;
+    }
+    return {};
+}
+
+void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &response,
+                               qint64 elapsedNs) {
+    WebhookRecord r;
+    r.receivedAt = m_options.clock();
+    r.method = request.method;
+    r.target = request.target;
+    r.path = request.path;
+    r.headers = redacted(request.headers);
+    r.body = request.body;
+    r.peer = request.peer.toString();
+    r.status = response.status;
+    r.responseBody = response.body;
+    r.elapsedUs = elapsedNs / 1000;
+    record(std::move(r), {});
+}
+
+void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done) {
+    r.sid = sidOf(r.path, r.body);
+    const bool twilio = r.path.startsWith(QLatin1String("/twilio/"));
+    // The diagnosis (a few dozen HMACs) runs on the store thread with the row, off the
+    // request path; the token travels in the job only.
+    const QByteArray token = twilio && !r.replayOf ? m_options.authToken : QByteArray();
+    const QString base = publicBase();
+    const bool refused = r.status == 401 || r.status == 403;
+    ++m_insertsSincePrune;
+    const bool pruneNow = m_insertsSincePrune >= PruneEveryInserts;
+    if (pruneNow)
+        m_insertsSincePrune = 0;
+    m_store->run<qint64>(
+        Receiver(this),
+        [r = std::move(r), token, base, twilio,
+         refused](StoreWorker &w, QString *error) mutable -> std::optional<qint64> {
+            if (r.replayOf) {
+                r.signature = QStringLiteral("replay");
+            } else if (twilio) {
+                const SignatureDiagnosis d =
+                    SignatureDiagnosis::diagnose(token, base, r.target, r.headers, r.body);
+                r.signature = d.result();
+                r.diagnosis = d.toJson();
+            } else {
+                // SendGrid's Event Webhook verifies inside its route: its answer says.
+                r.signature = refused ? QStringLiteral("invalid") : QStringLiteral("valid");
+                if (refused)
+                    r.diagnosis = {
+                        {QStringLiteral("outcome"), QStringLiteral("refused")},
+                        {QStringLiteral("explanation"), QString::fromUtf8(r.responseBody)}};
+            }
+            return WebhookLog::insert(w, r, error);
+        },
+        [done](const StoreResult<qint64> &result) {
+            if (!result.ok())
+                qCWarning(lcHttp) << "webhook inspector: not recorded:" << result.error;
+            if (done)
+                done(result.ok() ? result.value : 0);
+        });
+    if (pruneNow)
+        prune();
+}
+
+void WebhookInspector::prune(Receiver receiver, std::function<void(int)> done) {
+    const QDateTime cutoff = m_options.clock().addDays(-m_options.maxAgeDays);
+    const qint64 maxBytes = m_options.maxBytes;
+    m_store->run<int>(
+        receiver.isNull() ? Receiver(this) : receiver,
+        [cutoff, maxBytes](StoreWorker &w, QString *error) {
+            return WebhookLog::prune(w, cutoff, maxBytes, error);
+        },
+        [done](const StoreResult<int> &result) {
+            if (!result.ok())
+                qCWarning(lcHttp) << "webhook inspector: pruning failed:" << result.error;
+            if (done)
+                done(result.ok() ? result.value : -1);
+        });
+}
+
+HttpRequest WebhookInspector::requestFor(const WebhookRecord &record, const QVariantMap &edits) {
+    HttpRequest request;
+    request.method = record.method;
+    request.target = record.target;
+    const qsizetype q = record.target.indexOf(QLatin1Char('?'));
+    request.path = record.path;
+    if (q >= 0)
+        request.query = QUrlQuery(record.target.mid(q + 1));
+    request.body = record.body;
+    if (!edits.isEmpty()) {
+        FormFields form = record.form();
+        for (auto it = edits.cbegin(); it != edits.cend(); ++it) {
+            const qsizetype at = std::find_if(form.cbegin(), form.cend(),
+                                              [&](const auto &f) { return f.first == it.key(); }) -
+                                 form.cbegin();
+            form.removeIf([&](const auto &f) { return f.first == it.key(); });
+            if (it.value().isNull())
+                continue;
+            form.insert(std::min(at, form.size()), {it.key(), it.value().toString()});
+        }
+        request.body = FormEncoding::encode(form);
+    }
+    for (const auto &[name, value] : record.headers) {
+        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0)
+            request.headers.append({name, QByteArray::number(request.body.size())});
+        else if (name.compare(ReplayHeader.data(), Qt::CaseInsensitive) != 0)
+            request.headers.append({name, value});
+    }
+    request.headers.append({QByteArray(ReplayHeader.data()), QByteArray::number(record.id)});
+    request.peer = QHostAddress::LocalHost;
+    return request;
+}
+
+void WebhookInspector::replay(qint64 id, const QVariantMap &edits, ReplayDone done) {
+    Receiver me(this);
+    m_store->run<std::optional<WebhookRecord>>(
+        me, [id](StoreWorker &w, QString *error) { return WebhookLog::byId(w, id, error); },
+        [this, id, edits, done](const StoreResult<std::optional<WebhookRecord>> &found) {
+            if (!found.ok())
+                return done({0, 0, {}, found.error});
+            if (!found.value)
+                return done({0, 404, {}, tr("No webhook %1 is recorded.").arg(id)});
+            const WebhookRecord original = *found.value;
+            HttpRequest request = requestFor(original, edits);
+            auto timer = std::make_shared<QElapsedTimer>();
+            timer->start();
+            QPointer<WebhookInspector> self(this);
+            m_server->inject(request,
+                             [self, request, original, timer, done](const HttpResponse &response) {
+                                 if (!self)
+                                     return;
+                                 WebhookRecord r;
+                                 r.receivedAt = self->m_options.clock();
+                                 r.method = request.method;
+                                 r.target = request.target;
+                                 r.path = request.path;
+                                 r.headers = redacted(request.headers);
+                                 r.body = request.body;
+                                 r.peer = QStringLiteral("replay");
+                                 r.status = response.status;
+                                 r.responseBody = response.body;
+                                 r.elapsedUs = timer->nsecsElapsed() / 1000;
+                                 r.replayOf = original.id;
+                                 self->record(r, [done, response](qint64 replayId) {
+                                     done({replayId, response.status, response.body, {}});
+                                 });
+                             });
+        });
+}
+
+} // namespace sb

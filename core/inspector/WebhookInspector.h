@@ -1,0 +1,74 @@
+#pragma once
+
+#include "WebhookLog.h"
+#include "common/Receiver.h"
+#include "db/Store.h"
+
+#include <QDateTime>
+#include <QObject>
+
+#include <functional>
+
+class QTimer;
+
+namespace sb {
+
+class HttpServer;
+
+// The webhook inspector's capture and replay. Every request under /twilio/ and /sendgrid/ is
+// kept as it arrived, with the answer sent and why its signature did or did not match
+// (SignatureDiagnosis), in webhook_log. The row is written after the answer has gone out, in
+// a store job of its own: the webhook never waits on it, and the webhook's own commit is
+// untouched. Bounded by age and size, pruned at start, every PruneIntervalMs and every
+// PruneEveryInserts captures. Lives on the server's thread.
+class WebhookInspector : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QByteArray authToken;                // to explain signatures; never stored
+        std::function<QString()> publicBase; // the URL signatures are checked against
+        qint64 maxBytes = 50LL * 1024 * 1024;
+        int maxAgeDays = 7;
+        std::function<QDateTime()> clock;
+    };
+    static const QStringList Prefixes; // "/twilio/", "/sendgrid/"
+    static constexpr QLatin1StringView ReplayHeader{"X-Switchboard-Replay"};
+    static constexpr int PruneIntervalMs = 10 * 60 * 1000;
+    static constexpr int PruneEveryInserts = 200;
+
+    WebhookInspector(HttpServer *server, Store *store, Options options, QObject *parent = nullptr);
+
+    Store *store() const { return m_store; }
+    QString publicBase() const { return m_options.publicBase ? m_options.publicBase() : QString(); }
+
+    // Drops what is over the bounds; `done` gets the number of rows removed (-1: failed).
+    void prune(Receiver receiver = {}, std::function<void(int)> done = {});
+
+    struct ReplayResult {
+        qint64 replayId = 0; // the replay's own record
+        int status = 0;
+        QByteArray responseBody;
+        QString error; // not replayed (no such record, not a webhook, store failure)
+    };
+    using ReplayDone = std::function<void(const ReplayResult &)>;
+    // Feeds a stored request back through the routes, its signature check skipped and marked
+    // with X-Switchboard-Replay; `edits` replace form fields (a null value removes the field).
+    void replay(qint64 id, const QVariantMap &edits, ReplayDone done);
+    // The request a record replays as (edits applied).
+    static HttpRequest requestFor(const WebhookRecord &record, const QVariantMap &edits);
+    // Credentials removed: the headers as they may be stored.
+    static HeaderList redacted(const HeaderList &headers);
+    static QString sidOf(const QString &path, const QByteArray &body);
+
+private:
+    void capture(const HttpRequest &request, const HttpResponse &response, qint64 elapsedNs);
+    void record(WebhookRecord record, std::function<void(qint64)> done);
+
+    HttpServer *m_server;
+    Store *m_store;
+    Options m_options;
+    QTimer *m_pruneTimer;
+    int m_insertsSincePrune = 0;
+};
+
+} // namespace sb

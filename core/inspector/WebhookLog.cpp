@@ -1,0 +1,225 @@
+#include "WebhookLog.h"
+
+#include "db/StoreWorker.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace sb {
+
+namespace {
+
+const char kColumns[] = "id, received_at, method, target, path, headers, peer, sid, signature, "
+                        "diagnosis, status, elapsed_us, replay_of";
+
+QByteArray headersJson(const HeaderList &headers) {
+    QJsonArray array;
+    for (const auto &[name, value] : headers)
+        array.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
+    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+}
+
+HeaderList headersFrom(const QByteArray &json) {
+    HeaderList headers;
+    for (const QJsonValue pair : QJsonDocument::fromJson(json).array()) {
+        const QJsonArray a = pair.toArray();
+        headers.append({a.at(0).toString().toLatin1(), a.at(1).toString().toLatin1()});
+    }
+    return headers;
+}
+
+WebhookRecord readRow(const QSqlQuery &q, bool withBodies) {
+    WebhookRecord r;
+    r.id = q.value(0).toLongLong();
+    r.receivedAt = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+    r.method = q.value(2).toString().toLatin1();
+    r.target = q.value(3).toString();
+    r.path = q.value(4).toString();
+    r.headers = headersFrom(q.value(5).toByteArray());
+    r.peer = q.value(6).toString();
+    r.sid = q.value(7).toString();
+    r.signature = q.value(8).toString();
+    r.diagnosis = QJsonDocument::fromJson(q.value(9).toByteArray()).object();
+    r.status = q.value(10).toInt();
+    r.elapsedUs = q.value(11).toLongLong();
+    r.replayOf = q.value(12).toLongLong();
+    if (withBodies) {
+        r.body = q.value(13).toByteArray();
+        r.responseBody = q.value(14).toByteArray();
+    }
+    return r;
+}
+
+bool fail(const QSqlQuery &q, QString *error) {
+    *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+qint64 WebhookRecord::sizeBytes() const {
+    qint64 size = body.size() + responseBody.size() + target.size() + 64;
+    for (const auto &[name, value] : headers)
+        size += name.size() + value.size() + 8;
+    return size;
+}
+
+FormFields WebhookRecord::form() const {
+    FormFields fields;
+    if (!FormEncoding::decode(body, &fields))
+        return {};
+    return fields;
+}
+
+Schema WebhookLog::schema() {
+    // Steps are applied in order, once each, and never edited once released.
+    return {QStringLiteral("inspector"),
+            {{
+                QStringLiteral(R"(CREATE TABLE webhook_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    received_at INTEGER NOT NULL,
+                    method TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    path TEXT NOT NULL,
+                    headers TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    peer TEXT NOT NULL DEFAULT '',
+                    sid TEXT NOT NULL DEFAULT '',
+                    signature TEXT NOT NULL,
+                    diagnosis TEXT NOT NULL DEFAULT '{}',
+                    status INTEGER NOT NULL,
+                    response_body BLOB,
+                    elapsed_us INTEGER NOT NULL,
+                    replay_of INTEGER NOT NULL DEFAULT 0,
+                    size INTEGER NOT NULL))"),
+                QStringLiteral("CREATE INDEX webhook_log_sid ON webhook_log (sid, id)"),
+                QStringLiteral("CREATE INDEX webhook_log_received ON webhook_log (received_at)"),
+            }}};
+}
+
+std::optional<qint64> WebhookLog::insert(StoreWorker &w, const WebhookRecord &r, QString *error) {
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO webhook_log (received_at, method, target, path, headers, body, peer, sid, "
+        "signature, diagnosis, status, response_body, elapsed_us, replay_of, size) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(r.receivedAt.toMSecsSinceEpoch());
+    q.addBindValue(QString::fromLatin1(r.method));
+    q.addBindValue(r.target);
+    q.addBindValue(r.path);
+    q.addBindValue(QString::fromUtf8(headersJson(r.headers)));
+    q.addBindValue(r.body.isNull() ? QByteArray("") : r.body);
+    q.addBindValue(r.peer);
+    q.addBindValue(r.sid);
+    q.addBindValue(r.signature);
+    const QByteArray diagnosis = QJsonDocument(r.diagnosis).toJson(QJsonDocument::Compact);
+    q.addBindValue(QString::fromUtf8(diagnosis));
+    q.addBindValue(r.status);
+    q.addBindValue(r.responseBody.isNull() ? QByteArray("") : r.responseBody);
+    q.addBindValue(r.elapsedUs);
+    q.addBindValue(r.replayOf);
+    q.addBindValue(r.sizeBytes() + diagnosis.size()); // the variants tried weigh too
+    if (!q.exec()) {
+        fail(q, error);
+        return std::nullopt;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    w.touchedRow(QString(Table), id, true);
+    return id;
+}
+
+std::optional<QList<WebhookRecord>> WebhookLog::find(StoreWorker &w, const WebhookQuery &query,
+                                                     bool withBodies, QString *error) {
+    QStringList where;
+    QVariantList binds;
+    if (!query.path.isEmpty()) {
+        // A prefix, without LIKE's wildcards getting in the way.
+        where << QStringLiteral("substr(path, 1, ?) = ?");
+        binds << query.path.size() << query.path;
+    }
+    if (!query.result.isEmpty()) {
+        where << QStringLiteral("signature = ?");
+        binds << query.result;
+    }
+    if (!query.sid.isEmpty()) {
+        where << QStringLiteral("sid = ?");
+        binds << query.sid;
+    }
+    if (query.since.isValid()) {
+        where << QStringLiteral("received_at >= ?");
+        binds << query.since.toMSecsSinceEpoch();
+    }
+    if (query.until.isValid()) {
+        where << QStringLiteral("received_at < ?");
+        binds << query.until.toMSecsSinceEpoch();
+    }
+    if (query.beforeId > 0) {
+        where << QStringLiteral("id < ?");
+        binds << query.beforeId;
+    }
+    QString sql = QStringLiteral("SELECT %1%2 FROM webhook_log")
+                      .arg(QLatin1String(kColumns),
+                           withBodies ? QStringLiteral(", body, response_body") : QString());
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    binds << query.limit;
+    QSqlQuery q(w.database());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!q.exec()) {
+        fail(q, error);
+        return std::nullopt;
+    }
+    QList<WebhookRecord> list;
+    while (q.next())
+        list.append(readRow(q, withBodies));
+    return list;
+}
+
+std::optional<std::optional<WebhookRecord>> WebhookLog::byId(StoreWorker &w, qint64 id,
+                                                             QString *error) {
+    QSqlQuery q(w.database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1, body, response_body FROM webhook_log WHERE id = ?")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        fail(q, error);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::optional<WebhookRecord>();
+    return std::optional<WebhookRecord>(readRow(q, true));
+}
+
+std::optional<int> WebhookLog::prune(StoreWorker &w, const QDateTime &cutoff, qint64 maxBytes,
+                                     QString *error) {
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral("DELETE FROM webhook_log WHERE received_at < ?"));
+    q.addBindValue(cutoff.toMSecsSinceEpoch());
+    if (!q.exec()) {
+        fail(q, error);
+        return std::nullopt;
+    }
+    int deleted = q.numRowsAffected();
+    // The newest rows whose running total fits are kept; everything older goes.
+    QSqlQuery bySize(w.database());
+    bySize.prepare(QStringLiteral(
+        "DELETE FROM webhook_log WHERE id <= (SELECT id FROM (SELECT id, SUM(size) OVER "
+        "(ORDER BY id DESC) AS running FROM webhook_log) WHERE running > ? ORDER BY id DESC "
+        "LIMIT 1)"));
+    bySize.addBindValue(maxBytes);
+    if (!bySize.exec()) {
+        fail(bySize, error);
+        return std::nullopt;
+    }
+    deleted += bySize.numRowsAffected();
+    return deleted;
+}
+
+} // namespace sb
