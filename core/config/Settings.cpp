@@ -36,6 +36,8 @@ const QList<SettingSpec> &Settings::all() {
         {TwilioApiBaseUrl, false, false, nullptr},
         {TwilioContentBaseUrl, false, false, nullptr},
         {SandboxDelayMs, false, false, nullptr},
+        {ApiRatePerSecond, false, false, nullptr},
+        {ApiBurst, false, false, nullptr},
     };
     return specs;
 }

@@ -31,6 +31,8 @@ inline const QString SendGridApiBaseUrl = QStringLiteral("SENDGRID_API_BASE_URL"
 inline const QString SendGridWebhookPublicKey = QStringLiteral("SENDGRID_WEBHOOK_PUBLIC_KEY");
 inline const QString SendGridWebhookMaxAgeS = QStringLiteral("SENDGRID_WEBHOOK_MAX_AGE_S");
 inline const QString SandboxDelayMs = QStringLiteral("SWITCHBOARD_SANDBOX_DELAY_MS");
+inline const QString ApiRatePerSecond = QStringLiteral("SWITCHBOARD_API_RATE");
+inline const QString ApiBurst = QStringLiteral("SWITCHBOARD_API_BURST");
 } // namespace setting
 
 struct SettingSpec {

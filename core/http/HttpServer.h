@@ -40,6 +40,9 @@ public:
 
     void route(const QByteArray &method, const QString &pattern, Handler handler);
     void addFilter(const QString &pathPrefix, Filter filter);
+    // Every route as registered, "METHOD" and pattern, in registration order (the local API's
+    // OpenAPI document is checked against this list).
+    QList<QPair<QByteArray, QString>> routes() const;
     // Limits take effect at listenOn().
     void setLimits(const HttpLimits &limits) { m_limits = limits; }
     const HttpLimits &limits() const { return m_limits; }
@@ -75,6 +78,7 @@ private:
     struct Route {
         QByteArray method;
         QStringList segments;
+        QString pattern;
         Handler handler;
     };
     static bool matches(const QStringList &pattern, const QStringList &segments, QStringList *args);
