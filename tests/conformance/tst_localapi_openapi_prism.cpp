@@ -157,7 +157,7 @@ void TestLocalApiOpenApiPrism::throughTheProxy() {
     QFETCH(int, status);
     QList<QPair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer prism-token"}};
     if (!body.isEmpty())
-        headers.append({"Content-Type", "application/json"});
+        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     const sbtest::Reply reply = m_http.request(
         method, QUrl(m_proxy.toString() + LocalApi::path(fill(path))), body, headers);
     // Prism marks what does not match the document: a header, or (with --errors) its own 422/500.

@@ -67,9 +67,9 @@ sbtest::Reply TestLocalApiComplete::call(const QByteArray &method, const QString
                                          const QByteArray &body, const QByteArray &auth) {
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!auth.isEmpty())
-        headers.append({"Authorization", auth});
+        headers.append(qMakePair(QByteArray("Authorization"), auth));
     if (!body.isEmpty())
-        headers.append({"Content-Type", "application/json"});
+        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     return m_http.request(method, api(path), body, headers);
 }
 
