@@ -51,7 +51,7 @@ MessageListApi::MessageListApi(HttpServer *server, Store *store, QObject *parent
                     QJsonArray messages;
                     for (qsizetype i = 0; i < found.value.size() && i < limit; ++i) {
                         QJsonObject json = MessageApi::messageJson(found.value[i]);
-                        json.insert(QStringLiteral("id"), QString::number(found.value[i].id));
+                        json.insert(QStringLiteral("id"), found.value[i].id);
                         messages.append(json);
                     }
                     const QJsonValue next =
