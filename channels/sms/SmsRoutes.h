@@ -12,7 +12,7 @@ struct SmsRoutes {
     static QString status() { return QStringLiteral("/twilio/sms-status"); }
     // Local API, under LocalApi::path().
     static QString send() { return QStringLiteral("send-sms"); }
-    static QString statusOf() { return QStringLiteral("sms-status/{sid}"); }
+    static QString statusOf() { return QStringLiteral("sms-status/{messageSid}"); }
 };
 
 } // namespace sb

@@ -3,6 +3,7 @@
 #include "FieldErrors.h"
 #include "JsonRequest.h"
 #include "MessageApi.h"
+#include "TokenBucketLimiter.h"
 #include "common/Logging.h"
 #include "common/Version.h"
 #include "http/HttpServer.h"
@@ -10,6 +11,9 @@
 #include "providers/twilio/PhoneNumber.h"
 #include "providers/twilio/TwilioError.h"
 
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,6 +31,10 @@ LocalApi::LocalApi(HttpServer *server, Store *store, LocalApiSettings settings, 
     : QObject(parent)
     , m_store(store)
     , m_settings(std::move(settings)) {
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    m_limiter = std::make_unique<TokenBucketLimiter>(m_settings.ratePerSecond, m_settings.burst,
+                                                     [clock] { return clock->elapsed(); });
     server->addFilter(Prefix + QLatin1Char('/'),
                       [this](const HttpRequest &r) { return authorize(r); });
     server->route("GET", path(QStringLiteral("health")),
@@ -36,8 +44,15 @@ LocalApi::LocalApi(HttpServer *server, Store *store, LocalApiSettings settings, 
                                 {QStringLiteral("mode"), m_settings.mode},
                                 {QStringLiteral("version"), QString::fromLatin1(Version)}}));
                   });
+    server->route("GET", path(QStringLiteral("openapi.json")),
+                  [](const HttpRequest &, HttpServer::Reply reply) {
+                      HttpResponse response;
+                      response.contentType = QByteArrayLiteral("application/json");
+                      response.body = openApiDocument();
+                      reply(response);
+                  });
     // Any message, whatever its channel: a message SID is a message SID.
-    server->route("GET", path(QStringLiteral("message-status/{sid}")),
+    server->route("GET", path(QStringLiteral("message-status/{messageSid}")),
                   [this](const HttpRequest &r, HttpServer::Reply reply) {
                       MessageApi::answerStatus(m_store, this, r.args.value(0), reply);
                   });
@@ -48,9 +63,47 @@ LocalApi::LocalApi(HttpServer *server, Store *store, LocalApiSettings settings, 
                       });
 }
 
-std::optional<HttpResponse> LocalApi::authorize(const HttpRequest &request) const {
-    if (request.path == path(QStringLiteral("health")))
+LocalApi::~LocalApi() = default;
+
+QByteArray LocalApi::openApiDocument() {
+    QFile file(QStringLiteral(":/switchboard/api/openapi.json"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+std::optional<HttpResponse> LocalApi::limitRate(const HttpRequest &request, bool authorized) {
+    // Per token once it is known (one client, whatever address it comes from); before that per
+    // address, so guessing tokens is slowed too. The token is hashed: keys may be inspected.
+    const QString client =
+        authorized
+            ? QStringLiteral("token:") +
+                  QString::fromLatin1(QCryptographicHash::hash(request.header("Authorization"),
+                                                               QCryptographicHash::Sha256)
+                                          .toHex())
+            : QStringLiteral("peer:") + request.peer.toString();
+    const int retryAfter = m_limiter->take(client);
+    if (retryAfter == 0)
         return std::nullopt;
+    qCDebug(lcApi) << "rate limited" << request.method << request.path << "retry after"
+                   << retryAfter << "s";
+    HttpResponse response = HttpResponse::error(
+        429,
+        tr("Too many requests: this client may make %1 at once and %2 a second; try again "
+           "in %3 s.")
+            .arg(m_settings.burst)
+            .arg(m_settings.ratePerSecond)
+            .arg(retryAfter),
+        {{QStringLiteral("retryAfter"), retryAfter}});
+    response.headers.append(
+        qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)));
+    return response;
+}
+
+std::optional<HttpResponse> LocalApi::authorize(const HttpRequest &request) {
+    // Never the headers or the body: they carry the token and customers' text. Secrets that
+    // reach a log line anyway are masked by the LogRedactor.
+    qCDebug(lcApi) << request.method << request.path << request.body.size() << "bytes";
+    if (request.path == path(QStringLiteral("health")))
+        return std::nullopt; // health: no token, no limit (monitors poll it)
     const QByteArray header = request.header("Authorization");
     const QByteArray expected = "Bearer " + m_settings.apiToken.toUtf8();
     // Length first, then every byte: no early exit that would time the token.
@@ -58,7 +111,10 @@ std::optional<HttpResponse> LocalApi::authorize(const HttpRequest &request) cons
     unsigned char diff = 0;
     for (qsizetype i = 0; same && i < header.size(); ++i)
         diff |= static_cast<unsigned char>(header[i] ^ expected[i]);
-    if (same && diff == 0)
+    const bool authorized = same && diff == 0;
+    if (std::optional<HttpResponse> limited = limitRate(request, authorized))
+        return limited;
+    if (authorized)
         return std::nullopt;
     HttpResponse response = HttpResponse::error(
         401, tr("Missing or wrong API token: send 'Authorization: Bearer <token>' with the value "

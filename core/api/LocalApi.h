@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QUrl>
 
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -12,6 +13,7 @@ class QNetworkAccessManager;
 namespace sb {
 
 class Store;
+class TokenBucketLimiter;
 struct TwilioError;
 
 struct LocalApiSettings {
@@ -21,11 +23,15 @@ struct LocalApiSettings {
     QUrl sandboxUrl;
     QString sandboxAccountSid;
     QString sandboxAuthToken;
+    // Token bucket per client; 0 in either: no limit.
+    double ratePerSecond = 0;
+    int burst = 0;
 };
 
 // The local REST API's shared part under /api/v1/twilio/ (JSON in and out, bearer token); each
 // channel adds its own routes under the same prefix (e.g. send-sms):
 //   GET  health                                  no token needed
+//   GET  openapi.json                            this API described as OpenAPI 3.0
 //   GET  message-status/{messageSid}             any message, whatever its channel
 //   POST sandbox/inbound {from, body, channel?, profileName?, media?}   sandbox mode only: the
 //        sandbox delivers a signed inbound message to this console, as a customer writing would;
@@ -41,17 +47,23 @@ public:
 
     LocalApi(HttpServer *server, Store *store, LocalApiSettings settings,
              QObject *parent = nullptr);
+    ~LocalApi() override;
+
+    // The OpenAPI 3.0 document describing every route under Prefix, as served.
+    static QByteArray openApiDocument();
 
     static int httpStatusFor(const TwilioError &error);
     static HttpResponse errorResponse(const TwilioError &error);
 
 private:
-    std::optional<HttpResponse> authorize(const HttpRequest &request) const;
+    std::optional<HttpResponse> authorize(const HttpRequest &request);
+    std::optional<HttpResponse> limitRate(const HttpRequest &request, bool authorized);
     void simulateInbound(const HttpRequest &request, HttpServer::Reply reply);
 
     Store *m_store;
     LocalApiSettings m_settings;
     QNetworkAccessManager *m_nam = nullptr;
+    std::unique_ptr<TokenBucketLimiter> m_limiter;
 };
 
 } // namespace sb

@@ -163,9 +163,10 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         !parseUrl(QStringLiteral("TWILIO_CONTENT_BASE_URL"), contentBase, &c.contentApiBase, error))
         return std::nullopt;
     // SendGrid's settings, each checked by the rule the Settings dialog applies too.
-    for (const QString &name : {setting::SendGridApiBaseUrl, setting::SendGridWebhookPublicKey,
-                                setting::SendGridWebhookMaxAgeS, setting::SendGridFromEmail,
-                                setting::SendGridFromName, setting::SendGridDailyLimit}) {
+    for (const QString &name :
+         {setting::SendGridApiBaseUrl, setting::SendGridWebhookPublicKey,
+          setting::SendGridWebhookMaxAgeS, setting::SendGridFromEmail, setting::SendGridFromName,
+          setting::SendGridDailyLimit, setting::ApiRatePerSecond, setting::ApiBurst}) {
         const QString problem = problemWith(name, get(name));
         if (!problem.isEmpty()) {
             *error = problem;
@@ -197,6 +198,10 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         c.sendgridFromEmail = QString::fromLatin1(Config::SandboxFromEmail);
     if (!get(setting::SendGridDailyLimit).isEmpty())
         c.sendgridDailyLimit = get(setting::SendGridDailyLimit).toInt();
+    if (!get(setting::ApiRatePerSecond).isEmpty())
+        c.apiRatePerSecond = get(setting::ApiRatePerSecond).trimmed().toDouble();
+    if (!get(setting::ApiBurst).isEmpty())
+        c.apiBurst = get(setting::ApiBurst).trimmed().toInt();
 
     c.dataDir = get(setting::DataDir);
     if (c.dataDir.isEmpty())
@@ -268,6 +273,20 @@ QString ConfigLoader::problemWith(const QString &name, const QString &raw) {
         if (!ok || limit < 0)
             return QStringLiteral("%1: '%2' is not a number of emails a day (100 on SendGrid's "
                                   "free plan; 0: no limit)")
+                .arg(name, value);
+    }
+    if (name == setting::ApiRatePerSecond) {
+        bool ok = false;
+        const double rate = value.toDouble(&ok);
+        if (!ok || rate < 0)
+            return QStringLiteral("%1: '%2' is not a number of requests a second (0: no limit)")
+                .arg(name, value);
+    }
+    if (name == setting::ApiBurst) {
+        bool ok = false;
+        const int burst = value.toInt(&ok);
+        if (!ok || burst < 0)
+            return QStringLiteral("%1: '%2' is not a number of requests (0: no limit)")
                 .arg(name, value);
     }
     return {};

@@ -42,6 +42,10 @@ struct Config {
     QString apiToken;
     QString apiTokenPath; // where a generated token was stored
     bool apiTokenGenerated = false;
+    // The local API's token bucket per client (bearer token, else remote address): `apiBurst`
+    // requests at once, then `apiRatePerSecond` a second; 0 in either turns the limit off.
+    double apiRatePerSecond = 200;
+    int apiBurst = 1000;
     QUrl twilioApiBase{QStringLiteral("https://api.twilio.com")};
     QUrl sendgridApiBase{QStringLiteral("https://api.sendgrid.com")};
     QUrl contentApiBase{QStringLiteral("https://content.twilio.com")}; // WhatsApp templates

@@ -38,6 +38,8 @@ const QList<SettingSpec> &Settings::all() {
         {SandboxDelayMs, false, false, nullptr},
         {InspectorMaxMb, false, false, nullptr},
         {InspectorDays, false, false, nullptr},
+        {ApiRatePerSecond, false, false, nullptr},
+        {ApiBurst, false, false, nullptr},
     };
     return specs;
 }

@@ -33,6 +33,8 @@ inline const QString SendGridWebhookMaxAgeS = QStringLiteral("SENDGRID_WEBHOOK_M
 inline const QString SandboxDelayMs = QStringLiteral("SWITCHBOARD_SANDBOX_DELAY_MS");
 inline const QString InspectorMaxMb = QStringLiteral("SWITCHBOARD_INSPECTOR_MAX_MB");
 inline const QString InspectorDays = QStringLiteral("SWITCHBOARD_INSPECTOR_DAYS");
+inline const QString ApiRatePerSecond = QStringLiteral("SWITCHBOARD_API_RATE");
+inline const QString ApiBurst = QStringLiteral("SWITCHBOARD_API_BURST");
 } // namespace setting
 
 struct SettingSpec {

@@ -90,7 +90,15 @@ HttpServer::HttpServer(const QString &name, QObject *parent)
 
 void HttpServer::route(const QByteArray &method, const QString &pattern, Handler handler) {
     m_routes.append(
-        {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler)});
+        {method, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), pattern, std::move(handler)});
+}
+
+QList<QPair<QByteArray, QString>> HttpServer::routes() const {
+    QList<QPair<QByteArray, QString>> list;
+    list.reserve(m_routes.size());
+    for (const Route &route : m_routes)
+        list.append({route.method, route.pattern});
+    return list;
 }
 
 void HttpServer::addFilter(const QString &pathPrefix, Filter filter) {

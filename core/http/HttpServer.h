@@ -49,6 +49,9 @@ public:
     // replay): the filters are skipped (it was checked when it first arrived) and observers
     // are not told. On this server's thread.
     void inject(HttpRequest request, Reply reply);
+    // Every route as registered, "METHOD" and pattern, in registration order (the local API's
+    // OpenAPI document is checked against this list).
+    QList<QPair<QByteArray, QString>> routes() const;
     // Limits take effect at listenOn().
     void setLimits(const HttpLimits &limits) { m_limits = limits; }
     const HttpLimits &limits() const { return m_limits; }
@@ -84,6 +87,7 @@ private:
     struct Route {
         QByteArray method;
         QStringList segments;
+        QString pattern;
         Handler handler;
     };
     static bool matches(const QStringList &pattern, const QStringList &segments, QStringList *args);

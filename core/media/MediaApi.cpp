@@ -39,9 +39,9 @@ MediaApi::MediaApi(HttpServer *server, Store *store, QString dataDir, QObject *p
     , m_store(store)
     , m_dataDir(std::move(dataDir)) {
     server->route(
-        "GET", LocalApi::path(QStringLiteral("messages/{sid}/media")),
+        "GET", LocalApi::path(QStringLiteral("messages/{messageSid}/media")),
         [this](const HttpRequest &r, HttpServer::Reply reply) { list(r.args.value(0), reply); });
-    server->route("GET", LocalApi::path(QStringLiteral("messages/{sid}/media/{n}")),
+    server->route("GET", LocalApi::path(QStringLiteral("messages/{messageSid}/media/{n}")),
                   [this](const HttpRequest &r, HttpServer::Reply reply) {
                       file(r.args.value(0), r.args.value(1), reply);
                   });

@@ -2,6 +2,7 @@
 
 #include "ChannelContext.h"
 #include "api/LocalApi.h"
+#include "api/MessageListApi.h"
 #include "api/ScheduledApi.h"
 #include "canned/CannedResponses.h"
 #include "common/Logging.h"
@@ -197,6 +198,8 @@ void SwitchboardService::startServer() {
                          m_sandboxUrl, m_config.accountSid, m_config.authToken};
     if (!m_config.sandbox)
         api.sandboxUrl = QUrl();
+    api.ratePerSecond = m_config.apiRatePerSecond;
+    api.burst = m_config.apiBurst;
     new LocalApi(m_server, m_store, api, m_server);
     // Every webhook as received; its row is written after the answer has gone out.
     WebhookInspector::Options inspection;
@@ -216,6 +219,7 @@ void SwitchboardService::startServer() {
     m_mediaShares->addRoutes(*m_server);
     new MediaApi(m_server, m_store, m_config.dataDir, m_server);
     new ScheduledApi(m_server, m_store, m_server);
+    new MessageListApi(m_server, m_store, m_server);
     ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
     context.twilio = m_client;
     // The guard lives on the server thread and learns the public URL before the port opens.
@@ -328,6 +332,12 @@ void SwitchboardService::pressSandboxDigits(
                 receiver.post([done, status = r.status, error] { done(status, error); });
             });
     });
+}
+
+QList<QPair<QByteArray, QString>> SwitchboardService::routes() const {
+    // Routes are all added before the server listens and never after: reading them from
+    // another thread once started is safe.
+    return m_server ? m_server->routes() : QList<QPair<QByteArray, QString>>();
 }
 
 } // namespace sb

@@ -72,6 +72,8 @@ public:
     WebhookInspector *webhookInspector() const { return m_inspector; }
     const ChannelList &channels() const { return m_channels; }
     quint16 port() const { return m_port; }
+    // Every route the embedded server answers, "METHOD" and pattern; fixed once started.
+    QList<QPair<QByteArray, QString>> routes() const;
     QUrl publicUrl() const { return m_publicUrl; }
     QUrl sandboxUrl() const { return m_sandboxUrl; }
     bool isSandbox() const { return m_config.sandbox; }

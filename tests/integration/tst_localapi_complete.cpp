@@ -1,0 +1,369 @@
+#include "ServiceFixture.h"
+#include "TestSupport.h"
+#include "api/LocalApi.h"
+#include "runtime/SwitchboardService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace sb;
+
+// The local API as a whole, over loopback against the real embedded server in sandbox mode:
+// the OpenAPI document served at openapi.json names exactly the routes the server has; each
+// seed endpoint answers its happy path, a 400 naming the invalid fields, and 401 without or
+// with a wrong token, all in the one error shape; the token bucket answers 429 with
+// Retry-After once a client's burst is spent, while health stays exempt.
+class TestLocalApiComplete : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void documentListsEveryRouteAndNoOther();
+    void documentIsServedAsIs();
+    void documentDescribesErrorsAndSecurity();
+    void seedEndpoints_data();
+    void seedEndpoints();
+    void statusEndpointsFollowASend();
+    void tokenIsRequired_data();
+    void tokenIsRequired();
+    void rateLimitAnswers429WithRetryAfter();
+    void messagesArePagedByCursor();
+    void messagesListingNamesEveryInvalidParameter();
+
+private:
+    QUrl api(const QString &path, quint16 port = 0) const;
+    sbtest::Reply call(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                       const QByteArray &auth = "Bearer complete-token");
+    static void verifyErrorShape(const sbtest::Reply &reply, int status);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<SwitchboardService> m_service;
+    sbtest::Http m_http;
+};
+
+void TestLocalApiComplete::initTestCase() {
+    qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "20");
+    QString error;
+    m_service =
+        sbtest::startService(m_dir.path(), QStringLiteral("complete-token"), {}, {}, &error);
+    QVERIFY2(m_service, qPrintable(error));
+}
+
+void TestLocalApiComplete::cleanupTestCase() {
+    m_service.reset();
+}
+
+QUrl TestLocalApiComplete::api(const QString &path, quint16 port) const {
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2")
+                    .arg(port ? port : m_service->port())
+                    .arg(LocalApi::path(path)));
+}
+
+sbtest::Reply TestLocalApiComplete::call(const QByteArray &method, const QString &path,
+                                         const QByteArray &body, const QByteArray &auth) {
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!auth.isEmpty())
+        headers.append(qMakePair(QByteArray("Authorization"), auth));
+    if (!body.isEmpty())
+        headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    return m_http.request(method, api(path), body, headers);
+}
+
+void TestLocalApiComplete::verifyErrorShape(const sbtest::Reply &reply, int status) {
+    QCOMPARE(reply.status, status);
+    const QJsonObject error = reply.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(error.value(QLatin1String("status")).toInt(), status);
+    QVERIFY2(!error.value(QLatin1String("message")).toString().isEmpty(), reply.body.constData());
+}
+
+// Both directions: a route the document lacks is undocumented, a documented path the server
+// lacks is a promise it does not keep. Placeholders compare by position, not by name.
+void TestLocalApiComplete::documentListsEveryRouteAndNoOther() {
+    static const QRegularExpression placeholder(QStringLiteral("\\{[^}]*\\}"));
+    QSet<QString> served;
+    for (const auto &[method, pattern] : m_service->routes()) {
+        if (pattern.startsWith(LocalApi::Prefix + QLatin1Char('/')))
+            served.insert(QString::fromLatin1(method) + QLatin1Char(' ') +
+                          QString(pattern).replace(placeholder, QStringLiteral("{}")));
+    }
+    QVERIFY(served.size() > 20);
+
+    const QJsonObject doc = QJsonDocument::fromJson(LocalApi::openApiDocument()).object();
+    const QJsonObject paths = doc.value(QLatin1String("paths")).toObject();
+    QSet<QString> documented;
+    for (auto it = paths.begin(); it != paths.end(); ++it) {
+        const QJsonObject ops = it.value().toObject();
+        for (auto op = ops.begin(); op != ops.end(); ++op)
+            documented.insert(op.key().toUpper() + QLatin1Char(' ') +
+                              QString(it.key()).replace(placeholder, QStringLiteral("{}")));
+    }
+    const QSet<QString> undocumented = QSet<QString>(served).subtract(documented);
+    const QSet<QString> unserved = QSet<QString>(documented).subtract(served);
+    QVERIFY2(undocumented.isEmpty(), qPrintable(QStringLiteral("not in openapi.json: ") +
+                                                undocumented.values().join(", ")));
+    QVERIFY2(unserved.isEmpty(),
+             qPrintable(QStringLiteral("no such route: ") + unserved.values().join(", ")));
+}
+
+void TestLocalApiComplete::documentIsServedAsIs() {
+    const sbtest::Reply reply = call("GET", QStringLiteral("openapi.json"));
+    QCOMPARE(reply.status, 200);
+    QVERIFY(reply.header("Content-Type").startsWith("application/json"));
+    QCOMPARE(reply.body, LocalApi::openApiDocument());
+    QJsonParseError parse;
+    const QJsonObject doc = QJsonDocument::fromJson(reply.body, &parse).object();
+    QCOMPARE(parse.error, QJsonParseError::NoError);
+    QVERIFY(doc.value(QLatin1String("openapi")).toString().startsWith(QLatin1String("3.0")));
+}
+
+void TestLocalApiComplete::documentDescribesErrorsAndSecurity() {
+    const QJsonObject doc = QJsonDocument::fromJson(LocalApi::openApiDocument()).object();
+    const QJsonObject components = doc.value(QLatin1String("components")).toObject();
+    const QJsonObject bearer = components.value(QLatin1String("securitySchemes"))
+                                   .toObject()
+                                   .value(QLatin1String("bearer"))
+                                   .toObject();
+    QCOMPARE(bearer.value(QLatin1String("type")).toString(), QStringLiteral("http"));
+    QCOMPARE(bearer.value(QLatin1String("scheme")).toString(), QStringLiteral("bearer"));
+    const QJsonObject paths = doc.value(QLatin1String("paths")).toObject();
+    for (auto it = paths.begin(); it != paths.end(); ++it) {
+        const QJsonObject ops = it.value().toObject();
+        for (auto op = ops.begin(); op != ops.end(); ++op) {
+            const QString where = op.key() + QLatin1Char(' ') + it.key();
+            const QJsonObject operation = op.value().toObject();
+            const bool open = operation.contains(QLatin1String("security"));
+            // Health alone is open, and it alone is not rate limited.
+            QCOMPARE(open, it.key().endsWith(QLatin1String("/health")));
+            const QJsonObject responses = operation.value(QLatin1String("responses")).toObject();
+            for (const char *status : {"401", "429"}) {
+                if (open)
+                    continue;
+                QVERIFY2(responses.value(QLatin1String(status))
+                                 .toObject()
+                                 .value(QLatin1String("$ref"))
+                                 .toString() == QLatin1String("#/components/responses/Error"),
+                         qPrintable(where + QStringLiteral(" lacks ") + QLatin1String(status)));
+            }
+            for (auto r = responses.begin(); r != responses.end(); ++r) {
+                if (r.key().startsWith(QLatin1Char('4')) || r.key().startsWith(QLatin1Char('5')))
+                    QVERIFY2(r.value().toObject().contains(QLatin1String("$ref")),
+                             qPrintable(where + QStringLiteral(": ") + r.key() +
+                                        QStringLiteral(" is not the error shape")));
+            }
+        }
+    }
+}
+
+void TestLocalApiComplete::seedEndpoints_data() {
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QStringList>("invalidFields");
+
+    QTest::newRow("health") << QByteArray("GET") << QStringLiteral("health") << QByteArray() << 200
+                            << QStringList();
+    QTest::newRow("send-sms") << QByteArray("POST") << QStringLiteral("send-sms")
+                              << QByteArray(R"({"to":"+14155550100","body":"Hello"})") << 201
+                              << QStringList();
+    QTest::newRow("send-sms: to and body missing")
+        << QByteArray("POST") << QStringLiteral("send-sms") << QByteArray("{}") << 400
+        << QStringList{QStringLiteral("to"), QStringLiteral("body")};
+    QTest::newRow("send-sms: to not E.164, body not text")
+        << QByteArray("POST") << QStringLiteral("send-sms") << QByteArray(R"({"to":"12","body":5})")
+        << 400 << QStringList{QStringLiteral("to"), QStringLiteral("body")};
+    QTest::newRow("send-sms: not JSON") << QByteArray("POST") << QStringLiteral("send-sms")
+                                        << QByteArray("to=+14155550100") << 400 << QStringList();
+    QTest::newRow("send-whatsapp: approved template")
+        << QByteArray("POST") << QStringLiteral("send-whatsapp")
+        << QByteArray(
+               R"({"to":"whatsapp:+14155550177","contentSid":"HX611d3e3343e5194d7f290e44b392b617",)"
+               R"("contentVariables":{"1":"Ana","2":"#4242","3":"Monday"}})")
+        << 201 << QStringList();
+    QTest::newRow("send-whatsapp: to missing")
+        << QByteArray("POST") << QStringLiteral("send-whatsapp") << QByteArray(R"({"body":"hi"})")
+        << 400 << QStringList{QStringLiteral("to")};
+    QTest::newRow("initiate-call")
+        << QByteArray("POST") << QStringLiteral("initiate-call")
+        << QByteArray(R"({"to":"+14155550100"})") << 201 << QStringList();
+    QTest::newRow("initiate-call: to and url invalid")
+        << QByteArray("POST") << QStringLiteral("initiate-call")
+        << QByteArray(R"({"to":"nobody","url":"ftp://x"})") << 400
+        << QStringList{QStringLiteral("to"), QStringLiteral("url")};
+    QTest::newRow("send-email") << QByteArray("POST") << QStringLiteral("send-email")
+                                << QByteArray(
+                                       R"({"to":"ana@example.com","subject":"Hi","text":"Hello"})")
+                                << 202 << QStringList();
+    QTest::newRow("send-email: to invalid")
+        << QByteArray("POST") << QStringLiteral("send-email")
+        << QByteArray(R"({"to":"not an address","subject":"Hi","text":"Hello"})") << 400
+        << QStringList{QStringLiteral("to")};
+    QTest::newRow("sms-status: unknown")
+        << QByteArray("GET") << QStringLiteral("sms-status/SM00000000000000000000000000009999")
+        << QByteArray() << 404 << QStringList();
+    QTest::newRow("call-status: unknown")
+        << QByteArray("GET") << QStringLiteral("call-status/CA00000000000000000000000000009999")
+        << QByteArray() << 404 << QStringList();
+}
+
+void TestLocalApiComplete::seedEndpoints() {
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QStringList, invalidFields);
+    const sbtest::Reply reply = call(method, path, body);
+    QVERIFY2(reply.status == status, reply.body.constData());
+    if (status < 400) {
+        QVERIFY(!reply.json().isEmpty());
+        return;
+    }
+    verifyErrorShape(reply, status);
+    // Every invalid field is named at once.
+    QStringList named;
+    for (const QJsonValue e : reply.json()
+                                  .value(QLatin1String("error"))
+                                  .toObject()
+                                  .value(QLatin1String("errors"))
+                                  .toArray())
+        named.append(e.toObject().value(QLatin1String("field")).toString());
+    for (const QString &field : invalidFields)
+        QVERIFY2(named.contains(field), qPrintable(field + QStringLiteral(" not named in ") +
+                                                   QString::fromUtf8(reply.body)));
+}
+
+void TestLocalApiComplete::statusEndpointsFollowASend() {
+    const sbtest::Reply sms =
+        call("POST", QStringLiteral("send-sms"), R"({"to":"+14155550101","body":"Status?"})");
+    QCOMPARE(sms.status, 201);
+    const QString messageSid = sms.json().value(QLatin1String("messageSid")).toString();
+    const sbtest::Reply smsStatus = call("GET", QStringLiteral("sms-status/") + messageSid);
+    QCOMPARE(smsStatus.status, 200);
+    QCOMPARE(smsStatus.json().value(QLatin1String("messageSid")).toString(), messageSid);
+
+    const sbtest::Reply placed =
+        call("POST", QStringLiteral("initiate-call"), R"({"to":"+14155550102"})");
+    QCOMPARE(placed.status, 201);
+    const QString callSid = placed.json().value(QLatin1String("callSid")).toString();
+    const sbtest::Reply callStatus = call("GET", QStringLiteral("call-status/") + callSid);
+    QCOMPARE(callStatus.status, 200);
+    QCOMPARE(callStatus.json().value(QLatin1String("callSid")).toString(), callSid);
+}
+
+void TestLocalApiComplete::tokenIsRequired_data() {
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("auth");
+    for (const auto &[method, path] :
+         QList<QPair<QByteArray, QString>>{{"POST", QStringLiteral("send-sms")},
+                                           {"POST", QStringLiteral("send-whatsapp")},
+                                           {"POST", QStringLiteral("send-email")},
+                                           {"POST", QStringLiteral("initiate-call")},
+                                           {"GET", QStringLiteral("sms-status/SM1")},
+                                           {"GET", QStringLiteral("call-status/CA1")},
+                                           {"GET", QStringLiteral("openapi.json")}}) {
+        QTest::newRow(qPrintable(path + QStringLiteral(" without a token")))
+            << method << path << QByteArray();
+        QTest::newRow(qPrintable(path + QStringLiteral(" with a wrong token")))
+            << method << path << QByteArray("Bearer not-the-token");
+    }
+}
+
+void TestLocalApiComplete::tokenIsRequired() {
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, auth);
+    const sbtest::Reply reply = call(method, path, method == "POST" ? "{}" : "", auth);
+    verifyErrorShape(reply, 401);
+    QVERIFY(!reply.header("WWW-Authenticate").isEmpty());
+}
+
+void TestLocalApiComplete::rateLimitAnswers429WithRetryAfter() {
+    // A service of its own with a small bucket: 3 at once, then one every 100 s.
+    QTemporaryDir dir;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SWITCHBOARD_API_BURST"), QStringLiteral("3"));
+    env.insert(QStringLiteral("SWITCHBOARD_API_RATE"), QStringLiteral("0.01"));
+    QString error;
+    auto service =
+        sbtest::startService(dir.path(), QStringLiteral("limited-token"), env, {}, &error);
+    QVERIFY2(service, qPrintable(error));
+    const QList<QPair<QByteArray, QByteArray>> auth{{"Authorization", "Bearer limited-token"}};
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(m_http.get(api(QStringLiteral("email-usage"), service->port()), auth).status, 200);
+    const sbtest::Reply limited =
+        m_http.get(api(QStringLiteral("email-usage"), service->port()), auth);
+    verifyErrorShape(limited, 429);
+    bool ok = false;
+    const int retryAfter = limited.header("Retry-After").toInt(&ok);
+    QVERIFY(ok);
+    QVERIFY2(retryAfter >= 90 && retryAfter <= 100, limited.header("Retry-After").constData());
+    QCOMPARE(limited.json()
+                 .value(QLatin1String("error"))
+                 .toObject()
+                 .value(QLatin1String("retryAfter"))
+                 .toInt(),
+             retryAfter);
+    // Health is exempt (monitors poll it).
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(m_http.get(api(QStringLiteral("health"), service->port())).status, 200);
+    // A wrong token is its own client (the address): refused as such, not as the token's.
+    const sbtest::Reply wrong = m_http.get(api(QStringLiteral("email-usage"), service->port()),
+                                           {{"Authorization", "Bearer guess"}});
+    verifyErrorShape(wrong, 401);
+    service.reset();
+}
+
+void TestLocalApiComplete::messagesArePagedByCursor() {
+    const QString contact = QStringLiteral("+14155550190");
+    QStringList sent;
+    for (int i = 0; i < 5; ++i) {
+        const sbtest::Reply reply = call(
+            "POST", QStringLiteral("send-sms"),
+            QJsonDocument(QJsonObject{{QStringLiteral("to"), contact},
+                                      {QStringLiteral("body"), QStringLiteral("page %1").arg(i)}})
+                .toJson());
+        QCOMPARE(reply.status, 201);
+        sent.prepend(reply.json().value(QLatin1String("messageSid")).toString()); // newest first
+    }
+    QStringList seen;
+    QString cursor;
+    int pages = 0;
+    do {
+        QString path = QStringLiteral("messages?limit=2&channel=sms&contact=%2B14155550190");
+        if (!cursor.isEmpty())
+            path += QStringLiteral("&before=") + cursor;
+        const sbtest::Reply page = call("GET", path);
+        QVERIFY2(page.status == 200, page.body.constData());
+        const QJsonArray messages = page.json().value(QLatin1String("messages")).toArray();
+        QVERIFY(messages.size() <= 2);
+        for (const QJsonValue m : messages)
+            seen.append(m.toObject().value(QLatin1String("messageSid")).toString());
+        const QJsonValue next = page.json().value(QLatin1String("next"));
+        QVERIFY(next.isString() || next.isNull());
+        cursor = next.toString();
+        ++pages;
+    } while (!cursor.isEmpty() && pages < 10);
+    QCOMPARE(pages, 3);
+    QCOMPARE(seen, sent);
+}
+
+void TestLocalApiComplete::messagesListingNamesEveryInvalidParameter() {
+    const sbtest::Reply reply = call("GET", QStringLiteral("messages?limit=0&before=abc"));
+    verifyErrorShape(reply, 400);
+    QStringList named;
+    for (const QJsonValue e : reply.json()
+                                  .value(QLatin1String("error"))
+                                  .toObject()
+                                  .value(QLatin1String("errors"))
+                                  .toArray())
+        named.append(e.toObject().value(QLatin1String("field")).toString());
+    QCOMPARE(named, (QStringList{QStringLiteral("limit"), QStringLiteral("before")}));
+}
+
+QTEST_GUILESS_MAIN(TestLocalApiComplete)
+#include "tst_localapi_complete.moc"
