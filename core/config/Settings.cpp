@@ -36,6 +36,8 @@ const QList<SettingSpec> &Settings::all() {
         {TwilioApiBaseUrl, false, false, nullptr},
         {TwilioContentBaseUrl, false, false, nullptr},
         {SandboxDelayMs, false, false, nullptr},
+        {LogMaxMb, false, false, nullptr},
+        {LogFiles, false, false, nullptr},
     };
     return specs;
 }

@@ -31,6 +31,10 @@ inline const QString SendGridApiBaseUrl = QStringLiteral("SENDGRID_API_BASE_URL"
 inline const QString SendGridWebhookPublicKey = QStringLiteral("SENDGRID_WEBHOOK_PUBLIC_KEY");
 inline const QString SendGridWebhookMaxAgeS = QStringLiteral("SENDGRID_WEBHOOK_MAX_AGE_S");
 inline const QString SandboxDelayMs = QStringLiteral("SWITCHBOARD_SANDBOX_DELAY_MS");
+// The log file in the data folder (logs/switchboard.log): rotated past this many MiB, with
+// this many rotated files kept (0 for the size: no log file).
+inline const QString LogMaxMb = QStringLiteral("SWITCHBOARD_LOG_MAX_MB");
+inline const QString LogFiles = QStringLiteral("SWITCHBOARD_LOG_FILES");
 } // namespace setting
 
 struct SettingSpec {
