@@ -37,6 +37,8 @@ LocalApi::LocalApi(HttpServer *server, Store *store, LocalApiSettings settings, 
                                                      [clock] { return clock->elapsed(); });
     server->addFilter(Prefix + QLatin1Char('/'),
                       [this](const HttpRequest &r) { return authorize(r); });
+    server->addFilter(QStringLiteral("/metrics"),
+                      [this](const HttpRequest &r) { return authorize(r); });
     server->route("GET", path(QStringLiteral("health")),
                   [this](const HttpRequest &, HttpServer::Reply reply) {
                       reply(HttpResponse::json(

@@ -3,6 +3,8 @@
 #include "LogRedactor.h"
 
 #include <QDateTime>
+#include <QMap>
+#include <QReadWriteLock>
 
 #include <cstdio>
 #include <ctime>
@@ -29,6 +31,20 @@ LogRedactor &processRedactor() {
     static LogRedactor *const redactor = new LogRedactor;
     return *redactor;
 }
+
+struct Listeners {
+    // Recursive: a listener's own logging re-enters the handler on the same thread.
+    QReadWriteLock lock{QReadWriteLock::Recursive};
+    QMap<int, LogListener> byId;
+    int nextId = 1;
+};
+
+Listeners &listeners() {
+    static Listeners *const all = new Listeners; // never destroyed, like the redactor
+    return *all;
+}
+
+thread_local bool insideListener = false;
 
 const char *levelName(QtMsgType type) {
     switch (type) {
@@ -57,12 +73,26 @@ void writeLine(QtMsgType type, const QMessageLogContext &context, const QString 
     const int prefixLength = std::snprintf(prefix, sizeof prefix, "%s.%03dZ %s ", stamp,
                                            int(ms % 1000), levelName(type));
     // One buffer, one write: lines from different threads never interleave.
-    QByteArray line = processRedactor().redact(message).toUtf8();
+    const QString redacted = processRedactor().redact(message);
+    QByteArray line = redacted.toUtf8();
+    const char *category = context.category ? context.category : "default";
     line.prepend(": ");
-    line.prepend(context.category ? context.category : "default");
+    line.prepend(category);
     line.prepend(prefix, prefixLength);
     line.append('\n');
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    if (!insideListener) {
+        Listeners &all = listeners();
+        QReadLocker lock(&all.lock);
+        if (!all.byId.isEmpty()) {
+            insideListener = true;
+            line.chop(1);
+            const LogLine entry{ms, type, QString::fromLatin1(category), redacted, line};
+            for (const LogListener &listener : std::as_const(all.byId))
+                listener(entry);
+            insideListener = false;
+        }
+    }
     if (type == QtFatalMsg)
         std::abort();
 }
@@ -71,6 +101,20 @@ void writeLine(QtMsgType type, const QMessageLogContext &context, const QString 
 
 void installLogFormat() {
     qInstallMessageHandler(&writeLine);
+}
+
+int addLogListener(LogListener listener) {
+    Listeners &all = listeners();
+    QWriteLocker lock(&all.lock);
+    const int id = all.nextId++;
+    all.byId.insert(id, std::move(listener));
+    return id;
+}
+
+void removeLogListener(int id) {
+    Listeners &all = listeners();
+    QWriteLocker lock(&all.lock);
+    all.byId.remove(id);
 }
 
 void addLogSecret(const QString &secret) {

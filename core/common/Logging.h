@@ -1,5 +1,11 @@
 #pragma once
 
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+
+#include <functional>
+
 #include <QLoggingCategory>
 
 // One category per area, so `QT_LOGGING_RULES="switchboard.store.debug=true"` turns on one part.
@@ -22,6 +28,22 @@ namespace sb {
 // Every line, whatever its category (Qt's own included), goes through the process's
 // LogRedactor first: registered secrets and credential header values never reach stderr.
 void installLogFormat();
+
+// A line as the handler wrote it, after redaction; `text` is the whole line without its
+// line feed ("2026-...Z info switchboard.http: ...").
+struct LogLine {
+    qint64 msecsSinceEpoch = 0;
+    QtMsgType type = QtDebugMsg;
+    QString category;
+    QString message; // redacted
+    QByteArray text; // redacted
+};
+// Receives every line the handler writes, on the thread that logged it; must be quick and
+// thread-safe. What it logs itself is not passed back to it (nor to any listener). The
+// handler is process-wide, so listeners are too; the id removes it (before its owner goes).
+using LogListener = std::function<void(const LogLine &)>;
+int addLogListener(LogListener listener);
+void removeLogListener(int id);
 
 // Registers a secret with the process's log redactor as soon as it is known; any thread.
 void addLogSecret(const QString &secret);

@@ -40,6 +40,8 @@ const QList<SettingSpec> &Settings::all() {
         {InspectorDays, false, false, nullptr},
         {ApiRatePerSecond, false, false, nullptr},
         {ApiBurst, false, false, nullptr},
+        {LogMaxMb, false, false, nullptr},
+        {LogFiles, false, false, nullptr},
     };
     return specs;
 }

@@ -35,6 +35,10 @@ inline const QString InspectorMaxMb = QStringLiteral("SWITCHBOARD_INSPECTOR_MAX_
 inline const QString InspectorDays = QStringLiteral("SWITCHBOARD_INSPECTOR_DAYS");
 inline const QString ApiRatePerSecond = QStringLiteral("SWITCHBOARD_API_RATE");
 inline const QString ApiBurst = QStringLiteral("SWITCHBOARD_API_BURST");
+// The log file in the data folder (logs/switchboard.log): rotated past this many MiB, with
+// this many rotated files kept (0 for the size: no log file).
+inline const QString LogMaxMb = QStringLiteral("SWITCHBOARD_LOG_MAX_MB");
+inline const QString LogFiles = QStringLiteral("SWITCHBOARD_LOG_FILES");
 } // namespace setting
 
 struct SettingSpec {

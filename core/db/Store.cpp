@@ -206,4 +206,8 @@ void Store::injectFault(StoreFault fault, Receiver receiver, std::function<void(
     });
 }
 
+void Store::setMetrics(Metrics *metrics) {
+    m_worker->setMetrics(metrics);
+}
+
 } // namespace sb

@@ -14,6 +14,7 @@
 namespace sb {
 
 class StoreWorker;
+class Metrics;
 
 template <typename T> struct StoreResult {
     T value{};
@@ -52,6 +53,8 @@ class Store : public QObject {
     Q_OBJECT
 public:
     explicit Store(const QString &databasePath, QObject *parent = nullptr);
+    // Records each commit's duration into `metrics` (which must outlive the store).
+    void setMetrics(Metrics *metrics);
     ~Store() override; // finishes queued work, then stops the thread
 
     QString databasePath() const { return m_path; }

@@ -1,5 +1,9 @@
 #include "StoreWorker.h"
 
+#include "common/Metrics.h"
+
+#include <QElapsedTimer>
+
 #include "Migrations.h"
 #include "SqlValues.h"
 #include "Store.h"
@@ -296,7 +300,13 @@ QString StoreWorker::commitBatch(QSqlDatabase &db) {
         db.rollback();
         return QStringLiteral("injected fault: the commit failed");
     }
-    if (db.commit())
+    QElapsedTimer timer;
+    timer.start();
+    const bool committed = db.commit();
+    if (Metrics *metrics = m_metrics.load())
+        metrics->observe(QStringLiteral("switchboard_store_commit_seconds"),
+                         timer.nsecsElapsed() / 1e9);
+    if (committed)
         return {};
     const QString error = db.lastError().text();
     db.rollback();

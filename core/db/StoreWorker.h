@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+
 #include "Migrations.h"
 #include "SqliteStatement.h"
 #include "Store.h"
@@ -17,6 +19,8 @@
 #include <optional>
 
 namespace sb {
+
+class Metrics;
 
 // Owns the SQLite connection on the store thread. Runs queued jobs in batches: one
 // transaction per batch, then the jobs' after-commit actions, then one change signal.
@@ -51,6 +55,8 @@ public:
             m_rowsCreated[table].insert(id);
     }
     void setFault(StoreFault fault);
+    // Where each commit's duration is recorded (switchboard_store_commit_seconds); any thread.
+    void setMetrics(Metrics *metrics) { m_metrics = metrics; }
     void setSchemas(QList<Schema> schemas) { m_schemas = std::move(schemas); }
     // For a channel's own queries (its tables): the connection, on the store thread only.
     QSqlDatabase database() const;
@@ -110,6 +116,7 @@ private:
     bool m_webhookAnnouncementDue = false;
     QTimer *m_webhookCooldown;
     StoreFault m_fault = StoreFault::None;
+    std::atomic<Metrics *> m_metrics{nullptr};
     QList<Schema> m_schemas;
 };
 

@@ -1,5 +1,7 @@
 #include "HttpServer.h"
 
+#include "common/Metrics.h"
+
 #include "GuardedConnection.h"
 #include "GuardedTcpServer.h"
 #include "RejectionLog.h"
@@ -265,18 +267,60 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const qint64 maxBodyBytes = m_limits.maxBodyBytesFor(parsed.method, parsed.target.toUtf8());
     if (parsed.body.size() > maxBodyBytes) {
         // Normally stopped earlier by GuardedTcpServer; this covers a server bound elsewhere.
-        reply(HttpResponse::error(413, tr("The request body is over %1 bytes.").arg(maxBodyBytes)));
+        counted(reply, QStringLiteral("unmatched"), parsed.path)(
+            HttpResponse::error(413, tr("The request body is over %1 bytes.").arg(maxBodyBytes)));
         return true;
     }
     dispatch(parsed, reply);
     return true;
 }
 
+void HttpServer::declareMetrics(Metrics &metrics) {
+    metrics.counter(QStringLiteral("switchboard_http_requests_total"),
+                    QStringLiteral("HTTP requests answered by the embedded server, by route "
+                                   "pattern, method and status class."));
+    metrics.counter(QStringLiteral("switchboard_webhooks_total"),
+                    QStringLiteral("Webhook requests under /twilio/ and /sendgrid/, by route "
+                                   "pattern and result."));
+    metrics.counter(QStringLiteral("switchboard_webhook_signature_failures_total"),
+                    QStringLiteral("Webhook requests refused for a missing or wrong signature."));
+}
+
+HttpServer::Reply HttpServer::counted(const Reply &reply, const QString &route,
+                                      const QString &path) const {
+    if (!m_metrics)
+        return reply;
+    const bool webhook =
+        path.startsWith(QLatin1String("/twilio/")) || path.startsWith(QLatin1String("/sendgrid/"));
+    return [reply, route, webhook, metrics = m_metrics](const HttpResponse &response) {
+        const QString statusClass = QString::number(response.status / 100) + QStringLiteral("xx");
+        metrics->increment(
+            QStringLiteral("switchboard_http_requests_total"),
+            {{QStringLiteral("route"), route}, {QStringLiteral("code"), statusClass}});
+        if (webhook) {
+            // 401/403 is how both signature checks refuse (Twilio's guard, SendGrid's key).
+            const bool signature = response.status == 401 || response.status == 403;
+            const QString result = response.status < 300   ? QStringLiteral("accepted")
+                                   : signature             ? QStringLiteral("signature_failed")
+                                   : response.status < 500 ? QStringLiteral("rejected")
+                                                           : QStringLiteral("error");
+            metrics->increment(
+                QStringLiteral("switchboard_webhooks_total"),
+                {{QStringLiteral("route"), route}, {QStringLiteral("result"), result}});
+            if (signature)
+                metrics->increment(QStringLiteral("switchboard_webhook_signature_failures_total"),
+                                   {{QStringLiteral("route"), route}});
+        }
+        reply(response);
+    };
+}
+
 void HttpServer::dispatch(HttpRequest &request, const Reply &reply, bool runFilters) {
     for (const auto &[prefix, filter] : std::as_const(m_filters)) {
         if (runFilters && request.path.startsWith(prefix)) {
             if (const std::optional<HttpResponse> refusal = filter(request)) {
-                reply(*refusal);
+                // Refused before routing: counted under the filter's prefix, which is bounded.
+                counted(reply, prefix + QLatin1Char('*'), request.path)(*refusal);
                 return;
             }
         }
@@ -290,7 +334,7 @@ void HttpServer::dispatch(HttpRequest &request, const Reply &reply, bool runFilt
             continue;
         if (route.method == request.method) {
             request.args = args;
-            route.handler(request, reply);
+            route.handler(request, counted(reply, route.pattern, request.path));
             return;
         }
         allowed.append(route.method);
@@ -301,17 +345,19 @@ void HttpServer::dispatch(HttpRequest &request, const Reply &reply, bool runFilt
                                          .arg(QString::fromLatin1(request.method),
                                               QString::fromLatin1(allowed.join(", "))));
         response.headers.append(qMakePair(QByteArrayLiteral("Allow"), allowed.join(", ")));
-        reply(response);
+        counted(reply, QStringLiteral("unmatched"), request.path)(response);
         return;
     }
-    reply(HttpResponse::error(404, tr("No such resource: %1").arg(request.path)));
+    counted(reply, QStringLiteral("unmatched"),
+            request.path)(HttpResponse::error(404, tr("No such resource: %1").arg(request.path)));
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) {
     HttpRequest parsed;
     parsed.method = methodName(request.method());
     parsed.path = request.url().path();
-    makeReply(socket, parsed)(HttpResponse::error(404, tr("Not found")));
+    counted(makeReply(socket, parsed), QStringLiteral("unmatched"),
+            parsed.path)(HttpResponse::error(404, tr("Not found")));
 }
 
 } // namespace sb

@@ -12,6 +12,7 @@
 namespace sb {
 
 class GuardedTcpServer;
+class Metrics;
 
 class RejectionLog;
 
@@ -68,6 +69,11 @@ public:
     // Where everything this server refuses is logged; filters (signature checks, tokens) should
     // note their refusals here too.
     RejectionLog *rejectionLog() const { return m_rejections; }
+    // Counts every answer by route pattern and status class (and, under /twilio/ and
+    // /sendgrid/, by webhook result) into `metrics`, which must outlive the server. Set before
+    // listenOn(); null: nothing counted. declareMetrics() declares the families it records.
+    void setMetrics(Metrics *metrics) { m_metrics = metrics; }
+    static void declareMetrics(Metrics &metrics);
 
     // Returns the port, or 0 with errorString() set. Paused, the port is bound (so its number
     // is known) but no connection is taken until resumeAccepting(): what arrives meanwhile
@@ -93,6 +99,9 @@ private:
     static bool matches(const QStringList &pattern, const QStringList &segments, QStringList *args);
     Reply makeReply(QTcpSocket *socket, const HttpRequest &parsed);
     void dispatch(HttpRequest &request, const Reply &reply, bool runFilters = true);
+    // `reply`, counting its answer under `route` (a pattern, never the raw path: label values
+    // must stay few).
+    Reply counted(const Reply &reply, const QString &route, const QString &path) const;
 
     QString m_name;
     GuardedTcpServer *m_tcp = nullptr;
@@ -104,6 +113,7 @@ private:
     bool m_logRequests = true;
     QStringList m_hiddenPrefixes;
     QString m_error;
+    Metrics *m_metrics = nullptr;
 };
 
 } // namespace sb

@@ -1,5 +1,9 @@
 #include "Outbox.h"
 
+#include "common/Metrics.h"
+
+#include <QElapsedTimer>
+
 #include "ScheduledSends.h"
 #include "TwilioMessageSender.h"
 #include "common/Logging.h"
@@ -212,12 +216,32 @@ void Outbox::markSubmittedAndPost(const OutboxEntry &entry, int rateLimitRetries
         });
 }
 
+void Outbox::record(const OutboxEntry &entry, const SubmitResult &result, double seconds) {
+    if (!m_metrics)
+        return;
+    if (result.kind == SubmitResult::Kind::Accepted) {
+        m_metrics->observe(QStringLiteral("switchboard_send_latency_seconds"), seconds);
+        return;
+    }
+    // The provider's code when it gave one, else the kind of failure (network, protocol, ...).
+    const QString code = result.error.code ? QString::number(result.error.code)
+                         : result.error.httpStatus
+                             ? QStringLiteral("http_") + QString::number(result.error.httpStatus)
+                             : QStringLiteral("none");
+    m_metrics->increment(
+        QStringLiteral("switchboard_provider_errors_total"),
+        {{QStringLiteral("channel"), entry.message.channel}, {QStringLiteral("code"), code}});
+}
+
 void Outbox::post(const OutboxEntry &entry, int rateLimitRetries, Done done) {
     qCInfo(lcOutbox) << "submitting outbox entry" << entry.id << "attempt" << entry.attempts;
+    QElapsedTimer sent;
+    sent.start();
     senderFor(entry)->submit(
         entry, statusCallbackFor(entry),
-        [this, entry, rateLimitRetries, done](const SubmitResult &result) {
+        [this, entry, rateLimitRetries, done, sent](const SubmitResult &result) {
             crashIf(Fault::CrashAfterPost);
+            record(entry, result, sent.nsecsElapsed() / 1e9);
             switch (result.kind) {
             case SubmitResult::Kind::Accepted:
                 return accept(entry, result.providerId, result.providerStatus, done);

@@ -17,6 +17,8 @@ class QTimer;
 
 namespace sb {
 
+class Metrics;
+
 class Store;
 class TwilioClient;
 
@@ -72,6 +74,9 @@ public:
     void setPublicBase(const QString &base) { m_publicBase = base; }
     using Clock = std::function<QDateTime()>; // UTC now, for scheduled sends
     void setClock(Clock clock);
+    // Where send latency (submission to acceptance) and provider errors by code are recorded;
+    // set before the outbox runs, must outlive it.
+    void setMetrics(Metrics *metrics) { m_metrics = metrics; }
     QString statusCallbackFor(const OutboxEntry &entry) const;
     void setFault(Fault fault) { m_fault = fault; }
     static Fault faultFromName(const QString &name);
@@ -100,6 +105,7 @@ private:
     void markSubmittedAndPost(const OutboxEntry &entry, int rateLimitRetries, Done done);
     void runChecks(const OutboxEntry &entry, int index, OutboxCheck::Checked done);
     void post(const OutboxEntry &entry, int rateLimitRetries, Done done);
+    void record(const OutboxEntry &entry, const SubmitResult &result, double seconds);
     void reconcile(const OutboxEntry &entry, const TwilioError &cause, Done done);
     void resend(const OutboxEntry &entry, Done done);
     void accept(const OutboxEntry &entry, const QString &providerId, const QString &providerStatus,
@@ -118,6 +124,7 @@ private:
     QHash<QString, OutboxSender *> m_senders; // by channel id
     QList<OutboxCheck *> m_checks;
     Clock m_clock;
+    Metrics *m_metrics = nullptr;
     QTimer *m_scheduleTimer;
     qint64 m_nextDueMs = 0; // the earliest scheduled entry's time, UTC ms; 0: none
     QString m_publicBase;

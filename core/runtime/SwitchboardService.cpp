@@ -1,11 +1,13 @@
 #include "SwitchboardService.h"
 
 #include "ChannelContext.h"
+#include "MetricsEndpoint.h"
 #include "api/LocalApi.h"
 #include "api/MessageListApi.h"
 #include "api/ScheduledApi.h"
 #include "canned/CannedResponses.h"
 #include "common/Logging.h"
+#include "common/RotatingLogFile.h"
 #include "config/Settings.h"
 #include "db/Store.h"
 #include "http/HttpServer.h"
@@ -55,7 +57,10 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
     m_networkThread.setObjectName(QStringLiteral("network"));
     m_sandboxThread.setObjectName(QStringLiteral("sandbox"));
     setClock({});
+    openLogFile();
+    declareMetrics();
     m_store = new Store(m_config.databasePath());
+    m_store->setMetrics(&m_metrics);
     for (const Schema &schema : schemas(m_channels))
         m_store->addSchema(schema);
 }
@@ -86,6 +91,42 @@ SwitchboardService::~SwitchboardService() {
     retire(m_networkRoot, m_networkThread);
     retire(m_sandbox, m_sandboxThread);
     delete m_store;
+    if (m_logListener)
+        removeLogListener(m_logListener);
+}
+
+QString SwitchboardService::logFilePath() const {
+    return m_logFile ? m_config.dataDir + QStringLiteral("/logs/switchboard.log") : QString();
+}
+
+void SwitchboardService::flushLogFile() {
+    if (m_logFile)
+        m_logFile->flush();
+}
+
+void SwitchboardService::openLogFile() {
+    const auto number = [](const QString &name, qint64 fallback) {
+        bool ok = false;
+        const qint64 value = qEnvironmentVariable(qPrintable(name)).toLongLong(&ok);
+        return ok ? value : fallback;
+    };
+    const qint64 maxBytes =
+        number(setting::LogMaxMb, RotatingLogFile::DefaultMaxBytes / (1024 * 1024)) * 1024 * 1024;
+    if (maxBytes <= 0 || m_config.dataDir.isEmpty())
+        return;
+    auto file = std::make_unique<RotatingLogFile>(
+        m_config.dataDir + QStringLiteral("/logs/switchboard.log"), maxBytes,
+        int(number(setting::LogFiles, RotatingLogFile::DefaultKeepFiles)));
+    if (!file->isOpen()) {
+        qCWarning(lcService).noquote() << "no log file:" << file->errorString();
+        return;
+    }
+    m_logFile = std::move(file);
+    // Lines arrive already redacted (the process's handler, Logging.cpp). A warning or worse
+    // reaches the disk at once: it may be the last line before a crash.
+    m_logListener = addLogListener([file = m_logFile.get()](const LogLine &line) {
+        file->append(line.text, line.type >= QtWarningMsg);
+    });
 }
 
 void SwitchboardService::setClock(Clock clock) {
@@ -116,6 +157,23 @@ void SwitchboardService::start() {
         else
             startServer();
     });
+}
+
+void SwitchboardService::declareMetrics() {
+    HttpServer::declareMetrics(m_metrics);
+    MetricsEndpoint::declare(m_metrics);
+    // Declared here so that they are scraped (at 0) before the code that records them exists.
+    m_metrics.counter(QStringLiteral("switchboard_reconciliation_fixes_total"),
+                      QStringLiteral("Messages and calls brought up to date by polling Twilio."));
+    m_metrics.counter(
+        QStringLiteral("switchboard_provider_errors_total"),
+        QStringLiteral("Errors answered by Twilio or SendGrid, by provider and code."));
+    m_metrics.histogram(QStringLiteral("switchboard_send_latency_seconds"),
+                        QStringLiteral("From outbox submission to the provider accepting it."),
+                        Metrics::latencyBounds());
+    m_metrics.histogram(QStringLiteral("switchboard_store_commit_seconds"),
+                        QStringLiteral("Time the store takes to commit one transaction."),
+                        Metrics::latencyBounds());
 }
 
 void SwitchboardService::startSandbox() {
@@ -168,6 +226,7 @@ void SwitchboardService::startServer() {
     m_outbox = new Outbox(m_store, m_client, m_networkRoot);
     m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
     m_outbox->setClock(m_clock);
+    m_outbox->setMetrics(&m_metrics);
     m_outbox->addCheck(new OptOutCheck(m_store, m_clock, m_networkRoot));
     OutboxSenderContext senders{nam, m_store, m_config, m_networkRoot};
     senders.clock = m_clock;
@@ -191,6 +250,7 @@ void SwitchboardService::startServer() {
     // Server thread: webhooks and the local API on one port. Core's parts first (the signature
     // guard for /twilio/, the API's token check), then each channel's routes.
     m_server = new HttpServer(QStringLiteral("http"));
+    m_server->setMetrics(&m_metrics);
     m_webhookGuard = new TwilioWebhookGuard(m_server, m_server);
     m_webhookGuard->setAuthToken(m_config.authToken.toUtf8());
     LocalApiSettings api{m_config.apiToken,
@@ -212,6 +272,9 @@ void SwitchboardService::startServer() {
     inspection.clock = m_clock;
     m_inspector = new WebhookInspector(m_server, m_store, inspection, m_server);
     new WebhookApi(m_server, m_inspector, m_server);
+    // Behind the API token like the rest of the API (LocalApi's filter): the figures say how
+    // busy the console is and which routes exist, nothing a stranger on the network needs.
+    new MetricsEndpoint(m_server, m_store, &m_metrics, m_clock, m_server);
     // Public like the webhooks (Twilio fetches attachments without credentials): only a
     // share's unguessable token reaches its file.
     m_mediaShares = new MediaShares(m_store, m_config.dataDir + QStringLiteral("/outgoing-media"),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Channel.h"
+#include "common/Metrics.h"
 #include "common/Receiver.h"
 #include "config/Config.h"
 #include "db/Migrations.h"
@@ -11,6 +12,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 namespace sb {
 
@@ -20,6 +22,7 @@ class HttpServer;
 class MediaShares;
 class Outbox;
 class Sandbox;
+class RotatingLogFile;
 class Store;
 class TwilioClient;
 class TwilioWebhookGuard;
@@ -71,9 +74,15 @@ public:
     // before start()).
     WebhookInspector *webhookInspector() const { return m_inspector; }
     const ChannelList &channels() const { return m_channels; }
+    // What GET /metrics renders; record into it from any thread. Lives as long as the service.
+    Metrics *metrics() { return &m_metrics; }
     quint16 port() const { return m_port; }
     // Every route the embedded server answers, "METHOD" and pattern; fixed once started.
     QList<QPair<QByteArray, QString>> routes() const;
+    // <data>/logs/switchboard.log: every log line of the process (redacted) while the service
+    // runs; empty when SWITCHBOARD_LOG_MAX_MB is 0 or the file cannot be opened.
+    QString logFilePath() const;
+    void flushLogFile();
     QUrl publicUrl() const { return m_publicUrl; }
     QUrl sandboxUrl() const { return m_sandboxUrl; }
     bool isSandbox() const { return m_config.sandbox; }
@@ -99,13 +108,19 @@ Q_SIGNALS:
     void simulationFailed(const QString &reason);
 
 private:
+    void declareMetrics();
     void startSandbox();
     void startServer();
     void resumeOutbox();
     void openPort();
     void fail(const QString &reason);
 
+    void openLogFile();
+
     Config m_config;
+    std::unique_ptr<RotatingLogFile> m_logFile;
+    int m_logListener = 0;
+    Metrics m_metrics; // before the threads and objects that record into it
     Store *m_store = nullptr;
     QThread m_serverThread;
     QThread m_networkThread;
