@@ -10,7 +10,6 @@
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 
 #include <memory>
 
@@ -28,14 +27,6 @@ struct Pending {
     int next = 0;
 };
 
-QString tokenOf(const QString &url) {
-    const QString path = QUrl(url).path();
-    if (!path.startsWith(QLatin1String("/media/")))
-        return {};
-    const QString token = path.mid(7);
-    return MediaShares::isToken(token) ? token : QString();
-}
-
 QString tr(const char *text) {
     return QCoreApplication::translate("sb::MediaResend", text);
 }
@@ -46,7 +37,7 @@ void step(const std::shared_ptr<Pending> &p) {
         return;
     }
     const QString url = p->stored.at(p->next++);
-    const QString token = p->shares ? tokenOf(url) : QString();
+    const QString token = p->shares ? MediaShares::tokenOf(url) : QString();
     if (token.isEmpty()) {
         p->result.urls.append(url);
         step(p);

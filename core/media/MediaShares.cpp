@@ -12,6 +12,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThreadPool>
+#include <QUrl>
 
 namespace sb {
 
@@ -102,6 +103,12 @@ Schema MediaShares::schema() {
                     url TEXT NOT NULL DEFAULT ''))"),
                 QStringLiteral("CREATE INDEX media_shares_expiry ON media_shares(expires_at)"),
             }}};
+}
+
+QString MediaShares::tokenOf(const QString &url) {
+    const QString path = QUrl(url).path();
+    const QString token = path.section(QLatin1Char('/'), -1);
+    return path == pathFor(token) && isToken(token) ? token : QString();
 }
 
 bool MediaShares::isToken(const QString &text) {

@@ -55,6 +55,8 @@ public:
     static QString routePattern() { return QStringLiteral("/media/{token}"); }
     static QString pathFor(const QString &token) { return QStringLiteral("/media/") + token; }
     static bool isToken(const QString &text);
+    // The token of a share URL this console made ("…/media/{token}"); empty for any other URL.
+    static QString tokenOf(const QString &url);
 
     void addRoutes(HttpServer &server);
     // The base URL Twilio reaches the console at; share URLs are this plus the path.

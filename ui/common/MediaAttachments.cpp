@@ -107,9 +107,8 @@ bool readSent(StoreWorker &w, const QList<qint64> &ids,
         for (const QJsonValue &v : urls) {
             MediaAttachments::SentMedia m;
             m.url = v.toString();
-            const QString path = QUrl(m.url).path();
-            const QString token = path.section(QLatin1Char('/'), -1);
-            if (shares && path == MediaShares::pathFor(token) && MediaShares::isToken(token)) {
+            const QString token = shares ? MediaShares::tokenOf(m.url) : QString();
+            if (!token.isEmpty()) {
                 share.addBindValue(token);
                 if (share.exec() && share.next()) {
                     m.name = share.value(0).toString();
