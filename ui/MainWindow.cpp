@@ -17,6 +17,7 @@
 #include "inbox/Inbox.h"
 #include "inbox/InboxTab.h"
 #include "inbox/ReplyRoute.h"
+#include "logs/LogDock.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "settings/SettingsDialog.h"
@@ -36,6 +37,7 @@
 #include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -225,6 +227,18 @@ void MainWindow::buildMenus() {
                     m_tabs->setCurrentIndex(i);
             });
     }
+
+    // View ▸ Log: the log dock, hidden until asked for. No mnemonic, for the same reason as
+    // Tools below.
+    QMenu *view = menuBar()->addMenu(tr("View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    m_logDock = new LogDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    m_logDock->hide();
+    QAction *showLog = m_logDock->toggleViewAction();
+    showLog->setObjectName(QStringLiteral("showLog"));
+    showLog->setText(tr("&Log"));
+    view->addAction(showLog);
 
     // No mnemonic: every letter of "Tools" is already an Alt+key of a form in some tab.
     QMenu *tools = menuBar()->addMenu(tr("Tools"));
@@ -653,6 +667,16 @@ void MainWindow::openCannedResponses() {
 }
 
 void MainWindow::closeEvent(QCloseEvent *event) {
+    // Numbers wired "only while Switchboard runs" go back first; a stuck request does not keep
+    // the window open (the next start restores what is left).
+    if (!m_wiringsRestored && m_account && m_account->hasTemporaryWirings()) {
+        event->ignore();
+        m_wiringsRestored = true;
+        statusBar()->showMessage(tr("Restoring the numbers wired to this console…"));
+        m_account->restoreTemporaryWirings([this] { close(); });
+        QTimer::singleShot(RestoreBeforeExitMs, this, &QWidget::close);
+        return;
+    }
     m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
     for (ChannelTab *tab : std::as_const(m_channelTabs))
         tab->saveState(m_settings);

@@ -27,6 +27,7 @@ class FailureNotice;
 class InboxTab;
 class SecretStore;
 class SwitchboardService;
+class LogDock;
 class UnreadMessages;
 
 // The console's shell: the Inbox first (every contact's merged thread, not a channel: the
@@ -92,6 +93,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    LogDock *m_logDock = nullptr;
     // A tab of the window other than Account: a channel's (ui set) or a placeholder's.
     struct PlannedTab {
         QString id;
@@ -148,6 +150,8 @@ private:
     QString m_lastChannel; // the channel tab shown last
     QString m_simulating;  // the channel whose simulation was asked for last
     bool m_applyingBanner = false;
+    bool m_wiringsRestored = false; // closing: the temporary wirings were restored (or tried)
+    static constexpr int RestoreBeforeExitMs = 8000;
 };
 
 } // namespace sb

@@ -39,7 +39,8 @@ void SmsChannel::addToSandbox(SandboxContext &context) const {
 QList<WebhookEndpoint> SmsChannel::webhooks() const {
     return {
         {SmsRoutes::incoming(),
-         QCoreApplication::translate("SmsChannel", "your number's \"A message comes in\" webhook")},
+         QCoreApplication::translate("SmsChannel", "your number's \"A message comes in\" webhook"),
+         QStringLiteral("SmsUrl")},
         {SmsRoutes::status(),
          QCoreApplication::translate("SmsChannel", "status callbacks (sent with each message)")}};
 }

@@ -63,15 +63,17 @@ void VoiceChannel::addToSandbox(SandboxContext &context) const {
 }
 
 QList<WebhookEndpoint> VoiceChannel::webhooks() const {
-    return {{VoiceRoutes::voiceResponse(),
-             QCoreApplication::translate("VoiceChannel",
-                                         "your number's \"A call comes in\" webhook (TwiML)")},
-            {VoiceRoutes::callStatus(),
-             QCoreApplication::translate("VoiceChannel",
-                                         "call status callbacks (sent with each call)")},
-            {VoiceRoutes::recordingComplete(),
-             QCoreApplication::translate("VoiceChannel",
-                                         "recording status callbacks (recordingStatusCallback)")}};
+    return {
+        {VoiceRoutes::voiceResponse(),
+         QCoreApplication::translate("VoiceChannel",
+                                     "your number's \"A call comes in\" webhook (TwiML)"),
+         QStringLiteral("VoiceUrl")},
+        {VoiceRoutes::callStatus(),
+         QCoreApplication::translate("VoiceChannel", "call status callbacks (sent with each call)"),
+         QStringLiteral("StatusCallback")},
+        {VoiceRoutes::recordingComplete(),
+         QCoreApplication::translate("VoiceChannel",
+                                     "recording status callbacks (recordingStatusCallback)")}};
 }
 
 QList<ThreadSource> VoiceChannel::threadSources() const {

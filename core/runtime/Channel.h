@@ -21,6 +21,9 @@ struct OutboxSenderContext;
 struct WebhookEndpoint {
     QString path;    // e.g. "/twilio/incoming-sms"
     QString purpose; // one line for a person: where in Twilio's console this URL goes
+    // The phone number setting that holds this URL when a number is wired to the console
+    // (IncomingPhoneNumbers' SmsUrl, VoiceUrl, StatusCallback); empty when none does.
+    QString numberSetting = {};
 };
 
 // One way of talking to customers (SMS, WhatsApp, voice, email) as a module. The runtime knows

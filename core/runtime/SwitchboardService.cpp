@@ -2,6 +2,9 @@
 
 #include "ChannelContext.h"
 #include "MetricsEndpoint.h"
+#include "account/AccountApi.h"
+#include "account/NumberWiring.h"
+#include "account/WiredNumbers.h"
 #include "api/LocalApi.h"
 #include "api/MessageListApi.h"
 #include "api/ScheduledApi.h"
@@ -80,7 +83,8 @@ QList<Schema> SwitchboardService::schemas(const ChannelList &channels) {
     all.append(Inbox::schemas(channels));
     // The console's own tables beside the channels' (each module versioned on its own).
     all.append(CannedResponses::schema());
-    all.append(WebhookLog::schema()); // the webhook inspector's requests
+    all.append(WebhookLog::schema());   // the webhook inspector's requests
+    all.append(WiredNumbers::schema()); // numbers pointed at this console, and what they had
     return all;
 }
 
@@ -243,6 +247,15 @@ void SwitchboardService::startServer() {
     auto *mediaFetcher = new MediaFetcher(
         nam, m_store, {m_config.accountSid, m_config.authToken, m_config.twilioApiBase},
         m_config.dataDir, m_clock, mediaOptions, m_networkRoot);
+    QList<NumberHook> hooks;
+    for (const auto &channel : std::as_const(m_channels)) {
+        for (const WebhookEndpoint &hook : channel->webhooks()) {
+            if (!hook.numberSetting.isEmpty())
+                hooks.append({hook.numberSetting, hook.path});
+        }
+    }
+    m_wiring = new NumberWiring(m_store, m_client, hooks, m_networkRoot);
+    m_wiring->setRequirePublicUrl(!m_config.sandbox);
     m_networkRoot->moveToThread(&m_networkThread);
     m_networkThread.start();
     QMetaObject::invokeMethod(mediaFetcher, &MediaFetcher::start);
@@ -283,6 +296,14 @@ void SwitchboardService::startServer() {
     new MediaApi(m_server, m_store, m_config.dataDir, m_server);
     new ScheduledApi(m_server, m_store, m_server);
     new MessageListApi(m_server, m_store, m_server);
+    AccountApiContext account{m_store,
+                              m_client,
+                              m_wiring,
+                              [guard = m_webhookGuard] { return guard->publicUrl(); },
+                              m_config.whatsappNumber,
+                              m_config.sandbox ? QStringLiteral("sandbox")
+                                               : QStringLiteral("live")};
+    new AccountApi(m_server, account, m_server);
     ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
     context.twilio = m_client;
     // The guard lives on the server thread and learns the public URL before the port opens.
@@ -319,6 +340,19 @@ void SwitchboardService::resumeOutbox() {
     m_mediaShares->setPublicBase(base);
     QMetaObject::invokeMethod(m_mediaShares, [shares = m_mediaShares] { shares->purgeExpired(); });
     QMetaObject::invokeMethod(m_inspector, [inspector = m_inspector] { inspector->prune(); });
+    // A number wired "only while Switchboard runs" by a console that then crashed (or was
+    // killed) points at a console that is gone: put it back now.
+    QMetaObject::invokeMethod(m_wiring, [me = Receiver(this), wiring = m_wiring] {
+        wiring->restoreTemporary(
+            NumberWiring::Runs::Earlier, me, [](int restored, const QStringList &errors) {
+                if (restored > 0)
+                    qCInfo(lcAccount).noquote()
+                        << "restored" << restored
+                        << "number(s) wired only while the previous run was up";
+                for (const QString &error : errors)
+                    qCWarning(lcAccount).noquote() << "could not restore a number:" << error;
+            });
+    });
     if (m_sandbox) {
         // Each channel plugs its part into the sandbox, now that its webhooks' URL is known.
         QMetaObject::invokeMethod(m_sandbox, [sandbox = m_sandbox, channels = m_channels, base] {

@@ -20,6 +20,7 @@ class ContentClient;
 class SendGridClient;
 class HttpServer;
 class MediaShares;
+class NumberWiring;
 class Outbox;
 class Sandbox;
 class RotatingLogFile;
@@ -73,6 +74,9 @@ public:
     // Every request to /twilio/ and /sendgrid/ as received (on the server thread; null
     // before start()).
     WebhookInspector *webhookInspector() const { return m_inspector; }
+    // "Wire to this console" for the account's numbers, on the network thread (null before
+    // start()).
+    NumberWiring *numberWiring() const { return m_wiring; }
     const ChannelList &channels() const { return m_channels; }
     // What GET /metrics renders; record into it from any thread. Lives as long as the service.
     Metrics *metrics() { return &m_metrics; }
@@ -136,6 +140,7 @@ private:
     Clock m_clock;
     Outbox *m_outbox = nullptr;
     MediaShares *m_mediaShares = nullptr;
+    NumberWiring *m_wiring = nullptr;
     Sandbox *m_sandbox = nullptr;
     quint16 m_port = 0;
     QUrl m_publicUrl;

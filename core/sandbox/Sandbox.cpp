@@ -530,6 +530,10 @@ HttpResponse Sandbox::updateNumber(const HttpRequest &request) {
         for (const auto &[k, v] : form) {
             if (k == QLatin1String("SmsUrl"))
                 n.smsUrl = v;
+            else if (k == QLatin1String("VoiceUrl"))
+                n.voiceUrl = v;
+            else if (k == QLatin1String("StatusCallback"))
+                n.statusCallback = v;
         }
         return HttpResponse::json(200, numberJson(n));
     }
@@ -674,6 +678,10 @@ QJsonObject Sandbox::numberJson(const Number &n) const {
                                                          {QStringLiteral("fax"), false}}},
             {QStringLiteral("sms_url"), nullable(n.smsUrl)},
             {QStringLiteral("sms_method"), QStringLiteral("POST")},
+            {QStringLiteral("voice_url"), nullable(n.voiceUrl)},
+            {QStringLiteral("voice_method"), QStringLiteral("POST")},
+            {QStringLiteral("status_callback"), nullable(n.statusCallback)},
+            {QStringLiteral("status_callback_method"), QStringLiteral("POST")},
             {QStringLiteral("status"), QStringLiteral("in-use")},
             {QStringLiteral("uri"),
              QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers/%2.json")

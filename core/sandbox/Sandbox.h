@@ -103,6 +103,8 @@ public:
         QString sid;
         QString phoneNumber;
         QString smsUrl;
+        QString voiceUrl;
+        QString statusCallback;
     };
     const QList<Number> &numbers() const { return m_numbers; }
     bool isOwnNumber(const QString &address) const;

@@ -3,6 +3,7 @@
 #include "api/LocalApi.h"
 #include "runtime/SwitchboardService.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -32,6 +33,7 @@ private:
     QString m_messageSid;
     QString m_callSid;
     QString m_emailId;
+    QString m_numberSid;
 };
 
 void TestLocalApiOpenApiPrism::initTestCase() {
@@ -84,7 +86,16 @@ void TestLocalApiOpenApiPrism::initTestCase() {
                     .json()
                     .value(QLatin1String("id"))
                     .toString();
+    m_numberSid = m_http.get(QUrl(base + LocalApi::path(QStringLiteral("phone-numbers"))), auth)
+                      .json()
+                      .value(QLatin1String("phoneNumbers"))
+                      .toArray()
+                      .first()
+                      .toObject()
+                      .value(QLatin1String("sid"))
+                      .toString();
     QVERIFY(!m_messageSid.isEmpty() && !m_callSid.isEmpty() && !m_emailId.isEmpty());
+    QVERIFY(!m_numberSid.isEmpty());
 }
 
 void TestLocalApiOpenApiPrism::cleanupTestCase() {
@@ -94,7 +105,8 @@ void TestLocalApiOpenApiPrism::cleanupTestCase() {
 QString TestLocalApiOpenApiPrism::fill(QString text) const {
     return text.replace(QLatin1String("{messageSid}"), m_messageSid)
         .replace(QLatin1String("{callSid}"), m_callSid)
-        .replace(QLatin1String("{emailId}"), m_emailId);
+        .replace(QLatin1String("{emailId}"), m_emailId)
+        .replace(QLatin1String("{numberSid}"), m_numberSid);
 }
 
 void TestLocalApiOpenApiPrism::throughTheProxy_data() {
@@ -148,6 +160,14 @@ void TestLocalApiOpenApiPrism::throughTheProxy_data() {
     row("sandbox inbound", "POST", "sandbox/inbound", R"({"from":"+14155550129","body":"Hi"})",
         201);
     row("sandbox inbound 400", "POST", "sandbox/inbound", R"({"from":"nobody","body":"Hi"})", 400);
+    row("account-info", "GET", "account-info", "", 200);
+    row("phone-numbers", "GET", "phone-numbers", "", 200);
+    row("wire", "POST", "phone-numbers/{numberSid}/wire", R"({"onlyWhileRunning":false})", 200);
+    row("restore", "POST", "phone-numbers/{numberSid}/restore", "", 200);
+    row("restore 404", "POST", "phone-numbers/{numberSid}/restore", "", 404);
+    row("wire 404", "POST", "phone-numbers/PN00000000000000000000000000009999/wire", "", 404);
+    row("webhooks", "GET", "webhooks?limit=5", "", 200);
+    row("webhook 404", "GET", "webhooks/999999", "", 404);
 }
 
 void TestLocalApiOpenApiPrism::throughTheProxy() {

@@ -148,6 +148,16 @@ void TwilioClient::listIncomingNumbers(
         });
 }
 
+void TwilioClient::updateIncomingNumber(
+    const QString &sid, const FormFields &settings, Receiver receiver,
+    std::function<void(const TwilioResult<TwilioIncomingNumber> &)> done) {
+    request(QStringLiteral("/IncomingPhoneNumbers/") + sid + QStringLiteral(".json"))
+        .form(settings)
+        .post(receiver, [done](const RestResponse &r) {
+            deliver<TwilioIncomingNumber>(r, &TwilioIncomingNumber::fromJson, done);
+        });
+}
+
 } // namespace sb
 
 namespace sb {

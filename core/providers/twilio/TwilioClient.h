@@ -3,6 +3,7 @@
 #include "TwilioError.h"
 #include "TwilioResources.h"
 #include "common/Receiver.h"
+#include "http/FormEncoding.h"
 
 #include <QObject>
 #include <QStringList>
@@ -112,6 +113,10 @@ public:
         std::function<void(const TwilioResult<QList<TwilioIncomingNumber>> &)> done);
 
     // Calls.
+    // Sets the number's URL settings (e.g. SmsUrl, VoiceUrl, StatusCallback; an empty value
+    // clears one) and answers the number as Twilio now has it.
+    void updateIncomingNumber(const QString &sid, const FormFields &settings, Receiver receiver,
+                              std::function<void(const TwilioResult<TwilioIncomingNumber> &)> done);
     void createCall(const CreateCallParams &params, Receiver receiver,
                     std::function<void(const TwilioResult<TwilioCall> &)> done);
     void fetchCall(const QString &sid, Receiver receiver,

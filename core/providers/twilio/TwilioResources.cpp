@@ -70,7 +70,19 @@ TwilioIncomingNumber TwilioIncomingNumber::fromJson(const QJsonObject &json) {
     n.mms = caps.value(QLatin1String("mms")).toBool();
     n.voice = caps.value(QLatin1String("voice")).toBool();
     n.smsUrl = str(json, "sms_url");
+    n.voiceUrl = str(json, "voice_url");
+    n.statusCallback = str(json, "status_callback");
     return n;
+}
+
+QString TwilioIncomingNumber::setting(const QString &field) const {
+    if (field == QLatin1String("SmsUrl"))
+        return smsUrl;
+    if (field == QLatin1String("VoiceUrl"))
+        return voiceUrl;
+    if (field == QLatin1String("StatusCallback"))
+        return statusCallback;
+    return {};
 }
 
 TwilioCall TwilioCall::fromJson(const QJsonObject &json) {

@@ -56,6 +56,11 @@ struct TwilioIncomingNumber {
     bool mms = false;
     bool voice = false;
     QString smsUrl;
+    QString voiceUrl;
+    QString statusCallback; // the number's call status callback
+    // A URL setting by the name Twilio's update takes (SmsUrl, VoiceUrl, StatusCallback);
+    // empty for any other name.
+    QString setting(const QString &field) const;
     static TwilioIncomingNumber fromJson(const QJsonObject &json);
 };
 
