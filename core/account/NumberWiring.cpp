@@ -11,10 +11,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("NumberWiring", text);
-}
-
 WiringOutcome failure(int httpStatus, const QString &message) {
     WiringOutcome outcome;
     outcome.problem = message;

@@ -39,6 +39,23 @@ LocalApi::LocalApi(HttpServer *server, Store *store, LocalApiSettings settings, 
                       [this](const HttpRequest &r) { return authorize(r); });
     server->addFilter(QStringLiteral("/metrics"),
                       [this](const HttpRequest &r) { return authorize(r); });
+    // QT_LOGGING_RULES="switchboard.api.debug=true": each call with its body and its answer,
+    // cut to a few KiB. No header is printed (the bearer token is one), and the log redactor
+    // masks every registered secret in what is.
+    server->observe(Prefix + QLatin1Char('/'), [](const HttpRequest &r, const HttpResponse &answer,
+                                                  qint64 elapsedNs) {
+        if (!lcApi().isDebugEnabled())
+            return;
+        constexpr int MaxLogged = 4096;
+        auto cut = [](const QByteArray &body) {
+            return body.size() <= MaxLogged ? QString::fromUtf8(body)
+                                            : QString::fromUtf8(body.left(MaxLogged)) +
+                                                  QStringLiteral("… (%1 bytes)").arg(body.size());
+        };
+        qCDebug(lcApi).noquote() << r.method << r.target << cut(r.body) << "->" << answer.status
+                                 << cut(answer.body)
+                                 << QStringLiteral("(%1 ms)").arg(elapsedNs / 1e6, 0, 'f', 1);
+    });
     server->route("GET", path(QStringLiteral("health")),
                   [this](const HttpRequest &, HttpServer::Reply reply) {
                       reply(HttpResponse::json(

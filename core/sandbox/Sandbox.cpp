@@ -62,7 +62,7 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
             return QDateTime::currentDateTimeUtc();
         };
     for (const QString &number : std::as_const(m_options.numbers))
-        m_numbers.append({newSid("PN"), number, m_options.smsUrl});
+        m_numbers.append({newSid("PN"), number, m_options.smsUrl, QString(), QString()});
     m_server->setLogRequests(false);
     setUpRoutes();
 }
@@ -135,6 +135,15 @@ std::optional<HttpResponse> Sandbox::authenticate(const HttpRequest &request) co
             return twilioError(
                 404, 20404,
                 QStringLiteral("The requested resource %1 was not found").arg(request.path));
+        if (segments.size() >= 4) {
+            QString resource = segments[3];
+            if (resource.endsWith(QLatin1String(".json")))
+                resource.chop(5);
+            if (m_options.forbidden.contains(resource))
+                return twilioError(
+                    403, 20403,
+                    QStringLiteral("The account lacks permission to access %1").arg(resource));
+        }
     }
     return std::nullopt;
 }

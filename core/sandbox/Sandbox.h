@@ -33,6 +33,10 @@ struct SandboxOptions {
     // Record's timeouts...); 0: statusDelayMs, so that a fast sandbox is fast throughout.
     int twimlSecondMs = 0;
     QString friendlyName = QStringLiteral("Switchboard Sandbox");
+    // Resources this account may not use, by the path segment after the account (e.g.
+    // "Balance", "IncomingPhoneNumbers", "Calls"): answered 403 with Twilio's 20403, as for an
+    // account without the permission.
+    QStringList forbidden;
     std::function<QDateTime()> clock; // UTC now; QDateTime::currentDateTimeUtc when unset
 };
 

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void invalidRequests();
     void privatePublicUrlIsRefused();
     void temporaryWiringOfAKilledConsoleIsRestoredAtNextStart();
+    void accountWithoutPermissionAnswers403_data();
+    void accountWithoutPermissionAnswers403();
 
 private:
     QProcessEnvironment liveEnv(const QString &publicUrl) const;
@@ -339,6 +341,64 @@ void TestAccountApi::temporaryWiringOfAKilledConsoleIsRestoredAtNextStart() {
                      .value(QLatin1String("wiredToConsole"))
                      .toBool(),
                  false);
+}
+
+void TestAccountApi::accountWithoutPermissionAnswers403_data() {
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("phone-numbers") << QByteArray("GET") << "phone-numbers" << QByteArray();
+    QTest::newRow("wire") << QByteArray("POST") << "phone-numbers/%1/wire" << QByteArray();
+    QTest::newRow("send-sms") << QByteArray("POST") << "send-sms"
+                              << QByteArray(R"({"to": "+14155550100", "body": "Hello"})");
+    QTest::newRow("initiate-call")
+        << QByteArray("POST") << "initiate-call" << QByteArray(R"({"to": "+14155550100"})");
+}
+
+void TestAccountApi::accountWithoutPermissionAnswers403() {
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    // An account that may not use these resources: Twilio answers 403 (20403).
+    SandboxOptions options;
+    options.statusDelayMs = 20;
+    options.forbidden = {QStringLiteral("IncomingPhoneNumbers"), QStringLiteral("Balance"),
+                         QStringLiteral("Messages"), QStringLiteral("Calls")};
+    Sandbox restricted(options);
+    sbtest::addChannels(restricted);
+    const quint16 port = restricted.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port);
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), restricted.accountSid());
+    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), restricted.authToken());
+    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), restricted.numbers().first().phoneNumber);
+    env.insert(QStringLiteral("TWILIO_API_BASE_URL"),
+               QStringLiteral("http://127.0.0.1:%1").arg(port));
+    env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), QString::fromLatin1(PublicUrl));
+    QString error;
+    m_service = sbtest::startService(m_dir->filePath(QStringLiteral("data")),
+                                     QStringLiteral("account-token"), env, {}, &error);
+    QVERIFY2(m_service, qPrintable(error));
+
+    const QString target =
+        path.contains(QLatin1String("%1")) ? path.arg(restricted.numbers().first().sid) : path;
+    const sbtest::Reply r = call(method, target, body);
+    QVERIFY2(r.status == 403, r.body.constData());
+    const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(e.value(QLatin1String("status")).toInt(), 403);
+    QCOMPARE(e.value(QLatin1String("code")).toInt(), 20403);
+    QVERIFY(e.value(QLatin1String("message")).toString().contains(QStringLiteral("permission")));
+    QVERIFY(!r.body.contains(restricted.authToken().toUtf8()));
+
+    // The account itself is readable: a balance it may not see is said, not fatal.
+    const sbtest::Reply info = call("GET", QStringLiteral("account-info"));
+    QCOMPARE(info.status, 200);
+    QVERIFY(info.json().value(QLatin1String("balance")).isNull());
+    QVERIFY(info.json()
+                .value(QLatin1String("balanceError"))
+                .toString()
+                .contains(QStringLiteral("permission")));
+    m_service.reset();
 }
 
 QTEST_GUILESS_MAIN(TestAccountApi)

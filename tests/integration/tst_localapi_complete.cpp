@@ -1,10 +1,13 @@
 #include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "api/LocalApi.h"
+#include "common/Logging.h"
 #include "runtime/SwitchboardService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void rateLimitAnswers429WithRetryAfter();
     void messagesArePagedByCursor();
     void messagesListingNamesEveryInvalidParameter();
+    void debugLogShowsEachCallAndNoSecret();
 
 private:
     QUrl api(const QString &path, quint16 port = 0) const;
@@ -363,6 +367,41 @@ void TestLocalApiComplete::messagesListingNamesEveryInvalidParameter() {
                                   .toArray())
         named.append(e.toObject().value(QLatin1String("field")).toString());
     QCOMPARE(named, (QStringList{QStringLiteral("limit"), QStringLiteral("before")}));
+}
+
+void TestLocalApiComplete::debugLogShowsEachCallAndNoSecret() {
+    installLogFormat();
+    QMutex mutex;
+    QStringList lines;
+    const int listener = addLogListener([&](const LogLine &line) {
+        const QMutexLocker lock(&mutex);
+        lines << QString::fromUtf8(line.text);
+    });
+    QLoggingCategory::setFilterRules(QStringLiteral("switchboard.api.debug=true"));
+    const sbtest::Reply sent =
+        call("POST", QStringLiteral("send-sms"), R"({"to": "+14155550142", "body": "debug me"})");
+    QCOMPARE(sent.status, 201);
+    auto logged = [&] {
+        const QMutexLocker lock(&mutex);
+        for (const QString &line : std::as_const(lines)) {
+            if (line.contains(
+                    QStringLiteral("debug switchboard.api: POST /api/v1/twilio/send-sms")) &&
+                line.contains(QStringLiteral("debug me")) &&
+                line.contains(QStringLiteral("-> 201")))
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY(logged());
+    QLoggingCategory::setFilterRules(QStringLiteral("switchboard.api.debug=false"));
+    removeLogListener(listener);
+    const QMutexLocker lock(&mutex);
+    for (const QString &line : std::as_const(lines)) {
+        QVERIFY2(!line.contains(QStringLiteral("complete-token")), qPrintable(line));
+        QVERIFY2(!line.contains(QStringLiteral("Bearer")), qPrintable(line));
+        if (!m_service->config().authToken.isEmpty())
+            QVERIFY2(!line.contains(m_service->config().authToken), qPrintable(line));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLocalApiComplete)
