@@ -9,8 +9,10 @@
 #include "EmailSubmitter.h"
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
+#include "api/KeysetPage.h"
 #include "api/LocalApi.h"
 #include "api/MessageApi.h"
+#include "db/Store.h"
 #include "runtime/ChannelContext.h"
 
 #include <QCryptographicHash>
@@ -43,6 +45,33 @@ EmailApi::EmailApi(ChannelContext &context, QObject *parent)
         [this](const HttpRequest &r, HttpServer::Reply reply) { status(r.args.value(0), reply); });
     context.server.route("GET", LocalApi::path(EmailRoutes::usage()),
                          [this](const HttpRequest &, HttpServer::Reply reply) { usage(reply); });
+    context.server.route("GET", LocalApi::path(EmailRoutes::list()),
+                         [this](const HttpRequest &r, HttpServer::Reply reply) { list(r, reply); });
+}
+
+void EmailApi::list(const HttpRequest &request, const HttpServer::Reply &reply) {
+    FieldErrors errors;
+    const KeysetPage page = KeysetPage::fromQuery(request.query, errors);
+    if (!errors.isEmpty())
+        return reply(errors.response());
+    m_store->run<QList<EmailRecord>>(
+        this,
+        [page](StoreWorker &w, QString *error) {
+            return EmailStore::page(w, page.beforeId, page.limit + 1, error);
+        },
+        [reply, limit = page.limit](const StoreResult<QList<EmailRecord>> &found) {
+            if (!found.ok())
+                return reply(HttpResponse::error(
+                    500, tr("The emails could not be read: %1").arg(found.error)));
+            QJsonArray emails;
+            for (qsizetype i = 0; i < found.value.size() && i < limit; ++i)
+                emails.append(statusJson(found.value[i]));
+            reply(HttpResponse::json(
+                200, {{QStringLiteral("emails"), emails},
+                      {QStringLiteral("next"),
+                       KeysetPage::next(found.value, limit,
+                                        [](const EmailRecord &e) { return e.rowId; })}}));
+        });
 }
 
 void EmailApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {

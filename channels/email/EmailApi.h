@@ -40,6 +40,8 @@ private:
     void send(const HttpRequest &request, const HttpServer::Reply &reply);
     void status(const QString &emailId, const HttpServer::Reply &reply);
     void usage(const HttpServer::Reply &reply);
+    // GET emails?limit&before: the sent emails with their events, newest first (KeysetPage).
+    void list(const HttpRequest &request, const HttpServer::Reply &reply);
     void replay(const QString &emailId, const HttpServer::Reply &reply);
     HttpResponse response(const EmailSubmission &submission) const;
 

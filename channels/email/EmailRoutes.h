@@ -13,6 +13,7 @@ struct EmailRoutes {
     static QString send() { return QStringLiteral("send-email"); }
     static QString status() { return QStringLiteral("email-status/{id}"); }
     static QString usage() { return QStringLiteral("email-usage"); }
+    static QString list() { return QStringLiteral("emails"); }
 };
 
 } // namespace sb

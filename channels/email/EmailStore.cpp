@@ -543,6 +543,14 @@ std::optional<QList<EmailRecord>> EmailStore::recent(StoreWorker &w, int limit, 
     return readEmails(w, QStringLiteral("ORDER BY e.id DESC LIMIT ?"), {limit}, error);
 }
 
+std::optional<QList<EmailRecord>> EmailStore::page(StoreWorker &w, qint64 beforeRowId, int limit,
+                                                   QString *error) {
+    if (beforeRowId <= 0)
+        return recent(w, limit, error);
+    return readEmails(w, QStringLiteral("WHERE e.id < ? ORDER BY e.id DESC LIMIT ?"),
+                      {beforeRowId, limit}, error);
+}
+
 std::optional<QList<EmailRecord>> EmailStore::byIds(StoreWorker &w, const QList<qint64> &rowIds,
                                                     QString *error) {
     if (rowIds.isEmpty())

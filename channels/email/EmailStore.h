@@ -131,6 +131,9 @@ public:
                                           QString *error);
     // The newest `limit` emails, newest first, each with its events.
     static std::optional<QList<EmailRecord>> recent(StoreWorker &w, int limit, QString *error);
+    // The `limit` emails stored before the email `beforeRowId` (0: the newest), newest first.
+    static std::optional<QList<EmailRecord>> page(StoreWorker &w, qint64 beforeRowId, int limit,
+                                                  QString *error);
     // The emails with these rowIds (Store::rowsChanged's ids).
     static std::optional<QList<EmailRecord>> byIds(StoreWorker &w, const QList<qint64> &rowIds,
                                                    QString *error);

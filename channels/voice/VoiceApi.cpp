@@ -8,6 +8,7 @@
 #include "VoiceRoutes.h"
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
+#include "api/KeysetPage.h"
 #include "api/LocalApi.h"
 #include "api/MessageApi.h"
 #include "db/Store.h"
@@ -49,6 +50,8 @@ VoiceApi::VoiceApi(ChannelContext &context, QObject *parent)
     context.server.route(
         "GET", LocalApi::path(VoiceRoutes::callStatusOf()),
         [this](const HttpRequest &r, HttpServer::Reply reply) { status(r.args.value(0), reply); });
+    context.server.route("GET", LocalApi::path(VoiceRoutes::calls()),
+                         [this](const HttpRequest &r, HttpServer::Reply reply) { list(r, reply); });
     context.server.route("GET", LocalApi::path(VoiceRoutes::recordingOf()),
                          [this](const HttpRequest &r, HttpServer::Reply reply) {
                              audio(r.args.value(0), r.args.value(1), reply);
@@ -397,6 +400,31 @@ void VoiceApi::status(const QString &callSid, const HttpServer::Reply &reply) {
                                  404, tr("No call %1 is known here.").arg(callSid)));
                          reply(HttpResponse::json(200, callJson(*found.value)));
                      });
+}
+
+void VoiceApi::list(const HttpRequest &request, const HttpServer::Reply &reply) {
+    FieldErrors errors;
+    const KeysetPage page = KeysetPage::fromQuery(request.query, errors);
+    if (!errors.isEmpty())
+        return reply(errors.response());
+    m_store->run<QList<CallRecord>>(
+        this,
+        [page](StoreWorker &w, QString *error) {
+            return VoiceCalls::page(w, page.beforeId, page.limit + 1, error);
+        },
+        [reply, limit = page.limit](const StoreResult<QList<CallRecord>> &found) {
+            if (!found.ok())
+                return reply(HttpResponse::error(
+                    500, tr("The calls could not be read: %1").arg(found.error)));
+            QJsonArray calls;
+            for (qsizetype i = 0; i < found.value.size() && i < limit; ++i)
+                calls.append(callJson(found.value[i]));
+            reply(HttpResponse::json(
+                200, {{QStringLiteral("calls"), calls},
+                      {QStringLiteral("next"),
+                       KeysetPage::next(found.value, limit,
+                                        [](const CallRecord &c) { return c.id; })}}));
+        });
 }
 
 } // namespace sb

@@ -69,6 +69,8 @@ private:
     std::optional<Parties> parties(const QJsonObject &json, FieldErrors &errors) const;
     void place(const CallRequest &call, const HttpServer::Reply &reply);
     void status(const QString &callSid, const HttpServer::Reply &reply);
+    // GET calls?limit&before: the stored calls, newest first, keyset paged (KeysetPage).
+    void list(const HttpRequest &request, const HttpServer::Reply &reply);
     void audio(const QString &callSid, const QString &n, const HttpServer::Reply &reply);
     void removeRecording(const QString &callSid, const QString &n, const HttpServer::Reply &reply);
     // Finds the call and its recording `n`, or answers the error itself.

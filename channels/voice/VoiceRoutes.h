@@ -18,7 +18,8 @@ struct VoiceRoutes {
     static QString initiateCall() { return QStringLiteral("initiate-call"); }
     static QString clickToCall() { return QStringLiteral("click-to-call"); }
     static QString callStatusOf() { return QStringLiteral("call-status/{callSid}"); }
-    static QString ivr() { return QStringLiteral("ivr"); } // GET and PUT the IVR menu
+    static QString ivr() { return QStringLiteral("ivr"); }     // GET and PUT the IVR menu
+    static QString calls() { return QStringLiteral("calls"); } // GET: the listing
     static QString callStatusOf(const QString &callSid) {
         return QStringLiteral("call-status/") + callSid;
     }

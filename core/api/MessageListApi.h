@@ -16,9 +16,6 @@ class MessageListApi : public QObject {
 public:
     MessageListApi(HttpServer *server, Store *store, QObject *parent = nullptr);
 
-    static constexpr int DefaultLimit = 50;
-    static constexpr int MaxLimit = 500;
-
 private:
     Store *m_store;
 };

@@ -36,6 +36,8 @@ private Q_SLOTS:
     void rateLimitAnswers429WithRetryAfter();
     void messagesArePagedByCursor();
     void messagesListingNamesEveryInvalidParameter();
+    void callsAndEmailsArePagedByCursor_data();
+    void callsAndEmailsArePagedByCursor();
     void debugLogShowsEachCallAndNoSecret();
 
 private:
@@ -354,6 +356,56 @@ void TestLocalApiComplete::messagesArePagedByCursor() {
     } while (!cursor.isEmpty() && pages < 10);
     QCOMPARE(pages, 3);
     QCOMPARE(seen, sent);
+}
+
+void TestLocalApiComplete::callsAndEmailsArePagedByCursor_data() {
+    QTest::addColumn<QString>("create");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("listing");
+    QTest::addColumn<QString>("idKey");
+    QTest::newRow("calls") << "initiate-call" << QByteArray(R"({"to": "+14155550191"})") << "calls"
+                           << "callSid";
+    QTest::newRow("emails") << "send-email"
+                            << QByteArray(
+                                   R"({"to": "page@example.com", "subject": "Hi", "text": "Yo"})")
+                            << "emails"
+                            << "id";
+}
+
+void TestLocalApiComplete::callsAndEmailsArePagedByCursor() {
+    QFETCH(QString, create);
+    QFETCH(QByteArray, body);
+    QFETCH(QString, listing);
+    QFETCH(QString, idKey);
+    QStringList made;
+    for (int i = 0; i < 5; ++i) {
+        const sbtest::Reply reply = call("POST", create, body);
+        QVERIFY2(reply.status / 100 == 2, reply.body.constData());
+        made.prepend(reply.json().value(idKey).toString()); // newest first
+    }
+    QStringList seen;
+    QString cursor;
+    int pages = 0;
+    do {
+        QString path = listing + QStringLiteral("?limit=2");
+        if (!cursor.isEmpty())
+            path += QStringLiteral("&before=") + cursor;
+        const sbtest::Reply page = call("GET", path);
+        QVERIFY2(page.status == 200, page.body.constData());
+        const QJsonArray items = page.json().value(listing).toArray();
+        QVERIFY(items.size() <= 2);
+        for (const QJsonValue item : items)
+            seen.append(item.toObject().value(idKey).toString());
+        const QJsonValue next = page.json().value(QLatin1String("next"));
+        QVERIFY(next.isString() || next.isNull());
+        cursor = next.toString();
+        ++pages;
+    } while (!cursor.isEmpty() && pages < 50);
+    // Newest first, each once, the whole listing walked.
+    QCOMPARE(seen.mid(0, made.size()), made);
+    QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()).size(), seen.size());
+    QCOMPARE(pages, int((seen.size() + 1) / 2));
+    QCOMPARE(call("GET", listing + QStringLiteral("?limit=501")).status, 400);
 }
 
 void TestLocalApiComplete::messagesListingNamesEveryInvalidParameter() {
