@@ -36,7 +36,7 @@ struct StatusEvent {
     int errorCode = 0;
     QString idempotencyToken;
     QDateTime receivedAt;
-    QByteArray payload; // the callback's body as Twilio sent it (form-encoded)
+    QByteArray payload;  // the callback's body as Twilio sent it (form-encoded)
     bool polled = false; // learned by fetching the message (reconciliation), not by a webhook
 };
 

@@ -42,8 +42,8 @@ StatusReconciler::Options StatusReconciler::optionsFor(int afterSeconds) {
     return options;
 }
 
-StatusReconciler::StatusReconciler(Store *store, TwilioClient *client, Clock clock,
-                                   Options options, QObject *parent)
+StatusReconciler::StatusReconciler(Store *store, TwilioClient *client, Clock clock, Options options,
+                                   QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_client(client)
@@ -124,8 +124,8 @@ void StatusReconciler::reconcileNow() {
         },
         [this](const StoreResult<QList<Candidate>> &found) {
             if (!found.ok()) {
-                qCWarning(lcTwilio).noquote() << "reconciliation: cannot read messages:"
-                                              << found.error;
+                qCWarning(lcTwilio).noquote()
+                    << "reconciliation: cannot read messages:" << found.error;
                 m_running = false;
                 Q_EMIT passFinished(0, 0);
                 return;
@@ -161,17 +161,15 @@ void StatusReconciler::fetchCandidates(const QList<Candidate> &candidates) {
 void StatusReconciler::fetched(const QString &sid, const TwilioResult<TwilioMessage> &result) {
     ++m_fetched;
     if (!result.ok()) {
-        qCInfo(lcTwilio).noquote() << "reconciliation: cannot fetch" << sid << "-"
-                                   << result.error.message;
+        qCInfo(lcTwilio).noquote()
+            << "reconciliation: cannot fetch" << sid << "-" << result.error.message;
         later(sid);
         return finishOne();
     }
     const TwilioMessage message = result.value;
     m_store->run<bool>(
         this,
-        [message](StoreWorker &w, QString *error) {
-            return applyPolled(w, message, false, error);
-        },
+        [message](StoreWorker &w, QString *error) { return applyPolled(w, message, false, error); },
         [this, sid, final = MessageStatus::isFinal(message.status),
          status = message.status](const StoreResult<bool> &stored) {
             if (!stored.ok())
@@ -238,15 +236,14 @@ void StatusReconciler::sweepFrom(const QDateTime &since) {
     ListMessagesFilter filter;
     filter.dateSentOnOrAfter = since; // Twilio filters by day: the whole day is listed
     filter.pageSize = m_options.sweepPageSize;
-    m_client->listMessages(filter, this, [this](const TwilioResult<TwilioMessagePage> &page) {
-        sweepPage(page, 1);
-    });
+    m_client->listMessages(
+        filter, this, [this](const TwilioResult<TwilioMessagePage> &page) { sweepPage(page, 1); });
 }
 
 void StatusReconciler::sweepPage(const TwilioResult<TwilioMessagePage> &page, int pageNumber) {
     if (!page.ok()) {
-        qCWarning(lcTwilio).noquote() << "start-up sweep: cannot list messages:"
-                                      << page.error.message;
+        qCWarning(lcTwilio).noquote()
+            << "start-up sweep: cannot list messages:" << page.error.message;
         return sweepDone();
     }
     const QList<TwilioMessage> messages = page.value.messages;

@@ -33,10 +33,10 @@ class StatusReconciler : public QObject {
 public:
     struct Options {
         qint64 afterMs = 300 * 1000;
-        int intervalMs = 60 * 1000;       // between passes
-        int maxFetchesPerPass = 20;       // requests a pass makes at most
+        int intervalMs = 60 * 1000;                // between passes
+        int maxFetchesPerPass = 20;                // requests a pass makes at most
         qint64 giveUpAfterMs = 72 * 3600 * 1000LL; // older messages are left as they are
-        int maxSweepPages = 20;           // of sweepPageSize messages each
+        int maxSweepPages = 20;                    // of sweepPageSize messages each
         int sweepPageSize = 200;
     };
     // For SWITCHBOARD_RECONCILE_AFTER_S: a pass every quarter of it, between 1 s and a minute.

@@ -31,6 +31,8 @@ class TestReconciliation : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void sandboxDropsTheChosenShare_data();
+    void sandboxDropsTheChosenShare();
     void droppedCallbacksAreRecovered();
     void pollingNeverMovesAStatusBackwards();
     void restartCatchesUp();
@@ -50,8 +52,8 @@ private:
     QTemporaryDir m_dir;
     sbtest::Http m_http;
     // The service's clock: real time, plus what the test moves it forward by.
-    std::shared_ptr<std::atomic<qint64>> m_now = std::make_shared<std::atomic<qint64>>(
-        QDateTime::currentDateTimeUtc().toMSecsSinceEpoch());
+    std::shared_ptr<std::atomic<qint64>> m_now =
+        std::make_shared<std::atomic<qint64>>(QDateTime::currentDateTimeUtc().toMSecsSinceEpoch());
     QHash<QString, int> m_ranks; // the highest rank each message has shown
     int m_backwards = 0;         // changes that lowered a message's rank
     const QByteArray m_auth = "Bearer reconcile-token";
@@ -86,15 +88,16 @@ sbtest::Reply TestReconciliation::sendSms(const SwitchboardService &service, con
                            {{"Authorization", m_auth}});
 }
 
-QHash<QString, QString> TestReconciliation::truth(const QString &baseUrl,
-                                                  const QString &accountSid,
+QHash<QString, QString> TestReconciliation::truth(const QString &baseUrl, const QString &accountSid,
                                                   const QString &authToken) {
-    const QByteArray basic = "Basic " + (accountSid + QLatin1Char(':') + authToken).toUtf8().toBase64();
+    const QByteArray basic =
+        "Basic " + (accountSid + QLatin1Char(':') + authToken).toUtf8().toBase64();
     const QJsonArray list =
         m_http
-            .get(QUrl(baseUrl + QStringLiteral("/2010-04-01/Accounts/%1/Messages.json?PageSize=1000")
-                                    .arg(accountSid)),
-                 {{"Authorization", basic}})
+            .get(
+                QUrl(baseUrl + QStringLiteral("/2010-04-01/Accounts/%1/Messages.json?PageSize=1000")
+                                   .arg(accountSid)),
+                {{"Authorization", basic}})
             .json()
             .value(QLatin1String("messages"))
             .toArray();
@@ -127,6 +130,61 @@ void TestReconciliation::watchRanks(Store *store) {
     });
 }
 
+void TestReconciliation::sandboxDropsTheChosenShare_data() {
+    QTest::addColumn<int>("percent");
+    QTest::addColumn<int>("least"); // dropped, of 60 callbacks (20 messages, 3 each)
+    QTest::addColumn<int>("most");
+    QTest::newRow("none") << 0 << 0 << 0;
+    QTest::newRow("30 %") << 30 << 8 << 30;
+    QTest::newRow("all") << 100 << 60 << 60;
+}
+
+void TestReconciliation::sandboxDropsTheChosenShare() {
+    QFETCH(int, percent);
+    QFETCH(int, least);
+    QFETCH(int, most);
+    // The same seed drops the same callbacks: messages one at a time, twice, compared.
+    QList<QStringList> runs;
+    for (int run = 0; run < 2; ++run) {
+        SandboxOptions options;
+        options.statusDelayMs = 2;
+        options.dropCallbacksPercent = percent;
+        options.dropSeed = 7;
+        Sandbox sandbox(options);
+        QVERIFY(sandbox.listen(QHostAddress::LocalHost, 0));
+        sbtest::addChannels(sandbox);
+        QSignalSpy dropped(&sandbox, &Sandbox::callbackDropped);
+        QSignalSpy posted(&sandbox, &Sandbox::callbackDelivered);
+        const QByteArray basic =
+            "Basic " +
+            (sandbox.accountSid() + QLatin1Char(':') + sandbox.authToken()).toUtf8().toBase64();
+        QStringList pattern;
+        for (int i = 0; i < 20; ++i) {
+            const sbtest::Reply r = m_http.postForm(
+                QUrl(sandbox.baseUrl() + QStringLiteral("/2010-04-01/Accounts/%1/Messages.json")
+                                             .arg(sandbox.accountSid())),
+                {{QStringLiteral("From"), QStringLiteral("+15005550006")},
+                 {QStringLiteral("To"), QStringLiteral("+1415555%1").arg(6000 + i)},
+                 {QStringLiteral("Body"), QStringLiteral("Drop test")},
+                 // Nobody listens there: posted callbacks are answered with status 0.
+                 {QStringLiteral("StatusCallback"), QStringLiteral("http://127.0.0.1:9/status")}},
+                {{"Authorization", basic}});
+            QCOMPARE(r.status, 201);
+            QTRY_COMPARE(dropped.size() + posted.size(), 3 * (i + 1)); // sending, sent, delivered
+            // The message itself still reached its true status.
+            QCOMPARE(truth(sandbox.baseUrl(), sandbox.accountSid(), sandbox.authToken())
+                         .value(r.json().value(QLatin1String("sid")).toString()),
+                     QStringLiteral("delivered"));
+        }
+        for (const QList<QVariant> &d : std::as_const(dropped))
+            pattern.append(d.at(1).toString());
+        QVERIFY2(dropped.size() >= least && dropped.size() <= most,
+                 qPrintable(QString::number(dropped.size())));
+        runs.append(pattern);
+    }
+    QCOMPARE(runs.at(0), runs.at(1));
+}
+
 void TestReconciliation::droppedCallbacksAreRecovered() {
     QProcessEnvironment env;
     env.insert(QStringLiteral("SWITCHBOARD_SANDBOX_DROP_CALLBACKS"), QStringLiteral("30"));
@@ -151,11 +209,12 @@ void TestReconciliation::droppedCallbacksAreRecovered() {
     const Config &config = service->config();
     const QString sandbox = service->sandboxUrl().toString(QUrl::StripTrailingSlash);
     QHash<QString, QString> twilio;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (twilio = truth(sandbox, config.accountSid, config.authToken),
-         std::all_of(sids.cbegin(), sids.cend(),
-                     [&](const QString &sid) { return MessageStatus::isFinal(twilio.value(sid)); })),
-        15000);
+    QTRY_VERIFY_WITH_TIMEOUT((twilio = truth(sandbox, config.accountSid, config.authToken),
+                              std::all_of(sids.cbegin(), sids.cend(),
+                                          [&](const QString &sid) {
+                                              return MessageStatus::isFinal(twilio.value(sid));
+                                          })),
+                             15000);
     // Let the callbacks that were posted land: the count of messages behind holds still.
     const auto behind = [&] {
         int n = 0;
@@ -202,13 +261,12 @@ void TestReconciliation::droppedCallbacksAreRecovered() {
         QVERIFY2(m.status == twilio.value(m.sid),
                  qPrintable(m.sid + QLatin1Char(' ') + m.status + " vs " + twilio.value(m.sid)));
         // The history says which statuses were learned by polling.
-        const QJsonArray history =
-            m_http
-                .get(api(*service, QStringLiteral("sms-status/") + m.sid),
-                     {{"Authorization", m_auth}})
-                .json()
-                .value(QLatin1String("history"))
-                .toArray();
+        const QJsonArray history = m_http
+                                       .get(api(*service, QStringLiteral("sms-status/") + m.sid),
+                                            {{"Authorization", m_auth}})
+                                       .json()
+                                       .value(QLatin1String("history"))
+                                       .toArray();
         QSet<QString> seen;
         for (const QJsonValue e : history) {
             const QString status = e[QLatin1String("status")].toString();
@@ -220,12 +278,13 @@ void TestReconciliation::droppedCallbacksAreRecovered() {
     QCOMPARE(polled, stale);
     // The metric as /metrics renders it.
     const QByteArray metrics =
-        m_http.get(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(service->port())),
-                   {{"Authorization", m_auth}})
+        m_http
+            .get(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(service->port())),
+                 {{"Authorization", m_auth}})
             .body;
-    QVERIFY2(metrics.contains("switchboard_reconciliation_fixes_total " +
-                              QByteArray::number(stale)),
-             metrics.constData());
+    QVERIFY2(
+        metrics.contains("switchboard_reconciliation_fixes_total " + QByteArray::number(stale)),
+        metrics.constData());
     QCOMPARE(m_backwards, 0);
     disconnect(service->store(), nullptr, this, nullptr);
 }
@@ -308,43 +367,45 @@ void TestReconciliation::restartCatchesUp() {
         QVERIFY(first);
         pointSandboxAt(*first);
         // Something happened before: the customer wrote once (the last event seen).
-        const sbtest::Reply hello = m_http.postForm(
-            QUrl(sandbox.baseUrl() + QStringLiteral("/sandbox/inbound")),
-            {{QStringLiteral("From"), QStringLiteral("+14155554000")},
-             {QStringLiteral("To"), QStringLiteral("+15005550006")},
-             {QStringLiteral("Body"), QStringLiteral("Hello")}},
-            {{"Authorization",
-              "Basic " + (sandbox.accountSid() + QLatin1Char(':') + sandbox.authToken())
-                             .toUtf8()
-                             .toBase64()}});
+        const sbtest::Reply hello =
+            m_http.postForm(QUrl(sandbox.baseUrl() + QStringLiteral("/sandbox/inbound")),
+                            {{QStringLiteral("From"), QStringLiteral("+14155554000")},
+                             {QStringLiteral("To"), QStringLiteral("+15005550006")},
+                             {QStringLiteral("Body"), QStringLiteral("Hello")}},
+                            {{"Authorization", "Basic " + (sandbox.accountSid() + QLatin1Char(':') +
+                                                           sandbox.authToken())
+                                                              .toUtf8()
+                                                              .toBase64()}});
         QCOMPARE(hello.status, 201);
         for (int i = 0; i < 6; ++i) {
-            const sbtest::Reply r =
-                sendSms(*first, i < 4 ? QStringLiteral("+1415555%1").arg(4100 + i)
-                                      : QStringLiteral("+1500555300%1").arg(3 + i),
-                        QStringLiteral("Before closing %1").arg(i));
+            const sbtest::Reply r = sendSms(*first,
+                                            i < 4 ? QStringLiteral("+1415555%1").arg(4100 + i)
+                                                  : QStringLiteral("+1500555300%1").arg(3 + i),
+                                            QStringLiteral("Before closing %1").arg(i));
             QCOMPARE(r.status, 201);
             sids.append(r.json().value(QLatin1String("messageSid")).toString());
         }
         // Closed while Twilio is still walking them: their callbacks find nobody.
     }
     const QByteArray basic =
-        "Basic " + (sandbox.accountSid() + QLatin1Char(':') + sandbox.authToken()).toUtf8().toBase64();
+        "Basic " +
+        (sandbox.accountSid() + QLatin1Char(':') + sandbox.authToken()).toUtf8().toBase64();
     // While it is closed, a customer writes; the webhook finds nobody listening.
-    const sbtest::Reply missed = m_http.postForm(
-        QUrl(sandbox.baseUrl() + QStringLiteral("/sandbox/inbound")),
-        {{QStringLiteral("From"), QStringLiteral("+14155554001")},
-         {QStringLiteral("To"), QStringLiteral("+15005550006")},
-         {QStringLiteral("Body"), QStringLiteral("Are you there?")}},
-        {{"Authorization", basic}});
+    const sbtest::Reply missed =
+        m_http.postForm(QUrl(sandbox.baseUrl() + QStringLiteral("/sandbox/inbound")),
+                        {{QStringLiteral("From"), QStringLiteral("+14155554001")},
+                         {QStringLiteral("To"), QStringLiteral("+15005550006")},
+                         {QStringLiteral("Body"), QStringLiteral("Are you there?")}},
+                        {{"Authorization", basic}});
     QCOMPARE(missed.status, 201);
     const QString missedSid = missed.json().value(QLatin1String("sid")).toString();
     QVERIFY(!missedSid.isEmpty());
     QHash<QString, QString> twilio;
     QTRY_VERIFY_WITH_TIMEOUT(
         (twilio = truth(sandbox.baseUrl(), sandbox.accountSid(), sandbox.authToken()),
-         std::all_of(sids.cbegin(), sids.cend(),
-                     [&](const QString &sid) { return MessageStatus::isFinal(twilio.value(sid)); })),
+         std::all_of(
+             sids.cbegin(), sids.cend(),
+             [&](const QString &sid) { return MessageStatus::isFinal(twilio.value(sid)); })),
         15000);
 
     // Opened again: the start-up sweep catches up before anything else.
@@ -402,10 +463,10 @@ void TestReconciliation::restartCatchesUp() {
                           {QStringLiteral("To"), QStringLiteral("+15005550006")},
                           {QStringLiteral("Body"), QStringLiteral("Are you there?")},
                           {QStringLiteral("NumMedia"), QStringLiteral("0")}};
-    const sbtest::Reply webhook = m_http.postForm(
-        QUrl(url), late,
-        {{"X-Twilio-Signature",
-          SignatureValidator::sign(sandbox.authToken().toUtf8(), url, late)}});
+    const sbtest::Reply webhook =
+        m_http.postForm(QUrl(url), late,
+                        {{"X-Twilio-Signature",
+                          SignatureValidator::sign(sandbox.authToken().toUtf8(), url, late)}});
     QCOMPARE(webhook.status, 200);
     QCOMPARE(stored(*second).size(), 8);
     second.reset();

@@ -115,7 +115,6 @@ void TwilioClient::listMessages(const ListMessagesFilter &filter, Receiver recei
         });
 }
 
-
 void TwilioClient::fetchAccount(Receiver receiver,
                                 std::function<void(const TwilioResult<TwilioAccount> &)> done) {
     request(QStringLiteral(".json")).get(receiver, [done](const RestResponse &r) {
