@@ -163,7 +163,10 @@ void StatusReconciler::fetched(const QString &sid, const TwilioResult<TwilioMess
     if (!result.ok()) {
         qCInfo(lcTwilio).noquote()
             << "reconciliation: cannot fetch" << sid << "-" << result.error.message;
-        later(sid);
+        if (result.error.httpStatus == 404) // not this account's (e.g. an earlier sandbox's)
+            m_backoff[sid] = {m_clock().addMSecs(m_options.giveUpAfterMs), m_options.giveUpAfterMs};
+        else
+            later(sid);
         return finishOne();
     }
     const TwilioMessage message = result.value;
