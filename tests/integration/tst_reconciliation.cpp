@@ -287,7 +287,7 @@ void TestReconciliation::droppedCallbacksAreRecovered() {
                  {{"Authorization", m_auth}})
             .body;
     QVERIFY2(
-        metrics.contains("switchboard_reconciliation_fixes_total " + QByteArray::number(stale)),
+        metrics.contains("switchboard_reconciliation_fixes_total " + QByteArray::number(fixed)),
         metrics.constData());
     QCOMPARE(m_backwards, 0);
     disconnect(service->store(), nullptr, this, nullptr);
