@@ -105,10 +105,11 @@ void StatusReconciler::reconcileNow() {
         this,
         [cutoff, oldest, rows](StoreWorker &w, QString *error) -> std::optional<QList<Candidate>> {
             QSqlQuery q(w.database());
+            // Twilio's message SIDs only: other rows (an email's SendGrid id) are not Twilio's.
             q.prepare(QStringLiteral(
-                "SELECT sid, status FROM messages WHERE direction = 'outbound' AND sid IS NOT "
-                "NULL AND sid <> '' AND status_rank < ? AND updated_at <= ? AND created_at >= ? "
-                "ORDER BY updated_at LIMIT ?"));
+                "SELECT sid, status FROM messages WHERE direction = 'outbound' AND (sid LIKE "
+                "'SM%' OR sid LIKE 'MM%') AND status_rank < ? AND updated_at <= ? AND "
+                "created_at >= ? ORDER BY updated_at LIMIT ?"));
             q.addBindValue(MessageStatus::rank(QStringLiteral("delivered"))); // below final
             q.addBindValue(cutoff);
             q.addBindValue(oldest);

@@ -237,7 +237,7 @@ void TestReconciliation::droppedCallbacksAreRecovered() {
     QTRY_COMPARE(passes.size(), 1);
     QCOMPARE(passes.takeFirst().at(0).toInt(), 0);
 
-    // Ten minutes on (past SWITCHBOARD_RECONCILE_AFTER_S' 5), passes of at most 20 fetches
+    // Ten minutes on (past SWITCHBOARD_RECONCILE_AFTER_S, 5 minutes), passes of at most 20 fetches
     // each bring every message up to date.
     advance(600);
     int fixed = 0;
