@@ -264,6 +264,10 @@ void VoiceSandbox::moveTo(Call &call, const QString &status) {
             {QStringLiteral("SipResponseCode"), QString::number(sipResponseCode(status))});
     }
     const QString sid = call.sid;
+    if (m_sandbox.dropNextCallback()) { // the fault SWITCHBOARD_SANDBOX_DROP_CALLBACKS
+        Q_EMIT m_sandbox.callbackDropped(sid, status);
+        return;
+    }
     send(call.statusCallback, call.statusCallbackMethod, params,
          [this, sid, status](int httpStatus, const QByteArray &) {
              Q_EMIT callbackDelivered(sid, status, httpStatus);

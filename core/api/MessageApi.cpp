@@ -76,6 +76,9 @@ void MessageApi::answerStatus(Store *store, QObject *context, const QString &sid
                                          {QStringLiteral("receivedAt"), iso(e.receivedAt)}};
                         if (e.errorCode != 0)
                             item.insert(QStringLiteral("errorCode"), e.errorCode);
+                        // Learned by reconciliation (a fetch), not from Twilio's callback.
+                        item.insert(QStringLiteral("source"),
+                                    e.polled ? QStringLiteral("poll") : QStringLiteral("webhook"));
                         history.append(item);
                     }
                     json.insert(QStringLiteral("history"), history);

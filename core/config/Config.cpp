@@ -179,7 +179,8 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     c.sendgridWebhookPublicKey = get(setting::SendGridWebhookPublicKey).toLatin1();
     if (!get(setting::SendGridWebhookMaxAgeS).isEmpty())
         c.sendgridWebhookMaxAgeS = get(setting::SendGridWebhookMaxAgeS).toLongLong();
-    for (const QString &name : {setting::InspectorMaxMb, setting::InspectorDays}) {
+    for (const QString &name : {setting::InspectorMaxMb, setting::InspectorDays,
+                                setting::ReconcileAfterS, setting::SandboxDropCallbacks}) {
         const QString problem = problemWith(name, get(name));
         if (!problem.isEmpty()) {
             *error = problem;
@@ -191,6 +192,10 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
             qint64(get(setting::InspectorMaxMb).trimmed().toDouble() * 1024 * 1024);
     if (!get(setting::InspectorDays).trimmed().isEmpty())
         c.inspectorDays = get(setting::InspectorDays).trimmed().toInt();
+    if (!get(setting::ReconcileAfterS).trimmed().isEmpty())
+        c.reconcileAfterS = get(setting::ReconcileAfterS).trimmed().toInt();
+    if (!get(setting::SandboxDropCallbacks).trimmed().isEmpty())
+        c.sandboxDropCallbacksPercent = get(setting::SandboxDropCallbacks).trimmed().toInt();
     c.sendgridFromEmail = get(setting::SendGridFromEmail);
     c.sendgridFromName = get(setting::SendGridFromName);
     // The sandbox's SendGrid stand-in takes any sender, so the console works offline at once.
@@ -281,6 +286,19 @@ QString ConfigLoader::problemWith(const QString &name, const QString &raw) {
         if (!ok || rate < 0)
             return QStringLiteral("%1: '%2' is not a number of requests a second (0: no limit)")
                 .arg(name, value);
+    }
+    if (name == setting::ReconcileAfterS) {
+        bool ok = false;
+        const int seconds = value.toInt(&ok);
+        if (!ok || seconds < 0)
+            return QStringLiteral("%1: '%2' is not a number of seconds (0: no reconciliation)")
+                .arg(name, value);
+    }
+    if (name == setting::SandboxDropCallbacks) {
+        bool ok = false;
+        const int percent = value.toInt(&ok);
+        if (!ok || percent < 0 || percent > 100)
+            return QStringLiteral("%1: '%2' is not a percentage from 0 to 100").arg(name, value);
     }
     if (name == setting::ApiBurst) {
         bool ok = false;

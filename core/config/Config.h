@@ -55,6 +55,11 @@ struct Config {
     // The webhook inspector's bounds: what it keeps at most (bytes) and for how long (days).
     qint64 inspectorMaxBytes = 50LL * 1024 * 1024;
     int inspectorDays = 7;
+    // Reconciliation (StatusReconciler): a message still not final this long after its last
+    // event is fetched from Twilio; 0: never.
+    int reconcileAfterS = 300;
+    // The sandbox's fault: the percentage of status callbacks it does not post (0-100).
+    int sandboxDropCallbacksPercent = 0;
 
     bool sandbox = false; // no TWILIO_ACCOUNT_SID: run against the built-in sandbox
 

@@ -36,6 +36,8 @@ const QList<SettingSpec> &Settings::all() {
         {TwilioApiBaseUrl, false, false, nullptr},
         {TwilioContentBaseUrl, false, false, nullptr},
         {SandboxDelayMs, false, false, nullptr},
+        {SandboxDropCallbacks, false, false, nullptr},
+        {ReconcileAfterS, false, false, nullptr},
         {InspectorMaxMb, false, false, nullptr},
         {InspectorDays, false, false, nullptr},
         {ApiRatePerSecond, false, false, nullptr},

@@ -31,6 +31,13 @@ inline const QString SendGridApiBaseUrl = QStringLiteral("SENDGRID_API_BASE_URL"
 inline const QString SendGridWebhookPublicKey = QStringLiteral("SENDGRID_WEBHOOK_PUBLIC_KEY");
 inline const QString SendGridWebhookMaxAgeS = QStringLiteral("SENDGRID_WEBHOOK_MAX_AGE_S");
 inline const QString SandboxDelayMs = QStringLiteral("SWITCHBOARD_SANDBOX_DELAY_MS");
+// A fault for tests and demos: the share (percent, 0-100) of status callbacks the built-in
+// sandbox does not post, as Twilio's are sometimes lost, while the message itself still
+// reaches its true status (what reconciliation must find).
+inline const QString SandboxDropCallbacks = QStringLiteral("SWITCHBOARD_SANDBOX_DROP_CALLBACKS");
+// Seconds after its last event that a message not in a final status is fetched from Twilio
+// (StatusReconciler); 0 turns reconciliation off.
+inline const QString ReconcileAfterS = QStringLiteral("SWITCHBOARD_RECONCILE_AFTER_S");
 inline const QString InspectorMaxMb = QStringLiteral("SWITCHBOARD_INSPECTOR_MAX_MB");
 inline const QString InspectorDays = QStringLiteral("SWITCHBOARD_INSPECTOR_DAYS");
 inline const QString ApiRatePerSecond = QStringLiteral("SWITCHBOARD_API_RATE");

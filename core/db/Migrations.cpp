@@ -82,6 +82,12 @@ const QList<QStringList> &steps() {
         {
             QStringLiteral("CREATE INDEX outbox_message ON outbox(message_id)"),
         },
+        // 6: how each status was learned: 'webhook' (Twilio's callback) or 'poll' (fetched from
+        // Twilio's REST API by reconciliation, when the callback never came).
+        {
+            QStringLiteral(
+                "ALTER TABLE message_events ADD COLUMN source TEXT NOT NULL DEFAULT 'webhook'"),
+        },
     };
     return all;
 }

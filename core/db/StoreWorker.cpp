@@ -187,8 +187,8 @@ bool StoreWorker::prepareHotStatements(sqlite3 *handle, QString *error) {
            m_rollbackTo.prepare(handle, "ROLLBACK TO job", error) &&
            m_insertEvent.prepare(handle,
                                  "INSERT INTO message_events (message_sid, status, error_code, "
-                                 "idempotency_token, received_at, payload) VALUES (?1, ?2, ?3, "
-                                 "?4, ?5, ?6) ON CONFLICT DO NOTHING",
+                                 "idempotency_token, received_at, payload, source) VALUES (?1, "
+                                 "?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
                                  error) &&
            m_advanceStatus.prepare(
                handle,
@@ -474,6 +474,7 @@ bool StoreWorker::insertEvent(const StatusCallback &cb, qint64 now, bool *insert
         q.bind(4, cb.idempotencyToken);
     q.bind(5, now);
     q.bind(6, QString::fromUtf8(cb.payload));
+    q.bind(7, cb.polled ? QStringLiteral("poll") : QStringLiteral("webhook"));
     const bool ok = q.step(error) == SqliteStatement::Step::Done;
     *inserted = ok && q.changes() > 0;
     q.reset();
@@ -813,7 +814,8 @@ std::optional<QList<StatusEvent>> StoreWorker::statusHistory(const QString &sid,
     }
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("SELECT id, message_sid, status, error_code, idempotency_token, "
-                             "received_at, payload FROM message_events WHERE message_sid = ? "
+                             "received_at, payload, source FROM message_events WHERE "
+                             "message_sid = ? "
                              "ORDER BY id"));
     q.addBindValue(sid);
     if (!run(q, error))
@@ -827,6 +829,7 @@ std::optional<QList<StatusEvent>> StoreWorker::statusHistory(const QString &sid,
         e.idempotencyToken = q.value(4).toString();
         e.receivedAt = fromMs(q.value(5).toLongLong());
         e.payload = q.value(6).toString().toUtf8();
+        e.polled = q.value(7).toString() == QLatin1String("poll");
         events.append(e);
     }
     return events;

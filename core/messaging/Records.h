@@ -36,7 +36,8 @@ struct StatusEvent {
     int errorCode = 0;
     QString idempotencyToken;
     QDateTime receivedAt;
-    QByteArray payload; // the callback's body as Twilio sent it (form-encoded)
+    QByteArray payload;  // the callback's body as Twilio sent it (form-encoded)
+    bool polled = false; // learned by fetching the message (reconciliation), not by a webhook
 };
 
 // What a status webhook tells us.
@@ -49,6 +50,7 @@ struct StatusCallback {
     QString to;
     QString idempotencyToken;
     QByteArray payload;
+    bool polled = false; // fetched from Twilio's REST API by reconciliation, not a webhook
 };
 
 // One file an inbound message carries (MediaUrl{N} and MediaContentType{N}, N from 0).

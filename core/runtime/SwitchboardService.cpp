@@ -24,6 +24,7 @@
 #include "media/MediaRows.h"
 #include "media/MediaShares.h"
 #include "messaging/OptOuts.h"
+#include "messaging/StatusReconciler.h"
 #include "outbox/OptOutCheck.h"
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
@@ -187,6 +188,7 @@ void SwitchboardService::startSandbox() {
     if (delay > 0)
         options.statusDelayMs = delay;
     options.clock = m_clock;
+    options.dropCallbacksPercent = m_config.sandboxDropCallbacksPercent;
     m_sandbox = new Sandbox(options);
     m_sandbox->moveToThread(&m_sandboxThread);
     m_sandboxThread.start();
@@ -239,6 +241,17 @@ void SwitchboardService::startServer() {
             m_outbox->setSender(channel->id(), sender);
         if (OutboxCheck *check = channel->makeOutboxCheck(senders))
             m_outbox->addCheck(check);
+    }
+    if (m_config.reconcileAfterS > 0) {
+        m_reconciler = new StatusReconciler(m_store, m_client, m_clock,
+                                            StatusReconciler::optionsFor(m_config.reconcileAfterS),
+                                            m_networkRoot);
+        m_reconciler->setMetrics(&m_metrics);
+        // Queued to this (the service's) thread: the reconciler lives on the network thread.
+        connect(m_reconciler, &StatusReconciler::passFinished, this,
+                &SwitchboardService::reconciled);
+        connect(m_reconciler, &StatusReconciler::sweepFinished, this,
+                &SwitchboardService::sweepFinished);
     }
     // Inbound media: downloaded in the background, on this thread like every other request.
     MediaFetcher::Options mediaOptions;
@@ -374,8 +387,19 @@ void SwitchboardService::resumeOutbox() {
 void SwitchboardService::openPort() {
     QMetaObject::invokeMethod(m_server, [me = Receiver(this), this, server = m_server] {
         server->resumeAccepting();
-        me.post([this] { Q_EMIT started(); });
+        me.post([this] {
+            // Once webhooks are taken: what the sweep stores and what they bring meet in the
+            // store, which keeps each message and status once.
+            if (m_reconciler)
+                QMetaObject::invokeMethod(m_reconciler, &StatusReconciler::start);
+            Q_EMIT started();
+        });
     });
+}
+
+void SwitchboardService::reconcileNow() {
+    if (m_reconciler)
+        QMetaObject::invokeMethod(m_reconciler, &StatusReconciler::reconcileNow);
 }
 
 void SwitchboardService::simulateInbound(const QString &channel, const QString &from,

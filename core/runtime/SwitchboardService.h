@@ -19,6 +19,7 @@ namespace sb {
 class ContentClient;
 class SendGridClient;
 class HttpServer;
+class StatusReconciler;
 class MediaShares;
 class NumberWiring;
 class Outbox;
@@ -61,6 +62,11 @@ public:
     const Config &config() const { return m_config; }
     Store *store() const { return m_store; }
     Outbox *outbox() const { return m_outbox; }
+    // Fetches messages whose status callback never came (on the network thread; null before
+    // start() and when SWITCHBOARD_RECONCILE_AFTER_S is 0).
+    StatusReconciler *reconciler() const { return m_reconciler; }
+    // One reconciliation pass now (reconciled() follows), e.g. from a test or a menu.
+    void reconcileNow();
     TwilioClient *twilioClient() const { return m_client; }
     // Twilio's Content API (templates and their WhatsApp approval), on the network thread next
     // to the TwilioClient; in sandbox mode it asks the sandbox. Null before start().
@@ -110,6 +116,10 @@ Q_SIGNALS:
     void started();
     void failed(const QString &reason);
     void simulationFailed(const QString &reason);
+    // A reconciliation pass ended: messages fetched from Twilio, statuses it corrected.
+    void reconciled(int fetched, int fixed);
+    // The start-up sweep ended: messages Twilio listed, statuses corrected, inbound stored.
+    void sweepFinished(int listed, int fixed, int arrived);
 
 private:
     void declareMetrics();
@@ -139,6 +149,7 @@ private:
     SendGridClient *m_sendgrid = nullptr;
     Clock m_clock;
     Outbox *m_outbox = nullptr;
+    StatusReconciler *m_reconciler = nullptr;
     MediaShares *m_mediaShares = nullptr;
     NumberWiring *m_wiring = nullptr;
     Sandbox *m_sandbox = nullptr;

@@ -49,7 +49,8 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_server(new HttpServer(QStringLiteral("sandbox"), this))
-    , m_nam(new QNetworkAccessManager(this)) {
+    , m_nam(new QNetworkAccessManager(this))
+    , m_dropRandom(m_options.dropSeed) {
     if (m_options.accountSid.isEmpty())
         m_options.accountSid = newSid("AC");
     if (m_options.authToken.isEmpty())
@@ -435,7 +436,10 @@ void Sandbox::advance(const QString &sid, const QStringList &remaining, int fina
         const bool last = remaining.size() == 1;
         if (last && finalError)
             it->errorCode = finalError;
-        if (!it->statusCallback.isEmpty()) {
+        if (!it->statusCallback.isEmpty() && dropNextCallback()) {
+            qCDebug(lcSandbox).noquote() << "dropping the status callback" << sid << it->status;
+            Q_EMIT callbackDropped(sid, it->status);
+        } else if (!it->statusCallback.isEmpty()) {
             FormFields params{{QStringLiteral("AccountSid"), m_options.accountSid},
                               {QStringLiteral("ApiVersion"), QStringLiteral("2010-04-01")},
                               {QStringLiteral("From"), it->from},
@@ -453,6 +457,11 @@ void Sandbox::advance(const QString &sid, const QStringList &remaining, int fina
         }
         advance(sid, remaining.mid(1), finalError);
     });
+}
+
+bool Sandbox::dropNextCallback() {
+    const int percent = qBound(0, m_options.dropCallbacksPercent, 100);
+    return percent > 0 && int(m_dropRandom.bounded(100)) < percent;
 }
 
 void Sandbox::postSigned(const QString &url, const FormFields &params,

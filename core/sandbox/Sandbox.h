@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QStringList>
 
@@ -38,6 +39,11 @@ struct SandboxOptions {
     // account without the permission.
     QStringList forbidden;
     std::function<QDateTime()> clock; // UTC now; QDateTime::currentDateTimeUtc when unset
+    // A fault: this share (percent, 0-100) of status callbacks is not posted, as Twilio's are
+    // sometimes lost; the message still reaches its true status, which a fetch returns.
+    int dropCallbacksPercent = 0;
+    // Picks which callbacks are dropped, so that a test sees the same ones on every run.
+    quint32 dropSeed = 1;
 };
 
 // An offline stand-in for Twilio's REST API over real HTTP on loopback: Twilio's JSON shapes,
@@ -93,6 +99,9 @@ public:
     // A route's own body limit (before listen()), e.g. SendGrid's 30 MB mail/send; every
     // other route keeps the server's 1 MiB.
     void setMaxBodyBytes(const QByteArray &method, const QString &path, qint64 bytes);
+    // Whether the next status callback is to be dropped (SandboxOptions::dropCallbacksPercent):
+    // for parts that post status callbacks of their own (a call's), on the sandbox's thread.
+    bool dropNextCallback();
     // For parts that post webhooks of their own (on the sandbox's thread).
     QNetworkAccessManager *network() const { return m_nam; }
     // The SendGrid stand-in's credentials, made with the sandbox like the Twilio ones: the API
@@ -119,6 +128,8 @@ public:
 
 Q_SIGNALS:
     void callbackDelivered(const QString &messageSid, const QString &status, int httpStatus);
+    // A status callback not posted because of SandboxOptions::dropCallbacksPercent.
+    void callbackDropped(const QString &messageSid, const QString &status);
     // A message's MediaUrl was fetched, as Twilio fetches it before sending: the HTTP status
     // (0: not reached), the Content-Type and the bytes' SHA-256 (hex), for tests and demos.
     void mediaFetched(const QString &messageSid, const QString &url, int httpStatus,
@@ -177,6 +188,7 @@ private:
     QString m_baseUrl;
     QString m_sendgridApiKey;
     SendGridEventSigner m_sendgridSigner;
+    QRandomGenerator m_dropRandom;
 };
 
 } // namespace sb

@@ -124,6 +124,14 @@ void TestConfig::malformedSettingsNameTheSetting_data() {
                                                        << "-1";
     QTest::newRow("SendGrid webhook max age not a number") << "SENDGRID_WEBHOOK_MAX_AGE_S"
                                                            << "10m";
+    QTest::newRow("reconcile after negative") << "SWITCHBOARD_RECONCILE_AFTER_S"
+                                              << "-5";
+    QTest::newRow("reconcile after not a number") << "SWITCHBOARD_RECONCILE_AFTER_S"
+                                                  << "5m";
+    QTest::newRow("drop callbacks over 100") << "SWITCHBOARD_SANDBOX_DROP_CALLBACKS"
+                                             << "101";
+    QTest::newRow("drop callbacks not a number") << "SWITCHBOARD_SANDBOX_DROP_CALLBACKS"
+                                                 << "30%";
 }
 
 void TestConfig::malformedSettingsNameTheSetting() {

@@ -83,11 +83,16 @@ MessageDetailDialog::MessageDetailDialog(const MessageRecord &m, Store *store,
                            channel = m.channel](const StoreResult<QList<StatusEvent>> &events) {
             for (const StatusEvent &e : events.value) {
                 const StatusInfo info = statuses.info(channel, e.status);
+                // A status reconciliation fetched says so: Twilio's callback never came.
+                const QString label = e.polled ? tr("%1 (polled)").arg(info.label) : info.label;
                 auto *item = new QTreeWidgetItem(
-                    m_timeline, {TimeFormat::precise(e.receivedAt), info.label,
+                    m_timeline, {TimeFormat::precise(e.receivedAt), label,
                                  e.errorCode ? QString::number(e.errorCode) : QString()});
                 item->setToolTip(0, TimeFormat::full(e.receivedAt));
-                item->setToolTip(1, info.meaning);
+                item->setToolTip(1, e.polled ? info.meaning + QLatin1Char(' ') +
+                                                   tr("Learned by asking Twilio: its status "
+                                                      "callback never arrived.")
+                                             : info.meaning);
                 item->setForeground(
                     1, StatusColors::text(info.tone, m_timeline->palette(),
                                           m_timeline->palette().color(QPalette::Base)));

@@ -85,6 +85,18 @@ void TwilioClient::fetchMessage(const QString &sid, Receiver receiver,
         });
 }
 
+namespace {
+
+TwilioMessagePage parseMessagePage(const QJsonObject &json) {
+    TwilioMessagePage page;
+    for (const QJsonValue v : json.value(QLatin1String("messages")).toArray())
+        page.messages.append(TwilioMessage::fromJson(v.toObject()));
+    page.nextPageUri = json.value(QLatin1String("next_page_uri")).toString();
+    return page;
+}
+
+} // namespace
+
 void TwilioClient::listMessages(const ListMessagesFilter &filter, Receiver receiver,
                                 std::function<void(const TwilioResult<TwilioMessagePage> &)> done) {
     QUrlQuery query;
@@ -99,16 +111,7 @@ void TwilioClient::listMessages(const ListMessagesFilter &filter, Receiver recei
     request(QStringLiteral("/Messages.json"))
         .query(query)
         .get(receiver, [done](const RestResponse &r) {
-            deliver<TwilioMessagePage>(
-                r,
-                [](const QJsonObject &json) {
-                    TwilioMessagePage page;
-                    for (const QJsonValue v : json.value(QLatin1String("messages")).toArray())
-                        page.messages.append(TwilioMessage::fromJson(v.toObject()));
-                    page.nextPageUri = json.value(QLatin1String("next_page_uri")).toString();
-                    return page;
-                },
-                done);
+            deliver<TwilioMessagePage>(r, &parseMessagePage, done);
         });
 }
 
@@ -284,6 +287,21 @@ void TwilioClient::listCalls(const ListCallsFilter &filter, Receiver receiver,
         .query(query)
         .get(receiver,
              [done](const RestResponse &r) { deliver<TwilioCallPage>(r, &parseCallPage, done); });
+}
+
+void TwilioClient::fetchMessagesPage(
+    const QString &nextPageUri, Receiver receiver,
+    std::function<void(const TwilioResult<TwilioMessagePage> &)> done) {
+    const QUrl page = pageUrl(nextPageUri);
+    if (!page.isValid() || !page.path().endsWith(QLatin1String("/Messages.json")))
+        return failLater(receiver, done, tr("not a page of this account's messages"));
+    RestRequest(m_nam, m_credentials.apiBase)
+        .path(page.path())
+        .query(QUrlQuery(page))
+        .basicAuth(m_credentials.accountSid, m_credentials.authToken)
+        .get(receiver, [done](const RestResponse &r) {
+            deliver<TwilioMessagePage>(r, &parseMessagePage, done);
+        });
 }
 
 void TwilioClient::fetchCallsPage(const QString &nextPageUri, Receiver receiver,

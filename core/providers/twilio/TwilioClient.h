@@ -104,6 +104,9 @@ public:
                       std::function<void(const TwilioResult<TwilioMessage> &)> done);
     void listMessages(const ListMessagesFilter &filter, Receiver receiver,
                       std::function<void(const TwilioResult<TwilioMessagePage> &)> done);
+    // The page after one listMessages() gave: its nextPageUri.
+    void fetchMessagesPage(const QString &nextPageUri, Receiver receiver,
+                           std::function<void(const TwilioResult<TwilioMessagePage> &)> done);
     void fetchAccount(Receiver receiver,
                       std::function<void(const TwilioResult<TwilioAccount> &)> done);
     void fetchBalance(Receiver receiver,

@@ -1,0 +1,321 @@
+#include "StatusReconciler.h"
+
+#include "common/Logging.h"
+#include "common/Metrics.h"
+#include "db/Store.h"
+#include "db/StoreWorker.h"
+#include "messaging/MessageStatus.h"
+#include "messaging/OptOuts.h"
+#include "providers/twilio/TwilioClient.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimer>
+
+namespace sb {
+
+namespace {
+
+const QString FixesMetric = QStringLiteral("switchboard_reconciliation_fixes_total");
+
+struct SweepCounts {
+    int fixed = 0;
+    int arrived = 0;
+};
+
+bool isInbound(const TwilioMessage &m) {
+    return m.direction == QLatin1String("inbound");
+}
+
+// A channel prefix ("whatsapp:+1…") is the channel's to store, with what its webhook carries
+// and the list does not (profile names, media); the sweep stores plain numbers' messages only.
+bool isPlainNumber(const QString &address) {
+    return !address.contains(QLatin1Char(':'));
+}
+
+} // namespace
+
+StatusReconciler::Options StatusReconciler::optionsFor(int afterSeconds) {
+    Options options;
+    options.afterMs = qint64(afterSeconds) * 1000;
+    options.intervalMs = int(qBound(qint64(1000), options.afterMs / 4, qint64(60 * 1000)));
+    return options;
+}
+
+StatusReconciler::StatusReconciler(Store *store, TwilioClient *client, Clock clock, Options options,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_client(client)
+    , m_clock(std::move(clock))
+    , m_options(options)
+    , m_timer(new QTimer(this)) {
+    m_timer->setInterval(m_options.intervalMs);
+    connect(m_timer, &QTimer::timeout, this, &StatusReconciler::reconcileNow);
+}
+
+void StatusReconciler::start() {
+    sweep();
+    m_timer->start();
+}
+
+void StatusReconciler::countFixes(int fixes) {
+    if (fixes > 0 && m_metrics)
+        m_metrics->increment(FixesMetric, {}, fixes);
+}
+
+std::optional<bool> StatusReconciler::applyPolled(StoreWorker &w, const TwilioMessage &message,
+                                                  bool onlyKnown, QString *error) {
+    if (!MessageStatus::isKnown(message.status))
+        return false;
+    const auto before = w.messageBy(QStringLiteral("sid"), message.sid, error);
+    if (!before)
+        return std::nullopt;
+    if (!*before && onlyKnown)
+        return false;
+    StatusCallback cb;
+    cb.messageSid = message.sid;
+    cb.status = message.status;
+    cb.errorCode = message.errorCode;
+    cb.errorMessage = message.errorMessage;
+    cb.from = message.from;
+    cb.to = message.to;
+    cb.polled = true;
+    if (!w.applyStatusCallback(cb, error))
+        return std::nullopt;
+    const auto after = w.messageBy(QStringLiteral("sid"), message.sid, error);
+    if (!after)
+        return std::nullopt;
+    const QString was = *before ? (*before)->status : QString();
+    return *after && (*after)->status != was;
+}
+
+void StatusReconciler::reconcileNow() {
+    if (m_running)
+        return;
+    m_running = true;
+    m_fetched = 0;
+    m_fixed = 0;
+    const QDateTime now = m_clock();
+    const qint64 cutoff = now.toMSecsSinceEpoch() - m_options.afterMs;
+    const qint64 oldest = now.toMSecsSinceEpoch() - m_options.giveUpAfterMs;
+    // More rows than a pass fetches: some are waiting out their back-off.
+    const int rows = m_options.maxFetchesPerPass * 10;
+    m_store->run<QList<Candidate>>(
+        this,
+        [cutoff, oldest, rows](StoreWorker &w, QString *error) -> std::optional<QList<Candidate>> {
+            QSqlQuery q(w.database());
+            // Twilio's message SIDs only: other rows (an email's SendGrid id) are not Twilio's.
+            q.prepare(QStringLiteral(
+                "SELECT sid, status FROM messages WHERE direction = 'outbound' AND (sid LIKE "
+                "'SM%' OR sid LIKE 'MM%') AND status_rank < ? AND updated_at <= ? AND "
+                "created_at >= ? ORDER BY updated_at LIMIT ?"));
+            q.addBindValue(MessageStatus::rank(QStringLiteral("delivered"))); // below final
+            q.addBindValue(cutoff);
+            q.addBindValue(oldest);
+            q.addBindValue(rows);
+            if (!q.exec()) {
+                *error = q.lastError().text();
+                return std::nullopt;
+            }
+            QList<Candidate> found;
+            while (q.next())
+                found.append({q.value(0).toString(), q.value(1).toString()});
+            return found;
+        },
+        [this](const StoreResult<QList<Candidate>> &found) {
+            if (!found.ok()) {
+                qCWarning(lcTwilio).noquote()
+                    << "reconciliation: cannot read messages:" << found.error;
+                m_running = false;
+                Q_EMIT passFinished(0, 0);
+                return;
+            }
+            fetchCandidates(found.value);
+        });
+}
+
+void StatusReconciler::fetchCandidates(const QList<Candidate> &candidates) {
+    const QDateTime now = m_clock();
+    QList<Candidate> due;
+    for (const Candidate &c : candidates) {
+        if (due.size() >= m_options.maxFetchesPerPass)
+            break;
+        const auto wait = m_backoff.constFind(c.sid);
+        if (wait == m_backoff.cend() || wait->next <= now)
+            due.append(c);
+    }
+    if (due.isEmpty()) {
+        m_running = false;
+        Q_EMIT passFinished(0, 0);
+        return;
+    }
+    m_outstanding = int(due.size());
+    for (const Candidate &c : std::as_const(due)) {
+        m_client->fetchMessage(c.sid, this,
+                               [this, sid = c.sid](const TwilioResult<TwilioMessage> &result) {
+                                   fetched(sid, result);
+                               });
+    }
+}
+
+void StatusReconciler::fetched(const QString &sid, const TwilioResult<TwilioMessage> &result) {
+    ++m_fetched;
+    if (!result.ok()) {
+        qCInfo(lcTwilio).noquote()
+            << "reconciliation: cannot fetch" << sid << "-" << result.error.message;
+        if (result.error.httpStatus == 404) // not this account's (e.g. an earlier sandbox's)
+            m_backoff[sid] = {m_clock().addMSecs(m_options.giveUpAfterMs), m_options.giveUpAfterMs};
+        else
+            later(sid);
+        return finishOne();
+    }
+    const TwilioMessage message = result.value;
+    m_store->run<bool>(
+        this,
+        [message](StoreWorker &w, QString *error) { return applyPolled(w, message, false, error); },
+        [this, sid, final = MessageStatus::isFinal(message.status),
+         status = message.status](const StoreResult<bool> &stored) {
+            if (!stored.ok())
+                qCWarning(lcTwilio).noquote()
+                    << "reconciliation: cannot store" << sid << status << "-" << stored.error;
+            else if (stored.value)
+                qCInfo(lcTwilio).noquote() << "reconciliation:" << sid << "is" << status;
+            applied(sid, final, stored.ok() && stored.value);
+        });
+}
+
+void StatusReconciler::applied(const QString &sid, bool final, bool fixed) {
+    if (fixed) {
+        ++m_fixed;
+        countFixes(1);
+    }
+    if (final)
+        m_backoff.remove(sid);
+    else
+        later(sid);
+    finishOne();
+}
+
+void StatusReconciler::later(const QString &sid) {
+    // Twilio still has it in progress (or could not answer): ask again, each time twice as late.
+    Backoff &b = m_backoff[sid];
+    b.delayMs = b.delayMs ? qMin(b.delayMs * 2, m_options.giveUpAfterMs) : m_options.afterMs;
+    b.next = m_clock().addMSecs(b.delayMs);
+}
+
+void StatusReconciler::finishOne() {
+    if (--m_outstanding > 0)
+        return;
+    m_running = false;
+    Q_EMIT passFinished(m_fetched, m_fixed);
+}
+
+void StatusReconciler::sweep() {
+    m_sweepListed = m_sweepFixed = m_sweepArrived = 0;
+    m_store->run<qint64>(
+        this,
+        [](StoreWorker &w, QString *error) -> std::optional<qint64> {
+            QSqlQuery q(w.database());
+            if (!q.exec(QStringLiteral("SELECT MAX(received_at) FROM message_events")) ||
+                !q.next()) {
+                *error = q.lastError().text();
+                return std::nullopt;
+            }
+            return q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+        },
+        [this](const StoreResult<qint64> &last) {
+            if (!last.ok()) {
+                qCWarning(lcTwilio).noquote()
+                    << "start-up sweep: cannot read the last event:" << last.error;
+                return sweepDone();
+            }
+            if (last.value == 0)
+                return sweepDone(); // a new console: nothing happened while it was closed
+            sweepFrom(QDateTime::fromMSecsSinceEpoch(last.value, Qt::UTC));
+        });
+}
+
+void StatusReconciler::sweepFrom(const QDateTime &since) {
+    ListMessagesFilter filter;
+    filter.dateSentOnOrAfter = since; // Twilio filters by day: the whole day is listed
+    filter.pageSize = m_options.sweepPageSize;
+    m_client->listMessages(
+        filter, this, [this](const TwilioResult<TwilioMessagePage> &page) { sweepPage(page, 1); });
+}
+
+void StatusReconciler::sweepPage(const TwilioResult<TwilioMessagePage> &page, int pageNumber) {
+    if (!page.ok()) {
+        qCWarning(lcTwilio).noquote()
+            << "start-up sweep: cannot list messages:" << page.error.message;
+        return sweepDone();
+    }
+    const QList<TwilioMessage> messages = page.value.messages;
+    m_sweepListed += int(messages.size());
+    const QString next = pageNumber < m_options.maxSweepPages ? page.value.nextPageUri : QString();
+    // One store job per page: known messages' statuses, missed inbound ones stored once.
+    m_store->run<SweepCounts>(
+        this,
+        [messages, now = m_clock()](StoreWorker &w, QString *error) -> std::optional<SweepCounts> {
+            SweepCounts counts;
+            for (const TwilioMessage &m : messages) {
+                if (!isInbound(m)) {
+                    const std::optional<bool> fixed = applyPolled(w, m, true, error);
+                    if (!fixed)
+                        return std::nullopt;
+                    counts.fixed += *fixed ? 1 : 0;
+                    continue;
+                }
+                if (!isPlainNumber(m.from) || !isPlainNumber(m.to))
+                    continue;
+                const auto known = w.messageBy(QStringLiteral("sid"), m.sid, error);
+                if (!known)
+                    return std::nullopt;
+                if (*known)
+                    continue; // its webhook came
+                InboundMessage in;
+                in.sid = m.sid;
+                in.from = m.from;
+                in.to = m.to;
+                in.body = m.body;
+                const QDateTime at = m.dateSent.isValid() ? m.dateSent : now;
+                if (!w.addInboundMessage(in, error) || !OptOuts::recordInbound(w, in, at, error))
+                    return std::nullopt;
+                QSqlQuery polled(w.database());
+                polled.prepare(QStringLiteral("UPDATE message_events SET source = 'poll' WHERE "
+                                              "message_sid = ? AND status = 'received'"));
+                polled.addBindValue(m.sid);
+                if (!polled.exec()) {
+                    *error = polled.lastError().text();
+                    return std::nullopt;
+                }
+                ++counts.arrived;
+            }
+            return counts;
+        },
+        [this, next, pageNumber](const StoreResult<SweepCounts> &stored) {
+            if (!stored.ok()) {
+                qCWarning(lcTwilio).noquote()
+                    << "start-up sweep: cannot store what Twilio listed:" << stored.error;
+                return sweepDone();
+            }
+            m_sweepFixed += stored.value.fixed;
+            m_sweepArrived += stored.value.arrived;
+            countFixes(stored.value.fixed);
+            if (next.isEmpty())
+                return sweepDone();
+            m_client->fetchMessagesPage(
+                next, this, [this, pageNumber](const TwilioResult<TwilioMessagePage> &page) {
+                    sweepPage(page, pageNumber + 1);
+                });
+        });
+}
+
+void StatusReconciler::sweepDone() {
+    qCInfo(lcTwilio).noquote() << "start-up sweep:" << m_sweepListed << "messages listed,"
+                               << m_sweepFixed << "statuses brought up to date," << m_sweepArrived
+                               << "inbound messages missed";
+    Q_EMIT sweepFinished(m_sweepListed, m_sweepFixed, m_sweepArrived);
+}
+
+} // namespace sb

@@ -1,0 +1,102 @@
+#pragma once
+
+#include "messaging/Records.h"
+#include "providers/twilio/TwilioClient.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class QTimer;
+
+namespace sb {
+
+class Metrics;
+class Store;
+class StoreWorker;
+
+// Twilio does not retry a status callback that fails or never arrives, so a message can stay
+// `sent` here while Twilio knows it `delivered`. Every pass, the messages still not final some
+// time (Options::afterMs) after their last change are fetched from Twilio's REST API — at most
+// Options::maxFetchesPerPass of them, oldest first, within Twilio's rate limits — and their
+// status applied through the webhook's own path (Store::applyStatusCallback: deduplicated,
+// never backwards), marked as polled. A message Twilio still has in progress is asked again
+// later, each time twice as late. At start, sweep() lists the messages sent since the last
+// event seen and brings the store up to date: statuses of known ones, and the inbound messages
+// missed while the console was closed (stored as the inbound webhook stores them, once).
+// Lives on the network thread next to its TwilioClient; the store is reached through jobs.
+class StatusReconciler : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        qint64 afterMs = 300 * 1000;
+        int intervalMs = 60 * 1000;                // between passes
+        int maxFetchesPerPass = 20;                // requests a pass makes at most
+        qint64 giveUpAfterMs = 72 * 3600 * 1000LL; // older messages are left as they are
+        int maxSweepPages = 20;                    // of sweepPageSize messages each
+        int sweepPageSize = 200;
+    };
+    // For SWITCHBOARD_RECONCILE_AFTER_S: a pass every quarter of it, between 1 s and a minute.
+    static Options optionsFor(int afterSeconds);
+
+    using Clock = std::function<QDateTime()>; // UTC now
+    StatusReconciler(Store *store, TwilioClient *client, Clock clock, Options options,
+                     QObject *parent = nullptr);
+
+    // Counts each corrected status into switchboard_reconciliation_fixes_total.
+    void setMetrics(Metrics *metrics) { m_metrics = metrics; }
+    // The start-up sweep, then a pass every Options::intervalMs.
+    void start();
+    // One pass now; a pass already running finishes instead (passFinished follows either way).
+    void reconcileNow();
+    void sweep();
+
+    // In a store job: applies what Twilio says of an outbound message through the webhook's
+    // path, marked polled; true when the message's status changed. `onlyKnown`: a message
+    // the store does not have is left alone (not stubbed as an unknown callback's is).
+    static std::optional<bool> applyPolled(StoreWorker &w, const TwilioMessage &message,
+                                           bool onlyKnown, QString *error);
+
+Q_SIGNALS:
+    void passFinished(int fetched, int fixed);
+    void sweepFinished(int listed, int fixed, int arrived);
+
+private:
+    struct Candidate {
+        QString sid;
+        QString status;
+    };
+    void fetchCandidates(const QList<Candidate> &candidates);
+    void fetched(const QString &sid, const TwilioResult<TwilioMessage> &result);
+    void applied(const QString &sid, bool final, bool fixed);
+    void finishOne();
+    void later(const QString &sid);
+    void sweepFrom(const QDateTime &since);
+    void sweepPage(const TwilioResult<TwilioMessagePage> &page, int pageNumber);
+    void sweepDone();
+    void countFixes(int fixes);
+
+    Store *m_store;
+    TwilioClient *m_client;
+    Clock m_clock;
+    Options m_options;
+    Metrics *m_metrics = nullptr;
+    QTimer *m_timer;
+    bool m_running = false;
+    int m_outstanding = 0;
+    int m_fetched = 0;
+    int m_fixed = 0;
+    struct Backoff {
+        QDateTime next;
+        qint64 delayMs = 0;
+    };
+    QHash<QString, Backoff> m_backoff; // messages Twilio still had in progress when asked
+    int m_sweepListed = 0;
+    int m_sweepFixed = 0;
+    int m_sweepArrived = 0;
+};
+
+} // namespace sb
