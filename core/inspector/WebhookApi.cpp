@@ -7,7 +7,6 @@
 #include "db/StoreWorker.h"
 
 #include <QJsonArray>
-#include <QRandomGenerator>
 
 #include <algorithm>
 #include <memory>
@@ -281,44 +280,18 @@ void WebhookApi::shuffle(const WebhookRecord &record, HttpServer::Reply reply) {
         return reply(HttpResponse::error(409, tr("Webhook %1 names no SID to shuffle the "
                                                  "status callbacks of.")
                                                   .arg(record.id)));
-    WebhookQuery query;
-    query.sid = record.sid;
-    query.limit = 500;
-    m_inspector->store()->run<QList<WebhookRecord>>(
-        this,
-        [query](StoreWorker &w, QString *error) {
-            return WebhookLog::find(w, query, false, error);
-        },
-        [this, reply, sid = record.sid](const StoreResult<QList<WebhookRecord>> &result) {
-            if (!result.ok())
-                return reply(HttpResponse::error(500, result.error));
-            // The status callbacks Twilio sent (not replays, not refused ones).
-            QList<qint64> ids;
-            for (const WebhookRecord &r : result.value) {
-                if (!r.replayOf && r.status < 400 && r.path.contains(QLatin1String("status")))
-                    ids.append(r.id);
-            }
-            std::shuffle(ids.begin(), ids.end(), *QRandomGenerator::global());
-            // One after the other, in the shuffled order, so the order is the one reported.
-            auto results = std::make_shared<QJsonArray>();
-            auto next = std::make_shared<std::function<void(qsizetype)>>();
-            // The pending replay holds the chain, never the chain itself: no cycle.
-            std::weak_ptr<std::function<void(qsizetype)>> weak = next;
-            *next = [this, ids, results, weak, reply, sid](qsizetype i) {
-                if (i == ids.size())
-                    return reply(HttpResponse::json(
-                        200, {{QStringLiteral("sid"), sid}, {QStringLiteral("order"), *results}}));
-                m_inspector->replay(
-                    ids[i], {},
-                    [i, ids, results, next = weak.lock()](const WebhookInspector::ReplayResult &r) {
-                        results->append(QJsonObject{{QStringLiteral("id"), ids[i]},
-                                                    {QStringLiteral("replayId"), r.replayId},
-                                                    {QStringLiteral("status"), r.status}});
-                        if (next)
-                            (*next)(i + 1);
-                    });
-            };
-            (*next)(0);
+    m_inspector->replayShuffled(
+        record.sid, [reply, sid = record.sid](const QList<WebhookInspector::ShuffledStep> &steps,
+                                              const QString &error) {
+            if (!error.isEmpty())
+                return reply(HttpResponse::error(500, error));
+            QJsonArray order;
+            for (const WebhookInspector::ShuffledStep &step : steps)
+                order.append(QJsonObject{{QStringLiteral("id"), step.id},
+                                         {QStringLiteral("replayId"), step.replayId},
+                                         {QStringLiteral("status"), step.status}});
+            reply(HttpResponse::json(
+                200, {{QStringLiteral("sid"), sid}, {QStringLiteral("order"), order}}));
         });
 }
 

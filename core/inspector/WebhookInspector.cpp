@@ -5,6 +5,7 @@
 #include "db/StoreWorker.h"
 #include "http/HttpServer.h"
 
+#include <QRandomGenerator>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -202,6 +203,45 @@ void WebhookInspector::replay(qint64 id, const QVariantMap &edits, ReplayDone do
                                      done({replayId, response.status, response.body, {}});
                                  });
                              });
+        });
+}
+
+void WebhookInspector::replayShuffled(
+    const QString &sid,
+    std::function<void(const QList<ShuffledStep> &, const QString &error)> done) {
+    WebhookQuery query;
+    query.sid = sid;
+    query.limit = 500;
+    m_store->run<QList<WebhookRecord>>(
+        Receiver(this),
+        [query](StoreWorker &w, QString *error) {
+            return WebhookLog::find(w, query, false, error);
+        },
+        [this, done](const StoreResult<QList<WebhookRecord>> &result) {
+            if (!result.ok())
+                return done({}, result.error);
+            // The status callbacks Twilio sent (not replays, not refused ones).
+            QList<qint64> ids;
+            for (const WebhookRecord &r : result.value) {
+                if (!r.replayOf && r.status < 400 && r.path.contains(QLatin1String("status")))
+                    ids.append(r.id);
+            }
+            std::shuffle(ids.begin(), ids.end(), *QRandomGenerator::global());
+            // One after the other, in the shuffled order, so the order is the one reported.
+            auto steps = std::make_shared<QList<ShuffledStep>>();
+            auto next = std::make_shared<std::function<void(qsizetype)>>();
+            // The pending replay holds the chain, never the chain itself: no cycle.
+            std::weak_ptr<std::function<void(qsizetype)>> weak = next;
+            *next = [this, ids, steps, weak, done](qsizetype i) {
+                if (i == ids.size())
+                    return done(*steps, {});
+                replay(ids[i], {}, [i, ids, steps, next = weak.lock()](const ReplayResult &r) {
+                    steps->append({ids[i], r.replayId, r.status});
+                    if (next)
+                        (*next)(i + 1);
+                });
+            };
+            (*next)(0);
         });
 }
 

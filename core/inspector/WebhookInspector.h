@@ -54,6 +54,16 @@ public:
     // Feeds a stored request back through the routes, its signature check skipped and marked
     // with X-Switchboard-Replay; `edits` replace form fields (a null value removes the field).
     void replay(qint64 id, const QVariantMap &edits, ReplayDone done);
+    struct ShuffledStep {
+        qint64 id = 0;       // the status callback replayed
+        qint64 replayId = 0; // its replay's record
+        int status = 0;
+    };
+    // Replays the status callbacks Twilio sent for `sid` (not replays, not refused ones) one
+    // after the other in a random order, to test out-of-order handling; `done` gets the order.
+    void
+    replayShuffled(const QString &sid,
+                   std::function<void(const QList<ShuffledStep> &, const QString &error)> done);
     // The request a record replays as (edits applied).
     static HttpRequest requestFor(const WebhookRecord &record, const QVariantMap &edits);
     // Credentials removed: the headers as they may be stored.
