@@ -400,6 +400,8 @@ void TestInspectorView::screenshots() {
     QVERIFY(tab()->select(idOf(m_sid, QStringLiteral("invalid"))));
     QTRY_VERIFY(tab()->shown() && tab()->shown()->signature == QLatin1String("invalid"));
     QTRY_COMPARE(window->size(), QSize(1024, 600));
+    // The row's verdict colour shows unselected; the detail stays.
+    tab()->table()->selectionModel()->clearSelection();
     const QString light = QStringLiteral("/tmp/inspview-default.png");
     QVERIFY(window->grab().save(light));
     const QPalette before = QApplication::palette();
@@ -408,6 +410,7 @@ void TestInspectorView::screenshots() {
     QTRY_VERIFY(tab()->shown() && tab()->shown()->signature == QLatin1String("valid"));
     tab()->select(idOf(m_sid, QStringLiteral("invalid")));
     QTRY_VERIFY(tab()->shown() && tab()->shown()->signature == QLatin1String("invalid"));
+    tab()->table()->selectionModel()->clearSelection();
     const QString dark = QStringLiteral("/tmp/inspview-dark.png");
     QVERIFY(window->grab().save(dark));
     QApplication::setPalette(before);

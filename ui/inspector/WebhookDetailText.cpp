@@ -23,9 +23,9 @@ QString pre(const QByteArray &bytes) {
         return QStringLiteral("<p><i>%1</i></p>").arg(esc(tr("(empty)")));
     const QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes)
-        return QStringLiteral("<p><i>%1</i></p><pre>%2</pre>")
+        return QStringLiteral("<p><i>%1</i></p><pre style=\"white-space: pre-wrap\">%2</pre>")
             .arg(esc(tr("Not UTF-8 text; as base64:")), esc(QString::fromLatin1(bytes.toBase64())));
-    return QStringLiteral("<pre>%1</pre>").arg(esc(text));
+    return QStringLiteral("<pre style=\"white-space: pre-wrap\">%1</pre>").arg(esc(text));
 }
 
 QString row(const QString &name, const QString &value) {
@@ -35,8 +35,9 @@ QString row(const QString &name, const QString &value) {
 
 QString signatureSection(const WebhookRecord &r) {
     const QJsonObject d = r.diagnosis;
-    QString html = QStringLiteral("<h3>%1</h3>").arg(esc(tr("Signature")));
-    html += QStringLiteral("<p><b>%1</b></p>").arg(esc(WebhookTableModel::resultText(r.signature)));
+    QString html =
+        QStringLiteral("<h3>%1</h3>")
+            .arg(esc(tr("Signature: %1").arg(WebhookTableModel::resultText(r.signature))));
     if (r.replayOf)
         html += QStringLiteral("<p>%1</p>")
                     .arg(esc(tr("A replay of webhook %1: its signature check was skipped.")
@@ -75,8 +76,11 @@ QString signatureSection(const WebhookRecord &r) {
 } // namespace
 
 QString WebhookDetailText::html(const WebhookRecord &r) {
-    QString html = QStringLiteral("<h3>%1 %2</h3><table>")
-                       .arg(esc(QString::fromLatin1(r.method)), esc(r.target));
+    // What went wrong first: a failed signature's explanation is what the agent came for.
+    QString html =
+        QStringLiteral("<h3>%1 %2</h3>").arg(esc(QString::fromLatin1(r.method)), esc(r.target));
+    html += signatureSection(r);
+    html += QStringLiteral("<h3>%1</h3><table>").arg(esc(tr("Request")));
     html += row(tr("Webhook"), QString::number(r.id));
     html +=
         row(tr("Received"), QLocale().toString(r.receivedAt.toLocalTime(), QLocale::LongFormat));
@@ -87,7 +91,6 @@ QString WebhookDetailText::html(const WebhookRecord &r) {
                                     .arg(r.status)
                                     .arg(QLocale().toString(double(r.elapsedUs) / 1000.0, 'f', 1)));
     html += QStringLiteral("</table>");
-    html += signatureSection(r);
 
     html += QStringLiteral("<h3>%1</h3><table>").arg(esc(tr("Headers")));
     for (const auto &[name, value] : r.headers)

@@ -60,6 +60,9 @@ WebhookInspectorTab::WebhookInspectorTab(SwitchboardService *service, QWidget *p
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(WebhookTableModel::Time, Qt::DescendingOrder);
     m_table->verticalHeader()->hide();
+    // One line per webhook: as many as fit, at 1024x600 too.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -71,6 +74,8 @@ WebhookInspectorTab::WebhookInspectorTab(SwitchboardService *service, QWidget *p
             &WebhookInspectorTab::onCurrentChanged);
 
     m_detail->setOpenLinks(false);
+    // URLs and tokens have no spaces: they break anywhere rather than scroll sideways.
+    m_detail->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_detail->setPlaceholderText(tr("Select a webhook to see its headers, body, the answer "
                                     "sent and, for a failed signature, why it failed."));
     Accessibility::describe(m_detail, tr("Webhook detail"));
