@@ -49,9 +49,12 @@ WebhookApi::WebhookApi(HttpServer *server, WebhookInspector *inspector, QObject 
                   [this](const HttpRequest &r, HttpServer::Reply reply) { list(r, reply); });
     server->route("GET", LocalApi::path(QStringLiteral("webhooks/{id}")),
                   [this](const HttpRequest &r, HttpServer::Reply reply) {
-                      withRecord(r.args.value(0), reply, [reply](const WebhookRecord &record) {
-                          reply(HttpResponse::json(200, detail(record)));
-                      });
+                      withRecord(
+                          r.args.value(0), reply,
+                          [reply](const WebhookRecord &record) {
+                              reply(HttpResponse::json(200, detail(record)));
+                          },
+                          true);
                   });
     server->route("GET", LocalApi::path(QStringLiteral("webhooks/{id}/curl")),
                   [this](const HttpRequest &r, HttpServer::Reply reply) {
@@ -219,21 +222,24 @@ void WebhookApi::list(const HttpRequest &request, HttpServer::Reply reply) {
 }
 
 void WebhookApi::withRecord(const QString &id, HttpServer::Reply reply,
-                            std::function<void(const WebhookRecord &)> then) {
+                            std::function<void(const WebhookRecord &)> then, bool explained) {
     bool ok = false;
     const qint64 number = id.toLongLong(&ok);
     if (!ok || number <= 0)
         return reply(HttpResponse::error(404, tr("No webhook %1 is recorded.").arg(id)));
+    auto found = [reply, then, id](const StoreResult<std::optional<WebhookRecord>> &result) {
+        if (!result.ok())
+            return reply(HttpResponse::error(500, result.error));
+        if (!result.value)
+            return reply(HttpResponse::error(404, tr("No webhook %1 is recorded.").arg(id)));
+        then(*result.value);
+    };
+    if (explained)
+        return m_inspector->findExplained(number, this, found);
     m_inspector->store()->run<std::optional<WebhookRecord>>(
         this,
         [number](StoreWorker &w, QString *error) { return WebhookLog::byId(w, number, error); },
-        [reply, then, id](const StoreResult<std::optional<WebhookRecord>> &result) {
-            if (!result.ok())
-                return reply(HttpResponse::error(500, result.error));
-            if (!result.value)
-                return reply(HttpResponse::error(404, tr("No webhook %1 is recorded.").arg(id)));
-            then(*result.value);
-        });
+        found);
 }
 
 void WebhookApi::replay(const HttpRequest &request, HttpServer::Reply reply) {

@@ -80,8 +80,9 @@ void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &r
 void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done) {
     r.sid = sidOf(r.path, r.body);
     const bool twilio = r.path.startsWith(QLatin1String("/twilio/"));
-    // The diagnosis (a few dozen HMACs) runs on the store thread with the row, off the
-    // request path; the token travels in the job only.
+    // Only the verdict (one HMAC) at capture, on the store thread with the row: the
+    // explanation is worked out when someone asks (findExplained). The token travels in the
+    // job only.
     const QByteArray token = twilio && !r.replayOf ? m_options.authToken : QByteArray();
     const QString base = publicBase();
     const bool refused = r.status == 401 || r.status == 403;
@@ -97,7 +98,7 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
                 r.signature = QStringLiteral("replay");
             } else if (twilio) {
                 const SignatureDiagnosis d =
-                    SignatureDiagnosis::diagnose(token, base, r.target, r.headers, r.body);
+                    SignatureDiagnosis::verdictOnly(token, base, r.target, r.headers, r.body);
                 r.signature = d.result();
                 r.diagnosis = d.toJson();
             } else {
@@ -118,6 +119,31 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
         });
     if (pruneNow)
         prune();
+}
+
+void WebhookInspector::explain(WebhookRecord &r, const QByteArray &authToken) {
+    if (r.diagnosis.value(QLatin1String("outcome")).toString() != QLatin1String("unexplained"))
+        return;
+    // The URL it was checked against at capture: the public URL then, and the target.
+    const QString checked = r.diagnosis.value(QLatin1String("checkedUrl")).toString();
+    if (!checked.endsWith(r.target))
+        return;
+    const QString base = checked.chopped(r.target.size());
+    r.diagnosis =
+        SignatureDiagnosis::diagnose(authToken, base, r.target, r.headers, r.body).toJson();
+}
+
+void WebhookInspector::findExplained(qint64 id, Receiver receiver, RecordDone done) const {
+    m_store->run<std::optional<WebhookRecord>>(
+        std::move(receiver),
+        [id, token = m_options.authToken](
+            StoreWorker &w, QString *error) -> std::optional<std::optional<WebhookRecord>> {
+            auto found = WebhookLog::byId(w, id, error);
+            if (found && *found)
+                explain(**found, token);
+            return found;
+        },
+        std::move(done));
 }
 
 void WebhookInspector::prune(Receiver receiver, std::function<void(int)> done) {

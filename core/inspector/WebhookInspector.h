@@ -41,6 +41,15 @@ public:
     Store *store() const { return m_store; }
     QString publicBase() const { return m_options.publicBase ? m_options.publicBase() : QString(); }
 
+    // A whole record by id, a failed Twilio signature explained now (SignatureDiagnosis, a few
+    // dozen HMACs on the store thread) rather than at capture, where anyone could make the
+    // console do that work. Any thread: it reads only the store and the token. `done` runs on
+    // `receiver`'s thread; no such record: a null optional.
+    using RecordDone = std::function<void(const StoreResult<std::optional<WebhookRecord>> &)>;
+    void findExplained(qint64 id, Receiver receiver, RecordDone done) const;
+    // Fills in the explanation of a record captured with only its verdict (store thread or any).
+    static void explain(WebhookRecord &record, const QByteArray &authToken);
+
     // Drops what is over the bounds; `done` gets the number of rows removed (-1: failed).
     void prune(Receiver receiver = {}, std::function<void(int)> done = {});
 

@@ -272,13 +272,21 @@ void WebhookInspectorTab::onCurrentChanged() {
     if (m_shown && m_shown->id == id)
         return;
     m_wanted = id;
-    load({id}, [this, id](const QList<WebhookRecord> &found, const QString &error) {
-        if (id != m_wanted)
-            return; // another one was selected meanwhile
-        if (!error.isEmpty())
-            return setStatus(tr("Webhook %1 could not be read: %2").arg(id).arg(error), true);
-        showRecord(found.first());
-    });
+    WebhookInspector *inspector = m_service->webhookInspector();
+    if (!inspector)
+        return setStatus(tr("The webhook inspector is not running."), true);
+    // Read (and a failed signature explained) on the store's thread, as the API's detail is.
+    inspector->findExplained(
+        id, this, [this, id](const StoreResult<std::optional<WebhookRecord>> &result) {
+            if (id != m_wanted)
+                return; // another one was selected meanwhile
+            if (!result.ok())
+                return setStatus(tr("Webhook %1 could not be read: %2").arg(id).arg(result.error),
+                                 true);
+            if (!result.value)
+                return setStatus(tr("No webhook %1 is recorded.").arg(id), true);
+            showRecord(*result.value);
+        });
 }
 
 void WebhookInspectorTab::showRecord(const WebhookRecord &record) {
