@@ -102,7 +102,7 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
                 r.signature = d.result();
                 r.diagnosis = d.toJson();
             } else {
-                // SendGrid's Event Webhook verifies inside its route: its answer says.
+                // SendGrid's Event Webhook is verified by its route's filter: its answer says.
                 r.signature = refused ? QStringLiteral("invalid") : QStringLiteral("valid");
                 if (refused)
                     r.diagnosis = {
