@@ -215,7 +215,7 @@ void MainWindow::buildMenus() {
     QStringList titles{tr("Inbox")};
     for (const PlannedTab &planned : std::as_const(m_plan))
         titles << planned.title;
-    titles << tr("Account");
+    titles << tr("Account") << tr("Webhooks");
     for (int i = 0; i < titles.size(); ++i) {
         QList<QKeySequence> keys;
         if (i < 9)
