@@ -190,7 +190,7 @@ void WebhookInspectorTab::buildFilters(QHBoxLayout *row) {
 
     auto *pathLabel = new QLabel(tr("Pa&th:"), this);
     pathLabel->setBuddy(m_pathFilter);
-    auto *resultLabel = new QLabel(tr("Si&gnature:"), this);
+    auto *resultLabel = new QLabel(tr("Signatu&re:"), this);
     resultLabel->setBuddy(m_resultFilter);
     auto *sidLabel = new QLabel(tr("S&ID:"), this);
     sidLabel->setBuddy(m_sidFilter);
