@@ -18,6 +18,7 @@
 #include "inbox/InboxTab.h"
 #include "inbox/ReplyRoute.h"
 #include "logs/LogDock.h"
+#include "inspector/WebhookInspectorTab.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "settings/SettingsDialog.h"
@@ -216,7 +217,7 @@ void MainWindow::buildMenus() {
     QStringList titles{tr("Inbox")};
     for (const PlannedTab &planned : std::as_const(m_plan))
         titles << planned.title;
-    titles << tr("Account");
+    titles << tr("Account") << tr("Webhooks");
     for (int i = 0; i < titles.size(); ++i) {
         QList<QKeySequence> keys;
         if (i < 9)
@@ -422,6 +423,7 @@ void MainWindow::removeTabs() {
         tab->saveState(m_settings);
     m_channelTabs.clear();
     m_account = nullptr;
+    m_webhooks = nullptr;
     m_inbox = nullptr;
     // Which channel was shown stays what it was before the restart.
     const QSignalBlocker quiet(m_tabs);
@@ -510,6 +512,9 @@ void MainWindow::buildTabs() {
     }
     m_account = new AccountTab(m_service.get());
     m_tabs->addTab(m_account, tr("Account"));
+    // The webhook inspector's view: not a channel, after Account so channel tabs keep their keys.
+    m_webhooks = new WebhookInspectorTab(m_service.get());
+    m_tabs->addTab(m_webhooks, tr("Webhooks"));
     // The channel the agent was on before a restart, or the first.
     if (ChannelTab *tab = channelTab(shown) ? channelTab(shown) : m_channelTabs.value(0))
         m_tabs->setCurrentWidget(tab);

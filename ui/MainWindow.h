@@ -29,14 +29,15 @@ class SecretStore;
 class SwitchboardService;
 class LogDock;
 class UnreadMessages;
+class WebhookInspectorTab;
 
 // The console's shell: the Inbox first (every contact's merged thread, not a channel: the
 // channels' UIs only lend it their ReplyRoutes), one tab per registered channel UI (ChannelUi, in
 // their order), a placeholder for each channel still to come (Calls, WhatsApp, Email) until one
-// with its id is registered, and Account last; the sandbox banner, the status bar, the menus,
-// settings and notifications. It knows channels' tabs only through ChannelTab. It owns the running
-// service and rebuilds it (and the tabs) when the settings change, so new credentials apply without
-// a restart.
+// with its id is registered, Account, and Webhooks (the inspector) last; the sandbox banner, the
+// status bar, the menus, settings and notifications. It knows channels' tabs only through
+// ChannelTab. It owns the running service and rebuilds it (and the tabs) when the settings change,
+// so new credentials apply without a restart.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -62,6 +63,8 @@ public:
     QList<ChannelTab *> channelTabs() const { return m_channelTabs; }
     ChannelTab *channelTab(const QString &channel) const;
     AccountTab *accountTab() const { return m_account; }
+    // The webhook inspector's tab, after Account (null before the service has started).
+    WebhookInspectorTab *webhooksTab() const { return m_webhooks; }
     // The Inbox, first of all tabs (null before the service has started).
     InboxTab *inboxTab() const { return m_inbox; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -140,6 +143,7 @@ private:
     ConnectionStatus *m_status;
     QList<ChannelTab *> m_channelTabs;
     AccountTab *m_account = nullptr;
+    WebhookInspectorTab *m_webhooks = nullptr;
     InboxTab *m_inbox = nullptr;
     bool m_readFromInbox = false; // the channels' tabs are marking what the inbox read
     CannedLibrary *m_canned = nullptr;

@@ -85,9 +85,23 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
     return diagnose(authToken, publicBase, request.target, request.headers, request.body);
 }
 
+SignatureDiagnosis SignatureDiagnosis::verdictOnly(const QByteArray &authToken,
+                                                   const QString &publicBase, const QString &target,
+                                                   const HeaderList &headers,
+                                                   const QByteArray &body) {
+    return diagnose(authToken, publicBase, target, headers, body, false);
+}
+
 SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
                                                 const QString &publicBase, const QString &target,
                                                 const HeaderList &headers, const QByteArray &body) {
+    return diagnose(authToken, publicBase, target, headers, body, true);
+}
+
+SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
+                                                const QString &publicBase, const QString &target,
+                                                const HeaderList &headers, const QByteArray &body,
+                                                bool explain) {
     SignatureDiagnosis d;
     d.checkedUrl = publicBase + target;
     if (authToken.isEmpty()) {
@@ -114,6 +128,16 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
     const SignatureValidator validator(authToken);
     const SignatureValidator::Verdict verdict =
         validator.check(d.checkedUrl, body, isJson ? nullptr : &form, signature);
+    if (!explain) {
+        if (verdict == SignatureValidator::Verdict::Valid) {
+            d.outcome = Outcome::Valid;
+            d.explanation = tr("The signature matches %1.").arg(d.checkedUrl);
+        } else {
+            d.outcome = Outcome::Unexplained;
+            d.explanation = tr("The signature does not match %1.").arg(d.checkedUrl);
+        }
+        return d;
+    }
 
     // Every base URL Twilio may have been given: the configured one, the Host header's, the
     // proxy's X-Forwarded-* headers; each with either scheme and with or without its port.
@@ -255,6 +279,8 @@ QString SignatureDiagnosis::outcomeName(Outcome outcome) {
         return QStringLiteral("body-altered");
     case Outcome::NoVariantMatches:
         return QStringLiteral("no-variant-matches");
+    case Outcome::Unexplained:
+        return QStringLiteral("unexplained");
     }
     return {};
 }

@@ -24,6 +24,7 @@ public:
         OtherUrl,         // another URL variant matches: a setting is wrong
         BodyAltered,      // a JSON webhook whose URL matches but whose body is not bodySHA256's
         NoVariantMatches, // the token differs or the body was altered
+        Unexplained,      // does not match; the variants were not tried (verdictOnly)
     };
     struct Variant {
         QString label; // e.g. "https instead of http; without the port"
@@ -46,10 +47,22 @@ public:
                                        const QString &target, const HeaderList &headers,
                                        const QByteArray &body);
 
+    // Only whether it matches, at the cost of one HMAC: what the inspector keeps at capture,
+    // since a stranger can send any number of badly signed requests. Outcome Unexplained
+    // stands for every failure diagnose() would tell apart (the checked URL is kept).
+    static SignatureDiagnosis verdictOnly(const QByteArray &authToken, const QString &publicBase,
+                                          const QString &target, const HeaderList &headers,
+                                          const QByteArray &body);
+
     // "valid", "unchecked", "missing", "invalid".
     QString result() const;
     QJsonObject toJson() const;
     static QString outcomeName(Outcome outcome);
+
+private:
+    static SignatureDiagnosis diagnose(const QByteArray &authToken, const QString &publicBase,
+                                       const QString &target, const HeaderList &headers,
+                                       const QByteArray &body, bool explain);
 };
 
 } // namespace sb

@@ -7,7 +7,6 @@
 #include "db/StoreWorker.h"
 
 #include <QJsonArray>
-#include <QRandomGenerator>
 
 #include <algorithm>
 #include <memory>
@@ -50,9 +49,12 @@ WebhookApi::WebhookApi(HttpServer *server, WebhookInspector *inspector, QObject 
                   [this](const HttpRequest &r, HttpServer::Reply reply) { list(r, reply); });
     server->route("GET", LocalApi::path(QStringLiteral("webhooks/{id}")),
                   [this](const HttpRequest &r, HttpServer::Reply reply) {
-                      withRecord(r.args.value(0), reply, [reply](const WebhookRecord &record) {
-                          reply(HttpResponse::json(200, detail(record)));
-                      });
+                      withRecord(
+                          r.args.value(0), reply,
+                          [reply](const WebhookRecord &record) {
+                              reply(HttpResponse::json(200, detail(record)));
+                          },
+                          true);
                   });
     server->route("GET", LocalApi::path(QStringLiteral("webhooks/{id}/curl")),
                   [this](const HttpRequest &r, HttpServer::Reply reply) {
@@ -220,21 +222,24 @@ void WebhookApi::list(const HttpRequest &request, HttpServer::Reply reply) {
 }
 
 void WebhookApi::withRecord(const QString &id, HttpServer::Reply reply,
-                            std::function<void(const WebhookRecord &)> then) {
+                            std::function<void(const WebhookRecord &)> then, bool explained) {
     bool ok = false;
     const qint64 number = id.toLongLong(&ok);
     if (!ok || number <= 0)
         return reply(HttpResponse::error(404, tr("No webhook %1 is recorded.").arg(id)));
+    auto found = [reply, then, id](const StoreResult<std::optional<WebhookRecord>> &result) {
+        if (!result.ok())
+            return reply(HttpResponse::error(500, result.error));
+        if (!result.value)
+            return reply(HttpResponse::error(404, tr("No webhook %1 is recorded.").arg(id)));
+        then(*result.value);
+    };
+    if (explained)
+        return m_inspector->findExplained(number, this, found);
     m_inspector->store()->run<std::optional<WebhookRecord>>(
         this,
         [number](StoreWorker &w, QString *error) { return WebhookLog::byId(w, number, error); },
-        [reply, then, id](const StoreResult<std::optional<WebhookRecord>> &result) {
-            if (!result.ok())
-                return reply(HttpResponse::error(500, result.error));
-            if (!result.value)
-                return reply(HttpResponse::error(404, tr("No webhook %1 is recorded.").arg(id)));
-            then(*result.value);
-        });
+        found);
 }
 
 void WebhookApi::replay(const HttpRequest &request, HttpServer::Reply reply) {
@@ -281,44 +286,18 @@ void WebhookApi::shuffle(const WebhookRecord &record, HttpServer::Reply reply) {
         return reply(HttpResponse::error(409, tr("Webhook %1 names no SID to shuffle the "
                                                  "status callbacks of.")
                                                   .arg(record.id)));
-    WebhookQuery query;
-    query.sid = record.sid;
-    query.limit = 500;
-    m_inspector->store()->run<QList<WebhookRecord>>(
-        this,
-        [query](StoreWorker &w, QString *error) {
-            return WebhookLog::find(w, query, false, error);
-        },
-        [this, reply, sid = record.sid](const StoreResult<QList<WebhookRecord>> &result) {
-            if (!result.ok())
-                return reply(HttpResponse::error(500, result.error));
-            // The status callbacks Twilio sent (not replays, not refused ones).
-            QList<qint64> ids;
-            for (const WebhookRecord &r : result.value) {
-                if (!r.replayOf && r.status < 400 && r.path.contains(QLatin1String("status")))
-                    ids.append(r.id);
-            }
-            std::shuffle(ids.begin(), ids.end(), *QRandomGenerator::global());
-            // One after the other, in the shuffled order, so the order is the one reported.
-            auto results = std::make_shared<QJsonArray>();
-            auto next = std::make_shared<std::function<void(qsizetype)>>();
-            // The pending replay holds the chain, never the chain itself: no cycle.
-            std::weak_ptr<std::function<void(qsizetype)>> weak = next;
-            *next = [this, ids, results, weak, reply, sid](qsizetype i) {
-                if (i == ids.size())
-                    return reply(HttpResponse::json(
-                        200, {{QStringLiteral("sid"), sid}, {QStringLiteral("order"), *results}}));
-                m_inspector->replay(
-                    ids[i], {},
-                    [i, ids, results, next = weak.lock()](const WebhookInspector::ReplayResult &r) {
-                        results->append(QJsonObject{{QStringLiteral("id"), ids[i]},
-                                                    {QStringLiteral("replayId"), r.replayId},
-                                                    {QStringLiteral("status"), r.status}});
-                        if (next)
-                            (*next)(i + 1);
-                    });
-            };
-            (*next)(0);
+    m_inspector->replayShuffled(
+        record.sid, [reply, sid = record.sid](const QList<WebhookInspector::ShuffledStep> &steps,
+                                              const QString &error) {
+            if (!error.isEmpty())
+                return reply(HttpResponse::error(500, error));
+            QJsonArray order;
+            for (const WebhookInspector::ShuffledStep &step : steps)
+                order.append(QJsonObject{{QStringLiteral("id"), step.id},
+                                         {QStringLiteral("replayId"), step.replayId},
+                                         {QStringLiteral("status"), step.status}});
+            reply(HttpResponse::json(
+                200, {{QStringLiteral("sid"), sid}, {QStringLiteral("order"), order}}));
         });
 }
 

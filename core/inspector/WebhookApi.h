@@ -31,8 +31,9 @@ public:
 
 private:
     void list(const HttpRequest &request, HttpServer::Reply reply);
+    // `explained`: a failed signature's explanation worked out (WebhookInspector::findExplained).
     void withRecord(const QString &id, HttpServer::Reply reply,
-                    std::function<void(const WebhookRecord &)> then);
+                    std::function<void(const WebhookRecord &)> then, bool explained = false);
     void replay(const HttpRequest &request, HttpServer::Reply reply);
     void shuffle(const WebhookRecord &record, HttpServer::Reply reply);
 

@@ -5,6 +5,7 @@
 #include "db/StoreWorker.h"
 #include "http/HttpServer.h"
 
+#include <QRandomGenerator>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
@@ -79,8 +80,9 @@ void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &r
 void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done) {
     r.sid = sidOf(r.path, r.body);
     const bool twilio = r.path.startsWith(QLatin1String("/twilio/"));
-    // The diagnosis (a few dozen HMACs) runs on the store thread with the row, off the
-    // request path; the token travels in the job only.
+    // Only the verdict (one HMAC) at capture, on the store thread with the row: the
+    // explanation is worked out when someone asks (findExplained). The token travels in the
+    // job only.
     const QByteArray token = twilio && !r.replayOf ? m_options.authToken : QByteArray();
     const QString base = publicBase();
     const bool refused = r.status == 401 || r.status == 403;
@@ -96,11 +98,11 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
                 r.signature = QStringLiteral("replay");
             } else if (twilio) {
                 const SignatureDiagnosis d =
-                    SignatureDiagnosis::diagnose(token, base, r.target, r.headers, r.body);
+                    SignatureDiagnosis::verdictOnly(token, base, r.target, r.headers, r.body);
                 r.signature = d.result();
                 r.diagnosis = d.toJson();
             } else {
-                // SendGrid's Event Webhook verifies inside its route: its answer says.
+                // SendGrid's Event Webhook is verified by its route's filter: its answer says.
                 r.signature = refused ? QStringLiteral("invalid") : QStringLiteral("valid");
                 if (refused)
                     r.diagnosis = {
@@ -117,6 +119,31 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
         });
     if (pruneNow)
         prune();
+}
+
+void WebhookInspector::explain(WebhookRecord &r, const QByteArray &authToken) {
+    if (r.diagnosis.value(QLatin1String("outcome")).toString() != QLatin1String("unexplained"))
+        return;
+    // The URL it was checked against at capture: the public URL then, and the target.
+    const QString checked = r.diagnosis.value(QLatin1String("checkedUrl")).toString();
+    if (!checked.endsWith(r.target))
+        return;
+    const QString base = checked.chopped(r.target.size());
+    r.diagnosis =
+        SignatureDiagnosis::diagnose(authToken, base, r.target, r.headers, r.body).toJson();
+}
+
+void WebhookInspector::findExplained(qint64 id, Receiver receiver, RecordDone done) const {
+    m_store->run<std::optional<WebhookRecord>>(
+        std::move(receiver),
+        [id, token = m_options.authToken](
+            StoreWorker &w, QString *error) -> std::optional<std::optional<WebhookRecord>> {
+            auto found = WebhookLog::byId(w, id, error);
+            if (found && *found)
+                explain(**found, token);
+            return found;
+        },
+        std::move(done));
 }
 
 void WebhookInspector::prune(Receiver receiver, std::function<void(int)> done) {
@@ -202,6 +229,45 @@ void WebhookInspector::replay(qint64 id, const QVariantMap &edits, ReplayDone do
                                      done({replayId, response.status, response.body, {}});
                                  });
                              });
+        });
+}
+
+void WebhookInspector::replayShuffled(
+    const QString &sid,
+    std::function<void(const QList<ShuffledStep> &, const QString &error)> done) {
+    WebhookQuery query;
+    query.sid = sid;
+    query.limit = 500;
+    m_store->run<QList<WebhookRecord>>(
+        Receiver(this),
+        [query](StoreWorker &w, QString *error) {
+            return WebhookLog::find(w, query, false, error);
+        },
+        [this, done](const StoreResult<QList<WebhookRecord>> &result) {
+            if (!result.ok())
+                return done({}, result.error);
+            // The status callbacks Twilio sent (not replays, not refused ones).
+            QList<qint64> ids;
+            for (const WebhookRecord &r : result.value) {
+                if (!r.replayOf && r.status < 400 && r.path.contains(QLatin1String("status")))
+                    ids.append(r.id);
+            }
+            std::shuffle(ids.begin(), ids.end(), *QRandomGenerator::global());
+            // One after the other, in the shuffled order, so the order is the one reported.
+            auto steps = std::make_shared<QList<ShuffledStep>>();
+            auto next = std::make_shared<std::function<void(qsizetype)>>();
+            // The pending replay holds the chain, never the chain itself: no cycle.
+            std::weak_ptr<std::function<void(qsizetype)>> weak = next;
+            *next = [this, ids, steps, weak, done](qsizetype i) {
+                if (i == ids.size())
+                    return done(*steps, {});
+                replay(ids[i], {}, [i, ids, steps, next = weak.lock()](const ReplayResult &r) {
+                    steps->append({ids[i], r.replayId, r.status});
+                    if (next)
+                        (*next)(i + 1);
+                });
+            };
+            (*next)(0);
         });
 }
 

@@ -41,6 +41,15 @@ public:
     Store *store() const { return m_store; }
     QString publicBase() const { return m_options.publicBase ? m_options.publicBase() : QString(); }
 
+    // A whole record by id, a failed Twilio signature explained now (SignatureDiagnosis, a few
+    // dozen HMACs on the store thread) rather than at capture, where anyone could make the
+    // console do that work. Any thread: it reads only the store and the token. `done` runs on
+    // `receiver`'s thread; no such record: a null optional.
+    using RecordDone = std::function<void(const StoreResult<std::optional<WebhookRecord>> &)>;
+    void findExplained(qint64 id, Receiver receiver, RecordDone done) const;
+    // Fills in the explanation of a record captured with only its verdict (store thread or any).
+    static void explain(WebhookRecord &record, const QByteArray &authToken);
+
     // Drops what is over the bounds; `done` gets the number of rows removed (-1: failed).
     void prune(Receiver receiver = {}, std::function<void(int)> done = {});
 
@@ -54,6 +63,16 @@ public:
     // Feeds a stored request back through the routes, its signature check skipped and marked
     // with X-Switchboard-Replay; `edits` replace form fields (a null value removes the field).
     void replay(qint64 id, const QVariantMap &edits, ReplayDone done);
+    struct ShuffledStep {
+        qint64 id = 0;       // the status callback replayed
+        qint64 replayId = 0; // its replay's record
+        int status = 0;
+    };
+    // Replays the status callbacks Twilio sent for `sid` (not replays, not refused ones) one
+    // after the other in a random order, to test out-of-order handling; `done` gets the order.
+    void
+    replayShuffled(const QString &sid,
+                   std::function<void(const QList<ShuffledStep> &, const QString &error)> done);
     // The request a record replays as (edits applied).
     static HttpRequest requestFor(const WebhookRecord &record, const QVariantMap &edits);
     // Credentials removed: the headers as they may be stored.

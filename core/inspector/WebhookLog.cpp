@@ -100,6 +100,11 @@ Schema WebhookLog::schema() {
 }
 
 std::optional<qint64> WebhookLog::insert(StoreWorker &w, const WebhookRecord &r, QString *error) {
+    // A null QString binds as SQL NULL, which the NOT NULL columns refuse: a request with no
+    // SID (every SendGrid batch) would not be recorded at all.
+    const auto text = [](const QString &s) {
+        return s.isNull() ? QStringLiteral("") : s;
+    };
     QSqlQuery q(w.database());
     q.prepare(QStringLiteral(
         "INSERT INTO webhook_log (received_at, method, target, path, headers, body, peer, sid, "
@@ -107,13 +112,13 @@ std::optional<qint64> WebhookLog::insert(StoreWorker &w, const WebhookRecord &r,
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(r.receivedAt.toMSecsSinceEpoch());
     q.addBindValue(QString::fromLatin1(r.method));
-    q.addBindValue(r.target);
-    q.addBindValue(r.path);
+    q.addBindValue(text(r.target));
+    q.addBindValue(text(r.path));
     q.addBindValue(QString::fromUtf8(headersJson(r.headers)));
     q.addBindValue(r.body.isNull() ? QByteArray("") : r.body);
-    q.addBindValue(r.peer);
-    q.addBindValue(r.sid);
-    q.addBindValue(r.signature);
+    q.addBindValue(text(r.peer));
+    q.addBindValue(text(r.sid));
+    q.addBindValue(text(r.signature));
     const QByteArray diagnosis = QJsonDocument(r.diagnosis).toJson(QJsonDocument::Compact);
     q.addBindValue(QString::fromUtf8(diagnosis));
     q.addBindValue(r.status);

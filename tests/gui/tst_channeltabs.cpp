@@ -156,10 +156,10 @@ void TestChannelTabs::tabsComeFromTheRegistry() {
     QString why;
     QVERIFY2(m_console->start(&why, withTestChannels({pigeon()})), qPrintable(why));
     MainWindow *window = m_console->window();
-    QCOMPARE(tabTitles(),
-             (QStringList{QStringLiteral("Inbox"), QStringLiteral("Calls"), QStringLiteral("SMS"),
-                          QStringLiteral("Pigeon"), QStringLiteral("WhatsApp"),
-                          QStringLiteral("Email"), QStringLiteral("Account")}));
+    QCOMPARE(tabTitles(), (QStringList{QStringLiteral("Inbox"), QStringLiteral("Calls"),
+                                       QStringLiteral("SMS"), QStringLiteral("Pigeon"),
+                                       QStringLiteral("WhatsApp"), QStringLiteral("Email"),
+                                       QStringLiteral("Account"), QStringLiteral("Webhooks")}));
     QCOMPARE(window->channelTabs().size(), 5); // Calls, SMS, Pigeon, WhatsApp, Email
     RecordingTab *pigeonTab = tab(QStringLiteral("pigeon"));
     QVERIFY(pigeonTab);
@@ -189,9 +189,10 @@ void TestChannelTabs::placeholdersGiveWayToChannelsWithTheirIds() {
                             std::make_shared<TestChannelUi>(QStringLiteral("email"),
                                                             QStringLiteral("Mail"), 40, false)}))),
              qPrintable(why));
-    QCOMPARE(tabTitles(), (QStringList{QStringLiteral("Inbox"), QStringLiteral("Calls"),
-                                       QStringLiteral("SMS"), QStringLiteral("WhatsApp"),
-                                       QStringLiteral("Mail"), QStringLiteral("Account")}));
+    QCOMPARE(tabTitles(),
+             (QStringList{QStringLiteral("Inbox"), QStringLiteral("Calls"), QStringLiteral("SMS"),
+                          QStringLiteral("WhatsApp"), QStringLiteral("Mail"),
+                          QStringLiteral("Account"), QStringLiteral("Webhooks")}));
     QTabWidget *tabs = m_console->window()->tabs();
     QCOMPARE(tabs->widget(1), m_console->window()->channelTab(QStringLiteral("voice")));
     QVERIFY(!tab(QStringLiteral("voice"))); // not the test's

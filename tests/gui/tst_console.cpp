@@ -120,9 +120,10 @@ void TestConsole::shellShowsModeAndTabs() {
     QStringList names;
     for (int i = 0; i < tabs->count(); ++i)
         names << tabs->tabText(i);
-    QCOMPARE(names, (QStringList{QStringLiteral("Inbox"), QStringLiteral("Calls"),
-                                 QStringLiteral("SMS"), QStringLiteral("WhatsApp"),
-                                 QStringLiteral("Email"), QStringLiteral("Account")}));
+    QCOMPARE(names,
+             (QStringList{QStringLiteral("Inbox"), QStringLiteral("Calls"), QStringLiteral("SMS"),
+                          QStringLiteral("WhatsApp"), QStringLiteral("Email"),
+                          QStringLiteral("Account"), QStringLiteral("Webhooks")}));
     QVERIFY(m_window->banner()->isVisible());
     QVERIFY(m_window->banner()->text().contains(QStringLiteral("Sandbox mode")));
     QVERIFY(m_window->connectionStatus()->modeLabel()->text().contains(QStringLiteral("Sandbox")));

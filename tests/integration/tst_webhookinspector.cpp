@@ -7,6 +7,7 @@
 #include "runtime/SwitchboardService.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void signedSmsIsCapturedAsReceived();
     void badSignatureIsExplained();
+    void explanationIsWorkedOutOnRequestNotAtCapture();
     void replayOfARefusedStatusCallbackUpdatesTheMessage();
     void editAndReplay();
     void diffAndCurl();
@@ -204,6 +206,50 @@ void TestWebhookInspector::badSignatureIsExplained() {
              qPrintable(d.value("suggestion").toString()));
     QVERIFY(rec.value("explanation").toString().contains(QLatin1String("X-Forwarded")));
     QVERIFY(!list(QStringLiteral("?result=invalid")).isEmpty());
+}
+
+void TestWebhookInspector::explanationIsWorkedOutOnRequestNotAtCapture() {
+    // A stranger's badly signed request must not cost the console the ~30 HMACs of the
+    // explanation: the row keeps the verdict only, the detail works the explanation out.
+    const qint64 before = newestId();
+    const QByteArray body =
+        "MessageSid=" + newSid().toLatin1() + "&From=%2B14155550113&To=%2B15005550006&Body=yo";
+    QCOMPARE(
+        signedPost(QStringLiteral("/twilio/incoming-sms"), body,
+                   QStringLiteral("https://tunnel.example.com"),
+                   {{"X-Forwarded-Proto", "https"}, {"X-Forwarded-Host", "tunnel.example.com"}})
+            .status,
+        403);
+    QTRY_VERIFY(newestId() > before);
+    const qint64 id = newestId();
+    const auto flushed = sbtest::await<bool>(
+        [&](auto done) { m_service->store()->flush(m_service.get(), [done] { done(true); }); });
+    QVERIFY(flushed);
+    QJsonObject stored;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek-diag"));
+        db.setDatabaseName(m_service->config().databasePath());
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(
+            QStringLiteral("SELECT signature, diagnosis FROM webhook_log WHERE id = %1").arg(id)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("invalid"));
+        stored = QJsonDocument::fromJson(q.value(1).toByteArray()).object();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("peek-diag"));
+    QCOMPARE(stored.value("outcome").toString(), QStringLiteral("unexplained"));
+    QVERIFY(!stored.contains("variants"));
+    QVERIFY(stored.value("checkedUrl").toString().endsWith(QLatin1String("/twilio/incoming-sms")));
+    // Asked for: the whole explanation, against the URL checked at capture.
+    const QJsonObject d = record(id).value("diagnosis").toObject();
+    QCOMPARE(d.value("outcome").toString(), QStringLiteral("other-url"));
+    QCOMPARE(d.value("checkedUrl").toString(), stored.value("checkedUrl").toString());
+    QVERIFY(d.value("variants").toArray().size() > 5);
+    QCOMPARE(d.value("matchedUrl").toString(),
+             QStringLiteral("https://tunnel.example.com/twilio/incoming-sms"));
 }
 
 void TestWebhookInspector::replayOfARefusedStatusCallbackUpdatesTheMessage() {

@@ -135,6 +135,13 @@ void TestSignatureDiagnosis::explainsEachFailure() {
     }
     QCOMPARE(d.result(), outcome == QLatin1String("valid") ? QStringLiteral("valid")
                                                            : QStringLiteral("invalid"));
+    // What the inspector keeps at capture: the same verdict, no variant tried.
+    const SignatureDiagnosis quick =
+        SignatureDiagnosis::verdictOnly(Token, publicBase, target, headers, body);
+    QCOMPARE(quick.result(), d.result());
+    QCOMPARE(quick.checkedUrl, d.checkedUrl);
+    QVERIFY(quick.variants.isEmpty());
+    QVERIFY(quick.matchedUrl.isEmpty());
 }
 
 void TestSignatureDiagnosis::officialVectorBehindWrongScheme() {

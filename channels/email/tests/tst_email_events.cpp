@@ -37,6 +37,7 @@ private Q_SLOTS:
     void eventWithoutCustomArgIsMatchedByMessageId();
     void refusedBatchesStoreNothing_data();
     void refusedBatchesStoreNothing();
+    void refusedBatchReplaysFromTheInspector();
     void spamReportSuppressesTheAddress();
     void feedAnnouncesEveryChangeToAnEmail();
     void storeFailureIs500AndTheRetryIsStored();
@@ -266,6 +267,47 @@ void TestEmailEvents::refusedBatchesStoreNothing() {
     // The same batch, signed as SendGrid signs it, goes in (the trailing CRLF kept as sent).
     QCOMPARE(post(body + "\r\n", m_signer).status, 200);
     QCOMPARE(status(id).value("status").toString(), QStringLiteral("delivered"));
+}
+
+void TestEmailEvents::refusedBatchReplaysFromTheInspector() {
+    // The inspector's replay skips the signature check, for SendGrid's batches as for
+    // Twilio's webhooks: the check is the route's filter, which an injected request skips;
+    // from the network, the same bytes are still refused.
+    const auto [id, sgId] = sendEmail(QStringLiteral("replay@example.com"));
+    const QByteArray body = batch({event(id, sgId, "delivered", id + "-d")});
+    QCOMPARE(post(body, m_signer, QDateTime::currentSecsSinceEpoch() - 3600).status, 403);
+    qint64 webhook = 0;
+    const auto newest = [&] {
+        const QJsonArray rows =
+            m_http
+                .get(url(QStringLiteral("/api/v1/twilio/webhooks?limit=1&path=/sendgrid/events")),
+                     {{"Authorization", m_auth}})
+                .json()
+                .value(QLatin1String("webhooks"))
+                .toArray();
+        const QJsonObject row = rows.isEmpty() ? QJsonObject() : rows.first().toObject();
+        if (row.value(QLatin1String("status")).toInt() == 403)
+            webhook = row.value(QLatin1String("id")).toInteger();
+        return webhook;
+    };
+    QTRY_VERIFY(newest() > 0);
+    QCOMPARE(status(id).value("status").toString(), QStringLiteral("queued"));
+    const sbtest::Reply replayed =
+        m_http.postJson(url(QStringLiteral("/api/v1/twilio/webhooks/%1/replay").arg(webhook)), {},
+                        {{"Authorization", m_auth}});
+    QCOMPARE(replayed.status, 200);
+    QVERIFY2(replayed.json().value("status").toInt() == 200, replayed.body.constData());
+    QCOMPARE(status(id).value("status").toString(), QStringLiteral("delivered"));
+    // Claiming to be a replay from outside changes nothing.
+    const QByteArray ts = QByteArray::number(QDateTime::currentSecsSinceEpoch() - 3600);
+    QCOMPARE(m_http
+                 .request("POST", url(EmailRoutes::events()), body,
+                          {{"Content-Type", "application/json"},
+                           {"X-Switchboard-Replay", QByteArray::number(webhook)},
+                           {SendGridEventValidator::TimestampHeader, ts},
+                           {SendGridEventValidator::SignatureHeader, m_signer.sign(ts, body)}})
+                 .status,
+             403);
 }
 
 void TestEmailEvents::spamReportSuppressesTheAddress() {

@@ -1,0 +1,198 @@
+#include "WebhookTableModel.h"
+
+#include "common/SchemeColors.h"
+#include "db/Store.h"
+
+#include <QGuiApplication>
+#include <QLocale>
+#include <QSet>
+
+namespace sb {
+
+WebhookTableModel::WebhookTableModel(Store *store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_store(store) {
+    connect(store, &Store::rowsChanged, this,
+            [this](const QString &table, const QList<qint64> &, const QList<qint64> &) {
+                if (table == QLatin1String(WebhookLog::Table))
+                    reload();
+            });
+    reload();
+}
+
+int WebhookTableModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int WebhookTableModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString WebhookTableModel::resultText(const QString &result) {
+    if (result == QLatin1String("valid"))
+        return tr("Valid");
+    if (result == QLatin1String("invalid"))
+        return tr("Invalid signature");
+    if (result == QLatin1String("missing"))
+        return tr("No signature");
+    if (result == QLatin1String("unchecked"))
+        return tr("Not checked");
+    if (result == QLatin1String("replay"))
+        return tr("Replay (not checked)");
+    return result;
+}
+
+QVariant WebhookTableModel::data(const QModelIndex &index, int role) const {
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const WebhookRecord &r = m_rows.at(index.row());
+    switch (role) {
+    case IdRole:
+        return r.id;
+    case ResultRole:
+        return r.signature;
+    case SidRole:
+        return r.sid;
+    case ReceivedAtRole:
+        return r.receivedAt;
+    case PathRole:
+        return r.path;
+    case SortRole:
+        switch (index.column()) {
+        case Time:
+            return r.id; // ids follow arrival
+        case Status:
+            return r.status;
+        case Duration:
+            return r.elapsedUs;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Time: {
+            const QDateTime local = r.receivedAt.toLocalTime();
+            return local.date() == QDate::currentDate()
+                       ? QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"))
+                       : QLocale().toString(local, QLocale::ShortFormat);
+        }
+        case Method:
+            return QString::fromLatin1(r.method);
+        case Path:
+            return r.target;
+        case Result:
+            return resultText(r.signature);
+        case Status:
+            return r.status;
+        case Duration:
+            return tr("%1 ms").arg(QLocale().toString(double(r.elapsedUs) / 1000.0, 'f', 1));
+        case Sid:
+            return r.sid;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == Time)
+            return QLocale().toString(r.receivedAt.toLocalTime(), QLocale::LongFormat);
+        if (index.column() == Path)
+            return r.target;
+        return {};
+    case Qt::ForegroundRole: {
+        const QPalette palette = QGuiApplication::palette();
+        if (index.column() == Result) {
+            if (r.signature == QLatin1String("invalid") || r.signature == QLatin1String("missing"))
+                return SchemeColors::text(Tone::Error, palette, QPalette::Base);
+            if (r.signature == QLatin1String("replay"))
+                return SchemeColors::text(Tone::Info, palette, QPalette::Base);
+        }
+        if (index.column() == Status && r.status >= 400)
+            return SchemeColors::text(Tone::Error, palette, QPalette::Base);
+        return {};
+    }
+    case Qt::TextAlignmentRole:
+        if (index.column() == Status || index.column() == Duration)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant WebhookTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time:
+        return tr("Time");
+    case Method:
+        return tr("Method");
+    case Path:
+        return tr("Path");
+    case Result:
+        return tr("Signature");
+    case Status:
+        return tr("HTTP");
+    case Duration:
+        return tr("Took");
+    case Sid:
+        return tr("SID");
+    }
+    return {};
+}
+
+int WebhookTableModel::rowOfId(qint64 id) const {
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+void WebhookTableModel::reload() {
+    if (m_loading) {
+        m_dirty = true; // read again once this one is in
+        return;
+    }
+    m_loading = true;
+    WebhookQuery query;
+    query.limit = MaxRows;
+    m_store->run<QList<WebhookRecord>>(
+        this,
+        [query](StoreWorker &w, QString *error) {
+            return WebhookLog::find(w, query, false, error);
+        },
+        [this](const StoreResult<QList<WebhookRecord>> &result) {
+            m_loading = false;
+            if (result.ok())
+                apply(result.value);
+            else
+                Q_EMIT loadFailed(result.error);
+            if (std::exchange(m_dirty, false))
+                reload();
+        });
+}
+
+void WebhookTableModel::apply(const QList<WebhookRecord> &rows) {
+    // Records never change once written: only new ones (at the top, ids grow) and pruned ones.
+    QSet<qint64> kept;
+    for (const WebhookRecord &r : rows)
+        kept.insert(r.id);
+    for (int row = int(m_rows.size()) - 1; row >= 0; --row) {
+        if (!kept.contains(m_rows.at(row).id)) {
+            beginRemoveRows({}, row, row);
+            m_rows.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    const qint64 newest = m_rows.isEmpty() ? 0 : m_rows.first().id;
+    int fresh = 0;
+    while (fresh < rows.size() && rows.at(fresh).id > newest)
+        ++fresh;
+    if (fresh > 0) {
+        beginInsertRows({}, 0, fresh - 1);
+        m_rows = rows.mid(0, fresh) + m_rows;
+        endInsertRows();
+    }
+    Q_EMIT loaded();
+}
+
+} // namespace sb
