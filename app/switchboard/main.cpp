@@ -2,6 +2,7 @@
 // alone. This file only wires core and ui together.
 #include "BuiltInChannelUis.h"
 #include "MainWindow.h"
+#include "account/NumberWiring.h"
 #include "api/LocalApi.h"
 #include "common/Logging.h"
 #include "common/UnixSignals.h"
@@ -15,6 +16,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSettings>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -72,6 +74,8 @@ void setUp(QCoreApplication &app) {
     parser.process(app);
 }
 
+constexpr int RestoreBeforeExitMs = 8000;
+
 int runHeadless(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     setUp(app);
@@ -90,9 +94,24 @@ int runHeadless(int argc, char *argv[]) {
     QObject::connect(&service, &sb::SwitchboardService::started, &app,
                      [&service] { describe(service); });
     sb::UnixSignals signals({SIGINT, SIGTERM});
-    QObject::connect(&signals, &sb::UnixSignals::received, &app, [](int number) {
+    QObject::connect(&signals, &sb::UnixSignals::received, &app, [&app, &service](int number) {
         qCInfo(lcService) << "signal" << number << "received; shutting down";
-        QCoreApplication::quit();
+        // Numbers wired "only while Switchboard runs" go back first; a stuck request does not
+        // hold the exit (the next start restores what is left).
+        QTimer::singleShot(RestoreBeforeExitMs, &app, &QCoreApplication::quit);
+        sb::NumberWiring *wiring = service.numberWiring();
+        if (!wiring)
+            return QCoreApplication::quit();
+        QMetaObject::invokeMethod(wiring, [wiring, me = sb::Receiver(&app)] {
+            wiring->restoreTemporary(
+                sb::NumberWiring::Runs::All, me, [](int restored, const QStringList &errors) {
+                    if (restored > 0)
+                        qCInfo(lcService) << "restored" << restored << "wired number(s)";
+                    for (const QString &e : errors)
+                        qCWarning(lcService).noquote() << "could not restore a number:" << e;
+                    QCoreApplication::quit();
+                });
+        });
     });
     service.start();
     return app.exec();

@@ -118,9 +118,6 @@ std::optional<HttpResponse> LocalApi::limitRate(const HttpRequest &request, bool
 }
 
 std::optional<HttpResponse> LocalApi::authorize(const HttpRequest &request) {
-    // Never the headers or the body: they carry the token and customers' text. Secrets that
-    // reach a log line anyway are masked by the LogRedactor.
-    qCDebug(lcApi) << request.method << request.path << request.body.size() << "bytes";
     if (request.path == path(QStringLiteral("health")))
         return std::nullopt; // health: no token, no limit (monitors poll it)
     const QByteArray header = request.header("Authorization");

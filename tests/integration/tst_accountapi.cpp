@@ -32,6 +32,7 @@ private Q_SLOTS:
     void invalidRequests();
     void privatePublicUrlIsRefused();
     void temporaryWiringOfAKilledConsoleIsRestoredAtNextStart();
+    void temporaryWiringIsRestoredWhenTheServerStops();
     void accountWithoutPermissionAnswers403_data();
     void accountWithoutPermissionAnswers403();
 
@@ -341,6 +342,33 @@ void TestAccountApi::temporaryWiringOfAKilledConsoleIsRestoredAtNextStart() {
                      .value(QLatin1String("wiredToConsole"))
                      .toBool(),
                  false);
+}
+
+void TestAccountApi::temporaryWiringIsRestoredWhenTheServerStops() {
+    setSandboxNumber(QStringLiteral("VoiceUrl"), QStringLiteral("https://old.example.net/voice"));
+    const quint16 port = sbtest::freePort();
+    QProcessEnvironment env = sbtest::childEnv(m_dir->filePath(QStringLiteral("data")), port,
+                                               QStringLiteral("account-token"));
+    env.insert(liveEnv(QString::fromLatin1(PublicUrl)));
+    sbtest::Child app;
+    QVERIFY(app.start(sbtest::binDir() + QStringLiteral("/switchboard"),
+                      {QStringLiteral("--headless")}, env));
+    const QString api = QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/").arg(port);
+    QVERIFY(app.waitForHttp(QUrl(api + QStringLiteral("health"))));
+    const sbtest::Reply wired = m_http.request(
+        "POST", QUrl(api + QStringLiteral("phone-numbers/%1/wire").arg(number().sid)),
+        R"({"onlyWhileRunning": true})",
+        {{"Authorization", "Bearer account-token"}, {"Content-Type", "application/json"}});
+    QCOMPARE(wired.status, 200);
+    QCOMPARE(number().voiceUrl, QString::fromLatin1(PublicUrl) + "/twilio/voice-response");
+    // A deliberate stop (SIGTERM) restores before the process exits.
+    ::kill(app.process().processId(), SIGTERM);
+    // This thread's event loop turns meanwhile: the sandbox standing in for Twilio lives on it.
+    QTRY_VERIFY_WITH_TIMEOUT(app.process().state() == QProcess::NotRunning, 15000);
+    QCOMPARE(app.waitForExit(), 0);
+    QCOMPARE(number().voiceUrl, QStringLiteral("https://old.example.net/voice"));
+    QCOMPARE(number().smsUrl, QString());
+    QVERIFY2(app.output().contains("restored 1 wired number(s)"), app.output().constData());
 }
 
 void TestAccountApi::accountWithoutPermissionAnswers403_data() {
