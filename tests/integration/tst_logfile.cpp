@@ -133,6 +133,41 @@ void TestLogFile::secretsReachNoFileAndNoAnswer() {
                                  {"X-Twilio-Signature", "Zm9yZ2VkIHNpZ25hdHVyZQ=="}}));
     QVERIFY(answers.last().status == 401 || answers.last().status == 403);
     QTest::qWait(300); // the last status callbacks land and are committed
+    // The inspector's rows as the API shows them (the forged request's explanation and curl
+    // included), the account's routes and the listings.
+    const sbtest::Reply inspected =
+        http.get(url(QStringLiteral("/api/v1/twilio/webhooks?limit=100")), auth);
+    QCOMPARE(inspected.status, 200);
+    answers.append(inspected);
+    const QJsonArray captured = inspected.json().value(QLatin1String("webhooks")).toArray();
+    QVERIFY(captured.size() >= 3);
+    for (const QJsonValue row : captured) {
+        const QString id = QString::number(row.toObject().value(QLatin1String("id")).toInteger());
+        answers.append(http.get(url(QStringLiteral("/api/v1/twilio/webhooks/") + id), auth));
+        QCOMPARE(answers.last().status, 200);
+        answers.append(
+            http.get(url(QStringLiteral("/api/v1/twilio/webhooks/%1/curl").arg(id)), auth));
+        QCOMPARE(answers.last().status, 200);
+    }
+    for (const char *path : {"account-info", "phone-numbers", "calls", "emails", "messages"}) {
+        answers.append(
+            http.get(url(QStringLiteral("/api/v1/twilio/") + QString::fromLatin1(path)), auth));
+        QVERIFY2(answers.last().status == 200, path);
+    }
+    const QString numberSid = answers.at(answers.size() - 4)
+                                  .json()
+                                  .value(QLatin1String("phoneNumbers"))
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value(QLatin1String("sid"))
+                                  .toString();
+    answers.append(http.request(
+        "POST", url(QStringLiteral("/api/v1/twilio/phone-numbers/%1/wire").arg(numberSid)),
+        R"({"onlyWhileRunning": false})",
+        auth + QList<QPair<QByteArray, QByteArray>>{
+                   qMakePair(QByteArray("Content-Type"), QByteArray("application/json"))}));
+    QVERIFY2(answers.last().status == 200, answers.last().body.constData());
     const sbtest::Reply metrics = http.get(url(QStringLiteral("/metrics")), auth);
     QCOMPARE(metrics.status, 200);
     answers.append(metrics);
