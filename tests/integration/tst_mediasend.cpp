@@ -183,9 +183,11 @@ void TestMediaSend::sentMediaIsFetchedFromTheConsoleThenExpires_data() {
     QTest::newRow("MMS with no text, mediaUrl as a string") << "send-sms"
                                                             << "+14155550101"
                                                             << "" << true << "delivered";
+    // In an open window the sandbox goes on to read, one step after delivered: waiting for
+    // delivered could miss it under the sanitizers' slowness.
     QTest::newRow("WhatsApp image with a caption") << "send-whatsapp"
                                                    << "whatsapp:+14155550177"
-                                                   << "Here it is" << false << "delivered";
+                                                   << "Here it is" << false << "read";
 }
 
 void TestMediaSend::sentMediaIsFetchedFromTheConsoleThenExpires() {
