@@ -47,6 +47,8 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void sendThatFailsLaterSaysSoWithTheReason();
+    void failureNoticeNamesTheMessage_data();
+    void failureNoticeNamesTheMessage();
     void refusedReplyKeepsItsDraftAndCanBeRetried();
     void acceptedReplyEmptiesTheBox();
     void contactWhoSentStopIsWarnedAbout();
@@ -150,6 +152,30 @@ void TestSendFeedback::sendThatFailsLaterSaysSoWithTheReason() {
     ConsoleFixture::screenshot(m_console.window(), QStringLiteral("failed-send-notice"));
     QTest::mouseClick(notice->dismissButton(), Qt::LeftButton);
     QVERIFY(!notice->isVisible());
+}
+
+void TestSendFeedback::failureNoticeNamesTheMessage_data() {
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<int>("errorCode");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("recipient and Twilio's code")
+        << "+14155550100" << 30003 << "Your message to +14155550100 was not delivered: ";
+    QTest::newRow("no recipient known (a callback for a message never stored)")
+        << "" << 30005 << "Message SM00000000000000000000000000000042 was not delivered: ";
+}
+
+void TestSendFeedback::failureNoticeNamesTheMessage() {
+    QFETCH(QString, to);
+    QFETCH(int, errorCode);
+    QFETCH(QString, expected);
+    MessageRecord m;
+    m.sid = QStringLiteral("SM00000000000000000000000000000042");
+    m.to = to;
+    m.errorCode = errorCode;
+    const QString text = FailureNotice::describe(m);
+    QVERIFY2(text.startsWith(expected), qPrintable(text));
+    QVERIFY2(text.endsWith(QStringLiteral("(%1)").arg(errorCode)), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("to  ")), qPrintable(text));
 }
 
 void TestSendFeedback::refusedReplyKeepsItsDraftAndCanBeRetried() {

@@ -56,8 +56,12 @@ void FailureNotice::setStore(Store *store) {
 QString FailureNotice::describe(const MessageRecord &m) {
     const QString why = m.errorCode ? TwilioError::explain(m.errorCode) : m.errorMessage;
     const QString code = m.errorCode ? QStringLiteral(" (%1)").arg(m.errorCode) : QString();
-    return tr("Your message to %1 was not delivered: %2%3")
-        .arg(m.to, why.isEmpty() ? tr("no reason given.") : why, code);
+    const QString reason = why.isEmpty() ? tr("no reason given.") : why;
+    // A failure Twilio reported for a message this console never stored (a stub made from
+    // the callback alone) has no recipient yet: name it by its SID rather than by nobody.
+    if (m.to.isEmpty())
+        return tr("Message %1 was not delivered: %2%3").arg(m.sid, reason, code);
+    return tr("Your message to %1 was not delivered: %2%3").arg(m.to, reason, code);
 }
 
 void FailureNotice::onChanged(const QList<MessageRecord> &records) {
@@ -85,8 +89,10 @@ void FailureNotice::refresh() {
     if (m_failures.size() > 1)
         text += QLatin1Char(' ') + tr("(and %n more failed)", nullptr, int(m_failures.size() - 1));
     m_text->setText(text);
-    m_show->setAccessibleDescription(
-        tr("Opens the conversation with %1").arg(m_failures.constLast().to));
+    const MessageRecord &last = m_failures.constLast();
+    m_show->setAccessibleDescription(last.to.isEmpty()
+                                         ? tr("Shows message %1").arg(last.sid)
+                                         : tr("Opens the conversation with %1").arg(last.to));
     show();
 }
 
