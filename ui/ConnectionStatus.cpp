@@ -40,7 +40,8 @@ void ConnectionStatus::setMode(bool sandbox, const QString &accountName) {
 void ConnectionStatus::setServer(const QString &listening, const QString &publicUrl,
                                  bool publicUrlConfigured) {
     m_publicUrlConfigured = publicUrlConfigured;
-    m_server->setText(tr("Webhooks on %1 · public URL %2").arg(listening, publicUrl));
+    m_listening = listening;
+    m_publicUrl = publicUrl;
     refreshWebhookText();
 }
 
@@ -54,9 +55,39 @@ void ConnectionStatus::webhookArrived(const QDateTime &at) {
     refreshWebhookText();
 }
 
+void ConnectionStatus::setPolling(bool polling, const QString &why) {
+    m_polling = polling;
+    m_pollingWhy = why;
+    refreshWebhookText();
+}
+
+void ConnectionStatus::polled(const QDateTime &at, int nextMs) {
+    m_lastPoll = at;
+    m_nextPollMs = nextMs;
+    refreshWebhookText();
+}
+
 void ConnectionStatus::refreshWebhookText() {
+    // Polling, nothing comes to the server but the local API's callers.
+    m_server->setText(m_listening.isEmpty() ? QString()
+                      : m_polling
+                          ? tr("Local API on %1").arg(m_listening)
+                          : tr("Webhooks on %1 · public URL %2").arg(m_listening, m_publicUrl));
     QString text;
     bool warning = true;
+    if (m_polling) {
+        // It works, only later than webhooks would: a warning tone, not an error.
+        text = m_lastPoll.isValid()
+                   ? tr("Polling Twilio (no webhooks): last asked %1, next in %2 s")
+                         .arg(TimeFormat::brief(m_lastPoll))
+                         .arg(qMax(1, m_nextPollMs / 1000))
+                   : tr("Polling Twilio (no webhooks)");
+        SchemeColors::setTone(m_webhooks, Tone::Warning);
+        m_webhooks->setText(text);
+        m_webhooks->setToolTip(m_pollingWhy);
+        m_webhooks->setAccessibleDescription(m_pollingWhy);
+        return;
+    }
     if (!m_sandbox && !m_publicUrlConfigured) {
         text = tr("⚠ Twilio cannot reach this computer: set the public URL in File ▸ Settings");
     } else if (!m_sandbox && !m_reachable) {

@@ -9,7 +9,8 @@ class QTimer;
 namespace sb {
 
 // The status bar's right side: mode (Sandbox / Live with the account name), the webhook
-// server's address and public URL, and whether webhooks are arriving.
+// server's address and public URL, and whether webhooks are arriving (or, in polling mode,
+// when Twilio was last asked).
 class ConnectionStatus : public QWidget {
     Q_OBJECT
 public:
@@ -19,6 +20,10 @@ public:
     void setServer(const QString &listening, const QString &publicUrl, bool publicUrlConfigured);
     void setPublicUrlReachable(bool reachable);
     void webhookArrived(const QDateTime &at);
+    // Polling mode (ReceiveMode): Twilio cannot reach this console, so it is asked instead;
+    // the label says so, the tooltip why.
+    void setPolling(bool polling, const QString &why);
+    void polled(const QDateTime &at, int nextMs);
 
     QLabel *modeLabel() const { return m_mode; }
     QLabel *webhookLabel() const { return m_webhooks; }
@@ -31,6 +36,12 @@ private:
     QLabel *m_webhooks;
     QTimer *m_tick;
     QDateTime m_lastWebhook;
+    QDateTime m_lastPoll;
+    QString m_pollingWhy;
+    QString m_listening;
+    QString m_publicUrl;
+    int m_nextPollMs = 0;
+    bool m_polling = false;
     bool m_sandbox = true;
     bool m_publicUrlConfigured = false;
     bool m_reachable = true;

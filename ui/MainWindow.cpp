@@ -17,8 +17,8 @@
 #include "inbox/Inbox.h"
 #include "inbox/InboxTab.h"
 #include "inbox/ReplyRoute.h"
-#include "logs/LogDock.h"
 #include "inspector/WebhookInspectorTab.h"
+#include "logs/LogDock.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
 #include "settings/SettingsDialog.h"
@@ -471,6 +471,10 @@ void MainWindow::start() {
     connect(m_service->store(), &Store::webhooksCommitted, m_status,
             &ConnectionStatus::webhookArrived);
     connect(m_service->store(), &Store::messagesArrived, this, &MainWindow::notifyInbound);
+    connect(m_service.get(), &SwitchboardService::polled, m_status,
+            [status = m_status](const QDateTime &at, int, int, int, int nextMs) {
+                status->polled(at, nextMs);
+            });
     connect(m_service.get(), &SwitchboardService::simulationFailed, this,
             [this](const QString &reason) {
                 statusBar()->showMessage(tr("The sandbox could not simulate the incoming %1 "
@@ -587,6 +591,7 @@ void MainWindow::onStarted() {
     m_canned = new CannedLibrary(m_service->store(), m_settings, this);
     buildTabs();
     m_status->setMode(c.sandbox, QString());
+    m_status->setPolling(m_service->receiveMode().polling(), m_service->receiveMode().reason);
     m_status->setServer(
         QStringLiteral("%1:%2").arg(c.bindAddress.toString()).arg(m_service->port()),
         m_service->publicUrl().toString(), !c.publicUrl.isEmpty());

@@ -224,7 +224,10 @@ QJsonObject VoiceApi::callJson(const CallRecord &call) {
         history.append(
             QJsonObject{{QStringLiteral("status"), e.status},
                         {QStringLiteral("label"), CallStatuses::instance().info(e.status).label},
-                        {QStringLiteral("at"), isoOrNull(e.at)}});
+                        {QStringLiteral("at"), isoOrNull(e.at)},
+                        // Learned by reconciliation (a fetch), not from Twilio's callback.
+                        {QStringLiteral("source"),
+                         e.polled ? QStringLiteral("poll") : QStringLiteral("webhook")}});
     QJsonArray recordings;
     for (int i = 0; i < call.recordings.size(); ++i)
         recordings.append(recordingJson(call.sid, i + 1, call.recordings.at(i)));

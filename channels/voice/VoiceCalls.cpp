@@ -59,14 +59,14 @@ std::optional<std::optional<CallRecord>> readOne(StoreWorker &w, const QString &
     CallRecord c = readCall(q);
     q.finish();
     if (!c.sid.isEmpty()) {
-        q.prepare(QStringLiteral("SELECT status, at, sequence FROM voice_call_events WHERE "
-                                 "call_sid = ? ORDER BY rank, at, id"));
+        q.prepare(QStringLiteral("SELECT status, at, sequence, source FROM voice_call_events "
+                                 "WHERE call_sid = ? ORDER BY rank, at, id"));
         q.addBindValue(c.sid);
         if (!sql::exec(q, error))
             return std::nullopt;
         while (q.next())
-            c.history.append(
-                {q.value(0).toString(), sql::fromMs(q.value(1).toLongLong()), q.value(2).toInt()});
+            c.history.append({q.value(0).toString(), sql::fromMs(q.value(1).toLongLong()),
+                              q.value(2).toInt(), q.value(3).toString() == QLatin1String("poll")});
         q.finish();
         auto recordings = VoiceRecordings::forCall(w, c.sid, error);
         if (!recordings)
@@ -78,17 +78,18 @@ std::optional<std::optional<CallRecord>> readOne(StoreWorker &w, const QString &
 
 // Each status once per call: a repeated callback changes nothing. True when it is new.
 bool addEvent(StoreWorker &w, const QString &sid, const QString &status, const QDateTime &at,
-              int sequence, const QDateTime &now, bool *inserted, QString *error) {
+              int sequence, const QDateTime &now, bool polled, bool *inserted, QString *error) {
     QSqlQuery q(w.database());
     q.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO voice_call_events (call_sid, status, rank, at, sequence, "
-        "received_at) VALUES (?, ?, ?, ?, ?, ?)"));
+        "received_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(sid);
     q.addBindValue(status);
     q.addBindValue(rankOf(status));
     q.addBindValue(sql::toMs(at.isValid() ? at : now));
     q.addBindValue(sequence);
     q.addBindValue(sql::toMs(now));
+    q.addBindValue(polled ? QStringLiteral("poll") : QStringLiteral("webhook"));
     if (!sql::exec(q, error))
         return false;
     *inserted = q.numRowsAffected() > 0;
@@ -168,6 +169,17 @@ QList<QStringList> VoiceCalls::schema() {
     };
 }
 
+QList<QStringList> VoiceCalls::eventSourceSchema() {
+    return {
+        // Whether a status came in Twilio's callback or was learned by asking Twilio
+        // (CallReconciler): 'webhook' or 'poll'.
+        {
+            QStringLiteral("ALTER TABLE voice_call_events ADD COLUMN source TEXT NOT NULL "
+                           "DEFAULT 'webhook'"),
+        },
+    };
+}
+
 std::optional<VoiceCalls::Requested> VoiceCalls::request(StoreWorker &w, const CallRequest &request,
                                                          const QDateTime &now, QString *error) {
     if (!request.clientRef.isEmpty()) {
@@ -239,7 +251,7 @@ std::optional<CallRecord> VoiceCalls::created(StoreWorker &w, qint64 id, const T
         return std::nullopt;
     bool inserted = false;
     const QString answered = call.status.isEmpty() ? QStringLiteral("queued") : call.status;
-    if (!addEvent(w, call.sid, answered, call.dateCreated, -1, now, &inserted, error))
+    if (!addEvent(w, call.sid, answered, call.dateCreated, -1, now, false, &inserted, error))
         return std::nullopt;
     const auto stored = readOne(w, QStringLiteral("id"), id, error);
     if (!stored)
@@ -284,7 +296,7 @@ bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, con
     const bool newCall = q.numRowsAffected() > 0;
     bool inserted = false;
     if (!addEvent(w, update.callSid, update.status, update.timestamp, update.sequence, now,
-                  &inserted, error))
+                  update.polled, &inserted, error))
         return false;
     if (!inserted)
         return true; // Twilio repeated it: already applied

@@ -18,8 +18,9 @@ struct TwilioCall;
 // One status a call reached, as its timeline shows it.
 struct CallEvent {
     QString status;
-    QDateTime at;      // Twilio's Timestamp when the callback had one, else when it arrived
-    int sequence = -1; // Twilio's SequenceNumber; -1 when none (the create answer)
+    QDateTime at;        // Twilio's Timestamp when the callback had one, else when it arrived
+    int sequence = -1;   // Twilio's SequenceNumber; -1 when none (the create answer)
+    bool polled = false; // learned by asking Twilio (CallReconciler), not from its callback
 };
 
 // A call as the console knows it.
@@ -69,6 +70,7 @@ struct CallStatusUpdate {
     int sequence = -1;
     QDateTime timestamp; // invalid when Twilio sent none
     int errorCode = 0;
+    bool polled = false; // from a fetch of the call (CallReconciler), not a callback
 };
 
 // The voice channel's own tables and every query on them (run by the store, like every store
@@ -84,6 +86,8 @@ public:
     static constexpr QLatin1String Table{"voice_calls"};
 
     static QList<QStringList> schema();
+    // A later step (the voice module's 4th, after IvrVersions' 3rd): each event's source.
+    static QList<QStringList> eventSourceSchema();
 
     struct Requested {
         CallRecord call;

@@ -1,5 +1,7 @@
 #include "VoiceChannel.h"
 
+#include "CallReconciler.h"
+
 #include "CallStatuses.h"
 #include "RecordingFetcher.h"
 #include "SandboxKeypadApi.h"
@@ -30,7 +32,7 @@ const StatusModel &VoiceChannel::statuses() const {
 
 QList<QStringList> VoiceChannel::schema() const {
     // Steps are applied in this order and never edited once released: new steps go last.
-    return VoiceCalls::schema() + IvrVersions::schema();
+    return VoiceCalls::schema() + IvrVersions::schema() + VoiceCalls::eventSourceSchema();
 }
 
 QString VoiceChannel::recordingsFolder(const Config &config) {
@@ -49,6 +51,18 @@ void VoiceChannel::addRoutes(ChannelContext &context) const {
         QMetaObject::invokeMethod(fetcher, [fetcher, owner = context.twilio] {
             fetcher->setParent(owner);
             fetcher->resume(); // what an earlier run left pending
+        });
+    }
+    if (context.twilio && context.config.reconcileAfterS > 0) {
+        // Calls whose status callback never came are asked for, as messages are.
+        auto *reconciler =
+            new CallReconciler(context.store, context.twilio, context.clock,
+                               CallReconciler::optionsFor(context.config.reconcileAfterS));
+        reconciler->setMetrics(context.metrics);
+        reconciler->moveToThread(context.twilio->thread());
+        QMetaObject::invokeMethod(reconciler, [reconciler, owner = context.twilio] {
+            reconciler->setParent(owner);
+            reconciler->start();
         });
     }
     new VoiceWebhooks(context, fetcher, context.parent);

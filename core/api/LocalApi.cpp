@@ -61,7 +61,8 @@ LocalApi::LocalApi(HttpServer *server, Store *store, LocalApiSettings settings, 
                       reply(HttpResponse::json(
                           200, {{QStringLiteral("status"), QStringLiteral("ok")},
                                 {QStringLiteral("mode"), m_settings.mode},
-                                {QStringLiteral("version"), QString::fromLatin1(Version)}}));
+                                {QStringLiteral("version"), QString::fromLatin1(Version)},
+                                {QStringLiteral("receive"), m_receive}}));
                   });
     server->route("GET", path(QStringLiteral("openapi.json")),
                   [](const HttpRequest &, HttpServer::Reply reply) {

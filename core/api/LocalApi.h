@@ -49,6 +49,10 @@ public:
              QObject *parent = nullptr);
     ~LocalApi() override;
 
+    // What health says of how Twilio's news arrives (ReceiveMode::name()), on the server
+    // thread before the port opens.
+    void setReceiveMode(const QString &name) { m_receive = name; }
+
     // The OpenAPI 3.0 document describing every route under Prefix, as served.
     static QByteArray openApiDocument();
 
@@ -64,6 +68,7 @@ private:
     LocalApiSettings m_settings;
     QNetworkAccessManager *m_nam = nullptr;
     std::unique_ptr<TokenBucketLimiter> m_limiter;
+    QString m_receive = QStringLiteral("webhooks");
 };
 
 } // namespace sb

@@ -179,8 +179,9 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     c.sendgridWebhookPublicKey = get(setting::SendGridWebhookPublicKey).toLatin1();
     if (!get(setting::SendGridWebhookMaxAgeS).isEmpty())
         c.sendgridWebhookMaxAgeS = get(setting::SendGridWebhookMaxAgeS).toLongLong();
-    for (const QString &name : {setting::InspectorMaxMb, setting::InspectorDays,
-                                setting::ReconcileAfterS, setting::SandboxDropCallbacks}) {
+    for (const QString &name :
+         {setting::InspectorMaxMb, setting::InspectorDays, setting::ReconcileAfterS,
+          setting::SandboxDropCallbacks, setting::Receive}) {
         const QString problem = problemWith(name, get(name));
         if (!problem.isEmpty()) {
             *error = problem;
@@ -194,6 +195,10 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         c.inspectorDays = get(setting::InspectorDays).trimmed().toInt();
     if (!get(setting::ReconcileAfterS).trimmed().isEmpty())
         c.reconcileAfterS = get(setting::ReconcileAfterS).trimmed().toInt();
+    if (const QString receive = get(setting::Receive).trimmed().toLower(); !receive.isEmpty())
+        c.receive = receive == QLatin1String("webhooks")  ? Config::Receive::Webhooks
+                    : receive == QLatin1String("polling") ? Config::Receive::Polling
+                                                          : Config::Receive::Auto;
     if (!get(setting::SandboxDropCallbacks).trimmed().isEmpty())
         c.sandboxDropCallbacksPercent = get(setting::SandboxDropCallbacks).trimmed().toInt();
     c.sendgridFromEmail = get(setting::SendGridFromEmail);
@@ -287,6 +292,9 @@ QString ConfigLoader::problemWith(const QString &name, const QString &raw) {
             return QStringLiteral("%1: '%2' is not a number of requests a second (0: no limit)")
                 .arg(name, value);
     }
+    if (name == setting::Receive && value.toLower() != QLatin1String("auto") &&
+        value.toLower() != QLatin1String("webhooks") && value.toLower() != QLatin1String("polling"))
+        return QStringLiteral("%1: '%2' is not auto, webhooks or polling").arg(name, value);
     if (name == setting::ReconcileAfterS) {
         bool ok = false;
         const int seconds = value.toInt(&ok);

@@ -58,6 +58,10 @@ struct Config {
     // Reconciliation (StatusReconciler): a message still not final this long after its last
     // event is fetched from Twilio; 0: never.
     int reconcileAfterS = 300;
+    // How Twilio's news reaches the console (SWITCHBOARD_RECEIVE): Auto decides by the public
+    // URL once the port is known (ReceiveMode).
+    enum class Receive { Auto, Webhooks, Polling };
+    Receive receive = Receive::Auto;
     // The sandbox's fault: the percentage of status callbacks it does not post (0-100).
     int sandboxDropCallbacksPercent = 0;
 

@@ -38,6 +38,7 @@ const QList<SettingSpec> &Settings::all() {
         {SandboxDelayMs, false, false, nullptr},
         {SandboxDropCallbacks, false, false, nullptr},
         {ReconcileAfterS, false, false, nullptr},
+        {Receive, false, false, nullptr},
         {InspectorMaxMb, false, false, nullptr},
         {InspectorDays, false, false, nullptr},
         {ApiRatePerSecond, false, false, nullptr},

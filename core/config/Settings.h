@@ -38,6 +38,10 @@ inline const QString SandboxDropCallbacks = QStringLiteral("SWITCHBOARD_SANDBOX_
 // Seconds after its last event that a message not in a final status is fetched from Twilio
 // (StatusReconciler); 0 turns reconciliation off.
 inline const QString ReconcileAfterS = QStringLiteral("SWITCHBOARD_RECONCILE_AFTER_S");
+// How Twilio's news reaches the console: "webhooks", "polling" (its REST API, every few
+// seconds, for a console Twilio cannot reach) or "auto" (the default: polling when the public
+// URL is one Twilio could never reach, such as localhost).
+inline const QString Receive = QStringLiteral("SWITCHBOARD_RECEIVE");
 inline const QString InspectorMaxMb = QStringLiteral("SWITCHBOARD_INSPECTOR_MAX_MB");
 inline const QString InspectorDays = QStringLiteral("SWITCHBOARD_INSPECTOR_DAYS");
 inline const QString ApiRatePerSecond = QStringLiteral("SWITCHBOARD_API_RATE");

@@ -38,7 +38,9 @@ bool isPlainNumber(const QString &address) {
 StatusReconciler::Options StatusReconciler::optionsFor(int afterSeconds) {
     Options options;
     options.afterMs = qint64(afterSeconds) * 1000;
-    options.intervalMs = int(qBound(qint64(1000), options.afterMs / 4, qint64(60 * 1000)));
+    options.intervalMs = afterSeconds <= 0
+                             ? 0 // polling mode alone may need a reconciler: no passes of its own
+                             : int(qBound(qint64(1000), options.afterMs / 4, qint64(60 * 1000)));
     return options;
 }
 
@@ -56,7 +58,8 @@ StatusReconciler::StatusReconciler(Store *store, TwilioClient *client, Clock clo
 
 void StatusReconciler::start() {
     sweep();
-    m_timer->start();
+    if (m_options.intervalMs > 0)
+        m_timer->start();
 }
 
 void StatusReconciler::countFixes(int fixes) {
@@ -211,7 +214,22 @@ void StatusReconciler::finishOne() {
     Q_EMIT passFinished(m_fetched, m_fixed);
 }
 
+void StatusReconciler::poll() {
+    if (m_listing != Listing::None) {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT polled(0, 0, 0); }, Qt::QueuedConnection);
+        return;
+    }
+    m_listing = Listing::Poll;
+    m_sweepListed = m_sweepFixed = m_sweepArrived = 0;
+    // Twilio filters by the day sent: an hour back keeps the minutes around midnight listed.
+    listFrom(m_clock().addSecs(-3600), m_options.pollPageSize);
+}
+
 void StatusReconciler::sweep() {
+    if (m_listing != Listing::None)
+        return; // at start only: nothing else is listing then
+    m_listing = Listing::Sweep;
     m_sweepListed = m_sweepFixed = m_sweepArrived = 0;
     m_store->run<qint64>(
         this,
@@ -232,27 +250,30 @@ void StatusReconciler::sweep() {
             }
             if (last.value == 0)
                 return sweepDone(); // a new console: nothing happened while it was closed
-            sweepFrom(QDateTime::fromMSecsSinceEpoch(last.value, Qt::UTC));
+            listFrom(QDateTime::fromMSecsSinceEpoch(last.value, Qt::UTC), m_options.sweepPageSize);
         });
 }
 
-void StatusReconciler::sweepFrom(const QDateTime &since) {
+void StatusReconciler::listFrom(const QDateTime &since, int pageSize) {
     ListMessagesFilter filter;
     filter.dateSentOnOrAfter = since; // Twilio filters by day: the whole day is listed
-    filter.pageSize = m_options.sweepPageSize;
+    filter.pageSize = pageSize;
     m_client->listMessages(
         filter, this, [this](const TwilioResult<TwilioMessagePage> &page) { sweepPage(page, 1); });
 }
 
 void StatusReconciler::sweepPage(const TwilioResult<TwilioMessagePage> &page, int pageNumber) {
+    const bool polling = m_listing == Listing::Poll;
     if (!page.ok()) {
-        qCWarning(lcTwilio).noquote()
-            << "start-up sweep: cannot list messages:" << page.error.message;
+        qCWarning(lcTwilio).noquote() << (polling ? "poll:" : "start-up sweep:")
+                                      << "cannot list messages:" << page.error.message;
         return sweepDone();
     }
     const QList<TwilioMessage> messages = page.value.messages;
     m_sweepListed += int(messages.size());
-    const QString next = pageNumber < m_options.maxSweepPages ? page.value.nextPageUri : QString();
+    const QString next = pageNumber < (polling ? m_options.maxPollPages : m_options.maxSweepPages)
+                             ? page.value.nextPageUri
+                             : QString();
     // One store job per page: known messages' statuses, missed inbound ones stored once.
     m_store->run<SweepCounts>(
         this,
@@ -293,16 +314,18 @@ void StatusReconciler::sweepPage(const TwilioResult<TwilioMessagePage> &page, in
             }
             return counts;
         },
-        [this, next, pageNumber](const StoreResult<SweepCounts> &stored) {
+        [this, next, pageNumber, polling](const StoreResult<SweepCounts> &stored) {
             if (!stored.ok()) {
-                qCWarning(lcTwilio).noquote()
-                    << "start-up sweep: cannot store what Twilio listed:" << stored.error;
+                qCWarning(lcTwilio).noquote() << (polling ? "poll:" : "start-up sweep:")
+                                              << "cannot store what Twilio listed:" << stored.error;
                 return sweepDone();
             }
             m_sweepFixed += stored.value.fixed;
             m_sweepArrived += stored.value.arrived;
             countFixes(stored.value.fixed);
-            if (next.isEmpty())
+            // A poll reads on only while pages hold news: the rest was seen before.
+            const bool news = stored.value.fixed + stored.value.arrived > 0;
+            if (next.isEmpty() || (polling && !news))
                 return sweepDone();
             m_client->fetchMessagesPage(
                 next, this, [this, pageNumber](const TwilioResult<TwilioMessagePage> &page) {
@@ -312,6 +335,14 @@ void StatusReconciler::sweepPage(const TwilioResult<TwilioMessagePage> &page, in
 }
 
 void StatusReconciler::sweepDone() {
+    const Listing was = std::exchange(m_listing, Listing::None);
+    if (was == Listing::Poll) {
+        if (m_sweepFixed + m_sweepArrived > 0)
+            qCInfo(lcTwilio).noquote() << "poll:" << m_sweepFixed << "statuses brought up to date,"
+                                       << m_sweepArrived << "inbound messages stored";
+        Q_EMIT polled(m_sweepListed, m_sweepFixed, m_sweepArrived);
+        return;
+    }
     qCInfo(lcTwilio).noquote() << "start-up sweep:" << m_sweepListed << "messages listed,"
                                << m_sweepFixed << "statuses brought up to date," << m_sweepArrived
                                << "inbound messages missed";

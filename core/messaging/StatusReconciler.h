@@ -38,6 +38,8 @@ public:
         qint64 giveUpAfterMs = 72 * 3600 * 1000LL; // older messages are left as they are
         int maxSweepPages = 20;                    // of sweepPageSize messages each
         int sweepPageSize = 200;
+        int pollPageSize = 50;
+        int maxPollPages = 5;
     };
     // For SWITCHBOARD_RECONCILE_AFTER_S: a pass every quarter of it, between 1 s and a minute.
     static Options optionsFor(int afterSeconds);
@@ -48,11 +50,16 @@ public:
 
     // Counts each corrected status into switchboard_reconciliation_fixes_total.
     void setMetrics(Metrics *metrics) { m_metrics = metrics; }
-    // The start-up sweep, then a pass every Options::intervalMs.
+    // The start-up sweep, then a pass every Options::intervalMs (none when it is 0).
     void start();
     // One pass now; a pass already running finishes instead (passFinished follows either way).
     void reconcileNow();
     void sweep();
+    // Polling mode (MessagePoller): the newest messages Twilio lists, stored as the sweep
+    // stores them — a page of Options::pollPageSize, and the next ones only while a page held
+    // something new (at most Options::maxPollPages). polled() follows, also when a sweep or
+    // another poll was still listing (then with nothing done).
+    void poll();
 
     // In a store job: applies what Twilio says of an outbound message through the webhook's
     // path, marked polled; true when the message's status changed. `onlyKnown`: a message
@@ -63,6 +70,7 @@ public:
 Q_SIGNALS:
     void passFinished(int fetched, int fixed);
     void sweepFinished(int listed, int fixed, int arrived);
+    void polled(int listed, int fixed, int arrived);
 
 private:
     struct Candidate {
@@ -74,7 +82,9 @@ private:
     void applied(const QString &sid, bool final, bool fixed);
     void finishOne();
     void later(const QString &sid);
-    void sweepFrom(const QDateTime &since);
+    // What is listing Twilio's messages: the start-up sweep or a poll (one at a time).
+    enum class Listing { None, Sweep, Poll };
+    void listFrom(const QDateTime &since, int pageSize);
     void sweepPage(const TwilioResult<TwilioMessagePage> &page, int pageNumber);
     void sweepDone();
     void countFixes(int fixes);
@@ -94,6 +104,7 @@ private:
         qint64 delayMs = 0;
     };
     QHash<QString, Backoff> m_backoff; // messages Twilio still had in progress when asked
+    Listing m_listing = Listing::None;
     int m_sweepListed = 0;
     int m_sweepFixed = 0;
     int m_sweepArrived = 0;

@@ -165,7 +165,7 @@ void Outbox::send(OutboundDraft draft, Receiver receiver, Done done) {
 }
 
 QString Outbox::statusCallbackFor(const OutboxEntry &entry) const {
-    if (entry.statusCallback.isEmpty())
+    if (entry.statusCallback.isEmpty() || !m_statusCallbacks)
         return {};
     // Entries keep their channel's path; older ones kept a whole URL, perhaps an old tunnel's.
     const QString path = entry.statusCallback.startsWith(QLatin1Char('/'))

@@ -72,6 +72,9 @@ public:
     // The base URL Twilio reaches this console at: each entry's status callback is this plus
     // the path its channel gave (so entries left by an earlier run get today's URL).
     void setPublicBase(const QString &base) { m_publicBase = base; }
+    // Polling mode: Twilio could not reach a StatusCallback, so none is given (no failed
+    // callbacks in the account's debugger); the statuses are polled instead.
+    void setStatusCallbacks(bool on) { m_statusCallbacks = on; }
     using Clock = std::function<QDateTime()>; // UTC now, for scheduled sends
     void setClock(Clock clock);
     // Where send latency (submission to acceptance) and provider errors by code are recorded;
@@ -128,6 +131,7 @@ private:
     QTimer *m_scheduleTimer;
     qint64 m_nextDueMs = 0; // the earliest scheduled entry's time, UTC ms; 0: none
     QString m_publicBase;
+    bool m_statusCallbacks = true;
     Fault m_fault = Fault::None;
     bool m_ready = false;
     QSet<qint64> m_owned;         // entries a path of this outbox is working on

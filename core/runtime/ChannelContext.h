@@ -10,6 +10,7 @@ namespace sb {
 
 class ContentClient;
 class HttpServer;
+class Metrics;
 class Outbox;
 class Store;
 class TwilioClient;
@@ -35,6 +36,8 @@ struct ChannelContext {
     // Twilio's REST API, on the network thread like the outbox: for what is not a message
     // (calls), which the outbox cannot carry.
     TwilioClient *twilio = nullptr;
+    // GET /metrics' figures; record into it from any thread. Lives as long as the service.
+    Metrics *metrics = nullptr;
     // The base URL Twilio reaches this console at, as webhooks are signed against. Known only
     // once the port is bound, so read it when a request is handled (on the server thread,
     // never before connections are accepted); empty before that.

@@ -15,6 +15,7 @@
 #include "db/Store.h"
 #include "http/HttpServer.h"
 #include "http/RestRequest.h"
+#include "inbox/ContactApi.h"
 #include "inbox/Inbox.h"
 #include "inspector/WebhookApi.h"
 #include "inspector/WebhookInspector.h"
@@ -23,6 +24,8 @@
 #include "media/MediaFetcher.h"
 #include "media/MediaRows.h"
 #include "media/MediaShares.h"
+#include "messaging/MessagePoller.h"
+#include "messaging/MessageStatus.h"
 #include "messaging/OptOuts.h"
 #include "messaging/StatusReconciler.h"
 #include "outbox/OptOutCheck.h"
@@ -189,6 +192,8 @@ void SwitchboardService::startSandbox() {
         options.statusDelayMs = delay;
     options.clock = m_clock;
     options.dropCallbacksPercent = m_config.sandboxDropCallbacksPercent;
+    // Polling chosen on the sandbox: it plays a Twilio that cannot reach this console.
+    options.webhooksReachConsole = m_config.receive != Config::Receive::Polling;
     m_sandbox = new Sandbox(options);
     m_sandbox->moveToThread(&m_sandboxThread);
     m_sandboxThread.start();
@@ -242,7 +247,8 @@ void SwitchboardService::startServer() {
         if (OutboxCheck *check = channel->makeOutboxCheck(senders))
             m_outbox->addCheck(check);
     }
-    if (m_config.reconcileAfterS > 0) {
+    // Polling mode stands on the reconciler too (its listing), even with reconciliation off.
+    if (m_config.reconcileAfterS > 0 || m_config.receive != Config::Receive::Webhooks) {
         m_reconciler = new StatusReconciler(m_store, m_client, m_clock,
                                             StatusReconciler::optionsFor(m_config.reconcileAfterS),
                                             m_networkRoot);
@@ -252,6 +258,20 @@ void SwitchboardService::startServer() {
                 &SwitchboardService::reconciled);
         connect(m_reconciler, &StatusReconciler::sweepFinished, this,
                 &SwitchboardService::sweepFinished);
+        m_poller = new MessagePoller(m_reconciler, {}, m_networkRoot);
+        connect(m_poller, &MessagePoller::polled, this,
+                [this](int listed, int fixed, int arrived, int nextMs) {
+                    Q_EMIT polled(m_clock(), listed, fixed, arrived, nextMs);
+                });
+        // Something sent is worth a poll soon: its statuses come next.
+        connect(m_store, &Store::messagesChanged, m_poller,
+                [poller = m_poller](const QList<MessageRecord> &changed) {
+                    for (const MessageRecord &m : changed) {
+                        if (m.direction == QLatin1String("outbound") &&
+                            !MessageStatus::isFinal(m.status))
+                            return poller->nudge();
+                    }
+                });
     }
     // Inbound media: downloaded in the background, on this thread like every other request.
     MediaFetcher::Options mediaOptions;
@@ -286,7 +306,7 @@ void SwitchboardService::startServer() {
         api.sandboxUrl = QUrl();
     api.ratePerSecond = m_config.apiRatePerSecond;
     api.burst = m_config.apiBurst;
-    new LocalApi(m_server, m_store, api, m_server);
+    m_localApi = new LocalApi(m_server, m_store, api, m_server);
     // Every webhook as received; its row is written after the answer has gone out.
     WebhookInspector::Options inspection;
     inspection.authToken = m_config.authToken.toUtf8();
@@ -309,6 +329,11 @@ void SwitchboardService::startServer() {
     new MediaApi(m_server, m_store, m_config.dataDir, m_server);
     new ScheduledApi(m_server, m_store, m_server);
     new MessageListApi(m_server, m_store, m_server);
+    // The inbox's contact list for API clients (the console's Inbox tab has an engine of its
+    // own). Only read here: it need not follow the change feed to announce contacts' changes.
+    auto *contacts = new Inbox(m_store, m_channels, m_server);
+    QObject::disconnect(m_store, nullptr, contacts, nullptr);
+    new ContactApi(m_server, contacts, m_server);
     AccountApiContext account{m_store,
                               m_client,
                               m_wiring,
@@ -319,6 +344,7 @@ void SwitchboardService::startServer() {
     new AccountApi(m_server, account, m_server);
     ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
     context.twilio = m_client;
+    context.metrics = &m_metrics;
     // The guard lives on the server thread and learns the public URL before the port opens.
     context.publicBase = [guard = m_webhookGuard] {
         return guard->publicUrl();
@@ -348,6 +374,11 @@ void SwitchboardService::startServer() {
 void SwitchboardService::resumeOutbox() {
     m_publicUrl = m_config.effectivePublicUrl(m_port);
     const QString base = m_config.publicBase(m_port);
+    m_receiveMode = ReceiveMode::decide(m_config, m_publicUrl, m_port);
+    qCInfo(lcService).noquote() << "receiving by" << m_receiveMode.name() << "-"
+                                << m_receiveMode.reason;
+    QMetaObject::invokeMethod(
+        m_localApi, [api = m_localApi, name = m_receiveMode.name()] { api->setReceiveMode(name); });
     QMetaObject::invokeMethod(m_webhookGuard,
                               [guard = m_webhookGuard, base] { guard->setPublicUrl(base); });
     m_mediaShares->setPublicBase(base);
@@ -374,8 +405,10 @@ void SwitchboardService::resumeOutbox() {
                 channel->addToSandbox(context);
         });
     }
-    QMetaObject::invokeMethod(m_outbox, [me = Receiver(this), this, outbox = m_outbox, base] {
+    QMetaObject::invokeMethod(m_outbox, [me = Receiver(this), this, outbox = m_outbox, base,
+                                         callbacks = !m_receiveMode.polling()] {
         outbox->setPublicBase(base);
+        outbox->setStatusCallbacks(callbacks);
         outbox->resume(me, [this](int resumed, const QString &error) {
             if (resumed < 0)
                 return fail(tr("Cannot read the outbox: %1").arg(error));
@@ -390,8 +423,10 @@ void SwitchboardService::openPort() {
         me.post([this] {
             // Once webhooks are taken: what the sweep stores and what they bring meet in the
             // store, which keeps each message and status once.
-            if (m_reconciler)
+            if (m_reconciler && m_config.reconcileAfterS > 0)
                 QMetaObject::invokeMethod(m_reconciler, &StatusReconciler::start);
+            if (m_poller && m_receiveMode.polling())
+                QMetaObject::invokeMethod(m_poller, &MessagePoller::start);
             Q_EMIT started();
         });
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Channel.h"
+#include "ReceiveMode.h"
 #include "common/Metrics.h"
 #include "common/Receiver.h"
 #include "config/Config.h"
@@ -19,6 +20,8 @@ namespace sb {
 class ContentClient;
 class SendGridClient;
 class HttpServer;
+class LocalApi;
+class MessagePoller;
 class StatusReconciler;
 class MediaShares;
 class NumberWiring;
@@ -62,8 +65,9 @@ public:
     const Config &config() const { return m_config; }
     Store *store() const { return m_store; }
     Outbox *outbox() const { return m_outbox; }
-    // Fetches messages whose status callback never came (on the network thread; null before
-    // start() and when SWITCHBOARD_RECONCILE_AFTER_S is 0).
+    // Fetches messages whose status callback never came, and lists the newest in polling mode
+    // (on the network thread; null before start(), and when SWITCHBOARD_RECONCILE_AFTER_S is 0
+    // and SWITCHBOARD_RECEIVE is webhooks).
     StatusReconciler *reconciler() const { return m_reconciler; }
     // One reconciliation pass now (reconciled() follows), e.g. from a test or a menu.
     void reconcileNow();
@@ -95,6 +99,9 @@ public:
     void flushLogFile();
     QUrl publicUrl() const { return m_publicUrl; }
     QUrl sandboxUrl() const { return m_sandboxUrl; }
+    // Webhooks or polling, and why (ReceiveMode): decided once the port is known, so read it
+    // after started().
+    ReceiveMode receiveMode() const { return m_receiveMode; }
     bool isSandbox() const { return m_config.sandbox; }
 
     // Asks the sandbox to deliver a customer's message on `channel` to this console, signed,
@@ -120,6 +127,8 @@ Q_SIGNALS:
     void reconciled(int fetched, int fixed);
     // The start-up sweep ended: messages Twilio listed, statuses corrected, inbound stored.
     void sweepFinished(int listed, int fixed, int arrived);
+    // Polling mode: a poll ended (MessagePoller::polled), at `at`.
+    void polled(const QDateTime &at, int listed, int fixed, int arrived, int nextMs);
 
 private:
     void declareMetrics();
@@ -143,6 +152,7 @@ private:
     ChannelList m_channels;
     TwilioWebhookGuard *m_webhookGuard = nullptr;
     WebhookInspector *m_inspector = nullptr;
+    LocalApi *m_localApi = nullptr;
     QObject *m_networkRoot = nullptr;
     TwilioClient *m_client = nullptr;
     ContentClient *m_content = nullptr;
@@ -150,6 +160,8 @@ private:
     Clock m_clock;
     Outbox *m_outbox = nullptr;
     StatusReconciler *m_reconciler = nullptr;
+    MessagePoller *m_poller = nullptr; // polling mode only
+    ReceiveMode m_receiveMode;
     MediaShares *m_mediaShares = nullptr;
     NumberWiring *m_wiring = nullptr;
     Sandbox *m_sandbox = nullptr;

@@ -44,6 +44,9 @@ struct SandboxOptions {
     int dropCallbacksPercent = 0;
     // Picks which callbacks are dropped, so that a test sees the same ones on every run.
     quint32 dropSeed = 1;
+    // False: no webhook at all is posted (inbound messages, status callbacks), as Twilio's
+    // never reach a console behind NAT without a tunnel; such a console polls (ReceiveMode).
+    bool webhooksReachConsole = true;
 };
 
 // An offline stand-in for Twilio's REST API over real HTTP on loopback: Twilio's JSON shapes,
@@ -102,6 +105,8 @@ public:
     // Whether the next status callback is to be dropped (SandboxOptions::dropCallbacksPercent):
     // for parts that post status callbacks of their own (a call's), on the sandbox's thread.
     bool dropNextCallback();
+    // SandboxOptions::webhooksReachConsole: parts posting webhooks of their own ask first.
+    bool reachesConsole() const { return m_options.webhooksReachConsole; }
     // For parts that post webhooks of their own (on the sandbox's thread).
     QNetworkAccessManager *network() const { return m_nam; }
     // The SendGrid stand-in's credentials, made with the sandbox like the Twilio ones: the API

@@ -170,6 +170,8 @@ void TestLocalApiOpenApiPrism::throughTheProxy_data() {
     row("calls 400", "GET", "calls?before=abc", "", 400);
     row("emails", "GET", "emails?limit=2", "", 200);
     row("emails 400", "GET", "emails?before=abc", "", 400);
+    row("contacts", "GET", "contacts?limit=2&q=%2B1415", "", 200);
+    row("contacts 400", "GET", "contacts?before=abc", "", 400);
     row("webhooks", "GET", "webhooks?limit=5", "", 200);
     row("webhook 404", "GET", "webhooks/999999", "", 404);
 }

@@ -28,8 +28,10 @@ bool ConsoleFixture::start(QString *why, const ChannelUiList &channelUis) {
                                              QSettings::IniFormat);
     m_secrets = std::make_unique<SecretStore>();
     const QString data = m_dir.filePath(QStringLiteral("data"));
-    auto load = [data](const QHash<QString, QString> &stored, QString *error) {
+    auto load = [data, extra = m_extra](const QHash<QString, QString> &stored, QString *error) {
         QProcessEnvironment env;
+        for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+            env.insert(it.key(), it.value());
         env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), data);
         env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("gui"));

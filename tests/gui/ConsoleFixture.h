@@ -4,6 +4,7 @@
 #include "messaging/Records.h"
 #include "settings/SecretStore.h"
 
+#include <QHash>
 #include <QPalette>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -23,6 +24,8 @@ public:
     bool start(QString *why, const sb::ChannelUiList &channelUis);
     // The service's and the tabs' clock (UTC now), set before start(); unset: the real time.
     void setClock(sb::MainWindow::Clock clock) { m_clock = std::move(clock); }
+    // A setting as the environment would give it (e.g. SWITCHBOARD_RECEIVE), before start().
+    void setSetting(const QString &name, const QString &value) { m_extra.insert(name, value); }
     void stop();
 
     sb::MainWindow *window() const { return m_window.get(); }
@@ -44,4 +47,5 @@ private:
     std::unique_ptr<sb::SecretStore> m_secrets;
     std::unique_ptr<sb::MainWindow> m_window;
     sb::MainWindow::Clock m_clock;
+    QHash<QString, QString> m_extra;
 };

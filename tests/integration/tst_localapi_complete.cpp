@@ -35,6 +35,7 @@ private Q_SLOTS:
     void tokenIsRequired();
     void rateLimitAnswers429WithRetryAfter();
     void messagesArePagedByCursor();
+    void contactsAreListedAndPagedByCursor();
     void messagesListingNamesEveryInvalidParameter();
     void callsAndEmailsArePagedByCursor_data();
     void callsAndEmailsArePagedByCursor();
@@ -406,6 +407,56 @@ void TestLocalApiComplete::callsAndEmailsArePagedByCursor() {
     QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()).size(), seen.size());
     QCOMPARE(pages, int((seen.size() + 1) / 2));
     QCOMPARE(call("GET", listing + QStringLiteral("?limit=501")).status, 400);
+}
+
+void TestLocalApiComplete::contactsAreListedAndPagedByCursor() {
+    // Five customers, one message each: the newest conversation first.
+    QStringList made;
+    for (int i = 0; i < 5; ++i) {
+        const QString to = QStringLiteral("+1415555021%1").arg(i);
+        const sbtest::Reply reply =
+            call("POST", QStringLiteral("send-sms"),
+                 QStringLiteral(R"({"to": "%1", "body": "contact %2"})").arg(to).arg(i).toUtf8());
+        QVERIFY2(reply.status == 201, reply.body.constData());
+        made.prepend(to);
+        QTest::qWait(5); // distinct times: the list is ordered by the last item's
+    }
+    QStringList seen;
+    QString cursor;
+    int pages = 0;
+    do {
+        QString path = QStringLiteral("contacts?limit=2&q=%2B1415555021");
+        if (!cursor.isEmpty())
+            path += QStringLiteral("&before=") + cursor;
+        const sbtest::Reply page = call("GET", path);
+        QVERIFY2(page.status == 200, page.body.constData());
+        const QJsonArray contacts = page.json().value(QLatin1String("contacts")).toArray();
+        QVERIFY(contacts.size() <= 2);
+        for (const QJsonValue c : contacts) {
+            seen.append(c[QLatin1String("number")].toString());
+            QCOMPARE(c[QLatin1String("lastChannel")].toString(), QStringLiteral("sms"));
+            QVERIFY(c[QLatin1String("lastText")].toString().startsWith(QStringLiteral("contact ")));
+        }
+        cursor = page.json().value(QLatin1String("next")).toString();
+        ++pages;
+    } while (!cursor.isEmpty() && pages < 10);
+    QCOMPARE(seen, made);
+    QCOMPARE(pages, 3);
+    // One of them by a part of its number.
+    const QJsonArray one = call("GET", QStringLiteral("contacts?q=5550213"))
+                               .json()
+                               .value(QLatin1String("contacts"))
+                               .toArray();
+    QCOMPARE(one.size(), 1);
+    QCOMPARE(one.at(0)[QLatin1String("number")].toString(), QStringLiteral("+14155550213"));
+    // Every invalid parameter named.
+    const sbtest::Reply bad = call("GET", QStringLiteral("contacts?limit=0&before=abc"));
+    verifyErrorShape(bad, 400);
+    QStringList named;
+    for (const QJsonValue e :
+         bad.json().value(QLatin1String("error"))[QLatin1String("errors")].toArray())
+        named.append(e[QLatin1String("field")].toString());
+    QCOMPARE(named, (QStringList{QStringLiteral("limit"), QStringLiteral("before")}));
 }
 
 void TestLocalApiComplete::messagesListingNamesEveryInvalidParameter() {

@@ -11,6 +11,7 @@
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "sandbox/Sandbox.h"
+#include "voice/CallStatuses.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -34,8 +35,10 @@ private Q_SLOTS:
     void sandboxDropsTheChosenShare_data();
     void sandboxDropsTheChosenShare();
     void droppedCallbacksAreRecovered();
+    void droppedCallCallbacksAreRecovered();
     void pollingNeverMovesAStatusBackwards();
     void restartCatchesUp();
+    void restartCatchesUpOnCalls();
 
 private:
     std::unique_ptr<SwitchboardService> start(const QString &dir, const QProcessEnvironment &env);
@@ -293,6 +296,59 @@ void TestReconciliation::droppedCallbacksAreRecovered() {
     disconnect(service->store(), nullptr, this, nullptr);
 }
 
+void TestReconciliation::droppedCallCallbacksAreRecovered() {
+    // Every call status callback dropped: only CallReconciler can tell the console how a call
+    // ended. Passes every second, for calls quiet for two.
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SWITCHBOARD_SANDBOX_DROP_CALLBACKS"), QStringLiteral("100"));
+    env.insert(QStringLiteral("SWITCHBOARD_RECONCILE_AFTER_S"), QStringLiteral("2"));
+    auto service = start(m_dir.filePath(QStringLiteral("calls")), env);
+    QVERIFY(service);
+    QStringList sids;
+    for (const QString &to : {QStringLiteral("+14155550180"), QStringLiteral("+14155550181")}) {
+        const sbtest::Reply r =
+            m_http.postJson(api(*service, QStringLiteral("initiate-call")),
+                            {{QStringLiteral("to"), to}}, {{"Authorization", m_auth}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        sids.append(r.json().value(QLatin1String("callSid")).toString());
+        QVERIFY(!sids.last().isEmpty());
+    }
+    // Twilio (the sandbox) ends both calls; none of their callbacks reaches the console.
+    const Config &config = service->config();
+    const QByteArray basic =
+        "Basic " + (config.accountSid + QLatin1Char(':') + config.authToken).toUtf8().toBase64();
+    const QString sandbox = service->sandboxUrl().toString(QUrl::StripTrailingSlash);
+    const auto twilioStatus = [&](const QString &sid) {
+        return m_http
+            .get(QUrl(sandbox + QStringLiteral("/2010-04-01/Accounts/%1/Calls/%2.json")
+                                    .arg(config.accountSid, sid)),
+                 {{"Authorization", basic}})
+            .json()
+            .value(QLatin1String("status"))
+            .toString();
+    };
+    const auto stored = [&](const QString &sid) {
+        return m_http
+            .get(api(*service, QStringLiteral("call-status/") + sid), {{"Authorization", m_auth}})
+            .json();
+    };
+    for (const QString &sid : std::as_const(sids))
+        QTRY_VERIFY_WITH_TIMEOUT(CallStatuses::instance().info(twilioStatus(sid)).final, 20000);
+    advance(5); // the service's clock: past SWITCHBOARD_RECONCILE_AFTER_S since their last change
+    for (const QString &sid : std::as_const(sids)) {
+        const QString truth = twilioStatus(sid);
+        QTRY_COMPARE_WITH_TIMEOUT(stored(sid).value(QLatin1String("status")).toString(), truth,
+                                  20000);
+        // Its ending was learned by asking, and says so.
+        const QJsonArray history = stored(sid).value(QLatin1String("history")).toArray();
+        QVERIFY(!history.isEmpty());
+        QCOMPARE(history.last()[QLatin1String("status")].toString(), truth);
+        QCOMPARE(history.last()[QLatin1String("source")].toString(), QStringLiteral("poll"));
+    }
+    QVERIFY(service->metrics()->value(QStringLiteral("switchboard_reconciliation_fixes_total")) >=
+            2);
+}
+
 void TestReconciliation::pollingNeverMovesAStatusBackwards() {
     QProcessEnvironment env;
     auto service = start(m_dir.filePath(QStringLiteral("backwards")), env);
@@ -465,6 +521,84 @@ void TestReconciliation::restartCatchesUp() {
     QCOMPARE(webhook.status, 200);
     QCOMPARE(stored(*second).size(), 8);
     second.reset();
+}
+
+void TestReconciliation::restartCatchesUpOnCalls() {
+    // Twilio: a sandbox of the test's own that outlives the console.
+    SandboxOptions options;
+    options.statusDelayMs = 20;
+    Sandbox sandbox(options);
+    QVERIFY(sandbox.listen(QHostAddress::LocalHost, 0));
+    sbtest::addChannels(sandbox);
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), sandbox.accountSid());
+    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), sandbox.authToken());
+    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
+    env.insert(QStringLiteral("TWILIO_API_BASE_URL"), sandbox.baseUrl());
+    env.insert(QStringLiteral("TWILIO_CONTENT_BASE_URL"), sandbox.baseUrl());
+    const QString dir = m_dir.filePath(QStringLiteral("restart-calls"));
+    const QByteArray basic =
+        "Basic " +
+        (sandbox.accountSid() + QLatin1Char(':') + sandbox.authToken()).toUtf8().toBase64();
+    const auto twilioStatus = [&](const QString &sid) {
+        return m_http
+            .get(QUrl(sandbox.baseUrl() + QStringLiteral("/2010-04-01/Accounts/%1/Calls/%2.json")
+                                              .arg(sandbox.accountSid(), sid)),
+                 {{"Authorization", basic}})
+            .json()
+            .value(QLatin1String("status"))
+            .toString();
+    };
+    {
+        // Something happened before: a call the console made (the last call event seen).
+        auto first = start(dir, env);
+        QVERIFY(first);
+        const sbtest::Reply r =
+            m_http.postJson(api(*first, QStringLiteral("initiate-call")),
+                            {{QStringLiteral("to"), QStringLiteral("+14155550182")},
+                             {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/twiml")}},
+                            {{"Authorization", m_auth}});
+        QVERIFY2(r.status == 201, r.body.constData());
+        const QString sid = r.json().value(QLatin1String("callSid")).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(CallStatuses::instance().info(twilioStatus(sid)).final, 20000);
+    }
+    // While it is closed, a customer calls; Twilio finds no console to ask what to do.
+    const sbtest::Reply missed =
+        m_http.postForm(QUrl(sandbox.baseUrl() + QStringLiteral("/sandbox/inbound-call")),
+                        {{QStringLiteral("From"), QStringLiteral("+14155554002")},
+                         {QStringLiteral("To"), QStringLiteral("+15005550006")},
+                         {QStringLiteral("Url"), QStringLiteral("http://127.0.0.1:9/voice")}},
+                        {{"Authorization", basic}});
+    QVERIFY2(missed.status / 100 == 2, missed.body.constData());
+    const QString missedSid = missed.json().value(QLatin1String("sid")).toString();
+    QVERIFY(!missedSid.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(CallStatuses::instance().info(twilioStatus(missedSid)).final, 20000);
+
+    // Opened again: the calls' start-up sweep stores the missed call, once, as learned by asking.
+    auto second = start(dir, env);
+    QVERIFY(second);
+    QJsonObject call;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (call = m_http
+                    .get(api(*second, QStringLiteral("call-status/") + missedSid),
+                         {{"Authorization", m_auth}})
+                    .json(),
+         call.value(QLatin1String("status")).toString() == twilioStatus(missedSid)),
+        15000);
+    QCOMPARE(call.value(QLatin1String("direction")).toString(), QStringLiteral("inbound"));
+    QCOMPARE(call.value(QLatin1String("from")).toString(), QStringLiteral("+14155554002"));
+    const QJsonArray history = call.value(QLatin1String("history")).toArray();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0)[QLatin1String("source")].toString(), QStringLiteral("poll"));
+    // Listed once.
+    int copies = 0;
+    for (const QJsonValue c :
+         m_http.get(api(*second, QStringLiteral("calls?limit=50")), {{"Authorization", m_auth}})
+             .json()
+             .value(QLatin1String("calls"))
+             .toArray())
+        copies += c[QLatin1String("callSid")].toString() == missedSid ? 1 : 0;
+    QCOMPARE(copies, 1);
 }
 
 QTEST_MAIN(TestReconciliation)

@@ -5,6 +5,7 @@
 #include "providers/twilio/TwilioResources.h"
 #include "voice/RecordingFeed.h"
 #include "voice/VoiceCalls.h"
+#include "voice/VoiceChannel.h"
 #include "voice/VoiceRecordings.h"
 #include "voice/ui/RecordingsPanel.h"
 
@@ -51,7 +52,7 @@ private:
 
 void TestRecordingsPanel::initTestCase() {
     m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("db.sqlite")));
-    m_store->addSchema({QStringLiteral("voice"), VoiceCalls::schema()});
+    m_store->addSchema({VoiceChannel::Id, VoiceChannel().schema()});
     const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());
     m_wav = FakeTwilioMedia::makeWav(2500);

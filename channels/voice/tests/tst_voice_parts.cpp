@@ -49,7 +49,7 @@ private:
 
 void TestVoiceParts::initTestCase() {
     m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("voice.sqlite")));
-    m_store->addSchema({VoiceChannel::Id, VoiceCalls::schema()});
+    m_store->addSchema({VoiceChannel::Id, VoiceChannel().schema()});
     const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());
 }

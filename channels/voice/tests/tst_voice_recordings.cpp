@@ -138,7 +138,7 @@ void TestVoiceRecordings::makeRig(Rig &rig, RecordingFetcher::Options options,
                                   const QString &dbDir) {
     const QString dir = dbDir.isEmpty() ? rig.dir.path() : dbDir;
     rig.store = std::make_unique<Store>(dir + QStringLiteral("/db.sqlite"));
-    rig.store->addSchema({QStringLiteral("voice"), VoiceCalls::schema()});
+    rig.store->addSchema({VoiceChannel::Id, VoiceChannel().schema()});
     const auto opened = await<StoreResult<bool>>([&](auto done) { rig.store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());
     rig.nam = std::make_unique<QNetworkAccessManager>();

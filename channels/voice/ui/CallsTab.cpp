@@ -66,6 +66,7 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     , m_clickToCallWhy(new QLabel(this))
     , m_call(new QPushButton(tr("&Call"), this))
     , m_result(new QLabel(this))
+    , m_publicUrlNotice(new QLabel(this))
     , m_filter(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -113,6 +114,19 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_result->hide();
 
+    // Twilio fetches a call's instructions (TwiML) from this console and posts its progress
+    // there: a console Twilio cannot reach (polling mode) cannot run calls or the IVR.
+    m_publicUrlNotice->setObjectName(QStringLiteral("publicUrlNotice"));
+    m_publicUrlNotice->setWordWrap(true);
+    m_publicUrlNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    SchemeColors::setTone(m_publicUrlNotice, Tone::Warning);
+    if (context.service && context.service->receiveMode().polling())
+        m_publicUrlNotice->setText(
+            tr("Calls and the IVR need a public URL: Twilio asks this console what to do "
+               "on a call, and it cannot reach it now. %1")
+                .arg(context.service->receiveMode().reason));
+    m_publicUrlNotice->setVisible(!m_publicUrlNotice->text().isEmpty());
+
     auto *toLabel = new QLabel(tr("&To:"), this);
     toLabel->setBuddy(m_to);
     auto *callerIdLabel = new QLabel(tr("Caller &ID:"), this);
@@ -131,6 +145,7 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     options->addWidget(m_clickToCallWhy, 1);
     form->addLayout(options, 2, 1, 1, 4);
     form->addWidget(m_result, 3, 1, 1, 4);
+    form->addWidget(m_publicUrlNotice, 4, 0, 1, 5);
     form->setColumnStretch(1, 3);
     form->setColumnStretch(3, 2);
 

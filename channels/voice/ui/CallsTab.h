@@ -66,6 +66,8 @@ public:
     QLabel *clickToCallReason() const { return m_clickToCallWhy; }
     QPushButton *callButton() const { return m_call; }
     QLabel *dialResult() const { return m_result; }
+    // Shown in polling mode: calls need Twilio to reach this console.
+    QLabel *publicUrlNotice() const { return m_publicUrlNotice; }
     QListWidget *timeline() const { return m_timeline; }
     QPushButton *hangUpButton() const { return m_hangUp; }
     QGroupBox *keypad() const { return m_keypad; }
@@ -104,6 +106,7 @@ private:
     QLabel *m_clickToCallWhy;
     QPushButton *m_call;
     QLabel *m_result;
+    QLabel *m_publicUrlNotice;
     QLineEdit *m_filter;
     QTableView *m_table;
     QSplitter *m_splitter;
