@@ -8,6 +8,7 @@
 #include "api/LocalApi.h"
 #include "common/Logging.h"
 #include "db/Store.h"
+#include "providers/twilio/MessagingServicesClient.h"
 #include "providers/twilio/TwilioClient.h"
 
 #include <QJsonArray>
@@ -43,6 +44,9 @@ AccountApi::AccountApi(HttpServer *server, AccountApiContext context, QObject *p
                   [this](const HttpRequest &, HttpServer::Reply reply) { accountInfo(reply); });
     server->route("GET", LocalApi::path(QStringLiteral("phone-numbers")),
                   [this](const HttpRequest &, HttpServer::Reply reply) { phoneNumbers(reply); });
+    server->route(
+        "GET", LocalApi::path(QStringLiteral("messaging-services")),
+        [this](const HttpRequest &, HttpServer::Reply reply) { messagingServices(reply); });
     server->route("POST", LocalApi::path(QStringLiteral("phone-numbers/{numberSid}/wire")),
                   [this](const HttpRequest &r, HttpServer::Reply reply) { wire(r, reply); });
     server->route("POST", LocalApi::path(QStringLiteral("phone-numbers/{numberSid}/restore")),
@@ -74,6 +78,49 @@ QJsonObject AccountApi::numberJson(const TwilioIncomingNumber &n, const WiredNum
         json.insert(QStringLiteral("previous"), previous);
     }
     return json;
+}
+
+QJsonObject AccountApi::serviceJson(const TwilioMessagingService &service,
+                                    const QString &whatsappSender) {
+    QString whatsapp = whatsappSender;
+    whatsapp.remove(QStringLiteral("whatsapp:"));
+    QJsonArray numbers;
+    for (const TwilioServiceNumber &n : service.numbers) {
+        const bool isWhatsApp =
+            n.has(QStringLiteral("WhatsApp")) || (!whatsapp.isEmpty() && whatsapp == n.phoneNumber);
+        numbers.append(
+            QJsonObject{{QStringLiteral("sid"), n.sid},
+                        {QStringLiteral("phoneNumber"), n.phoneNumber},
+                        {QStringLiteral("capabilities"),
+                         QJsonObject{{QStringLiteral("voice"), n.has(QStringLiteral("Voice"))},
+                                     {QStringLiteral("sms"), n.has(QStringLiteral("SMS"))},
+                                     {QStringLiteral("mms"), n.has(QStringLiteral("MMS"))},
+                                     {QStringLiteral("whatsapp"), isWhatsApp}}}});
+    }
+    return {{QStringLiteral("sid"), service.sid},
+            {QStringLiteral("friendlyName"), service.friendlyName},
+            {QStringLiteral("inboundRequestUrl"), urlJson(service.inboundRequestUrl)},
+            {QStringLiteral("statusCallback"), urlJson(service.statusCallback)},
+            {QStringLiteral("useInboundWebhookOnNumber"), service.useInboundWebhookOnNumber},
+            {QStringLiteral("phoneNumbers"), numbers}};
+}
+
+void AccountApi::messagingServices(HttpServer::Reply reply) {
+    if (!m_context.messaging)
+        return reply(HttpResponse::error(502, tr("The Messaging API is not available.")));
+    Receiver me(this);
+    QMetaObject::invokeMethod(m_context.messaging, [client = m_context.messaging, me, reply,
+                                                    whatsapp = m_context.whatsappSender] {
+        client->listServicesWithNumbers(
+            me, [reply, whatsapp](const TwilioResult<MessagingServicesClient::Services> &found) {
+                if (!found.ok())
+                    return reply(LocalApi::errorResponse(found.error));
+                QJsonArray list;
+                for (const TwilioMessagingService &s : found.value)
+                    list.append(serviceJson(s, whatsapp));
+                reply(HttpResponse::json(200, {{QStringLiteral("messagingServices"), list}}));
+            });
+    });
 }
 
 void AccountApi::accountInfo(HttpServer::Reply reply) {

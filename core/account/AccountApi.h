@@ -8,10 +8,12 @@
 
 namespace sb {
 
+class MessagingServicesClient;
 class NumberWiring;
 class Store;
 class TwilioClient;
 struct TwilioIncomingNumber;
+struct TwilioMessagingService;
 struct WiredNumber;
 
 struct AccountApiContext {
@@ -21,6 +23,7 @@ struct AccountApiContext {
     std::function<QString()> publicBase; // this console's public URL, as Twilio should call it
     QString whatsappSender;              // TWILIO_WHATSAPP_NUMBER, to mark that number's capability
     QString mode;                        // "sandbox" or "live"
+    MessagingServicesClient *messaging = nullptr; // network thread
 };
 
 // The account's part of the local API (server thread), behind the API token:
@@ -28,6 +31,7 @@ struct AccountApiContext {
 //   GET  phone-numbers                         numbers, capabilities, webhook URLs, wiring
 //   POST phone-numbers/{numberSid}/wire        {onlyWhileRunning?}: point them at this console
 //   POST phone-numbers/{numberSid}/restore     put back what they were
+//   GET  messaging-services                    Messaging Services, their numbers and URLs
 class AccountApi : public QObject {
     Q_OBJECT
 public:
@@ -35,10 +39,13 @@ public:
 
     static QJsonObject numberJson(const TwilioIncomingNumber &number, const WiredNumber *wiring,
                                   const QString &whatsappSender);
+    static QJsonObject serviceJson(const TwilioMessagingService &service,
+                                   const QString &whatsappSender);
 
 private:
     void accountInfo(HttpServer::Reply reply);
     void phoneNumbers(HttpServer::Reply reply);
+    void messagingServices(HttpServer::Reply reply);
     void wire(const HttpRequest &request, HttpServer::Reply reply);
     void restore(const HttpRequest &request, HttpServer::Reply reply);
 

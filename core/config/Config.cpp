@@ -162,6 +162,10 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
     if (!contentBase.isEmpty() &&
         !parseUrl(QStringLiteral("TWILIO_CONTENT_BASE_URL"), contentBase, &c.contentApiBase, error))
         return std::nullopt;
+    const QString messagingBase = get(setting::TwilioMessagingBaseUrl);
+    if (!messagingBase.isEmpty() && !parseUrl(QStringLiteral("TWILIO_MESSAGING_BASE_URL"),
+                                              messagingBase, &c.messagingApiBase, error))
+        return std::nullopt;
     // SendGrid's settings, each checked by the rule the Settings dialog applies too.
     for (const QString &name :
          {setting::SendGridApiBaseUrl, setting::SendGridWebhookPublicKey,

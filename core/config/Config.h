@@ -48,7 +48,8 @@ struct Config {
     int apiBurst = 1000;
     QUrl twilioApiBase{QStringLiteral("https://api.twilio.com")};
     QUrl sendgridApiBase{QStringLiteral("https://api.sendgrid.com")};
-    QUrl contentApiBase{QStringLiteral("https://content.twilio.com")}; // WhatsApp templates
+    QUrl contentApiBase{QStringLiteral("https://content.twilio.com")};     // WhatsApp templates
+    QUrl messagingApiBase{QStringLiteral("https://messaging.twilio.com")}; // Messaging Services
     // SendGrid's Event Webhook verification key, base64 DER (empty: events cannot be verified).
     QByteArray sendgridWebhookPublicKey;
     qint64 sendgridWebhookMaxAgeS = 600; // 0: no age check (e.g. recorded test vectors)

@@ -35,6 +35,7 @@ const QList<SettingSpec> &Settings::all() {
         {Bind, false, false, nullptr},
         {TwilioApiBaseUrl, false, false, nullptr},
         {TwilioContentBaseUrl, false, false, nullptr},
+        {TwilioMessagingBaseUrl, false, false, nullptr},
         {SandboxDelayMs, false, false, nullptr},
         {SandboxDropCallbacks, false, false, nullptr},
         {ReconcileAfterS, false, false, nullptr},

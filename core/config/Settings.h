@@ -27,6 +27,8 @@ inline const QString DataDir = QStringLiteral("SWITCHBOARD_DATA_DIR");
 inline const QString ApiToken = QStringLiteral("SWITCHBOARD_API_TOKEN");
 inline const QString TwilioApiBaseUrl = QStringLiteral("TWILIO_API_BASE_URL");
 inline const QString TwilioContentBaseUrl = QStringLiteral("TWILIO_CONTENT_BASE_URL");
+// Twilio's Messaging API (messaging.twilio.com): the account's Messaging Services.
+inline const QString TwilioMessagingBaseUrl = QStringLiteral("TWILIO_MESSAGING_BASE_URL");
 inline const QString SendGridApiBaseUrl = QStringLiteral("SENDGRID_API_BASE_URL");
 inline const QString SendGridWebhookPublicKey = QStringLiteral("SENDGRID_WEBHOOK_PUBLIC_KEY");
 inline const QString SendGridWebhookMaxAgeS = QStringLiteral("SENDGRID_WEBHOOK_MAX_AGE_S");

@@ -32,6 +32,7 @@
 #include "outbox/Outbox.h"
 #include "providers/sendgrid/SendGridClient.h"
 #include "providers/twilio/ContentClient.h"
+#include "providers/twilio/MessagingServicesClient.h"
 #include "providers/twilio/TwilioClient.h"
 #include "providers/twilio/TwilioWebhookGuard.h"
 #include "sandbox/Sandbox.h"
@@ -215,7 +216,8 @@ void SwitchboardService::startSandbox() {
                     return fail(tr("Cannot start the sandbox: %1").arg(error));
                 m_sandboxUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
                 m_config.twilioApiBase = m_sandboxUrl;
-                m_config.contentApiBase = m_sandboxUrl; // it serves the Content API too
+                m_config.contentApiBase = m_sandboxUrl;   // it serves the Content API too
+                m_config.messagingApiBase = m_sandboxUrl; // and the Messaging API
                 if (sandboxSendGrid)
                     m_config.sendgridApiBase = m_sandboxUrl;
                 startServer();
@@ -231,6 +233,8 @@ void SwitchboardService::startServer() {
                                         m_config.twilioApiBase};
     m_client = new TwilioClient(nam, credentials, m_networkRoot);
     m_content = new ContentClient(nam, credentials, m_config.contentApiBase, m_networkRoot);
+    m_messaging =
+        new MessagingServicesClient(nam, credentials, m_config.messagingApiBase, m_networkRoot);
     m_sendgrid = new SendGridClient(
         nam, {m_config.sendgridApiKey, m_config.sendgridApiBase, m_config.sendgridTimeout},
         m_networkRoot);
@@ -341,6 +345,7 @@ void SwitchboardService::startServer() {
                               m_config.whatsappNumber,
                               m_config.sandbox ? QStringLiteral("sandbox")
                                                : QStringLiteral("live")};
+    account.messaging = m_messaging;
     new AccountApi(m_server, account, m_server);
     ChannelContext context{*m_server, m_server, m_store, m_outbox, m_config, m_clock, m_content};
     context.twilio = m_client;

@@ -18,6 +18,7 @@
 namespace sb {
 
 class ContentClient;
+class MessagingServicesClient;
 class SendGridClient;
 class HttpServer;
 class LocalApi;
@@ -75,6 +76,8 @@ public:
     // Twilio's Content API (templates and their WhatsApp approval), on the network thread next
     // to the TwilioClient; in sandbox mode it asks the sandbox. Null before start().
     ContentClient *contentClient() const { return m_content; }
+    // The Messaging API (Messaging Services), on the network thread.
+    MessagingServicesClient *messagingClient() const { return m_messaging; }
     // SendGrid's API (dynamic templates for the Email tab), on the network thread; in sandbox
     // mode without a SendGrid key it asks the sandbox's stand-in. Null before start().
     SendGridClient *sendGridClient() const { return m_sendgrid; }
@@ -156,6 +159,7 @@ private:
     QObject *m_networkRoot = nullptr;
     TwilioClient *m_client = nullptr;
     ContentClient *m_content = nullptr;
+    MessagingServicesClient *m_messaging = nullptr;
     SendGridClient *m_sendgrid = nullptr;
     Clock m_clock;
     Outbox *m_outbox = nullptr;

@@ -64,6 +64,8 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
         };
     for (const QString &number : std::as_const(m_options.numbers))
         m_numbers.append({newSid("PN"), number, m_options.smsUrl, QString(), QString()});
+    for (const QString &name : std::as_const(m_options.messagingServices))
+        m_services.append({newSid("MG"), name});
     m_server->setLogRequests(false);
     setUpRoutes();
 }
@@ -128,6 +130,12 @@ std::optional<HttpResponse> Sandbox::authenticate(const HttpRequest &request) co
         return twilioError(401, 20003, QStringLiteral("Authenticate"));
     // /2010-04-01/Accounts/{AccountSid}...: another account's resources are not found
     const QStringList segments = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    // The Messaging API's resources (/v1/Services...) may be forbidden too.
+    if (segments.size() >= 2 && segments[0] == QLatin1String("v1") &&
+        m_options.forbidden.contains(segments[1]))
+        return twilioError(
+            403, 20403,
+            QStringLiteral("The account lacks permission to access %1").arg(segments[1]));
     if (segments.size() >= 3 && segments[1] == QLatin1String("Accounts")) {
         QString sid = segments[2];
         if (sid.endsWith(QLatin1String(".json")))
@@ -274,6 +282,7 @@ void Sandbox::setUpRoutes() {
                       QStringLiteral("The requested resource %1 was not found").arg(r.path)));
               reply(HttpResponse{200, sample->contentType, sample->bytes, {}});
           });
+    serveMessagingServices();
     serve("POST", QStringLiteral("/sandbox/inbound"),
           [this](const HttpRequest &r, HttpServer::Reply reply) {
               simulateInbound(r, std::move(reply));
@@ -709,6 +718,133 @@ QJsonObject Sandbox::numberJson(const Number &n) const {
             {QStringLiteral("uri"),
              QStringLiteral("/2010-04-01/Accounts/%1/IncomingPhoneNumbers/%2.json")
                  .arg(m_options.accountSid, n.sid)}};
+}
+
+namespace {
+
+// Where the Messaging API's URLs point: this sandbox as the client reached it.
+QString messagingBaseOf(const HttpRequest &request) {
+    const QByteArray host = request.header("Host");
+    return host.isEmpty() ? QStringLiteral("https://messaging.twilio.com")
+                          : QStringLiteral("http://") + QString::fromLatin1(host);
+}
+
+// One page of `items` as the Messaging API lists it: the items under `key` and a `meta` with
+// next_page_url (PageSize 1-1000, default 50; Page from 0).
+HttpResponse messagingPage(const HttpRequest &request, const QString &key,
+                           const QList<QJsonObject> &items) {
+    int pageSize = 50;
+    int pageIndex = 0;
+    bool ok = true;
+    const QString sizeText = request.query.queryItemValue(QStringLiteral("PageSize"));
+    if (!sizeText.isEmpty())
+        pageSize = sizeText.toInt(&ok);
+    if (!ok || pageSize < 1 || pageSize > 1000)
+        return Sandbox::twilioError(400, 20001,
+                                    QStringLiteral("PageSize must be between 1 and 1000."));
+    const QString pageText = request.query.queryItemValue(QStringLiteral("Page"));
+    if (!pageText.isEmpty())
+        pageIndex = pageText.toInt(&ok);
+    if (!ok || pageIndex < 0)
+        return Sandbox::twilioError(400, 20001, QStringLiteral("Page must be 0 or more."));
+    const QString base = messagingBaseOf(request);
+    auto link = [&](int index) {
+        return QStringLiteral("%1%2?PageSize=%3&Page=%4")
+            .arg(base, request.path)
+            .arg(pageSize)
+            .arg(index);
+    };
+    const qsizetype start = qsizetype(pageIndex) * pageSize;
+    QJsonArray list;
+    for (qsizetype i = start; i < items.size() && i < start + pageSize; ++i)
+        list.append(items[i]);
+    const bool more = start + pageSize < items.size();
+    const QJsonObject meta{
+        {QStringLiteral("page"), pageIndex},
+        {QStringLiteral("page_size"), pageSize},
+        {QStringLiteral("first_page_url"), link(0)},
+        {QStringLiteral("previous_page_url"),
+         pageIndex > 0 ? QJsonValue(link(pageIndex - 1)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("url"), link(pageIndex)},
+        {QStringLiteral("next_page_url"),
+         more ? QJsonValue(link(pageIndex + 1)) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("key"), key}};
+    return HttpResponse::json(200, {{key, list}, {QStringLiteral("meta"), meta}});
+}
+
+} // namespace
+
+QJsonObject Sandbox::serviceJson(const Service &service, const QString &base) const {
+    const QString url = base + QStringLiteral("/v1/Services/") + service.sid;
+    const QString created = QStringLiteral("2026-01-01T00:00:00Z");
+    return {
+        {QStringLiteral("sid"), service.sid},
+        {QStringLiteral("account_sid"), m_options.accountSid},
+        {QStringLiteral("friendly_name"), service.friendlyName},
+        {QStringLiteral("date_created"), created},
+        {QStringLiteral("date_updated"), created},
+        // Inbound messages go to each number's own "A message comes in" URL.
+        {QStringLiteral("inbound_request_url"), nullable(m_options.smsUrl)},
+        {QStringLiteral("inbound_method"), QStringLiteral("POST")},
+        {QStringLiteral("fallback_url"), QJsonValue::Null},
+        {QStringLiteral("fallback_method"), QStringLiteral("POST")},
+        {QStringLiteral("status_callback"), QJsonValue::Null},
+        {QStringLiteral("sticky_sender"), true},
+        {QStringLiteral("mms_converter"), true},
+        {QStringLiteral("smart_encoding"), true},
+        {QStringLiteral("scan_message_content"), QStringLiteral("inherit")},
+        {QStringLiteral("fallback_to_long_code"), true},
+        {QStringLiteral("area_code_geomatch"), true},
+        {QStringLiteral("validity_period"), 14400},
+        {QStringLiteral("synchronous_validation"), false},
+        {QStringLiteral("usecase"), QStringLiteral("notifications")},
+        {QStringLiteral("us_app_to_person_registered"), false},
+        {QStringLiteral("use_inbound_webhook_on_number"), true},
+        {QStringLiteral("url"), url},
+        {QStringLiteral("links"),
+         QJsonObject{{QStringLiteral("phone_numbers"), url + QStringLiteral("/PhoneNumbers")},
+                     {QStringLiteral("short_codes"), url + QStringLiteral("/ShortCodes")},
+                     {QStringLiteral("alpha_senders"), url + QStringLiteral("/AlphaSenders")}}}};
+}
+
+void Sandbox::serveMessagingServices() {
+    addRoute("GET", QStringLiteral("/v1/Services"), [this](const HttpRequest &r, auto reply) {
+        QList<QJsonObject> services;
+        for (const Service &s : std::as_const(m_services))
+            services.append(serviceJson(s, messagingBaseOf(r)));
+        reply(messagingPage(r, QStringLiteral("services"), services));
+    });
+    addRoute(
+        "GET", QStringLiteral("/v1/Services/{sid}/PhoneNumbers"),
+        [this](const HttpRequest &r, auto reply) {
+            const QString sid = r.args.value(0);
+            const auto service = std::find_if(m_services.cbegin(), m_services.cend(),
+                                              [&](const Service &s) { return s.sid == sid; });
+            if (service == m_services.cend())
+                return reply(twilioError(
+                    404, 20404,
+                    QStringLiteral("The requested resource %1 was not found").arg(r.path)));
+            QList<QJsonObject> numbers;
+            if (service == m_services.cbegin()) {
+                const QString base = messagingBaseOf(r);
+                for (const Number &n : std::as_const(m_numbers))
+                    numbers.append(
+                        {{QStringLiteral("sid"), n.sid},
+                         {QStringLiteral("account_sid"), m_options.accountSid},
+                         {QStringLiteral("service_sid"), sid},
+                         {QStringLiteral("phone_number"), n.phoneNumber},
+                         {QStringLiteral("country_code"), QStringLiteral("US")},
+                         {QStringLiteral("capabilities"),
+                          QJsonArray{QStringLiteral("MMS"), QStringLiteral("SMS"),
+                                     QStringLiteral("Voice")}},
+                         {QStringLiteral("date_created"), QStringLiteral("2026-01-01T00:00:00Z")},
+                         {QStringLiteral("date_updated"), QStringLiteral("2026-01-01T00:00:00Z")},
+                         {QStringLiteral("url"), QStringLiteral("%1/v1/Services/%2/"
+                                                                "PhoneNumbers/%3")
+                                                     .arg(base, sid, n.sid)}});
+            }
+            reply(messagingPage(r, QStringLiteral("phone_numbers"), numbers));
+        });
 }
 
 } // namespace sb

@@ -37,7 +37,11 @@ struct SandboxOptions {
     // Resources this account may not use, by the path segment after the account (e.g.
     // "Balance", "IncomingPhoneNumbers", "Calls"): answered 403 with Twilio's 20403, as for an
     // account without the permission.
+    // On the Messaging API (/v1/...) by the segment after /v1/, e.g. "Services".
     QStringList forbidden;
+    // The account's Messaging Services (Messaging API v1, /v1/Services), by name: the first
+    // has the account's numbers in its sender pool, the others none.
+    QStringList messagingServices{QStringLiteral("Switchboard Sandbox Service")};
     std::function<QDateTime()> clock; // UTC now; QDateTime::currentDateTimeUtc when unset
     // A fault: this share (percent, 0-100) of status callbacks is not posted, as Twilio's are
     // sometimes lost; the message still reaches its true status, which a fetch returns.
@@ -125,6 +129,11 @@ public:
         QString statusCallback;
     };
     const QList<Number> &numbers() const { return m_numbers; }
+    struct Service {
+        QString sid; // MG…
+        QString friendlyName;
+    };
+    const QList<Service> &messagingServices() const { return m_services; }
     bool isOwnNumber(const QString &address) const;
     // When `customer` last wrote to `to` (invalid if never): what a channel's rules may need.
     QDateTime lastInbound(const QString &customer, const QString &to) const;
@@ -177,6 +186,8 @@ private:
                     std::function<void(int httpStatus)> done);
     QJsonObject messageJson(const Message &m) const;
     QJsonObject numberJson(const Number &n) const;
+    void serveMessagingServices();
+    QJsonObject serviceJson(const Service &service, const QString &base) const;
     QString messagesUri() const;
 
     SandboxOptions m_options;
@@ -185,6 +196,7 @@ private:
     QHash<QString, Message> m_messages;
     QStringList m_order; // oldest first
     QList<Number> m_numbers;
+    QList<Service> m_services;
     TwilioApiSurface m_surface;
     QList<std::shared_ptr<const SandboxChannel>> m_parts;
     QHash<QString, QString> m_inboundUrls;    // channel id -> URL

@@ -166,6 +166,7 @@ void TestLocalApiOpenApiPrism::throughTheProxy_data() {
     row("restore", "POST", "phone-numbers/{numberSid}/restore", "", 200);
     row("restore 404", "POST", "phone-numbers/{numberSid}/restore", "", 404);
     row("wire 404", "POST", "phone-numbers/PN00000000000000000000000000009999/wire", "", 404);
+    row("messaging-services", "GET", "messaging-services", "", 200);
     row("calls", "GET", "calls?limit=2", "", 200);
     row("calls 400", "GET", "calls?before=abc", "", 400);
     row("emails", "GET", "emails?limit=2", "", 200);

@@ -15,7 +15,8 @@ using namespace sb;
 // The Account tab in the real window (sandbox mode): the account with the trial's limits and
 // the balance; the numbers with capabilities and URLs; Wire to this console and Restore
 // through the keyboard, the table saying what is wired; a number wired "only while Switchboard
-// runs" is restored before the window closes; and how it looks, light and dark, at 1024x600.
+// runs" is restored before the window closes; the Messaging Services with their numbers, reached
+// by Alt+M; and how it looks, light and dark, at 1024x600.
 class TestAccountTab : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void showsTheAccountAndItsNumbers();
     void wireAndRestoreFromTheKeyboard();
     void temporaryWiringIsRestoredBeforeTheWindowCloses();
+    void showsTheMessagingServices();
     void screenshots();
 
 private:
@@ -123,10 +125,43 @@ void TestAccountTab::temporaryWiringIsRestoredBeforeTheWindowCloses() {
     QTRY_COMPARE(cell(4), QStringLiteral("(none)"));
 }
 
+void TestAccountTab::showsTheMessagingServices() {
+    showTab();
+    auto *services = tab()->findChild<QTableWidget *>(QStringLiteral("accountMessagingServices"));
+    QVERIFY(services);
+    QCOMPARE(services->accessibleName(), QStringLiteral("Messaging Services"));
+    QTRY_COMPARE(services->rowCount(), 1);
+    auto text = [services](int column) {
+        const QTableWidgetItem *item = services->item(0, column);
+        return item ? item->text() : QString();
+    };
+    QCOMPARE(text(0), QStringLiteral("Switchboard Sandbox Service"));
+    QVERIFY2(text(1).startsWith(QStringLiteral("MG")) && text(1).size() == 34, qPrintable(text(1)));
+    // The sandbox's number, in the service's pool, with its capabilities.
+    const QString number = numbers()->item(0, 0)->text();
+    QVERIFY2(text(2).startsWith(number), qPrintable(text(2)));
+    QVERIFY(text(2).contains(QStringLiteral("SMS")) && text(2).contains(QStringLiteral("Voice")));
+    // Inbound messages go to the number's own webhook: the console's, in sandbox mode.
+    QCOMPARE(text(3), QStringLiteral("Each number's own SMS URL"));
+    QVERIFY2(services->item(0, 3)->toolTip().contains(QStringLiteral("/twilio/incoming-sms")),
+             qPrintable(services->item(0, 3)->toolTip()));
+    QCOMPARE(text(4), QStringLiteral("(none)"));
+    QVERIFY(
+        !tab()->findChild<QLabel *>(QStringLiteral("accountMessagingServicesNote"))->isVisible());
+    // Reached from the keyboard: its label's mnemonic.
+    m_console.window()->activateWindow();
+    numbers()->setFocus();
+    QTest::keyClick(m_console.window(), Qt::Key_M, Qt::AltModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), services);
+}
+
 void TestAccountTab::screenshots() {
     showTab();
     m_console.window()->resize(1024, 600);
     QTRY_VERIFY(!tab()->findChild<QLabel *>(QStringLiteral("accountBalance"))->text().isEmpty());
+    QTRY_COMPARE(
+        tab()->findChild<QTableWidget *>(QStringLiteral("accountMessagingServices"))->rowCount(),
+        1);
     const QString light = ConsoleFixture::screenshot(m_console.window(), QStringLiteral("account"));
     QVERIFY(!light.isEmpty());
     QApplication::setPalette(ConsoleFixture::darkPalette());

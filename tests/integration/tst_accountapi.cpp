@@ -15,7 +15,8 @@ using namespace sb;
 // and phone-numbers; "Wire to this console" points a number at the console's public URL and
 // restore puts back what it had (leaving alone what someone changed since); a wiring made
 // "only while Switchboard runs" by a console that is killed is restored at the next start; a
-// private public URL is refused with what to do.
+// private public URL is refused with what to do. messaging-services lists the account's
+// Messaging Services (the sandbox's Messaging API) with their numbers and URLs.
 class TestAccountApi : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -35,6 +36,8 @@ private Q_SLOTS:
     void temporaryWiringIsRestoredWhenTheServerStops();
     void accountWithoutPermissionAnswers403_data();
     void accountWithoutPermissionAnswers403();
+    void messagingServicesListTheirNumbersAndUrls();
+    void messagingServicesWithWrongTwilioCredentialsAre401();
 
 private:
     QProcessEnvironment liveEnv(const QString &publicUrl) const;
@@ -83,6 +86,7 @@ QProcessEnvironment TestAccountApi::liveEnv(const QString &publicUrl) const {
     env.insert(QStringLiteral("TWILIO_WHATSAPP_NUMBER"),
                QStringLiteral("whatsapp:") + m_sandbox->numbers().first().phoneNumber);
     env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_sandboxUrl);
+    env.insert(QStringLiteral("TWILIO_MESSAGING_BASE_URL"), m_sandboxUrl);
     if (!publicUrl.isEmpty())
         env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), publicUrl);
     return env;
@@ -156,6 +160,8 @@ void TestAccountApi::tokenIsRequired_data() {
     QTest::newRow("wire, wrong token") << QByteArray("POST") << wire << QByteArray("Bearer nope");
     QTest::newRow("restore, no token")
         << QByteArray("POST") << "phone-numbers/PN0/restore" << QByteArray();
+    QTest::newRow("messaging-services, wrong token")
+        << QByteArray("GET") << "messaging-services" << QByteArray("Bearer nope");
 }
 
 void TestAccountApi::tokenIsRequired() {
@@ -381,6 +387,8 @@ void TestAccountApi::accountWithoutPermissionAnswers403_data() {
                               << QByteArray(R"({"to": "+14155550100", "body": "Hello"})");
     QTest::newRow("initiate-call")
         << QByteArray("POST") << "initiate-call" << QByteArray(R"({"to": "+14155550100"})");
+    QTest::newRow("messaging-services")
+        << QByteArray("GET") << "messaging-services" << QByteArray();
 }
 
 void TestAccountApi::accountWithoutPermissionAnswers403() {
@@ -391,7 +399,8 @@ void TestAccountApi::accountWithoutPermissionAnswers403() {
     SandboxOptions options;
     options.statusDelayMs = 20;
     options.forbidden = {QStringLiteral("IncomingPhoneNumbers"), QStringLiteral("Balance"),
-                         QStringLiteral("Messages"), QStringLiteral("Calls")};
+                         QStringLiteral("Messages"), QStringLiteral("Calls"),
+                         QStringLiteral("Services")};
     Sandbox restricted(options);
     sbtest::addChannels(restricted);
     const quint16 port = restricted.listen(QHostAddress::LocalHost, 0);
@@ -401,6 +410,8 @@ void TestAccountApi::accountWithoutPermissionAnswers403() {
     env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), restricted.authToken());
     env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), restricted.numbers().first().phoneNumber);
     env.insert(QStringLiteral("TWILIO_API_BASE_URL"),
+               QStringLiteral("http://127.0.0.1:%1").arg(port));
+    env.insert(QStringLiteral("TWILIO_MESSAGING_BASE_URL"),
                QStringLiteral("http://127.0.0.1:%1").arg(port));
     env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), QString::fromLatin1(PublicUrl));
     QString error;
@@ -427,6 +438,48 @@ void TestAccountApi::accountWithoutPermissionAnswers403() {
                 .toString()
                 .contains(QStringLiteral("permission")));
     m_service.reset();
+}
+
+void TestAccountApi::messagingServicesListTheirNumbersAndUrls() {
+    QVERIFY(startLive());
+    const sbtest::Reply r = call("GET", QStringLiteral("messaging-services"));
+    QVERIFY2(r.status == 200, r.body.constData());
+    const QJsonArray services = r.json().value(QLatin1String("messagingServices")).toArray();
+    QCOMPARE(services.size(), m_sandbox->messagingServices().size());
+    const QJsonObject service = services.first().toObject();
+    QCOMPARE(service.value(QLatin1String("sid")).toString(),
+             m_sandbox->messagingServices().first().sid);
+    QVERIFY(service.value(QLatin1String("sid")).toString().startsWith(QLatin1String("MG")));
+    QCOMPARE(service.value(QLatin1String("friendlyName")).toString(),
+             QStringLiteral("Switchboard Sandbox Service"));
+    QVERIFY(service.value(QLatin1String("inboundRequestUrl")).isNull()); // no SmsUrl set here
+    QVERIFY(service.value(QLatin1String("statusCallback")).isNull());
+    QCOMPARE(service.value(QLatin1String("useInboundWebhookOnNumber")).toBool(), true);
+    const QJsonArray numbers = service.value(QLatin1String("phoneNumbers")).toArray();
+    QCOMPARE(numbers.size(), m_sandbox->numbers().size());
+    const QJsonObject first = numbers.first().toObject();
+    QCOMPARE(first.value(QLatin1String("sid")).toString(), number().sid);
+    QCOMPARE(first.value(QLatin1String("phoneNumber")).toString(), number().phoneNumber);
+    const QJsonObject caps = first.value(QLatin1String("capabilities")).toObject();
+    QCOMPARE(caps.value(QLatin1String("voice")).toBool(), true);
+    QCOMPARE(caps.value(QLatin1String("sms")).toBool(), true);
+    QCOMPARE(caps.value(QLatin1String("mms")).toBool(), true);
+    QCOMPARE(caps.value(QLatin1String("whatsapp")).toBool(), true); // TWILIO_WHATSAPP_NUMBER
+}
+
+void TestAccountApi::messagingServicesWithWrongTwilioCredentialsAre401() {
+    QProcessEnvironment env = liveEnv(QString::fromLatin1(PublicUrl));
+    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), QStringLiteral("not-the-sandbox-token"));
+    QString error;
+    m_service = sbtest::startService(m_dir->filePath(QStringLiteral("data")),
+                                     QStringLiteral("account-token"), env, {}, &error);
+    QVERIFY2(m_service, qPrintable(error));
+    const sbtest::Reply r = call("GET", QStringLiteral("messaging-services"));
+    QVERIFY2(r.status == 401, r.body.constData());
+    const QJsonObject e = r.json().value(QLatin1String("error")).toObject();
+    QCOMPARE(e.value(QLatin1String("status")).toInt(), 401);
+    QCOMPARE(e.value(QLatin1String("code")).toInt(), 20003);
+    QVERIFY(!r.body.contains("not-the-sandbox-token"));
 }
 
 QTEST_GUILESS_MAIN(TestAccountApi)

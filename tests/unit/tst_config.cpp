@@ -48,6 +48,7 @@ void TestConfig::sandboxWhenNoAccount() {
     QCOMPARE(c->effectivePublicUrl(3000), QUrl(QStringLiteral("http://localhost:3000")));
     QCOMPARE(c->twilioApiBase, QUrl(QStringLiteral("https://api.twilio.com")));
     QCOMPARE(c->contentApiBase, QUrl(QStringLiteral("https://content.twilio.com")));
+    QCOMPARE(c->messagingApiBase, QUrl(QStringLiteral("https://messaging.twilio.com")));
     QCOMPARE(c->sendgridApiBase, QUrl(QStringLiteral("https://api.sendgrid.com")));
     QVERIFY(c->sendgridWebhookPublicKey.isEmpty());
     QCOMPARE(c->sendgridWebhookMaxAgeS, 600);
@@ -61,7 +62,8 @@ void TestConfig::environmentBeatsDotEnv() {
             "TWILIO_AUTH_TOKEN=from-dotenv\n"
             "SWITCHBOARD_PORT=4000\n"
             "SWITCHBOARD_PUBLIC_URL=https://abc.ngrok.app/\n"
-            "TWILIO_CONTENT_BASE_URL=http://127.0.0.1:4010/\n");
+            "TWILIO_CONTENT_BASE_URL=http://127.0.0.1:4010/\n"
+            "TWILIO_MESSAGING_BASE_URL=http://127.0.0.1:4011/\n");
     f.close();
     QProcessEnvironment env = baseEnv();
     env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("5000"));
@@ -73,6 +75,7 @@ void TestConfig::environmentBeatsDotEnv() {
     QCOMPARE(c->port, quint16(5000));
     QCOMPARE(c->publicUrl, QUrl(QStringLiteral("https://abc.ngrok.app")));
     QCOMPARE(c->contentApiBase, QUrl(QStringLiteral("http://127.0.0.1:4010")));
+    QCOMPARE(c->messagingApiBase, QUrl(QStringLiteral("http://127.0.0.1:4011")));
 }
 
 void TestConfig::dotEnvSyntax() {
@@ -108,6 +111,8 @@ void TestConfig::malformedSettingsNameTheSetting_data() {
                                        << "ftp://x";
     QTest::newRow("Content API base not http") << "TWILIO_CONTENT_BASE_URL"
                                                << "content.twilio.com";
+    QTest::newRow("Messaging API base not http") << "TWILIO_MESSAGING_BASE_URL"
+                                                 << "messaging.twilio.com";
     QTest::newRow("account SID malformed") << "TWILIO_ACCOUNT_SID"
                                            << "AC123";
     QTest::newRow("phone number malformed") << "TWILIO_PHONE_NUMBER"

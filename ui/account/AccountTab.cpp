@@ -6,6 +6,7 @@
 #include "common/Receiver.h"
 #include "common/SchemeColors.h"
 #include "db/Store.h"
+#include "providers/twilio/MessagingServicesClient.h"
 #include "providers/twilio/TwilioClient.h"
 #include "runtime/SwitchboardService.h"
 
@@ -32,6 +33,17 @@ enum Column {
     ColumnCount
 };
 
+enum ServiceColumn {
+    ServiceNameColumn,
+    ServiceSidColumn,
+    ServiceNumbersColumn,
+    ServiceInboundColumn,
+    ServiceStatusCallbackColumn,
+    ServiceColumnCount
+};
+
+constexpr int MaxServiceColumnWidth = 280;
+
 QString shownUrl(const QString &url) {
     // A webhook URL may carry Basic credentials: never on screen.
     return url.isEmpty() ? AccountTab::tr("(none)")
@@ -49,6 +61,8 @@ AccountTab::AccountTab(SwitchboardService *service, QWidget *parent)
     , m_reach(new QLabel(this))
     , m_outcome(new QLabel(this))
     , m_numbers(new QTableWidget(0, ColumnCount, this))
+    , m_services(new QTableWidget(0, ServiceColumnCount, this))
+    , m_servicesNote(new QLabel(this))
     , m_wire(new QPushButton(tr("&Wire to this console"), this))
     , m_restore(new QPushButton(tr("R&estore previous URLs"), this))
     , m_onlyWhileRunning(new QCheckBox(tr("&Only while Switchboard runs"), this)) {
@@ -80,6 +94,22 @@ AccountTab::AccountTab(SwitchboardService *service, QWidget *parent)
     m_numbers->setTabKeyNavigation(false);
     m_numbers->setAccessibleName(tr("Phone numbers"));
     connect(m_numbers, &QTableWidget::itemSelectionChanged, this, &AccountTab::updateActions);
+    m_services->setObjectName(QStringLiteral("accountMessagingServices"));
+    m_services->setHorizontalHeaderLabels(
+        {tr("Name"), tr("SID"), tr("Numbers"), tr("Inbound request URL"), tr("Status callback")});
+    m_services->horizontalHeader()->setStretchLastSection(true);
+    m_services->verticalHeader()->hide();
+    m_services->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_services->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_services->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_services->setTabKeyNavigation(false);
+    m_services->setWordWrap(false);
+    m_services->setAccessibleName(tr("Messaging Services"));
+    m_servicesNote->setObjectName(QStringLiteral("accountMessagingServicesNote"));
+    m_servicesNote->setWordWrap(true);
+    m_servicesNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_servicesNote->setAccessibleName(tr("Messaging Services status"));
+    m_servicesNote->hide();
 
     auto *refresh = new QPushButton(tr("&Refresh"), this);
     refresh->setObjectName(QStringLiteral("accountRefresh"));
@@ -113,11 +143,18 @@ AccountTab::AccountTab(SwitchboardService *service, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_trial);
     layout->addLayout(balanceRow);
-    layout->addWidget(new QLabel(tr("Phone numbers"), this));
-    layout->addWidget(m_numbers, 1);
+    auto *numbersLabel = new QLabel(tr("&Phone numbers"), this);
+    numbersLabel->setBuddy(m_numbers);
+    layout->addWidget(numbersLabel);
+    layout->addWidget(m_numbers, 3);
     layout->addWidget(m_reach);
     layout->addLayout(actions);
     layout->addWidget(m_outcome);
+    auto *servicesLabel = new QLabel(tr("&Messaging Services"), this);
+    servicesLabel->setBuddy(m_services);
+    layout->addWidget(servicesLabel);
+    layout->addWidget(m_services, 2);
+    layout->addWidget(m_servicesNote);
     m_summary->setText(tr("Loading the account…"));
 
     m_balanceTimer.setInterval(BalanceRefreshMs);
@@ -173,7 +210,91 @@ void AccountTab::refresh() {
     });
     refreshBalance();
     loadWirings();
+    loadServices();
     m_balanceTimer.start();
+}
+
+void AccountTab::loadServices() {
+    MessagingServicesClient *client = m_service->messagingClient();
+    if (!client)
+        return;
+    const Receiver me(this);
+    QMetaObject::invokeMethod(client, [client, me, this] {
+        client->listServicesWithNumbers(
+            me,
+            [this](const TwilioResult<MessagingServicesClient::Services> &r) { showServices(r); });
+    });
+}
+
+void AccountTab::showServices(const TwilioResult<QList<TwilioMessagingService>> &r) {
+    if (!r.ok()) {
+        // The numbers above stay usable: Messaging Services are extra information.
+        m_services->setRowCount(0);
+        SchemeColors::setTone(m_servicesNote, Tone::Warning);
+        m_servicesNote->setText(
+            tr("The Messaging Services could not be read: %1").arg(r.error.explanation()));
+        m_servicesNote->show();
+        return;
+    }
+    QString whatsapp = m_service->config().whatsappNumber;
+    whatsapp.remove(QStringLiteral("whatsapp:"));
+    m_services->setRowCount(0);
+    for (const TwilioMessagingService &service : r.value) {
+        const int row = m_services->rowCount();
+        m_services->insertRow(row);
+        QStringList numbers;
+        for (const TwilioServiceNumber &n : service.numbers) {
+            QStringList caps;
+            if (n.has(QStringLiteral("Voice")))
+                caps << tr("Voice");
+            if (n.has(QStringLiteral("SMS")))
+                caps << tr("SMS");
+            if (n.has(QStringLiteral("MMS")))
+                caps << tr("MMS");
+            if (n.has(QStringLiteral("WhatsApp")) ||
+                (!whatsapp.isEmpty() && whatsapp == n.phoneNumber))
+                caps << tr("WhatsApp");
+            numbers << (caps.isEmpty()
+                            ? n.phoneNumber
+                            : tr("%1 (%2)").arg(n.phoneNumber, caps.join(QStringLiteral(", "))));
+        }
+        auto *name = new QTableWidgetItem(service.friendlyName);
+        name->setData(Qt::UserRole, service.sid);
+        m_services->setItem(row, ServiceNameColumn, name);
+        m_services->setItem(row, ServiceSidColumn, new QTableWidgetItem(service.sid));
+        auto *pool = new QTableWidgetItem(numbers.isEmpty() ? tr("(no numbers)")
+                                                            : numbers.join(QStringLiteral("; ")));
+        pool->setToolTip(numbers.join(QLatin1Char('\n')));
+        m_services->setItem(row, ServiceNumbersColumn, pool);
+        // What applies: with use_inbound_webhook_on_number the service's own URL is not used.
+        auto *inbound = new QTableWidgetItem(service.useInboundWebhookOnNumber
+                                                 ? tr("Each number's own SMS URL")
+                                                 : shownUrl(service.inboundRequestUrl));
+        inbound->setToolTip(
+            service.useInboundWebhookOnNumber
+                ? tr("Inbound messages go to each number's own \"A message comes in\" URL; the "
+                     "service's inbound request URL (%1) is not used")
+                      .arg(shownUrl(service.inboundRequestUrl))
+                : shownUrl(service.inboundRequestUrl));
+        m_services->setItem(row, ServiceInboundColumn, inbound);
+        m_services->setItem(row, ServiceStatusCallbackColumn,
+                            new QTableWidgetItem(shownUrl(service.statusCallback)));
+    }
+    m_services->resizeColumnsToContents();
+    // Long URLs and pools are elided (their tooltips have them whole), so that every column
+    // fits a small window.
+    for (int column = 0; column < ServiceColumnCount; ++column) {
+        m_services->setColumnWidth(column,
+                                   qMin(m_services->columnWidth(column), MaxServiceColumnWidth));
+        for (int row = 0; row < m_services->rowCount(); ++row) {
+            QTableWidgetItem *item = m_services->item(row, column);
+            if (item && item->toolTip().isEmpty())
+                item->setToolTip(item->text());
+        }
+    }
+    SchemeColors::setTone(m_servicesNote, Tone::Faint);
+    m_servicesNote->setText(tr("This account has no Messaging Services."));
+    m_servicesNote->setVisible(r.value.isEmpty());
 }
 
 void AccountTab::refreshBalance() {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "account/WiredNumbers.h"
+#include "providers/twilio/TwilioClient.h"
 #include "providers/twilio/TwilioResources.h"
 
 #include <QTimer>
@@ -19,7 +20,8 @@ class SwitchboardService;
 
 // The account at a glance: name, SID, status, type (with what a trial cannot do), balance
 // (on demand and every few minutes), and the phone numbers with their capabilities and
-// current webhook URLs. "Wire to this console" points a number at this console and
+// current webhook URLs, and the Messaging Services with their numbers and webhook URLs.
+// "Wire to this console" points a number at this console and
 // "Restore" puts back what it had (NumberWiring). Everything is read asynchronously.
 class AccountTab : public QWidget {
     Q_OBJECT
@@ -45,6 +47,8 @@ Q_SIGNALS:
 private:
     void loadWirings();
     void showNumbers();
+    void loadServices();
+    void showServices(const TwilioResult<QList<TwilioMessagingService>> &services);
     void wireSelected();
     void restoreSelected();
     void updateActions();
@@ -59,6 +63,8 @@ private:
     QLabel *m_reach;
     QLabel *m_outcome;
     QTableWidget *m_numbers;
+    QTableWidget *m_services;
+    QLabel *m_servicesNote;
     QPushButton *m_wire;
     QPushButton *m_restore;
     QCheckBox *m_onlyWhileRunning;

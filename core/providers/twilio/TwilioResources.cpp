@@ -1,5 +1,6 @@
 #include "TwilioResources.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QLocale>
 
@@ -83,6 +84,33 @@ QString TwilioIncomingNumber::setting(const QString &field) const {
     if (field == QLatin1String("StatusCallback"))
         return statusCallback;
     return {};
+}
+
+TwilioServiceNumber TwilioServiceNumber::fromJson(const QJsonObject &json) {
+    TwilioServiceNumber n;
+    n.sid = str(json, "sid");
+    n.phoneNumber = str(json, "phone_number");
+    for (const QJsonValue v : json.value(QLatin1String("capabilities")).toArray())
+        n.capabilities.append(v.toString());
+    return n;
+}
+
+bool TwilioServiceNumber::has(const QString &capability) const {
+    return capabilities.contains(capability, Qt::CaseInsensitive);
+}
+
+TwilioMessagingService TwilioMessagingService::fromJson(const QJsonObject &json) {
+    TwilioMessagingService s;
+    s.sid = str(json, "sid");
+    s.friendlyName = str(json, "friendly_name");
+    s.inboundRequestUrl = str(json, "inbound_request_url");
+    s.inboundMethod = str(json, "inbound_method");
+    s.fallbackUrl = str(json, "fallback_url");
+    s.statusCallback = str(json, "status_callback");
+    s.useInboundWebhookOnNumber =
+        json.value(QLatin1String("use_inbound_webhook_on_number")).toBool();
+    s.usecase = str(json, "usecase");
+    return s;
 }
 
 TwilioCall TwilioCall::fromJson(const QJsonObject &json) {

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace sb {
 
@@ -62,6 +63,31 @@ struct TwilioIncomingNumber {
     // empty for any other name.
     QString setting(const QString &field) const;
     static TwilioIncomingNumber fromJson(const QJsonObject &json);
+};
+
+// A number in a Messaging Service's sender pool (Messaging API v1, Services/{Sid}/PhoneNumbers).
+struct TwilioServiceNumber {
+    QString sid; // PN…, the same as the IncomingPhoneNumber's
+    QString phoneNumber;
+    QStringList capabilities;                  // as Twilio lists them, e.g. "SMS", "MMS", "Voice"
+    bool has(const QString &capability) const; // case-insensitive
+    static TwilioServiceNumber fromJson(const QJsonObject &json);
+};
+
+// A Messaging Service (Messaging API v1, Services): where messages to its numbers go, and
+// the numbers in its pool (filled in by MessagingServicesClient::listServicesWithNumbers).
+struct TwilioMessagingService {
+    QString sid; // MG…
+    QString friendlyName;
+    QString inboundRequestUrl;
+    QString inboundMethod;
+    QString fallbackUrl;
+    QString statusCallback;
+    // True: inbound messages go to each number's own webhook, not inboundRequestUrl.
+    bool useInboundWebhookOnNumber = false;
+    QString usecase;
+    QList<TwilioServiceNumber> numbers;
+    static TwilioMessagingService fromJson(const QJsonObject &json);
 };
 
 // A voice call (Calls resource). Status: queued, ringing, in-progress, completed, busy,
