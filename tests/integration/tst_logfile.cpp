@@ -149,7 +149,8 @@ void TestLogFile::secretsReachNoFileAndNoAnswer() {
             http.get(url(QStringLiteral("/api/v1/twilio/webhooks/%1/curl").arg(id)), auth));
         QCOMPARE(answers.last().status, 200);
     }
-    for (const char *path : {"account-info", "phone-numbers", "calls", "emails", "messages"}) {
+    for (const char *path : {"messaging-services", "contacts", "account-info", "phone-numbers",
+                             "calls", "emails", "messages"}) {
         answers.append(
             http.get(url(QStringLiteral("/api/v1/twilio/") + QString::fromLatin1(path)), auth));
         QVERIFY2(answers.last().status == 200, path);
