@@ -18,11 +18,6 @@ namespace {
 
 const QString FixesMetric = QStringLiteral("switchboard_reconciliation_fixes_total");
 
-struct Candidate {
-    QString sid;
-    QString status;
-};
-
 struct SweepCounts {
     int fixed = 0;
     int arrived = 0;
@@ -67,7 +62,7 @@ std::optional<bool> applyFetched(StoreWorker &w, const TwilioCall &call, bool on
 CallReconciler::Options CallReconciler::optionsFor(int afterSeconds) {
     Options options;
     options.afterMs = qint64(afterSeconds) * 1000;
-    options.intervalMs = int(qBound(qint64(1000), options.afterMs / 4, qint64(60 * 1000)));
+    options.intervalMs = RecheckSchedule::passIntervalMs(options.afterMs);
     return options;
 }
 
@@ -78,7 +73,8 @@ CallReconciler::CallReconciler(Store *store, TwilioClient *client, Clock clock, 
     , m_client(client)
     , m_clock(std::move(clock))
     , m_options(options)
-    , m_timer(new QTimer(this)) {
+    , m_timer(new QTimer(this))
+    , m_schedule({options.afterMs, options.giveUpAfterMs, options.maxFetchesPerPass}) {
     m_timer->setInterval(m_options.intervalMs);
     connect(m_timer, &QTimer::timeout, this, &CallReconciler::reconcileNow);
 }
@@ -102,12 +98,12 @@ void CallReconciler::reconcileNow() {
     const qint64 cutoff = now - m_options.afterMs;
     const qint64 oldest = now - m_options.giveUpAfterMs;
     const int rows = m_options.maxFetchesPerPass * 10; // some wait out their back-off
-    m_store->run<QList<Candidate>>(
+    m_store->run<QStringList>(
         this,
-        [cutoff, oldest, rows](StoreWorker &w, QString *error) -> std::optional<QList<Candidate>> {
+        [cutoff, oldest, rows](StoreWorker &w, QString *error) -> std::optional<QStringList> {
             QSqlQuery q(w.database());
             q.prepare(QStringLiteral(
-                "SELECT sid, status FROM voice_calls WHERE sid LIKE 'CA%' AND status IN ('', "
+                "SELECT sid FROM voice_calls WHERE sid LIKE 'CA%' AND status IN ('', "
                 "'queued', 'initiated', 'ringing', 'in-progress') AND updated_at <= ? AND "
                 "created_at >= ? ORDER BY updated_at LIMIT ?"));
             q.addBindValue(cutoff);
@@ -115,26 +111,18 @@ void CallReconciler::reconcileNow() {
             q.addBindValue(rows);
             if (!sql::exec(q, error))
                 return std::nullopt;
-            QList<Candidate> found;
+            QStringList found;
             while (q.next())
-                found.append({q.value(0).toString(), q.value(1).toString()});
+                found.append(q.value(0).toString());
             return found;
         },
-        [this](const StoreResult<QList<Candidate>> &found) {
+        [this](const StoreResult<QStringList> &found) {
             if (!found.ok())
                 qCWarning(lcVoice).noquote()
                     << "call reconciliation: cannot read calls:" << found.error;
             qCDebug(lcVoice) << "call reconciliation:" << found.value.size()
                              << "calls not final and quiet";
-            const QDateTime now = m_clock();
-            QStringList due;
-            for (const Candidate &c : found.value) {
-                if (due.size() >= m_options.maxFetchesPerPass)
-                    break;
-                const auto wait = m_backoff.constFind(c.sid);
-                if (wait == m_backoff.cend() || wait->next <= now)
-                    due.append(c.sid);
-            }
+            const QStringList due = m_schedule.due(found.value, m_clock());
             if (due.isEmpty()) {
                 m_running = false;
                 Q_EMIT passFinished(0, 0);
@@ -153,8 +141,8 @@ void CallReconciler::fetched(const QString &sid, const TwilioResult<TwilioCall> 
         qCInfo(lcVoice).noquote() << "call reconciliation: cannot fetch" << sid << "-"
                                   << result.error.message;
         if (result.error.httpStatus == 404) { // not this account's: never ask again
-            m_backoff[sid] = {m_clock().addMSecs(m_options.giveUpAfterMs), m_options.giveUpAfterMs};
-            return finishOne(sid, true, false);
+            m_schedule.giveUp(sid, m_clock());
+            return oneDone(false);
         }
         return finishOne(sid, false, false);
     }
@@ -175,38 +163,30 @@ void CallReconciler::fetched(const QString &sid, const TwilioResult<TwilioCall> 
 }
 
 void CallReconciler::finishOne(const QString &sid, bool final, bool fixed) {
+    if (final)
+        m_schedule.forget(sid);
+    else
+        m_schedule.later(sid, m_clock());
+    oneDone(fixed);
+}
+
+void CallReconciler::oneDone(bool fixed) {
     if (fixed) {
         ++m_fixed;
         countFixes(1);
     }
-    if (final)
-        m_backoff.remove(sid);
-    else
-        later(sid);
     if (--m_outstanding > 0)
         return;
     m_running = false;
     Q_EMIT passFinished(m_fetched, m_fixed);
 }
 
-void CallReconciler::later(const QString &sid) {
-    Backoff &b = m_backoff[sid];
-    b.delayMs = b.delayMs ? qMin(b.delayMs * 2, m_options.giveUpAfterMs) : m_options.afterMs;
-    b.next = m_clock().addMSecs(b.delayMs);
-}
-
 void CallReconciler::sweep() {
     m_sweepListed = m_sweepFixed = m_sweepArrived = 0;
     m_store->run<qint64>(
         this,
-        [](StoreWorker &w, QString *error) -> std::optional<qint64> {
-            QSqlQuery q(w.database());
-            if (!q.exec(QStringLiteral("SELECT MAX(received_at) FROM voice_call_events")) ||
-                !q.next()) {
-                *error = q.lastError().text();
-                return std::nullopt;
-            }
-            return q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+        [](StoreWorker &w, QString *error) {
+            return RecheckSchedule::lastEventMs(w, QStringLiteral("voice_call_events"), error);
         },
         [this](const StoreResult<qint64> &last) {
             if (!last.ok()) {

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "providers/twilio/TwilioClient.h"
+#include "reconcile/RecheckSchedule.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -56,7 +56,7 @@ Q_SIGNALS:
 private:
     void fetched(const QString &sid, const TwilioResult<TwilioCall> &result);
     void finishOne(const QString &sid, bool final, bool fixed);
-    void later(const QString &sid);
+    void oneDone(bool fixed);
     void sweepPage(const TwilioResult<TwilioCallPage> &page, qint64 sinceMs, int pageNumber);
     void sweepDone();
     void countFixes(int fixes);
@@ -71,11 +71,7 @@ private:
     int m_outstanding = 0;
     int m_fetched = 0;
     int m_fixed = 0;
-    struct Backoff {
-        QDateTime next;
-        qint64 delayMs = 0;
-    };
-    QHash<QString, Backoff> m_backoff;
+    RecheckSchedule m_schedule; // calls Twilio still had in progress when asked
     int m_sweepListed = 0;
     int m_sweepFixed = 0;
     int m_sweepArrived = 0;

@@ -1,5 +1,6 @@
 #include "WhatsAppChannel.h"
 
+#include "WhatsAppAddress.h"
 #include "WhatsAppApi.h"
 #include "WhatsAppContacts.h"
 #include "WhatsAppRoutes.h"
@@ -57,6 +58,16 @@ QList<WebhookEndpoint> WhatsAppChannel::webhooks() const {
             {WhatsAppRoutes::status(),
              QCoreApplication::translate("WhatsAppChannel",
                                          "WhatsApp status callbacks (sent with each message)")}};
+}
+
+QList<PolledInbound> WhatsAppChannel::polledInbound() const {
+    return {{WhatsAppAddress::Prefix, Id,
+             [](StoreWorker &w, const InboundMessage &message, QString *error) {
+                 // Twilio's list names no profile; the WaId is the number itself.
+                 return WhatsAppWebhooks::storeInbound(w, message, {},
+                                                       WhatsAppAddress::waId(message.from),
+                                                       message.receivedAt, error);
+             }}};
 }
 
 QString WhatsAppChannel::defaultSender(const Config &config) {

@@ -25,6 +25,8 @@ public:
     // The 24-hour window, judged again when a scheduled message goes (WhatsAppWindowCheck).
     OutboxCheck *makeOutboxCheck(const OutboxSenderContext &context) const override;
     QList<WebhookEndpoint> webhooks() const override;
+    // "whatsapp:" messages polling found: stored as the webhook stores them (WhatsAppWebhooks).
+    QList<PolledInbound> polledInbound() const override;
 
     // Who messages come from when the sender is not given: TWILIO_WHATSAPP_NUMBER, else in
     // sandbox mode the sandbox's WhatsApp sender; empty when neither.

@@ -63,14 +63,20 @@ void WhatsAppWebhooks::incoming(const HttpRequest &request, const HttpServer::Re
         this,
         [message = *message, profileName, waId, at](StoreWorker &w,
                                                     QString *error) -> std::optional<bool> {
-            if (!WhatsAppContacts::recordInbound(w, message, profileName, waId, at, error) ||
-                !MediaRows::addInbound(w, message, at, error) ||
-                !OptOuts::recordInbound(w, message, at, error))
+            if (!storeInbound(w, message, profileName, waId, at, error))
                 return std::nullopt;
             w.webhookStored();
             return true;
         },
         MessageWebhooks::answerWhenStored(reply));
+}
+
+bool WhatsAppWebhooks::storeInbound(StoreWorker &w, const InboundMessage &message,
+                                    const QString &profileName, const QString &waId,
+                                    const QDateTime &at, QString *error) {
+    return WhatsAppContacts::recordInbound(w, message, profileName, waId, at, error) &&
+           MediaRows::addInbound(w, message, at, error) &&
+           OptOuts::recordInbound(w, message, at, error);
 }
 
 } // namespace sb

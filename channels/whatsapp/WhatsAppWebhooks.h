@@ -10,7 +10,9 @@
 namespace sb {
 
 class Store;
+class StoreWorker;
 struct ChannelContext;
+struct InboundMessage;
 
 // The WhatsApp webhooks: POST /twilio/incoming-whatsapp (a customer's message, with their
 // ProfileName and WaId, which opens the 24-hour window) and POST /twilio/whatsapp-status
@@ -21,6 +23,13 @@ class WhatsAppWebhooks : public QObject {
     Q_OBJECT
 public:
     WhatsAppWebhooks(ChannelContext &context, QObject *parent);
+
+    // In a store job: a customer's message with everything it brings — the contact, the
+    // 24-hour window from `at`, its media rows, an opt-out keyword. The webhook's path, and
+    // polling's (no profile name, no media; `at` is Twilio's time of the message).
+    static bool storeInbound(StoreWorker &w, const InboundMessage &message,
+                             const QString &profileName, const QString &waId, const QDateTime &at,
+                             QString *error);
 
 private:
     void statusCallback(const HttpRequest &request, const HttpServer::Reply &reply);

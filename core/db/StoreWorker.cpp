@@ -486,13 +486,14 @@ bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *erro
         *error = QStringLiteral("store not open");
         return false;
     }
-    const qint64 now = nowMs();
+    const qint64 now =
+        message.receivedAt.isValid() ? message.receivedAt.toMSecsSinceEpoch() : nowMs();
     QSqlQuery &insert = prepared(
         "insertInbound",
         QStringLiteral(
             "INSERT INTO messages (sid, channel, direction, from_number, "
-            "to_number, body, status, status_rank, created_at, updated_at) "
-            "VALUES (?, ?, 'inbound', ?, ?, ?, 'received', ?, ?, ?) ON CONFLICT DO NOTHING "
+            "to_number, body, status, status_rank, created_at, updated_at, segments) "
+            "VALUES (?, ?, 'inbound', ?, ?, ?, 'received', ?, ?, ?, ?) ON CONFLICT DO NOTHING "
             "RETURNING id"));
     insert.bindValue(0, sql::text(message.sid));
     insert.bindValue(1, sql::text(message.channel));
@@ -502,6 +503,7 @@ bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *erro
     insert.bindValue(5, MessageStatus::rank(QStringLiteral("received")));
     insert.bindValue(6, now);
     insert.bindValue(7, now);
+    insert.bindValue(8, message.segments);
     if (!run(insert, error))
         return false;
     if (!insert.next()) {
@@ -514,6 +516,7 @@ bool StoreWorker::addInboundMessage(const InboundMessage &message, QString *erro
     event.messageSid = message.sid;
     event.status = QStringLiteral("received");
     event.payload = message.payload;
+    event.polled = message.polled;
     bool inserted = false;
     if (!insertEvent(event, now, &inserted, error))
         return false;

@@ -2,6 +2,7 @@
 
 #include "SignatureDiagnosis.h"
 #include "common/Logging.h"
+#include "common/Metrics.h"
 #include "db/StoreWorker.h"
 #include "http/HttpServer.h"
 
@@ -11,6 +12,11 @@
 #include <QUrlQuery>
 
 namespace sb {
+
+namespace {
+const QString DroppedMetric = QStringLiteral("switchboard_inspector_dropped_total");
+constexpr qint64 DropLogIntervalMs = 10 * 1000; // one warning per flood, not one per request
+} // namespace
 
 const QStringList WebhookInspector::Prefixes{QStringLiteral("/twilio/"),
                                              QStringLiteral("/sendgrid/")};
@@ -78,6 +84,18 @@ void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &r
 }
 
 void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done) {
+    if (!done && m_backlog >= m_options.maxBacklog) {
+        ++m_dropped;
+        if (m_options.metrics)
+            m_options.metrics->increment(DroppedMetric);
+        if (!m_dropLogged.isValid() || m_dropLogged.elapsed() >= DropLogIntervalMs) {
+            qCWarning(lcHttp) << "webhook inspector: the store is behind; captures dropped so far:"
+                              << m_dropped;
+            m_dropLogged.start();
+        }
+        return;
+    }
+    ++m_backlog;
     r.sid = sidOf(r.path, r.body);
     const bool twilio = r.path.startsWith(QLatin1String("/twilio/"));
     // Only the verdict (one HMAC) at capture, on the store thread with the row: the
@@ -111,7 +129,8 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
             }
             return WebhookLog::insert(w, r, error);
         },
-        [done](const StoreResult<qint64> &result) {
+        [this, done](const StoreResult<qint64> &result) {
+            --m_backlog;
             if (!result.ok())
                 qCWarning(lcHttp) << "webhook inspector: not recorded:" << result.error;
             if (done)

@@ -5,6 +5,7 @@
 #include "db/Store.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <functional>
@@ -14,6 +15,7 @@ class QTimer;
 namespace sb {
 
 class HttpServer;
+class Metrics;
 
 // The webhook inspector's capture and replay. Every request under /twilio/ and /sendgrid/ is
 // kept as it arrived, with the answer sent and why its signature did or did not match
@@ -30,6 +32,12 @@ public:
         qint64 maxBytes = 50LL * 1024 * 1024;
         int maxAgeDays = 7;
         std::function<QDateTime()> clock;
+        // Captures waiting for the store at most: a flood outruns the store, and each waiting
+        // capture holds a whole request. More are dropped (counted in Metrics as
+        // switchboard_inspector_dropped_total), never queued without bound, and the webhooks'
+        // own commits never wait behind a pile of them. Replays are always recorded.
+        int maxBacklog = 256;
+        Metrics *metrics = nullptr;
     };
     static const QStringList Prefixes; // "/twilio/", "/sendgrid/"
     static constexpr QLatin1StringView ReplayHeader{"X-Switchboard-Replay"};
@@ -88,6 +96,9 @@ private:
     Options m_options;
     QTimer *m_pruneTimer;
     int m_insertsSincePrune = 0;
+    int m_backlog = 0;
+    qint64 m_dropped = 0;
+    QElapsedTimer m_dropLogged;
 };
 
 } // namespace sb

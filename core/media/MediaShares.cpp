@@ -132,8 +132,32 @@ QString MediaShares::publicBase() const {
     return m_publicBase;
 }
 
+void MediaShares::setUnreachable(const QString &reason) {
+    QMutexLocker lock(&m_mutex);
+    m_unreachable = reason;
+}
+
+QString MediaShares::unreachable() const {
+    QMutexLocker lock(&m_mutex);
+    return m_unreachable;
+}
+
+bool MediaShares::refuseUnreachable(const Receiver &receiver, const Shared &done) const {
+    const QString why = unreachable();
+    if (why.isEmpty())
+        return false;
+    // Nothing is copied: an attachment Twilio cannot download would fail the message (11200).
+    receiver.post(
+        [done, error = tr("Twilio cannot download attachments from this console: %1").arg(why)] {
+            done(failure(error));
+        });
+    return true;
+}
+
 void MediaShares::share(const QString &localFile, Receiver receiver, Shared done,
                         const QString &name) {
+    if (refuseUnreachable(receiver, done))
+        return;
     MediaShare s;
     s.token = newToken();
     s.originalName = name.isEmpty() ? QFileInfo(localFile).fileName() : name;
@@ -166,6 +190,8 @@ void MediaShares::share(const QString &localFile, Receiver receiver, Shared done
 
 void MediaShares::shareData(const QByteArray &data, const QString &name, Receiver receiver,
                             Shared done) {
+    if (refuseUnreachable(receiver, done))
+        return;
     MediaShare s;
     s.token = newToken();
     s.originalName = name;

@@ -62,6 +62,11 @@ public:
     // The base URL Twilio reaches the console at; share URLs are this plus the path.
     void setPublicBase(const QString &base);
     QString publicBase() const;
+    // Why Twilio could not fetch a share now (polling mode: nothing reaches this console);
+    // while set, share() and shareData() refuse at once with it. Known with the public base,
+    // for any thread, like the public base.
+    void setUnreachable(const QString &reason);
+    QString unreachable() const;
     QString folder() const { return m_folder; }
 
     using Shared = std::function<void(const StoreResult<MediaShare> &)>;
@@ -87,6 +92,7 @@ Q_SIGNALS:
 private:
     void serve(const HttpRequest &request, const HttpServer::Reply &reply);
     void markFetched(const QString &token);
+    bool refuseUnreachable(const Receiver &receiver, const Shared &done) const;
     static void record(Store *store, const MediaShare &share, const QString &target,
                        const Receiver &receiver, const Shared &done);
     static std::optional<std::optional<MediaShare>> read(StoreWorker &w, const QString &token,
@@ -95,8 +101,9 @@ private:
     Store *m_store;
     QString m_folder;
     Clock m_clock;
-    mutable QMutex m_mutex; // guards m_publicBase (share() runs on any thread)
+    mutable QMutex m_mutex; // guards m_publicBase and m_unreachable (share() runs on any thread)
     QString m_publicBase;
+    QString m_unreachable;
     QTimer m_purgeTimer;
     QThreadPool m_pool; // copies, reads and deletions: disk work off every caller's thread
 };

@@ -67,6 +67,8 @@ std::optional<InboundMessage> MessageWebhooks::inboundMessage(const HttpRequest 
     message.body = FormEncoding::value(*form, QStringLiteral("Body"));
     message.optOutType = FormEncoding::value(*form, QStringLiteral("OptOutType"));
     message.messagingServiceSid = FormEncoding::value(*form, QStringLiteral("MessagingServiceSid"));
+    // Informational: a malformed count is stored as 0 (not said), never a reason to refuse.
+    message.segments = qMax(0, FormEncoding::value(*form, QStringLiteral("NumSegments")).toInt());
     if (message.sid.isEmpty() || message.from.isEmpty()) {
         *error = tr("MessageSid and From are required.");
         return std::nullopt;

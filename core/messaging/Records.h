@@ -69,6 +69,11 @@ struct InboundMessage {
     QList<InboundMedia> media;   // in MediaUrl{N} order; stored with the message (MediaRows)
     QString optOutType;          // Twilio's Advanced Opt-Out verdict: STOP, START, HELP
     QString messagingServiceSid; // set when it came to a number in a Messaging Service
+    int segments = 0;            // NumSegments; 0 when not said
+    // Learned by polling Twilio's list (no webhook came): stored with Twilio's own time
+    // (date_sent) and its event marked as polled. A webhook's message is stored at arrival.
+    bool polled = false;
+    QDateTime receivedAt;
 };
 
 struct OutboundDraft {

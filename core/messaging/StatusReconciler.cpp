@@ -27,10 +27,38 @@ bool isInbound(const TwilioMessage &m) {
     return m.direction == QLatin1String("inbound");
 }
 
-// A channel prefix ("whatsapp:+1…") is the channel's to store, with what its webhook carries
-// and the list does not (profile names, media); the sweep stores plain numbers' messages only.
 bool isPlainNumber(const QString &address) {
     return !address.contains(QLatin1Char(':'));
+}
+
+// A channel's addresses ("whatsapp:+1...") are the channel's to store, through its own path;
+// plain numbers' messages are core's (nullptr); nullopt: nobody stores them.
+std::optional<const PolledInbound *> storerFor(const QList<PolledInbound> &storers,
+                                               const TwilioMessage &m) {
+    if (isPlainNumber(m.from) && isPlainNumber(m.to))
+        return nullptr;
+    for (const PolledInbound &how : storers) {
+        if (!how.addressPrefix.isEmpty() && m.from.startsWith(how.addressPrefix) &&
+            m.to.startsWith(how.addressPrefix))
+            return &how;
+    }
+    return std::nullopt;
+}
+
+InboundMessage polledInbound(const TwilioMessage &m, const QDateTime &now) {
+    InboundMessage in;
+    in.sid = m.sid;
+    in.from = m.from;
+    in.to = m.to;
+    in.body = m.body;
+    in.segments = qMax(0, m.numSegments);
+    in.polled = true;
+    // Twilio's time of the message, not the poll's: a customer's message missed overnight
+    // is yesterday's (and so is the WhatsApp window it opened).
+    in.receivedAt = m.dateSent.isValid()      ? m.dateSent
+                    : m.dateCreated.isValid() ? m.dateCreated
+                                              : now;
+    return in;
 }
 
 } // namespace
@@ -40,7 +68,7 @@ StatusReconciler::Options StatusReconciler::optionsFor(int afterSeconds) {
     options.afterMs = qint64(afterSeconds) * 1000;
     options.intervalMs = afterSeconds <= 0
                              ? 0 // polling mode alone may need a reconciler: no passes of its own
-                             : int(qBound(qint64(1000), options.afterMs / 4, qint64(60 * 1000)));
+                             : RecheckSchedule::passIntervalMs(options.afterMs);
     return options;
 }
 
@@ -51,7 +79,8 @@ StatusReconciler::StatusReconciler(Store *store, TwilioClient *client, Clock clo
     , m_client(client)
     , m_clock(std::move(clock))
     , m_options(options)
-    , m_timer(new QTimer(this)) {
+    , m_timer(new QTimer(this))
+    , m_schedule({options.afterMs, options.giveUpAfterMs, options.maxFetchesPerPass}) {
     m_timer->setInterval(m_options.intervalMs);
     connect(m_timer, &QTimer::timeout, this, &StatusReconciler::reconcileNow);
 }
@@ -104,13 +133,13 @@ void StatusReconciler::reconcileNow() {
     const qint64 oldest = now.toMSecsSinceEpoch() - m_options.giveUpAfterMs;
     // More rows than a pass fetches: some are waiting out their back-off.
     const int rows = m_options.maxFetchesPerPass * 10;
-    m_store->run<QList<Candidate>>(
+    m_store->run<QStringList>(
         this,
-        [cutoff, oldest, rows](StoreWorker &w, QString *error) -> std::optional<QList<Candidate>> {
+        [cutoff, oldest, rows](StoreWorker &w, QString *error) -> std::optional<QStringList> {
             QSqlQuery q(w.database());
             // Twilio's message SIDs only: other rows (an email's SendGrid id) are not Twilio's.
             q.prepare(QStringLiteral(
-                "SELECT sid, status FROM messages WHERE direction = 'outbound' AND (sid LIKE "
+                "SELECT sid FROM messages WHERE direction = 'outbound' AND (sid LIKE "
                 "'SM%' OR sid LIKE 'MM%') AND status_rank < ? AND updated_at <= ? AND "
                 "created_at >= ? ORDER BY updated_at LIMIT ?"));
             q.addBindValue(MessageStatus::rank(QStringLiteral("delivered"))); // below final
@@ -121,12 +150,12 @@ void StatusReconciler::reconcileNow() {
                 *error = q.lastError().text();
                 return std::nullopt;
             }
-            QList<Candidate> found;
+            QStringList found;
             while (q.next())
-                found.append({q.value(0).toString(), q.value(1).toString()});
+                found.append(q.value(0).toString());
             return found;
         },
-        [this](const StoreResult<QList<Candidate>> &found) {
+        [this](const StoreResult<QStringList> &found) {
             if (!found.ok()) {
                 qCWarning(lcTwilio).noquote()
                     << "reconciliation: cannot read messages:" << found.error;
@@ -138,27 +167,18 @@ void StatusReconciler::reconcileNow() {
         });
 }
 
-void StatusReconciler::fetchCandidates(const QList<Candidate> &candidates) {
-    const QDateTime now = m_clock();
-    QList<Candidate> due;
-    for (const Candidate &c : candidates) {
-        if (due.size() >= m_options.maxFetchesPerPass)
-            break;
-        const auto wait = m_backoff.constFind(c.sid);
-        if (wait == m_backoff.cend() || wait->next <= now)
-            due.append(c);
-    }
+void StatusReconciler::fetchCandidates(const QStringList &candidates) {
+    const QStringList due = m_schedule.due(candidates, m_clock());
     if (due.isEmpty()) {
         m_running = false;
         Q_EMIT passFinished(0, 0);
         return;
     }
     m_outstanding = int(due.size());
-    for (const Candidate &c : std::as_const(due)) {
-        m_client->fetchMessage(c.sid, this,
-                               [this, sid = c.sid](const TwilioResult<TwilioMessage> &result) {
-                                   fetched(sid, result);
-                               });
+    for (const QString &sid : due) {
+        m_client->fetchMessage(sid, this, [this, sid](const TwilioResult<TwilioMessage> &result) {
+            fetched(sid, result);
+        });
     }
 }
 
@@ -168,9 +188,9 @@ void StatusReconciler::fetched(const QString &sid, const TwilioResult<TwilioMess
         qCInfo(lcTwilio).noquote()
             << "reconciliation: cannot fetch" << sid << "-" << result.error.message;
         if (result.error.httpStatus == 404) // not this account's (e.g. an earlier sandbox's)
-            m_backoff[sid] = {m_clock().addMSecs(m_options.giveUpAfterMs), m_options.giveUpAfterMs};
+            m_schedule.giveUp(sid, m_clock());
         else
-            later(sid);
+            m_schedule.later(sid, m_clock());
         return finishOne();
     }
     const TwilioMessage message = result.value;
@@ -194,17 +214,10 @@ void StatusReconciler::applied(const QString &sid, bool final, bool fixed) {
         countFixes(1);
     }
     if (final)
-        m_backoff.remove(sid);
+        m_schedule.forget(sid);
     else
-        later(sid);
+        m_schedule.later(sid, m_clock());
     finishOne();
-}
-
-void StatusReconciler::later(const QString &sid) {
-    // Twilio still has it in progress (or could not answer): ask again, each time twice as late.
-    Backoff &b = m_backoff[sid];
-    b.delayMs = b.delayMs ? qMin(b.delayMs * 2, m_options.giveUpAfterMs) : m_options.afterMs;
-    b.next = m_clock().addMSecs(b.delayMs);
 }
 
 void StatusReconciler::finishOne() {
@@ -233,14 +246,8 @@ void StatusReconciler::sweep() {
     m_sweepListed = m_sweepFixed = m_sweepArrived = 0;
     m_store->run<qint64>(
         this,
-        [](StoreWorker &w, QString *error) -> std::optional<qint64> {
-            QSqlQuery q(w.database());
-            if (!q.exec(QStringLiteral("SELECT MAX(received_at) FROM message_events")) ||
-                !q.next()) {
-                *error = q.lastError().text();
-                return std::nullopt;
-            }
-            return q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+        [](StoreWorker &w, QString *error) {
+            return RecheckSchedule::lastEventMs(w, QStringLiteral("message_events"), error);
         },
         [this](const StoreResult<qint64> &last) {
             if (!last.ok()) {
@@ -277,7 +284,8 @@ void StatusReconciler::sweepPage(const TwilioResult<TwilioMessagePage> &page, in
     // One store job per page: known messages' statuses, missed inbound ones stored once.
     m_store->run<SweepCounts>(
         this,
-        [messages, now = m_clock()](StoreWorker &w, QString *error) -> std::optional<SweepCounts> {
+        [messages, now = m_clock(),
+         storers = m_polledInbound](StoreWorker &w, QString *error) -> std::optional<SweepCounts> {
             SweepCounts counts;
             for (const TwilioMessage &m : messages) {
                 if (!isInbound(m)) {
@@ -287,27 +295,21 @@ void StatusReconciler::sweepPage(const TwilioResult<TwilioMessagePage> &page, in
                     counts.fixed += *fixed ? 1 : 0;
                     continue;
                 }
-                if (!isPlainNumber(m.from) || !isPlainNumber(m.to))
+                const std::optional<const PolledInbound *> how = storerFor(storers, m);
+                if (!how)
                     continue;
                 const auto known = w.messageBy(QStringLiteral("sid"), m.sid, error);
                 if (!known)
                     return std::nullopt;
                 if (*known)
                     continue; // its webhook came
-                InboundMessage in;
-                in.sid = m.sid;
-                in.from = m.from;
-                in.to = m.to;
-                in.body = m.body;
-                const QDateTime at = m.dateSent.isValid() ? m.dateSent : now;
-                if (!w.addInboundMessage(in, error) || !OptOuts::recordInbound(w, in, at, error))
-                    return std::nullopt;
-                QSqlQuery polled(w.database());
-                polled.prepare(QStringLiteral("UPDATE message_events SET source = 'poll' WHERE "
-                                              "message_sid = ? AND status = 'received'"));
-                polled.addBindValue(m.sid);
-                if (!polled.exec()) {
-                    *error = polled.lastError().text();
+                InboundMessage in = polledInbound(m, now);
+                if (*how) {
+                    in.channel = (*how)->channel;
+                    if (!(*how)->store(w, in, error))
+                        return std::nullopt;
+                } else if (!w.addInboundMessage(in, error) ||
+                           !OptOuts::recordInbound(w, in, in.receivedAt, error)) {
                     return std::nullopt;
                 }
                 ++counts.arrived;

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "messaging/PolledInbound.h"
 #include "messaging/Records.h"
 #include "providers/twilio/TwilioClient.h"
+#include "reconcile/RecheckSchedule.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -48,6 +49,9 @@ public:
     StatusReconciler(Store *store, TwilioClient *client, Clock clock, Options options,
                      QObject *parent = nullptr);
 
+    // How a channel's inbound messages ("whatsapp:...") are stored when listing finds them;
+    // plain numbers' are stored as the SMS webhook stores them, other prefixes not at all.
+    void addPolledInbound(const PolledInbound &how) { m_polledInbound.append(how); }
     // Counts each corrected status into switchboard_reconciliation_fixes_total.
     void setMetrics(Metrics *metrics) { m_metrics = metrics; }
     // The start-up sweep, then a pass every Options::intervalMs (none when it is 0).
@@ -73,15 +77,10 @@ Q_SIGNALS:
     void polled(int listed, int fixed, int arrived);
 
 private:
-    struct Candidate {
-        QString sid;
-        QString status;
-    };
-    void fetchCandidates(const QList<Candidate> &candidates);
+    void fetchCandidates(const QStringList &candidates);
     void fetched(const QString &sid, const TwilioResult<TwilioMessage> &result);
     void applied(const QString &sid, bool final, bool fixed);
     void finishOne();
-    void later(const QString &sid);
     // What is listing Twilio's messages: the start-up sweep or a poll (one at a time).
     enum class Listing { None, Sweep, Poll };
     void listFrom(const QDateTime &since, int pageSize);
@@ -94,16 +93,13 @@ private:
     Clock m_clock;
     Options m_options;
     Metrics *m_metrics = nullptr;
+    QList<PolledInbound> m_polledInbound;
     QTimer *m_timer;
     bool m_running = false;
     int m_outstanding = 0;
     int m_fetched = 0;
     int m_fixed = 0;
-    struct Backoff {
-        QDateTime next;
-        qint64 delayMs = 0;
-    };
-    QHash<QString, Backoff> m_backoff; // messages Twilio still had in progress when asked
+    RecheckSchedule m_schedule; // messages Twilio still had in progress when asked
     Listing m_listing = Listing::None;
     int m_sweepListed = 0;
     int m_sweepFixed = 0;

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include "inbox/ThreadSource.h"
+#include "messaging/PolledInbound.h"
 #include "messaging/StatusModel.h"
 
 #include <memory>
@@ -70,6 +71,10 @@ public:
     virtual void addToSandbox(SandboxContext &context) const { (void)context; }
 
     virtual QList<WebhookEndpoint> webhooks() const { return {}; }
+
+    // How its inbound messages are stored when they were learned by polling Twilio instead of
+    // through its webhook (see PolledInbound); none: its addresses' messages are not stored so.
+    virtual QList<PolledInbound> polledInbound() const { return {}; }
 
     // Its records in a contact's merged inbox thread (calls, emails): SQL on its own tables
     // yielding the standard thread columns (see ThreadSource). Messages (the `messages` table)

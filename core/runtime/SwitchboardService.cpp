@@ -174,6 +174,8 @@ void SwitchboardService::declareMetrics() {
     // Declared here so that they are scraped (at 0) before the code that records them exists.
     m_metrics.counter(QStringLiteral("switchboard_reconciliation_fixes_total"),
                       QStringLiteral("Messages and calls brought up to date by polling Twilio."));
+    m_metrics.counter(QStringLiteral("switchboard_inspector_dropped_total"),
+                      QStringLiteral("Webhooks the inspector did not keep: the store was behind."));
     m_metrics.counter(
         QStringLiteral("switchboard_provider_errors_total"),
         QStringLiteral("Errors answered by Twilio or SendGrid, by provider and code."));
@@ -257,6 +259,10 @@ void SwitchboardService::startServer() {
                                             StatusReconciler::optionsFor(m_config.reconcileAfterS),
                                             m_networkRoot);
         m_reconciler->setMetrics(&m_metrics);
+        for (const auto &channel : std::as_const(m_channels)) {
+            for (const PolledInbound &how : channel->polledInbound())
+                m_reconciler->addPolledInbound(how);
+        }
         // Queued to this (the service's) thread: the reconciler lives on the network thread.
         connect(m_reconciler, &StatusReconciler::passFinished, this,
                 &SwitchboardService::reconciled);
@@ -320,6 +326,7 @@ void SwitchboardService::startServer() {
     inspection.maxBytes = m_config.inspectorMaxBytes;
     inspection.maxAgeDays = m_config.inspectorDays;
     inspection.clock = m_clock;
+    inspection.metrics = &m_metrics;
     m_inspector = new WebhookInspector(m_server, m_store, inspection, m_server);
     new WebhookApi(m_server, m_inspector, m_server);
     // Behind the API token like the rest of the API (LocalApi's filter): the figures say how
@@ -387,6 +394,8 @@ void SwitchboardService::resumeOutbox() {
     QMetaObject::invokeMethod(m_webhookGuard,
                               [guard = m_webhookGuard, base] { guard->setPublicUrl(base); });
     m_mediaShares->setPublicBase(base);
+    if (m_receiveMode.polling())
+        m_mediaShares->setUnreachable(m_receiveMode.reason);
     QMetaObject::invokeMethod(m_mediaShares, [shares = m_mediaShares] { shares->purgeExpired(); });
     QMetaObject::invokeMethod(m_inspector, [inspector = m_inspector] { inspector->prune(); });
     // A number wired "only while Switchboard runs" by a console that then crashed (or was

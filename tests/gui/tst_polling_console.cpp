@@ -1,17 +1,21 @@
 #include "ConsoleFixture.h"
+#include "common/AttachmentTray.h"
 #include "runtime/SwitchboardService.h"
 #include "sms/ui/SmsTab.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryFile>
 #include <QtTest>
 
 using namespace sb;
 
 // The console in polling mode (SWITCHBOARD_RECEIVE=polling: the sandbox then plays a Twilio
 // that cannot reach this computer and posts no webhook at all): the status bar says it polls,
-// why, and when it last asked; the Calls tab says calls need a public URL; and a customer's
+// why, and when it last asked; the Calls tab says calls need a public URL, and so does Attach…
+// (Twilio downloads attachments from the console); and a customer's
 // message still appears in the SMS tab, brought by a poll.
 class TestPollingConsole : public QObject {
     Q_OBJECT
@@ -19,6 +23,8 @@ private Q_SLOTS:
     void initTestCase();
     void statusBarSaysPollingAndWhy();
     void callsTabSaysItNeedsAPublicUrl();
+    void attachingSaysItNeedsAPublicUrl();
+    void emailTabSaysEventsNeedAPublicUrl();
     void inboundMessageArrivesByPolling();
     void cleanupTestCase() { m_console.stop(); }
 
@@ -69,6 +75,44 @@ void TestPollingConsole::callsTabSaysItNeedsAPublicUrl() {
             << ConsoleFixture::screenshot(m_console.window(),
                                           QStringLiteral("polling-calls-1024x600"));
     m_console.window()->resize(was);
+}
+
+void TestPollingConsole::attachingSaysItNeedsAPublicUrl() {
+    MainWindow *window = m_console.window();
+    window->tabs()->setCurrentWidget(m_console.sms());
+    auto *tray = m_console.sms()->findChild<AttachmentTray *>();
+    QVERIFY(tray);
+    QVERIFY(!tray->attachButton()->isEnabled());
+    QTRY_VERIFY(tray->unavailableLabel()->isVisible());
+    QVERIFY2(tray->unavailableLabel()->text().contains(QStringLiteral("public URL")),
+             qPrintable(tray->unavailableLabel()->text()));
+    QCOMPARE(tray->attachButton()->toolTip(), tray->unavailableLabel()->text());
+    // A file dropped anyway is refused on its chip, before anything is copied or sent.
+    QTemporaryFile file(QDir::tempPath() + QStringLiteral("/sb-polling-XXXXXX.png"));
+    QVERIFY(file.open());
+    file.write("not really a picture");
+    file.close();
+    tray->addFile(file.fileName());
+    QTRY_VERIFY(!tray->isBusy());
+    QVERIFY(!tray->canSend());
+    QVERIFY2(tray->problem().contains(QStringLiteral("cannot download attachments")),
+             qPrintable(tray->problem()));
+    tray->clear();
+    QVERIFY(tray->canSend());
+}
+
+void TestPollingConsole::emailTabSaysEventsNeedAPublicUrl() {
+    QLabel *notice = label(QStringLiteral("emailEventsNotice"));
+    QVERIFY(notice);
+    auto *tabs = m_console.window()->tabs();
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->widget(i)->isAncestorOf(notice))
+            tabs->setCurrentIndex(i);
+    }
+    QTRY_VERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(QStringLiteral("Event Webhook")) &&
+                 notice->text().contains(QStringLiteral("SWITCHBOARD_RECEIVE")),
+             qPrintable(notice->text()));
 }
 
 void TestPollingConsole::inboundMessageArrivesByPolling() {

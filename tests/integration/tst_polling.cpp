@@ -1,6 +1,7 @@
 #include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "messaging/MessageStatus.h"
+#include "providers/twilio/TwilioResources.h"
 #include "runtime/SwitchboardService.h"
 
 #include <QJsonArray>
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void modeIsPollingAndHealthSaysSo();
     void inboundMessageIsStoredOnceByPolling();
+    void whatsAppMessageIsStoredByItsChannelAndOpensTheWindow();
     void sentMessageReachesItsFinalStatusByPolling();
     void pollsBackOffAndComeBack();
     void cleanupTestCase();
@@ -112,6 +114,60 @@ void TestPolling::inboundMessageIsStoredOnceByPolling() {
     const sbtest::Reply webhooks = get(QStringLiteral("webhooks"));
     QCOMPARE(webhooks.status, 200);
     QCOMPARE(webhooks.json().value(QLatin1String("webhooks")).toArray().size(), 0);
+}
+
+void TestPolling::whatsAppMessageIsStoredByItsChannelAndOpensTheWindow() {
+    const QString customer = QStringLiteral("whatsapp:+14155550146");
+    // Before they write, no window is open: free text to them is refused.
+    const QJsonObject freeText{{QStringLiteral("to"), customer},
+                               {QStringLiteral("body"), QStringLiteral("Your order shipped.")}};
+    const sbtest::Reply refused = m_http.postJson(api(QStringLiteral("send-whatsapp")), freeText,
+                                                  {{"Authorization", m_auth}});
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.json()[QLatin1String("error")][QLatin1String("window")][QLatin1String("state")]
+                 .toString(),
+             QStringLiteral("never-opened"));
+
+    const sbtest::Reply sent =
+        m_http.postJson(api(QStringLiteral("sandbox/inbound")),
+                        {{QStringLiteral("from"), customer},
+                         {QStringLiteral("channel"), QStringLiteral("whatsapp")},
+                         {QStringLiteral("body"), QStringLiteral("Where is my order?")}},
+                        {{"Authorization", m_auth}});
+    QCOMPARE(sent.status, 201);
+    QCOMPARE(sent.json().value(QLatin1String("webhook"))[QLatin1String("status")].toInt(), 0);
+    const QString sid = sent.json().value(QLatin1String("sid")).toString();
+    const QDateTime twilioTime =
+        parseTwilioDate(sent.json().value(QLatin1String("date_sent")).toString());
+    QVERIFY(twilioTime.isValid());
+
+    QJsonObject stored;
+    QTRY_VERIFY_WITH_TIMEOUT((stored = statusOf(sid)).value(QLatin1String("status")).toString() ==
+                                 QLatin1String("received"),
+                             35000);
+    // Stored by the WhatsApp channel, as its webhook would: its channel, Twilio's time of the
+    // message (not the poll's), its segments, marked as learned by polling.
+    QCOMPARE(stored.value(QLatin1String("channel")).toString(), QStringLiteral("whatsapp"));
+    QCOMPARE(stored.value(QLatin1String("from")).toString(), customer);
+    QCOMPARE(QDateTime::fromString(stored.value(QLatin1String("createdAt")).toString(),
+                                   Qt::ISODateWithMs),
+             twilioTime);
+    QCOMPARE(stored.value(QLatin1String("segments")).toInt(),
+             sent.json().value(QLatin1String("num_segments")).toString().toInt());
+    QVERIFY(stored.value(QLatin1String("segments")).toInt() > 0);
+    const QJsonArray history = stored.value(QLatin1String("history")).toArray();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0)[QLatin1String("source")].toString(), QStringLiteral("poll"));
+
+    // Their message opened the 24-hour window, from Twilio's time of it: free text goes now.
+    const sbtest::Reply answered = m_http.postJson(api(QStringLiteral("send-whatsapp")), freeText,
+                                                   {{"Authorization", m_auth}});
+    QCOMPARE(answered.status, 201);
+    const QJsonObject window = answered.json().value(QLatin1String("window")).toObject();
+    QCOMPARE(window.value(QLatin1String("state")).toString(), QStringLiteral("open"));
+    QCOMPARE(QDateTime::fromString(window.value(QLatin1String("lastInbound")).toString(),
+                                   Qt::ISODateWithMs),
+             twilioTime);
 }
 
 void TestPolling::sentMessageReachesItsFinalStatusByPolling() {

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void noSecretInTheRows();
     void ageBoundPrunes();
     void sizeBoundPrunes();
+    void floodBeyondTheBacklogIsDroppedAndCounted();
 
 private:
     QUrl api(const QString &path) const;
@@ -489,6 +491,45 @@ void TestWebhookInspector::sizeBoundPrunes() {
     QCOMPARE(newest, 20);
     QCOMPARE(left.last().toObject().value("id").toInteger(), newest - left.size() + 1);
     QVERIFY(left.size() * 1000 <= 20 * 1024);
+}
+
+void TestWebhookInspector::floodBeyondTheBacklogIsDroppedAndCounted() {
+    // The store is held up (a job that waits), as a flood of junk outruns a real one: the
+    // inspector keeps maxBacklog captures waiting and drops the rest, counted, rather than
+    // queueing every request (each holds its whole body) without bound.
+    const qint64 before = newestId();
+    const int backlog = WebhookInspector::Options().maxBacklog;
+    auto hold = std::make_shared<QSemaphore>();
+    auto held = std::make_shared<QSemaphore>();
+    m_service->store()->run<bool>(
+        Receiver(m_service.get()),
+        [hold, held](StoreWorker &, QString *) -> std::optional<bool> {
+            held->release();
+            hold->acquire();
+            return true;
+        },
+        [](const StoreResult<bool> &) {});
+    QVERIFY(held->tryAcquire(1, 5000));
+    const int junk = backlog + 44;
+    const QByteArray body = "MessageSid=SMjunk&MessageStatus=delivered&" + QByteArray(512, 'j');
+    for (int i = 0; i < junk; ++i) {
+        // Unsigned: refused by the signature check, which needs no store.
+        const sbtest::Reply r =
+            m_http.request("POST", hook(QStringLiteral("/twilio/sms-status")), body,
+                           {{"Content-Type", "application/x-www-form-urlencoded"}});
+        QCOMPARE(r.status, 403);
+    }
+    hold->release();
+    QTRY_COMPARE_WITH_TIMEOUT(newestId(), before + backlog, 10000);
+    const sbtest::Reply metrics =
+        m_http.get(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(m_service->port())),
+                   {{"Authorization", m_auth}});
+    QCOMPARE(metrics.status, 200);
+    QVERIFY2(metrics.body.contains("\nswitchboard_inspector_dropped_total 44\n"),
+             metrics.body.constData());
+    // Nothing more comes later: the dropped ones are gone, not late.
+    QTest::qWait(300);
+    QCOMPARE(newestId(), before + backlog);
 }
 
 void TestWebhookInspector::noSecretInTheRows() {

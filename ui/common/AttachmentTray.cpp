@@ -29,7 +29,8 @@ AttachmentTray::AttachmentTray(MediaLimits limits, QWidget *parent)
     , m_limits(std::move(limits))
     , m_attach(new QPushButton(tr("&Attach…"), this))
     , m_chipRow(new QHBoxLayout)
-    , m_limit(new QLabel(this)) {
+    , m_limit(new QLabel(this))
+    , m_unavailable(new QLabel(this)) {
     m_attach->setObjectName(QStringLiteral("attachButton"));
     Accessibility::describe(m_attach, tr("Attach files"),
                             tr("Or drop files on the message, or paste an image into it."));
@@ -37,6 +38,11 @@ AttachmentTray::AttachmentTray(MediaLimits limits, QWidget *parent)
     m_limit->setWordWrap(true);
     SchemeColors::setTone(m_limit, Tone::Error);
     m_limit->hide();
+    m_unavailable->setObjectName(QStringLiteral("attachmentsUnavailable"));
+    m_unavailable->setWordWrap(true);
+    m_unavailable->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    SchemeColors::setTone(m_unavailable, Tone::Warning);
+    m_unavailable->hide();
     m_chipRow->setContentsMargins(0, 0, 0, 0);
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
@@ -48,9 +54,24 @@ AttachmentTray::AttachmentTray(MediaLimits limits, QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(row);
     layout->addWidget(m_limit);
+    layout->addWidget(m_unavailable);
     setAcceptDrops(true);
     installEventFilter(this);
     connect(m_attach, &QPushButton::clicked, this, &AttachmentTray::chooseFiles);
+}
+
+void AttachmentTray::setShares(MediaShares *shares) {
+    m_shares = shares;
+    const QString why = shares ? shares->unreachable() : QString();
+    // A file dropped anyway is refused by the shares with the same reason, on its chip.
+    m_attach->setEnabled(why.isEmpty());
+    m_unavailable->setText(
+        why.isEmpty() ? QString()
+                      : tr("Attachments need a public URL: Twilio downloads them from this "
+                           "console. %1 A link to a file already online can go in the text.")
+                            .arg(why));
+    m_unavailable->setVisible(!why.isEmpty());
+    m_attach->setToolTip(m_unavailable->text());
 }
 
 void AttachmentTray::setLimits(const MediaLimits &limits) {

@@ -25,8 +25,10 @@ public:
 
     // The channel's limits changed (the inbox's reply box switched channel): checked again.
     void setLimits(const MediaLimits &limits);
-    // Where attachments are copied and served from; null: attaching says it cannot.
-    void setShares(MediaShares *shares) { m_shares = shares; }
+    // Where attachments are copied and served from; null: attaching says it cannot. Shares
+    // Twilio cannot reach (polling mode) disable Attach… and say why under it.
+    void setShares(MediaShares *shares);
+    QLabel *unavailableLabel() const { return m_unavailable; }
     // Drops and image pastes on `editor` (and its viewport) come here.
     void watch(QWidget *editor);
 
@@ -76,6 +78,7 @@ private:
     QPushButton *m_attach;
     QHBoxLayout *m_chipRow;
     QLabel *m_limit;
+    QLabel *m_unavailable;
 };
 
 } // namespace sb

@@ -111,6 +111,21 @@ EmailTab::EmailTab(const ConsoleContext &context, QWidget *parent)
     filterRow->addWidget(m_filter, 1);
     filterRow->addWidget(m_usage);
     listLayout->addLayout(filterRow);
+    // SendGrid has no events to ask for: delivered, opened and bounced come only by its Event
+    // Webhook, which cannot reach a console in polling mode.
+    if (context.service && context.service->receiveMode().polling()) {
+        auto *notice = new QLabel(
+            tr("Delivery events (delivered, opened, bounced) come from SendGrid's Event "
+               "Webhook, which needs a public URL: emails show what SendGrid said when it "
+               "accepted them. %1")
+                .arg(context.service->receiveMode().reason),
+            listPane);
+        notice->setObjectName(QStringLiteral("emailEventsNotice"));
+        notice->setWordWrap(true);
+        notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        SchemeColors::setTone(notice, Tone::Warning);
+        listLayout->addWidget(notice);
+    }
     listLayout->addWidget(m_table, 1);
     m_listSplitter->addWidget(listPane);
     m_listSplitter->addWidget(m_timeline);

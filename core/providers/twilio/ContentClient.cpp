@@ -1,5 +1,6 @@
 #include "ContentClient.h"
 
+#include "TwilioV1Answer.h"
 #include "common/Logging.h"
 #include "http/RestRequest.h"
 
@@ -11,14 +12,6 @@
 namespace sb {
 
 namespace {
-
-TwilioError protocolError(int httpStatus, const QString &what) {
-    TwilioError error;
-    error.kind = TwilioError::Kind::Protocol;
-    error.httpStatus = httpStatus;
-    error.message = what;
-    return error;
-}
 
 void logFailure(const TwilioError &error) {
     qCInfo(lcTwilio) << "Content API request failed: HTTP" << error.httpStatus << "code"
@@ -55,21 +48,6 @@ RestRequest ContentClient::request(const QString &path) const {
     return r;
 }
 
-TwilioError ContentClient::readJson(const RestResponse &response, QJsonObject *json) {
-    if (!response.answered())
-        return TwilioError::network(response.errorString);
-    if (!response.ok())
-        return TwilioError::fromHttp(response.status, response.body);
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return protocolError(response.status, parseError.error != QJsonParseError::NoError
-                                                  ? parseError.errorString()
-                                                  : tr("the answer is not a JSON object"));
-    *json = doc.object();
-    return {};
-}
-
 void ContentClient::listTemplates(Receiver receiver, TemplatesDone done) {
     listAll(QStringLiteral("/v1/Content"), std::move(receiver), std::move(done));
 }
@@ -97,40 +75,26 @@ void ContentClient::requestPage(const std::shared_ptr<Listing> &listing, const Q
     request(path).query(query).get(self, [this, listing](const RestResponse &r) {
         TwilioResult<Templates> result;
         QJsonObject json;
-        result.error = readJson(r, &json);
+        result.error = TwilioV1Answer::readJson(r, &json);
         if (!result.ok())
             return listing->finish(result);
         const QJsonValue contents = json.value(QLatin1String("contents"));
         if (!contents.isArray())
-            return listing->finish(
-                {{}, protocolError(r.status, tr("the answer has no list of contents"))});
+            return listing->finish({{},
+                                    TwilioV1Answer::protocolError(
+                                        r.status, tr("the answer has no list of contents"))});
         for (const QJsonValue v : contents.toArray())
             listing->templates.append(ContentTemplate::fromJson(v.toObject()));
 
-        const QString next = json.value(QLatin1String("meta"))
-                                 .toObject()
-                                 .value(QLatin1String("next_page_url"))
-                                 .toString();
-        if (next.isEmpty()) {
+        TwilioV1Answer::NextPage next;
+        if (!TwilioV1Answer::nextPage(json, m_base, listing->path, listing->pages, MaxPages,
+                                      r.status, &next, &result.error))
+            return listing->finish(result);
+        if (next.path.isEmpty()) {
             result.value = listing->templates;
             return listing->finish(result);
         }
-        // Follow the path and query only, on our own base, and only within the same list.
-        const QUrl nextUrl(next);
-        QString nextPath = nextUrl.path();
-        QString basePath = m_base.path();
-        if (basePath.endsWith(QLatin1Char('/')))
-            basePath.chop(1);
-        if (!basePath.isEmpty() && nextPath.startsWith(basePath + QLatin1Char('/')))
-            nextPath = nextPath.mid(basePath.size());
-        if (!nextUrl.isValid() || nextPath != listing->path)
-            return listing->finish(
-                {{}, protocolError(r.status, tr("the next page is not part of this list"))});
-        if (listing->pages >= MaxPages)
-            return listing->finish(
-                {{},
-                 protocolError(r.status, tr("the list did not end after %1 pages").arg(MaxPages))});
-        requestPage(listing, nextPath, QUrlQuery(nextUrl));
+        requestPage(listing, next.path, next.query);
     });
 }
 
@@ -140,7 +104,7 @@ void ContentClient::fetchTemplate(const QString &contentSid, Receiver receiver, 
         .get(receiver, [done](const RestResponse &r) {
             TwilioResult<ContentTemplate> result;
             QJsonObject json;
-            result.error = readJson(r, &json);
+            result.error = TwilioV1Answer::readJson(r, &json);
             if (result.ok())
                 result.value = ContentTemplate::fromJson(json);
             else
@@ -155,7 +119,7 @@ void ContentClient::fetchApproval(const QString &contentSid, Receiver receiver, 
         .get(receiver, [done](const RestResponse &r) {
             TwilioResult<ContentApproval> result;
             QJsonObject json;
-            result.error = readJson(r, &json);
+            result.error = TwilioV1Answer::readJson(r, &json);
             if (result.ok())
                 result.value = ContentApproval::fromJson(json);
             else

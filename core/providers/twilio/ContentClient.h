@@ -65,8 +65,6 @@ private:
     void requestPage(const std::shared_ptr<Listing> &listing, const QString &path,
                      const QUrlQuery &query);
     RestRequest request(const QString &path) const;
-    // The JSON object of a 2xx answer, or the error that replaced it.
-    static TwilioError readJson(const RestResponse &response, QJsonObject *json);
 
     QNetworkAccessManager *m_nam;
     TwilioCredentials m_credentials;

@@ -1,5 +1,6 @@
 #include "MessagingServicesClient.h"
 
+#include "TwilioV1Answer.h"
 #include "common/Logging.h"
 #include "http/RestRequest.h"
 
@@ -10,14 +11,6 @@
 namespace sb {
 
 namespace {
-
-TwilioError protocolError(int httpStatus, const QString &what) {
-    TwilioError error;
-    error.kind = TwilioError::Kind::Protocol;
-    error.httpStatus = httpStatus;
-    error.message = what;
-    return error;
-}
 
 void logFailure(const TwilioError &error) {
     qCInfo(lcTwilio) << "Messaging API request failed: HTTP" << error.httpStatus << "code"
@@ -46,21 +39,6 @@ MessagingServicesClient::MessagingServicesClient(QNetworkAccessManager *nam,
     , m_nam(nam)
     , m_credentials(std::move(credentials))
     , m_base(std::move(messagingBase)) {}
-
-TwilioError MessagingServicesClient::readJson(const RestResponse &response, QJsonObject *json) {
-    if (!response.answered())
-        return TwilioError::network(response.errorString);
-    if (!response.ok())
-        return TwilioError::fromHttp(response.status, response.body);
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return protocolError(response.status, parseError.error != QJsonParseError::NoError
-                                                  ? parseError.errorString()
-                                                  : tr("the answer is not a JSON object"));
-    *json = doc.object();
-    return {};
-}
 
 void MessagingServicesClient::listServices(Receiver receiver, ServicesDone done) {
     listAll(QStringLiteral("/v1/Services"), QStringLiteral("services"),
@@ -136,41 +114,27 @@ void MessagingServicesClient::requestPage(const std::shared_ptr<Listing> &listin
     request.query(query).get(this, [this, listing](const RestResponse &r) {
         TwilioResult<Objects> result;
         QJsonObject json;
-        result.error = readJson(r, &json);
+        result.error = TwilioV1Answer::readJson(r, &json);
         if (!result.ok())
             return listing->done(result);
         const QJsonValue items = json.value(listing->key);
         if (!items.isArray())
             return listing->done(
                 {{},
-                 protocolError(r.status, tr("the answer has no list of %1").arg(listing->key))});
+                 TwilioV1Answer::protocolError(
+                     r.status, tr("the answer has no list of %1").arg(listing->key))});
         for (const QJsonValue v : items.toArray())
             listing->items.append(v.toObject());
 
-        const QString next = json.value(QLatin1String("meta"))
-                                 .toObject()
-                                 .value(QLatin1String("next_page_url"))
-                                 .toString();
-        if (next.isEmpty()) {
+        TwilioV1Answer::NextPage next;
+        if (!TwilioV1Answer::nextPage(json, m_base, listing->path, listing->pages, MaxPages,
+                                      r.status, &next, &result.error))
+            return listing->done(result);
+        if (next.path.isEmpty()) {
             result.value = listing->items;
             return listing->done(result);
         }
-        // Follow the path and query only, on our own base, and only within the same list.
-        const QUrl nextUrl(next);
-        QString nextPath = nextUrl.path();
-        QString basePath = m_base.path();
-        if (basePath.endsWith(QLatin1Char('/')))
-            basePath.chop(1);
-        if (!basePath.isEmpty() && nextPath.startsWith(basePath + QLatin1Char('/')))
-            nextPath = nextPath.mid(basePath.size());
-        if (!nextUrl.isValid() || nextPath != listing->path)
-            return listing->done(
-                {{}, protocolError(r.status, tr("the next page is not part of this list"))});
-        if (listing->pages >= MaxPages)
-            return listing->done(
-                {{},
-                 protocolError(r.status, tr("the list did not end after %1 pages").arg(MaxPages))});
-        requestPage(listing, nextPath, QUrlQuery(nextUrl));
+        requestPage(listing, next.path, next.query);
     });
 }
 

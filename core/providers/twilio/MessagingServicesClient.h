@@ -64,7 +64,6 @@ private:
                      const QUrlQuery &query);
     void fillNumbers(std::shared_ptr<Services> services, qsizetype next, Receiver receiver,
                      ServicesDone done);
-    static TwilioError readJson(const RestResponse &response, QJsonObject *json);
 
     QNetworkAccessManager *m_nam;
     TwilioCredentials m_credentials;
