@@ -65,13 +65,20 @@ void AttachmentTray::setShares(MediaShares *shares) {
     const QString why = shares ? shares->unreachable() : QString();
     // A file dropped anyway is refused by the shares with the same reason, on its chip.
     m_attach->setEnabled(why.isEmpty());
-    m_unavailable->setText(
-        why.isEmpty() ? QString()
-                      : tr("Attachments need a public URL: Twilio downloads them from this "
-                           "console. %1 A link to a file already online can go in the text.")
-                            .arg(why));
+    // One short line under the button (the compose form is short at 1024x600); the whole
+    // reason in its tooltip and accessible description, as the status bar gives it.
+    m_unavailable->setText(why.isEmpty()
+                               ? QString()
+                               : tr("Attachments need a public URL: Twilio downloads them "
+                                    "from this console."));
+    const QString detail = why.isEmpty()
+                               ? QString()
+                               : tr("%1 %2 A link to a file already online can go in the text.")
+                                     .arg(m_unavailable->text(), why);
+    m_unavailable->setToolTip(detail);
+    m_unavailable->setAccessibleDescription(detail);
     m_unavailable->setVisible(!why.isEmpty());
-    m_attach->setToolTip(m_unavailable->text());
+    m_attach->setToolTip(detail);
 }
 
 void AttachmentTray::setLimits(const MediaLimits &limits) {
