@@ -55,8 +55,8 @@ int main(int argc, char *argv[]) {
         QStringLiteral("sendgrid-api-key"),
         QStringLiteral("The API key the SendGrid stand-in takes (generated when not given)."),
         QStringLiteral("key"));
-    parser.addOptions({port, bind, sid, token, number, smsUrl, delay, twimlSecond, consoleUrl,
-                       sendgridKey});
+    parser.addOptions(
+        {port, bind, sid, token, number, smsUrl, delay, twimlSecond, consoleUrl, sendgridKey});
     parser.process(app);
 
     sb::SandboxOptions options;

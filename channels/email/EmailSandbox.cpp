@@ -157,23 +157,21 @@ void postBatch(Sandbox *sandbox, const QString &url, const QJsonArray &events, i
                          sandbox->sendgridSigner().sign(timestamp, body));
     request.setTransferTimeout(15000);
     QNetworkReply *reply = sandbox->network()->post(request, body);
-    QObject::connect(reply, &QNetworkReply::finished, sandbox,
-                     [reply, sandbox, url, events, attempt] {
-                         reply->deleteLater();
-                         const int status =
-                             reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                         if (status == 200)
-                             return;
-                         qCWarning(lcEmail) << "sandbox: the console answered an event batch with"
-                                            << status;
-                         if ((status != 0 && status < 500) || attempt >= MaxBatchAttempts)
-                             return;
-                         const int wait = qMin(5000, qMax(100, sandbox->statusDelayMs()) *
-                                                         (1 << qMin(attempt - 1, 6)));
-                         QTimer::singleShot(wait, sandbox, [sandbox, url, events, attempt] {
-                             postBatch(sandbox, url, events, attempt + 1);
-                         });
-                     });
+    QObject::connect(
+        reply, &QNetworkReply::finished, sandbox, [reply, sandbox, url, events, attempt] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 200)
+                return;
+            qCWarning(lcEmail) << "sandbox: the console answered an event batch with" << status;
+            if ((status != 0 && status < 500) || attempt >= MaxBatchAttempts)
+                return;
+            const int wait =
+                qMin(5000, qMax(100, sandbox->statusDelayMs()) * (1 << qMin(attempt - 1, 6)));
+            QTimer::singleShot(wait, sandbox, [sandbox, url, events, attempt] {
+                postBatch(sandbox, url, events, attempt + 1);
+            });
+        });
 }
 
 // Step `step` of every recipient's events, then the next one a delay later.

@@ -24,7 +24,8 @@ class Store;
 // start, sweep() lists the newest calls (newest first, back to the day of the last call event
 // seen) and brings known calls up to date, stores the inbound calls that rang while the
 // console was closed, and gives a call an earlier run asked for but whose answer it lost
-// (its row still "requesting") its SID and status (VoiceCalls::adoptRequested). Lives on the network thread next to its TwilioClient.
+// (its row still "requesting") its SID and status (VoiceCalls::adoptRequested). Lives on the
+// network thread next to its TwilioClient.
 class CallReconciler : public QObject {
     Q_OBJECT
 public:

@@ -268,8 +268,7 @@ std::optional<bool> VoiceCalls::adoptRequested(StoreWorker &w, const TwilioCall 
                                                const QDateTime &before, const QDateTime &now,
                                                QString *error) {
     const QDateTime placed = call.dateCreated.isValid() ? call.dateCreated : call.dateUpdated;
-    if (call.sid.isEmpty() || call.direction != QLatin1String("outbound-api") ||
-        !placed.isValid())
+    if (call.sid.isEmpty() || call.direction != QLatin1String("outbound-api") || !placed.isValid())
         return false;
     constexpr qint64 Window = 10 * 60 * 1000;
     QSqlQuery q(w.database());
@@ -288,8 +287,9 @@ std::optional<bool> VoiceCalls::adoptRequested(StoreWorker &w, const TwilioCall 
     while (q.next())
         ids.append(q.value(0).toLongLong());
     q.finish();
+    // None, or two requests alike: which one Twilio dialled is not known.
     if (ids.size() != 1)
-        return false; // none, or two requests alike: which one Twilio dialled is not known
+        return false;
     TwilioCall answer = call; // what the create answer would have said
     answer.status = QStringLiteral("queued");
     if (!created(w, ids.first(), answer, now, error))

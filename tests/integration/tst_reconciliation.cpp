@@ -624,8 +624,8 @@ void TestReconciliation::restartFindsTheCallWhoseAnswerWasLost() {
     const QByteArray basic =
         "Basic " +
         (sandbox.accountSid() + QLatin1Char(':') + sandbox.authToken()).toUtf8().toBase64();
-    const QString calls =
-        sandbox.baseUrl() + QStringLiteral("/2010-04-01/Accounts/%1/Calls").arg(sandbox.accountSid());
+    const QString calls = sandbox.baseUrl() +
+                          QStringLiteral("/2010-04-01/Accounts/%1/Calls").arg(sandbox.accountSid());
     const QString to = QStringLiteral("+14155550184");
     const QByteArray key = "lost-answer-call";
     {
@@ -662,8 +662,9 @@ void TestReconciliation::restartFindsTheCallWhoseAnswerWasLost() {
     QVERIFY2(placed.status == 201, placed.body.constData());
     const QString sid = placed.json().value(QLatin1String("sid")).toString();
     const auto twilioStatus = [&] {
-        return m_http.get(QUrl(calls + QLatin1Char('/') + sid + QStringLiteral(".json")),
-                          {{"Authorization", basic}})
+        return m_http
+            .get(QUrl(calls + QLatin1Char('/') + sid + QStringLiteral(".json")),
+                 {{"Authorization", basic}})
             .json()
             .value(QLatin1String("status"))
             .toString();
@@ -673,13 +674,12 @@ void TestReconciliation::restartFindsTheCallWhoseAnswerWasLost() {
     auto second = start(dir, env);
     QVERIFY(second);
     QJsonObject call;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        (call = m_http
-                    .get(api(*second, QStringLiteral("call-status/") + sid),
-                         {{"Authorization", m_auth}})
-                    .json(),
-         call.value(QLatin1String("status")).toString() == twilioStatus()),
-        15000);
+    QTRY_VERIFY_WITH_TIMEOUT((call = m_http
+                                         .get(api(*second, QStringLiteral("call-status/") + sid),
+                                              {{"Authorization", m_auth}})
+                                         .json(),
+                              call.value(QLatin1String("status")).toString() == twilioStatus()),
+                             15000);
     QCOMPARE(call.value(QLatin1String("to")).toString(), to);
     // The same key answers with the call, and nothing more is dialled.
     const sbtest::Reply retried =
@@ -690,12 +690,12 @@ void TestReconciliation::restartFindsTheCallWhoseAnswerWasLost() {
     QVERIFY2(retried.status == 200, retried.body.constData());
     QCOMPARE(retried.json().value(QLatin1String("callSid")).toString(), sid);
     QCOMPARE(retried.json().value(QLatin1String("replayed")).toBool(), true);
-    const QJsonArray listed =
-        m_http.get(QUrl(calls + QStringLiteral(".json?To=%2B14155550184")),
-                   {{"Authorization", basic}})
-            .json()
-            .value(QLatin1String("calls"))
-            .toArray();
+    const QJsonArray listed = m_http
+                                  .get(QUrl(calls + QStringLiteral(".json?To=%2B14155550184")),
+                                       {{"Authorization", basic}})
+                                  .json()
+                                  .value(QLatin1String("calls"))
+                                  .toArray();
     QCOMPARE(listed.size(), 1);
     // One row has the SID; the older request alike is left as it was (never dialled).
     int withSid = 0;

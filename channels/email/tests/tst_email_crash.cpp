@@ -187,13 +187,14 @@ void TestEmailCrash::storedButNeverHandedToTheOutboxIsSentOnce() {
         QVERIFY(restarted.waitForHttp(api(port, QStringLiteral("health"))));
         QTRY_COMPARE_WITH_TIMEOUT(m_accepted.size(), 1, 10000);
         QCOMPARE(onlyEmailId(port), draft.emailId);
-        QTRY_COMPARE_WITH_TIMEOUT(m_http
-                                      .get(api(port, QStringLiteral("email-status/") + draft.emailId),
-                                           {{"Authorization", "Bearer crash-token"}})
-                                      .json()
-                                      .value(QLatin1String("status"))
-                                      .toString(),
-                                  QStringLiteral("queued"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_http
+                .get(api(port, QStringLiteral("email-status/") + draft.emailId),
+                     {{"Authorization", "Bearer crash-token"}})
+                .json()
+                .value(QLatin1String("status"))
+                .toString(),
+            QStringLiteral("queued"), 10000);
         QTest::qWait(500);
         QCOMPARE(m_accepted.size(), 1);
         ::kill(restarted.process().processId(), SIGTERM);
