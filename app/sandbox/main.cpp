@@ -46,7 +46,17 @@ int main(int argc, char *argv[]) {
         QStringLiteral("twiml-second-ms"),
         QStringLiteral("How long one second of a call's TwiML takes (default: the delay)."),
         QStringLiteral("ms"), QStringLiteral("0"));
-    parser.addOptions({port, bind, sid, token, number, smsUrl, delay, twimlSecond});
+    const QCommandLineOption consoleUrl(
+        QStringLiteral("console-url"),
+        QStringLiteral("The console's public base URL (e.g. http://localhost:3000): inbound SMS "
+                       "and WhatsApp messages and SendGrid's Event Webhook batches go there."),
+        QStringLiteral("url"));
+    const QCommandLineOption sendgridKey(
+        QStringLiteral("sendgrid-api-key"),
+        QStringLiteral("The API key the SendGrid stand-in takes (generated when not given)."),
+        QStringLiteral("key"));
+    parser.addOptions(
+        {port, bind, sid, token, number, smsUrl, delay, twimlSecond, consoleUrl, sendgridKey});
     parser.process(app);
 
     sb::SandboxOptions options;
@@ -57,9 +67,13 @@ int main(int argc, char *argv[]) {
     options.smsUrl = parser.value(smsUrl);
     options.statusDelayMs = parser.value(delay).toInt();
     options.twimlSecondMs = parser.value(twimlSecond).toInt();
+    options.sendgridApiKey = parser.value(sendgridKey);
     sb::Sandbox sandbox(options);
-    // Every channel's part, with the webhooks given above (no console URL of its own).
-    sb::SandboxContext context(sandbox, QString());
+    // Every channel's part, with the webhooks given above and the console's, if given.
+    QString console = parser.value(consoleUrl);
+    while (console.endsWith(QLatin1Char('/')))
+        console.chop(1);
+    sb::SandboxContext context(sandbox, console);
     for (const auto &channel : sb::builtInChannels())
         channel->addToSandbox(context);
     const quint16 bound =
@@ -71,6 +85,10 @@ int main(int argc, char *argv[]) {
     }
     // One machine-readable line, for scripts and tests that start it with --port 0.
     std::printf("SANDBOX_URL=http://%s:%u\n", qPrintable(parser.value(bind)), unsigned(bound));
+    // Then the key a console verifies the SendGrid stand-in's Event Webhook batches with
+    // (public: SENDGRID_WEBHOOK_PUBLIC_KEY).
+    std::printf("SENDGRID_WEBHOOK_PUBLIC_KEY=%s\n",
+                sandbox.sendgridSigner().publicKeyBase64().constData());
     std::fflush(stdout);
 
     sb::UnixSignals signals({SIGINT, SIGTERM});

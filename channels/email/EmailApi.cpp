@@ -13,6 +13,7 @@
 #include "api/LocalApi.h"
 #include "api/MessageApi.h"
 #include "db/Store.h"
+#include "outbox/Outbox.h"
 #include "runtime/ChannelContext.h"
 
 #include <QCryptographicHash>
@@ -36,6 +37,11 @@ EmailApi::EmailApi(ChannelContext &context, QObject *parent)
                   EmailQuota{context.config.sendgridDailyLimit, context.clock})
     , m_defaultFrom{context.config.sendgridFromEmail, context.config.sendgridFromName}
     , m_clock(context.clock) {
+    // What an earlier run stored but never handed to the outbox goes once the outbox takes
+    // drafts again (before connections are accepted, or just after).
+    if (context.outbox)
+        connect(context.outbox, &Outbox::resumed, this,
+                [this] { m_submitter.sendUnqueued(m_clock(), this); });
     const QString sendPath = LocalApi::path(EmailRoutes::send());
     context.server.route("POST", sendPath,
                          [this](const HttpRequest &r, HttpServer::Reply reply) { send(r, reply); });

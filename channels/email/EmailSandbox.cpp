@@ -57,16 +57,41 @@ struct Recipient {
 
 // What the sandbox made of accepted emails, by X-Message-Id, for GET /sandbox/emails/{id}:
 // the newest MaxKept, so a long session does not grow without bound.
+// And every accepted mail/send in order, in brief (its X-Message-Id, subject, recipients and
+// switchboard_id), for GET /sandbox/emails: what a harness counts to tell an email sent twice.
 struct SentEmails {
     static constexpr int MaxKept = 500;
+    static constexpr int MaxListed = 50000;
     QHash<QString, QJsonObject> byId;
     QStringList order;
+    QJsonArray listed;
 
-    void keep(const QString &id, const QJsonObject &email) {
+    void keep(const QString &id, const QJsonObject &email, const QJsonObject &mail) {
         byId.insert(id, email);
         order.append(id);
         while (order.size() > MaxKept)
             byId.remove(order.takeFirst());
+        QJsonArray to;
+        QString emailId;
+        QString subject = mail.value(QLatin1String("subject")).toString();
+        for (const QJsonValue pv : mail.value(QLatin1String("personalizations")).toArray()) {
+            const QJsonObject p = pv.toObject();
+            for (const QJsonValue a : p.value(QLatin1String("to")).toArray())
+                to.append(a.toObject().value(QLatin1String("email")));
+            if (p.contains(QLatin1String("subject")))
+                subject = p.value(QLatin1String("subject")).toString();
+            if (emailId.isEmpty())
+                emailId = p.value(QLatin1String("custom_args"))
+                              .toObject()
+                              .value(QLatin1String(EmailDraft::EmailIdArg))
+                              .toString();
+        }
+        listed.append(QJsonObject{{QStringLiteral("message_id"), id},
+                                  {QStringLiteral("subject"), subject},
+                                  {QStringLiteral("to"), to},
+                                  {QStringLiteral("switchboard_id"), emailId}});
+        while (listed.size() > MaxListed)
+            listed.removeFirst();
     }
 };
 
@@ -114,7 +139,12 @@ QJsonObject rendered(const QJsonObject &mail, const QString &messageId) {
             {QStringLiteral("personalizations"), personalizations}};
 }
 
-void postBatch(Sandbox *sandbox, const QString &url, const QJsonArray &events) {
+// SendGrid retries a batch the console did not take (no connection, a 5xx: e.g. the console
+// was down or its store failed) for up to 24 hours; the sandbox, on a shorter scale, retries
+// each such batch MaxBatchAttempts times, waiting twice as long each time (at most 5 s).
+constexpr int MaxBatchAttempts = 40;
+
+void postBatch(Sandbox *sandbox, const QString &url, const QJsonArray &events, int attempt = 1) {
     if (!sandbox->reachesConsole())
         return; // behind NAT, SendGrid's Event Webhook never arrives either
     const QByteArray body = QJsonDocument(events).toJson(QJsonDocument::Compact);
@@ -127,12 +157,21 @@ void postBatch(Sandbox *sandbox, const QString &url, const QJsonArray &events) {
                          sandbox->sendgridSigner().sign(timestamp, body));
     request.setTransferTimeout(15000);
     QNetworkReply *reply = sandbox->network()->post(request, body);
-    QObject::connect(reply, &QNetworkReply::finished, sandbox, [reply] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status != 200)
+    QObject::connect(
+        reply, &QNetworkReply::finished, sandbox, [reply, sandbox, url, events, attempt] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 200)
+                return;
             qCWarning(lcEmail) << "sandbox: the console answered an event batch with" << status;
-    });
+            if ((status != 0 && status < 500) || attempt >= MaxBatchAttempts)
+                return;
+            const int wait =
+                qMin(5000, qMax(100, sandbox->statusDelayMs()) * (1 << qMin(attempt - 1, 6)));
+            QTimer::singleShot(wait, sandbox, [sandbox, url, events, attempt] {
+                postBatch(sandbox, url, events, attempt + 1);
+            });
+        });
 }
 
 // Step `step` of every recipient's events, then the next one a delay later.
@@ -290,7 +329,7 @@ void EmailSandbox::install(Sandbox &sandbox, const QString &eventsUrl,
             HttpResponse answer = HttpResponse::empty(202);
             answer.headers.append({"X-Message-Id", messageId.toLatin1()});
             reply(answer);
-            sent->keep(messageId, rendered(mail, messageId));
+            sent->keep(messageId, rendered(mail, messageId), mail);
             if (accepted)
                 accepted(mail);
             if (eventsUrl.isEmpty())
@@ -331,6 +370,11 @@ void EmailSandbox::install(Sandbox &sandbox, const QString &eventsUrl,
     SandboxEmailTemplates::serve(sandbox, authenticate);
     // What an accepted email became (a template filled in), for tests and curious agents:
     // behind the sandbox's Basic auth like its other /sandbox/ controls.
+    // Every accepted email in brief, oldest first (the newest MaxListed).
+    sandbox.addRoute("GET", QStringLiteral("/sandbox/emails"),
+                     [sent](const HttpRequest &, std::function<void(const HttpResponse &)> reply) {
+                         reply(HttpResponse::json(200, {{QStringLiteral("emails"), sent->listed}}));
+                     });
     sandbox.addRoute("GET", QStringLiteral("/sandbox/emails/{id}"),
                      [sent](const HttpRequest &r, std::function<void(const HttpResponse &)> reply) {
                          const auto it = sent->byId.constFind(r.args.value(0));

@@ -30,6 +30,8 @@ class Sandbox;
 //   the id before answering.
 // - GET /sandbox/emails/{X-Message-Id} (the sandbox's Basic auth): what an accepted email
 //   became, per personalization its subject, html and text (a template's rendered).
+// - GET /sandbox/emails (the same auth): every accepted email in brief, oldest first
+//   (message_id, subject, to, switchboard_id), so a test can tell one sent twice.
 class EmailSandbox {
 public:
     // `accepted` (optional) hears of each accepted mail/send body, e.g. for a test to count.

@@ -367,6 +367,28 @@ void EmailStore::create(Store *store, const EmailDraft &draft, const EmailCreate
         std::move(done));
 }
 
+void EmailStore::unqueued(Store *store, const QDateTime &before, Receiver receiver,
+                          std::function<void(const StoreResult<QStringList> &)> done) {
+    store->run<QStringList>(
+        std::move(receiver),
+        [before](StoreWorker &w, QString *error) -> std::optional<QStringList> {
+            QSqlQuery q(w.database());
+            // The outbox entry's clientRef is the email's id (EmailSubmitter).
+            q.prepare(QStringLiteral(
+                "SELECT e.email_id FROM emails e WHERE e.status = 'pending' AND e.created_at < ? "
+                "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_ref = e.email_id) "
+                "ORDER BY e.id"));
+            q.addBindValue(sql::toMs(before));
+            if (!sql::exec(q, error))
+                return std::nullopt;
+            QStringList ids;
+            while (q.next())
+                ids.append(q.value(0).toString());
+            return ids;
+        },
+        std::move(done));
+}
+
 void EmailStore::draft(Store *store, const QString &emailId, Receiver receiver,
                        std::function<void(const StoreResult<EmailDraft> &)> done) {
     store->run<EmailDraft>(

@@ -110,6 +110,11 @@ public:
     // gone). Refused sends (suppressed, over the limit) were never stored.
     static void usage(Store *store, const QDateTime &now, int dailyLimit, Receiver receiver,
                       std::function<void(const StoreResult<EmailUsage> &)> done);
+    // Emails stored before `before` and still `pending` with no outbox entry (the console
+    // stopped between storing the email and handing it to the outbox, two commits): nothing
+    // was ever sent for them. Their ids, oldest first.
+    static void unqueued(Store *store, const QDateTime &before, Receiver receiver,
+                         std::function<void(const StoreResult<QStringList> &)> done);
     // The draft as stored, to send it (again).
     static void draft(Store *store, const QString &emailId, Receiver receiver,
                       std::function<void(const StoreResult<EmailDraft> &)> done);

@@ -1,6 +1,7 @@
 #include "EmailSubmitter.h"
 
 #include "EmailChannel.h"
+#include "EmailLogging.h"
 #include "EmailSender.h"
 #include "EmailStore.h"
 #include "outbox/Outbox.h"
@@ -59,6 +60,17 @@ EmailSubmission fromOutcome(const QString &emailId, const SendOutcome &outcome) 
         break;
     }
     return s;
+}
+
+// What the outbox keeps of an email: its id as the clientRef; the sender reads the rest.
+OutboundDraft outboundFor(const EmailDraft &draft) {
+    OutboundDraft outbound;
+    outbound.channel = EmailChannel::Id;
+    outbound.from = draft.from.email;
+    outbound.to = draft.to.value(0).email;
+    outbound.body = draft.templateId.isEmpty() ? draft.subject : draft.templateId;
+    outbound.clientRef = draft.emailId;
+    return outbound;
 }
 
 } // namespace
@@ -140,18 +152,43 @@ void EmailSubmitter::submit(EmailDraft draft, const EmailSubmitOptions &options,
                 }
                 return done(s);
             }
-            OutboundDraft outbound;
-            outbound.channel = EmailChannel::Id;
-            outbound.from = draft.from.email;
-            outbound.to = draft.to.value(0).email;
-            outbound.body = draft.templateId.isEmpty() ? draft.subject : draft.templateId;
-            outbound.clientRef = draft.emailId;
+            const OutboundDraft outbound = outboundFor(draft);
             QMetaObject::invokeMethod(
                 outbox, [outbox, outbound, receiver, done, emailId = draft.emailId] {
                     outbox->send(outbound, receiver, [done, emailId](const SendOutcome &outcome) {
                         done(fromOutcome(emailId, outcome));
                     });
                 });
+        });
+}
+
+void EmailSubmitter::sendUnqueued(const QDateTime &before, Receiver receiver) const {
+    EmailStore::unqueued(
+        m_store, before, receiver,
+        [store = m_store, outbox = m_outbox, receiver](const StoreResult<QStringList> &found) {
+            if (!found.ok()) {
+                qCWarning(lcEmail).noquote()
+                    << "cannot look for emails stored but never sent:" << found.error;
+                return;
+            }
+            if (!found.value.isEmpty())
+                qCInfo(lcEmail) << "sending" << found.value.size()
+                                << "emails an earlier run stored but never handed to the outbox";
+            for (const QString &id : found.value) {
+                EmailStore::draft(
+                    store, id, receiver,
+                    [outbox, receiver, id](const StoreResult<EmailDraft> &draft) {
+                        if (!draft.ok()) {
+                            qCWarning(lcEmail).noquote()
+                                << "cannot read email" << id << "to send it:" << draft.error;
+                            return;
+                        }
+                        QMetaObject::invokeMethod(
+                            outbox, [outbox, receiver, outbound = outboundFor(draft.value)] {
+                                outbox->send(outbound, receiver, [](const SendOutcome &) {});
+                            });
+                    });
+            }
         });
 }
 

@@ -94,6 +94,12 @@ public:
 
     static QString newEmailId();
 
+    // Emails an earlier run stored but never handed to the outbox (it stopped between the two
+    // commits, EmailStore::unqueued): handed to it now, so they are sent, once (the outbox
+    // entry's clientRef is the email's id). Call once the outbox has resumed, with the time
+    // then: emails stored later are this run's own.
+    void sendUnqueued(const QDateTime &before, Receiver receiver) const;
+
 private:
     Store *m_store;
     Outbox *m_outbox;

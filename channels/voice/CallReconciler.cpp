@@ -21,6 +21,7 @@ const QString FixesMetric = QStringLiteral("switchboard_reconciliation_fixes_tot
 struct SweepCounts {
     int fixed = 0;
     int arrived = 0;
+    int adopted = 0; // calls whose create answer an earlier run lost, found (also in `fixed`)
 };
 
 bool isFinal(const QString &status) {
@@ -80,6 +81,7 @@ CallReconciler::CallReconciler(Store *store, TwilioClient *client, Clock clock, 
 }
 
 void CallReconciler::start() {
+    m_startedAt = m_clock();
     sweep();
     m_timer->start();
 }
@@ -185,8 +187,22 @@ void CallReconciler::sweep() {
     m_sweepListed = m_sweepFixed = m_sweepArrived = 0;
     m_store->run<qint64>(
         this,
-        [](StoreWorker &w, QString *error) {
-            return RecheckSchedule::lastEventMs(w, QStringLiteral("voice_call_events"), error);
+        [](StoreWorker &w, QString *error) -> std::optional<qint64> {
+            // The last call event seen, or the first call still "requesting" (its create
+            // answer lost with an earlier run) if that is older: Twilio may have placed it.
+            QSqlQuery q(w.database());
+            if (!q.exec(QStringLiteral(
+                    "SELECT MAX(received_at), (SELECT MIN(created_at) FROM voice_calls WHERE "
+                    "sid IS NULL AND request_state = 'requesting') FROM voice_call_events")) ||
+                !q.next()) {
+                *error = q.lastError().text();
+                return std::nullopt;
+            }
+            const qint64 lastEvent = q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+            const qint64 requesting = q.value(1).isNull() ? 0 : q.value(1).toLongLong();
+            if (lastEvent == 0 || (requesting != 0 && requesting < lastEvent))
+                return requesting;
+            return lastEvent;
         },
         [this](const StoreResult<qint64> &last) {
             if (!last.ok()) {
@@ -231,13 +247,29 @@ void CallReconciler::sweepPage(const TwilioResult<TwilioCallPage> &page, qint64 
         !older && pageNumber < m_options.maxSweepPages ? page.value.nextPageUri : QString();
     m_store->run<SweepCounts>(
         this,
-        [calls, now = m_clock()](StoreWorker &w, QString *error) -> std::optional<SweepCounts> {
+        [calls, now = m_clock(),
+         startedAt = m_startedAt](StoreWorker &w, QString *error) -> std::optional<SweepCounts> {
             SweepCounts counts;
             for (const TwilioCall &c : calls) {
+                const int adoptedBefore = counts.adopted;
                 const bool inbound = c.direction == QLatin1String("inbound");
-                const auto known = VoiceCalls::bySid(w, c.sid, error);
+                auto known = VoiceCalls::bySid(w, c.sid, error);
                 if (!known)
                     return std::nullopt;
+                // Unknown here, or known only from a callback (no URL: not a row the console
+                // made): maybe the call an earlier run asked for and whose answer it lost.
+                if (!inbound && (!*known || (*known)->url.isEmpty())) {
+                    const std::optional<bool> adopted =
+                        VoiceCalls::adoptRequested(w, c, startedAt, now, error);
+                    if (!adopted)
+                        return std::nullopt;
+                    if (*adopted) {
+                        ++counts.adopted;
+                        known = VoiceCalls::bySid(w, c.sid, error);
+                        if (!known)
+                            return std::nullopt;
+                    }
+                }
                 if (!*known && !inbound)
                     continue; // another tool's call, or a leg the console did not make
                 const std::optional<bool> fixed = applyFetched(w, c, false, now, error);
@@ -245,7 +277,7 @@ void CallReconciler::sweepPage(const TwilioResult<TwilioCallPage> &page, qint64 
                     return std::nullopt;
                 if (!*known)
                     ++counts.arrived; // a customer called while the console was closed
-                else if (*fixed)
+                else if (*fixed || counts.adopted > adoptedBefore)
                     ++counts.fixed;
             }
             return counts;
@@ -258,6 +290,10 @@ void CallReconciler::sweepPage(const TwilioResult<TwilioCallPage> &page, qint64 
             }
             m_sweepFixed += stored.value.fixed;
             m_sweepArrived += stored.value.arrived;
+            if (stored.value.adopted > 0)
+                qCInfo(lcVoice).noquote()
+                    << "call sweep:" << stored.value.adopted
+                    << "calls whose create answer was lost found at Twilio and stored";
             countFixes(stored.value.fixed);
             if (next.isEmpty())
                 return sweepDone();

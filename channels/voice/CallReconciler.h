@@ -22,8 +22,10 @@ class Store;
 // callback's own path (VoiceCalls::applyStatus: each status once, never backwards), marked
 // as polled; a call still in progress is asked again later, each time twice as late. At
 // start, sweep() lists the newest calls (newest first, back to the day of the last call event
-// seen) and brings known calls up to date, and stores the inbound calls that rang while
-// the console was closed. Lives on the network thread next to its TwilioClient.
+// seen) and brings known calls up to date, stores the inbound calls that rang while the
+// console was closed, and gives a call an earlier run asked for but whose answer it lost
+// (its row still "requesting") its SID and status (VoiceCalls::adoptRequested). Lives on the
+// network thread next to its TwilioClient.
 class CallReconciler : public QObject {
     Q_OBJECT
 public:
@@ -72,6 +74,7 @@ private:
     int m_fetched = 0;
     int m_fixed = 0;
     RecheckSchedule m_schedule; // calls Twilio still had in progress when asked
+    QDateTime m_startedAt;      // rows "requesting" from before then are an earlier run's
     int m_sweepListed = 0;
     int m_sweepFixed = 0;
     int m_sweepArrived = 0;

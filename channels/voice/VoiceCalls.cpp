@@ -264,6 +264,39 @@ std::optional<CallRecord> VoiceCalls::created(StoreWorker &w, qint64 id, const T
     return **stored;
 }
 
+std::optional<bool> VoiceCalls::adoptRequested(StoreWorker &w, const TwilioCall &call,
+                                               const QDateTime &before, const QDateTime &now,
+                                               QString *error) {
+    const QDateTime placed = call.dateCreated.isValid() ? call.dateCreated : call.dateUpdated;
+    if (call.sid.isEmpty() || call.direction != QLatin1String("outbound-api") || !placed.isValid())
+        return false;
+    constexpr qint64 Window = 10 * 60 * 1000;
+    QSqlQuery q(w.database());
+    q.prepare(QStringLiteral(
+        "SELECT id FROM voice_calls WHERE sid IS NULL AND request_state = 'requesting' AND "
+        "direction = 'outbound-api' AND to_number = ? AND from_number = ? AND created_at < ? "
+        "AND created_at BETWEEN ? AND ? LIMIT 2"));
+    q.addBindValue(sql::text(call.to));
+    q.addBindValue(sql::text(call.from));
+    q.addBindValue(sql::toMs(before));
+    q.addBindValue(sql::toMs(placed) - Window);
+    q.addBindValue(sql::toMs(placed) + Window);
+    if (!sql::exec(q, error))
+        return std::nullopt;
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    q.finish();
+    // None, or two requests alike: which one Twilio dialled is not known.
+    if (ids.size() != 1)
+        return false;
+    TwilioCall answer = call; // what the create answer would have said
+    answer.status = QStringLiteral("queued");
+    if (!created(w, ids.first(), answer, now, error))
+        return std::nullopt;
+    return true;
+}
+
 bool VoiceCalls::refused(StoreWorker &w, qint64 id, int errorCode, const QString &message,
                          const QDateTime &now, QString *error) {
     QSqlQuery q(w.database());

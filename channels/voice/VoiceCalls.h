@@ -103,6 +103,15 @@ public:
                                              const QDateTime &now, QString *error);
     static bool refused(StoreWorker &w, qint64 id, int errorCode, const QString &message,
                         const QDateTime &now, QString *error);
+    // In a store job: a call Twilio lists (outbound-api) that may be one whose create answer
+    // was lost: the console stopped between Twilio's answer and its commit, so its row is
+    // still "requesting", without a SID. The one such row from before `before` (an earlier
+    // run's) with the same numbers, created within ten minutes of the call, takes the call
+    // as created() would (queued at its creation; a callback-made row for the SID is merged).
+    // True when a row took it; false when none did or more than one could have.
+    static std::optional<bool> adoptRequested(StoreWorker &w, const TwilioCall &call,
+                                              const QDateTime &before, const QDateTime &now,
+                                              QString *error);
     // In a store job: a status callback, deduplicated, never moving the call backwards; a call
     // the console did not place (or whose answer was lost) gets a row of its own.
     static bool applyStatus(StoreWorker &w, const CallStatusUpdate &update, const QDateTime &now,

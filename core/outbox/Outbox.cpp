@@ -436,6 +436,7 @@ void Outbox::resume(Receiver receiver,
                 qCInfo(lcOutbox) << "resuming" << resumed << "unfinished outbox entries";
             m_ready = true;
             scheduleNext(); // those whose time passed while we were down go now
+            Q_EMIT this->resumed();
             receiver.post([ready, resumed] { ready(resumed, QString()); });
         });
 }

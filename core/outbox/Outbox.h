@@ -99,6 +99,8 @@ public:
 
 Q_SIGNALS:
     void settled(const sb::SendOutcome &outcome);
+    // resume() has claimed what earlier runs left: send() takes drafts from now on.
+    void resumed();
 
 private:
     void submit(const OutboxEntry &entry, int rateLimitRetries, Done done);

@@ -56,7 +56,9 @@ Sandbox::Sandbox(SandboxOptions options, QObject *parent)
     if (m_options.authToken.isEmpty())
         m_options.authToken = randomHex(16);
     addLogCredentials(m_options.accountSid, m_options.authToken);
-    m_sendgridApiKey = QStringLiteral("SG.sandbox.") + randomHex(16);
+    m_sendgridApiKey = m_options.sendgridApiKey.isEmpty()
+                           ? QStringLiteral("SG.sandbox.") + randomHex(16)
+                           : m_options.sendgridApiKey;
     addLogSecret(m_sendgridApiKey);
     if (!m_options.clock)
         m_options.clock = [] {

@@ -27,6 +27,9 @@ class HttpServer;
 struct SandboxOptions {
     QString accountSid; // generated when empty
     QString authToken;  // generated when empty
+    // The SendGrid stand-in's API key (generated when empty): given when the console is
+    // another process that must be told it (switchboard-sandbox --sendgrid-api-key).
+    QString sendgridApiKey;
     QStringList numbers{QStringLiteral("+15005550006")};
     QString smsUrl;          // where inbound messages to our numbers are posted
     int statusDelayMs = 400; // between queued -> sending -> sent -> delivered

@@ -12,6 +12,7 @@
 #include "runtime/SwitchboardService.h"
 #include "sandbox/Sandbox.h"
 #include "voice/CallStatuses.h"
+#include "voice/VoiceCalls.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void pollingNeverMovesAStatusBackwards();
     void restartCatchesUp();
     void restartCatchesUpOnCalls();
+    void restartFindsTheCallWhoseAnswerWasLost();
 
 private:
     std::unique_ptr<SwitchboardService> start(const QString &dir, const QProcessEnvironment &env);
@@ -599,6 +601,117 @@ void TestReconciliation::restartCatchesUpOnCalls() {
              .toArray())
         copies += c[QLatin1String("callSid")].toString() == missedSid ? 1 : 0;
     QCOMPARE(copies, 1);
+}
+
+// The console asked Twilio for a call and was killed before Twilio's answer was committed: its
+// row stays "requesting", without a SID, and the call is never dialled again (the same
+// Idempotency-Key answered 409, outcome unknown). Twilio did place it: the next start's sweep
+// finds it by its numbers and time, gives the row its SID and status, and the key now answers
+// with the call; nothing is dialled again and the call is listed once.
+void TestReconciliation::restartFindsTheCallWhoseAnswerWasLost() {
+    SandboxOptions options;
+    options.statusDelayMs = 20;
+    Sandbox sandbox(options);
+    QVERIFY(sandbox.listen(QHostAddress::LocalHost, 0));
+    sbtest::addChannels(sandbox);
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), sandbox.accountSid());
+    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), sandbox.authToken());
+    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
+    env.insert(QStringLiteral("TWILIO_API_BASE_URL"), sandbox.baseUrl());
+    env.insert(QStringLiteral("TWILIO_CONTENT_BASE_URL"), sandbox.baseUrl());
+    const QString dir = m_dir.filePath(QStringLiteral("lost-call-answer"));
+    const QByteArray basic =
+        "Basic " +
+        (sandbox.accountSid() + QLatin1Char(':') + sandbox.authToken()).toUtf8().toBase64();
+    const QString calls = sandbox.baseUrl() +
+                          QStringLiteral("/2010-04-01/Accounts/%1/Calls").arg(sandbox.accountSid());
+    const QString to = QStringLiteral("+14155550184");
+    const QByteArray key = "lost-answer-call";
+    {
+        // The request noted, as CallPlacer notes it before asking Twilio; then the console
+        // is gone (a row of another request alike but older than ten minutes stays apart).
+        auto first = start(dir, env);
+        QVERIFY(first);
+        for (const qint64 ago : {0, 3600 * 1000}) {
+            CallRequest request;
+            request.clientRef = ago ? QString() : QString::fromLatin1(key);
+            request.from = QStringLiteral("+15005550006");
+            request.to = to;
+            request.url = QStringLiteral("http://127.0.0.1:9/twiml");
+            const QDateTime at = QDateTime::currentDateTimeUtc().addMSecs(-ago);
+            const auto noted = sbtest::await<StoreResult<VoiceCalls::Requested>>([&](auto done) {
+                first->store()->run<VoiceCalls::Requested>(
+                    first.get(),
+                    [request, at](StoreWorker &w, QString *error) {
+                        return VoiceCalls::request(w, request, at, error);
+                    },
+                    done);
+            });
+            QVERIFY(noted && noted->ok());
+            QCOMPARE(noted->value.call.requestState, QStringLiteral("requesting"));
+        }
+    }
+    // What Twilio did with the request whose answer was lost.
+    const sbtest::Reply placed =
+        m_http.postForm(QUrl(calls + QStringLiteral(".json")),
+                        {{QStringLiteral("To"), to},
+                         {QStringLiteral("From"), QStringLiteral("+15005550006")},
+                         {QStringLiteral("Url"), QStringLiteral("http://127.0.0.1:9/twiml")}},
+                        {{"Authorization", basic}});
+    QVERIFY2(placed.status == 201, placed.body.constData());
+    const QString sid = placed.json().value(QLatin1String("sid")).toString();
+    const auto twilioStatus = [&] {
+        return m_http
+            .get(QUrl(calls + QLatin1Char('/') + sid + QStringLiteral(".json")),
+                 {{"Authorization", basic}})
+            .json()
+            .value(QLatin1String("status"))
+            .toString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(CallStatuses::instance().info(twilioStatus()).final, 20000);
+
+    auto second = start(dir, env);
+    QVERIFY(second);
+    QJsonObject call;
+    QTRY_VERIFY_WITH_TIMEOUT((call = m_http
+                                         .get(api(*second, QStringLiteral("call-status/") + sid),
+                                              {{"Authorization", m_auth}})
+                                         .json(),
+                              call.value(QLatin1String("status")).toString() == twilioStatus()),
+                             15000);
+    QCOMPARE(call.value(QLatin1String("to")).toString(), to);
+    // The same key answers with the call, and nothing more is dialled.
+    const sbtest::Reply retried =
+        m_http.postJson(api(*second, QStringLiteral("initiate-call")),
+                        {{QStringLiteral("to"), to},
+                         {QStringLiteral("url"), QStringLiteral("http://127.0.0.1:9/twiml")}},
+                        {{"Authorization", m_auth}, {"Idempotency-Key", key}});
+    QVERIFY2(retried.status == 200, retried.body.constData());
+    QCOMPARE(retried.json().value(QLatin1String("callSid")).toString(), sid);
+    QCOMPARE(retried.json().value(QLatin1String("replayed")).toBool(), true);
+    const QJsonArray listed = m_http
+                                  .get(QUrl(calls + QStringLiteral(".json?To=%2B14155550184")),
+                                       {{"Authorization", basic}})
+                                  .json()
+                                  .value(QLatin1String("calls"))
+                                  .toArray();
+    QCOMPARE(listed.size(), 1);
+    // One row has the SID; the older request alike is left as it was (never dialled).
+    int withSid = 0;
+    int requesting = 0;
+    for (const QJsonValue c :
+         m_http.get(api(*second, QStringLiteral("calls?limit=50")), {{"Authorization", m_auth}})
+             .json()
+             .value(QLatin1String("calls"))
+             .toArray()) {
+        if (c[QLatin1String("to")].toString() != to)
+            continue;
+        withSid += c[QLatin1String("callSid")].toString() == sid ? 1 : 0;
+        requesting += c[QLatin1String("callSid")].toString().isEmpty() ? 1 : 0;
+    }
+    QCOMPARE(withSid, 1);
+    QCOMPARE(requesting, 1);
 }
 
 QTEST_MAIN(TestReconciliation)

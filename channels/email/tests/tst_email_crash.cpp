@@ -1,10 +1,16 @@
+#include "Await.h"
 #include "TestSupport.h"
+#include "db/Store.h"
 #include "email/EmailSandbox.h"
+#include "email/EmailStore.h"
+#include "email/EmailSubmitter.h"
 #include "sandbox/Sandbox.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace sb;
 
@@ -18,6 +24,7 @@ private Q_SLOTS:
     void init();
     void crashAfterSendGridAcceptedIsUnknownNotResent();
     void crashBeforeTheRequestSendsOnce();
+    void storedButNeverHandedToTheOutboxIsSentOnce();
 
 private:
     QProcessEnvironment env(quint16 port, const QString &fault = {}) const;
@@ -140,6 +147,59 @@ void TestEmailCrash::crashBeforeTheRequestSendsOnce() {
                               QStringLiteral("queued"), 10000);
     QTest::qWait(500);
     QCOMPARE(m_accepted.size(), 1);
+}
+
+// The email is committed, then handed to the outbox in a second commit; a console killed
+// between the two (issue 15's crash harness found it) left the email `pending` with no outbox
+// entry: never sent, while a retry with its Idempotency-Key was answered with it as pending.
+// Nothing was ever sent for it, so the next start sends it, once.
+void TestEmailCrash::storedButNeverHandedToTheOutboxIsSentOnce() {
+    const quint16 port = sbtest::freePort();
+    {
+        sbtest::Child first; // makes the data folder and its tables
+        QVERIFY(first.start(sbtest::binDir() + QStringLiteral("/switchboard"),
+                            {QStringLiteral("--headless")}, env(port)));
+        QVERIFY(first.waitForHttp(api(port, QStringLiteral("health"))));
+        ::kill(first.process().processId(), SIGTERM);
+        QCOMPARE(first.waitForExit(), 0);
+    }
+    EmailDraft draft;
+    draft.emailId = EmailSubmitter::newEmailId();
+    draft.to = {{QStringLiteral("ana@example.com"), QString()}};
+    draft.from = {QStringLiteral("support@example.com"), QString()};
+    draft.subject = QStringLiteral("Stored, then the console stopped");
+    draft.text = QStringLiteral("It ships today.");
+    {
+        // What the first commit left: the email, and no outbox entry.
+        Store store(m_dir->filePath(QStringLiteral("data/switchboard.sqlite")));
+        QObject ctx;
+        QVERIFY(sbtest::await<StoreResult<bool>>([&](auto done) { store.open(&ctx, done); })->ok());
+        const auto stored = sbtest::await<StoreResult<QList<EmailSuppression>>>(
+            [&](auto done) { EmailStore::create(&store, draft, &ctx, done); });
+        QVERIFY(stored && stored->ok() && stored->value.isEmpty());
+    }
+    QVERIFY(m_accepted.isEmpty());
+
+    for (int run = 0; run < 2; ++run) { // sent at the next start; a second start sends nothing
+        sbtest::Child restarted;
+        QVERIFY(restarted.start(sbtest::binDir() + QStringLiteral("/switchboard"),
+                                {QStringLiteral("--headless")}, env(port)));
+        QVERIFY(restarted.waitForHttp(api(port, QStringLiteral("health"))));
+        QTRY_COMPARE_WITH_TIMEOUT(m_accepted.size(), 1, 10000);
+        QCOMPARE(onlyEmailId(port), draft.emailId);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_http
+                .get(api(port, QStringLiteral("email-status/") + draft.emailId),
+                     {{"Authorization", "Bearer crash-token"}})
+                .json()
+                .value(QLatin1String("status"))
+                .toString(),
+            QStringLiteral("queued"), 10000);
+        QTest::qWait(500);
+        QCOMPARE(m_accepted.size(), 1);
+        ::kill(restarted.process().processId(), SIGTERM);
+        QCOMPARE(restarted.waitForExit(), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEmailCrash)
