@@ -32,6 +32,14 @@ private:
     QLabel *label(const QString &name) const {
         return m_console.window()->findChild<QLabel *>(name);
     }
+    // The window as an agent on a small screen sees it, saved for a person to look at.
+    void screenshotAt1024x600(const QString &name) {
+        const QSize was = m_console.window()->size();
+        m_console.window()->resize(1024, 600);
+        QTest::qWait(200);
+        qInfo() << "saved" << ConsoleFixture::screenshot(m_console.window(), name);
+        m_console.window()->resize(was);
+    }
     ConsoleFixture m_console;
 };
 
@@ -68,13 +76,7 @@ void TestPollingConsole::callsTabSaysItNeedsAPublicUrl() {
     }
     QTRY_VERIFY(notice->isVisible());
     QVERIFY2(notice->text().contains(QStringLiteral("public URL")), qPrintable(notice->text()));
-    const QSize was = m_console.window()->size();
-    m_console.window()->resize(1024, 600);
-    QTest::qWait(200);
-    qInfo() << "saved"
-            << ConsoleFixture::screenshot(m_console.window(),
-                                          QStringLiteral("polling-calls-1024x600"));
-    m_console.window()->resize(was);
+    screenshotAt1024x600(QStringLiteral("polling-calls-1024x600"));
 }
 
 void TestPollingConsole::attachingSaysItNeedsAPublicUrl() {
@@ -90,12 +92,7 @@ void TestPollingConsole::attachingSaysItNeedsAPublicUrl() {
     QVERIFY2(tray->attachButton()->toolTip().contains(QStringLiteral("SWITCHBOARD_RECEIVE")),
              qPrintable(tray->attachButton()->toolTip()));
     QCOMPARE(tray->unavailableLabel()->toolTip(), tray->attachButton()->toolTip());
-    const QSize was = window->size();
-    window->resize(1024, 600);
-    QTest::qWait(200);
-    qInfo() << "saved"
-            << ConsoleFixture::screenshot(window, QStringLiteral("polling-sms-1024x600"));
-    window->resize(was);
+    screenshotAt1024x600(QStringLiteral("polling-sms-1024x600"));
     // A file dropped anyway is refused on its chip, before anything is copied or sent.
     QTemporaryFile file(QDir::tempPath() + QStringLiteral("/sb-polling-XXXXXX.png"));
     QVERIFY(file.open());
@@ -122,13 +119,7 @@ void TestPollingConsole::emailTabSaysEventsNeedAPublicUrl() {
     QVERIFY2(notice->text().contains(QStringLiteral("Event Webhook")) &&
                  notice->text().contains(QStringLiteral("SWITCHBOARD_RECEIVE")),
              qPrintable(notice->text()));
-    const QSize was = m_console.window()->size();
-    m_console.window()->resize(1024, 600);
-    QTest::qWait(200);
-    qInfo() << "saved"
-            << ConsoleFixture::screenshot(m_console.window(),
-                                          QStringLiteral("polling-email-1024x600"));
-    m_console.window()->resize(was);
+    screenshotAt1024x600(QStringLiteral("polling-email-1024x600"));
 }
 
 void TestPollingConsole::inboundMessageArrivesByPolling() {
