@@ -10,13 +10,9 @@
 
 namespace sb {
 
-namespace {
-
-qint64 nowMs() {
+qint64 GuardedConnection::nowMs() {
     return QDeadlineTimer::current().deadline(); // monotonic milliseconds
 }
-
-} // namespace
 
 GuardedConnection::GuardedConnection(QTcpSocket *socket, const HttpLimits &limits,
                                      GuardedTcpServer *server)
@@ -66,6 +62,7 @@ void GuardedConnection::beforeParser() {
                                                         "connection closed")
                                              .arg(MaxUnreadAnswerBytes)));
         m_refused = true;
+        m_refusedAtMs = nowMs();
         QObject::disconnect(m_socket, &QTcpSocket::readyRead, m_server->parent(), nullptr);
         m_socket->abort();
         return;
@@ -218,9 +215,35 @@ QString GuardedConnection::describe(const QString &message) const {
         .arg(request, m_socket->peerAddress().toString(), message);
 }
 
+qint64 GuardedConnection::unproductiveSinceMs() const {
+    if (m_evicted)
+        return -1;
+    if (m_refused)
+        return m_refusedAtMs;
+    qint64 at = 0;
+    switch (currentDeadline(&at)) {
+    case Deadline::Head:
+        return m_headStartMs;
+    case Deadline::Idle:
+        return m_lastActivityMs;
+    case Deadline::Body:
+    case Deadline::None:
+        break;
+    }
+    return -1;
+}
+
+void GuardedConnection::evict() {
+    m_evicted = m_refused = true;
+    m_timer.stop();
+    QObject::disconnect(m_socket, &QTcpSocket::readyRead, m_server->parent(), nullptr);
+    m_socket->abort();
+}
+
 // status 0: close without an answer (the client sent nothing to answer).
 void GuardedConnection::refuse(int status, const QByteArray &kind, const QString &message) {
     m_refused = true;
+    m_refusedAtMs = nowMs();
     m_timer.stop();
     m_server->noteRejection(status, kind, describe(message));
     // From here on the connection is ours alone: the parser must not see another byte.
@@ -246,6 +269,7 @@ void GuardedConnection::refuse(int status, const QByteArray &kind, const QString
 
 void GuardedConnection::closeQuietly() {
     m_refused = true;
+    m_refusedAtMs = nowMs();
     m_timer.stop();
     QObject::disconnect(m_socket, &QTcpSocket::readyRead, m_server->parent(), nullptr);
     // Answers the client never read for a whole idle period are not worth waiting for.

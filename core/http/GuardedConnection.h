@@ -57,6 +57,15 @@ public:
 
     QTcpSocket *socket() const { return m_socket; }
 
+    // Since when (monotonic ms) this connection has given the server nothing to do: idle
+    // between requests, still sending its head (slowloris), or lingering after a refusal. -1
+    // while a request is being handled or its body arrives (that work is not cut short), and
+    // once evicted.
+    qint64 unproductiveSinceMs() const;
+    // Closes it at once, to make room for a newcomer over a connection cap.
+    void evict();
+    static qint64 nowMs(); // monotonic
+
 private:
     enum class Deadline { None, Head, Body, Idle };
     void refuse(int status, const QByteArray &kind, const QString &message);
@@ -76,6 +85,8 @@ private:
     qint64 m_headsFramed = 0;
     int m_awaitingAnswers = 0; // requests framed whose answer is not queued yet
     bool m_refused = false;
+    bool m_evicted = false;
+    qint64 m_refusedAtMs = 0;
     bool m_holdsLargeBody = false; // reading a body over limits.maxBodyBytes (a route's own)
     bool m_headStartPending = false;
     qint64 m_headStartMs = 0; // when the head being read began (the connection, for the first)

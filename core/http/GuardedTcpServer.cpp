@@ -129,20 +129,21 @@ void GuardedTcpServer::noteRejection(int status, const QByteArray &kind, const Q
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
     const int descriptor = int(socketDescriptor);
     const Peer peer = peerOf(descriptor);
-    if (m_open >= m_limits.maxConnections) {
+    if (m_open >= m_limits.maxConnections && !evictFor(peer.text, peer.key, false)) {
         refuseAtOnce(
             descriptor, "connection cap",
             QStringLiteral("from %1: %2 connections open, the cap").arg(peer.text).arg(m_open));
         return;
     }
-    int &fromPeer = m_openPerAddress[peer.key];
-    if (fromPeer >= m_limits.maxConnectionsPerAddress) {
+    if (m_openPerAddress.value(peer.key) >= m_limits.maxConnectionsPerAddress &&
+        !evictFor(peer.text, peer.key, true)) {
         refuseAtOnce(descriptor, "per-address cap",
                      QStringLiteral("from %1: %2 connections open from there, the cap")
                          .arg(peer.text)
-                         .arg(fromPeer));
+                         .arg(m_openPerAddress.value(peer.key)));
         return;
     }
+    int &fromPeer = m_openPerAddress[peer.key];
 
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
@@ -154,17 +155,78 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor) {
     }
     ++m_open;
     ++fromPeer;
-    connect(socket, &QObject::destroyed, this, [this, key = peer.key] {
-        --m_open;
-        const auto it = m_openPerAddress.find(key);
-        if (it != m_openPerAddress.end() && --it.value() <= 0)
-            m_openPerAddress.erase(it);
-    });
     auto *guard = new GuardedConnection(socket, m_limits, this);
+    m_peerOf.insert(guard, peer.key);
+    // The guard is the socket's child: alive still when the socket's destroyed() is emitted.
+    connect(socket, &QObject::destroyed, this, [this, guard] { forget(guard); });
     // Connected before QtHttpServer sees the socket, so it runs before the parser.
     connect(socket, &QTcpSocket::readyRead, guard, &GuardedConnection::beforeParser);
     m_fresh.append(guard);
     addPendingConnection(socket);
+}
+
+// Counted out once: when evicted (its slot is the newcomer's at once) or when its socket goes.
+void GuardedTcpServer::forget(GuardedConnection *guard) {
+    const auto peer = m_peerOf.find(guard);
+    if (peer == m_peerOf.end())
+        return;
+    --m_open;
+    const auto it = m_openPerAddress.find(peer.value());
+    if (it != m_openPerAddress.end() && --it.value() <= 0)
+        m_openPerAddress.erase(it);
+    m_peerOf.erase(peer);
+}
+
+// Over the overall cap, an address holding at least two connections more than the newcomer's
+// gives up its quietest one, however young: an attacker spread over a few addresses cannot
+// keep a webhook out by reopening what is closed faster than anything grows quiet. Otherwise
+// (and over the per-address cap) the connection quiet for longest, at least evictAfterMs.
+bool GuardedTcpServer::evictFor(const QString &newcomer, const QByteArray &newcomerKey,
+                                bool perAddressCap) {
+    const qint64 now = GuardedConnection::nowMs();
+    QByteArray heaviest;
+    if (!perAddressCap) {
+        const int own = m_openPerAddress.value(newcomerKey);
+        int most = own + 1;
+        for (auto it = m_openPerAddress.cbegin(); it != m_openPerAddress.cend(); ++it) {
+            if (it.value() > most) {
+                most = it.value();
+                heaviest = it.key();
+            }
+        }
+    }
+    const auto quietest = [this](const QByteArray *onlyFrom, qint64 before) {
+        GuardedConnection *found = nullptr;
+        qint64 foundSince = before;
+        for (auto it = m_peerOf.cbegin(); it != m_peerOf.cend(); ++it) {
+            if (onlyFrom && it.value() != *onlyFrom)
+                continue;
+            const qint64 since = it.key()->unproductiveSinceMs();
+            if (since >= 0 && since < foundSince) {
+                found = it.key();
+                foundSince = since;
+            }
+        }
+        return std::pair{found, foundSince};
+    };
+    auto [oldest, since] = heaviest.isEmpty() ? std::pair<GuardedConnection *, qint64>{nullptr, 0}
+                                              : quietest(&heaviest, now + 1);
+    QByteArray kind = "evicted (fair share)";
+    if (!oldest) {
+        std::tie(oldest, since) =
+            quietest(perAddressCap ? &newcomerKey : nullptr, now - m_evictAfterMs + 1);
+        kind = perAddressCap ? "evicted (per-address cap)" : "evicted (connection cap)";
+    }
+    if (!oldest)
+        return false;
+    noteRejection(0, kind,
+                  QStringLiteral("from %1: unproductive for %2 ms, closed for a newcomer from %3")
+                      .arg(oldest->socket()->peerAddress().toString())
+                      .arg(now - since)
+                      .arg(newcomer));
+    forget(oldest);
+    oldest->evict();
+    return true;
 }
 
 void GuardedTcpServer::attachAfterParserSlots() {

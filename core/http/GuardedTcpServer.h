@@ -18,8 +18,14 @@ class RejectionLog;
 // parser (see there); this class caps open connections, overall and per address, and keeps
 // accepting when the process runs out of file descriptors.
 //
-// Over a cap, a connection is refused at once and cheaply: accepted, sent a fixed 503 and
-// closed, with no socket object and no event-loop work.
+// Over a cap, a connection that gives the server nothing to do (idle between requests,
+// still trickling its head, lingering after a refusal) is closed to make room, so that held
+// slots cannot lock out Twilio's webhooks: over the overall cap, the quietest one of an
+// address holding two or more connections than the newcomer's (fair share); else the one
+// quiet for longest, at least evictAfterMs(). A connection whose request is being handled or
+// whose body is arriving is never closed for this. With no candidate, the newcomer is refused
+// at once and cheaply: accepted, sent a fixed 503 and closed, with no socket object and no
+// event-loop work.
 //
 // It accepts connections itself rather than through QTcpServer: Qt 6.4's socket engine keeps
 // the first error it ever sets, so once an accept() has found the queue empty (EAGAIN, which
@@ -54,6 +60,12 @@ public:
     }
     int openConnections() const { return m_open; }
 
+    // How long a connection must have done nothing before a newcomer over a cap may take its
+    // place: a real client's request is under way well within it.
+    static constexpr int DefaultEvictAfterMs = 1000;
+    void setEvictAfterMs(int ms) { m_evictAfterMs = ms; }
+    int evictAfterMs() const { return m_evictAfterMs; }
+
     // For GuardedConnection: a slot for reading a body over limits().maxBodyBytes (false: all
     // maxLargeBodies are taken), given back once that body has been parsed or the connection
     // closed.
@@ -76,12 +88,18 @@ private:
     void acceptWaiting();
     void shedWaiting(int acceptErrno);
     void refuseAtOnce(int descriptor, const QByteArray &kind, const QString &example);
+    // Closes a connection that does nothing to make room for a newcomer (see there); false
+    // when there is none.
+    bool evictFor(const QString &newcomer, const QByteArray &newcomerKey, bool perAddressCap);
+    void forget(GuardedConnection *guard);
 
     HttpLimits m_limits;
     QPointer<RejectionLog> m_rejections;
     int m_open = 0;
     int m_largeBodies = 0;
     QHash<QByteArray, int> m_openPerAddress;
+    QHash<GuardedConnection *, QByteArray> m_peerOf; // every open connection's address key
+    int m_evictAfterMs = DefaultEvictAfterMs;
     QList<QPointer<GuardedConnection>> m_fresh; // not yet wired after the parser
     QSocketNotifier *m_acceptNotifier = nullptr;
     int m_spareDescriptor = -1;

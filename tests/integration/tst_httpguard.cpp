@@ -88,6 +88,10 @@ private Q_SLOTS:
     void perAddressCap();
     void globalCapAndRecovery();
     void hundredsOfConnectionsAgainstASmallCap();
+    void overTheCapTheLongestQuietConnectionMakesRoom_data();
+    void overTheCapTheLongestQuietConnectionMakesRoom();
+    void busyConnectionsAreNotEvicted();
+    void anAddressHoldingMoreGivesWayToANewcomer();
     void outOfFileDescriptorsKeepsAccepting();
     void floodOfRejectionsIsSummarised();
 
@@ -354,6 +358,8 @@ void TestHttpGuard::perAddressCap() {
     addRoutes(server, &smuggled);
     const quint16 port = server.listenOn(QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
+    // Refusal, not eviction: the held connections never count as unproductive here.
+    server.findChild<GuardedTcpServer *>()->setEvictAfterMs(600'000);
 
     std::vector<std::unique_ptr<RawClient>> held;
     for (int i = 0; i < 3; ++i)
@@ -382,23 +388,61 @@ void TestHttpGuard::globalCapAndRecovery() {
     const quint16 port = server.listenOn(QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
     auto *tcp = server.findChild<GuardedTcpServer *>();
+    tcp->setEvictAfterMs(600'000); // refusal, not eviction
 
+    // One connection from each of six addresses: none holds more than its fair share.
     std::vector<std::unique_ptr<RawClient>> held;
-    for (const char *from : {"127.0.0.1", "127.0.0.2"}) {
-        for (int i = 0; i < 3; ++i)
-            held.push_back(std::make_unique<RawClient>(port, QHostAddress(QLatin1String(from))));
-    }
+    for (int i = 1; i <= 6; ++i)
+        held.push_back(
+            std::make_unique<RawClient>(port, QHostAddress(QStringLiteral("127.0.0.%1").arg(i))));
     QTRY_COMPARE(tcp->openConnections(), 6);
-    RawClient refused(port, QHostAddress(QStringLiteral("127.0.0.3")));
+    RawClient refused(port, QHostAddress(QStringLiteral("127.0.0.7")));
     QTRY_VERIFY(refused.closed());
     QVERIFY2(refused.received().startsWith("HTTP/1.1 503"), refused.received().constData());
 
     // A slot frees up when a connection closes.
     held.front()->socket().disconnectFromHost();
     QTRY_COMPARE(tcp->openConnections(), 5);
-    RawClient served(port, QHostAddress(QStringLiteral("127.0.0.3")));
+    RawClient served(port, QHostAddress(QStringLiteral("127.0.0.7")));
     served.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_VERIFY(served.received().endsWith("fast"));
+}
+
+// Over the overall cap, an address holding two or more connections than the newcomer's gives
+// up its quietest, however young: an attacker reopening what is closed cannot keep another
+// address (Twilio) out. One at its fair share is refused as before.
+void TestHttpGuard::anAddressHoldingMoreGivesWayToANewcomer() {
+    HttpServer server(QStringLiteral("fair"));
+    HttpLimits limits;
+    limits.maxConnections = 4;
+    limits.maxConnectionsPerAddress = 100;
+    server.setLimits(limits);
+    int smuggled = 0;
+    addRoutes(server, &smuggled);
+    const quint16 port = server.listenOn(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    auto *tcp = server.findChild<GuardedTcpServer *>();
+    tcp->setEvictAfterMs(600'000); // no connection is ever quiet long enough here
+
+    std::vector<std::unique_ptr<RawClient>> held;
+    for (int i = 0; i < 4; ++i) {
+        held.push_back(std::make_unique<RawClient>(port));
+        QTRY_COMPARE(tcp->openConnections(), i + 1);
+        QTest::qWait(20); // a clock tick apart: the first is the quietest
+    }
+    RawClient webhook(port, QHostAddress(QStringLiteral("127.0.0.2")));
+    webhook.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_VERIFY2(webhook.received().endsWith("fast"), webhook.received().constData());
+    QTRY_VERIFY(held[0]->closed()); // the quietest: silent since it connected, first
+    for (int i = 1; i < 4; ++i)
+        QVERIFY(!held[i]->closed());
+    QTRY_COMPARE(tcp->openConnections(), 4);
+
+    // 127.0.0.1 now holds 3, 127.0.0.2 one: a newcomer from 127.0.0.1 is not owed a slot.
+    RawClient greedy(port);
+    QTRY_VERIFY(greedy.closed());
+    QVERIFY2(greedy.received().startsWith("HTTP/1.1 503"), greedy.received().constData());
+    QVERIFY(!webhook.closed());
 }
 
 void TestHttpGuard::hundredsOfConnectionsAgainstASmallCap() {
@@ -412,6 +456,7 @@ void TestHttpGuard::hundredsOfConnectionsAgainstASmallCap() {
     const quint16 port = server.listenOn(QHostAddress::LocalHost, 0);
     QVERIFY(port != 0);
     auto *tcp = server.findChild<GuardedTcpServer *>();
+    tcp->setEvictAfterMs(600'000); // refusal, not eviction
 
     std::vector<std::unique_ptr<RawClient>> clients;
     for (int i = 0; i < 300; ++i)
@@ -429,13 +474,110 @@ void TestHttpGuard::hundredsOfConnectionsAgainstASmallCap() {
     QCOMPARE(m_http.get(url(port, "/fast")).status, 200);
 }
 
+// Slots held by connections that do nothing (silent, idle after their answer, trickling a
+// head) go to newcomers once quiet for evictAfter: the longest quiet one is closed, the
+// newcomer served. Over the per-address cap only that address's connections are candidates.
+void TestHttpGuard::overTheCapTheLongestQuietConnectionMakesRoom_data() {
+    QTest::addColumn<bool>("perAddress");
+    QTest::newRow("connection cap") << false;
+    QTest::newRow("per-address cap") << true;
+}
+
+void TestHttpGuard::overTheCapTheLongestQuietConnectionMakesRoom() {
+    QFETCH(bool, perAddress);
+    HttpServer server(QStringLiteral("evict"));
+    HttpLimits limits;
+    limits.maxConnections = perAddress ? 100 : 4;
+    limits.maxConnectionsPerAddress = perAddress ? 4 : 100;
+    server.setLimits(limits);
+    int smuggled = 0;
+    addRoutes(server, &smuggled);
+    const quint16 port = server.listenOn(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    auto *tcp = server.findChild<GuardedTcpServer *>();
+    tcp->setEvictAfterMs(300);
+
+    // Another address's quiet connection, older than all: over the per-address cap it is not
+    // that address's to give up.
+    std::unique_ptr<RawClient> elsewhere;
+    if (perAddress) {
+        elsewhere = std::make_unique<RawClient>(port, QHostAddress(QStringLiteral("127.0.0.2")));
+        QTRY_COMPARE(tcp->openConnections(), 1);
+        QTest::qWait(100);
+    }
+    const int others = perAddress ? 1 : 0;
+    // Oldest first: silent; answered and idle since; trickling a head; silent.
+    std::vector<std::unique_ptr<RawClient>> held;
+    for (int i = 0; i < 4; ++i) {
+        held.push_back(std::make_unique<RawClient>(port));
+        QTRY_COMPARE(tcp->openConnections(), others + i + 1);
+        QTest::qWait(30);
+    }
+    held[1]->write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_VERIFY(held[1]->received().endsWith("fast"));
+    held[2]->write("GET /fast HTTP/1.1\r\nHo");
+
+    // Once they have all been quiet for 300 ms, a newcomer takes the oldest one's slot.
+    QTest::qWait(350);
+    RawClient newcomer(port);
+    newcomer.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_VERIFY2(newcomer.received().endsWith("fast"), newcomer.received().constData());
+    QTRY_VERIFY(held[0]->closed());
+    QVERIFY(held[0]->received().isEmpty()); // closed, not answered
+    for (int i = 1; i < 4; ++i)
+        QVERIFY2(!held[i]->closed(), qPrintable(QString::number(i)));
+    if (elsewhere)
+        QVERIFY(!elsewhere->closed());
+    QTRY_COMPARE(tcp->openConnections(), others + 4);
+
+    // The next newcomer takes the next longest quiet one (the trickling head, quiet since its
+    // connection, or the answered one, idle since its answer), never the youngest.
+    RawClient second(port);
+    second.write("GET /fast HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_VERIFY(second.received().endsWith("fast"));
+    QTRY_VERIFY(held[1]->closed() || held[2]->closed());
+    QVERIFY(!held[3]->closed());
+}
+
+// A connection whose request is being handled is never cut short for a newcomer: over the cap
+// with every slot busy, the newcomer gets 503.
+void TestHttpGuard::busyConnectionsAreNotEvicted() {
+    HttpServer server(QStringLiteral("busy"));
+    HttpLimits limits;
+    limits.maxConnections = 2;
+    limits.maxConnectionsPerAddress = 100;
+    server.setLimits(limits);
+    int smuggled = 0;
+    addRoutes(server, &smuggled);
+    const quint16 port = server.listenOn(QHostAddress::LocalHost, 0);
+    QVERIFY(port != 0);
+    auto *tcp = server.findChild<GuardedTcpServer *>();
+    tcp->setEvictAfterMs(100);
+
+    RawClient a(port), b(port);
+    a.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"); // answered after 1 s
+    b.write("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_COMPARE(tcp->openConnections(), 2);
+    QTest::qWait(300);
+    RawClient refused(port);
+    QTRY_VERIFY(refused.closed());
+    QVERIFY2(refused.received().startsWith("HTTP/1.1 503"), refused.received().constData());
+    QTRY_VERIFY(a.received().endsWith("slow"));
+    QTRY_VERIFY(b.received().endsWith("slow"));
+}
+
 // Out of file descriptors, QTcpServer 6.4 either stops accepting for good or (once any accept()
 // has found the queue empty) spins at full CPU. In a child process with a low RLIMIT_NOFILE,
 // most of it taken (as SQLite, the GUI and the Twilio client would), and no connection cap to
 // stop first: connections past the limit are refused with 503, the server does not spin, and
 // it accepts again once descriptors are free.
 void TestHttpGuard::outOfFileDescriptorsKeepsAccepting() {
-#if defined(__SANITIZE_ADDRESS__) // the sanitizer build, which also has UBSan
+#if defined(__has_feature) // clang
+#if __has_feature(address_sanitizer)
+#define SB_UNDER_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(SB_UNDER_ASAN) // the sanitizer build (UBSan too)
     // UBSan's vptr check probes memory through a pipe(): with no descriptor left it reports
     // every not-yet-cached dynamic type as invalid and aborts the child. A false positive of
     // the tool, not of the code; the release build runs this test.

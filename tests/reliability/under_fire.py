@@ -7,7 +7,7 @@
 Runs switchboard-sandbox and `switchboard --headless` as their own processes, measures signed
 status callbacks (Twilio's signature, a new MessageSid each, from 127.0.0.2 as Twilio is another
 address than the attacker) on their own, then again while, at the same time and from
-127.0.0.1 (or the first N addresses 127.0.0.1..N with --attack-addresses):
+127.0.0.1 (or N addresses with --attack-addresses: 127.0.0.1, 127.0.0.3 and on):
   slowloris  connections sending a request head one byte a second, reopened when closed;
   idle       connections that send nothing, reopened when closed;
   flood      threads posting unsigned junk to /twilio/sms-status at full speed (keep-alive).
@@ -273,7 +273,8 @@ def main():
         print("calm:     " + calm_text)
         rss_before = rss_kb(console.pid)
 
-        addresses = [f"127.0.0.{i}" for i in range(1, args.attack_addresses + 1)]
+        # 127.0.0.2 is Twilio's: the attacker's N addresses are 127.0.0.1, then .3 on.
+        addresses = ["127.0.0.1"] + [f"127.0.0.{i}" for i in range(3, args.attack_addresses + 2)]
         attackers = [Holders(port, args.slowloris, True, addresses),
                      Holders(port, args.idle, False, addresses)]
         attackers += [Flood(port, addresses[i % len(addresses)]) for i in range(args.flood)]
