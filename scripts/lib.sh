@@ -45,9 +45,12 @@ build() {
 
 SANITIZE_BUILD="${SWITCHBOARD_SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}"
 
+# clang (Debian 12's is 14, matching libfuzzer-14-dev): the same build runs the suites under
+# the sanitizers and holds the libFuzzer targets.
 build_sanitized() {
-    say "configuring and building with AddressSanitizer and UBSan into $SANITIZE_BUILD"
+    say "configuring and building with clang, AddressSanitizer, UBSan and libFuzzer into $SANITIZE_BUILD"
     cmake -S "$ROOT" -B "$SANITIZE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-        -DSWITCHBOARD_SANITIZE=ON -DSWITCHBOARD_BENCHMARKS=OFF >/dev/null
+        -DCMAKE_CXX_COMPILER=clang++ -DSWITCHBOARD_SANITIZE=ON -DSWITCHBOARD_FUZZ=ON \
+        -DSWITCHBOARD_BENCHMARKS=OFF >/dev/null
     cmake --build "$SANITIZE_BUILD" -j"$(nproc)"
 }

@@ -12,7 +12,7 @@
 
 namespace sb {
 
-class ChannelContext;
+struct ChannelContext;
 class OutboxCheck;
 class OutboxSender;
 class SandboxContext;

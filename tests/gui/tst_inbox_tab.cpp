@@ -121,7 +121,7 @@ QList<MessageRecord> TestInboxTab::storedMessages(const QString &contact) const 
             found = r.value;
             done = true;
         });
-    (void)QTest::qWaitFor([&] { return done; }, 5000);
+    (void)QTest::qWaitFor([&] { return done; }, 20000); // a loaded sanitizer run is slow
     return found;
 }
 
