@@ -437,14 +437,15 @@ void TestInboxTab::replyWithAPictureAndLater() {
     QVERIFY(picked);
     QTRY_VERIFY_WITH_TIMEOUT(inbox()->replyEdit()->text().isEmpty(), 10000);
     QTRY_VERIFY(inbox()->feedback()->text().startsWith(QStringLiteral("Scheduled for")));
-    bool scheduled = false;
-    for (const MessageRecord &m : storedMessages(kCustomer)) {
-        if (m.body == later) {
-            scheduled = m.status == QLatin1String("scheduled") && m.scheduledFor.isValid() &&
-                        m.scheduledFor > QDateTime::currentDateTimeUtc().addSecs(500);
+    const auto scheduled = [&] {
+        for (const MessageRecord &m : storedMessages(kCustomer)) {
+            if (m.body == later)
+                return m.status == QLatin1String("scheduled") && m.scheduledFor.isValid() &&
+                       m.scheduledFor > QDateTime::currentDateTimeUtc().addSecs(500);
         }
-    }
-    QVERIFY(scheduled);
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(scheduled(), 15000);
     // Notes take neither files nor a time.
     inbox()->setNoteMode(true);
     QVERIFY(!tray->isVisible());

@@ -32,6 +32,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace sb {
 
 namespace {
@@ -412,6 +414,10 @@ void InboxTab::onContactsChanged(const QList<qint64> &ids) {
             id, this, [this, id](const StoreResult<std::optional<ContactSummary>> &r) {
                 if (!r.ok() || !r.value)
                     return;
+                // Most changes (a status callback on an outbound message) leave the unread
+                // counts as they were: the total is read again only when this one moved.
+                const int row = m_model->rowOf(id);
+                const bool unreadMoved = row < 0 || m_model->contact(row).unread != r.value->unread;
                 m_model->update({*r.value});
                 if (m_contact && m_contact->id == id) {
                     m_contact = *r.value;
@@ -420,7 +426,8 @@ void InboxTab::onContactsChanged(const QList<qint64> &ids) {
                     if (m_contact->unread > 0 && isVisible() && window()->isActiveWindow())
                         markRead();
                 }
-                refreshUnreadTotal();
+                if (unreadMoved)
+                    refreshUnreadTotal();
             });
         if (m_contact && m_contact->id == id)
             loadThread(id, ThreadPage); // the newest page, merged into what is loaded
@@ -430,11 +437,19 @@ void InboxTab::onContactsChanged(const QList<qint64> &ids) {
 void InboxTab::refreshUnreadTotal() {
     if (!m_context.inbox)
         return;
+    if (m_unreadTotalInFlight) {
+        m_unreadTotalDirty = true;
+        return;
+    }
+    m_unreadTotalInFlight = true;
     m_context.inbox->unreadTotal(this, [this](const StoreResult<qint64> &r) {
-        if (!r.ok() || int(r.value) == m_unreadTotal)
-            return;
-        m_unreadTotal = int(r.value);
-        Q_EMIT unreadCountChanged(m_unreadTotal);
+        m_unreadTotalInFlight = false;
+        if (r.ok() && int(r.value) != m_unreadTotal) {
+            m_unreadTotal = int(r.value);
+            Q_EMIT unreadCountChanged(m_unreadTotal);
+        }
+        if (std::exchange(m_unreadTotalDirty, false))
+            refreshUnreadTotal();
     });
 }
 

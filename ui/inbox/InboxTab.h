@@ -174,6 +174,10 @@ private:
     quint64 m_searchSeq = 0;
     quint64 m_threadSeq = 0;
     int m_unreadTotal = 0;
+    // One unread-total read at a time (it sums every contact): a change meanwhile asks again
+    // once it is answered, so a burst of webhooks costs two reads, not one each.
+    bool m_unreadTotalInFlight = false;
+    bool m_unreadTotalDirty = false;
     static constexpr int ThreadPage = 100;
     static constexpr int ContactPage = 200;
 };
