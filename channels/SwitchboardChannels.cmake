@@ -10,7 +10,7 @@ macro(switchboard_channel folder prefix)
     add_subdirectory(${folder})
     list(APPEND SWITCHBOARD_CHANNEL_FOLDERS ${folder})
     list(APPEND SWITCHBOARD_CHANNEL_PREFIXES ${prefix})
-    # Its console part, when it has one: channels/<folder>/ui/ builds the static library
+    # Its console part, when it has one: channels/<folder>/ui/ builds the library
     # switchboard_channel_<folder>_ui, whose <Prefix>ChannelUi.h declares
     # std::shared_ptr<const sb::ChannelUi> make<Prefix>ChannelUi().
     # A ui/ folder may hold widgets before the channel has a tab: it joins the registry only
@@ -55,7 +55,7 @@ function(switchboard_write_channel_registries)
     endforeach()
     switchboard_write_registry(${dir}/BuiltInChannels.cpp "runtime/BuiltInChannels.h"
                                ChannelList builtInChannels "${includes}" "${calls}")
-    add_library(switchboard_channels STATIC ${dir}/BuiltInChannels.cpp)
+    switchboard_add_library(switchboard_channels ${dir}/BuiltInChannels.cpp)
     target_include_directories(switchboard_channels PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
     target_link_libraries(switchboard_channels PUBLIC switchboard_core ${libs})
 
@@ -71,7 +71,7 @@ function(switchboard_write_channel_registries)
     endforeach()
     switchboard_write_registry(${dir}/BuiltInChannelUis.cpp "BuiltInChannelUis.h"
                                ChannelUiList builtInChannelUis "${includes}" "${calls}")
-    add_library(switchboard_channels_ui STATIC ${dir}/BuiltInChannelUis.cpp)
+    switchboard_add_library(switchboard_channels_ui ${dir}/BuiltInChannelUis.cpp)
     target_include_directories(switchboard_channels_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
     target_link_libraries(switchboard_channels_ui PUBLIC switchboard_ui ${libs})
 endfunction()
