@@ -164,6 +164,10 @@ std::optional<QList<WebhookRecord>> WebhookLog::find(StoreWorker &w, const Webho
         where << QStringLiteral("id < ?");
         binds << query.beforeId;
     }
+    if (query.afterId > 0) {
+        where << QStringLiteral("id > ?");
+        binds << query.afterId;
+    }
     QString sql = QStringLiteral("SELECT %1%2 FROM webhook_log")
                       .arg(QLatin1String(kColumns),
                            withBodies ? QStringLiteral(", body, response_body") : QString());
@@ -224,6 +228,8 @@ std::optional<int> WebhookLog::prune(StoreWorker &w, const QDateTime &cutoff, qi
         return std::nullopt;
     }
     deleted += bySize.numRowsAffected();
+    if (deleted > 0)
+        w.touchedRow(QString(Table), PrunedRows);
     return deleted;
 }
 

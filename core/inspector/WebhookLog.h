@@ -44,6 +44,7 @@ struct WebhookQuery {
     QDateTime since;     // inclusive
     QDateTime until;     // exclusive
     qint64 beforeId = 0; // keyset paging: only older than this id (0: from the newest)
+    qint64 afterId = 0;  // only newer than this id (0: no bound), e.g. what a view lacks
     int limit = 50;
 };
 
@@ -53,6 +54,8 @@ class WebhookLog {
 public:
     static Schema schema();
     static constexpr QLatin1StringView Table{"webhook_log"};
+    // In Store::rowsChanged for Table after prune() deleted rows: not one row, "rows went".
+    static constexpr qint64 PrunedRows = 0;
 
     static std::optional<qint64> insert(StoreWorker &w, const WebhookRecord &record,
                                         QString *error);

@@ -6,18 +6,28 @@
 #include <QGuiApplication>
 #include <QLocale>
 #include <QSet>
+#include <QTimer>
 
 namespace sb {
 
 WebhookTableModel::WebhookTableModel(Store *store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store) {
+    , m_store(store)
+    , m_throttle(new QTimer(this)) {
+    m_throttle->setSingleShot(true);
+    m_throttle->setInterval(Store::WebhookAnnounceMs);
+    connect(m_throttle, &QTimer::timeout, this, [this] {
+        if (m_dirty && !m_loading) {
+            m_dirty = false;
+            read();
+        }
+    });
     connect(store, &Store::rowsChanged, this,
-            [this](const QString &table, const QList<qint64> &, const QList<qint64> &) {
+            [this](const QString &table, const QList<qint64> &ids, const QList<qint64> &) {
                 if (table == QLatin1String(WebhookLog::Table))
-                    reload();
+                    changed(ids.contains(WebhookLog::PrunedRows));
             });
-    reload();
+    read();
 }
 
 int WebhookTableModel::rowCount(const QModelIndex &parent) const {
@@ -148,30 +158,54 @@ int WebhookTableModel::rowOfId(qint64 id) const {
 }
 
 void WebhookTableModel::reload() {
+    m_readAll = true;
+    read();
+}
+
+void WebhookTableModel::changed(bool pruned) {
+    if (pruned)
+        m_readAll = true;
+    if (m_throttle->isActive() || m_loading) {
+        m_dirty = true; // read when the interval is over or this read is in
+        return;
+    }
+    read();
+}
+
+void WebhookTableModel::read() {
     if (m_loading) {
-        m_dirty = true; // read again once this one is in
+        m_dirty = true;
         return;
     }
     m_loading = true;
+    m_throttle->start();
+    const bool all = std::exchange(m_readAll, false) || m_rows.isEmpty();
     WebhookQuery query;
     query.limit = MaxRows;
+    if (!all)
+        query.afterId = m_rows.first().id;
     m_store->run<QList<WebhookRecord>>(
         this,
         [query](StoreWorker &w, QString *error) {
             return WebhookLog::find(w, query, false, error);
         },
-        [this](const StoreResult<QList<WebhookRecord>> &result) {
+        [this, all](const StoreResult<QList<WebhookRecord>> &result) {
             m_loading = false;
-            if (result.ok())
-                apply(result.value);
-            else
+            if (result.ok()) {
+                if (all)
+                    applyAll(result.value);
+                else
+                    applyNewer(result.value);
+            } else {
+                m_readAll = m_readAll || all;
                 Q_EMIT loadFailed(result.error);
-            if (std::exchange(m_dirty, false))
-                reload();
+            }
+            if (!m_throttle->isActive() && std::exchange(m_dirty, false))
+                read();
         });
 }
 
-void WebhookTableModel::apply(const QList<WebhookRecord> &rows) {
+void WebhookTableModel::applyAll(const QList<WebhookRecord> &rows) {
     // Records never change once written: only new ones (at the top, ids grow) and pruned ones.
     QSet<qint64> kept;
     for (const WebhookRecord &r : rows)
@@ -183,6 +217,10 @@ void WebhookTableModel::apply(const QList<WebhookRecord> &rows) {
             endRemoveRows();
         }
     }
+    applyNewer(rows);
+}
+
+void WebhookTableModel::applyNewer(const QList<WebhookRecord> &rows) {
     const qint64 newest = m_rows.isEmpty() ? 0 : m_rows.first().id;
     int fresh = 0;
     while (fresh < rows.size() && rows.at(fresh).id > newest)
@@ -191,6 +229,11 @@ void WebhookTableModel::apply(const QList<WebhookRecord> &rows) {
         beginInsertRows({}, 0, fresh - 1);
         m_rows = rows.mid(0, fresh) + m_rows;
         endInsertRows();
+    }
+    if (m_rows.size() > MaxRows) {
+        beginRemoveRows({}, MaxRows, int(m_rows.size()) - 1);
+        m_rows.resize(MaxRows);
+        endRemoveRows();
     }
     Q_EMIT loaded();
 }

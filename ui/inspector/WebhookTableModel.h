@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+class QTimer;
+
 namespace sb {
 
 class Store;
@@ -36,7 +38,7 @@ public:
 
     const WebhookRecord &record(int row) const { return m_rows.at(row); }
     int rowOfId(qint64 id) const;
-    // Reads the list again (coalesced: one read in flight at a time).
+    // Reads the newest rows again (coalesced: one read in flight at a time).
     void reload();
     // "Invalid signature" for "invalid", and so on.
     static QString resultText(const QString &result);
@@ -46,12 +48,20 @@ Q_SIGNALS:
     void loadFailed(const QString &error);
 
 private:
-    void apply(const QList<WebhookRecord> &rows);
+    // A capture arrived (or, `pruned`, rows went): read soon, at most every
+    // Store::WebhookAnnounceMs, so a flood of webhooks costs the GUI a few small reads a second.
+    void changed(bool pruned);
+    // Only the captures newer than the top row unless rows went (then the newest MaxRows).
+    void read();
+    void applyAll(const QList<WebhookRecord> &rows);
+    void applyNewer(const QList<WebhookRecord> &rows);
 
     Store *m_store;
+    QTimer *m_throttle;
     QList<WebhookRecord> m_rows;
     bool m_loading = false;
-    bool m_dirty = false;
+    bool m_dirty = false;  // another read is due once this one is in
+    bool m_readAll = true; // the next read is the newest MaxRows, not only the newer ones
 };
 
 } // namespace sb
