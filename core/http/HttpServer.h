@@ -83,7 +83,9 @@ public:
     QString errorString() const { return m_error; }
 
     static constexpr qint64 DefaultMaxBodyBytes = HttpLimits::DefaultMaxBodyBytes;
-    static constexpr int ListenBacklog = 511;
+    // The kernel caps it at net.core.somaxconn (4096 since Linux 5.4). 511 still overflowed
+    // when 8 addresses stormed the server with connections: a webhook's dropped SYN waits 1 s.
+    static constexpr int ListenBacklog = 4096;
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -15,6 +15,7 @@ namespace sb {
 
 namespace {
 const QString DroppedMetric = QStringLiteral("switchboard_inspector_dropped_total");
+const QString RefusedSkippedMetric = QStringLiteral("switchboard_inspector_refused_skipped_total");
 constexpr qint64 DropLogIntervalMs = 10 * 1000; // one warning per flood, not one per request
 } // namespace
 
@@ -27,7 +28,8 @@ WebhookInspector::WebhookInspector(HttpServer *server, Store *store, Options opt
     , m_server(server)
     , m_store(store)
     , m_options(std::move(options))
-    , m_pruneTimer(new QTimer(this)) {
+    , m_pruneTimer(new QTimer(this))
+    , m_refusedPerSecond(m_options.refusedPerSecond) {
     if (!m_options.clock)
         m_options.clock = [] {
             return QDateTime::currentDateTimeUtc();
@@ -67,8 +69,34 @@ QString WebhookInspector::sidOf(const QString &path, const QByteArray &body) {
     return {};
 }
 
+bool WebhookInspector::admitRefused() {
+    const int perSecond = m_refusedPerSecond.load();
+    if (perSecond <= 0)
+        return true;
+    if (!m_refusedWindow.isValid() || m_refusedWindow.elapsed() >= 1000) {
+        m_refusedWindow.start();
+        m_refusedInWindow = 0;
+    }
+    return ++m_refusedInWindow <= perSecond;
+}
+
+void WebhookInspector::skip(const QString &metric, qint64 *count, const char *what) {
+    ++*count;
+    if (m_options.metrics)
+        m_options.metrics->increment(metric);
+    if (!m_dropLogged.isValid() || m_dropLogged.elapsed() >= DropLogIntervalMs) {
+        qCWarning(lcHttp).nospace() << "webhook inspector: " << what
+                                    << "; not kept so far: " << m_dropped + m_refusedSkipped;
+        m_dropLogged.start();
+    }
+}
+
 void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &response,
                                qint64 elapsedNs) {
+    if (response.status >= 400 && response.status < 500 && !admitRefused()) {
+        skip(RefusedSkippedMetric, &m_refusedSkipped, "a flood of refused requests");
+        return;
+    }
     WebhookRecord r;
     r.receivedAt = m_options.clock();
     r.method = request.method;
@@ -85,14 +113,7 @@ void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &r
 
 void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done) {
     if (!done && m_backlog >= m_options.maxBacklog) {
-        ++m_dropped;
-        if (m_options.metrics)
-            m_options.metrics->increment(DroppedMetric);
-        if (!m_dropLogged.isValid() || m_dropLogged.elapsed() >= DropLogIntervalMs) {
-            qCWarning(lcHttp) << "webhook inspector: the store is behind; captures dropped so far:"
-                              << m_dropped;
-            m_dropLogged.start();
-        }
+        skip(DroppedMetric, &m_dropped, "the store is behind");
         return;
     }
     ++m_backlog;

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 
 class QTimer;
@@ -37,6 +38,11 @@ public:
         // switchboard_inspector_dropped_total), never queued without bound, and the webhooks'
         // own commits never wait behind a pile of them. Replays are always recorded.
         int maxBacklog = 256;
+        // Refused requests (answered 4xx) kept at most, a second: enough to see why a
+        // webhook is turned away, while a flood of junk neither churns the log (pushing the
+        // real captures out through maxBytes) nor fills the store's page cache. The rest are
+        // counted (switchboard_inspector_refused_skipped_total). 0: keep every one.
+        int refusedPerSecond = 20;
         Metrics *metrics = nullptr;
     };
     static const QStringList Prefixes; // "/twilio/", "/sendgrid/"
@@ -86,10 +92,16 @@ public:
     // Credentials removed: the headers as they may be stored.
     static HeaderList redacted(const HeaderList &headers);
     static QString sidOf(const QString &path, const QByteArray &body);
+    // Options::refusedPerSecond, changed at run time (any thread).
+    void setRefusedPerSecond(int perSecond) { m_refusedPerSecond.store(perSecond); }
 
 private:
     void capture(const HttpRequest &request, const HttpResponse &response, qint64 elapsedNs);
     void record(WebhookRecord record, std::function<void(qint64)> done);
+    // Whether one more refused request may be kept this second.
+    bool admitRefused();
+    // A capture not kept (`what` for the log), counted in `metric`; one warning per flood.
+    void skip(const QString &metric, qint64 *count, const char *what);
 
     HttpServer *m_server;
     Store *m_store;
@@ -98,7 +110,11 @@ private:
     int m_insertsSincePrune = 0;
     int m_backlog = 0;
     qint64 m_dropped = 0;
+    qint64 m_refusedSkipped = 0;
     QElapsedTimer m_dropLogged;
+    std::atomic<int> m_refusedPerSecond;
+    QElapsedTimer m_refusedWindow; // the current second
+    int m_refusedInWindow = 0;
 };
 
 } // namespace sb

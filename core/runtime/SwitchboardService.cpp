@@ -176,6 +176,9 @@ void SwitchboardService::declareMetrics() {
                       QStringLiteral("Messages and calls brought up to date by polling Twilio."));
     m_metrics.counter(QStringLiteral("switchboard_inspector_dropped_total"),
                       QStringLiteral("Webhooks the inspector did not keep: the store was behind."));
+    m_metrics.counter(QStringLiteral("switchboard_inspector_refused_skipped_total"),
+                      QStringLiteral("Refused requests the inspector did not keep: over its "
+                                     "share a second (a flood of junk)."));
     m_metrics.counter(
         QStringLiteral("switchboard_provider_errors_total"),
         QStringLiteral("Errors answered by Twilio or SendGrid, by provider and code."));

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void ageBoundPrunes();
     void sizeBoundPrunes();
     void floodBeyondTheBacklogIsDroppedAndCounted();
+    void aFloodOfRefusedRequestsKeepsItsShareASecond();
 
 private:
     QUrl api(const QString &path) const;
@@ -510,6 +511,8 @@ void TestWebhookInspector::floodBeyondTheBacklogIsDroppedAndCounted() {
         },
         [](const StoreResult<bool> &) {});
     QVERIFY(held->tryAcquire(1, 5000));
+    // Every refused request is kept here (the per-second share is tested on its own).
+    m_service->webhookInspector()->setRefusedPerSecond(0);
     const int junk = backlog + 44;
     const QByteArray body = "MessageSid=SMjunk&MessageStatus=delivered&" + QByteArray(512, 'j');
     for (int i = 0; i < junk; ++i) {
@@ -530,6 +533,59 @@ void TestWebhookInspector::floodBeyondTheBacklogIsDroppedAndCounted() {
     // Nothing more comes later: the dropped ones are gone, not late.
     QTest::qWait(300);
     QCOMPARE(newestId(), before + backlog);
+    m_service->webhookInspector()->setRefusedPerSecond(
+        WebhookInspector::Options().refusedPerSecond);
+}
+
+void TestWebhookInspector::aFloodOfRefusedRequestsKeepsItsShareASecond() {
+    // Junk at full speed: the first refusedPerSecond each second are kept (enough to see why
+    // requests are turned away), the rest counted, so the flood neither pushes the real
+    // captures out of the log nor fills the store; an accepted webhook is always kept.
+    const int share = WebhookInspector::Options().refusedPerSecond;
+    QVERIFY(share > 0);
+    const sbtest::Reply before =
+        m_http.get(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(m_service->port())),
+                   {{"Authorization", m_auth}});
+    const qint64 firstId = newestId();
+    const QByteArray body = "MessageSid=SMjunk&MessageStatus=delivered";
+    QTest::qWait(1100); // a refused request of an earlier test may have opened this second
+    QElapsedTimer sending;
+    sending.start();
+    const int junk = 5 * share;
+    for (int i = 0; i < junk; ++i) {
+        const sbtest::Reply r =
+            m_http.request("POST", hook(QStringLiteral("/twilio/sms-status")), body,
+                           {{"Content-Type", "application/x-www-form-urlencoded"}});
+        QCOMPARE(r.status, 403);
+    }
+    const qint64 seconds = sending.elapsed() / 1000 + 1; // windows the flood touched, at most
+    if (seconds > 4)
+        QSKIP("the machine sent too slowly for the share to be reached");
+    const QString sid = newSid();
+    const QString path = QStringLiteral("/twilio/sms-status");
+    const sbtest::Reply accepted =
+        signedPost(path, "MessageSid=" + sid.toUtf8() + "&MessageStatus=sent",
+                   m_service->config().publicBase(m_service->port()));
+    QVERIFY(accepted.status != 403);
+    // Captures are stored in the order answered: once the accepted one is in, so is the junk.
+    QTRY_VERIFY(!list(QStringLiteral("?limit=1&sid=") + sid).isEmpty());
+    QCOMPARE(
+        list(QStringLiteral("?limit=1")).first().toObject().value(QLatin1String("sid")).toString(),
+        sid);
+    const qint64 kept = newestId() - firstId - 1;
+    QVERIFY2(kept >= share && kept <= seconds * share,
+             qPrintable(
+                 QStringLiteral("%1 of %2 refused kept in %3 s").arg(kept).arg(junk).arg(seconds)));
+    const sbtest::Reply metrics =
+        m_http.get(QUrl(QStringLiteral("http://127.0.0.1:%1/metrics").arg(m_service->port())),
+                   {{"Authorization", m_auth}});
+    const auto counter = [](const QByteArray &text) {
+        const QByteArray key = "\nswitchboard_inspector_refused_skipped_total ";
+        const qsizetype at = text.indexOf(key);
+        return at < 0 ? -1 : text.mid(at + key.size()).split('\n').first().toLongLong();
+    };
+    QVERIFY(counter(before.body) >= 0);
+    QCOMPARE(counter(metrics.body) - counter(before.body), junk - kept);
 }
 
 void TestWebhookInspector::noSecretInTheRows() {
