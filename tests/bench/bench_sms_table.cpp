@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -31,6 +32,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace {
 
@@ -41,6 +43,25 @@ struct Sizes {
     int calls = 100000;
     int emails = 100000;
 };
+
+// Runs the event loop until `done()` holds or `timeoutMs` pass, checking every 5 ms. Unlike
+// processEvents(WaitForMoreEvents, ms), which ignores the flag and returns at once when idle,
+// it sleeps between events: a spinning GUI thread would take a core from the store's thread.
+// Times are stamped where things happen, never by when this returns.
+bool runUntil(const std::function<bool()> &done, int timeoutMs) {
+    if (done())
+        return true;
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done())
+            loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    poll.start(5);
+    loop.exec();
+    return done();
+}
 
 long rssKb() {
     QFile status(QStringLiteral("/proc/self/status"));
@@ -226,30 +247,28 @@ int child(const QString &dataDir) {
     });
     window.show();
     window.start();
-    while (rowsPaintedMs < 0 && g_clock.elapsed() < 30000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    runUntil([&] { return rowsPaintedMs >= 0; }, 30000);
     const long rssAfterStart = rssKb();
 
     // Filter: a text search over all stored messages, until its first page is in the model.
     sb::MessageTableModel *model = smsTab->model();
     QElapsedTimer filterClock;
-    bool filtered = false;
-    auto filterConnection =
-        QObject::connect(model, &sb::MessageTableModel::pageLoaded, [&] { filtered = true; });
+    double filterMs = -1;
+    auto filterConnection = QObject::connect(model, &sb::MessageTableModel::pageLoaded, [&] {
+        if (filterMs < 0)
+            filterMs = filterClock.nsecsElapsed() / 1e6;
+    });
     filterClock.start();
     sb::MessageQuery query;
     query.text = QStringLiteral("order #4242");
     model->setQuery(query);
-    while (!filtered && filterClock.elapsed() < 60000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    const double filterMs = filterClock.nsecsElapsed() / 1e6;
+    runUntil([&] { return filterMs >= 0; }, 60000);
     const int filterRows = model->rowCount();
     QObject::disconnect(filterConnection);
 
     // Back to all messages; load the newest 250 outbound rows' worth of pages.
     model->setQuery({});
-    while (model->rowCount() < 200 || model->isLoading())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    runUntil([&] { return model->rowCount() >= 200 && !model->isLoading(); }, 60000);
     QList<sb::MessageRecord> targets;
     for (int row = 0; row < model->rowCount() && targets.size() < 250; ++row) {
         if (model->record(row).direction == QLatin1String("outbound"))
@@ -317,10 +336,7 @@ int child(const QString &dataDir) {
             pace.stop();
     });
     pace.start(1);
-    QElapsedTimer waitClock;
-    waitClock.start();
-    while ((pace.isActive() || latencies.size() < total) && waitClock.elapsed() < 30000)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    runUntil([&] { return !pace.isActive() && latencies.size() >= total; }, 30000);
     QMetaObject::invokeMethod(
         nam, [nam] { delete nam; }, Qt::BlockingQueuedConnection);
     sender.quit();
