@@ -24,6 +24,7 @@ import hmac
 import os
 import resource
 import selectors
+import shutil
 import socket
 import statistics
 import subprocess
@@ -334,6 +335,11 @@ def main():
                 p.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 p.kill()
+        # The data folder and the server's log are kept only when they explain a failure.
+        if code == 0:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            print(f"server log and data kept in {work}")
     return code
 
 
