@@ -59,9 +59,11 @@ QByteArray HttpResponse::serialize() const {
     return out;
 }
 
-// "PayloadTooLarge" -> "Payload Too Large", computed once for every status Qt knows.
+// "PayloadTooLarge" -> "Payload Too Large", computed once for every status Qt knows. The
+// table is never destroyed: a server thread may still answer while exit() runs the static
+// destructors (ASan caught that in fuzz_local_api as a use after free).
 QByteArray HttpResponse::reasonPhrase(int status) {
-    static const QHash<int, QByteArray> phrases = [] {
+    static const QHash<int, QByteArray> &phrases = *new QHash<int, QByteArray>([] {
         QHash<int, QByteArray> table;
         const QMetaEnum meta = QMetaEnum::fromType<QHttpServerResponder::StatusCode>();
         for (int i = 0; i < meta.keyCount(); ++i) {
@@ -74,7 +76,7 @@ QByteArray HttpResponse::reasonPhrase(int status) {
             table.insert(meta.value(i), phrase);
         }
         return table;
-    }();
+    }());
     return phrases.value(status, QByteArrayLiteral("Status"));
 }
 

@@ -140,7 +140,8 @@ QByteArray SandboxMedia::pdf(const QStringList &lines) {
 }
 
 const QList<SandboxMedia::Sample> &SandboxMedia::samples() {
-    static const QList<Sample> all = [] {
+    // Never destroyed: the sandbox's server thread may read it while exit() runs.
+    static const QList<Sample> &all = *new QList<Sample>([] {
         // A landscape: sky, a sun, green hills.
         const QByteArray photo = png(320, 240, [](int x, int y) -> unsigned {
             const double dx = x - 240, dy = y - 60;
@@ -173,7 +174,7 @@ const QList<SandboxMedia::Sample> &SandboxMedia::samples() {
                       QStringLiteral("1 x Blue mug      12.00 USD"),
                       QStringLiteral("Total             12.00 USD")})),
         };
-    }();
+    }());
     return all;
 }
 

@@ -165,12 +165,13 @@ struct TwilioResource {
 };
 
 const QList<TwilioResource> &twilioResources() {
-    static const QList<TwilioResource> resources = [] {
+    // Never destroyed: the sandbox's server thread may read it while exit() runs.
+    static const QList<TwilioResource> &resources = *new QList<TwilioResource>([] {
         QList<TwilioResource> list;
         for (const auto &[methods, path] : TwilioResources)
             list.append({split(ApiPrefix + QLatin1String(path)), QByteArray(methods).split(' ')});
         return list;
-    }();
+    }());
     return resources;
 }
 
