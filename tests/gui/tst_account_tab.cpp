@@ -90,8 +90,9 @@ void TestAccountTab::wireAndRestoreFromTheKeyboard() {
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     QTRY_COMPARE(cell(6), QStringLiteral("Yes"));
     QTRY_VERIFY2(cell(3).endsWith(QStringLiteral("/twilio/incoming-sms")), qPrintable(cell(3)));
-    QVERIFY(cell(4).endsWith(QStringLiteral("/twilio/voice-response")));
-    QVERIFY(cell(5).endsWith(QStringLiteral("/twilio/call-status")));
+    // The table is filled again from the numbers as read back: each cell in its own time.
+    QTRY_VERIFY2(cell(4).endsWith(QStringLiteral("/twilio/voice-response")), qPrintable(cell(4)));
+    QTRY_VERIFY2(cell(5).endsWith(QStringLiteral("/twilio/call-status")), qPrintable(cell(5)));
     auto *restore = tab()->findChild<QPushButton *>(QStringLiteral("accountRestore"));
     QTRY_VERIFY(restore->isEnabled());
 
@@ -100,7 +101,7 @@ void TestAccountTab::wireAndRestoreFromTheKeyboard() {
     QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
     QTRY_COMPARE(cell(6), QStringLiteral("No"));
     QTRY_COMPARE(cell(3), before);
-    QCOMPARE(cell(4), QStringLiteral("(none)"));
+    QTRY_COMPARE(cell(4), QStringLiteral("(none)"));
     QVERIFY(!restore->isEnabled());
 }
 
@@ -113,7 +114,7 @@ void TestAccountTab::temporaryWiringIsRestoredBeforeTheWindowCloses() {
     tab()->findChild<QPushButton *>(QStringLiteral("accountWire"))->click();
     QTRY_COMPARE(finished.size(), 1);
     QTRY_COMPARE(cell(6), QStringLiteral("While Switchboard runs"));
-    QVERIFY(cell(4).endsWith(QStringLiteral("/twilio/voice-response")));
+    QTRY_VERIFY2(cell(4).endsWith(QStringLiteral("/twilio/voice-response")), qPrintable(cell(4)));
     QTRY_VERIFY(tab()->hasTemporaryWirings());
 
     // The first close waits for the restore, then the window closes itself.
