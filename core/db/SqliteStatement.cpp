@@ -30,6 +30,16 @@ void SqliteStatement::bind(int index, const QString &text) {
     sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
+void SqliteStatement::bindText(int index, const QByteArray &utf8) {
+    sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
+                      SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::bindBlob(int index, const QByteArray &bytes) {
+    sqlite3_bind_blob(m_stmt, index, bytes.isNull() ? "" : bytes.constData(), int(bytes.size()),
+                      SQLITE_TRANSIENT);
+}
+
 void SqliteStatement::bind(int index, qint64 value) {
     sqlite3_bind_int64(m_stmt, index, value);
 }
@@ -56,6 +66,10 @@ qint64 SqliteStatement::columnInt64(int column) const {
 
 int SqliteStatement::changes() const {
     return sqlite3_changes(m_db);
+}
+
+qint64 SqliteStatement::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(m_db);
 }
 
 void SqliteStatement::reset() {

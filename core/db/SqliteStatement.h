@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 struct sqlite3;
@@ -23,6 +24,8 @@ public:
     void finalize();
 
     void bind(int index, const QString &text); // 1-based, as in SQLite
+    void bindText(int index, const QByteArray &utf8);
+    void bindBlob(int index, const QByteArray &bytes); // a null QByteArray binds an empty blob
     void bind(int index, qint64 value);
     void bindNull(int index);
 
@@ -30,6 +33,7 @@ public:
     Step step(QString *error);
     qint64 columnInt64(int column) const;
     int changes() const;
+    qint64 lastInsertRowId() const;
     void reset();
 
 private:

@@ -115,6 +115,7 @@ void StoreWorker::scheduleDrain() {
 
 StoreWorker::~StoreWorker() {
     m_queries.clear();
+    m_statements.clear();
     m_insertEvent.finalize();
     m_advanceStatus.finalize();
     m_stubMessage.finalize();
@@ -216,13 +217,28 @@ QSqlQuery &StoreWorker::prepared(const char *key, const QString &sql) {
     return **it;
 }
 
+SqliteStatement *StoreWorker::statement(const char *sql, QString *error) {
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto statement = std::make_unique<SqliteStatement>();
+        if (!m_handle || !statement->prepare(m_handle, sql, error)) {
+            if (!m_handle)
+                *error = QStringLiteral("the store is not open");
+            return nullptr;
+        }
+        it = m_statements.emplace(sql, std::move(statement)).first;
+    }
+    it->second->reset();
+    return it->second.get();
+}
+
 void StoreWorker::drain() {
     for (;;) {
         const QList<Store::Job> jobs = m_store->takeJobs(2000);
         if (jobs.isEmpty())
             return;
-        // About 10 jobs per millisecond of pause: a trickle keeps the shortest pause.
-        m_timer->setInterval(std::clamp(int(jobs.size()) / 10, MinCoalesceMs, MaxCoalesceMs));
+        m_timer->setInterval(
+            std::clamp(int(jobs.size()) / JobsPerCoalesceMs, MinCoalesceMs, MaxCoalesceMs));
         const QStringList lost = runBatch(jobs);
         const qsizetype lostCount = std::count_if(lost.cbegin(), lost.cend(),
                                                   [](const QString &e) { return !e.isEmpty(); });

@@ -125,10 +125,10 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
     const QByteArray token = twilio && !r.replayOf ? m_options.authToken : QByteArray();
     const QString base = publicBase();
     const bool refused = r.status == 401 || r.status == 403;
-    ++m_insertsSincePrune;
-    const bool pruneNow = m_insertsSincePrune >= PruneEveryInserts;
+    m_bytesSincePrune += r.sizeBytes();
+    const bool pruneNow = m_bytesSincePrune >= m_options.maxBytes / PruneEveryShareOfMaxBytes;
     if (pruneNow)
-        m_insertsSincePrune = 0;
+        m_bytesSincePrune = 0;
     m_store->run<qint64>(
         Receiver(this),
         [r = std::move(r), token, base, twilio,

@@ -52,14 +52,14 @@ def stored_events(db):
         return -1
 
 
-def bench_switchboard(args, requests_file):
+def bench_switchboard(args, requests_file, binary=None):
     data = tempfile.mkdtemp(prefix="sb-bench-")
     port = free_port()
     env = dict(os.environ, TWILIO_ACCOUNT_SID="AC0123456789abcdef0123456789abcdef", TWILIO_AUTH_TOKEN=TOKEN,
                TWILIO_PHONE_NUMBER="+15005550006", TWILIO_API_BASE_URL="http://127.0.0.1:9",
                SWITCHBOARD_PUBLIC_URL=PUBLIC, SWITCHBOARD_PORT=str(port), SWITCHBOARD_DATA_DIR=data,
                SWITCHBOARD_API_TOKEN="bench")
-    proc = subprocess.Popen([os.path.join(args.build, "bin", "switchboard"), "--headless"], env=env,
+    proc = subprocess.Popen([binary or os.path.join(args.build, "bin", "switchboard"), "--headless"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_port(port, proc)
@@ -101,6 +101,9 @@ def main():
     ap.add_argument("--duration", type=int, default=5)
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--requests", type=int, default=400000, help="distinct signed callbacks to cycle through")
+    ap.add_argument("--compare", metavar="SWITCHBOARD",
+                    help="another switchboard executable (e.g. an installed earlier build) measured "
+                         "in the same runs as 'before'")
     args = ap.parse_args()
     args.build = os.path.abspath(args.build)
 
@@ -121,10 +124,12 @@ def main():
                                      {"BENCH_AUTH_TOKEN": TOKEN, "BENCH_PUBLIC_URL": PUBLIC}),
         "bare": lambda: bench_simple(args, requests_file, [os.path.join(args.build, "bin", "bench_bare_qhttpserver")], {}),
     }
+    if args.compare:
+        servers["before"] = lambda: bench_switchboard(args, requests_file, os.path.abspath(args.compare))
     rates = {name: [] for name in servers}
     names = list(servers)
     for run in range(args.runs):
-        for name in names[run % 3:] + names[:run % 3]:
+        for name in names[run % len(names):] + names[:run % len(names)]:
             rate, detail = servers[name]()
             rates[name].append(rate)
             print(f"run {run + 1} {name:12s} {rate:10.0f} req/s  ({detail})", flush=True)
@@ -135,6 +140,9 @@ def main():
         print(f"  {name:12s} {med[name]:10.0f} req/s")
     print(f"  switchboard / node = {med['switchboard'] / med['node']:.1f}x")
     print(f"  switchboard / bare = {med['switchboard'] / med['bare']:.2f}x")
+    if args.compare:
+        print(f"  before / bare      = {med['before'] / med['bare']:.2f}x")
+        print(f"  switchboard / before = {med['switchboard'] / med['before']:.2f}x")
 
 
 if __name__ == "__main__":
