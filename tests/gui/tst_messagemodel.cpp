@@ -20,6 +20,7 @@ private Q_SLOTS:
     void cleanup();
     void loadsLazilyInPages();
     void newMessageIsInsertedOnTop();
+    void liveArrivalsPushTheOldestRowsOut();
     void statusCallbackUpdatesTheRowInPlace();
     void filterQueriesTheStore();
     void proxyFiltersByStatus();
@@ -96,6 +97,37 @@ void TestMessageModel::newMessageIsInsertedOnTop() {
     QCOMPARE(m_model->record(0).body, QStringLiteral("new"));
     QCOMPARE(m_model->record(1).body, QStringLiteral("old"));
     QCOMPARE(reset.size(), 0);
+}
+
+void TestMessageModel::liveArrivalsPushTheOldestRowsOut() {
+    // QAbstractItemModelTester calls fetchMore after every change, as a view scrolled to its
+    // last row would; this is the view at the top, where the agent watches arrivals.
+    m_tester.reset();
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+    for (int i = 0; i < 30; ++i)
+        create(QStringLiteral("+14155550100"), QStringLiteral("message %1").arg(i));
+    m_model->setPageSize(20);
+    m_model->setMaxRows(50);
+    m_model->setQuery({});
+    QTRY_VERIFY(m_model->rowCount() >= 20 && !m_model->isLoading());
+    // 120 more arrive while the console is open: the table holds about 50, the newest.
+    for (int i = 30; i < 150; ++i)
+        create(QStringLiteral("+14155550100"), QStringLiteral("message %1").arg(i));
+    QTRY_COMPARE(m_model->record(0).body, QStringLiteral("message 149"));
+    QTRY_VERIFY(!m_model->isLoading());
+    QVERIFY2(m_model->rowCount() <= 55, qPrintable(QString::number(m_model->rowCount())));
+    QVERIFY(!removed.isEmpty());
+    QCOMPARE(removed.constLast().at(1).toInt(), 50); // the tail went: rows 50 and below
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QCOMPARE(m_model->record(row).body, QStringLiteral("message %1").arg(149 - row));
+    // Scrolling down reads the rows that went, from the oldest kept on, with no gap.
+    QVERIFY(m_model->canFetchMore({}));
+    const int before = m_model->rowCount();
+    m_model->fetchMore({});
+    QTRY_VERIFY(m_model->rowCount() > before);
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        QCOMPARE(m_model->record(row).body, QStringLiteral("message %1").arg(149 - row));
+    QCOMPARE(m_model->rowForId(m_model->record(before).id), before);
 }
 
 void TestMessageModel::statusCallbackUpdatesTheRowInPlace() {

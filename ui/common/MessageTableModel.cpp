@@ -277,6 +277,27 @@ void MessageTableModel::applyChanges(const QList<MessageRecord> &records) {
         m_newer.append(m);
     }
     endInsertRows();
+    trimOldest();
+}
+
+void MessageTableModel::trimOldest() {
+    const int rows = rowCount();
+    // A tenth of slack makes the copy below rare; a page being read continues from the
+    // oldest row, so nothing is cut under it.
+    if (m_loading || rows <= m_maxRows + m_maxRows / 10)
+        return;
+    beginRemoveRows({}, m_maxRows, rows - 1);
+    QList<MessageRecord> kept;
+    kept.reserve(m_maxRows);
+    for (int row = 0; row < m_maxRows; ++row)
+        kept.append(std::move(at(row)));
+    m_newer.clear();
+    m_older = std::move(kept);
+    m_slotById.clear();
+    for (qsizetype slot = 0; slot < m_older.size(); ++slot)
+        m_slotById.insert(m_older[slot].id, slot);
+    m_exhausted = false; // the rows cut are older than the oldest kept: fetchMore reads them
+    endRemoveRows();
 }
 
 } // namespace sb

@@ -38,6 +38,11 @@ public:
     void setQuery(const MessageQuery &query); // resets, then loads the first page
     MessageQuery query() const { return m_query; }
     void setPageSize(int rows) { m_pageSize = rows; }
+    // Rows held at most, give or take a tenth: live arrivals at the top push the oldest loaded
+    // rows out (scrolling down reads them again), so a console left open under 1,000
+    // webhooks a second for a day holds thousands of rows, not millions.
+    static constexpr int DefaultMaxRows = 5000;
+    void setMaxRows(int rows) { m_maxRows = rows; }
     // The channels' status models (without: Twilio's message statuses for every channel).
     void setStatuses(const ChannelStatuses &statuses) { m_statuses = statuses; }
     // Unread inbound messages show in bold.
@@ -69,6 +74,7 @@ private:
     void applyChanges(const QList<sb::MessageRecord> &records);
     void refreshRows(const QList<qint64> &ids);
     void appendPage(const QList<MessageRecord> &page, quint64 generation);
+    void trimOldest();
     const MessageRecord &at(int row) const;
     MessageRecord &at(int row);
 
@@ -78,6 +84,7 @@ private:
     ContactLabel m_contactLabel;
     MessageQuery m_query;
     int m_pageSize = 200;
+    int m_maxRows = DefaultMaxRows;
     // Rows are m_newer reversed (arrived live, newest last) followed by m_older (loaded pages,
     // newest first): both only ever grow at their ends, so a row's slot never moves.
     QList<MessageRecord> m_newer;
