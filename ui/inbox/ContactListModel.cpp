@@ -68,7 +68,7 @@ QString ContactListModel::describe(const ContactSummary &c, const Snippet &snipp
 QVariant ContactListModel::data(const QModelIndex &index, int role) const {
     if (!index.isValid() || index.row() >= m_rows.size())
         return {};
-    const Hit &row = m_rows.at(index.row());
+    const Hit &row = *m_rows.at(index.row());
     const ContactSummary &c = row.contact;
     switch (role) {
     case Qt::DisplayRole:
@@ -111,7 +111,7 @@ void ContactListModel::setContacts(QList<ContactSummary> contacts) {
     m_rows.clear();
     m_rows.reserve(contacts.size());
     for (ContactSummary &c : contacts)
-        m_rows.append({std::move(c), {}, {}, 0, {}});
+        m_rows.append(std::make_shared<Hit>(Hit{std::move(c), {}, {}, 0, {}}));
     endResetModel();
     noteUnread();
 }
@@ -128,24 +128,32 @@ void ContactListModel::appendContacts(const QList<ContactSummary> &contacts) {
         return;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
     for (const ContactSummary &c : std::as_const(fresh))
-        m_rows.append({c, {}, {}, 0, {}});
+        m_rows.append(std::make_shared<Hit>(Hit{c, {}, {}, 0, {}}));
     endInsertRows();
     noteUnread();
 }
 
 int ContactListModel::sortedRowFor(const ContactSummary &contact, int ignoreRow) const {
-    int row = 0;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (i == ignoreRow)
-            continue;
-        if (before(m_rows.at(i).contact, contact))
-            ++row;
+    // A binary search of the other rows (they are in order): a linear scan with its QDateTime
+    // comparisons, for every contact a webhook touched, took the GUI thread seconds a minute
+    // with 9,000 contacts at 1,000 webhooks a second.
+    const auto rowAt = [ignoreRow](int i) {
+        return ignoreRow >= 0 && i >= ignoreRow ? i + 1 : i;
+    };
+    int low = 0;
+    int high = int(m_rows.size()) - (ignoreRow >= 0 && ignoreRow < m_rows.size() ? 1 : 0);
+    while (low < high) {
+        const int mid = low + (high - low) / 2;
+        if (before(m_rows.at(rowAt(mid))->contact, contact))
+            low = mid + 1;
+        else
+            high = mid;
     }
-    return row;
+    return low;
 }
 
 void ContactListModel::updateRow(int row, const ContactSummary &contact) {
-    m_rows[row].contact = contact;
+    m_rows[row]->contact = contact;
     Q_EMIT dataChanged(index(row), index(row));
 }
 
@@ -161,7 +169,7 @@ void ContactListModel::update(const QList<ContactSummary> &changed) {
         if (row < 0) {
             const int at = sortedRowFor(c, -1);
             beginInsertRows({}, at, at);
-            m_rows.insert(at, {c, {}, {}, 0, {}});
+            m_rows.insert(at, std::make_shared<Hit>(Hit{c, {}, {}, 0, {}}));
             endInsertRows();
             continue;
         }
@@ -179,9 +187,9 @@ void ContactListModel::update(const QList<ContactSummary> &changed) {
 
 void ContactListModel::setUnread(qint64 contactId, int unread) {
     const int row = rowOf(contactId);
-    if (row < 0 || m_rows.at(row).contact.unread == unread)
+    if (row < 0 || m_rows.at(row)->contact.unread == unread)
         return;
-    ContactSummary c = m_rows.at(row).contact;
+    ContactSummary c = m_rows.at(row)->contact;
     c.unread = unread;
     updateRow(row, c);
     noteUnread();
@@ -191,7 +199,7 @@ void ContactListModel::setName(qint64 contactId, const QString &name) {
     const int row = rowOf(contactId);
     if (row < 0)
         return;
-    ContactSummary c = m_rows.at(row).contact;
+    ContactSummary c = m_rows.at(row)->contact;
     c.name = name;
     updateRow(row, c);
 }
@@ -199,21 +207,24 @@ void ContactListModel::setName(qint64 contactId, const QString &name) {
 void ContactListModel::setHits(const QList<Hit> &hits) {
     beginResetModel();
     m_hits = true;
-    m_rows = hits;
+    m_rows.clear();
+    m_rows.reserve(hits.size());
+    for (const Hit &h : hits)
+        m_rows.append(std::make_shared<Hit>(h));
     endResetModel();
 }
 
 ContactSummary ContactListModel::contact(int row) const {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).contact : ContactSummary{};
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row)->contact : ContactSummary{};
 }
 
 ContactListModel::Hit ContactListModel::hit(int row) const {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : Hit{};
+    return row >= 0 && row < m_rows.size() ? *m_rows.at(row) : Hit{};
 }
 
 int ContactListModel::rowOf(qint64 contactId) const {
     for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).contact.id == contactId)
+        if (m_rows.at(i)->contact.id == contactId)
             return i;
     }
     return -1;
@@ -223,8 +234,8 @@ int ContactListModel::totalUnread() const {
     if (m_hits)
         return m_lastUnread < 0 ? 0 : m_lastUnread;
     int total = 0;
-    for (const Hit &row : m_rows)
-        total += row.contact.unread;
+    for (const std::shared_ptr<Hit> &row : m_rows)
+        total += row->contact.unread;
     return total;
 }
 
