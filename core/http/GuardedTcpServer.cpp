@@ -242,13 +242,14 @@ void GuardedTcpServer::attachAfterParserSlots() {
 // to the kernel's buffer (a new connection's buffer always has room), the descriptor closed.
 void GuardedTcpServer::refuseAtOnce(int descriptor, const QByteArray &kind,
                                     const QString &example) {
-    static const QByteArray answer = [] {
+    // Never destroyed: the server thread may still refuse while exit() runs.
+    static const QByteArray &answer = *new QByteArray([] {
         HttpResponse response = HttpResponse::error(
             503, QStringLiteral("Too many connections; try again in a few seconds."));
         response.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("5")});
         response.headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("close")});
         return response.serialize();
-    }();
+    }());
     char discard[4096];
     while (::recv(descriptor, discard, sizeof discard, MSG_DONTWAIT) > 0) {
     }

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -483,7 +484,11 @@ void TestWebhookInspector::sizeBoundPrunes() {
             .value("webhooks")
             .toArray();
     };
-    QTRY_COMPARE(listed().first().toObject().value("id").toInteger(), 20);
+    const auto newestListed = [&] {
+        const QJsonArray rows = listed();
+        return rows.isEmpty() ? 0 : rows.first().toObject().value("id").toInteger();
+    };
+    QTRY_COMPARE(newestListed(), 20);
     QVERIFY2(listed().size() < 20, qPrintable(QString::number(listed().size())));
     WebhookInspector *inspector = service->webhookInspector();
     const auto removed = sbtest::await<int>([&](auto done) {
@@ -526,6 +531,10 @@ void TestWebhookInspector::floodBeyondTheBacklogIsDroppedAndCounted() {
     QVERIFY(held->tryAcquire(1, 5000));
     // Every refused request is kept here (the per-second share is tested on its own).
     m_service->webhookInspector()->setRefusedPerSecond(0);
+    const auto restoreShare = qScopeGuard([this] {
+        m_service->webhookInspector()->setRefusedPerSecond(
+            WebhookInspector::Options().refusedPerSecond);
+    });
     const int junk = backlog + 44;
     const QByteArray body = "MessageSid=SMjunk&MessageStatus=delivered&" + QByteArray(512, 'j');
     for (int i = 0; i < junk; ++i) {
@@ -546,8 +555,6 @@ void TestWebhookInspector::floodBeyondTheBacklogIsDroppedAndCounted() {
     // Nothing more comes later: the dropped ones are gone, not late.
     QTest::qWait(300);
     QCOMPARE(newestId(), before + backlog);
-    m_service->webhookInspector()->setRefusedPerSecond(
-        WebhookInspector::Options().refusedPerSecond);
 }
 
 void TestWebhookInspector::aFloodOfRefusedRequestsKeepsItsShareASecond() {

@@ -179,7 +179,12 @@ void WebhookTableModel::read() {
     }
     m_loading = true;
     m_throttle->start();
-    const bool all = std::exchange(m_readAll, false) || m_rows.isEmpty();
+    // Now and then the whole list again: a prune's notice dropped with a failed batch, or a
+    // capture read before its batch failed to commit, would otherwise stay wrong.
+    const bool all =
+        std::exchange(m_readAll, false) || m_rows.isEmpty() || ++m_readsSinceAll >= ReadAllEvery;
+    if (all)
+        m_readsSinceAll = 0;
     WebhookQuery query;
     query.limit = MaxRows;
     if (!all)
@@ -198,6 +203,7 @@ void WebhookTableModel::read() {
                     applyNewer(result.value);
             } else {
                 m_readAll = m_readAll || all;
+                m_dirty = true; // tried again when the interval is over
                 Q_EMIT loadFailed(result.error);
             }
             if (!m_throttle->isActive() && std::exchange(m_dirty, false))

@@ -62,6 +62,8 @@ private:
     bool m_loading = false;
     bool m_dirty = false;  // another read is due once this one is in
     bool m_readAll = true; // the next read is the newest MaxRows, not only the newer ones
+    int m_readsSinceAll = 0;
+    static constexpr int ReadAllEvery = 20; // reads: about every 5 s under a steady flow
 };
 
 } // namespace sb
