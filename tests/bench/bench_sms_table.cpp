@@ -5,6 +5,7 @@
 //   bench_sms_table [--rows 1000000] [--calls 100000] [--emails 100000] [--runs 3]
 #include "BuiltInChannelUis.h"
 #include "MainWindow.h"
+#include "RunUntil.h"
 #include "common/MessageTableModel.h"
 #include "db/Store.h"
 #include "providers/twilio/SignatureValidator.h"
@@ -34,6 +35,8 @@
 #include <cstdio>
 #include <functional>
 
+using sbtest::runUntil;
+
 namespace {
 
 QElapsedTimer g_clock; // started first thing in main
@@ -43,25 +46,6 @@ struct Sizes {
     int calls = 100000;
     int emails = 100000;
 };
-
-// Runs the event loop until `done()` holds or `timeoutMs` pass, checking every 5 ms. Unlike
-// processEvents(WaitForMoreEvents, ms), which ignores the flag and returns at once when idle,
-// it sleeps between events: a spinning GUI thread would take a core from the store's thread.
-// Times are stamped where things happen, never by when this returns.
-bool runUntil(const std::function<bool()> &done, int timeoutMs) {
-    if (done())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start(5);
-    loop.exec();
-    return done();
-}
 
 long rssKb() {
     QFile status(QStringLiteral("/proc/self/status"));

@@ -18,6 +18,7 @@
 //   the worst stall was at most --max-stall-ms, when given (figures are printed either way).
 #include "BuiltInChannelUis.h"
 #include "MainWindow.h"
+#include "RunUntil.h"
 #include "SmsTabOf.h"
 #include "common/MessageTableModel.h"
 #include "providers/twilio/SignatureValidator.h"
@@ -27,7 +28,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -42,7 +42,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
-#include <functional>
+
+using sbtest::runUntil;
 
 namespace {
 
@@ -74,21 +75,6 @@ double rssMb(const QByteArray &field = "VmRSS:") {
 // The heap less SQLite's own allocations (its page cache is a budget, not a leak).
 double ownMb() {
     return rssMb("RssAnon:") - sqliteMb();
-}
-
-bool runUntil(const std::function<bool()> &done, int timeoutMs) {
-    if (done())
-        return true;
-    QEventLoop loop;
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    poll.start(20);
-    loop.exec();
-    return done();
 }
 
 QString sidOf(int message) {
@@ -258,10 +244,6 @@ int soak(const Options &options) {
     QObject::connect(&report, &QTimer::timeout, [&] {
         const int answered = sender->answered.load();
         const double seconds = clock.elapsed() / 1000.0;
-        if (rssAtQuarter < 0 && seconds >= options.seconds / 4.0) {
-            rssAtQuarter = rssMb();
-            ownAtQuarter = ownMb();
-        }
         std::printf("t=%6.0f s  answered %8d (%5.0f/s)  worst stall %4lld ms  RSS %6.1f MB "
                     "(SQLite %5.1f MB, heap less SQLite %5.1f MB)  rows %d\n",
                     seconds, answered, (answered - lastAnswered) / 10.0, worstInPeriod, rssMb(),
@@ -269,6 +251,11 @@ int soak(const Options &options) {
         std::fflush(stdout);
         lastAnswered = answered;
         worstInPeriod = 0;
+    });
+    // The memory baseline, once the window has settled in: a quarter into the run.
+    QTimer::singleShot(options.seconds * 250, &report, [&] {
+        rssAtQuarter = rssMb();
+        ownAtQuarter = ownMb();
     });
     clock.start();
     beat.start(5);
