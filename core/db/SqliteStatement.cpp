@@ -64,6 +64,15 @@ qint64 SqliteStatement::columnInt64(int column) const {
     return sqlite3_column_int64(m_stmt, column);
 }
 
+QString SqliteStatement::columnText(int column) const {
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return text ? QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, column)) : QString();
+}
+
+bool SqliteStatement::columnIsNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
 int SqliteStatement::changes() const {
     return sqlite3_changes(m_db);
 }

@@ -32,6 +32,8 @@ public:
     enum class Step { Row, Done, Error };
     Step step(QString *error);
     qint64 columnInt64(int column) const;
+    QString columnText(int column) const; // UTF-8 as SQLite holds it; empty for NULL
+    bool columnIsNull(int column) const;
     int changes() const;
     qint64 lastInsertRowId() const;
     void reset();

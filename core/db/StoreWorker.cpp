@@ -52,12 +52,39 @@ QStringList mediaUrlsFromJson(const QString &text) {
     return urls;
 }
 
-const QString kMessageColumns =
-    QStringLiteral("id, sid, channel, direction, from_number, to_number, body, status, error_code, "
-                   "error_message, segments, created_at, updated_at, "
-                   // A scheduled message's time to go (outbox_message makes this a lookup).
-                   "CASE WHEN status = 'scheduled' THEN (SELECT send_at FROM outbox o WHERE "
-                   "o.message_id = messages.id AND o.state = 'scheduled') END");
+#define SB_MESSAGE_COLUMNS                                                                         \
+    "id, sid, channel, direction, from_number, to_number, body, status, error_code, "              \
+    "error_message, segments, created_at, updated_at, " /* A scheduled message's time to go        \
+                                                           (outbox_message makes this a lookup).   \
+                                                         */                                        \
+    "CASE WHEN status = 'scheduled' THEN (SELECT send_at FROM outbox o WHERE "                     \
+    "o.message_id = messages.id AND o.state = 'scheduled') END"
+
+const QString kMessageColumns = QStringLiteral(SB_MESSAGE_COLUMNS);
+// The change feed reads every changed message back after each commit: one prepared statement
+// stepped per id (an IN list built as text was parsed anew for every batch).
+constexpr char kMessageById[] = "SELECT " SB_MESSAGE_COLUMNS " FROM messages WHERE id = ?1";
+#undef SB_MESSAGE_COLUMNS
+
+MessageRecord readMessage(const SqliteStatement &q) {
+    MessageRecord m;
+    m.id = q.columnInt64(0);
+    m.sid = q.columnText(1);
+    m.channel = q.columnText(2);
+    m.direction = q.columnText(3);
+    m.from = q.columnText(4);
+    m.to = q.columnText(5);
+    m.body = q.columnText(6);
+    m.status = q.columnText(7);
+    m.errorCode = int(q.columnInt64(8));
+    m.errorMessage = q.columnText(9);
+    m.segments = int(q.columnInt64(10));
+    m.createdAt = fromMs(q.columnInt64(11));
+    m.updatedAt = fromMs(q.columnInt64(12));
+    if (!q.columnIsNull(13))
+        m.scheduledFor = fromMs(q.columnInt64(13));
+    return m;
+}
 
 MessageRecord readMessage(const QSqlQuery &q) {
     MessageRecord m;
@@ -408,23 +435,20 @@ void StoreWorker::setFault(StoreFault fault) {
 
 QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids) {
     QList<MessageRecord> records;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    constexpr int Chunk = 500;
-    for (qsizetype start = 0; start < ids.size(); start += Chunk) {
-        QStringList list;
-        for (qsizetype i = start; i < qMin(ids.size(), start + Chunk); ++i)
-            list.append(QString::number(ids[i]));
-        if (!q.exec(QStringLiteral("SELECT ") + kMessageColumns +
-                    QStringLiteral(" FROM messages WHERE id IN (") + list.join(QLatin1Char(',')) +
-                    QLatin1Char(')'))) {
-            // Only the live views miss these rows; they are committed and read again on demand.
-            qCWarning(lcStore).noquote()
-                << "cannot read changed messages back:" << q.lastError().text();
-            continue;
-        }
-        while (q.next())
-            records.append(readMessage(q));
+    records.reserve(ids.size());
+    QString error;
+    SqliteStatement *q = statement(kMessageById, &error);
+    for (qsizetype i = 0; q && i < ids.size(); ++i) {
+        q->bind(1, ids[i]);
+        const SqliteStatement::Step step = q->step(&error);
+        if (step == SqliteStatement::Step::Row)
+            records.append(readMessage(*q));
+        q->reset();
+        if (step == SqliteStatement::Step::Error)
+            break;
     }
+    if (!error.isEmpty()) // only the live views miss these rows; they re-read on demand
+        qCWarning(lcStore).noquote() << "cannot read changed messages back:" << error;
     return records;
 }
 

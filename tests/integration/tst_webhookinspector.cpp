@@ -162,9 +162,12 @@ void TestWebhookInspector::signedSmsIsCapturedAsReceived() {
     // Escapes exactly as sent (%C3%A9, %7e not ~, + for space): the raw bytes must come back.
     const QByteArray body = "MessageSid=" + newSid().toLatin1() +
                             "&From=%2B14155550111&To=%2B15005550006&Body=caf%C3%A9+au+lait%7e";
-    const sbtest::Reply r = signedPost(QStringLiteral("/twilio/incoming-sms?x=a%2Fb"), body,
-                                       m_service->config().publicBase(m_service->port()),
-                                       {{"Authorization", "Basic c2VjcmV0OnNlY3JldA=="}});
+    // A header the capture must escape: quotes, a backslash and a Latin-1 byte.
+    const QByteArray odd = "say \"hi\" \\ caf\xe9";
+    const sbtest::Reply r =
+        signedPost(QStringLiteral("/twilio/incoming-sms?x=a%2Fb"), body,
+                   m_service->config().publicBase(m_service->port()),
+                   {{"Authorization", "Basic c2VjcmV0OnNlY3JldA=="}, {"X-Odd", odd}});
     QCOMPARE(r.status, 200);
     const QJsonObject rec = awaitNewest(QStringLiteral("/twilio/incoming-sms"), before);
     QVERIFY(!rec.isEmpty());
@@ -175,10 +178,12 @@ void TestWebhookInspector::signedSmsIsCapturedAsReceived() {
     QCOMPARE(QByteArray::fromBase64(rec.value("bodyBase64").toString().toLatin1()), body);
     QVERIFY(rec.value("elapsedMs").toDouble() > 0);
     QVERIFY(!rec.value("replay").toBool());
-    bool signatureKept = false, authRedacted = false;
+    bool signatureKept = false, authRedacted = false, oddKept = false;
     for (const QJsonValue h : rec.value("headers").toArray()) {
         const QString name = h.toObject().value("name").toString().toLower();
         const QString value = h.toObject().value("value").toString();
+        if (name == QLatin1String("x-odd"))
+            oddKept = value == QString::fromLatin1(odd);
         if (name == QLatin1String("x-twilio-signature"))
             signatureKept = !value.isEmpty();
         if (name == QLatin1String("authorization"))
@@ -186,6 +191,7 @@ void TestWebhookInspector::signedSmsIsCapturedAsReceived() {
     }
     QVERIFY(signatureKept);
     QVERIFY(authRedacted);
+    QVERIFY(oddKept);
 }
 
 void TestWebhookInspector::badSignatureIsExplained() {
