@@ -29,6 +29,9 @@ struct HttpRequest {
     QByteArray body;
     QStringList args; // values captured by {placeholders} in the route pattern
     QHostAddress peer;
+    // The URL a signature filter verified this request against (empty: none did), so that
+    // whoever records the request later need not compute the same HMAC again.
+    mutable QString signatureVerifiedFor;
 
     QByteArray header(const QByteArray &name) const; // case-insensitive
     // The body as application/x-www-form-urlencoded, decoded once however often it is asked

@@ -92,6 +92,14 @@ SignatureDiagnosis SignatureDiagnosis::verdictOnly(const QByteArray &authToken,
     return diagnose(authToken, publicBase, target, headers, body, false);
 }
 
+SignatureDiagnosis SignatureDiagnosis::verified(const QString &checkedUrl) {
+    SignatureDiagnosis d;
+    d.checkedUrl = checkedUrl;
+    d.outcome = Outcome::Valid;
+    d.explanation = tr("The signature matches %1.").arg(checkedUrl);
+    return d;
+}
+
 SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
                                                 const QString &publicBase, const QString &target,
                                                 const HeaderList &headers, const QByteArray &body) {
@@ -130,8 +138,7 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
         validator.check(d.checkedUrl, body, isJson ? nullptr : &form, signature);
     if (!explain) {
         if (verdict == SignatureValidator::Verdict::Valid) {
-            d.outcome = Outcome::Valid;
-            d.explanation = tr("The signature matches %1.").arg(d.checkedUrl);
+            d = verified(d.checkedUrl);
         } else {
             d.outcome = Outcome::Unexplained;
             d.explanation = tr("The signature does not match %1.").arg(d.checkedUrl);

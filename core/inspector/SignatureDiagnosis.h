@@ -53,6 +53,9 @@ public:
     static SignatureDiagnosis verdictOnly(const QByteArray &authToken, const QString &publicBase,
                                           const QString &target, const HeaderList &headers,
                                           const QByteArray &body);
+    // What verdictOnly() says of a valid signature, for a request whose signature the webhook
+    // guard has verified against `checkedUrl` already.
+    static SignatureDiagnosis verified(const QString &checkedUrl);
 
     // "valid", "unchecked", "missing", "invalid".
     QString result() const;

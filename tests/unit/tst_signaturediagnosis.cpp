@@ -142,6 +142,9 @@ void TestSignatureDiagnosis::explainsEachFailure() {
     QCOMPARE(quick.checkedUrl, d.checkedUrl);
     QVERIFY(quick.variants.isEmpty());
     QVERIFY(quick.matchedUrl.isEmpty());
+    // A request the webhook guard verified is recorded as verdictOnly() would record it.
+    if (quick.outcome == SignatureDiagnosis::Outcome::Valid)
+        QCOMPARE(SignatureDiagnosis::verified(quick.checkedUrl).toJson(), quick.toJson());
 }
 
 void TestSignatureDiagnosis::officialVectorBehindWrongScheme() {

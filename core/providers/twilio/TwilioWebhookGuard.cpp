@@ -21,8 +21,10 @@ std::optional<HttpResponse> TwilioWebhookGuard::check(const HttpRequest &request
     using Verdict = SignatureValidator::Verdict;
     const Verdict verdict =
         m_validator.check(url, request.body, request.form(), request.header("X-Twilio-Signature"));
-    if (verdict == Verdict::Valid)
+    if (verdict == Verdict::Valid) {
+        request.signatureVerifiedFor = url;
         return std::nullopt;
+    }
     QString reason;
     int status = 403;
     switch (verdict) {
