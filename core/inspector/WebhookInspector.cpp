@@ -61,6 +61,10 @@ QString WebhookInspector::sidOf(const QString &path, const QByteArray &body) {
     FormFields form;
     if (!FormEncoding::decode(body, &form))
         return {};
+    return sidIn(form);
+}
+
+QString WebhookInspector::sidIn(const FormFields &form) {
     for (const char *key : {"MessageSid", "SmsSid", "CallSid"}) {
         const QString sid = FormEncoding::value(form, QLatin1String(key));
         if (!sid.isEmpty())
@@ -108,6 +112,10 @@ void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &r
     r.status = response.status;
     r.responseBody = response.body;
     r.elapsedUs = elapsedNs / 1000;
+    // The form the route decoded already (the request keeps it), not decoded again.
+    if (r.path.startsWith(QLatin1String("/twilio/")))
+        if (const FormFields *form = request.form())
+            r.sid = sidIn(*form);
     // The guard verified it: its verdict is kept, not worked out again on the store thread
     // (that HMAC and form decoding were a fourteenth of the store thread's time at ingest).
     if (!request.signatureVerifiedFor.isEmpty()) {
@@ -124,7 +132,8 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
         return;
     }
     ++m_backlog;
-    r.sid = sidOf(r.path, r.body);
+    if (r.sid.isEmpty())
+        r.sid = sidOf(r.path, r.body);
     const bool twilio = r.path.startsWith(QLatin1String("/twilio/"));
     // Only the verdict (one HMAC) at capture, on the store thread with the row: the
     // explanation is worked out when someone asks (findExplained). The token travels in the

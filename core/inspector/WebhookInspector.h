@@ -96,6 +96,8 @@ public:
     // Credentials removed: the headers as they may be stored.
     static HeaderList redacted(const HeaderList &headers);
     static QString sidOf(const QString &path, const QByteArray &body);
+    // The MessageSid, SmsSid or CallSid of a decoded form; empty if it has none.
+    static QString sidIn(const FormFields &form);
     // Options::refusedPerSecond, changed at run time (any thread).
     void setRefusedPerSecond(int perSecond) { m_refusedPerSecond.store(perSecond); }
 
