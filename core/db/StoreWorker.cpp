@@ -52,11 +52,10 @@ QStringList mediaUrlsFromJson(const QString &text) {
     return urls;
 }
 
+// The last column: a scheduled message's time to go (outbox_message makes this a lookup).
 #define SB_MESSAGE_COLUMNS                                                                         \
     "id, sid, channel, direction, from_number, to_number, body, status, error_code, "              \
-    "error_message, segments, created_at, updated_at, " /* A scheduled message's time to go        \
-                                                           (outbox_message makes this a lookup).   \
-                                                         */                                        \
+    "error_message, segments, created_at, updated_at, "                                            \
     "CASE WHEN status = 'scheduled' THEN (SELECT send_at FROM outbox o WHERE "                     \
     "o.message_id = messages.id AND o.state = 'scheduled') END"
 
@@ -436,10 +435,13 @@ void StoreWorker::setFault(StoreFault fault) {
 QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids) {
     QList<MessageRecord> records;
     records.reserve(ids.size());
+    // In id order, as the IN list gave them: the views add arrivals oldest first.
+    QList<qint64> ordered = ids;
+    std::sort(ordered.begin(), ordered.end());
     QString error;
     SqliteStatement *q = statement(kMessageById, &error);
-    for (qsizetype i = 0; q && i < ids.size(); ++i) {
-        q->bind(1, ids[i]);
+    for (qsizetype i = 0; q && i < ordered.size(); ++i) {
+        q->bind(1, ordered[i]);
         const SqliteStatement::Step step = q->step(&error);
         if (step == SqliteStatement::Step::Row)
             records.append(readMessage(*q));
