@@ -65,44 +65,39 @@ const QString kMessageColumns = QStringLiteral(SB_MESSAGE_COLUMNS);
 constexpr char kMessageById[] = "SELECT " SB_MESSAGE_COLUMNS " FROM messages WHERE id = ?1";
 #undef SB_MESSAGE_COLUMNS
 
-MessageRecord readMessage(const SqliteStatement &q) {
+// The one place that knows the columns' order (SB_MESSAGE_COLUMNS above), whichever API the
+// row comes from: `text`, `number` and `isNull` read cell N.
+template <typename Text, typename Number, typename IsNull>
+MessageRecord messageFrom(Text text, Number number, IsNull isNull) {
     MessageRecord m;
-    m.id = q.columnInt64(0);
-    m.sid = q.columnText(1);
-    m.channel = q.columnText(2);
-    m.direction = q.columnText(3);
-    m.from = q.columnText(4);
-    m.to = q.columnText(5);
-    m.body = q.columnText(6);
-    m.status = q.columnText(7);
-    m.errorCode = int(q.columnInt64(8));
-    m.errorMessage = q.columnText(9);
-    m.segments = int(q.columnInt64(10));
-    m.createdAt = fromMs(q.columnInt64(11));
-    m.updatedAt = fromMs(q.columnInt64(12));
-    if (!q.columnIsNull(13))
-        m.scheduledFor = fromMs(q.columnInt64(13));
+    m.id = number(0);
+    m.sid = text(1);
+    m.channel = text(2);
+    m.direction = text(3);
+    m.from = text(4);
+    m.to = text(5);
+    m.body = text(6);
+    m.status = text(7);
+    m.errorCode = int(number(8));
+    m.errorMessage = text(9);
+    m.segments = int(number(10));
+    m.createdAt = fromMs(number(11));
+    m.updatedAt = fromMs(number(12));
+    if (!isNull(13))
+        m.scheduledFor = fromMs(number(13));
     return m;
 }
 
+MessageRecord readMessage(const SqliteStatement &q) {
+    return messageFrom([&q](int c) { return q.columnText(c); },
+                       [&q](int c) { return q.columnInt64(c); },
+                       [&q](int c) { return q.columnIsNull(c); });
+}
+
 MessageRecord readMessage(const QSqlQuery &q) {
-    MessageRecord m;
-    m.id = q.value(0).toLongLong();
-    m.sid = q.value(1).toString();
-    m.channel = q.value(2).toString();
-    m.direction = q.value(3).toString();
-    m.from = q.value(4).toString();
-    m.to = q.value(5).toString();
-    m.body = q.value(6).toString();
-    m.status = q.value(7).toString();
-    m.errorCode = q.value(8).toInt();
-    m.errorMessage = q.value(9).toString();
-    m.segments = q.value(10).toInt();
-    m.createdAt = fromMs(q.value(11).toLongLong());
-    m.updatedAt = fromMs(q.value(12).toLongLong());
-    if (!q.value(13).isNull())
-        m.scheduledFor = fromMs(q.value(13).toLongLong());
-    return m;
+    return messageFrom([&q](int c) { return q.value(c).toString(); },
+                       [&q](int c) { return q.value(c).toLongLong(); },
+                       [&q](int c) { return q.value(c).isNull(); });
 }
 
 bool run(QSqlQuery &q, QString *error) {

@@ -43,6 +43,38 @@ WebhookInspector::WebhookInspector(HttpServer *server, Store *store, Options opt
     m_pruneTimer->start();
 }
 
+namespace {
+
+// The MessageSid, SmsSid or CallSid of a Twilio webhook, from the form the route decoded
+// already (the request keeps it); empty for other paths and forms without one.
+QString sidOf(const HttpRequest &request) {
+    if (!request.path.startsWith(QLatin1String("/twilio/")))
+        return {};
+    const FormFields *form = request.form();
+    for (const char *key : {"MessageSid", "SmsSid", "CallSid"}) {
+        const QString sid = form ? FormEncoding::value(*form, QLatin1String(key)) : QString();
+        if (!sid.isEmpty())
+            return sid;
+    }
+    return {};
+}
+
+} // namespace
+
+// What a request and its answer are kept as; the caller sets when, from where and how long.
+WebhookRecord WebhookInspector::recordOf(const HttpRequest &request, const HttpResponse &response) {
+    WebhookRecord r;
+    r.method = request.method;
+    r.target = request.target;
+    r.path = request.path;
+    r.headers = redacted(request.headers);
+    r.body = request.body;
+    r.sid = sidOf(request);
+    r.status = response.status;
+    r.responseBody = response.body;
+    return r;
+}
+
 HeaderList WebhookInspector::redacted(const HeaderList &headers) {
     HeaderList out;
     for (const auto &[name, value] : headers) {
@@ -53,24 +85,6 @@ HeaderList WebhookInspector::redacted(const HeaderList &headers) {
             out.append({name, value});
     }
     return out;
-}
-
-QString WebhookInspector::sidOf(const QString &path, const QByteArray &body) {
-    if (!path.startsWith(QLatin1String("/twilio/")))
-        return {};
-    FormFields form;
-    if (!FormEncoding::decode(body, &form))
-        return {};
-    return sidIn(form);
-}
-
-QString WebhookInspector::sidIn(const FormFields &form) {
-    for (const char *key : {"MessageSid", "SmsSid", "CallSid"}) {
-        const QString sid = FormEncoding::value(form, QLatin1String(key));
-        if (!sid.isEmpty())
-            return sid;
-    }
-    return {};
 }
 
 bool WebhookInspector::admitRefused() {
@@ -101,21 +115,10 @@ void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &r
         skip(RefusedSkippedMetric, &m_refusedSkipped, "a flood of refused requests");
         return;
     }
-    WebhookRecord r;
+    WebhookRecord r = recordOf(request, response);
     r.receivedAt = m_options.clock();
-    r.method = request.method;
-    r.target = request.target;
-    r.path = request.path;
-    r.headers = redacted(request.headers);
-    r.body = request.body;
     r.peer = request.peer.toString();
-    r.status = response.status;
-    r.responseBody = response.body;
     r.elapsedUs = elapsedNs / 1000;
-    // The form the route decoded already (the request keeps it), not decoded again.
-    if (r.path.startsWith(QLatin1String("/twilio/")))
-        if (const FormFields *form = request.form())
-            r.sid = sidIn(*form);
     // The guard verified it: its verdict is kept, not worked out again on the store thread
     // (that HMAC and form decoding were a fourteenth of the store thread's time at ingest).
     if (!request.signatureVerifiedFor.isEmpty()) {
@@ -132,8 +135,6 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
         return;
     }
     ++m_backlog;
-    if (r.sid.isEmpty())
-        r.sid = sidOf(r.path, r.body);
     const bool twilio = r.path.startsWith(QLatin1String("/twilio/"));
     // Only the verdict (one HMAC) at capture, on the store thread with the row: the
     // explanation is worked out when someone asks (findExplained). The token travels in the
@@ -270,16 +271,9 @@ void WebhookInspector::replay(qint64 id, const QVariantMap &edits, ReplayDone do
                              [self, request, original, timer, done](const HttpResponse &response) {
                                  if (!self)
                                      return;
-                                 WebhookRecord r;
+                                 WebhookRecord r = recordOf(request, response);
                                  r.receivedAt = self->m_options.clock();
-                                 r.method = request.method;
-                                 r.target = request.target;
-                                 r.path = request.path;
-                                 r.headers = redacted(request.headers);
-                                 r.body = request.body;
                                  r.peer = QStringLiteral("replay");
-                                 r.status = response.status;
-                                 r.responseBody = response.body;
                                  r.elapsedUs = timer->nsecsElapsed() / 1000;
                                  r.replayOf = original.id;
                                  self->record(r, [done, response](qint64 replayId) {

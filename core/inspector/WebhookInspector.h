@@ -95,9 +95,7 @@ public:
     static HttpRequest requestFor(const WebhookRecord &record, const QVariantMap &edits);
     // Credentials removed: the headers as they may be stored.
     static HeaderList redacted(const HeaderList &headers);
-    static QString sidOf(const QString &path, const QByteArray &body);
-    // The MessageSid, SmsSid or CallSid of a decoded form; empty if it has none.
-    static QString sidIn(const FormFields &form);
+    static WebhookRecord recordOf(const HttpRequest &request, const HttpResponse &response);
     // Options::refusedPerSecond, changed at run time (any thread).
     void setRefusedPerSecond(int perSecond) { m_refusedPerSecond.store(perSecond); }
 
