@@ -53,7 +53,8 @@ class Store : public QObject {
     Q_OBJECT
 public:
     explicit Store(const QString &databasePath, QObject *parent = nullptr);
-    // Records each commit's duration into `metrics` (which must outlive the store).
+    // Records each commit's and each checkpoint's duration into `metrics` (which must outlive
+    // the store); before open().
     void setMetrics(Metrics *metrics);
     ~Store() override; // finishes queued work, then stops the thread
 
@@ -130,6 +131,9 @@ Q_SIGNALS:
     // by table; `created` are the ones inserted by that commit. The store knows no channel's
     // records: the channel reads the rows back (e.g. VoiceCalls' CallFeed).
     void rowsChanged(const QString &table, const QList<qint64> &ids, const QList<qint64> &created);
+    // After each checkpoint of the write-ahead log, which runs on a thread of its own
+    // (WalCheckpointer): the log's length in pages and how many of them it copied.
+    void walCheckpointed(int logPages, int copiedPages, bool failed);
 
 private:
     friend class StoreWorker;

@@ -7,6 +7,7 @@
 #include "Migrations.h"
 #include "SqlValues.h"
 #include "Store.h"
+#include "WalCheckpointer.h"
 #include "common/Logging.h"
 #include "messaging/MessageStatus.h"
 #include <sqlite3.h>
@@ -135,6 +136,10 @@ void StoreWorker::scheduleDrain() {
 }
 
 StoreWorker::~StoreWorker() {
+    if (m_checkpointer) {
+        m_checkpointer->detach(m_handle);
+        m_checkpointer.reset(); // waits for a checkpoint under way
+    }
     m_queries.clear();
     m_statements.clear();
     m_insertEvent.finalize();
@@ -196,6 +201,16 @@ bool StoreWorker::open(QString *error) {
     }
     if (!prepareHotStatements(handle, error))
         return false;
+    // A file in WAL mode checkpoints off this thread (an in-memory database has no log).
+    if (pragma.exec(QStringLiteral("PRAGMA journal_mode")) && pragma.next() &&
+        pragma.value(0).toString() == QLatin1String("wal")) {
+        m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
+        m_checkpointer->setMetrics(m_metrics.load());
+        connect(m_checkpointer.get(), &WalCheckpointer::checkpointed, m_store,
+                &Store::walCheckpointed, Qt::DirectConnection); // emitted where it happened
+        m_checkpointer->attach(handle);
+    }
+    pragma.finish();
     m_handle = handle;
     m_open = true;
     qCInfo(lcStore).noquote() << "opened" << m_path;

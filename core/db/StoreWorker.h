@@ -22,6 +22,7 @@
 namespace sb {
 
 class Metrics;
+class WalCheckpointer;
 
 // Owns the SQLite connection on the store thread. Runs queued jobs in batches: one
 // transaction per batch, then the jobs' after-commit actions, then one change signal.
@@ -129,6 +130,7 @@ private:
     StoreFault m_fault = StoreFault::None;
     std::atomic<Metrics *> m_metrics{nullptr};
     QList<Schema> m_schemas;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // set once open, for a file in WAL mode
 };
 
 } // namespace sb

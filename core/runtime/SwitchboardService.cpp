@@ -188,6 +188,10 @@ void SwitchboardService::declareMetrics() {
     m_metrics.histogram(QStringLiteral("switchboard_store_commit_seconds"),
                         QStringLiteral("Time the store takes to commit one transaction."),
                         Metrics::latencyBounds());
+    m_metrics.histogram(
+        QStringLiteral("switchboard_store_checkpoint_seconds"),
+        QStringLiteral("Time one checkpoint of the write-ahead log takes, off the store thread."),
+        Metrics::latencyBounds());
 }
 
 void SwitchboardService::startSandbox() {

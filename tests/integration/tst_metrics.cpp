@@ -226,7 +226,8 @@ void TestMetrics::countsRealTraffic() {
                                   QStringLiteral("switchboard_outbox_entries"),
                                   QStringLiteral("switchboard_outbox_oldest_pending_age_seconds"),
                                   QStringLiteral("switchboard_send_latency_seconds"),
-                                  QStringLiteral("switchboard_store_commit_seconds")})
+                                  QStringLiteral("switchboard_store_commit_seconds"),
+                                  QStringLiteral("switchboard_store_checkpoint_seconds")})
         QVERIFY2(before.types.contains(family), qPrintable(family));
     QCOMPARE(before.value(QStringLiteral("switchboard_reconciliation_fixes_total")), 0.0);
 

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void channelSchemasAndJobs();
     void templatesTravelWithTheOutboxEntry();
     void schemaOneDatabaseGainsTemplateColumns();
+    void checkpointsOffTheStoreThread();
 
 private:
     void openStore();
@@ -658,7 +659,7 @@ void TestStore::schemaOneDatabaseGainsTemplateColumns() {
     QCOMPARE(unfinished->value.at(0).contentSid, QString());
     QCOMPARE(unfinished->value.at(0).contentVariables, QString());
     QCOMPARE(unfinished->value.at(0).mediaUrls, QStringList()); // and the media column
-    QVERIFY(!unfinished->value.at(0).sendAt.isValid()); // and not scheduled: sent at once
+    QVERIFY(!unfinished->value.at(0).sendAt.isValid());         // and not scheduled: sent at once
     QCOMPARE(unfinished->value.at(0).messagingServiceSid, QString());
     m_store.reset();
     {
@@ -671,6 +672,70 @@ void TestStore::schemaOneDatabaseGainsTemplateColumns() {
         QCOMPARE(q.value(0).toInt(), Migrations::latestVersion()); // every later step applied
     }
     QSqlDatabase::removeDatabase(QStringLiteral("inspect2"));
+}
+
+// The write-ahead log is copied back by the checkpointer's own thread and connection, never
+// inside a store commit (where it once made one webhook in a few thousand wait 200 ms).
+// tst_walcheckpointer shows the log's length stays bounded under a flood.
+void TestStore::checkpointsOffTheStoreThread() {
+    struct Checkpoint {
+        QString thread;
+        int logPages = 0;
+        int copiedPages = 0;
+        bool failed = false;
+    };
+    auto seen = std::make_shared<QList<Checkpoint>>();
+    auto mutex = std::make_shared<QMutex>();
+    connect(
+        m_store.get(), &Store::walCheckpointed, &m_ctx,
+        [seen, mutex](int logPages, int copiedPages, bool failed) {
+            QMutexLocker lock(mutex.get());
+            seen->append({QThread::currentThread()->objectName(), logPages, copiedPages, failed});
+        },
+        Qt::DirectConnection);
+    const auto autoCheckpoint = await<StoreResult<int>>([&](auto done) {
+        m_store->run<int>(
+            &m_ctx,
+            [](StoreWorker &w, QString *error) -> std::optional<int> {
+                QSqlQuery q(w.database());
+                if (!q.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) || !q.next()) {
+                    *error = q.lastError().text();
+                    return std::nullopt;
+                }
+                return q.value(0).toInt();
+            },
+            done);
+    });
+    QVERIFY(autoCheckpoint && autoCheckpoint->ok());
+    QCOMPARE(autoCheckpoint->value, 0); // the store's connection never checkpoints itself
+
+    // About 16 MB of events in 16 commits: four times the log's 1,000-page threshold.
+    const QByteArray payload(2000, 'x');
+    for (int batch = 0; batch < 16; ++batch) {
+        for (int i = 0; i < 500; ++i) {
+            StatusCallback cb =
+                callback(QStringLiteral("SMw%1x%2").arg(batch).arg(i), QStringLiteral("sent"));
+            cb.payload = payload;
+            m_store->applyStatusCallback(cb);
+        }
+        QVERIFY(await<bool>([&](auto done) { m_store->flush(&m_ctx, [done] { done(true); }); }));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            QMutexLocker lock(mutex.get());
+            return std::any_of(seen->cbegin(), seen->cend(), [](const Checkpoint &c) {
+                return !c.failed && c.copiedPages > 0 && c.copiedPages == c.logPages;
+            });
+        }(),
+        20000);
+    {
+        QMutexLocker lock(mutex.get());
+        for (const Checkpoint &c : std::as_const(*seen)) {
+            QCOMPARE(c.thread, QStringLiteral("checkpoint"));
+            QVERIFY(!c.failed);
+        }
+    }
+    QCOMPARE(countMessages(), 16 * 500);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

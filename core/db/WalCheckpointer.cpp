@@ -1,0 +1,145 @@
+#include "WalCheckpointer.h"
+
+#include "common/Logging.h"
+#include "common/Metrics.h"
+
+#include <sqlite3.h>
+
+#include <QElapsedTimer>
+
+namespace sb {
+
+WalCheckpointer::WalCheckpointer(QString databasePath, int thresholdPages)
+    : m_path(std::move(databasePath))
+    , m_threshold(qMax(1, thresholdPages)) {
+    m_context.moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("checkpoint"));
+    m_thread.start();
+}
+
+WalCheckpointer::~WalCheckpointer() {
+    QMetaObject::invokeMethod(
+        &m_context,
+        [this] {
+            if (m_connection)
+                sqlite3_close_v2(m_connection);
+            m_connection = nullptr;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void WalCheckpointer::attach(sqlite3 *connection) {
+    // Replaces the hook sqlite3_wal_autocheckpoint() installs: the commit no longer copies.
+    sqlite3_wal_hook(connection, &WalCheckpointer::onWalCommit, this);
+}
+
+void WalCheckpointer::detach(sqlite3 *connection) {
+    sqlite3_wal_hook(connection, nullptr, nullptr);
+}
+
+int WalCheckpointer::onWalCommit(void *self, sqlite3 *connection, const char *, int pages) {
+    static_cast<WalCheckpointer *>(self)->committed(connection, pages);
+    return SQLITE_OK;
+}
+
+void WalCheckpointer::committed(sqlite3 *connection, int pages) {
+    if (pages < m_threshold) {
+        m_holdOff = false; // the log started again
+        return;
+    }
+    if (pages < m_threshold * InlineFactor) {
+        if (!m_holdOff)
+            request();
+        return;
+    }
+    // The background copies keep racing the commits, and the log cannot start again while one
+    // runs: wait for it, copy what is left here, and keep the background off until the next
+    // commit has started the log again.
+    QMutexLocker lock(&m_copying);
+    m_holdOff = true;
+    QElapsedTimer timer;
+    timer.start();
+    int logPages = 0;
+    int copiedPages = 0;
+    const int result = sqlite3_wal_checkpoint_v2(connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                                 &logPages, &copiedPages);
+    if (result == SQLITE_OK) {
+        ++m_inline;
+        qCDebug(lcStore) << "checkpoint in the commit:" << copiedPages << "of" << logPages
+                         << "pages in" << timer.elapsed() << "ms";
+    } else {
+        qCDebug(lcStore) << "checkpoint in the commit:" << sqlite3_errmsg(connection);
+    }
+}
+
+void WalCheckpointer::request() {
+    if (m_pending.exchange(true))
+        return;
+    QMetaObject::invokeMethod(
+        &m_context, [this] { checkpoint(); }, Qt::QueuedConnection);
+}
+
+bool WalCheckpointer::openConnection() {
+    sqlite3 *connection = nullptr;
+    if (sqlite3_open_v2(m_path.toUtf8().constData(), &connection,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        qCWarning(lcStore).noquote()
+            << "the checkpoint connection cannot open:"
+            << QString::fromUtf8(connection ? sqlite3_errmsg(connection) : "no memory");
+        sqlite3_close_v2(connection);
+        return false;
+    }
+    // A new connection opens the log only when it first reads; until then a checkpoint finds
+    // no log (-1 pages) and copies nothing.
+    char *message = nullptr;
+    if (sqlite3_exec(connection, "PRAGMA journal_mode", nullptr, nullptr, &message) != SQLITE_OK) {
+        qCWarning(lcStore).noquote() << "the checkpoint connection cannot read the database:"
+                                     << QString::fromUtf8(message ? message : "unknown");
+        sqlite3_free(message);
+        sqlite3_close_v2(connection);
+        return false;
+    }
+    m_connection = connection;
+    return true;
+}
+
+void WalCheckpointer::checkpoint() {
+    // Cleared first: a commit during the copy asks again, so what it added is not left behind.
+    m_pending = false;
+    QMutexLocker lock(&m_copying);
+    if (m_holdOff)
+        return;
+    if (!m_connection && !openConnection()) {
+        Q_EMIT checkpointed(0, 0, true);
+        return;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    int logPages = 0;
+    int copiedPages = 0;
+    const int result = sqlite3_wal_checkpoint_v2(m_connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                                 &logPages, &copiedPages);
+    if (result == SQLITE_BUSY) {
+        // The writer was starting the log again (or the store closing): nothing lost, the
+        // next commit past the threshold asks again.
+        qCDebug(lcStore) << "checkpoint: busy";
+        return;
+    }
+    const bool failed = result != SQLITE_OK || logPages < 0; // -1: not in WAL mode
+    if (failed) {
+        qCWarning(lcStore).noquote()
+            << "checkpoint failed:" << QString::fromUtf8(sqlite3_errmsg(m_connection));
+    } else {
+        ++m_completed;
+        if (Metrics *metrics = m_metrics.load())
+            metrics->observe(QStringLiteral("switchboard_store_checkpoint_seconds"),
+                             timer.nsecsElapsed() / 1e9);
+        qCDebug(lcStore) << "checkpoint:" << copiedPages << "of" << logPages << "pages in"
+                         << timer.elapsed() << "ms";
+    }
+    Q_EMIT checkpointed(logPages, copiedPages, failed);
+}
+
+} // namespace sb
