@@ -47,10 +47,13 @@ int WalCheckpointer::onWalCommit(void *self, sqlite3 *connection, const char *, 
 void WalCheckpointer::committed(sqlite3 *connection, int pages) {
     if (pages < m_threshold) {
         m_holdOff = false; // the log started again
+        m_copiedLog = 0;
         return;
     }
     if (pages < m_threshold * InlineFactor) {
-        if (!m_holdOff)
+        // While the log does not start again (commits raced the last copy), only every
+        // quarter threshold of new pages is worth a copy: not one per commit.
+        if (!m_holdOff && pages - m_copiedLog.load() >= m_threshold / 4)
             request();
         return;
     }
@@ -132,6 +135,7 @@ void WalCheckpointer::checkpoint() {
         qCWarning(lcStore).noquote()
             << "checkpoint failed:" << QString::fromUtf8(sqlite3_errmsg(m_connection));
     } else {
+        m_copiedLog = logPages;
         ++m_completed;
         if (Metrics *metrics = m_metrics.load())
             metrics->observe(QStringLiteral("switchboard_store_checkpoint_seconds"),

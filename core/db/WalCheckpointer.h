@@ -63,6 +63,7 @@ private:
     QMutex m_copying;                // one copy at a time: the background's or the commit's
     std::atomic<bool> m_pending{false};
     std::atomic<bool> m_holdOff{false}; // a commit copied; none until the log starts again
+    std::atomic<int> m_copiedLog{0};    // the log's length at the last background copy
     std::atomic<int> m_inline{0};
     std::atomic<int> m_completed{0};
     std::atomic<Metrics *> m_metrics{nullptr};
