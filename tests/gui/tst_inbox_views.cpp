@@ -8,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QListView>
+#include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTextFrame>
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void snippetMarkers();
     void listIsNewestFirstAndPassesTheModelTester();
     void liveUpdateMovesTheRowAndKeepsTheSelection();
+    void rowsAndUnreadFollowEveryChange();
     void hitsShowTheirSnippet();
     void callWithoutTextIsNamedACall();
     void delegatePaintsEveryKindOfRow();
@@ -146,6 +148,62 @@ void TestInboxViews::liveUpdateMovesTheRowAndKeepsTheSelection() {
     QCOMPARE(ids(model), (QList<qint64>{1, 5, 2, 3}));
     QCOMPARE(view.currentIndex().data(ContactListModel::IdRole).toLongLong(), 2);
     QCOMPARE(resets.count(), 0);
+}
+
+// rowOf() finds a row by a binary search on the list's order and totalUnread() is a running
+// sum: both checked against a plain scan through 2,000 random changes, a page appended out of
+// order, and a search's hits in between.
+void TestInboxViews::rowsAndUnreadFollowEveryChange() {
+    ContactListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QRandomGenerator random(15);
+    QList<ContactSummary> contacts;
+    for (int id = 1; id <= 300; ++id)
+        contacts << contact(id, QStringLiteral("+1555%1").arg(id, 6, 10, QLatin1Char('0')),
+                            random.bounded(1000), random.bounded(3));
+    model.setContacts(contacts);
+    const auto check = [&model](const char *when) {
+        int sum = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const ContactSummary c = model.contact(row);
+            sum += c.unread;
+            if (model.rowOf(c.id) != row)
+                return QStringLiteral("%1: contact %2 is at row %3, rowOf says %4")
+                    .arg(QLatin1String(when))
+                    .arg(c.id)
+                    .arg(row)
+                    .arg(model.rowOf(c.id));
+        }
+        if (model.totalUnread() != sum)
+            return QStringLiteral("%1: total unread %2, rows add up to %3")
+                .arg(QLatin1String(when))
+                .arg(model.totalUnread())
+                .arg(sum);
+        return QString();
+    };
+    QCOMPARE(check("loaded"), QString());
+    // A page whose contacts are newer than some shown: the order no longer holds at its end.
+    model.appendContacts({contact(301, QStringLiteral("+1555000301"), 0, 2),
+                          contact(302, QStringLiteral("+1555000302"), 2000, 1)});
+    QCOMPARE(check("an out-of-order page"), QString());
+    for (int step = 0; step < 2000; ++step) {
+        const int id = 1 + random.bounded(310); // some new ones
+        const ContactSummary c =
+            contact(id, QStringLiteral("+1555%1").arg(id, 6, 10, QLatin1Char('0')),
+                    random.bounded(1000), random.bounded(4));
+        if (step % 7 == 0)
+            model.setUnread(id, random.bounded(5));
+        else
+            model.update({c});
+    }
+    QCOMPARE(check("after the changes"), QString());
+    QCOMPARE(model.rowOf(9999), -1);
+    ContactListModel::Hit hit;
+    hit.contact = contact(7, QStringLiteral("+1555000007"), 1, 5);
+    model.setHits({hit});
+    QCOMPARE(model.rowOf(7), 0);
+    model.setContacts(contacts);
+    QCOMPARE(check("loaded again"), QString());
 }
 
 void TestInboxViews::hitsShowTheirSnippet() {

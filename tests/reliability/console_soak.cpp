@@ -2,7 +2,7 @@
 // callbacks arrive at a steady rate from another thread, as Twilio would send them.
 //
 //     console_soak [--seconds 3600] [--rate 1000] [--window 1000] [--max-stall-ms N]
-//                  [--max-growth-mb 16]
+//                  [--max-growth-mb 16] [--trace-stalls MS]
 //
 // Webhooks go to `window` messages at a time: each gets sending, then sent, then delivered,
 // and the next `window` follow (each message is new to the store: its first callback creates
@@ -16,6 +16,8 @@
 //   --max-growth-mb from a quarter of the run to its end (flat; not judged with
 //   --max-growth-mb 0), and SQLite's memory stayed within 96 MB;
 //   the worst stall was at most --max-stall-ms, when given (figures are printed either way).
+// --trace-stalls MS prints every event the GUI thread took MS or more to handle (its receiver's
+// class and name and the event's type), to find what the stalls are.
 #include "BuiltInChannelUis.h"
 #include "MainWindow.h"
 #include "RunUntil.h"
@@ -332,10 +334,39 @@ int soak(const Options &options) {
     return failures == 0 ? 0 : 1;
 }
 
+// Times each event the GUI thread handles, outermost only (one handled inside another's
+// nested event loop counts within it).
+class TracingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    int traceMs = 0;
+
+    bool notify(QObject *receiver, QEvent *event) override {
+        if (traceMs <= 0 || QThread::currentThread() != thread() || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        const int type = event->type(); // the event may be gone once handled
+        const QString what = QString::fromLatin1(receiver->metaObject()->className()) +
+                             QLatin1Char(' ') + receiver->objectName();
+        ++m_depth;
+        QElapsedTimer timer;
+        timer.start();
+        const bool handled = QApplication::notify(receiver, event);
+        const qint64 ms = timer.elapsed();
+        --m_depth;
+        if (ms >= traceMs)
+            std::printf("stall %lld ms: event %d to %s\n", static_cast<long long>(ms), type,
+                        qPrintable(what));
+        return handled;
+    }
+
+private:
+    int m_depth = 0;
+};
+
 } // namespace
 
 int main(int argc, char *argv[]) {
-    QApplication app(argc, argv);
+    TracingApplication app(argc, argv);
     const QStringList args = app.arguments();
     const auto option = [&args](const char *name, double otherwise) {
         const qsizetype at = args.indexOf(QLatin1String(name));
@@ -347,6 +378,7 @@ int main(int argc, char *argv[]) {
     options.window = int(option("--window", options.window));
     options.maxStallMs = int(option("--max-stall-ms", options.maxStallMs));
     options.maxGrowthMb = option("--max-growth-mb", options.maxGrowthMb);
+    app.traceMs = int(option("--trace-stalls", 0));
     if (options.seconds <= 0 || options.rate <= 0 || options.window <= 0) {
         std::fprintf(stderr, "--seconds, --rate and --window must be positive\n");
         return 2;

@@ -4,6 +4,8 @@
 
 #include "common/TimeFormat.h"
 
+#include <algorithm>
+
 namespace sb {
 
 Snippet Snippet::fromMarked(const QString &marked, const QString &open, const QString &close) {
@@ -109,9 +111,13 @@ void ContactListModel::setContacts(QList<ContactSummary> contacts) {
     beginResetModel();
     m_hits = false;
     m_rows.clear();
+    m_byId.clear();
+    m_unreadSum = 0;
     m_rows.reserve(contacts.size());
-    for (ContactSummary &c : contacts)
+    for (ContactSummary &c : contacts) {
         m_rows.append(std::make_shared<Hit>(Hit{std::move(c), {}, {}, 0, {}}));
+        track(m_rows.constLast());
+    }
     endResetModel();
     noteUnread();
 }
@@ -127,8 +133,10 @@ void ContactListModel::appendContacts(const QList<ContactSummary> &contacts) {
     if (fresh.isEmpty())
         return;
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
-    for (const ContactSummary &c : std::as_const(fresh))
+    for (const ContactSummary &c : std::as_const(fresh)) {
         m_rows.append(std::make_shared<Hit>(Hit{c, {}, {}, 0, {}}));
+        track(m_rows.constLast());
+    }
     endInsertRows();
     noteUnread();
 }
@@ -152,7 +160,14 @@ int ContactListModel::sortedRowFor(const ContactSummary &contact, int ignoreRow)
     return low;
 }
 
+void ContactListModel::track(const std::shared_ptr<Hit> &row) {
+    m_byId.insert(row->contact.id, row.get());
+    m_unreadSum += row->contact.unread;
+}
+
 void ContactListModel::updateRow(int row, const ContactSummary &contact) {
+    if (!m_hits)
+        m_unreadSum += contact.unread - m_rows.at(row)->contact.unread;
     m_rows[row]->contact = contact;
     Q_EMIT dataChanged(index(row), index(row));
 }
@@ -170,6 +185,7 @@ void ContactListModel::update(const QList<ContactSummary> &changed) {
             const int at = sortedRowFor(c, -1);
             beginInsertRows({}, at, at);
             m_rows.insert(at, std::make_shared<Hit>(Hit{c, {}, {}, 0, {}}));
+            track(m_rows.at(at));
             endInsertRows();
             continue;
         }
@@ -208,6 +224,8 @@ void ContactListModel::setHits(const QList<Hit> &hits) {
     beginResetModel();
     m_hits = true;
     m_rows.clear();
+    m_byId.clear();
+    m_unreadSum = 0;
     m_rows.reserve(hits.size());
     for (const Hit &h : hits)
         m_rows.append(std::make_shared<Hit>(h));
@@ -223,6 +241,19 @@ ContactListModel::Hit ContactListModel::hit(int row) const {
 }
 
 int ContactListModel::rowOf(qint64 contactId) const {
+    if (!m_hits) {
+        const Hit *wanted = m_byId.value(contactId);
+        if (!wanted)
+            return -1;
+        // Rows are in order (a page appended later may not be: then the scan below).
+        const auto at =
+            std::lower_bound(m_rows.cbegin(), m_rows.cend(), wanted->contact,
+                             [](const std::shared_ptr<Hit> &row, const ContactSummary &c) {
+                                 return before(row->contact, c);
+                             });
+        if (at != m_rows.cend() && at->get() == wanted)
+            return int(at - m_rows.cbegin());
+    }
     for (int i = 0; i < m_rows.size(); ++i) {
         if (m_rows.at(i)->contact.id == contactId)
             return i;
@@ -233,10 +264,7 @@ int ContactListModel::rowOf(qint64 contactId) const {
 int ContactListModel::totalUnread() const {
     if (m_hits)
         return m_lastUnread < 0 ? 0 : m_lastUnread;
-    int total = 0;
-    for (const std::shared_ptr<Hit> &row : m_rows)
-        total += row->contact.unread;
-    return total;
+    return m_unreadSum;
 }
 
 void ContactListModel::noteUnread() {

@@ -233,7 +233,10 @@ void WebhookTableModel::applyNewer(const QList<WebhookRecord> &rows) {
         ++fresh;
     if (fresh > 0) {
         beginInsertRows({}, 0, fresh - 1);
-        m_rows = rows.mid(0, fresh) + m_rows;
+        // Prepended in place (QList keeps room at its front): building a new list copied
+        // every record shown, four times a second under a flood.
+        for (int i = fresh - 1; i >= 0; --i)
+            m_rows.prepend(rows.at(i));
         endInsertRows();
     }
     if (m_rows.size() > MaxRows) {
