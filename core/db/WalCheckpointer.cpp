@@ -45,15 +45,17 @@ int WalCheckpointer::onWalCommit(void *self, sqlite3 *connection, const char *, 
 }
 
 void WalCheckpointer::committed(sqlite3 *connection, int pages) {
+    const int heldAbove = m_holdOffAbove.load();
+    if (heldAbove > 0 && pages < heldAbove)
+        m_holdOffAbove = 0; // shorter than when the commit copied it: the log started again
     if (pages < m_threshold) {
-        m_holdOff = false; // the log started again
         m_copiedLog = 0;
         return;
     }
     if (pages < m_threshold * InlineFactor) {
         // While the log does not start again (commits raced the last copy), only every
         // quarter threshold of new pages is worth a copy: not one per commit.
-        if (!m_holdOff && pages - m_copiedLog.load() >= m_threshold / 4)
+        if (m_holdOffAbove.load() == 0 && pages - m_copiedLog.load() >= m_threshold / 4)
             request();
         return;
     }
@@ -61,20 +63,25 @@ void WalCheckpointer::committed(sqlite3 *connection, int pages) {
     // runs: wait for it, copy what is left here, and keep the background off until the next
     // commit has started the log again.
     QMutexLocker lock(&m_copying);
-    m_holdOff = true;
-    QElapsedTimer timer;
-    timer.start();
-    int logPages = 0;
-    int copiedPages = 0;
-    const int result = sqlite3_wal_checkpoint_v2(connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                                 &logPages, &copiedPages);
-    if (result == SQLITE_OK) {
+    m_holdOffAbove = pages;
+    const Copy copy = copyLog(connection);
+    if (copy.result == SQLITE_OK) {
         ++m_inline;
-        qCDebug(lcStore) << "checkpoint in the commit:" << copiedPages << "of" << logPages
-                         << "pages in" << timer.elapsed() << "ms";
+        qCDebug(lcStore) << "checkpoint in the commit:" << copy.copiedPages << "of" << copy.logPages
+                         << "pages in" << copy.nanoseconds / 1000000 << "ms";
     } else {
         qCDebug(lcStore) << "checkpoint in the commit:" << sqlite3_errmsg(connection);
     }
+}
+
+WalCheckpointer::Copy WalCheckpointer::copyLog(sqlite3 *connection) {
+    Copy copy;
+    QElapsedTimer timer;
+    timer.start();
+    copy.result = sqlite3_wal_checkpoint_v2(connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                            &copy.logPages, &copy.copiedPages);
+    copy.nanoseconds = timer.nsecsElapsed();
+    return copy;
 }
 
 void WalCheckpointer::request() {
@@ -112,25 +119,22 @@ void WalCheckpointer::checkpoint() {
     // Cleared first: a commit during the copy asks again, so what it added is not left behind.
     m_pending = false;
     QMutexLocker lock(&m_copying);
-    if (m_holdOff)
+    if (m_holdOffAbove.load() > 0)
         return;
     if (!m_connection && !openConnection()) {
         Q_EMIT checkpointed(0, 0, true);
         return;
     }
-    QElapsedTimer timer;
-    timer.start();
-    int logPages = 0;
-    int copiedPages = 0;
-    const int result = sqlite3_wal_checkpoint_v2(m_connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
-                                                 &logPages, &copiedPages);
-    if (result == SQLITE_BUSY) {
+    const Copy copy = copyLog(m_connection);
+    const int logPages = copy.logPages;
+    const int copiedPages = copy.copiedPages;
+    if (copy.result == SQLITE_BUSY) {
         // The writer was starting the log again (or the store closing): nothing lost, the
         // next commit past the threshold asks again.
         qCDebug(lcStore) << "checkpoint: busy";
         return;
     }
-    const bool failed = result != SQLITE_OK || logPages < 0; // -1: not in WAL mode
+    const bool failed = copy.result != SQLITE_OK || logPages < 0; // -1: not in WAL mode
     if (failed) {
         qCWarning(lcStore).noquote()
             << "checkpoint failed:" << QString::fromUtf8(sqlite3_errmsg(m_connection));
@@ -139,9 +143,9 @@ void WalCheckpointer::checkpoint() {
         ++m_completed;
         if (Metrics *metrics = m_metrics.load())
             metrics->observe(QStringLiteral("switchboard_store_checkpoint_seconds"),
-                             timer.nsecsElapsed() / 1e9);
+                             copy.nanoseconds / 1e9);
         qCDebug(lcStore) << "checkpoint:" << copiedPages << "of" << logPages << "pages in"
-                         << timer.elapsed() << "ms";
+                         << copy.nanoseconds / 1000000 << "ms";
     }
     Q_EMIT checkpointed(logPages, copiedPages, failed);
 }

@@ -54,6 +54,13 @@ private:
     void committed(sqlite3 *connection, int pages); // on the writer's thread, after a commit
     void checkpoint();                              // on m_thread
     bool openConnection();                          // on m_thread
+    struct Copy {
+        int result = 0; // SQLITE_OK, SQLITE_BUSY, ...
+        int logPages = 0;
+        int copiedPages = 0;
+        qint64 nanoseconds = 0;
+    };
+    static Copy copyLog(sqlite3 *connection); // one PASSIVE checkpoint, timed
 
     QString m_path;
     int m_threshold;
@@ -62,8 +69,10 @@ private:
     sqlite3 *m_connection = nullptr; // opened on m_thread at the first checkpoint
     QMutex m_copying;                // one copy at a time: the background's or the commit's
     std::atomic<bool> m_pending{false};
-    std::atomic<bool> m_holdOff{false}; // a commit copied; none until the log starts again
-    std::atomic<int> m_copiedLog{0};    // the log's length at the last background copy
+    // The log's length when a commit copied it itself: no background copy until the log is
+    // shorter (it started again); 0 when none is held off.
+    std::atomic<int> m_holdOffAbove{0};
+    std::atomic<int> m_copiedLog{0}; // the log's length at the last background copy
     std::atomic<int> m_inline{0};
     std::atomic<int> m_completed{0};
     std::atomic<Metrics *> m_metrics{nullptr};
