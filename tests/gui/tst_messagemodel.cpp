@@ -21,6 +21,7 @@ private Q_SLOTS:
     void loadsLazilyInPages();
     void newMessageIsInsertedOnTop();
     void liveArrivalsPushTheOldestRowsOut();
+    void burstOfArrivalsIsInsertedTogether();
     void statusCallbackUpdatesTheRowInPlace();
     void filterQueriesTheStore();
     void proxyFiltersByStatus();
@@ -118,8 +119,10 @@ void TestMessageModel::liveArrivalsPushTheOldestRowsOut() {
     QVERIFY2(m_model->rowCount() <= 55, qPrintable(QString::number(m_model->rowCount())));
     QVERIFY(!removed.isEmpty());
     QCOMPARE(removed.constLast().at(1).toInt(), 50); // the tail went: rows 50 and below
-    for (int row = 0; row < m_model->rowCount(); ++row)
+    for (int row = 0; row < m_model->rowCount(); ++row) {
         QCOMPARE(m_model->record(row).body, QStringLiteral("message %1").arg(149 - row));
+        QCOMPARE(m_model->rowForId(m_model->record(row).id), row);
+    }
     // Scrolling down reads the rows that went, from the oldest kept on, with no gap.
     QVERIFY(m_model->canFetchMore({}));
     const int before = m_model->rowCount();
@@ -128,6 +131,28 @@ void TestMessageModel::liveArrivalsPushTheOldestRowsOut() {
     for (int row = 0; row < m_model->rowCount(); ++row)
         QCOMPARE(m_model->record(row).body, QStringLiteral("message %1").arg(149 - row));
     QCOMPARE(m_model->rowForId(m_model->record(before).id), before);
+}
+
+// Each insertion at the top moves every row below it (a whole repaint of the view): a burst of
+// new messages goes in together, while the first after a quiet spell is not held back.
+void TestMessageModel::burstOfArrivalsIsInsertedTogether() {
+    m_model->setQuery({});
+    QTRY_VERIFY(!m_model->isLoading());
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QElapsedTimer quiet;
+    quiet.start();
+    create(QStringLiteral("+14155550100"), QStringLiteral("first"));
+    QTRY_COMPARE(m_model->rowCount(), 1);
+    QVERIFY2(quiet.elapsed() < MessageTableModel::ArrivalIntervalMs,
+             qPrintable(QString::number(quiet.elapsed())));
+    for (int i = 0; i < 40; ++i)
+        create(QStringLiteral("+14155550100"), QStringLiteral("burst %1").arg(i));
+    QTRY_COMPARE(m_model->rowCount(), 41);
+    // create() waits for each commit, so the burst spans several intervals at most.
+    QVERIFY2(inserted.size() < 10, qPrintable(QString::number(inserted.size())));
+    for (int row = 0; row < 40; ++row)
+        QCOMPARE(m_model->record(row).body, QStringLiteral("burst %1").arg(39 - row));
+    QCOMPARE(m_model->record(40).body, QStringLiteral("first"));
 }
 
 void TestMessageModel::statusCallbackUpdatesTheRowInPlace() {

@@ -428,6 +428,8 @@ void TestSendFeedback::splitterAndConversationAreRemembered() {
 
 void TestSendFeedback::timesShowTheirZoneOnHover() {
     SmsTab *sms = m_console.sms();
+    // New rows join the table together, up to a quarter of a second after they are stored.
+    QTRY_VERIFY(m_console.rowWithBody(QStringLiteral("Your order has shipped")) >= 0);
     const MessageRecord m = m_console.record(QStringLiteral("Your order has shipped"));
     const QModelIndex time = viewIndex(m.body, MessageTableModel::Time);
     QCOMPARE(time.data().toString(), TimeFormat::brief(m.createdAt));

@@ -11,7 +11,10 @@ namespace sb {
 
 MessageTableModel::MessageTableModel(Store *store, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_store(store) {
+    , m_store(store)
+    , m_arrivalTimer(new QTimer(this)) {
+    m_arrivalTimer->setSingleShot(true);
+    connect(m_arrivalTimer, &QTimer::timeout, this, &MessageTableModel::insertArrivals);
     connect(m_store, &Store::messagesChanged, this, &MessageTableModel::applyChanges);
 }
 
@@ -23,6 +26,8 @@ void MessageTableModel::setQuery(const MessageQuery &query) {
     m_older.clear();
     m_slotById.clear();
     m_deferred.clear();
+    m_arrivals.clear();
+    m_arrivalTimer->stop();
     m_exhausted = false;
     m_loading = false;
     ++m_generation;
@@ -256,19 +261,37 @@ void MessageTableModel::applyChanges(const QList<MessageRecord> &records) {
     const qint64 newestLoaded = !m_newer.isEmpty()   ? m_newer.constLast().id
                                 : !m_older.isEmpty() ? m_older.constFirst().id
                                                      : 0;
-    QList<MessageRecord> arrivals;
     for (const MessageRecord &m : records) {
         const int row = rowForId(m.id);
         if (row >= 0) {
             at(row) = m;
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
         } else if (m.id > newestLoaded && m_query.matches(m)) {
-            arrivals.append(m);
+            m_arrivals.insert(m.id, m); // a later change of one still waiting replaces it
         }
         // Older rows not loaded yet are read when the user scrolls to them.
     }
-    if (arrivals.isEmpty())
+    if (m_arrivals.isEmpty() || m_arrivalTimer->isActive())
         return;
+    const qint64 since = m_sinceArrivals.isValid() ? m_sinceArrivals.elapsed() : -1;
+    if (since >= 0 && since < m_arrivalIntervalMs)
+        m_arrivalTimer->start(int(m_arrivalIntervalMs - since));
+    else
+        insertArrivals();
+}
+
+void MessageTableModel::insertArrivals() {
+    if (m_arrivals.isEmpty())
+        return;
+    if (m_loading) { // a page is being read: they are applied with it
+        for (const MessageRecord &m : std::as_const(m_arrivals))
+            m_deferred.append(m);
+        m_arrivals.clear();
+        return;
+    }
+    QList<MessageRecord> arrivals = m_arrivals.values();
+    m_arrivals.clear();
+    m_sinceArrivals.start();
     std::sort(arrivals.begin(), arrivals.end(),
               [](const MessageRecord &a, const MessageRecord &b) { return a.id < b.id; });
     beginInsertRows({}, 0, int(arrivals.size()) - 1);
@@ -287,6 +310,17 @@ void MessageTableModel::trimOldest() {
     if (m_loading || rows <= m_maxRows + m_maxRows / 10)
         return;
     beginRemoveRows({}, m_maxRows, rows - 1);
+    const qsizetype cut = rows - m_maxRows;
+    if (cut <= m_older.size()) {
+        // All of them at the older end: no row moves, so no slot changes.
+        for (qsizetype slot = m_older.size() - cut; slot < m_older.size(); ++slot)
+            m_slotById.remove(m_older[slot].id);
+        m_older.resize(m_older.size() - cut);
+        m_exhausted = false;
+        endRemoveRows();
+        return;
+    }
+    // Otherwise the rows kept become the older list (a tenth of the trims under a steady flow).
     QList<MessageRecord> kept;
     kept.reserve(m_maxRows);
     for (int row = 0; row < m_maxRows; ++row)
