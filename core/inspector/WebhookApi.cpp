@@ -205,7 +205,7 @@ void WebhookApi::list(const HttpRequest &request, HttpServer::Reply reply) {
     m_inspector->store()->run<QList<WebhookRecord>>(
         this,
         [query](StoreWorker &w, QString *error) {
-            return WebhookLog::find(w, query, false, error);
+            return WebhookLog::find(w, query, WebhookLog::Detail::NoBodies, error);
         },
         [reply, limit = query.limit](const StoreResult<QList<WebhookRecord>> &result) {
             if (!result.ok())

@@ -292,7 +292,7 @@ void WebhookInspector::replayShuffled(
     m_store->run<QList<WebhookRecord>>(
         Receiver(this),
         [query](StoreWorker &w, QString *error) {
-            return WebhookLog::find(w, query, false, error);
+            return WebhookLog::find(w, query, WebhookLog::Detail::NoBodies, error);
         },
         [this, done](const StoreResult<QList<WebhookRecord>> &result) {
             if (!result.ok())

@@ -13,6 +13,9 @@ namespace {
 
 const char kColumns[] = "id, received_at, method, target, path, headers, peer, sid, signature, "
                         "diagnosis, status, elapsed_us, replay_of";
+// The same places, with no headers or diagnosis.
+const char kSummaryColumns[] = "id, received_at, method, target, path, NULL, peer, sid, "
+                               "signature, NULL, status, elapsed_us, replay_of";
 
 // A header's Latin-1 bytes as a JSON string: escaped by hand, because QJsonArray and
 // QJsonDocument for every captured webhook took a tenth of the store thread's time at ingest.
@@ -60,22 +63,24 @@ HeaderList headersFrom(const QByteArray &json) {
     return headers;
 }
 
-WebhookRecord readRow(const QSqlQuery &q, bool withBodies) {
+WebhookRecord readRow(const QSqlQuery &q, WebhookLog::Detail detail) {
     WebhookRecord r;
     r.id = q.value(0).toLongLong();
     r.receivedAt = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
     r.method = q.value(2).toString().toLatin1();
     r.target = q.value(3).toString();
     r.path = q.value(4).toString();
-    r.headers = headersFrom(q.value(5).toByteArray());
     r.peer = q.value(6).toString();
     r.sid = q.value(7).toString();
     r.signature = q.value(8).toString();
-    r.diagnosis = QJsonDocument::fromJson(q.value(9).toByteArray()).object();
     r.status = q.value(10).toInt();
     r.elapsedUs = q.value(11).toLongLong();
     r.replayOf = q.value(12).toLongLong();
-    if (withBodies) {
+    if (detail == WebhookLog::Detail::Summary)
+        return r;
+    r.headers = headersFrom(q.value(5).toByteArray());
+    r.diagnosis = QJsonDocument::fromJson(q.value(9).toByteArray()).object();
+    if (detail == WebhookLog::Detail::Full) {
         r.body = q.value(13).toByteArray();
         r.responseBody = q.value(14).toByteArray();
     }
@@ -164,7 +169,7 @@ std::optional<qint64> WebhookLog::insert(StoreWorker &w, const WebhookRecord &r,
 }
 
 std::optional<QList<WebhookRecord>> WebhookLog::find(StoreWorker &w, const WebhookQuery &query,
-                                                     bool withBodies, QString *error) {
+                                                     Detail detail, QString *error) {
     QStringList where;
     QVariantList binds;
     if (!query.path.isEmpty()) {
@@ -196,9 +201,13 @@ std::optional<QList<WebhookRecord>> WebhookLog::find(StoreWorker &w, const Webho
         where << QStringLiteral("id > ?");
         binds << query.afterId;
     }
-    QString sql = QStringLiteral("SELECT %1%2 FROM webhook_log")
-                      .arg(QLatin1String(kColumns),
-                           withBodies ? QStringLiteral(", body, response_body") : QString());
+    // A summary leaves the headers and diagnosis out: a list of them, read four times a
+    // second under a flood, was thousands of allocations the GUI thread then freed.
+    const QString columns = detail == Detail::Summary ? QString::fromLatin1(kSummaryColumns)
+                            : detail == Detail::Full
+                                ? QLatin1String(kColumns) + QLatin1String(", body, response_body")
+                                : QString::fromLatin1(kColumns);
+    QString sql = QStringLiteral("SELECT %1 FROM webhook_log").arg(columns);
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ?");
@@ -214,8 +223,23 @@ std::optional<QList<WebhookRecord>> WebhookLog::find(StoreWorker &w, const Webho
     }
     QList<WebhookRecord> list;
     while (q.next())
-        list.append(readRow(q, withBodies));
+        list.append(readRow(q, detail));
     return list;
+}
+
+std::optional<QList<qint64>> WebhookLog::newestIds(StoreWorker &w, int limit, QString *error) {
+    QSqlQuery q(w.database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id FROM webhook_log ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec()) {
+        fail(q, error);
+        return std::nullopt;
+    }
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
 }
 
 std::optional<std::optional<WebhookRecord>> WebhookLog::byId(StoreWorker &w, qint64 id,
@@ -231,7 +255,7 @@ std::optional<std::optional<WebhookRecord>> WebhookLog::byId(StoreWorker &w, qin
     }
     if (!q.next())
         return std::optional<WebhookRecord>();
-    return std::optional<WebhookRecord>(readRow(q, true));
+    return std::optional<WebhookRecord>(readRow(q, Detail::Full));
 }
 
 std::optional<int> WebhookLog::prune(StoreWorker &w, const QDateTime &cutoff, qint64 maxBytes,

@@ -59,9 +59,17 @@ public:
 
     static std::optional<qint64> insert(StoreWorker &w, const WebhookRecord &record,
                                         QString *error);
-    // Newest first; a row is light here when `withBodies` is false (no body, no response).
+    // How much of each row find() reads.
+    enum class Detail {
+        Summary,  // what a list shows: no headers, diagnosis, body or response
+        NoBodies, // all but the body and the response
+        Full,
+    };
+    // Newest first.
     static std::optional<QList<WebhookRecord>> find(StoreWorker &w, const WebhookQuery &query,
-                                                    bool withBodies, QString *error);
+                                                    Detail detail, QString *error);
+    // The ids of the newest `limit` rows, newest first: what a view checks its rows against.
+    static std::optional<QList<qint64>> newestIds(StoreWorker &w, int limit, QString *error);
     static std::optional<std::optional<WebhookRecord>> byId(StoreWorker &w, qint64 id,
                                                             QString *error);
     // Drops what is older than `cutoff`, then the oldest until at most `maxBytes` remain.

@@ -89,7 +89,7 @@ qint64 TestWebhookTableModel::storedCount() {
         m_store->run<QList<WebhookRecord>>(
             &m_ctx,
             [all](StoreWorker &w, QString *error) {
-                return WebhookLog::find(w, all, false, error);
+                return WebhookLog::find(w, all, WebhookLog::Detail::NoBodies, error);
             },
             done);
     });

@@ -53,7 +53,8 @@ private:
     void changed(bool pruned);
     // Only the captures newer than the top row unless rows went (then the newest MaxRows).
     void read();
-    void applyAll(const QList<WebhookRecord> &rows);
+    // `ids`: the newest MaxRows in the store; rows shown but not among them went.
+    void applyAll(const QList<qint64> &ids, const QList<WebhookRecord> &newer);
     void applyNewer(const QList<WebhookRecord> &rows);
 
     Store *m_store;
