@@ -240,6 +240,36 @@ void Inbox::contact(qint64 contactId, Receiver receiver, Done<std::optional<Cont
         std::move(done));
 }
 
+void Inbox::contactsById(const QList<qint64> &ids, Receiver receiver,
+                         Done<QList<ContactSummary>> done) {
+    m_store->run<QList<ContactSummary>>(
+        std::move(receiver),
+        [ids, shared = m_shared](StoreWorker &w,
+                                 QString *error) -> std::optional<QList<ContactSummary>> {
+            SqliteQuery q(w);
+            if (!q.prepare(QStringLiteral("SELECT ") + kContactColumns +
+                               QStringLiteral(" FROM contacts c WHERE c.id = :id"),
+                           error))
+                return std::nullopt;
+            QList<ContactSummary> found;
+            found.reserve(ids.size());
+            for (const qint64 id : ids) {
+                q.reset();
+                q.bind(":id", id);
+                if (q.next())
+                    found.append(readContact(q));
+                if (!q.ok()) {
+                    *error = q.error();
+                    return std::nullopt;
+                }
+            }
+            if (!shared->addOptOuts(w, found, error))
+                return std::nullopt;
+            return found;
+        },
+        std::move(done));
+}
+
 void Inbox::contactIdFor(const QString &address, Receiver receiver, Done<qint64> done) {
     m_store->run<qint64>(
         std::move(receiver),

@@ -84,6 +84,9 @@ public:
     void contacts(const ContactQuery &query, Receiver receiver, Done<QList<ContactSummary>> done);
     // One contact by id (nullopt inside: no such contact).
     void contact(qint64 contactId, Receiver receiver, Done<std::optional<ContactSummary>> done);
+    // Several by id, in one store job (those that exist; in no particular order).
+    void contactsById(const QList<qint64> &ids, Receiver receiver,
+                      Done<QList<ContactSummary>> done);
     // The contact an address belongs to ("+1555…", "whatsapp:+1555…", or a linked email);
     // 0 when none yet.
     void contactIdFor(const QString &address, Receiver receiver, Done<qint64> done);

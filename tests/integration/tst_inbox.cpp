@@ -64,6 +64,7 @@ private Q_SLOTS:
     void existingCallsMakeContactsOnMigration();
     void emailChannelFollowsTheLinkedAddress();
     void contactsChangedNamesTheContact();
+    void contactsByIdReadsTheOnesThatExist();
     void optOutsShownWhenTheTableExists();
     void notesNeedAContactAndText();
 
@@ -893,6 +894,28 @@ void TestInbox::contactsChangedNamesTheContact() {
     QTRY_VERIFY(!spy.isEmpty());
     for (const QList<QVariant> &signal : std::as_const(spy))
         QCOMPARE(signal.at(0).value<QList<qint64>>(), QList<qint64>{id});
+}
+
+void TestInbox::contactsByIdReadsTheOnesThatExist() {
+    inbound(kAnna, kOurNumber, QStringLiteral("one"));
+    inbound(kBen, kOurNumber, QStringLiteral("ben here"));
+    inbound(kBen, kOurNumber, QStringLiteral("and again"));
+    QHash<QString, qint64> idOf;
+    for (const ContactSummary &c : contacts())
+        idOf.insert(c.number, c.id);
+    QCOMPARE(idOf.size(), 2);
+    const auto read = await<StoreResult<QList<ContactSummary>>>([&](auto done) {
+        m_inbox->contactsById({idOf.value(kBen), 424242, idOf.value(kAnna)}, &m_ctx, done);
+    });
+    QVERIFY(read && read->ok());
+    QHash<QString, ContactSummary> byNumber;
+    for (const ContactSummary &c : read->value)
+        byNumber.insert(c.number, c);
+    QCOMPARE(byNumber.size(), 2); // no such contact as 424242: left out, not an error
+    QCOMPARE(byNumber.value(kBen).id, idOf.value(kBen));
+    QCOMPARE(byNumber.value(kBen).unread, 2);
+    QCOMPARE(byNumber.value(kBen).lastText, QStringLiteral("and again"));
+    QCOMPARE(byNumber.value(kAnna).unread, 1);
 }
 
 void TestInbox::optOutsShownWhenTheTableExists() {

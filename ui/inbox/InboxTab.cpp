@@ -409,29 +409,35 @@ void InboxTab::onContactsChanged(const QList<qint64> &ids) {
             loadThread(m_contact->id, qMax(ThreadPage, int(m_thread->items().size())));
         return;
     }
-    for (const qint64 id : ids) {
-        m_context.inbox->contact(
-            id, this, [this, id](const StoreResult<std::optional<ContactSummary>> &r) {
-                if (!r.ok() || !r.value)
-                    return;
-                // Most changes (a status callback on an outbound message) leave the unread
-                // counts as they were: the total is read again only when this one moved.
-                const int row = m_model->rowOf(id);
-                const bool unreadMoved = row < 0 || m_model->contact(row).unread != r.value->unread;
-                m_model->update({*r.value});
-                if (m_contact && m_contact->id == id) {
-                    m_contact = *r.value;
-                    updateHeader();
-                    // The agent is looking at it: what just arrived is read.
-                    if (m_contact->unread > 0 && isVisible() && window()->isActiveWindow())
-                        markRead();
-                }
-                if (unreadMoved)
-                    refreshUnreadTotal();
-            });
-        if (m_contact && m_contact->id == id)
-            loadThread(id, ThreadPage); // the newest page, merged into what is loaded
-    }
+    // One store job for the batch: a job per contact meant hundreds of results a second
+    // posted to the GUI thread under a flood, each freed here.
+    m_context.inbox->contactsById(ids, this, [this](const StoreResult<QList<ContactSummary>> &r) {
+        if (!r.ok() || r.value.isEmpty())
+            return;
+        // Most changes (a status callback on an outbound message) leave the unread
+        // counts as they were: the total is read again only when one of them moved.
+        bool unreadMoved = false;
+        for (const ContactSummary &c : r.value) {
+            const int row = m_model->rowOf(c.id);
+            unreadMoved = unreadMoved || row < 0 || m_model->contact(row).unread != c.unread;
+        }
+        m_model->update(r.value);
+        if (m_contact) {
+            for (const ContactSummary &c : r.value) {
+                if (c.id != m_contact->id)
+                    continue;
+                m_contact = c;
+                updateHeader();
+                // The agent is looking at it: what just arrived is read.
+                if (m_contact->unread > 0 && isVisible() && window()->isActiveWindow())
+                    markRead();
+            }
+        }
+        if (unreadMoved)
+            refreshUnreadTotal();
+    });
+    if (m_contact && ids.contains(m_contact->id))
+        loadThread(m_contact->id, ThreadPage); // the newest page, merged into what is loaded
 }
 
 void InboxTab::refreshUnreadTotal() {
