@@ -2,6 +2,8 @@
 
 #include "StoreWorker.h"
 
+#include <algorithm>
+
 namespace sb {
 
 bool MessageQuery::matches(const MessageRecord &m) const {
@@ -55,6 +57,63 @@ void Store::enqueue(Job job) {
     }
     if (schedule)
         QMetaObject::invokeMethod(m_worker, &StoreWorker::scheduleDrain, Qt::QueuedConnection);
+}
+
+void Store::announce(QList<MessageRecord> changed, QList<MessageRecord> arrived,
+                     const QHash<QString, QSet<qint64>> &rows,
+                     const QHash<QString, QSet<qint64>> &created) {
+    bool post = false;
+    {
+        QMutexLocker lock(&m_announceMutex);
+        Announcements &a = m_announcements;
+        a.changed.append(std::move(changed));
+        a.arrived.append(std::move(arrived));
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+            if (!a.rows.contains(it.key()))
+                a.tables.append(it.key());
+            a.rows[it.key()].unite(*it);
+            a.created[it.key()].unite(created.value(it.key()));
+        }
+        post = !std::exchange(m_deliveryPosted, true);
+    }
+    if (post)
+        QMetaObject::invokeMethod(this, &Store::deliverAnnouncements, Qt::QueuedConnection);
+}
+
+namespace {
+// The last copy of each message only, in the order of those last copies.
+QList<MessageRecord> latestOnly(QList<MessageRecord> messages) {
+    QSet<qint64> seen;
+    QList<MessageRecord> out;
+    out.reserve(messages.size());
+    for (qsizetype i = messages.size() - 1; i >= 0; --i) {
+        if (!seen.contains(messages.at(i).id)) {
+            seen.insert(messages.at(i).id);
+            out.append(std::move(messages[i]));
+        }
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+} // namespace
+
+void Store::deliverAnnouncements() {
+    Announcements a;
+    {
+        QMutexLocker lock(&m_announceMutex);
+        a = std::exchange(m_announcements, {});
+        m_deliveryPosted = false;
+    }
+    if (!a.changed.isEmpty())
+        Q_EMIT messagesChanged(latestOnly(std::move(a.changed)));
+    if (!a.arrived.isEmpty())
+        Q_EMIT messagesArrived(latestOnly(std::move(a.arrived)));
+    for (const QString &table : std::as_const(a.tables)) {
+        const QSet<qint64> &ids = a.rows.value(table);
+        const QSet<qint64> &fresh = a.created.value(table);
+        Q_EMIT rowsChanged(table, QList<qint64>(ids.cbegin(), ids.cend()),
+                           QList<qint64>(fresh.cbegin(), fresh.cend()));
+    }
 }
 
 QList<Store::Job> Store::takeJobs(int max) {

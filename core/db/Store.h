@@ -4,8 +4,10 @@
 #include "common/Receiver.h"
 #include "messaging/Records.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QThread>
 
 #include <functional>
@@ -145,6 +147,15 @@ private:
     static void afterCommit(StoreWorker &w, std::function<void(const QString &)> action);
     void enqueue(Job job);
     QList<Job> takeJobs(int max);
+    // From the store thread after a commit: what changed, emitted on this object's thread.
+    // One posted call carries any number of commits, however many objects listen: a signal
+    // emitted on the store thread cost one queued event per listener per commit (about 25
+    // per webhook in a console under a flood), each made on the store thread and freed on
+    // the GUI thread, whose frees then waited on the store thread's allocator lock.
+    void announce(QList<MessageRecord> changed, QList<MessageRecord> arrived,
+                  const QHash<QString, QSet<qint64>> &rows,
+                  const QHash<QString, QSet<qint64>> &created);
+    void deliverAnnouncements();
 
     QString m_path;
     QList<Schema> m_schemas;
@@ -153,6 +164,17 @@ private:
     QMutex m_mutex;
     QList<Job> m_jobs;
     bool m_drainScheduled = false;
+
+    struct Announcements {
+        QList<MessageRecord> changed; // a message changed twice appears twice: the last wins
+        QList<MessageRecord> arrived;
+        QStringList tables; // in the order they first changed
+        QHash<QString, QSet<qint64>> rows;
+        QHash<QString, QSet<qint64>> created;
+    };
+    QMutex m_announceMutex;
+    Announcements m_announcements;
+    bool m_deliveryPosted = false;
 };
 
 template <typename T, typename Call>

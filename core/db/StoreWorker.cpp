@@ -383,27 +383,22 @@ void StoreWorker::announce() {
         m_changed.clear();
     if (!m_store->isSignalConnected(arrivedSignal))
         m_arrived.clear();
+    QList<MessageRecord> changed;
     if (!m_changed.isEmpty()) {
         const QList<qint64> ids(m_changed.cbegin(), m_changed.cend());
         m_changed.clear();
-        const QList<MessageRecord> changed = messagesByIds(ids);
-        if (!changed.isEmpty())
-            Q_EMIT m_store->messagesChanged(changed);
+        changed = messagesByIds(ids);
     }
+    QList<MessageRecord> arrived;
     if (!m_arrived.isEmpty()) {
         const QList<qint64> ids(m_arrived.cbegin(), m_arrived.cend());
         m_arrived.clear();
-        const QList<MessageRecord> arrived = messagesByIds(ids);
-        if (!arrived.isEmpty())
-            Q_EMIT m_store->messagesArrived(arrived);
+        arrived = messagesByIds(ids);
     }
     const QHash<QString, QSet<qint64>> rows = std::exchange(m_rowsChanged, {});
     const QHash<QString, QSet<qint64>> created = std::exchange(m_rowsCreated, {});
-    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
-        const QSet<qint64> &fresh = created.value(it.key());
-        Q_EMIT m_store->rowsChanged(it.key(), QList<qint64>(it->cbegin(), it->cend()),
-                                    QList<qint64>(fresh.cbegin(), fresh.cend()));
-    }
+    if (!changed.isEmpty() || !arrived.isEmpty() || !rows.isEmpty())
+        m_store->announce(std::move(changed), std::move(arrived), rows, created);
 }
 
 void StoreWorker::announceWebhooks() {

@@ -4,6 +4,7 @@
 #include "db/StoreWorker.h"
 
 #include <QDir>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -31,6 +32,7 @@ private Q_SLOTS:
     void failedSendKeepsTheMessage();
     void inboundRetriesStoredOnce();
     void changeSignalCarriesRecords();
+    void commitsAnnouncedWhileTheReceiverIsBusyArriveTogether();
     void unfinishedWorkSurvivesRestart();
     void burstOfCallbacksAllStored();
     void findMessagesFilters();
@@ -290,6 +292,39 @@ void TestStore::changeSignalCarriesRecords() {
     m_store->flush(&m_ctx, [this] { m_ctx.setObjectName(QStringLiteral("flushed")); });
     QTRY_COMPARE(flushed.size(), 1);
     QCOMPARE(spy.size(), 1); // a replay changes nothing, so no signal
+}
+
+// The listener's thread handles no event while three commits change one message: it then
+// hears of them once, on the store object's own thread, with the message's last state.
+void TestStore::commitsAnnouncedWhileTheReceiverIsBusyArriveTogether() {
+    QSignalSpy changed(m_store.get(), &Store::messagesChanged);
+    QList<QThread *> emittedOn;
+    connect(m_store.get(), &Store::messagesChanged, &m_ctx,
+            [&] { emittedOn.append(QThread::currentThread()); });
+    QThread helper;
+    QObject committedCtx;
+    committedCtx.moveToThread(&helper);
+    helper.start();
+    const auto stop = qScopeGuard([&] {
+        helper.quit();
+        helper.wait();
+    });
+    Receiver onHelper; // made on the helper's thread, as a Receiver must be
+    QMetaObject::invokeMethod(
+        &committedCtx, [&] { onHelper = Receiver(&committedCtx); }, Qt::BlockingQueuedConnection);
+    QSemaphore committed;
+    for (const char *status : {"queued", "sent", "delivered"}) {
+        m_store->applyStatusCallback(
+            callback(QStringLiteral("SM-busy"), QLatin1String(status)), onHelper,
+            [&committed](const StoreResult<bool> &) { committed.release(); });
+        QVERIFY(committed.tryAcquire(1, 10000)); // this commit is durable; next one
+    }
+    QThread::msleep(100); // the last commit's announcement is made just after its result
+    QTRY_COMPARE(changed.size(), 1);
+    const auto records = changed.constFirst().at(0).value<QList<MessageRecord>>();
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.constFirst().status, QStringLiteral("delivered"));
+    QCOMPARE(emittedOn, QList<QThread *>{QThread::currentThread()});
 }
 
 void TestStore::unfinishedWorkSurvivesRestart() {
