@@ -44,6 +44,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <ctime>
 
 using sbtest::runUntil;
 
@@ -350,17 +351,26 @@ public:
         ++m_depth;
         QElapsedTimer timer;
         timer.start();
+        const double cpuBefore = threadCpuMs();
         const bool handled = QApplication::notify(receiver, event);
         const qint64 ms = timer.elapsed();
         --m_depth;
+        // CPU time well under the wall time means the thread waited for a core, not for work.
         if (ms >= traceMs)
-            std::printf("stall %lld ms: event %d to %s\n", static_cast<long long>(ms), type,
+            std::printf("stall %lld ms (GUI thread on CPU %.1f ms): event %d to %s\n",
+                        static_cast<long long>(ms), threadCpuMs() - cpuBefore, type,
                         qPrintable(what));
         return handled;
     }
 
 private:
     int m_depth = 0;
+
+    static double threadCpuMs() {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+    }
 };
 
 } // namespace
