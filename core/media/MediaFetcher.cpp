@@ -55,11 +55,21 @@ int MediaFetcher::retryDelayMs(int failedAttempts) const {
     return int(std::min<qint64>(delay, m_options.maxRetryMs));
 }
 
+MediaFetcher::~MediaFetcher() {
+    disconnect(m_rowsChanged);
+}
+
 void MediaFetcher::start() {
-    connect(m_store, &Store::rowsChanged, this,
-            [this](const QString &table, const QList<qint64> &ids, const QList<qint64> &) {
-                onRowsChanged(table, ids);
-            });
+    // Looked at where the store announces (its object's thread): only this table's changes
+    // wake the network thread, not every commit's (each wake-up preempted the GUI thread).
+    const Receiver me(this);
+    m_rowsChanged = connect(
+        m_store, &Store::rowsChanged, m_store,
+        [me, this](const QString &table, const QList<qint64> &ids, const QList<qint64> &) {
+            if (table == QLatin1String(MediaRows::Table))
+                me.post([this, ids] { onRowsChanged(ids); });
+        },
+        Qt::DirectConnection);
     m_store->run<QList<MediaRecord>>(
         this, [](StoreWorker &w, QString *error) { return MediaRows::unfinished(w, error); },
         [this](const StoreResult<QList<MediaRecord>> &rows) {
@@ -78,9 +88,7 @@ void MediaFetcher::start() {
         });
 }
 
-void MediaFetcher::onRowsChanged(const QString &table, const QList<qint64> &ids) {
-    if (table != QLatin1String(MediaRows::Table))
-        return;
+void MediaFetcher::onRowsChanged(const QList<qint64> &ids) {
     m_store->run<QList<MediaRecord>>(
         this, [ids](StoreWorker &w, QString *error) { return MediaRows::byIds(w, ids, error); },
         [this](const StoreResult<QList<MediaRecord>> &rows) {

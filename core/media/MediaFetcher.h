@@ -43,6 +43,8 @@ public:
                  QString dataDir, std::function<QDateTime()> clock, Options options,
                  QObject *parent = nullptr);
 
+    ~MediaFetcher() override;
+
     void start();
 
     // "media/ab/abcdef….png": where a file with this hash and type is stored, relative to the
@@ -63,7 +65,8 @@ private:
         MediaRecord media;
         int tries = 0; // failed attempts in this run
     };
-    void onRowsChanged(const QString &table, const QList<qint64> &ids);
+    void onRowsChanged(const QList<qint64> &ids);
+    QMetaObject::Connection m_rowsChanged;
     void take(const QList<MediaRecord> &rows);
     void enqueue(const Job &job);
     void pump();

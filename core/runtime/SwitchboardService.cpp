@@ -96,6 +96,7 @@ QList<Schema> SwitchboardService::schemas(const ChannelList &channels) {
 SwitchboardService::~SwitchboardService() {
     // Stop taking requests first, then stop sending, then the sandbox; the store last, so
     // everything queued is committed.
+    disconnect(m_pollerNudges); // the poller goes with the network thread
     retire(m_server, m_serverThread);
     retire(m_networkRoot, m_networkThread);
     retire(m_sandbox, m_sandboxThread);
@@ -281,14 +282,23 @@ void SwitchboardService::startServer() {
                     Q_EMIT polled(m_clock(), listed, fixed, arrived, nextMs);
                 });
         // Something sent is worth a poll soon: its statuses come next.
-        connect(m_store, &Store::messagesChanged, m_poller,
-                [poller = m_poller](const QList<MessageRecord> &changed) {
-                    for (const MessageRecord &m : changed) {
-                        if (m.direction == QLatin1String("outbound") &&
-                            !MessageStatus::isFinal(m.status))
-                            return poller->nudge();
+        // Looked at here, on the store object's thread, and at most every NudgeEveryMs: a
+        // queued call per commit woke the network thread a thousand times a second under a
+        // flood, for a poll that is seconds away.
+        m_pollerNudges = connect(
+            m_store, &Store::messagesChanged, this, [this](const QList<MessageRecord> &changed) {
+                if (m_sinceNudge.isValid() && m_sinceNudge.elapsed() < NudgeEveryMs)
+                    return;
+                for (const MessageRecord &m : changed) {
+                    if (m.direction == QLatin1String("outbound") &&
+                        !MessageStatus::isFinal(m.status)) {
+                        m_sinceNudge.start();
+                        QMetaObject::invokeMethod(m_poller, &MessagePoller::nudge,
+                                                  Qt::QueuedConnection);
+                        return;
                     }
-                });
+                }
+            });
     }
     // Inbound media: downloaded in the background, on this thread like every other request.
     MediaFetcher::Options mediaOptions;

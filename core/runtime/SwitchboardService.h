@@ -8,6 +8,7 @@
 #include "db/Migrations.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThread>
 #include <QUrl>
@@ -165,6 +166,9 @@ private:
     Outbox *m_outbox = nullptr;
     StatusReconciler *m_reconciler = nullptr;
     MessagePoller *m_poller = nullptr; // polling mode only
+    QMetaObject::Connection m_pollerNudges;
+    static constexpr int NudgeEveryMs = 250; // the poller's shortest interval is seconds
+    QElapsedTimer m_sinceNudge;
     ReceiveMode m_receiveMode;
     MediaShares *m_mediaShares = nullptr;
     NumberWiring *m_wiring = nullptr;
