@@ -214,30 +214,15 @@ void Inbox::contacts(const ContactQuery &query, Receiver receiver,
 }
 
 void Inbox::contact(qint64 contactId, Receiver receiver, Done<std::optional<ContactSummary>> done) {
-    m_store->run<std::optional<ContactSummary>>(
-        std::move(receiver),
-        [contactId, shared = m_shared](
-            StoreWorker &w, QString *error) -> std::optional<std::optional<ContactSummary>> {
-            SqliteQuery q(w);
-            if (!q.prepare(QStringLiteral("SELECT ") + kContactColumns +
-                               QStringLiteral(" FROM contacts c WHERE c.id = :id"),
-                           error))
-                return std::nullopt;
-            q.bind(":id", contactId);
-            QList<ContactSummary> found;
-            if (q.next())
-                found.append(readContact(q));
-            if (!q.ok()) {
-                *error = q.error();
-                return std::nullopt;
-            }
-            if (found.isEmpty())
-                return std::optional<ContactSummary>();
-            if (!shared->addOptOuts(w, found, error))
-                return std::nullopt;
-            return std::optional(found.first());
-        },
-        std::move(done));
+    contactsById({contactId}, std::move(receiver),
+                 [done = std::move(done)](const StoreResult<QList<ContactSummary>> &found) {
+                     StoreResult<std::optional<ContactSummary>> one;
+                     one.error = found.error;
+                     if (found.ok() && !found.value.isEmpty())
+                         one.value = found.value.constFirst();
+                     if (done)
+                         done(one);
+                 });
 }
 
 void Inbox::contactsById(const QList<qint64> &ids, Receiver receiver,
