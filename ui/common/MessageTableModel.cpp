@@ -274,8 +274,8 @@ void MessageTableModel::applyChanges(const QList<MessageRecord> &records) {
     if (m_arrivals.isEmpty() || m_arrivalTimer->isActive())
         return;
     const qint64 since = m_sinceArrivals.isValid() ? m_sinceArrivals.elapsed() : -1;
-    if (since >= 0 && since < m_arrivalIntervalMs)
-        m_arrivalTimer->start(int(m_arrivalIntervalMs - since));
+    if (since >= 0 && since < ArrivalIntervalMs)
+        m_arrivalTimer->start(int(ArrivalIntervalMs - since));
     else
         insertArrivals();
 }

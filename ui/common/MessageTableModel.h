@@ -49,7 +49,6 @@ public:
     // the view repaints whole (22 times a second in a 1,000 webhooks/s soak). The first one
     // after a quiet spell goes in at once; status changes of shown rows are never held.
     static constexpr int ArrivalIntervalMs = 250;
-    void setArrivalIntervalMs(int ms) { m_arrivalIntervalMs = ms; }
     // The channels' status models (without: Twilio's message statuses for every channel).
     void setStatuses(const ChannelStatuses &statuses) { m_statuses = statuses; }
     // Unread inbound messages show in bold.
@@ -102,7 +101,6 @@ private:
     QHash<qint64, MessageRecord> m_arrivals; // new messages waiting for their insertion
     QTimer *m_arrivalTimer = nullptr;
     QElapsedTimer m_sinceArrivals; // since the last insertion of new messages
-    int m_arrivalIntervalMs = ArrivalIntervalMs;
     void insertArrivals();
     bool m_exhausted = false;
     quint64 m_generation = 0;
