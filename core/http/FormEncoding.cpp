@@ -64,6 +64,8 @@ bool FormEncoding::decode(const QByteArray &body, FormFields *fields) {
     if (body.isEmpty())
         return true;
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // One allocation for the list: growing it field by field was half of decoding a webhook.
+    fields->reserve(body.count('&') + 1);
     qsizetype start = 0;
     while (start <= body.size()) {
         qsizetype end = body.indexOf('&', start);

@@ -179,7 +179,9 @@ QString HttpServer::loggedPath(const QString &path) const {
     return path;
 }
 
-HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket, const HttpRequest &parsed) {
+HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket,
+                                        const std::shared_ptr<const HttpRequest> &request) {
+    const HttpRequest &parsed = *request;
     auto *sequencer = ResponseSequencer::of(socket);
     const quint64 sequence = sequencer->reserve();
     QPointer<ResponseSequencer> guard(sequencer);
@@ -187,11 +189,13 @@ HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket, const HttpRequest &p
     timer.start();
     auto answered = std::make_shared<bool>(false);
     QPointer<HttpServer> self(this);
-    // Only the observed requests are kept whole until answered (a shared copy of the body).
+    // Only the observed requests are kept until answered: the very object the filters and the
+    // route saw, so an observer finds its decoded form and signature verdict, not a copy
+    // taken before them (which made the inspector decode and verify every webhook again).
     std::shared_ptr<const HttpRequest> observed;
     for (const auto &[prefix, observer] : std::as_const(m_observers)) {
         if (parsed.path.startsWith(prefix)) {
-            observed = std::make_shared<const HttpRequest>(parsed);
+            observed = request;
             break;
         }
     }
@@ -234,7 +238,8 @@ void HttpServer::setMaxBodyBytes(const QByteArray &method, const QByteArray &pat
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
-    HttpRequest parsed;
+    const auto shared = std::make_shared<HttpRequest>();
+    HttpRequest &parsed = *shared;
     parsed.method = methodName(request.method());
     const QUrl url = request.url();
     parsed.path = url.path();
@@ -263,7 +268,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
             parsed.target += QLatin1Char('?') + url.query(QUrl::FullyEncoded);
     }
 
-    const Reply reply = makeReply(socket, parsed);
+    const Reply reply = makeReply(socket, shared);
     const qint64 maxBodyBytes = m_limits.maxBodyBytesFor(parsed.method, parsed.target.toUtf8());
     if (parsed.body.size() > maxBodyBytes) {
         // Normally stopped earlier by GuardedTcpServer; this covers a server bound elsewhere.
@@ -353,11 +358,11 @@ void HttpServer::dispatch(HttpRequest &request, const Reply &reply, bool runFilt
 }
 
 void HttpServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) {
-    HttpRequest parsed;
-    parsed.method = methodName(request.method());
-    parsed.path = request.url().path();
+    const auto parsed = std::make_shared<HttpRequest>();
+    parsed->method = methodName(request.method());
+    parsed->path = request.url().path();
     counted(makeReply(socket, parsed), QStringLiteral("unmatched"),
-            parsed.path)(HttpResponse::error(404, tr("Not found")));
+            parsed->path)(HttpResponse::error(404, tr("Not found")));
 }
 
 } // namespace sb

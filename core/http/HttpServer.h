@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace sb {
@@ -99,7 +100,7 @@ private:
         Handler handler;
     };
     static bool matches(const QStringList &pattern, const QStringList &segments, QStringList *args);
-    Reply makeReply(QTcpSocket *socket, const HttpRequest &parsed);
+    Reply makeReply(QTcpSocket *socket, const std::shared_ptr<const HttpRequest> &request);
     void dispatch(HttpRequest &request, const Reply &reply, bool runFilters = true);
     // `reply`, counting its answer under `route` (a pattern, never the raw path: label values
     // must stay few).

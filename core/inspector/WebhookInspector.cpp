@@ -6,6 +6,7 @@
 #include "db/StoreWorker.h"
 #include "http/HttpServer.h"
 
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUrl>
@@ -76,13 +77,13 @@ WebhookRecord WebhookInspector::recordOf(const HttpRequest &request, const HttpR
 }
 
 HeaderList WebhookInspector::redacted(const HeaderList &headers) {
-    HeaderList out;
-    for (const auto &[name, value] : headers) {
-        const QByteArray lower = name.toLower();
-        if (lower == "authorization" || lower == "proxy-authorization" || lower == "cookie")
-            out.append({name, QByteArrayLiteral("[redacted]")});
-        else
-            out.append({name, value});
+    HeaderList out = headers; // shared until a credential is found: most webhooks carry none
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        const QByteArray &name = headers.at(i).first;
+        if (name.compare("authorization", Qt::CaseInsensitive) == 0 ||
+            name.compare("proxy-authorization", Qt::CaseInsensitive) == 0 ||
+            name.compare("cookie", Qt::CaseInsensitive) == 0)
+            out[i].second = QByteArrayLiteral("[redacted]");
     }
     return out;
 }
@@ -122,9 +123,15 @@ void WebhookInspector::capture(const HttpRequest &request, const HttpResponse &r
     // The guard verified it: its verdict is kept, not worked out again on the store thread
     // (that HMAC and form decoding were a fourteenth of the store thread's time at ingest).
     if (!request.signatureVerifiedFor.isEmpty()) {
-        const SignatureDiagnosis d = SignatureDiagnosis::verified(request.signatureVerifiedFor);
-        r.signature = d.result();
-        r.diagnosis = d.toJson();
+        if (m_lastVerified.url != request.signatureVerifiedFor) {
+            const SignatureDiagnosis d = SignatureDiagnosis::verified(request.signatureVerifiedFor);
+            m_lastVerified = {request.signatureVerifiedFor, d.result(), d.toJson(), {}};
+            m_lastVerified.json =
+                QJsonDocument(m_lastVerified.diagnosis).toJson(QJsonDocument::Compact);
+        }
+        r.signature = m_lastVerified.result;
+        r.diagnosis = m_lastVerified.diagnosis;
+        r.diagnosisJson = m_lastVerified.json;
     }
     record(std::move(r), {});
 }

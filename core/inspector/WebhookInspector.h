@@ -119,6 +119,15 @@ private:
     std::atomic<int> m_refusedPerSecond;
     QElapsedTimer m_refusedWindow; // the current second
     int m_refusedInWindow = 0;
+    // The verified diagnosis of the last URL a webhook was verified for: the same for every
+    // callback to that URL, so built and serialised once, not per webhook.
+    struct Verified {
+        QString url;
+        QString result;
+        QJsonObject diagnosis;
+        QByteArray json;
+    };
+    Verified m_lastVerified;
 };
 
 } // namespace sb

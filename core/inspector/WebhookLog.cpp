@@ -145,7 +145,9 @@ std::optional<qint64> WebhookLog::insert(StoreWorker &w, const WebhookRecord &r,
         error);
     if (!insert)
         return std::nullopt;
-    const QByteArray diagnosis = QJsonDocument(r.diagnosis).toJson(QJsonDocument::Compact);
+    const QByteArray diagnosis = r.diagnosisJson.isEmpty()
+                                     ? QJsonDocument(r.diagnosis).toJson(QJsonDocument::Compact)
+                                     : r.diagnosisJson;
     insert->bind(1, r.receivedAt.toMSecsSinceEpoch());
     insert->bindText(2, r.method);
     insert->bind(3, r.target);

@@ -27,7 +27,10 @@ struct WebhookRecord {
     QString sid;           // MessageSid / CallSid of a Twilio form webhook, if any
     QString signature;     // valid, invalid, missing, unchecked, replay
     QJsonObject diagnosis; // SignatureDiagnosis::toJson() (or a SendGrid refusal's reason)
-    int status = 0;        // the answer sent
+    // `diagnosis` as compact JSON when the capture had it already (insert() writes it as is);
+    // empty: insert() serialises `diagnosis`.
+    QByteArray diagnosisJson;
+    int status = 0; // the answer sent
     QByteArray responseBody;
     qint64 elapsedUs = 0;
     qint64 replayOf = 0; // a replay of that record (its signature check was skipped)

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void routesWithPlaceholders();
     void unknownPathIs404AndWrongMethod405();
     void filterRunsBeforeRouting();
+    void observerSeesWhatTheFilterFound();
     void oversizedBodyRejectedBeforeBuffering();
     void bodyAtTheLimitIsAccepted();
     void oversizedHeadersRejected();
@@ -27,6 +28,12 @@ private:
     QUrl url(const QString &path) const {
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
     }
+    struct Observed {
+        QString verifiedFor;
+        QString fieldA;
+        int status = 0;
+    };
+    QList<Observed> m_observed;
     HttpServer m_server{QStringLiteral("test")};
     quint16 m_port = 0;
     sbtest::Http m_http;
@@ -61,6 +68,26 @@ void TestHttpServer::initTestCase() {
                                return std::nullopt;
                            return HttpResponse::error(403, QStringLiteral("no"));
                        });
+    // A filter that verifies, as the signature guard does, and an observer that records, as
+    // the webhook inspector does: the observer must get the verdict and the decoded form, not
+    // a copy of the request taken before the filter ran.
+    m_server.route("POST", QStringLiteral("/observed/form"),
+                   [](const HttpRequest &, HttpServer::Reply reply) {
+                       reply({200, "text/plain", "ok", {}});
+                   });
+    m_server.addFilter(QStringLiteral("/observed/"),
+                       [](const HttpRequest &r) -> std::optional<HttpResponse> {
+                           if (r.form())
+                               r.signatureVerifiedFor = QStringLiteral("checked:") + r.target;
+                           return std::nullopt;
+                       });
+    m_server.observe(QStringLiteral("/observed/"), [this](const HttpRequest &r,
+                                                          const HttpResponse &response, qint64) {
+        m_observed.append({r.signatureVerifiedFor,
+                           r.form() ? FormEncoding::value(*r.form(), QStringLiteral("a"))
+                                    : QStringLiteral("<no form>"),
+                           response.status});
+    });
     m_port = m_server.listenOn(QHostAddress::LocalHost, 0);
     QVERIFY(m_port != 0);
 }
@@ -85,6 +112,26 @@ void TestHttpServer::filterRunsBeforeRouting() {
     QCOMPARE(m_http.get(url(QStringLiteral("/private/unknown"))).status, 403); // no path probing
     QCOMPARE(m_http.get(url(QStringLiteral("/private/thing")), {{"X-Key", "yes"}}).status, 200);
     QCOMPARE(m_http.get(url(QStringLiteral("/private/unknown")), {{"X-Key", "yes"}}).status, 404);
+}
+
+void TestHttpServer::observerSeesWhatTheFilterFound() {
+    m_observed.clear();
+    const QList<QPair<QByteArray, QByteArray>> form{
+        {"Content-Type", "application/x-www-form-urlencoded"}};
+    QCOMPARE(m_http.request("POST", url(QStringLiteral("/observed/form?x=1")), "a=b%20c&d=e", form)
+                 .status,
+             200);
+    QTRY_COMPARE(m_observed.size(), 1);
+    QCOMPARE(m_observed.at(0).verifiedFor, QStringLiteral("checked:/observed/form?x=1"));
+    QCOMPARE(m_observed.at(0).fieldA, QStringLiteral("b c"));
+    QCOMPARE(m_observed.at(0).status, 200);
+    // Not verified (not a form): the observer sees no verdict, and the route's own 404.
+    QCOMPARE(m_http.request("POST", url(QStringLiteral("/observed/none")), "%zz", form).status,
+             404);
+    QTRY_COMPARE(m_observed.size(), 2);
+    QCOMPARE(m_observed.at(1).verifiedFor, QString());
+    QCOMPARE(m_observed.at(1).fieldA, QStringLiteral("<no form>"));
+    QCOMPARE(m_observed.at(1).status, 404);
 }
 
 void TestHttpServer::oversizedBodyRejectedBeforeBuffering() {
