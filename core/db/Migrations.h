@@ -12,6 +12,10 @@ namespace sb {
 struct Schema {
     QString module; // the channel's id
     QList<QStringList> steps;
+    // Statements run once per batch, just before its commit (and by StoreWorker::catchUp()
+    // before a read that needs them): work that the module's triggers queue row by row and
+    // that is far cheaper done once per commit, e.g. filling a full-text index.
+    QStringList beforeCommit = {};
 };
 
 // Schema versions. Core's (messages, their events, the outbox) are kept in PRAGMA

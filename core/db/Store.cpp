@@ -2,7 +2,10 @@
 
 #include "StoreWorker.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <mutex>
 
 namespace sb {
 
@@ -19,9 +22,20 @@ bool MessageQuery::matches(const MessageRecord &m) const {
     return beforeId == 0 || m.id < beforeId;
 }
 
+namespace {
+// SQLite's allocation statistics take one process-wide mutex for every malloc and free, and
+// nothing here reads them. Only possible before SQLite is first used; later it changes
+// nothing (SQLITE_MISUSE), which is harmless.
+void configureSqliteOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+} // namespace
+
 Store::Store(const QString &databasePath, QObject *parent)
     : QObject(parent)
     , m_path(databasePath) {
+    configureSqliteOnce();
     qRegisterMetaType<sb::MessageRecord>();
     qRegisterMetaType<QList<sb::MessageRecord>>();
     qRegisterMetaType<QList<qint64>>();
@@ -56,7 +70,7 @@ void Store::enqueue(Job job) {
         }
     }
     if (schedule)
-        QMetaObject::invokeMethod(m_worker, &StoreWorker::scheduleDrain, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(m_worker, &StoreWorker::drain, Qt::QueuedConnection);
 }
 
 void Store::announce(QList<MessageRecord> changed, QList<MessageRecord> arrived,

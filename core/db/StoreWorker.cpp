@@ -113,7 +113,6 @@ bool run(QSqlQuery &q, QString *error) {
 
 StoreWorker::StoreWorker(Store *store, QString path)
     : m_store(store)
-    , m_timer(new QTimer(this))
     , m_path(std::move(path))
     , m_connectionName(QStringLiteral("switchboard-store-") +
                        QUuid::createUuid().toString(QUuid::WithoutBraces))
@@ -124,15 +123,6 @@ StoreWorker::StoreWorker(Store *store, QString path)
         if (std::exchange(m_webhookAnnouncementDue, false))
             announceWebhooks();
     });
-    m_timer->setSingleShot(true);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    m_timer->setInterval(MinCoalesceMs);
-    connect(m_timer, &QTimer::timeout, this, &StoreWorker::drain);
-}
-
-void StoreWorker::scheduleDrain() {
-    if (!m_timer->isActive())
-        m_timer->start();
 }
 
 StoreWorker::~StoreWorker() {
@@ -142,6 +132,7 @@ StoreWorker::~StoreWorker() {
     }
     m_queries.clear();
     m_statements.clear();
+    m_beforeCommit.clear();
     m_insertEvent.finalize();
     m_advanceStatus.finalize();
     m_stubMessage.finalize();
@@ -201,6 +192,14 @@ bool StoreWorker::open(QString *error) {
     }
     if (!prepareHotStatements(handle, error))
         return false;
+    for (const Schema &schema : std::as_const(m_schemas)) {
+        for (const QString &sql : schema.beforeCommit) {
+            auto statement = std::make_unique<SqliteStatement>();
+            if (!statement->prepare(handle, sql.toUtf8().constData(), error))
+                return false;
+            m_beforeCommit.push_back(std::move(statement));
+        }
+    }
     // A file in WAL mode checkpoints off this thread (an in-memory database has no log).
     if (pragma.exec(QStringLiteral("PRAGMA journal_mode")) && pragma.next() &&
         pragma.value(0).toString() == QLatin1String("wal")) {
@@ -273,8 +272,6 @@ void StoreWorker::drain() {
         const QList<Store::Job> jobs = m_store->takeJobs(2000);
         if (jobs.isEmpty())
             return;
-        m_timer->setInterval(
-            std::clamp(int(jobs.size()) / JobsPerCoalesceMs, MinCoalesceMs, MaxCoalesceMs));
         const QStringList lost = runBatch(jobs);
         const qsizetype lostCount = std::count_if(lost.cbegin(), lost.cend(),
                                                   [](const QString &e) { return !e.isEmpty(); });
@@ -338,6 +335,7 @@ QStringList StoreWorker::runBatch(const QList<Store::Job> &jobs) {
         }
     }
     if (inTransaction) {
+        catchUp(); // in the batch's transaction, after every job's savepoint
         const QString commitError = commitBatch(db);
         for (qsizetype j = segmentStart; !commitError.isEmpty() && j < jobs.size(); ++j) {
             if (lost[j].isEmpty())
@@ -364,6 +362,19 @@ QString StoreWorker::commitBatch(QSqlDatabase &db) {
     db.rollback();
     return QStringLiteral("the commit failed: %1")
         .arg(error.isEmpty() ? QStringLiteral("unknown") : error);
+}
+
+bool StoreWorker::catchUp() {
+    for (const auto &statement : m_beforeCommit) {
+        QString error;
+        const SqliteStatement::Step step = statement->step(&error);
+        statement->reset();
+        if (step == SqliteStatement::Step::Error) {
+            qCWarning(lcStore).noquote() << "deferred work failed, kept for later:" << error;
+            return false;
+        }
+    }
+    return true;
 }
 
 void StoreWorker::announce() {

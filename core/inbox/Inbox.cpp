@@ -164,7 +164,7 @@ Inbox::Inbox(Store *store, ChannelList channels, QObject *parent)
 Inbox::~Inbox() = default;
 
 QList<Schema> Inbox::schemas(const ChannelList &channels) {
-    QList<Schema> all{{InboxSchema::Module, InboxSchema::steps()}};
+    QList<Schema> all{{InboxSchema::Module, InboxSchema::steps(), InboxSchema::beforeCommit()}};
     for (const auto &channel : channels) {
         const QList<QStringList> steps = channel->contactSchema();
         if (!steps.isEmpty())
@@ -515,6 +515,9 @@ void Inbox::search(const QString &text, int limit, Receiver receiver, Done<QList
             QList<SearchHit> hits;
             if (match.isEmpty() || limit <= 0)
                 return hits;
+            // Messages stored earlier in this batch are indexed at its commit: now, so the
+            // search finds them (on failure it searches what is indexed; catchUp() logs why).
+            w.catchUp();
             const QString start(HighlightStart);
             const QString end(HighlightEnd);
             // Contacts first (a handful at most): their name, number or email matched.

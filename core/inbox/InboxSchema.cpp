@@ -229,6 +229,46 @@ QList<QStringList> InboxSchema::steps() {
                 "END")
                 .arg(messageLeftChannel(newContact, QStringLiteral("OLD.channel")), newContact),
         },
+        // 5: a new message is queued for the search index and indexed with the rest of its
+        // batch, just before the commit (beforeCommit()), not by its own INSERT into FTS5:
+        // once FTS5 is in a transaction, every later job's savepoint made it write its pending
+        // terms out as a new segment, one per message at webhook ingest. A queued message
+        // updated or deleted before then is left to that one INSERT, or only unqueued.
+        {
+            QStringLiteral(
+                "CREATE TABLE IF NOT EXISTS messages_fts_pending (id INTEGER PRIMARY KEY)"),
+            QStringLiteral("DROP TRIGGER inbox_message_indexed"),
+            QStringLiteral("CREATE TRIGGER inbox_message_indexed AFTER INSERT ON messages BEGIN "
+                           "INSERT OR IGNORE INTO messages_fts_pending (id) VALUES (NEW.id); "
+                           "END"),
+            QStringLiteral("DROP TRIGGER inbox_message_reindexed"),
+            QStringLiteral("CREATE TRIGGER inbox_message_reindexed AFTER UPDATE OF body, "
+                           "from_number, to_number ON messages WHEN NOT EXISTS (SELECT 1 FROM "
+                           "messages_fts_pending WHERE id = OLD.id) BEGIN "
+                           "INSERT INTO messages_fts (messages_fts, rowid, body, from_number, "
+                           "to_number) VALUES ('delete', OLD.id, OLD.body, OLD.from_number, "
+                           "OLD.to_number); "
+                           "INSERT INTO messages_fts (rowid, body, from_number, to_number) VALUES "
+                           "(NEW.id, NEW.body, NEW.from_number, NEW.to_number); END"),
+            QStringLiteral("DROP TRIGGER inbox_message_removed"),
+            QStringLiteral("CREATE TRIGGER inbox_message_removed AFTER DELETE ON messages BEGIN "
+                           "INSERT INTO messages_fts (messages_fts, rowid, body, from_number, "
+                           "to_number) SELECT 'delete', OLD.id, OLD.body, OLD.from_number, "
+                           "OLD.to_number WHERE NOT EXISTS (SELECT 1 FROM messages_fts_pending "
+                           "WHERE id = OLD.id); "
+                           "DELETE FROM messages_fts_pending WHERE id = OLD.id; %1 END")
+                .arg(messageLeftChannel(oldContact, QStringLiteral("OLD.channel"))),
+        },
+    };
+}
+
+QStringList InboxSchema::beforeCommit() {
+    // After every job's savepoint: FTS5 writes the batch's messages out as one segment.
+    return {
+        QStringLiteral("INSERT INTO messages_fts (rowid, body, from_number, to_number) SELECT "
+                       "m.id, m.body, m.from_number, m.to_number FROM messages_fts_pending p "
+                       "JOIN messages m ON m.id = p.id ORDER BY p.id"),
+        QStringLiteral("DELETE FROM messages_fts_pending"),
     };
 }
 

@@ -18,13 +18,17 @@ namespace sb {
 //   over messages (body, from_number, to_number), external content contacts_fts       FTS5 over
 //   contacts (name, number, email), external content notes_fts          FTS5 over notes (body),
 //   external content (step 3)
-// Triggers on `messages` update the contact and the index in the very statement that stores a
-// message, so every path that stores one (webhooks, the outbox, a channel's own job) keeps the
-// inbox true without knowing it exists. Step 1 builds all of it for the rows already stored.
+// Triggers on `messages` update the contact in the very statement that stores a message, and
+// queue it for the search index, which is filled once per batch just before its commit
+// (beforeCommit()); so every path that stores one (webhooks, the outbox, a channel's own job)
+// keeps the inbox true without knowing it exists. Step 1 builds all of it for the rows already
+// stored.
 class InboxSchema {
 public:
     static constexpr QLatin1String Module{"inbox"};
     static QList<QStringList> steps();
+    // Indexes the messages step 5's trigger queued (Schema::beforeCommit).
+    static QStringList beforeCommit();
 };
 
 } // namespace sb

@@ -10,6 +10,7 @@
 #include "whatsapp/WhatsAppContacts.h"
 
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void search();
     void searchFindsContactsByName();
     void searchIndexFollowsInsertUpdateDelete();
+    void searchIndexIsFilledOncePerBatch();
     void existingMessagesAreIndexedOnMigration();
     void searchFindsNotesAndFollowsTheirEdits();
     void existingNotesAreIndexedOnMigration();
@@ -621,6 +623,78 @@ void TestInbox::searchIndexFollowsInsertUpdateDelete() {
     QCOMPARE(all.first().lastText, QStringLiteral("your package left")); // not the stub's ''
     QCOMPARE(thread(ThreadQuery::newest(all.first().id)).size(), 1);
     QCOMPARE(thread(ThreadQuery::newest(all.first().id)).first().status, QStringLiteral("sent"));
+}
+
+void TestInbox::searchIndexIsFilledOncePerBatch() {
+    // One job, so one batch: messages stored, one reworded and one deleted before the commit.
+    // Until the commit they are only queued; a read in the batch catches up first.
+    const auto r = await<StoreResult<bool>>([&](auto done) {
+        m_store->run<bool>(
+            &m_ctx,
+            [](StoreWorker &w, QString *error) -> std::optional<bool> {
+                for (const auto &[sid, body] :
+                     {std::pair{"SMb1", "alpha parcel"}, std::pair{"SMb2", "beta words"},
+                      std::pair{"SMb3", "delta words"}}) {
+                    InboundMessage m;
+                    m.sid = QString::fromLatin1(sid);
+                    m.channel = QStringLiteral("sms");
+                    m.from = kAnna;
+                    m.to = kOurNumber;
+                    m.body = QString::fromLatin1(body);
+                    if (!w.addInboundMessage(m, error))
+                        return std::nullopt;
+                }
+                QSqlQuery q(w.database());
+                if (!q.exec(QStringLiteral("UPDATE messages SET body = 'gamma words' WHERE sid = "
+                                           "'SMb2'")) ||
+                    !q.exec(QStringLiteral("DELETE FROM messages WHERE sid = 'SMb3'")) ||
+                    !q.exec(QStringLiteral("SELECT count(*) FROM messages_fts_pending")) ||
+                    !q.next()) {
+                    *error = q.lastError().text();
+                    return std::nullopt;
+                }
+                if (q.value(0).toInt() != 2) {
+                    *error = QStringLiteral("queued: %1, not 2").arg(q.value(0).toInt());
+                    return std::nullopt;
+                }
+                if (!w.catchUp() ||
+                    !q.exec(QStringLiteral("SELECT count(*) FROM messages_fts WHERE messages_fts "
+                                           "MATCH 'alpha'")) ||
+                    !q.next() || q.value(0).toInt() != 1) {
+                    *error = QStringLiteral("not indexed by catchUp()");
+                    return std::nullopt;
+                }
+                return true;
+            },
+            done);
+    });
+    QVERIFY2(r && r->ok(), r ? qPrintable(r->error) : "timeout");
+    QCOMPARE(search(QStringLiteral("parcel")).size(), 1);
+    QCOMPARE(search(QStringLiteral("gamma")).size(), 1);
+    QVERIFY(search(QStringLiteral("beta")).isEmpty());
+    QVERIFY(search(QStringLiteral("delta")).isEmpty());
+    // Queued in this batch and indexed at its commit, with nothing left queued; the index agrees
+    // with the table row for row (FTS5's own check against its content table).
+    inbound(kBen, kOurNumber, QStringLiteral("epsilon"));
+    QCOMPARE(search(QStringLiteral("epsilon")).size(), 1);
+    exec(QStringLiteral("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', "
+                        "1)"));
+    const auto pending = await<StoreResult<int>>([&](auto done) {
+        m_store->run<int>(
+            &m_ctx,
+            [](StoreWorker &w, QString *error) -> std::optional<int> {
+                QSqlQuery q(w.database());
+                if (!q.exec(QStringLiteral("SELECT count(*) FROM messages_fts_pending")) ||
+                    !q.next()) {
+                    *error = q.lastError().text();
+                    return std::nullopt;
+                }
+                return q.value(0).toInt();
+            },
+            done);
+    });
+    QVERIFY(pending && pending->ok());
+    QCOMPARE(pending->value, 0);
 }
 
 void TestInbox::existingMessagesAreIndexedOnMigration() {
