@@ -44,6 +44,10 @@ WebhookInspector::WebhookInspector(HttpServer *server, Store *store, Options opt
     m_pruneTimer->start();
 }
 
+WebhookInspector::~WebhookInspector() {
+    writePending();
+}
+
 namespace {
 
 // The MessageSid, SmsSid or CallSid of a Twilio webhook, from the form the route decoded
@@ -146,44 +150,78 @@ void WebhookInspector::record(WebhookRecord r, std::function<void(qint64)> done)
     // Only the verdict (one HMAC) at capture, on the store thread with the row: the
     // explanation is worked out when someone asks (findExplained). The token travels in the
     // job only.
-    const QByteArray token =
+    QByteArray token =
         twilio && !r.replayOf && r.signature.isEmpty() ? m_options.authToken : QByteArray();
-    const QString base = publicBase();
-    const bool refused = r.status == 401 || r.status == 403;
     m_bytesSincePrune += r.sizeBytes();
     const bool pruneNow = m_bytesSincePrune >= m_options.maxBytes / PruneEveryShareOfMaxBytes;
     if (pruneNow)
         m_bytesSincePrune = 0;
-    m_store->run<qint64>(
-        Receiver(this),
-        [r = std::move(r), token, base, twilio,
-         refused](StoreWorker &w, QString *error) mutable -> std::optional<qint64> {
-            if (r.replayOf) {
-                r.signature = QStringLiteral("replay");
-            } else if (twilio && r.signature.isEmpty()) {
-                const SignatureDiagnosis d =
-                    SignatureDiagnosis::verdictOnly(token, base, r.target, r.headers, r.body);
-                r.signature = d.result();
-                r.diagnosis = d.toJson();
-            } else {
-                // SendGrid's Event Webhook is verified by its route's filter: its answer says.
-                r.signature = refused ? QStringLiteral("invalid") : QStringLiteral("valid");
-                if (refused)
-                    r.diagnosis = {
-                        {QStringLiteral("outcome"), QStringLiteral("refused")},
-                        {QStringLiteral("explanation"), QString::fromUtf8(r.responseBody)}};
-            }
-            return WebhookLog::insert(w, r, error);
-        },
-        [this, done](const StoreResult<qint64> &result) {
-            --m_backlog;
-            if (!result.ok())
-                qCWarning(lcHttp) << "webhook inspector: not recorded:" << result.error;
-            if (done)
-                done(result.ok() ? result.value : 0);
-        });
+    m_pending.append({std::move(r), std::move(token), publicBase(), std::move(done)});
+    if (!std::exchange(m_writePosted, true))
+        QMetaObject::invokeMethod(this, &WebhookInspector::writePending, Qt::QueuedConnection);
     if (pruneNow)
         prune();
+}
+
+namespace {
+
+// The signature column of a capture the guard did not verify: a replay, a Twilio request
+// checked now (the verdict only), or a SendGrid one, whose route's filter said in its answer.
+void settleSignature(WebhookRecord &r, const QByteArray &token, const QString &base) {
+    if (r.replayOf) {
+        r.signature = QStringLiteral("replay");
+    } else if (!r.signature.isEmpty()) {
+        return; // verified by the guard at capture
+    } else if (r.path.startsWith(QLatin1String("/twilio/"))) {
+        const SignatureDiagnosis d =
+            SignatureDiagnosis::verdictOnly(token, base, r.target, r.headers, r.body);
+        r.signature = d.result();
+        r.diagnosis = d.toJson();
+    } else {
+        const bool refused = r.status == 401 || r.status == 403;
+        r.signature = refused ? QStringLiteral("invalid") : QStringLiteral("valid");
+        if (refused)
+            r.diagnosis = {{QStringLiteral("outcome"), QStringLiteral("refused")},
+                           {QStringLiteral("explanation"), QString::fromUtf8(r.responseBody)}};
+    }
+}
+
+} // namespace
+
+void WebhookInspector::writePending() {
+    m_writePosted = false;
+    QList<Pending> batch = std::exchange(m_pending, {});
+    if (batch.isEmpty())
+        return;
+    QList<std::function<void(qint64)>> dones;
+    dones.reserve(batch.size());
+    for (Pending &p : batch)
+        dones.append(std::move(p.done));
+    m_store->run<QList<qint64>>(
+        Receiver(this),
+        [batch = std::move(batch)](StoreWorker &w,
+                                   QString *error) mutable -> std::optional<QList<qint64>> {
+            QList<qint64> ids;
+            ids.reserve(batch.size());
+            for (Pending &p : batch) {
+                settleSignature(p.record, p.token, p.base);
+                const std::optional<qint64> id = WebhookLog::insert(w, p.record, error);
+                if (!id)
+                    return std::nullopt; // the whole batch rolls back and is reported
+                ids.append(*id);
+            }
+            return ids;
+        },
+        [this, dones](const StoreResult<QList<qint64>> &result) {
+            m_backlog -= int(dones.size());
+            if (!result.ok())
+                qCWarning(lcHttp) << "webhook inspector:" << dones.size()
+                                  << "not recorded:" << result.error;
+            for (qsizetype i = 0; i < dones.size(); ++i) {
+                if (dones[i])
+                    dones[i](result.ok() ? result.value.value(i) : 0);
+            }
+        });
 }
 
 void WebhookInspector::explain(WebhookRecord &r, const QByteArray &authToken) {

@@ -21,9 +21,10 @@ class Metrics;
 // The webhook inspector's capture and replay. Every request under /twilio/ and /sendgrid/ is
 // kept as it arrived, with the answer sent and why its signature did or did not match
 // (SignatureDiagnosis), in webhook_log. The row is written after the answer has gone out, in
-// a store job of its own: the webhook never waits on it, and the webhook's own commit is
-// untouched. Bounded by age and size, pruned at start, every PruneIntervalMs and whenever a
-// twentieth of the size bound has been captured since. Lives on the server's thread.
+// a store job of its own (one for every capture made in one pass of the server's event loop):
+// the webhook never waits on it, and the webhook's own commit is untouched. Bounded by age and
+// size, pruned at start, every PruneIntervalMs and whenever a twentieth of the size bound has been
+// captured since. Lives on the server's thread.
 class WebhookInspector : public QObject {
     Q_OBJECT
 public:
@@ -55,6 +56,7 @@ public:
     static constexpr int PruneEveryShareOfMaxBytes = 20;
 
     WebhookInspector(HttpServer *server, Store *store, Options options, QObject *parent = nullptr);
+    ~WebhookInspector() override; // hands the store what was captured in the last pass
 
     Store *store() const { return m_store; }
     QString publicBase() const { return m_options.publicBase ? m_options.publicBase() : QString(); }
@@ -102,6 +104,9 @@ public:
 private:
     void capture(const HttpRequest &request, const HttpResponse &response, qint64 elapsedNs);
     void record(WebhookRecord record, std::function<void(qint64)> done);
+    // Writes the captures queued by record() in one store job: one savepoint, one job and one
+    // answer for all of them (per capture they were a fifth of the store thread at ingest).
+    void writePending();
     // Whether one more refused request may be kept this second.
     bool admitRefused();
     // A capture not kept (`what` for the log), counted in `metric`; one warning per flood.
@@ -128,6 +133,14 @@ private:
         QByteArray json;
     };
     Verified m_lastVerified;
+    struct Pending {
+        WebhookRecord record;
+        QByteArray token; // to work out a Twilio verdict on the store thread; never stored
+        QString base;
+        std::function<void(qint64)> done;
+    };
+    QList<Pending> m_pending;
+    bool m_writePosted = false;
 };
 
 } // namespace sb

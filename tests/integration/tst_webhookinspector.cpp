@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSqlDatabase>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void ageBoundPrunes();
     void sizeBoundPrunes();
     void floodBeyondTheBacklogIsDroppedAndCounted();
+    void capturesArrivingTogetherKeepTheirOwnVerdicts();
     void aFloodOfRefusedRequestsKeepsItsShareASecond();
 
 private:
@@ -561,6 +564,63 @@ void TestWebhookInspector::floodBeyondTheBacklogIsDroppedAndCounted() {
     // Nothing more comes later: the dropped ones are gone, not late.
     QTest::qWait(300);
     QCOMPARE(newestId(), before + backlog);
+}
+
+void TestWebhookInspector::capturesArrivingTogetherKeepTheirOwnVerdicts() {
+    // Sent at once on parallel connections, so captures are made in the same passes of the
+    // server's loop and written by the same store jobs: each row must still be its own
+    // request, with its own verdict and answer.
+    m_service->webhookInspector()->setRefusedPerSecond(0);
+    const auto restoreShare = qScopeGuard([this] {
+        m_service->webhookInspector()->setRefusedPerSecond(
+            WebhookInspector::Options().refusedPerSecond);
+    });
+    const qint64 before = newestId();
+    const QString path = QStringLiteral("/twilio/sms-status");
+    const QString base = m_service->config().publicBase(m_service->port());
+    QNetworkAccessManager nam;
+    QHash<QString, bool> signedBySid;            // sid -> sent with a valid signature
+    QList<QPair<QNetworkReply *, bool>> replies; // and whether it was signed
+    for (int i = 0; i < 18; ++i) {
+        const QString sid = newSid();
+        const bool valid = i % 3 != 0;
+        signedBySid.insert(sid, valid);
+        const QByteArray body = "MessageSid=" + sid.toLatin1() + "&MessageStatus=sent";
+        FormFields fields;
+        QVERIFY(FormEncoding::decode(body, &fields));
+        QNetworkRequest request(hook(path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/x-www-form-urlencoded"));
+        request.setRawHeader("X-Twilio-Signature",
+                             valid
+                                 ? SignatureValidator::sign(m_service->config().authToken.toUtf8(),
+                                                            base + path, fields)
+                                 : QByteArrayLiteral("bm90IGl0"));
+        replies.append({nam.post(request, body), valid});
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(),
+                                         [](const auto &r) { return r.first->isFinished(); }),
+                             10000);
+    for (const auto &[reply, valid] : std::as_const(replies)) {
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                 valid ? 200 : 403);
+        reply->deleteLater();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(newestId(), before + signedBySid.size(), 10000);
+    const QJsonArray rows = list(QStringLiteral("?limit=%1").arg(signedBySid.size()));
+    QCOMPARE(rows.size(), signedBySid.size());
+    QSet<QString> seen;
+    for (const QJsonValue v : rows) {
+        const QJsonObject row = v.toObject();
+        const QString sid = row.value(QLatin1String("sid")).toString();
+        QVERIFY2(signedBySid.contains(sid), qPrintable(sid));
+        QVERIFY2(!seen.contains(sid), "a request was captured twice");
+        seen.insert(sid);
+        const bool valid = signedBySid.value(sid);
+        QCOMPARE(row.value(QLatin1String("signature")).toString(),
+                 valid ? QStringLiteral("valid") : QStringLiteral("invalid"));
+        QCOMPARE(row.value(QLatin1String("status")).toInt(), valid ? 200 : 403);
+    }
 }
 
 void TestWebhookInspector::aFloodOfRefusedRequestsKeepsItsShareASecond() {
