@@ -458,6 +458,10 @@ void AccountTab::restoreTemporaryWirings(std::function<void()> done) {
                 showOutcome(errors.isEmpty(), errors.isEmpty()
                                                   ? tr("Restored %n number(s).", "", restored)
                                                   : errors.join(QLatin1Char('\n')));
+                // Every temporary wiring is gone from the store: so from this list at once,
+                // not once the reload below answers (the window may close before it does).
+                if (errors.isEmpty())
+                    m_wired.removeIf([](const WiredNumber &w) { return w.onlyWhileRunning; });
                 refresh();
                 done();
             });
