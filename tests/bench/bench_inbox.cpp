@@ -9,6 +9,7 @@
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 #include "inbox/Inbox.h"
+#include "inbox/InboxSchema.h"
 #include "runtime/BuiltInChannels.h"
 
 #include <QCoreApplication>
@@ -144,6 +145,11 @@ bool generate(const QString &path, const ChannelList &channels, int messages, in
     sqlite3_finalize(insert);
     // Names, as agents and WhatsApp profiles give them (the contacts index follows).
     exec(db, "UPDATE contacts SET name = 'Customer ' || id, name_source = 'agent'");
+    // The messages' search index, as the store fills it before each commit.
+    for (const QString &sql : InboxSchema::beforeCommit()) {
+        if (!exec(db, sql.toUtf8().constData()))
+            return false;
+    }
     exec(db, "COMMIT");
     exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
     sqlite3_close(db);

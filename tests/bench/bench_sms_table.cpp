@@ -8,6 +8,7 @@
 #include "RunUntil.h"
 #include "common/MessageTableModel.h"
 #include "db/Store.h"
+#include "inbox/InboxSchema.h"
 #include "providers/twilio/SignatureValidator.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
@@ -180,6 +181,11 @@ bool seed(const QString &dataDir, const Sizes &sizes) {
             return false;
     }
     sqlite3_finalize(email);
+    // The messages' search index, as the store fills it before each commit.
+    for (const QString &sql : sb::InboxSchema::beforeCommit()) {
+        if (!exec(db, sql.toUtf8().constData()))
+            return false;
+    }
     exec(db, "COMMIT");
     exec(db, "PRAGMA wal_checkpoint(TRUNCATE)");
     sqlite3_close(db);
