@@ -11,10 +11,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("EmailRequest", text);
-}
-
 // "to", "cc", "bcc": one address or a list of them.
 QList<EmailAddress> addressList(const QJsonObject &json, const char *field, bool required,
                                 FieldErrors &errors) {
@@ -22,7 +18,8 @@ QList<EmailAddress> addressList(const QJsonObject &json, const char *field, bool
     QList<EmailAddress> list;
     if (value.isUndefined() || value.isNull()) {
         if (required)
-            errors.add(QLatin1String(field), tr("Required: the recipient's email address."));
+            errors.add(QLatin1String(field),
+                       EmailRequest::tr("Required: the recipient's email address."));
         return list;
     }
     QJsonArray items;
@@ -31,22 +28,23 @@ QList<EmailAddress> addressList(const QJsonObject &json, const char *field, bool
     else if (value.isArray())
         items = value.toArray();
     else {
-        errors.add(QLatin1String(field), tr("Must be an email address or a list of them."));
+        errors.add(QLatin1String(field),
+                   EmailRequest::tr("Must be an email address or a list of them."));
         return list;
     }
     QStringList invalid;
     for (const QJsonValue item : items) {
         const QString address = item.toString().trimmed();
         if (!item.isString() || !EmailRequest::isValidAddress(address))
-            invalid.append(item.isString() ? item.toString() : tr("(not a string)"));
+            invalid.append(item.isString() ? item.toString() : EmailRequest::tr("(not a string)"));
         else
             list.append({address, {}});
     }
     if (!invalid.isEmpty())
-        errors.add(QLatin1String(field),
-                   tr("Not a valid email address: %1.").arg(invalid.join(QStringLiteral(", "))));
+        errors.add(QLatin1String(field), EmailRequest::tr("Not a valid email address: %1.")
+                                             .arg(invalid.join(QStringLiteral(", "))));
     else if (required && list.isEmpty())
-        errors.add(QLatin1String(field), tr("Required: at least one recipient."));
+        errors.add(QLatin1String(field), EmailRequest::tr("Required: at least one recipient."));
     return list;
 }
 
@@ -55,7 +53,7 @@ QString optionalString(const QJsonObject &json, const char *field, FieldErrors &
     if (value.isUndefined() || value.isNull())
         return {};
     if (!value.isString()) {
-        errors.add(QLatin1String(field), tr("Must be a string."));
+        errors.add(QLatin1String(field), EmailRequest::tr("Must be a string."));
         return {};
     }
     return value.toString();
@@ -72,32 +70,35 @@ QString EmailRequest::sizeProblem(const EmailDraft &draft) {
     if (size <= SendGridClient::MaxMailSendBytes)
         return {};
     const QLocale c = QLocale::c();
-    return tr("The email is %1 bytes as SendGrid would receive it (attachments in base64); "
-              "SendGrid takes at most %2 bytes (30 MB). Nothing was sent.")
+    return EmailRequest::tr(
+               "The email is %1 bytes as SendGrid would receive it (attachments in base64); "
+               "SendGrid takes at most %2 bytes (30 MB). Nothing was sent.")
         .arg(c.toString(size), c.toString(SendGridClient::MaxMailSendBytes));
 }
 
 QString EmailRequest::categoriesProblem(const QStringList &categories) {
     if (categories.size() > MaxCategories)
-        return tr("At most %1 categories (SendGrid's limit); there are %2.")
+        return EmailRequest::tr("At most %1 categories (SendGrid's limit); there are %2.")
             .arg(MaxCategories)
             .arg(categories.size());
     QStringList seen;
     for (const QString &category : categories) {
         if (category.trimmed().isEmpty())
-            return tr("A category cannot be empty.");
+            return EmailRequest::tr("A category cannot be empty.");
         if (category.size() > MaxCategoryLength)
-            return tr("A category has at most %1 characters (SendGrid's limit); \"%2…\" has %3.")
+            return EmailRequest::tr(
+                       "A category has at most %1 characters (SendGrid's limit); \"%2…\" has %3.")
                 .arg(MaxCategoryLength)
                 .arg(category.left(20))
                 .arg(category.size());
         for (const QChar ch : category) {
             if (ch.unicode() > 0x7e || ch.unicode() < 0x20)
-                return tr("Categories must be printable ASCII (SendGrid's rule); \"%1\" is not.")
+                return EmailRequest::tr(
+                           "Categories must be printable ASCII (SendGrid's rule); \"%1\" is not.")
                     .arg(category.left(40));
         }
         if (seen.contains(category))
-            return tr("Each category once: \"%1\" is repeated.").arg(category);
+            return EmailRequest::tr("Each category once: \"%1\" is repeated.").arg(category);
         seen.append(category);
     }
     return {};
@@ -115,17 +116,20 @@ EmailDraft EmailRequest::parse(const QJsonObject &json, const EmailAddress &defa
         if (from.isEmpty() && !defaultFrom.isEmpty())
             d.from = defaultFrom;
         else if (from.isEmpty())
-            errors.add(QStringLiteral("from"),
-                       tr("Required: the sender's address (a verified sender identity in "
-                          "SendGrid), or set a default sender with SENDGRID_FROM_EMAIL."));
+            errors.add(
+                QStringLiteral("from"),
+                EmailRequest::tr("Required: the sender's address (a verified sender identity in "
+                                 "SendGrid), or set a default sender with SENDGRID_FROM_EMAIL."));
         else if (!isValidAddress(from))
-            errors.add(QStringLiteral("from"), tr("Not a valid email address: %1.").arg(from));
+            errors.add(QStringLiteral("from"),
+                       EmailRequest::tr("Not a valid email address: %1.").arg(from));
         else
             d.from = {from, {}};
     }
     const QString replyTo = optionalString(json, "replyTo", errors).trimmed();
     if (!replyTo.isEmpty() && !isValidAddress(replyTo))
-        errors.add(QStringLiteral("replyTo"), tr("Not a valid email address: %1.").arg(replyTo));
+        errors.add(QStringLiteral("replyTo"),
+                   EmailRequest::tr("Not a valid email address: %1.").arg(replyTo));
     else
         d.replyTo = {replyTo, {}};
 
@@ -135,23 +139,26 @@ EmailDraft EmailRequest::parse(const QJsonObject &json, const EmailAddress &defa
     d.templateId = optionalString(json, "templateId", errors).trimmed();
     if (!d.templateId.isEmpty() && !d.templateId.startsWith(QLatin1String("d-")))
         errors.add(QStringLiteral("templateId"),
-                   tr("Must be a dynamic template's id, which starts with \"d-\"."));
+                   EmailRequest::tr("Must be a dynamic template's id, which starts with \"d-\"."));
     const QJsonValue data = json.value(QLatin1String("dynamicTemplateData"));
     if (data.isObject())
         d.dynamicTemplateData = data.toObject();
     else if (!data.isUndefined() && !data.isNull())
         errors.add(QStringLiteral("dynamicTemplateData"),
-                   tr("Must be a JSON object of the template's variables."));
+                   EmailRequest::tr("Must be a JSON object of the template's variables."));
     if (d.templateId.isEmpty() && data.isObject() && !json.contains(QLatin1String("templateId")))
-        errors.add(QStringLiteral("dynamicTemplateData"), tr("Only goes with a templateId."));
+        errors.add(QStringLiteral("dynamicTemplateData"),
+                   EmailRequest::tr("Only goes with a templateId."));
     if (d.templateId.isEmpty()) {
         // Without a template SendGrid needs a subject and some content.
         if (d.subject.trimmed().isEmpty() && !errors.has(QStringLiteral("subject")))
-            errors.add(QStringLiteral("subject"), tr("Required (unless a templateId is given)."));
+            errors.add(QStringLiteral("subject"),
+                       EmailRequest::tr("Required (unless a templateId is given)."));
         if (d.text.isEmpty() && d.html.isEmpty() && !errors.has(QStringLiteral("text")) &&
             !errors.has(QStringLiteral("html")))
-            errors.add(QStringLiteral("text"),
-                       tr("Give the email's text, its html, or both (or a templateId)."));
+            errors.add(
+                QStringLiteral("text"),
+                EmailRequest::tr("Give the email's text, its html, or both (or a templateId)."));
     }
 
     const QJsonValue categories = json.value(QLatin1String("categories"));
@@ -161,12 +168,12 @@ EmailDraft EmailRequest::parse(const QJsonObject &json, const EmailAddress &defa
             strings = strings && c.isString();
             d.categories.append(c.toString());
         }
-        const QString problem =
-            strings ? categoriesProblem(d.categories) : tr("Must be a list of strings.");
+        const QString problem = strings ? categoriesProblem(d.categories)
+                                        : EmailRequest::tr("Must be a list of strings.");
         if (!problem.isEmpty())
             errors.add(QStringLiteral("categories"), problem);
     } else if (!categories.isUndefined() && !categories.isNull()) {
-        errors.add(QStringLiteral("categories"), tr("Must be a list of strings."));
+        errors.add(QStringLiteral("categories"), EmailRequest::tr("Must be a list of strings."));
     }
 
     const QJsonValue attachments = json.value(QLatin1String("attachments"));
@@ -176,19 +183,22 @@ EmailDraft EmailRequest::parse(const QJsonObject &json, const EmailAddress &defa
             const QString at = QStringLiteral("attachments[%1]").arg(i);
             const QJsonObject a = list.at(i).toObject();
             if (!list.at(i).isObject()) {
-                errors.add(at, tr("Must be an object with filename, type and content."));
+                errors.add(at,
+                           EmailRequest::tr("Must be an object with filename, type and content."));
                 continue;
             }
             EmailAttachment attachment;
             const QJsonValue filename = a.value(QLatin1String("filename"));
             if (!filename.isString() || filename.toString().trimmed().isEmpty())
-                errors.add(at + QStringLiteral(".filename"), tr("Required: the file's name."));
+                errors.add(at + QStringLiteral(".filename"),
+                           EmailRequest::tr("Required: the file's name."));
             else
                 attachment.filename = filename.toString();
             const QJsonValue type = a.value(QLatin1String("type"));
             if (!type.isUndefined() && !type.isNull() && !type.isString())
-                errors.add(at + QStringLiteral(".type"), tr("Must be a MIME type, e.g. "
-                                                            "application/pdf."));
+                errors.add(at + QStringLiteral(".type"),
+                           EmailRequest::tr("Must be a MIME type, e.g. "
+                                            "application/pdf."));
             else
                 attachment.type = type.toString();
             const QJsonValue content = a.value(QLatin1String("content"));
@@ -196,16 +206,16 @@ EmailDraft EmailRequest::parse(const QJsonObject &json, const EmailAddress &defa
                 content.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
             if (!content.isString() || content.toString().isEmpty())
                 errors.add(at + QStringLiteral(".content"),
-                           tr("Required: the file's bytes in base64."));
+                           EmailRequest::tr("Required: the file's bytes in base64."));
             else if (!decoded)
-                errors.add(at + QStringLiteral(".content"), tr("Not valid base64."));
+                errors.add(at + QStringLiteral(".content"), EmailRequest::tr("Not valid base64."));
             else
                 attachment.content = *decoded;
             d.attachments.append(attachment);
         }
     } else if (!attachments.isUndefined() && !attachments.isNull()) {
         errors.add(QStringLiteral("attachments"),
-                   tr("Must be a list of {filename, type, content (base64)}."));
+                   EmailRequest::tr("Must be a list of {filename, type, content (base64)}."));
     }
     if (errors.isEmpty()) {
         const QString tooLarge = sizeProblem(d);

@@ -2,6 +2,7 @@
 
 #include "api/FieldErrors.h"
 #include "providers/sendgrid/EmailDraft.h"
+#include <QCoreApplication>
 
 #include <QJsonObject>
 
@@ -13,6 +14,7 @@ namespace sb {
 // "categories". Addresses are a string or an array of strings; the whole request, as SendGrid
 // would receive it (attachments base64), must fit SendGridClient::MaxMailSendBytes.
 class EmailRequest {
+    Q_DECLARE_TR_FUNCTIONS(EmailRequest)
 public:
     // SendGrid's limits on categories (mail/send: maxItems 10, uniqueItems, maxLength 255;
     // ASCII only).

@@ -4,14 +4,6 @@
 
 namespace sb {
 
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("EmailStatuses", text);
-}
-
-} // namespace
-
 const EmailStatuses &EmailStatuses::instance() {
     static const EmailStatuses statuses;
     return statuses;
@@ -22,40 +14,46 @@ StatusInfo EmailStatuses::info(const QString &status) const {
     i.label = status;
     if (status == QLatin1String("pending")) {
         i = {1, false, status, StatusTone::Neutral,
-             tr("Stored here; SendGrid has not accepted it yet.")};
+             EmailStatuses::tr("Stored here; SendGrid has not accepted it yet.")};
     } else if (status == QLatin1String("queued")) {
         i = {2, false, status, StatusTone::Progress,
-             tr("SendGrid accepted it and will process it shortly.")};
+             EmailStatuses::tr("SendGrid accepted it and will process it shortly.")};
     } else if (status == QLatin1String("unknown")) {
         i = {3, false, status, StatusTone::Neutral,
-             tr("Switchboard cannot tell whether SendGrid accepted it: the answer was lost "
-                "(e.g. Switchboard stopped while sending). It was not sent again, to avoid a "
-                "duplicate; check SendGrid's Activity feed or ask the recipient before "
-                "resending.")};
+             EmailStatuses::tr(
+                 "Switchboard cannot tell whether SendGrid accepted it: the answer was lost "
+                 "(e.g. Switchboard stopped while sending). It was not sent again, to avoid a "
+                 "duplicate; check SendGrid's Activity feed or ask the recipient before "
+                 "resending.")};
     } else if (status == QLatin1String("processed")) {
         i = {4, false, status, StatusTone::Progress,
-             tr("SendGrid is sending it to the recipient's mail server.")};
+             EmailStatuses::tr("SendGrid is sending it to the recipient's mail server.")};
     } else if (status == QLatin1String("deferred")) {
         i = {5, false, status, StatusTone::Progress,
-             tr("The recipient's mail server asked SendGrid to try later; SendGrid keeps "
-                "trying for up to 72 hours.")};
+             EmailStatuses::tr(
+                 "The recipient's mail server asked SendGrid to try later; SendGrid keeps "
+                 "trying for up to 72 hours.")};
     } else if (status == QLatin1String("delivered")) {
         i = {6, true, status, StatusTone::Success,
-             tr("The recipient's mail server accepted it (it may still file it as spam).")};
+             EmailStatuses::tr(
+                 "The recipient's mail server accepted it (it may still file it as spam).")};
     } else if (status == QLatin1String("failed")) {
         i = {7, true, status, StatusTone::Failure,
-             tr("SendGrid refused it; it was not sent. See the error for why.")};
+             EmailStatuses::tr("SendGrid refused it; it was not sent. See the error for why.")};
     } else if (status == QLatin1String("bounce")) {
         i = {7, true, status, StatusTone::Failure,
-             tr("The recipient's mail server refused it. The address will not be sent to "
-                "again.")};
+             EmailStatuses::tr(
+                 "The recipient's mail server refused it. The address will not be sent to "
+                 "again.")};
     } else if (status == QLatin1String("dropped")) {
         i = {7, true, status, StatusTone::Failure,
-             tr("SendGrid did not send it (e.g. the address bounced or unsubscribed before). "
-                "The address will not be sent to again.")};
+             EmailStatuses::tr(
+                 "SendGrid did not send it (e.g. the address bounced or unsubscribed before). "
+                 "The address will not be sent to again.")};
     } else if (status == QLatin1String("spamreport")) {
         i = {8, true, status, StatusTone::Failure,
-             tr("The recipient marked it as spam. The address will not be sent to again.")};
+             EmailStatuses::tr(
+                 "The recipient marked it as spam. The address will not be sent to again.")};
     }
     return i;
 }

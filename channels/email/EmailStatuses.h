@@ -1,6 +1,7 @@
 #pragma once
 
 #include "messaging/StatusModel.h"
+#include <QCoreApplication>
 
 #include <QStringList>
 
@@ -13,6 +14,7 @@ namespace sb {
 // group_unsubscribe) are kept in the timeline but are not statuses: they rank 0 and never move
 // one. `spamreport` follows `delivered` (the recipient had it, then reported it).
 class EmailStatuses : public StatusModel {
+    Q_DECLARE_TR_FUNCTIONS(EmailStatuses)
 public:
     StatusInfo info(const QString &status) const override;
     static const EmailStatuses &instance();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "messaging/StatusModel.h"
+#include <QCoreApplication>
 
 #include <QStringList>
 
@@ -11,6 +12,7 @@ namespace sb {
 // rank, so a call never moves backwards and, once it has ended, no other ending replaces the
 // first one stored.
 class CallStatuses : public StatusModel {
+    Q_DECLARE_TR_FUNCTIONS(CallStatuses)
 public:
     StatusInfo info(const QString &status) const override;
     static const CallStatuses &instance();

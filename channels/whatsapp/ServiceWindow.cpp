@@ -11,10 +11,6 @@ using std::chrono::hours;
 using std::chrono::milliseconds;
 using std::chrono::minutes;
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ServiceWindow", text);
-}
-
 } // namespace
 
 ServiceWindow::ServiceWindow(Clock clock)
@@ -53,41 +49,46 @@ QString ServiceWindow::Reading::reason() const {
     case State::Open:
         return {};
     case State::NeverOpened:
-        return tr("The customer has not written to this WhatsApp number yet, so WhatsApp only "
-                  "accepts an approved template. Free-form messages become possible once the "
-                  "customer writes.");
+        return ServiceWindow::tr(
+            "The customer has not written to this WhatsApp number yet, so WhatsApp only "
+            "accepts an approved template. Free-form messages become possible once the "
+            "customer writes.");
     case State::Closed:
         break;
     }
-    return tr("More than 24 hours have passed since the customer's last WhatsApp message, so "
-              "WhatsApp only accepts an approved template. The window reopens when the customer "
-              "writes again.");
+    return ServiceWindow::tr(
+        "More than 24 hours have passed since the customer's last WhatsApp message, so "
+        "WhatsApp only accepts an approved template. The window reopens when the customer "
+        "writes again.");
 }
 
 QString ServiceWindow::Reading::countdownText() const {
     switch (state) {
     case State::NeverOpened:
-        return tr("no message from the customer yet");
+        return ServiceWindow::tr("no message from the customer yet");
     case State::Open: {
         if (remaining >= hours(1)) {
             const auto h = duration_cast<hours>(remaining);
             const auto m = duration_cast<minutes>(remaining - h);
-            return tr("%1 h %2 min left").arg(h.count()).arg(m.count());
+            return ServiceWindow::tr("%1 h %2 min left").arg(h.count()).arg(m.count());
         }
         if (remaining >= minutes(1))
-            return tr("closes in %1 min").arg(duration_cast<minutes>(remaining).count());
-        return tr("closes in less than a minute");
+            return ServiceWindow::tr("closes in %1 min")
+                .arg(duration_cast<minutes>(remaining).count());
+        return ServiceWindow::tr("closes in less than a minute");
     }
     case State::Closed:
         break;
     }
     if (closedFor < minutes(1))
-        return tr("closed just now");
+        return ServiceWindow::tr("closed just now");
     if (closedFor < hours(1))
-        return tr("closed %1 min ago").arg(duration_cast<minutes>(closedFor).count());
+        return ServiceWindow::tr("closed %1 min ago")
+            .arg(duration_cast<minutes>(closedFor).count());
     if (closedFor < hours(48))
-        return tr("closed %1 h ago").arg(duration_cast<hours>(closedFor).count());
-    return tr("closed %1 days ago").arg(duration_cast<hours>(closedFor).count() / 24);
+        return ServiceWindow::tr("closed %1 h ago").arg(duration_cast<hours>(closedFor).count());
+    return ServiceWindow::tr("closed %1 days ago")
+        .arg(duration_cast<hours>(closedFor).count() / 24);
 }
 
 } // namespace sb

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -16,6 +17,7 @@ namespace sb {
 // "Now" comes from an injected clock (a function returning the current UTC time), so the
 // boundary can be tested to the second. Closed is from exactly 24:00:00 on.
 class ServiceWindow {
+    Q_DECLARE_TR_FUNCTIONS(ServiceWindow)
 public:
     using Clock = std::function<QDateTime()>; // UTC now
     static constexpr std::chrono::hours Length{24};

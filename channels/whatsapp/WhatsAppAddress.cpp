@@ -6,14 +6,6 @@
 
 namespace sb {
 
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("WhatsAppAddress", text);
-}
-
-} // namespace
-
 bool WhatsAppAddress::isWhatsApp(const QString &address) {
     return address.trimmed().startsWith(Prefix, Qt::CaseInsensitive);
 }
@@ -23,9 +15,10 @@ WhatsAppAddressCheck WhatsAppAddress::check(const QString &input) {
     const QString trimmed = input.trimmed();
     const QString number = PhoneNumber::stripChannelPrefix(trimmed);
     if (number != trimmed && !isWhatsApp(trimmed)) {
-        result.reason = tr("'%1' is another channel's address; WhatsApp addresses are "
-                           "whatsapp: and a number in E.164 form, e.g. whatsapp:+14155550100.")
-                            .arg(trimmed.left(trimmed.size() - number.size()));
+        result.reason =
+            WhatsAppAddress::tr("'%1' is another channel's address; WhatsApp addresses are "
+                                "whatsapp: and a number in E.164 form, e.g. whatsapp:+14155550100.")
+                .arg(trimmed.left(trimmed.size() - number.size()));
         return result;
     }
     const PhoneNumberCheck phone = PhoneNumber::check(number);

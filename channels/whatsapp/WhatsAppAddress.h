@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace sb {
@@ -12,6 +13,7 @@ struct WhatsAppAddressCheck {
 
 // A WhatsApp address as Twilio writes it: "whatsapp:" and an E.164 number.
 class WhatsAppAddress {
+    Q_DECLARE_TR_FUNCTIONS(WhatsAppAddress)
 public:
     static constexpr QLatin1String Prefix{"whatsapp:"};
 

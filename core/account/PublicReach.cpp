@@ -9,10 +9,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("PublicReach", text);
-}
-
 bool isLocalName(const QString &host) {
     static const QStringList suffixes{QStringLiteral(".localhost"), QStringLiteral(".local"),
                                       QStringLiteral(".internal"), QStringLiteral(".lan"),
@@ -45,23 +41,27 @@ bool isNonPublicAddress(const QHostAddress &address) {
 QString PublicReach::problem(const QUrl &url, quint16 listeningPort) {
     const QString port = listeningPort ? QString::number(listeningPort) : QStringLiteral("3000");
     const QString howTo =
-        tr("Set SWITCHBOARD_PUBLIC_URL to a public address that forwards to this console: a "
-           "tunnel (for example `ngrok http %1` or `cloudflared tunnel --url "
-           "http://localhost:%1`) or your reverse proxy, then restart Switchboard and wire "
-           "again.")
+        PublicReach::tr(
+            "Set SWITCHBOARD_PUBLIC_URL to a public address that forwards to this console: a "
+            "tunnel (for example `ngrok http %1` or `cloudflared tunnel --url "
+            "http://localhost:%1`) or your reverse proxy, then restart Switchboard and wire "
+            "again.")
             .arg(port);
     if (!url.isValid() || url.host().isEmpty())
-        return tr("This console has no public URL, so Twilio cannot reach it. ") + howTo;
+        return PublicReach::tr("This console has no public URL, so Twilio cannot reach it. ") +
+               howTo;
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return tr("Twilio only calls http and https URLs, not %1. ").arg(url.toDisplayString()) +
+        return PublicReach::tr("Twilio only calls http and https URLs, not %1. ")
+                   .arg(url.toDisplayString()) +
                howTo;
     const QString host = url.host().toLower();
     QHostAddress address;
     const bool literal = address.setAddress(host);
     if ((literal && isNonPublicAddress(address)) || (!literal && isLocalName(host)))
-        return tr("Twilio cannot reach %1: %2 is an address of this computer or its local "
-                  "network, not of the internet. ")
+        return PublicReach::tr(
+                   "Twilio cannot reach %1: %2 is an address of this computer or its local "
+                   "network, not of the internet. ")
                    .arg(url.toDisplayString(), host) +
                howTo;
     return {};

@@ -11,15 +11,15 @@ bool TrialAccount::isTrial(const QString &accountType) {
 QStringList TrialAccount::limits(const QString &accountType) {
     if (!isTrial(accountType))
         return {};
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("TrialAccount", text);
-    };
-    return {tr("Messages and calls reach only numbers verified in Twilio's console (Verified "
-               "Caller IDs)."),
-            tr("Every SMS starts with \"Sent from your Twilio trial account - \"."),
-            tr("Calls play a trial notice first, and the callee presses a key to hear your "
-               "TwiML."),
-            tr("One phone number; upgrade the account in Twilio's console to lift these limits.")};
+    return {TrialAccount::tr(
+                "Messages and calls reach only numbers verified in Twilio's console (Verified "
+                "Caller IDs)."),
+            TrialAccount::tr("Every SMS starts with \"Sent from your Twilio trial account - \"."),
+            TrialAccount::tr(
+                "Calls play a trial notice first, and the callee presses a key to hear your "
+                "TwiML."),
+            TrialAccount::tr(
+                "One phone number; upgrade the account in Twilio's console to lift these limits.")};
 }
 
 } // namespace sb

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QUrlQuery>
@@ -15,6 +16,9 @@ class FieldErrors;
 // (a row id: newest first, stable while rows arrive). Answers carry {"<items>": [...],
 // "next": "<cursor>" | null}.
 struct KeysetPage {
+    Q_DECLARE_TR_FUNCTIONS(KeysetPage)
+
+public:
     static constexpr int DefaultLimit = 50;
     static constexpr int MaxLimit = 500;
 

@@ -10,10 +10,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("MediaUrlField", text);
-}
-
 bool isHttpUrl(const QString &text) {
     const QUrl url(text, QUrl::StrictMode);
     return url.isValid() && !url.host().isEmpty() &&
@@ -32,29 +28,32 @@ QStringList MediaUrlField::read(const QJsonObject &json, FieldErrors &errors, in
     else if (value.isArray())
         items = value.toArray();
     else {
-        errors.add(name(), tr("Must be an array of URLs (or one URL as a string)."));
+        errors.add(name(), MediaUrlField::tr("Must be an array of URLs (or one URL as a string)."));
         return {};
     }
     if (items.size() > maxUrls) {
-        errors.add(name(), maxUrls == 1
-                               ? tr("This channel takes one media file per message; %1 were "
+        errors.add(
+            name(),
+            maxUrls == 1
+                ? MediaUrlField::tr("This channel takes one media file per message; %1 were "
                                     "given.")
-                                     .arg(items.size())
-                               : tr("At most %1 media URLs per message; %2 were given (%3 too "
+                      .arg(items.size())
+                : MediaUrlField::tr("At most %1 media URLs per message; %2 were given (%3 too "
                                     "many).")
-                                     .arg(maxUrls)
-                                     .arg(items.size())
-                                     .arg(items.size() - maxUrls));
+                      .arg(maxUrls)
+                      .arg(items.size())
+                      .arg(items.size() - maxUrls));
         return {};
     }
     QStringList urls;
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString url = items.at(i).toString().trimmed();
         if (!items.at(i).isString())
-            errors.add(name(), tr("Item %1 is not a string.").arg(i + 1));
+            errors.add(name(), MediaUrlField::tr("Item %1 is not a string.").arg(i + 1));
         else if (!isHttpUrl(url))
-            errors.add(name(), tr("Item %1 (\"%2\") is not an absolute http:// or https:// URL, "
-                                  "which Twilio needs to fetch it.")
+            errors.add(name(), MediaUrlField::tr(
+                                   "Item %1 (\"%2\") is not an absolute http:// or https:// URL, "
+                                   "which Twilio needs to fetch it.")
                                    .arg(i + 1)
                                    .arg(url.left(200)));
         else

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -11,6 +12,7 @@ class FieldErrors;
 // array of absolute http(s) URLs, or one URL as a string. Problems go to `errors` under
 // "mediaUrl", all of them at once.
 class MediaUrlField {
+    Q_DECLARE_TR_FUNCTIONS(MediaUrlField)
 public:
     static QStringList read(const QJsonObject &json, FieldErrors &errors, int maxUrls);
     static QString name() { return QStringLiteral("mediaUrl"); }

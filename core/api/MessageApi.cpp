@@ -12,14 +12,6 @@
 
 namespace sb {
 
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("MessageApi", text);
-}
-
-} // namespace
-
 QString MessageApi::iso(const QDateTime &time) {
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
@@ -51,7 +43,7 @@ void MessageApi::answerStatus(Store *store, QObject *context, const QString &sid
                               const HttpServer::Reply &reply) {
     auto unreadable = [reply](const QString &error) {
         qCWarning(lcApi).noquote() << "store read failed:" << error;
-        reply(HttpResponse::error(500, tr("The store could not be read.")));
+        reply(HttpResponse::error(500, MessageApi::tr("The store could not be read.")));
     };
     store->messageBySid(
         sid, context,
@@ -61,7 +53,7 @@ void MessageApi::answerStatus(Store *store, QObject *context, const QString &sid
                 return unreadable(found.error);
             if (!found.value)
                 return reply(
-                    HttpResponse::error(404, tr("No message with SID %1.").arg(sid),
+                    HttpResponse::error(404, MessageApi::tr("No message with SID %1.").arg(sid),
                                         {{QStringLiteral("field"), QStringLiteral("messageSid")}}));
             const MessageRecord message = *found.value;
             store->statusHistory(

@@ -2,6 +2,7 @@
 
 #include "http/HttpServer.h"
 #include "messaging/Records.h"
+#include <QCoreApplication>
 
 #include <QJsonObject>
 
@@ -14,6 +15,7 @@ struct SendOutcome;
 // "where is this message" (any channel: a message SID is a message SID), and the answer to a
 // send once the outbox has an outcome. Everything here runs on the server thread.
 class MessageApi {
+    Q_DECLARE_TR_FUNCTIONS(MessageApi)
 public:
     static QJsonObject messageJson(const MessageRecord &message);
     // GET …/{sid}: the message with its status history, in arrival order; 404 when unknown.

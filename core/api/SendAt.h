@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 
@@ -11,6 +12,7 @@ class FieldErrors;
 // least MinLeadSeconds ahead and at most Twilio's 35 days. Problems go into `errors` under
 // "sendAt"; an absent field is an invalid QDateTime (send now).
 class SendAt {
+    Q_DECLARE_TR_FUNCTIONS(SendAt)
 public:
     static constexpr int MinLeadSeconds = 5;
     static constexpr int MaxDays = 35;

@@ -10,10 +10,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("SignatureDiagnosis", text);
-}
-
 QByteArray headerOf(const HeaderList &headers, const QByteArray &name) {
     for (const auto &[key, value] : headers) {
         if (key.compare(name, Qt::CaseInsensitive) == 0)
@@ -96,7 +92,7 @@ SignatureDiagnosis SignatureDiagnosis::verified(const QString &checkedUrl) {
     SignatureDiagnosis d;
     d.checkedUrl = checkedUrl;
     d.outcome = Outcome::Valid;
-    d.explanation = tr("The signature matches %1.").arg(checkedUrl);
+    d.explanation = SignatureDiagnosis::tr("The signature matches %1.").arg(checkedUrl);
     return d;
 }
 
@@ -114,22 +110,25 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
     d.checkedUrl = publicBase + target;
     if (authToken.isEmpty()) {
         d.outcome = Outcome::Unchecked;
-        d.explanation = tr("No auth token is configured, so signatures are not checked.");
+        d.explanation =
+            SignatureDiagnosis::tr("No auth token is configured, so signatures are not checked.");
         return d;
     }
     const QByteArray signature = headerOf(headers, "X-Twilio-Signature");
     if (signature.isEmpty()) {
         d.outcome = Outcome::NoSignature;
-        d.explanation = tr("The request has no X-Twilio-Signature header: it was not sent by "
-                           "Twilio (or a proxy removed the header).");
+        d.explanation = SignatureDiagnosis::tr(
+            "The request has no X-Twilio-Signature header: it was not sent by "
+            "Twilio (or a proxy removed the header).");
         return d;
     }
     const bool isJson = target.contains(QLatin1String("bodySHA256="));
     FormFields form;
     if (!isJson && !FormEncoding::decode(body, &form)) {
         d.outcome = Outcome::BodyNotForm;
-        d.explanation = tr("The body is not valid form encoding, so its signature cannot be "
-                           "computed: it was altered on the way, or it is not Twilio's.");
+        d.explanation = SignatureDiagnosis::tr(
+            "The body is not valid form encoding, so its signature cannot be "
+            "computed: it was altered on the way, or it is not Twilio's.");
         return d;
     }
 
@@ -141,7 +140,8 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
             d = verified(d.checkedUrl);
         } else {
             d.outcome = Outcome::Unexplained;
-            d.explanation = tr("The signature does not match %1.").arg(d.checkedUrl);
+            d.explanation =
+                SignatureDiagnosis::tr("The signature does not match %1.").arg(d.checkedUrl);
         }
         return d;
     }
@@ -154,11 +154,12 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
         QString scheme;
         Authority authority;
     };
-    QList<Candidate> candidates{
-        {tr("the public URL as configured"), configured.scheme, configured.authority}};
+    QList<Candidate> candidates{{SignatureDiagnosis::tr("the public URL as configured"),
+                                 configured.scheme, configured.authority}};
     const QString host = QString::fromLatin1(headerOf(headers, "Host"));
     if (!host.isEmpty())
-        candidates.append({tr("the Host header"), configured.scheme, splitAuthority(host)});
+        candidates.append(
+            {SignatureDiagnosis::tr("the Host header"), configured.scheme, splitAuthority(host)});
     const QString forwardedProto = QString::fromLatin1(headerOf(headers, "X-Forwarded-Proto"))
                                        .section(QLatin1Char(','), 0, 0)
                                        .trimmed()
@@ -168,18 +169,18 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
                                       .trimmed();
     if (!forwardedProto.isEmpty() || !forwardedHost.isEmpty())
         candidates.append(
-            {tr("the proxy's X-Forwarded-Proto/-Host"),
+            {SignatureDiagnosis::tr("the proxy's X-Forwarded-Proto/-Host"),
              forwardedProto.isEmpty() ? configured.scheme : forwardedProto,
              splitAuthority(!forwardedHost.isEmpty()
                                 ? forwardedHost
                                 : (!host.isEmpty() ? host : configured.authority.host))});
 
     QList<QPair<QString, QString>> paths{{QString(), target}};
-    paths.append({tr("with the trailing slash toggled"), toggledSlash(target)});
+    paths.append({SignatureDiagnosis::tr("with the trailing slash toggled"), toggledSlash(target)});
     if (const qsizetype q = target.indexOf(QLatin1Char('?')); q >= 0 && !isJson) {
-        paths.append({tr("without the query"), target.left(q)});
-        paths.append(
-            {tr("without the query, trailing slash toggled"), toggledSlash(target.left(q))});
+        paths.append({SignatureDiagnosis::tr("without the query"), target.left(q)});
+        paths.append({SignatureDiagnosis::tr("without the query, trailing slash toggled"),
+                      toggledSlash(target.left(q))});
     }
 
     QSet<QString> seen;
@@ -191,19 +192,20 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
             SignatureValidator::sign(authToken, url, isJson ? FormFields() : form);
         d.variants.append({label, url, expected == signature});
     };
-    add(tr("the public URL as configured"), d.checkedUrl);
+    add(SignatureDiagnosis::tr("the public URL as configured"), d.checkedUrl);
     for (const Candidate &c : std::as_const(candidates)) {
         const QString other =
             c.scheme == QLatin1String("https") ? QStringLiteral("http") : QStringLiteral("https");
         for (const QString &scheme : {c.scheme, other}) {
             QList<QPair<QString, QString>> ports{{QString(), c.authority.port}};
-            ports.append({tr("without the port"), QString()});
-            ports.append({tr("with port %1").arg(defaultPort(scheme)), defaultPort(scheme)});
+            ports.append({SignatureDiagnosis::tr("without the port"), QString()});
+            ports.append({SignatureDiagnosis::tr("with port %1").arg(defaultPort(scheme)),
+                          defaultPort(scheme)});
             for (const auto &[portLabel, port] : ports) {
                 for (const auto &[pathLabel, path] : std::as_const(paths)) {
                     QStringList parts{c.label};
                     if (scheme != c.scheme)
-                        parts << tr("%1 instead of %2").arg(scheme, c.scheme);
+                        parts << SignatureDiagnosis::tr("%1 instead of %2").arg(scheme, c.scheme);
                     if (!portLabel.isEmpty() && port != c.authority.port)
                         parts << portLabel;
                     if (!pathLabel.isEmpty())
@@ -226,27 +228,30 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
     if (verdict == SignatureValidator::Verdict::Valid) {
         d.outcome = Outcome::Valid;
         d.variants.clear(); // nothing to explain: the list would only weigh on the log
-        d.explanation = tr("The signature matches %1.").arg(d.checkedUrl);
+        d.explanation = SignatureDiagnosis::tr("The signature matches %1.").arg(d.checkedUrl);
         return d;
     }
     if (verdict == SignatureValidator::Verdict::BodyHashMismatch) {
         d.outcome = Outcome::BodyAltered;
-        d.explanation = tr("The URL's signature matches, but the body is not the one its "
-                           "bodySHA256 was computed for: the body was altered on the way.");
+        d.explanation =
+            SignatureDiagnosis::tr("The URL's signature matches, but the body is not the one its "
+                                   "bodySHA256 was computed for: the body was altered on the way.");
         return d;
     }
     if (d.matchedUrl.isEmpty()) {
         d.outcome = Outcome::NoVariantMatches;
         d.explanation =
-            tr("The signature was checked against %1. None of the %2 URL variants tried "
-               "(scheme, with and without the port, the Host and X-Forwarded-Proto/-Host "
-               "headers, trailing slash, the query) matches, so the URL is not the problem: "
-               "the auth token differs (a request signed by a subaccount, or with a token "
-               "rotated since) or the body was altered on the way.")
+            SignatureDiagnosis::tr(
+                "The signature was checked against %1. None of the %2 URL variants tried "
+                "(scheme, with and without the port, the Host and X-Forwarded-Proto/-Host "
+                "headers, trailing slash, the query) matches, so the URL is not the problem: "
+                "the auth token differs (a request signed by a subaccount, or with a token "
+                "rotated since) or the body was altered on the way.")
                 .arg(d.checkedUrl)
                 .arg(d.variants.size());
-        d.suggestion = tr("Check TWILIO_AUTH_TOKEN against the account (or subaccount) that "
-                          "owns the number.");
+        d.suggestion = SignatureDiagnosis::tr(
+            "Check TWILIO_AUTH_TOKEN against the account (or subaccount) that "
+            "owns the number.");
         return d;
     }
     d.outcome = Outcome::OtherUrl;
@@ -257,16 +262,19 @@ SignatureDiagnosis SignatureDiagnosis::diagnose(const QByteArray &authToken,
     const QString matchedTarget = d.matchedUrl.mid(pathStart + configured.path.size());
     QStringList changes;
     if (matchedBase != publicBase)
-        changes << tr("Set SWITCHBOARD_PUBLIC_URL to %1 (it is %2).").arg(matchedBase, publicBase);
+        changes << SignatureDiagnosis::tr("Set SWITCHBOARD_PUBLIC_URL to %1 (it is %2).")
+                       .arg(matchedBase, publicBase);
     if (matchedTarget != target)
-        changes << tr("Twilio signed the path and query %1 but the request arrived as %2: a "
-                      "proxy or tunnel rewrote it; set the webhook URL at Twilio to the one "
-                      "the console receives.")
+        changes << SignatureDiagnosis::tr(
+                       "Twilio signed the path and query %1 but the request arrived as %2: a "
+                       "proxy or tunnel rewrote it; set the webhook URL at Twilio to the one "
+                       "the console receives.")
                        .arg(matchedTarget, target);
     d.suggestion = changes.join(QLatin1Char(' '));
-    d.explanation = tr("The signature was checked against %1 and does not match it, but it "
-                       "matches %2 (%3): the auth token is right and the URL differs. %4")
-                        .arg(d.checkedUrl, d.matchedUrl, d.matchedLabel, d.suggestion);
+    d.explanation =
+        SignatureDiagnosis::tr("The signature was checked against %1 and does not match it, but it "
+                               "matches %2 (%3): the auth token is right and the URL differs. %4")
+            .arg(d.checkedUrl, d.matchedUrl, d.matchedLabel, d.suggestion);
     return d;
 }
 

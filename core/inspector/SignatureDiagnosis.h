@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/HttpMessage.h"
+#include <QCoreApplication>
 
 #include <QJsonObject>
 #include <QList>
@@ -15,6 +16,7 @@ namespace sb {
 // to change; when none matches, the token (a subaccount's, a rotated one) or the body is at
 // fault. The token is only used, never kept in the result.
 class SignatureDiagnosis {
+    Q_DECLARE_TR_FUNCTIONS(SignatureDiagnosis)
 public:
     enum class Outcome {
         Valid,            // the URL as configured matches

@@ -4,14 +4,6 @@
 
 namespace sb {
 
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("MediaLimits", text);
-}
-
-} // namespace
-
 MediaLimits MediaLimits::mms() {
     MediaLimits l;
     l.m_channel = QStringLiteral("MMS");
@@ -117,29 +109,31 @@ QString MediaLimits::formatSize(qint64 bytes) {
 QStringList MediaLimits::check(const QList<MediaItem> &files) const {
     QStringList problems;
     if (files.size() > m_maxFiles)
-        problems.append(m_maxFiles == 1
-                            ? tr("%1 allows one file per message; there are %2 (%3 too many).")
-                                  .arg(m_channel)
-                                  .arg(files.size())
-                                  .arg(files.size() - m_maxFiles)
-                            : tr("%1 allows at most %2 files; there are %3 (%4 too many).")
-                                  .arg(m_channel)
-                                  .arg(m_maxFiles)
-                                  .arg(files.size())
-                                  .arg(files.size() - m_maxFiles));
+        problems.append(
+            m_maxFiles == 1
+                ? MediaLimits::tr("%1 allows one file per message; there are %2 (%3 too many).")
+                      .arg(m_channel)
+                      .arg(files.size())
+                      .arg(files.size() - m_maxFiles)
+                : MediaLimits::tr("%1 allows at most %2 files; there are %3 (%4 too many).")
+                      .arg(m_channel)
+                      .arg(m_maxFiles)
+                      .arg(files.size())
+                      .arg(files.size() - m_maxFiles));
     qint64 total = 0;
     for (const MediaItem &f : files) {
         total += f.bytes;
         const AcceptedType *t = typeFor(f.contentType);
         const QString type = normalizedType(f.contentType);
         if (!t) {
-            problems.append(tr("%1 does not accept %2 files (%3).")
-                                .arg(m_channel, type.isEmpty() ? tr("untyped") : type, f.name));
+            problems.append(
+                MediaLimits::tr("%1 does not accept %2 files (%3).")
+                    .arg(m_channel, type.isEmpty() ? MediaLimits::tr("untyped") : type, f.name));
             continue;
         }
         // A per-file limit below the total is worth its own sentence (WhatsApp's images).
         if (f.bytes > t->maxBytes && t->maxBytes < m_maxTotalBytes)
-            problems.append(tr("%1 allows %2 per %3 file; %4 is %5 (%6 over).")
+            problems.append(MediaLimits::tr("%1 allows %2 per %3 file; %4 is %5 (%6 over).")
                                 .arg(m_channel, formatSize(t->maxBytes),
                                      type.section(QLatin1Char('/'), 0, 0), f.name,
                                      formatSize(f.bytes), formatSize(f.bytes - t->maxBytes)));
@@ -147,9 +141,9 @@ QStringList MediaLimits::check(const QList<MediaItem> &files) const {
     if (m_maxTotalBytes > 0 && total > m_maxTotalBytes) {
         const QString subject =
             files.size() == 1
-                ? tr("this file is %1").arg(formatSize(total))
-                : tr("these %1 files are %2").arg(files.size()).arg(formatSize(total));
-        problems.append(tr("%1 allows %2 in all; %3 (%4 over).")
+                ? MediaLimits::tr("this file is %1").arg(formatSize(total))
+                : MediaLimits::tr("these %1 files are %2").arg(files.size()).arg(formatSize(total));
+        problems.append(MediaLimits::tr("%1 allows %2 in all; %3 (%4 over).")
                             .arg(m_channel, formatSize(m_maxTotalBytes), subject,
                                  formatSize(total - m_maxTotalBytes)));
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,7 @@ struct MediaItem {
 // Sizes are in decimal megabytes (1 MB = 1,000,000 bytes), the smaller reading of Twilio's
 // "5 MB", so a set that passes here is never over at Twilio.
 class MediaLimits {
+    Q_DECLARE_TR_FUNCTIONS(MediaLimits)
 public:
     static MediaLimits mms();      // 10 files, 5 MB in all; Twilio's MMS content types
     static MediaLimits whatsApp(); // 1 file, 16 MB (images 5 MB); WhatsApp's content types

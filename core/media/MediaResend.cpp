@@ -27,10 +27,6 @@ struct Pending {
     int next = 0;
 };
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("sb::MediaResend", text);
-}
-
 void step(const std::shared_ptr<Pending> &p) {
     if (p->next >= p->stored.size()) {
         p->done(p->result);
@@ -46,8 +42,9 @@ void step(const std::shared_ptr<Pending> &p) {
     p->shares->find(
         token, p->receiver, [p, url](const StoreResult<std::optional<MediaShare>> &found) {
             if (!found.ok() || !found.value) {
-                p->result.problem = tr("An attachment of this message is no longer kept "
-                                       "(attachments are kept for an hour): attach it again.");
+                p->result.problem =
+                    MediaResend::tr("An attachment of this message is no longer kept "
+                                    "(attachments are kept for an hour): attach it again.");
                 p->done(p->result);
                 return;
             }
@@ -58,8 +55,9 @@ void step(const std::shared_ptr<Pending> &p) {
                 [p, share](const StoreResult<MediaShare> &again) {
                     if (!again.ok() || again.value.url.isEmpty()) {
                         p->result.problem =
-                            tr("“%1” is no longer kept (attachments are kept for an hour): attach "
-                               "it again.")
+                            MediaResend::tr(
+                                "“%1” is no longer kept (attachments are kept for an hour): attach "
+                                "it again.")
                                 .arg(share.originalName);
                         p->done(p->result);
                         return;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Receiver.h"
+#include <QCoreApplication>
 
 #include <QStringList>
 
@@ -17,6 +18,7 @@ class Store;
 // kept as it was. An attachment whose copy is gone (shares last an hour) cannot be sent again;
 // `problem` then names it, so the agent attaches it again rather than resending text alone.
 class MediaResend {
+    Q_DECLARE_TR_FUNCTIONS(MediaResend)
 public:
     struct Result {
         QStringList urls;

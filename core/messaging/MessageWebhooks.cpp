@@ -9,14 +9,10 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("MessageWebhooks", text);
-}
-
 const FormFields *formOf(const HttpRequest &request, QString *error) {
     const FormFields *form = request.form();
     if (!form)
-        *error = tr("The body is not application/x-www-form-urlencoded.");
+        *error = MessageWebhooks::tr("The body is not application/x-www-form-urlencoded.");
     return form;
 }
 
@@ -37,11 +33,11 @@ std::optional<StatusCallback> MessageWebhooks::statusCallback(const HttpRequest 
     if (cb.status.isEmpty())
         cb.status = FormEncoding::value(*form, QStringLiteral("SmsStatus"));
     if (cb.messageSid.isEmpty() || cb.status.isEmpty()) {
-        *error = tr("MessageSid and MessageStatus are required.");
+        *error = MessageWebhooks::tr("MessageSid and MessageStatus are required.");
         return std::nullopt;
     }
     if (!MessageStatus::isKnown(cb.status)) {
-        *error = tr("Unknown MessageStatus '%1'.").arg(cb.status);
+        *error = MessageWebhooks::tr("Unknown MessageStatus '%1'.").arg(cb.status);
         return std::nullopt;
     }
     cb.errorCode = FormEncoding::value(*form, QStringLiteral("ErrorCode")).toInt();
@@ -70,7 +66,7 @@ std::optional<InboundMessage> MessageWebhooks::inboundMessage(const HttpRequest 
     // Informational: a malformed count is stored as 0 (not said), never a reason to refuse.
     message.segments = qMax(0, FormEncoding::value(*form, QStringLiteral("NumSegments")).toInt());
     if (message.sid.isEmpty() || message.from.isEmpty()) {
-        *error = tr("MessageSid and From are required.");
+        *error = MessageWebhooks::tr("MessageSid and From are required.");
         return std::nullopt;
     }
     // MMS and WhatsApp media: NumMedia files, MediaUrl{N} and MediaContentType{N} from 0.
@@ -78,7 +74,9 @@ std::optional<InboundMessage> MessageWebhooks::inboundMessage(const HttpRequest 
     bool numeric = true;
     const int count = numMedia.isEmpty() ? 0 : numMedia.toInt(&numeric);
     if (!numeric || count < 0 || count > MaxMedia) {
-        *error = tr("NumMedia '%1' is not a number from 0 to %2.").arg(numMedia).arg(MaxMedia);
+        *error = MessageWebhooks::tr("NumMedia '%1' is not a number from 0 to %2.")
+                     .arg(numMedia)
+                     .arg(MaxMedia);
         return std::nullopt;
     }
     for (int n = 0; n < count; ++n) {
@@ -86,7 +84,8 @@ std::optional<InboundMessage> MessageWebhooks::inboundMessage(const HttpRequest 
         media.url = FormEncoding::value(*form, QStringLiteral("MediaUrl%1").arg(n));
         media.contentType = FormEncoding::value(*form, QStringLiteral("MediaContentType%1").arg(n));
         if (media.url.isEmpty()) {
-            *error = tr("NumMedia is %1 but MediaUrl%2 is missing.").arg(count).arg(n);
+            *error =
+                MessageWebhooks::tr("NumMedia is %1 but MediaUrl%2 is missing.").arg(count).arg(n);
             return std::nullopt;
         }
         message.media.append(media);
@@ -100,7 +99,8 @@ Store::Done MessageWebhooks::answerWhenStored(const HttpServer::Reply &reply) {
         if (stored.ok())
             return reply(HttpResponse::xml(200, emptyTwiml()));
         qCWarning(lcWebhook).noquote() << "webhook not stored:" << stored.error;
-        reply(HttpResponse::error(500, tr("The event could not be stored; Twilio will retry it.")));
+        reply(HttpResponse::error(
+            500, MessageWebhooks::tr("The event could not be stored; Twilio will retry it.")));
     };
 }
 

@@ -3,6 +3,7 @@
 #include "db/Store.h"
 #include "http/HttpServer.h"
 #include "messaging/Records.h"
+#include <QCoreApplication>
 
 #include <optional>
 
@@ -13,6 +14,7 @@ namespace sb {
 // well inside Twilio's 15 s), or 500 when it could not be stored so that Twilio retries.
 // Signatures are checked before any of this, by TwilioWebhookGuard.
 class MessageWebhooks {
+    Q_DECLARE_TR_FUNCTIONS(MessageWebhooks)
 public:
     // nullopt with `error` set for a request that is not a usable callback (400).
     static std::optional<StatusCallback> statusCallback(const HttpRequest &request, QString *error);

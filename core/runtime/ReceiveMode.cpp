@@ -7,14 +7,6 @@
 
 namespace sb {
 
-namespace {
-
-QString tr(const char *text) {
-    return QCoreApplication::translate("ReceiveMode", text);
-}
-
-} // namespace
-
 QString ReceiveMode::name() const {
     return polling() ? QStringLiteral("polling") : QStringLiteral("webhooks");
 }
@@ -22,29 +14,35 @@ QString ReceiveMode::name() const {
 ReceiveMode ReceiveMode::decide(const Config &config, const QUrl &publicUrl, quint16 port) {
     switch (config.receive) {
     case Config::Receive::Webhooks:
-        return {Kind::Webhooks, tr("SWITCHBOARD_RECEIVE is webhooks: Twilio's webhooks are "
-                                   "expected at %1.")
-                                    .arg(publicUrl.toString())};
+        return {Kind::Webhooks,
+                ReceiveMode::tr("SWITCHBOARD_RECEIVE is webhooks: Twilio's webhooks are "
+                                "expected at %1.")
+                    .arg(publicUrl.toString())};
     case Config::Receive::Polling:
-        return {Kind::Polling, tr("SWITCHBOARD_RECEIVE is polling: Switchboard asks Twilio for "
-                                  "new messages and statuses every few seconds.")};
+        return {Kind::Polling,
+                ReceiveMode::tr("SWITCHBOARD_RECEIVE is polling: Switchboard asks Twilio for "
+                                "new messages and statuses every few seconds.")};
     case Config::Receive::Auto:
         break;
     }
     if (config.sandbox)
-        return {Kind::Webhooks, tr("The built-in sandbox delivers its webhooks on this computer.")};
+        return {Kind::Webhooks,
+                ReceiveMode::tr("The built-in sandbox delivers its webhooks on this computer.")};
     // A stand-in for Twilio on this computer or network (TWILIO_API_BASE_URL, e.g. a mock
     // server) reaches a local URL as well as the console does.
     if (!PublicReach::problem(config.twilioApiBase).isEmpty())
-        return {Kind::Webhooks, tr("Twilio's API is at %1, on this computer or its network: it "
-                                   "reaches this console at %2.")
-                                    .arg(config.twilioApiBase.toString(), publicUrl.toString())};
+        return {Kind::Webhooks,
+                ReceiveMode::tr("Twilio's API is at %1, on this computer or its network: it "
+                                "reaches this console at %2.")
+                    .arg(config.twilioApiBase.toString(), publicUrl.toString())};
     const QString problem = PublicReach::problem(publicUrl, port);
     if (problem.isEmpty())
-        return {Kind::Webhooks, tr("Twilio reaches this console at %1.").arg(publicUrl.toString())};
-    return {Kind::Polling, problem + QLatin1Char(' ') +
-                               tr("Until then Switchboard asks Twilio for new messages and "
-                                  "statuses every few seconds; calls need the public URL.")};
+        return {Kind::Webhooks,
+                ReceiveMode::tr("Twilio reaches this console at %1.").arg(publicUrl.toString())};
+    return {Kind::Polling,
+            problem + QLatin1Char(' ') +
+                ReceiveMode::tr("Until then Switchboard asks Twilio for new messages and "
+                                "statuses every few seconds; calls need the public URL.")};
 }
 
 } // namespace sb

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 
@@ -12,6 +13,9 @@ struct Config;
 // tunnel), by polling its REST API (MessagePoller). SWITCHBOARD_RECEIVE chooses; "auto", the
 // default, decides by the public URL. The reason is one sentence for the agent.
 struct ReceiveMode {
+    Q_DECLARE_TR_FUNCTIONS(ReceiveMode)
+
+public:
     enum class Kind { Webhooks, Polling };
     Kind kind = Kind::Webhooks;
     QString reason;

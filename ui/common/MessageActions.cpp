@@ -8,12 +8,6 @@
 
 namespace sb {
 
-namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("MessageActions", text);
-}
-} // namespace
-
 QString MessageActions::customer(const MessageRecord &m) {
     return m.direction == QLatin1String("inbound") ? m.from : m.to;
 }
@@ -22,7 +16,7 @@ void MessageActions::addTo(QMenu *menu, const MessageRecord &m) const {
     if (m.id == 0)
         return;
     const QString number = customer(m);
-    QAction *copyText = menu->addAction(tr("Copy message text"));
+    QAction *copyText = menu->addAction(MessageActions::tr("Copy message text"));
     copyText->setObjectName(QStringLiteral("copyMessageText"));
     QObject::connect(copyText, &QAction::triggered, menu,
                      [body = m.body] { QGuiApplication::clipboard()->setText(body); });
@@ -32,25 +26,25 @@ void MessageActions::addTo(QMenu *menu, const MessageRecord &m) const {
     QObject::connect(copyNumber, &QAction::triggered, menu,
                      [number] { QGuiApplication::clipboard()->setText(number); });
     if (openDetails) {
-        QAction *details = menu->addAction(tr("Open details"));
+        QAction *details = menu->addAction(MessageActions::tr("Open details"));
         details->setObjectName(QStringLiteral("openDetails"));
         QObject::connect(details, &QAction::triggered, menu, [f = openDetails, m] { f(m); });
     }
     if (cancelScheduled && m.status == QLatin1String("scheduled")) {
         menu->addSeparator();
-        QAction *cancel = menu->addAction(tr("Cancel scheduled message"));
+        QAction *cancel = menu->addAction(MessageActions::tr("Cancel scheduled message"));
         cancel->setObjectName(QStringLiteral("cancelScheduled"));
         QObject::connect(cancel, &QAction::triggered, menu, [f = cancelScheduled, m] { f(m); });
     }
     if (statuses.isFailure(m) && (retry || editAndResend)) {
         menu->addSeparator();
         if (retry) {
-            QAction *again = menu->addAction(tr("Retry"));
+            QAction *again = menu->addAction(MessageActions::tr("Retry"));
             again->setObjectName(QStringLiteral("retry"));
             QObject::connect(again, &QAction::triggered, menu, [f = retry, m] { f(m); });
         }
         if (editAndResend) {
-            QAction *edit = menu->addAction(tr("Edit and resend"));
+            QAction *edit = menu->addAction(MessageActions::tr("Edit and resend"));
             edit->setObjectName(QStringLiteral("editAndResend"));
             QObject::connect(edit, &QAction::triggered, menu, [f = editAndResend, m] { f(m); });
         }

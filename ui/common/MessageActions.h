@@ -2,6 +2,7 @@
 
 #include "ChannelStatuses.h"
 #include "messaging/Records.h"
+#include <QCoreApplication>
 
 #include <functional>
 
@@ -14,6 +15,9 @@ namespace sb {
 // Retry and Edit and resend (failed as its channel's status model says); Cancel for a message
 // still waiting for its scheduled time.
 struct MessageActions {
+    Q_DECLARE_TR_FUNCTIONS(MessageActions)
+
+public:
     ChannelStatuses statuses;
     std::function<void(const MessageRecord &)> openDetails;
     std::function<void(const MessageRecord &)> retry;

@@ -12,10 +12,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ThreadPdfExporter", text);
-}
-
 QString escaped(const QString &text) {
     QString html = text.toHtmlEscaped();
     html.replace(QLatin1Char('\n'), QLatin1String("<br>"));
@@ -25,11 +21,13 @@ QString escaped(const QString &text) {
 QString describe(const ThreadItem &item) {
     if (item.kind == ThreadItem::Kind::Note)
         return item.author.isEmpty()
-                   ? tr("Internal note — never sent to the customer")
-                   : tr("Internal note by %1 — never sent to the customer").arg(item.author);
-    const QString direction = item.direction == QLatin1String("inbound")    ? tr("from %1")
-                              : item.direction == QLatin1String("outbound") ? tr("to %1")
-                                                                            : QStringLiteral("%1");
+                   ? ThreadPdfExporter::tr("Internal note — never sent to the customer")
+                   : ThreadPdfExporter::tr("Internal note by %1 — never sent to the customer")
+                         .arg(item.author);
+    const QString direction =
+        item.direction == QLatin1String("inbound")    ? ThreadPdfExporter::tr("from %1")
+        : item.direction == QLatin1String("outbound") ? ThreadPdfExporter::tr("to %1")
+                                                      : QStringLiteral("%1");
     const QString party = item.direction == QLatin1String("inbound") ? item.from : item.to;
     QString line = QStringLiteral("%1 %2").arg(item.channel.toUpper(), direction.arg(party));
     if (!item.direction.isEmpty())
@@ -48,9 +46,10 @@ QString describe(const ThreadItem &item) {
 QString ThreadPdfExporter::html(const Thread &thread, const QString &contactLabel) {
     QString h;
     h += QStringLiteral("<html><body style=\"font-size: 10pt;\">");
-    h += QStringLiteral("<h2>%1</h2>").arg(escaped(tr("Conversation with %1").arg(contactLabel)));
+    h += QStringLiteral("<h2>%1</h2>")
+             .arg(escaped(ThreadPdfExporter::tr("Conversation with %1").arg(contactLabel)));
     h += QStringLiteral("<p style=\"color: #555555;\">%1</p>")
-             .arg(escaped(tr("%1 items, exported %2 (times in UTC)")
+             .arg(escaped(ThreadPdfExporter::tr("%1 items, exported %2 (times in UTC)")
                               .arg(thread.size())
                               .arg(QDateTime::currentDateTimeUtc().toString(
                                   QStringLiteral("yyyy-MM-dd HH:mm")))));
@@ -67,7 +66,7 @@ QString ThreadPdfExporter::html(const Thread &thread, const QString &contactLabe
         h += QStringLiteral("<p>%1</p>").arg(escaped(item.text));
         for (const QString &link : item.mediaLinks)
             h += QStringLiteral("<p>%1 <a href=\"%2\">%2</a></p>")
-                     .arg(escaped(tr("Media:")), link.toHtmlEscaped());
+                     .arg(escaped(ThreadPdfExporter::tr("Media:")), link.toHtmlEscaped());
         h += QStringLiteral("</td></tr></table>");
         if (!note)
             h += QStringLiteral("<hr>");
@@ -80,21 +79,21 @@ bool ThreadPdfExporter::write(const Thread &thread, const QString &contactLabel,
                               const QString &path, QString *error) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = ThreadPdfExporter::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     {
         QPdfWriter writer(&file);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-        writer.setTitle(tr("Conversation with %1").arg(contactLabel));
+        writer.setTitle(ThreadPdfExporter::tr("Conversation with %1").arg(contactLabel));
         writer.setCreator(QStringLiteral("Switchboard"));
         QTextDocument document; // made on this thread: reentrant, not shared
         document.setHtml(html(thread, contactLabel));
         document.print(&writer);
     }
     if (!file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = ThreadPdfExporter::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;

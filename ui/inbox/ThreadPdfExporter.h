@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inbox/ThreadItem.h"
+#include <QCoreApplication>
 
 #include <QString>
 
@@ -14,6 +15,7 @@ namespace sb {
 // thread is supported since Qt 5), so write() is safe on a worker thread as long as the
 // document is built there, as it is here. Needs a QGuiApplication (fonts).
 class ThreadPdfExporter {
+    Q_DECLARE_TR_FUNCTIONS(ThreadPdfExporter)
 public:
     // The document's HTML (what write() lays out), for tests and previews.
     static QString html(const Thread &thread, const QString &contactLabel);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "inspector/WebhookLog.h"
+#include <QCoreApplication>
 
 #include <QJsonObject>
 #include <QString>
@@ -12,6 +13,7 @@ namespace sb {
 // which one would have matched, what to change), the headers, the raw body (with its form
 // fields), and the answer sent. No colours of its own: the pane's palette paints it.
 class WebhookDetailText {
+    Q_DECLARE_TR_FUNCTIONS(WebhookDetailText)
 public:
     static QString html(const WebhookRecord &record);
     // The form fields that differ between two webhooks (WebhookApi::diff's answer).

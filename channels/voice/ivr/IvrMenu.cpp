@@ -231,45 +231,45 @@ QJsonObject IvrConfig::toJson() const {
 }
 
 QJsonObject IvrConfig::defaultJson() {
-    auto tr = [](const char *text) {
-        return QCoreApplication::translate("IvrMenu", text);
-    };
     return QJsonObject{
         {QStringLiteral("greeting"),
-         QJsonObject{{QStringLiteral("text"),
-                      tr("Thank you for calling. Press 1 to leave a message. Press 2 to hear "
-                         "the options again. Press 0 to end the call.")},
-                     {QStringLiteral("voice"), QStringLiteral("alice")},
-                     {QStringLiteral("language"), QStringLiteral("en-US")}}},
+         QJsonObject{
+             {QStringLiteral("text"),
+              IvrMenu::tr("Thank you for calling. Press 1 to leave a message. Press 2 to hear "
+                          "the options again. Press 0 to end the call.")},
+             {QStringLiteral("voice"), QStringLiteral("alice")},
+             {QStringLiteral("language"), QStringLiteral("en-US")}}},
         {QStringLiteral("timeoutSeconds"), 5},
         {QStringLiteral("options"),
          QJsonObject{
              {QStringLiteral("1"),
-              QJsonObject{{QStringLiteral("label"), tr("Voicemail")},
+              QJsonObject{{QStringLiteral("label"), IvrMenu::tr("Voicemail")},
                           {QStringLiteral("action"),
                            QJsonObject{{QStringLiteral("type"), QStringLiteral("voicemail")},
                                        {QStringLiteral("prompt"),
-                                        tr("Please leave a message after the beep.")},
+                                        IvrMenu::tr("Please leave a message after the beep.")},
                                        {QStringLiteral("maxLength"), 120},
                                        {QStringLiteral("playBeep"), true}}}}},
              {QStringLiteral("2"),
-              QJsonObject{{QStringLiteral("label"), tr("Repeat")},
-                          {QStringLiteral("action"),
-                           QJsonObject{{QStringLiteral("type"), QStringLiteral("say")},
-                                       {QStringLiteral("text"), tr("Here are the options again.")},
-                                       {QStringLiteral("then"), QStringLiteral("menu")}}}}},
+              QJsonObject{
+                  {QStringLiteral("label"), IvrMenu::tr("Repeat")},
+                  {QStringLiteral("action"),
+                   QJsonObject{{QStringLiteral("type"), QStringLiteral("say")},
+                               {QStringLiteral("text"), IvrMenu::tr("Here are the options again.")},
+                               {QStringLiteral("then"), QStringLiteral("menu")}}}}},
              {QStringLiteral("0"),
-              QJsonObject{{QStringLiteral("label"), tr("Hang up")},
+              QJsonObject{{QStringLiteral("label"), IvrMenu::tr("Hang up")},
                           {QStringLiteral("action"),
                            QJsonObject{{QStringLiteral("type"), QStringLiteral("hangup")},
-                                       {QStringLiteral("text"), tr("Goodbye.")}}}}}}},
+                                       {QStringLiteral("text"), IvrMenu::tr("Goodbye.")}}}}}}},
         {QStringLiteral("noInput"),
          QJsonObject{{QStringLiteral("repeats"), 2},
                      {QStringLiteral("action"),
                       QJsonObject{{QStringLiteral("type"), QStringLiteral("hangup")},
-                                  {QStringLiteral("text"), tr("Goodbye.")}}}}},
+                                  {QStringLiteral("text"), IvrMenu::tr("Goodbye.")}}}}},
         {QStringLiteral("invalidInput"),
-         QJsonObject{{QStringLiteral("text"), tr("Sorry, that is not one of the options.")}}}};
+         QJsonObject{
+             {QStringLiteral("text"), IvrMenu::tr("Sorry, that is not one of the options.")}}}};
 }
 
 const IvrMenu *IvrConfig::menuAt(const QString &node) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -43,6 +44,9 @@ struct IvrOption {
 // One menu: the root, or a sub-menu an option leads to. Voice and language left empty inherit
 // from the enclosing menu (the root's default to Twilio's).
 struct IvrMenu {
+    Q_DECLARE_TR_FUNCTIONS(IvrMenu)
+
+public:
     QString greeting;
     QString voice;    // "alice", "Polly.Joanna", ...
     QString language; // "en-US"

@@ -16,10 +16,6 @@ const QStringList Days{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 constexpr int MaxTextLength = 4096; // Twilio's limit on a Say's text
 constexpr int MaxSmsLength = 1600;
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("IvrValidator", text);
-}
-
 class Checker {
 public:
     QList<IvrProblem> problems;
@@ -37,18 +33,18 @@ public:
         const QJsonValue v = json.value(QLatin1String(key));
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                add(path, tr("empty"));
+                add(path, IvrValidator::tr("empty"));
             return {};
         }
         if (!v.isString()) {
-            add(path, tr("must be a string"));
+            add(path, IvrValidator::tr("must be a string"));
             return {};
         }
         const QString s = v.toString();
         if (required && s.trimmed().isEmpty())
-            add(path, tr("empty"));
+            add(path, IvrValidator::tr("empty"));
         else if (s.size() > maxLength)
-            add(path, tr("%1 characters; at most %2").arg(s.size()).arg(maxLength));
+            add(path, IvrValidator::tr("%1 characters; at most %2").arg(s.size()).arg(maxLength));
         return s;
     }
 
@@ -60,13 +56,13 @@ public:
         const double d = v.toDouble(-1e18);
         if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max)
             add(at(prefix, QLatin1String(key)),
-                tr("must be a whole number from %1 to %2").arg(min).arg(max));
+                IvrValidator::tr("must be a whole number from %1 to %2").arg(min).arg(max));
     }
 
     void boolean(const QJsonObject &json, const QString &prefix, const char *key) {
         const QJsonValue v = json.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isBool())
-            add(at(prefix, QLatin1String(key)), tr("must be true or false"));
+            add(at(prefix, QLatin1String(key)), IvrValidator::tr("must be true or false"));
     }
 
     void then(const QJsonObject &json, const QString &prefix, bool menuAllowed) {
@@ -75,10 +71,10 @@ public:
             return;
         if (t != QLatin1String("menu"))
             add(at(prefix, QStringLiteral("then")),
-                tr("\"%1\" is neither \"menu\" nor \"hangup\"").arg(t));
+                IvrValidator::tr("\"%1\" is neither \"menu\" nor \"hangup\"").arg(t));
         else if (!menuAllowed)
             add(at(prefix, QStringLiteral("then")),
-                tr("there is no menu to go back to here; use \"hangup\""));
+                IvrValidator::tr("there is no menu to go back to here; use \"hangup\""));
     }
 
     // `where` says what the action answers: an option (anything), no-input or out of hours.
@@ -86,21 +82,24 @@ public:
 
     void action(const QJsonValue &value, const QString &prefix, Role role, int depth) {
         if (!value.isObject()) {
-            add(prefix, value.isUndefined() ? tr("missing") : tr("must be an object"));
+            add(prefix, value.isUndefined() ? IvrValidator::tr("missing")
+                                            : IvrValidator::tr("must be an object"));
             return;
         }
         const QJsonObject json = value.toObject();
         const QJsonValue typeValue = json.value(QLatin1String("type"));
         const QString typePath = at(prefix, QStringLiteral("type"));
         if (!typeValue.isString()) {
-            add(typePath, typeValue.isUndefined() ? tr("missing") : tr("must be a string"));
+            add(typePath, typeValue.isUndefined() ? IvrValidator::tr("missing")
+                                                  : IvrValidator::tr("must be a string"));
             return;
         }
         const auto type = IvrAction::typeFromName(typeValue.toString());
         if (!type) {
-            add(typePath, tr("unknown action \"%1\" (say, forward, voicemail, submenu, sms, "
-                             "hangup)")
-                              .arg(typeValue.toString()));
+            add(typePath,
+                IvrValidator::tr("unknown action \"%1\" (say, forward, voicemail, submenu, sms, "
+                                 "hangup)")
+                    .arg(typeValue.toString()));
             return;
         }
         switch (*type) {
@@ -114,10 +113,11 @@ public:
                 const PhoneNumberCheck check = PhoneNumber::check(number);
                 if (!check.valid || check.e164 != number)
                     add(at(prefix, QStringLiteral("number")),
-                        tr("\"%1\" is not a valid E.164 number%2")
-                            .arg(number, check.valid ? tr(" (write it as %1)").arg(check.e164)
-                                                     : QStringLiteral(" (") + check.reason +
-                                                           QLatin1Char(')')));
+                        IvrValidator::tr("\"%1\" is not a valid E.164 number%2")
+                            .arg(number,
+                                 check.valid
+                                     ? IvrValidator::tr(" (write it as %1)").arg(check.e164)
+                                     : QStringLiteral(" (") + check.reason + QLatin1Char(')')));
             }
             boolean(json, prefix, "record");
             integer(json, prefix, "timeoutSeconds", 5, 600);
@@ -130,11 +130,12 @@ public:
             break;
         case IvrAction::Type::Submenu:
             if (role == Role::NoInput)
-                add(typePath, tr("silence cannot open a sub-menu; use an action that ends the "
-                                 "call or says something"));
+                add(typePath,
+                    IvrValidator::tr("silence cannot open a sub-menu; use an action that ends the "
+                                     "call or says something"));
             else if (depth >= IvrValidator::MaxDepth)
                 add(at(prefix, QStringLiteral("menu")),
-                    tr("sub-menus nest at most %1 deep").arg(IvrValidator::MaxDepth));
+                    IvrValidator::tr("sub-menus nest at most %1 deep").arg(IvrValidator::MaxDepth));
             else
                 menu(json.value(QLatin1String("menu")), at(prefix, QStringLiteral("menu")),
                      depth + 1);
@@ -152,14 +153,16 @@ public:
 
     void menu(const QJsonValue &value, const QString &prefix, int depth) {
         if (!value.isObject()) {
-            add(prefix, value.isUndefined() ? tr("missing") : tr("must be an object"));
+            add(prefix, value.isUndefined() ? IvrValidator::tr("missing")
+                                            : IvrValidator::tr("must be an object"));
             return;
         }
         const QJsonObject json = value.toObject();
         const QString greetingPath = at(prefix, QStringLiteral("greeting"));
         const QJsonValue greeting = json.value(QLatin1String("greeting"));
         if (!greeting.isObject()) {
-            add(greetingPath, greeting.isUndefined() ? tr("missing") : tr("must be an object"));
+            add(greetingPath, greeting.isUndefined() ? IvrValidator::tr("missing")
+                                                     : IvrValidator::tr("must be an object"));
         } else {
             const QJsonObject g = greeting.toObject();
             text(g, greetingPath, "text", true);
@@ -168,35 +171,38 @@ public:
                 QStringLiteral(R"(^(man|woman|alice|(Polly|Google)\.[A-Za-z0-9.-]+)$)"));
             if (!voice.isEmpty() && !voicePattern.match(voice).hasMatch())
                 add(at(greetingPath, QStringLiteral("voice")),
-                    tr("\"%1\" is not a Twilio voice (man, woman, alice, Polly.<name> or "
-                       "Google.<name>)")
+                    IvrValidator::tr(
+                        "\"%1\" is not a Twilio voice (man, woman, alice, Polly.<name> or "
+                        "Google.<name>)")
                         .arg(voice));
             const QString language = text(g, greetingPath, "language", false);
             static const QRegularExpression languagePattern(
                 QStringLiteral(R"(^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$)"));
             if (!language.isEmpty() && !languagePattern.match(language).hasMatch())
                 add(at(greetingPath, QStringLiteral("language")),
-                    tr("\"%1\" is not a language tag like en-US").arg(language));
+                    IvrValidator::tr("\"%1\" is not a language tag like en-US").arg(language));
         }
         integer(json, prefix, "timeoutSeconds", 1, 60);
 
         const QString optionsPath = at(prefix, QStringLiteral("options"));
         const QJsonValue options = json.value(QLatin1String("options"));
         if (!options.isObject()) {
-            add(optionsPath, options.isUndefined() ? tr("missing") : tr("must be an object"));
+            add(optionsPath, options.isUndefined() ? IvrValidator::tr("missing")
+                                                   : IvrValidator::tr("must be an object"));
         } else if (options.toObject().isEmpty()) {
-            add(optionsPath, tr("the menu has no options"));
+            add(optionsPath, IvrValidator::tr("the menu has no options"));
         } else {
             const QJsonObject o = options.toObject();
             for (auto it = o.begin(); it != o.end(); ++it) {
                 const QString optionPath = at(optionsPath, it.key());
                 if (it.key().size() != 1 || !QStringLiteral("0123456789*#").contains(it.key())) {
                     add(optionPath,
-                        tr("\"%1\" is not a key on the keypad (0-9, * or #)").arg(it.key()));
+                        IvrValidator::tr("\"%1\" is not a key on the keypad (0-9, * or #)")
+                            .arg(it.key()));
                     continue;
                 }
                 if (!it.value().isObject()) {
-                    add(optionPath, tr("must be an object"));
+                    add(optionPath, IvrValidator::tr("must be an object"));
                     continue;
                 }
                 text(it.value().toObject(), optionPath, "label", false);
@@ -213,41 +219,42 @@ public:
                 action(noInput.toObject().value(QLatin1String("action")),
                        at(noInputPath, QStringLiteral("action")), Role::NoInput, depth);
         } else if (!noInput.isUndefined()) {
-            add(noInputPath, tr("must be an object"));
+            add(noInputPath, IvrValidator::tr("must be an object"));
         }
         const QString invalidPath = at(prefix, QStringLiteral("invalidInput"));
         const QJsonValue invalid = json.value(QLatin1String("invalidInput"));
         if (invalid.isObject())
             text(invalid.toObject(), invalidPath, "text", false);
         else if (!invalid.isUndefined())
-            add(invalidPath, tr("must be an object"));
+            add(invalidPath, IvrValidator::tr("must be an object"));
     }
 
     void hours(const QJsonValue &value) {
         if (value.isUndefined() || value.isNull())
             return;
         if (!value.isObject())
-            return add(QStringLiteral("hours"), tr("must be an object"));
+            return add(QStringLiteral("hours"), IvrValidator::tr("must be an object"));
         const QJsonObject json = value.toObject();
         const QString zone = text(json, QStringLiteral("hours"), "timezone", true);
         // Listed ids only: QTimeZone also takes POSIX rules ("Nowhere" reads as a zone at UTC).
         if (!zone.trimmed().isEmpty() && !QTimeZone::isTimeZoneIdAvailable(zone.toUtf8()))
             add(QStringLiteral("hours.timezone"),
-                tr("\"%1\" is not an IANA time zone like Europe/London").arg(zone));
+                IvrValidator::tr("\"%1\" is not an IANA time zone like Europe/London").arg(zone));
         const QJsonValue weekly = json.value(QLatin1String("weekly"));
         if (!weekly.isObject()) {
-            add(QStringLiteral("hours.weekly"),
-                weekly.isUndefined() ? tr("missing") : tr("must be an object"));
+            add(QStringLiteral("hours.weekly"), weekly.isUndefined()
+                                                    ? IvrValidator::tr("missing")
+                                                    : IvrValidator::tr("must be an object"));
         } else {
             const QJsonObject w = weekly.toObject();
             for (auto it = w.begin(); it != w.end(); ++it) {
                 const QString dayPath = QStringLiteral("hours.weekly.") + it.key();
                 if (!Days.contains(it.key())) {
-                    add(dayPath, tr("not a day (mon, tue, wed, thu, fri, sat, sun)"));
+                    add(dayPath, IvrValidator::tr("not a day (mon, tue, wed, thu, fri, sat, sun)"));
                     continue;
                 }
                 if (!it.value().isArray()) {
-                    add(dayPath, tr("must be a list of ranges like \"09:00-17:00\""));
+                    add(dayPath, IvrValidator::tr("must be a list of ranges like \"09:00-17:00\""));
                     continue;
                 }
                 const QJsonArray ranges = it.value().toArray();
@@ -265,13 +272,13 @@ public:
         const QString s = value.toString();
         const auto match = pattern.match(s);
         if (!value.isString() || !match.hasMatch()) {
-            add(path, tr("\"%1\" is not a range of times like \"09:00-17:00\"")
-                          .arg(value.isString() ? s : tr("(not a string)")));
+            add(path, IvrValidator::tr("\"%1\" is not a range of times like \"09:00-17:00\"")
+                          .arg(value.isString() ? s : IvrValidator::tr("(not a string)")));
             return;
         }
         const QStringList parts = s.split(QLatin1Char('-'));
         if (parts[1] != QLatin1String("24:00") && parts[1] <= parts[0])
-            add(path, tr("\"%1\" closes before it opens").arg(s));
+            add(path, IvrValidator::tr("\"%1\" closes before it opens").arg(s));
     }
 
     // Menus a caller cannot leave: see the class comment.
@@ -284,14 +291,15 @@ public:
             else if (o.action.type == IvrAction::Type::Submenu && o.action.menu) {
                 const QString sub = at(prefix, QStringLiteral("options.") + o.digit);
                 if (hasExit(*o.action.menu, at(sub, QStringLiteral("action.menu")), sub,
-                            tr("the sub-menu at %1").arg(sub)))
+                            IvrValidator::tr("the sub-menu at %1").arg(sub)))
                     exit = true;
             }
         }
         if (!exit)
             add(reportAt,
-                tr("%1 has no way out (every option leads back into a menu and there is no "
-                   "hangup, forward or voicemail, nor a no-input action that ends the call)")
+                IvrValidator::tr(
+                    "%1 has no way out (every option leads back into a menu and there is no "
+                    "hangup, forward or voicemail, nor a no-input action that ends the call)")
                     .arg(what));
         return exit;
     }
@@ -307,15 +315,16 @@ QList<IvrProblem> IvrValidator::check(const QJsonObject &json) {
                                    "noInput",  "invalidInput",   "hours"};
     for (auto it = json.begin(); it != json.end(); ++it)
         if (!known.contains(it.key()))
-            c.add(it.key(), tr("not a field of the IVR (%1)").arg(known.join(QLatin1String(", "))));
+            c.add(it.key(), IvrValidator::tr("not a field of the IVR (%1)")
+                                .arg(known.join(QLatin1String(", "))));
     // Only a menu that reads as one can be walked for a way out.
     if (c.problems.isEmpty()) {
         const IvrConfig config = IvrConfig::fromJson(json);
-        c.hasExit(config.root, QString(), QStringLiteral("options"), tr("the menu"));
+        c.hasExit(config.root, QString(), QStringLiteral("options"), IvrValidator::tr("the menu"));
         if (config.hours && config.hours->closed.type == IvrAction::Type::Submenu &&
             config.hours->closed.menu)
             c.hasExit(*config.hours->closed.menu, QStringLiteral("hours.closed.menu"),
-                      QStringLiteral("hours.closed"), tr("the out-of-hours menu"));
+                      QStringLiteral("hours.closed"), IvrValidator::tr("the out-of-hours menu"));
     }
     return c.problems;
 }

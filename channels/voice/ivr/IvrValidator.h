@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -21,6 +22,7 @@ struct IvrProblem {
 // a sub-menu that has one, or when its no-input action ends the call. Without one, a caller
 // who keeps pressing keys or stays silent goes round forever.
 class IvrValidator {
+    Q_DECLARE_TR_FUNCTIONS(IvrValidator)
 public:
     static QList<IvrProblem> check(const QJsonObject &json);
 

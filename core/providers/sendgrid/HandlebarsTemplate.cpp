@@ -7,10 +7,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("HandlebarsTemplate", text);
-}
-
 // How many parameters each block helper takes: {min, max} (-1: any number).
 QPair<int, int> blockArity(const QString &helper) {
     if (helper == QLatin1String("if") || helper == QLatin1String("unless") ||
@@ -76,7 +72,7 @@ public:
                                                  : QStringLiteral("}}");
             qsizetype close = m_source.indexOf(closer, start);
             if (close < 0)
-                return tr("The tag opened on line %1 is never closed with %2.")
+                return HandlebarsTemplate::tr("The tag opened on line %1 is never closed with %2.")
                     .arg(line)
                     .arg(closer);
             QString inner = m_source.mid(start, close - start);
@@ -99,7 +95,7 @@ public:
             while (at > 0 && m_stack.at(at).chained)
                 --at;
             const HandlebarsNode &open = m_stack.at(at).node;
-            return tr("{{#%1}} opened on line %2 is never closed with {{/%1}}.")
+            return HandlebarsTemplate::tr("{{#%1}} opened on line %2 is never closed with {{/%1}}.")
                 .arg(open.helper)
                 .arg(open.line);
         }
@@ -169,12 +165,14 @@ private:
             if (c == QLatin1Char('"') || c == QLatin1Char('\''))
                 quote = c;
             if (c == QLatin1Char('(') || c == QLatin1Char(')'))
-                return tr("Line %1: sub-expressions in parentheses are not supported.").arg(line);
+                return HandlebarsTemplate::tr(
+                           "Line %1: sub-expressions in parentheses are not supported.")
+                    .arg(line);
             current += c;
             inToken = true;
         }
         if (!quote.isNull())
-            return tr("Line %1: a quoted string is never closed.").arg(line);
+            return HandlebarsTemplate::tr("Line %1: a quoted string is never closed.").arg(line);
         if (inToken)
             tokens->append(current);
         return {};
@@ -194,12 +192,16 @@ private:
             if (eq > 0 && !HandlebarsTemplate::isLiteral(t)) {
                 const QString value = t.mid(eq + 1);
                 if (!HandlebarsTemplate::isLiteral(value) && !isPath(value))
-                    return tr("Line %1: \"%2\" is neither a value nor a name.").arg(line).arg(t);
+                    return HandlebarsTemplate::tr("Line %1: \"%2\" is neither a value nor a name.")
+                        .arg(line)
+                        .arg(t);
                 node->hash.append({t.left(eq), value});
                 continue;
             }
             if (!HandlebarsTemplate::isLiteral(t) && !isPath(t))
-                return tr("Line %1: \"%2\" is not a variable name.").arg(line).arg(t);
+                return HandlebarsTemplate::tr("Line %1: \"%2\" is not a variable name.")
+                    .arg(line)
+                    .arg(t);
             node->params.append(t);
         }
         return {};
@@ -213,19 +215,21 @@ private:
         if (!error.isEmpty())
             return error;
         if (!HandlebarsTemplate::isBlockHelper(node.helper))
-            return tr("Line %1: {{#%2}} is not a block helper SendGrid's templates have.")
+            return HandlebarsTemplate::tr(
+                       "Line %1: {{#%2}} is not a block helper SendGrid's templates have.")
                 .arg(line)
                 .arg(node.helper);
         const auto [min, max] = blockArity(node.helper);
         const int count = int(node.params.size());
         if (count < min || (max >= 0 && count > max))
-            return tr("Line %1: {{#%2}} takes %3.")
+            return HandlebarsTemplate::tr("Line %1: {{#%2}} takes %3.")
                 .arg(line)
                 .arg(node.helper)
-                .arg(min == max ? (min == 1 ? tr("one value") : tr("two values"))
-                                : tr("one value or more"));
+                .arg(min == max ? (min == 1 ? HandlebarsTemplate::tr("one value")
+                                            : HandlebarsTemplate::tr("two values"))
+                                : HandlebarsTemplate::tr("one value or more"));
         if (m_stack.size() >= HandlebarsTemplate::MaxDepth)
-            return tr("Line %1: blocks nested more than %2 deep.")
+            return HandlebarsTemplate::tr("Line %1: blocks nested more than %2 deep.")
                 .arg(line)
                 .arg(HandlebarsTemplate::MaxDepth);
         m_stack.append({node, false, chained});
@@ -234,7 +238,9 @@ private:
 
     QString closeBlock(const QString &name, int line) {
         if (m_stack.isEmpty())
-            return tr("Line %1: {{/%2}} closes no open block.").arg(line).arg(name);
+            return HandlebarsTemplate::tr("Line %1: {{/%2}} closes no open block.")
+                .arg(line)
+                .arg(name);
         // An {{else if}} chain ends with its first block's close.
         while (m_stack.last().chained) {
             const HandlebarsNode inner = m_stack.takeLast().node;
@@ -242,7 +248,8 @@ private:
         }
         const HandlebarsNode &open = m_stack.last().node;
         if (open.helper != name)
-            return tr("Line %1: {{/%2}} does not close {{#%3}} opened on line %4.")
+            return HandlebarsTemplate::tr(
+                       "Line %1: {{/%2}} does not close {{#%3}} opened on line %4.")
                 .arg(line)
                 .arg(name, open.helper)
                 .arg(open.line);
@@ -253,10 +260,11 @@ private:
 
     QString elseTag(const QStringList &rest, int line) {
         if (m_stack.isEmpty())
-            return tr("Line %1: {{else}} is outside any block.").arg(line);
+            return HandlebarsTemplate::tr("Line %1: {{else}} is outside any block.").arg(line);
         Frame &top = m_stack.last();
         if (top.inInverse)
-            return tr("Line %1: a second {{else}} in {{#%2}} opened on line %3.")
+            return HandlebarsTemplate::tr(
+                       "Line %1: a second {{else}} in {{#%2}} opened on line %3.")
                 .arg(line)
                 .arg(top.node.helper)
                 .arg(top.node.line);
@@ -270,7 +278,7 @@ private:
         if (inner.startsWith(QLatin1Char('!')))
             return {}; // a comment
         if (inner.isEmpty())
-            return tr("Line %1: an empty {{}}.").arg(line);
+            return HandlebarsTemplate::tr("Line %1: an empty {{}}.").arg(line);
         const QChar sigil = inner.at(0);
         QStringList tokens;
         const bool sigilled = !triple && QStringLiteral("#/^&>*").contains(sigil);
@@ -278,30 +286,33 @@ private:
         if (!error.isEmpty())
             return error;
         if (sigilled && sigil == QLatin1Char('>'))
-            return tr("Line %1: partials ({{>...}}) are not supported by SendGrid's dynamic "
-                      "templates.")
+            return HandlebarsTemplate::tr(
+                       "Line %1: partials ({{>...}}) are not supported by SendGrid's dynamic "
+                       "templates.")
                 .arg(line);
         if (sigilled && sigil == QLatin1Char('*'))
-            return tr("Line %1: decorators ({{*...}}) are not supported.").arg(line);
+            return HandlebarsTemplate::tr("Line %1: decorators ({{*...}}) are not supported.")
+                .arg(line);
         if (sigilled && sigil == QLatin1Char('#')) {
             if (tokens.isEmpty())
-                return tr("Line %1: {{#}} names no helper.").arg(line);
+                return HandlebarsTemplate::tr("Line %1: {{#}} names no helper.").arg(line);
             return openBlock(tokens, line, false);
         }
         if (sigilled && sigil == QLatin1Char('/')) {
             if (tokens.size() != 1)
-                return tr("Line %1: a close tag names one block, as {{/if}}.").arg(line);
+                return HandlebarsTemplate::tr("Line %1: a close tag names one block, as {{/if}}.")
+                    .arg(line);
             return closeBlock(tokens.first(), line);
         }
         if (sigilled && sigil == QLatin1Char('^')) {
             if (tokens.isEmpty())
                 return elseTag({}, line); // {{^}} is another way to write {{else}}
-            return tr("Line %1: write {{#unless %2}} for an inverted section.")
+            return HandlebarsTemplate::tr("Line %1: write {{#unless %2}} for an inverted section.")
                 .arg(line)
                 .arg(tokens.first());
         }
         if (tokens.isEmpty())
-            return tr("Line %1: an empty {{}}.").arg(line);
+            return HandlebarsTemplate::tr("Line %1: an empty {{}}.").arg(line);
         if (!sigilled && tokens.first() == QLatin1String("else"))
             return elseTag(tokens.mid(1), line);
 
@@ -310,20 +321,23 @@ private:
         node.line = line;
         node.raw = triple || (sigilled && sigil == QLatin1Char('&'));
         if (HandlebarsTemplate::isBlockHelper(tokens.first()))
-            return tr("Line %1: {{%2}} is a block helper: write {{#%2 ...}}.")
+            return HandlebarsTemplate::tr("Line %1: {{%2}} is a block helper: write {{#%2 ...}}.")
                 .arg(line)
                 .arg(tokens.first());
         const bool call = tokens.size() > 1;
         if (call && !isInlineHelper(tokens.first()))
-            return tr("Line %1: {{%2 ...}} calls a helper SendGrid's templates do not have "
-                      "(a variable's name has no spaces).")
+            return HandlebarsTemplate::tr(
+                       "Line %1: {{%2 ...}} calls a helper SendGrid's templates do not have "
+                       "(a variable's name has no spaces).")
                 .arg(line)
                 .arg(tokens.first());
         const QString argError = arguments(tokens, call, line, &node);
         if (!argError.isEmpty())
             return argError;
         if (!call && !node.hash.isEmpty())
-            return tr("Line %1: \"%2\" is not a variable name.").arg(line).arg(tokens.first());
+            return HandlebarsTemplate::tr("Line %1: \"%2\" is not a variable name.")
+                .arg(line)
+                .arg(tokens.first());
         target().append(node);
         return {};
     }

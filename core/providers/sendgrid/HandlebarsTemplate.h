@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -34,6 +35,7 @@ struct HandlebarsNode {
 // }}, a partial, blocks nested more than MaxDepth deep) gives no tree but an error naming the
 // line, so a form and a preview can say what is wrong instead of guessing.
 class HandlebarsTemplate {
+    Q_DECLARE_TR_FUNCTIONS(HandlebarsTemplate)
 public:
     // Blocks inside blocks, at most: the tree is walked recursively, and no real template
     // comes near this.

@@ -9,10 +9,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("SendGridError", text);
-}
-
 // "31.2 MB" for the limit message: SendGrid states its limit in MB.
 QString megabytes(qint64 bytes) {
     return QString::number(double(bytes) / 1e6, 'f', 1) + QStringLiteral(" MB");
@@ -43,14 +39,16 @@ QString SendGridError::explanation() const {
     case Kind::None:
         return {};
     case Kind::Network:
-        return tr("SendGrid could not be reached: %1").arg(message);
+        return SendGridError::tr("SendGrid could not be reached: %1").arg(message);
     case Kind::Protocol:
-        return tr("SendGrid answered HTTP %1 with something Switchboard could not read: %2")
+        return SendGridError::tr(
+                   "SendGrid answered HTTP %1 with something Switchboard could not read: %2")
             .arg(httpStatus)
             .arg(message);
     case Kind::TooLarge:
-        return tr("The email is %1 (%2 bytes) with its attachments base64-encoded; SendGrid "
-                  "accepts at most %3 in all. Remove or shrink attachments.")
+        return SendGridError::tr(
+                   "The email is %1 (%2 bytes) with its attachments base64-encoded; SendGrid "
+                   "accepts at most %3 in all. Remove or shrink attachments.")
             .arg(megabytes(sizeBytes))
             .arg(sizeBytes)
             .arg(megabytes(limitBytes));
@@ -59,37 +57,43 @@ QString SendGridError::explanation() const {
     }
     switch (httpStatus) {
     case 400:
-        return details.isEmpty() ? tr("SendGrid refused the email as malformed.")
-                                 : tr("SendGrid refused the email: %1").arg(details);
+        return details.isEmpty() ? SendGridError::tr("SendGrid refused the email as malformed.")
+                                 : SendGridError::tr("SendGrid refused the email: %1").arg(details);
     case 401:
-        return withDetails(tr("SendGrid rejected the API key: check SENDGRID_API_KEY (it may be "
+        return withDetails(
+            SendGridError::tr("SendGrid rejected the API key: check SENDGRID_API_KEY (it may be "
                               "mistyped, revoked or deleted)."));
     case 403:
-        return withDetails(
-            tr("SendGrid refused to send: the from address is not a verified sender identity, "
-               "or the API key lacks the Mail Send permission. Verify the sender in SendGrid "
-               "under Settings > Sender Authentication (a single sender or the whole domain), "
-               "and check the key's permissions under Settings > API Keys."));
+        return withDetails(SendGridError::tr(
+            "SendGrid refused to send: the from address is not a verified sender identity, "
+            "or the API key lacks the Mail Send permission. Verify the sender in SendGrid "
+            "under Settings > Sender Authentication (a single sender or the whole domain), "
+            "and check the key's permissions under Settings > API Keys."));
     case 404:
-        return withDetails(tr("SendGrid has no such resource (e.g. the template id is wrong)."));
+        return withDetails(
+            SendGridError::tr("SendGrid has no such resource (e.g. the template id is wrong)."));
     case 413:
-        return withDetails(tr("SendGrid refused the email as too large: at most 30 MB in all, "
+        return withDetails(
+            SendGridError::tr("SendGrid refused the email as too large: at most 30 MB in all, "
                               "attachments counted after base64 encoding."));
     case 429:
         if (retryAt.isValid())
-            return withDetails(tr("SendGrid is rate-limiting this API key; the email was not "
+            return withDetails(
+                SendGridError::tr("SendGrid is rate-limiting this API key; the email was not "
                                   "sent. Retry after %1 (UTC).")
-                                   .arg(retryAt.toUTC().toString(Qt::ISODate)));
-        return withDetails(tr("SendGrid is rate-limiting this API key; the email was not sent. "
+                    .arg(retryAt.toUTC().toString(Qt::ISODate)));
+        return withDetails(
+            SendGridError::tr("SendGrid is rate-limiting this API key; the email was not sent. "
                               "Retry later."));
     default:
         break;
     }
     if (httpStatus >= 500)
-        return withDetails(tr("SendGrid failed with HTTP %1; it may or may not have accepted the "
+        return withDetails(
+            SendGridError::tr("SendGrid failed with HTTP %1; it may or may not have accepted the "
                               "email.")
-                               .arg(httpStatus));
-    return withDetails(tr("SendGrid answered HTTP %1.").arg(httpStatus));
+                .arg(httpStatus));
+    return withDetails(SendGridError::tr("SendGrid answered HTTP %1.").arg(httpStatus));
 }
 
 SendGridError SendGridError::fromHttp(int httpStatus, const QByteArray &body,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -11,6 +12,9 @@ namespace sb {
 
 // Everything a person needs to know about a failed SendGrid request. Never carries the API key.
 struct SendGridError {
+    Q_DECLARE_TR_FUNCTIONS(SendGridError)
+
+public:
     enum class Kind {
         None,     // no error
         Network,  // no HTTP answer: refused, DNS, TLS, timeout

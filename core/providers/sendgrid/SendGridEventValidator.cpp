@@ -12,10 +12,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("SendGridEventValidator", text);
-}
-
 // Strict: a header or key with stray characters is refused rather than half-decoded.
 bool decodeBase64(const QByteArray &text, QByteArray *out) {
     const auto result =
@@ -71,39 +67,48 @@ bool verify(EVP_PKEY *key, const QByteArray &signedBytes, const QByteArray &der)
 QString SendGridEventVerdict::explanation() const {
     switch (kind) {
     case Kind::Valid:
-        return tr("The event batch is signed by SendGrid.");
+        return SendGridEventValidator::tr("The event batch is signed by SendGrid.");
     case Kind::MissingSignature:
-        return tr("The request has no X-Twilio-Email-Event-Webhook-Signature header: it is not "
-                  "a signed SendGrid event batch (is signature verification enabled in "
-                  "SendGrid's Event Webhook settings?).");
+        return SendGridEventValidator::tr(
+            "The request has no X-Twilio-Email-Event-Webhook-Signature header: it is not "
+            "a signed SendGrid event batch (is signature verification enabled in "
+            "SendGrid's Event Webhook settings?).");
     case Kind::MissingTimestamp:
-        return tr("The request has no X-Twilio-Email-Event-Webhook-Timestamp header, which "
-                  "SendGrid's signature covers.");
+        return SendGridEventValidator::tr(
+            "The request has no X-Twilio-Email-Event-Webhook-Timestamp header, which "
+            "SendGrid's signature covers.");
     case Kind::NoKey:
-        return tr("SENDGRID_WEBHOOK_PUBLIC_KEY is not set, so no event batch can be verified: "
-                  "enable signed events in SendGrid's Event Webhook settings and copy its "
-                  "verification key here.");
+        return SendGridEventValidator::tr(
+            "SENDGRID_WEBHOOK_PUBLIC_KEY is not set, so no event batch can be verified: "
+            "enable signed events in SendGrid's Event Webhook settings and copy its "
+            "verification key here.");
     case Kind::UndecodableKey:
-        return tr("SENDGRID_WEBHOOK_PUBLIC_KEY is not a base64 DER P-256 public key: copy the "
-                  "verification key from SendGrid's Event Webhook settings.");
+        return SendGridEventValidator::tr(
+            "SENDGRID_WEBHOOK_PUBLIC_KEY is not a base64 DER P-256 public key: copy the "
+            "verification key from SendGrid's Event Webhook settings.");
     case Kind::UndecodableSignature:
-        return tr("The X-Twilio-Email-Event-Webhook-Signature header is not a base64 DER ECDSA "
-                  "signature.");
+        return SendGridEventValidator::tr(
+            "The X-Twilio-Email-Event-Webhook-Signature header is not a base64 DER ECDSA "
+            "signature.");
     case Kind::BadSignature:
-        return tr("The signature does not match this timestamp and body under "
-                  "SENDGRID_WEBHOOK_PUBLIC_KEY: the body was changed on the way, or the key is "
-                  "another webhook's.");
+        return SendGridEventValidator::tr(
+            "The signature does not match this timestamp and body under "
+            "SENDGRID_WEBHOOK_PUBLIC_KEY: the body was changed on the way, or the key is "
+            "another webhook's.");
     case Kind::MalformedTimestamp:
-        return tr("The X-Twilio-Email-Event-Webhook-Timestamp header is not a time in seconds, "
-                  "so its age cannot be checked.");
+        return SendGridEventValidator::tr(
+            "The X-Twilio-Email-Event-Webhook-Timestamp header is not a time in seconds, "
+            "so its age cannot be checked.");
     case Kind::Stale:
         if (ageSeconds < 0)
-            return tr("The event batch is timestamped %1 s in the future, beyond the %2 s "
-                      "SENDGRID_WEBHOOK_MAX_AGE_S allows: check this computer's clock.")
+            return SendGridEventValidator::tr(
+                       "The event batch is timestamped %1 s in the future, beyond the %2 s "
+                       "SENDGRID_WEBHOOK_MAX_AGE_S allows: check this computer's clock.")
                 .arg(-ageSeconds)
                 .arg(maxAgeSeconds);
-        return tr("The event batch was signed %1 s ago, older than the %2 s "
-                  "SENDGRID_WEBHOOK_MAX_AGE_S allows: refused as a possible replay.")
+        return SendGridEventValidator::tr(
+                   "The event batch was signed %1 s ago, older than the %2 s "
+                   "SENDGRID_WEBHOOK_MAX_AGE_S allows: refused as a possible replay.")
             .arg(ageSeconds)
             .arg(maxAgeSeconds);
     }

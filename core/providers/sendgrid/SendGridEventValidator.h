@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <functional>
@@ -40,6 +41,7 @@ struct SendGridEventVerdict {
 // DER SubjectPublicKeyInfo (SENDGRID_WEBHOOK_PUBLIC_KEY). The key is parsed once; copies
 // share it, and checking is safe from several threads.
 class SendGridEventValidator {
+    Q_DECLARE_TR_FUNCTIONS(SendGridEventValidator)
 public:
     static constexpr char SignatureHeader[] = "X-Twilio-Email-Event-Webhook-Signature";
     static constexpr char TimestampHeader[] = "X-Twilio-Email-Event-Webhook-Timestamp";

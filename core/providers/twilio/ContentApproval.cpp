@@ -7,10 +7,6 @@ namespace sb {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("ContentApproval", text);
-}
-
 // The WhatsApp approval inside either response shape: ContentAndApprovals puts the fields in
 // `approval_requests` directly; ApprovalRequests nests them in `whatsapp`. Some accounts'
 // answers nest `whatsapp` inside `approval_requests` too, so look for it first.
@@ -60,53 +56,59 @@ ContentApproval ContentApproval::fromJson(const QJsonObject &json) {
 QString ContentApproval::label() const {
     switch (status) {
     case Status::Approved:
-        return tr("Approved");
+        return ContentApproval::tr("Approved");
     case Status::Pending:
-        return tr("Pending review");
+        return ContentApproval::tr("Pending review");
     case Status::Rejected:
-        return tr("Rejected");
+        return ContentApproval::tr("Rejected");
     case Status::NotSubmitted:
-        return tr("Not submitted");
+        return ContentApproval::tr("Not submitted");
     case Status::Paused:
-        return tr("Paused");
+        return ContentApproval::tr("Paused");
     case Status::Disabled:
-        return tr("Disabled");
+        return ContentApproval::tr("Disabled");
     case Status::Unknown:
         break;
     }
-    return tr("Approval unknown");
+    return ContentApproval::tr("Approval unknown");
 }
 
 QString ContentApproval::explanation() const {
     switch (status) {
     case Status::Approved:
-        return tr("WhatsApp approved this template: it can be sent outside the 24-hour window.");
+        return ContentApproval::tr(
+            "WhatsApp approved this template: it can be sent outside the 24-hour window.");
     case Status::Pending:
-        return tr("WhatsApp is still reviewing this template; it cannot be sent outside the "
-                  "24-hour window until it is approved.");
+        return ContentApproval::tr(
+            "WhatsApp is still reviewing this template; it cannot be sent outside the "
+            "24-hour window until it is approved.");
     case Status::Rejected:
         if (rejectionReason.trimmed().isEmpty())
-            return tr("WhatsApp rejected this template and gave no reason; it cannot be sent "
-                      "outside the 24-hour window.");
+            return ContentApproval::tr(
+                "WhatsApp rejected this template and gave no reason; it cannot be sent "
+                "outside the 24-hour window.");
         {
             QString reason = rejectionReason.trimmed();
             if (!reason.endsWith(QLatin1Char('.')))
                 reason += QLatin1Char('.');
-            return tr("WhatsApp rejected this template: %1").arg(reason);
+            return ContentApproval::tr("WhatsApp rejected this template: %1").arg(reason);
         }
     case Status::NotSubmitted:
-        return tr("This template was never submitted to WhatsApp for approval; it cannot be sent "
-                  "outside the 24-hour window.");
+        return ContentApproval::tr(
+            "This template was never submitted to WhatsApp for approval; it cannot be sent "
+            "outside the 24-hour window.");
     case Status::Paused:
-        return tr("WhatsApp paused this template after poor feedback from recipients; it cannot "
-                  "be sent until WhatsApp releases it.");
+        return ContentApproval::tr(
+            "WhatsApp paused this template after poor feedback from recipients; it cannot "
+            "be sent until WhatsApp releases it.");
     case Status::Disabled:
-        return tr("WhatsApp disabled this template after poor feedback from recipients; it "
-                  "cannot be sent.");
+        return ContentApproval::tr(
+            "WhatsApp disabled this template after poor feedback from recipients; it "
+            "cannot be sent.");
     case Status::Unknown:
         break;
     }
-    return tr("Twilio did not say whether WhatsApp approved this template.");
+    return ContentApproval::tr("Twilio did not say whether WhatsApp approved this template.");
 }
 
 } // namespace sb

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 class QJsonObject;
@@ -10,6 +11,9 @@ namespace sb {
 // `approval_requests` object of GET /v1/ContentAndApprovals or the resource of
 // GET /v1/Content/{Sid}/ApprovalRequests (whose `whatsapp` object carries the same fields).
 struct ContentApproval {
+    Q_DECLARE_TR_FUNCTIONS(ContentApproval)
+
+public:
     enum class Status {
         Unknown,      // not asked (GET /v1/Content carries no approval) or a word we don't know
         NotSubmitted, // "unsubmitted": never sent to WhatsApp for review

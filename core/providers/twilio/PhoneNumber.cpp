@@ -12,17 +12,15 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("PhoneNumber", text);
-}
-
 // "+0…": it does start with + and something, so saying "start with + and a country code"
 // would be no help; no country code starts with 0.
 QString invalidCountryCode(const QString &number) {
     if (number.startsWith(QLatin1String("+0")))
-        return tr("0 is not a country code: after the + comes a country code from 1 to 999, "
-                  "e.g. +1 for the US or +44 for the UK.");
-    return tr("The number must start with + and a valid country code, e.g. +14155550100.");
+        return PhoneNumber::tr(
+            "0 is not a country code: after the + comes a country code from 1 to 999, "
+            "e.g. +1 for the US or +44 for the UK.");
+    return PhoneNumber::tr(
+        "The number must start with + and a valid country code, e.g. +14155550100.");
 }
 
 QString reasonFor(PhoneNumberUtil::ErrorType error, const QString &number) {
@@ -30,16 +28,16 @@ QString reasonFor(PhoneNumberUtil::ErrorType error, const QString &number) {
     case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
         return invalidCountryCode(number);
     case PhoneNumberUtil::NOT_A_NUMBER:
-        return tr("This is not a phone number.");
+        return PhoneNumber::tr("This is not a phone number.");
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
     case PhoneNumberUtil::TOO_SHORT_NSN:
-        return tr("The number is too short.");
+        return PhoneNumber::tr("The number is too short.");
     case PhoneNumberUtil::TOO_LONG_NSN:
-        return tr("The number is too long.");
+        return PhoneNumber::tr("The number is too long.");
     case PhoneNumberUtil::NO_PARSING_ERROR:
         break;
     }
-    return tr("This is not a phone number.");
+    return PhoneNumber::tr("This is not a phone number.");
 }
 
 } // namespace
@@ -48,12 +46,13 @@ PhoneNumberCheck PhoneNumber::check(const QString &input, const QString &default
     PhoneNumberCheck result;
     const QString trimmed = stripChannelPrefix(input.trimmed());
     if (trimmed.isEmpty()) {
-        result.reason = tr("Enter a phone number.");
+        result.reason = PhoneNumber::tr("Enter a phone number.");
         return result;
     }
     if (defaultRegion.isEmpty() && !trimmed.startsWith(QLatin1Char('+'))) {
-        result.reason = tr("Use the international E.164 form: + and the country code, e.g. "
-                           "+14155550100.");
+        result.reason =
+            PhoneNumber::tr("Use the international E.164 form: + and the country code, e.g. "
+                            "+14155550100.");
         return result;
     }
 
@@ -73,18 +72,19 @@ PhoneNumberCheck PhoneNumber::check(const QString &input, const QString &default
     if (!util->IsValidNumber(number)) {
         switch (util->IsPossibleNumberWithReason(number)) {
         case PhoneNumberUtil::TOO_SHORT:
-            result.reason = tr("The number is too short.");
+            result.reason = PhoneNumber::tr("The number is too short.");
             break;
         case PhoneNumberUtil::TOO_LONG:
-            result.reason = tr("The number is too long.");
+            result.reason = PhoneNumber::tr("The number is too long.");
             break;
         case PhoneNumberUtil::INVALID_COUNTRY_CODE:
             result.reason = invalidCountryCode(trimmed);
             break;
         default:
-            result.reason = result.region.isEmpty() || result.region == QLatin1String("ZZ")
-                                ? tr("This is not a valid phone number.")
-                                : tr("This is not a valid phone number in %1.").arg(result.region);
+            result.reason =
+                result.region.isEmpty() || result.region == QLatin1String("ZZ")
+                    ? PhoneNumber::tr("This is not a valid phone number.")
+                    : PhoneNumber::tr("This is not a valid phone number in %1.").arg(result.region);
             break;
         }
         return result;

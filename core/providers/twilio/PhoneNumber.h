@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace sb {
@@ -14,6 +15,7 @@ struct PhoneNumberCheck {
 
 // E.164 validation and formatting through Google's libphonenumber.
 class PhoneNumber {
+    Q_DECLARE_TR_FUNCTIONS(PhoneNumber)
 public:
     // Without a default region the input must be in international form (+CC...), which is what
     // Twilio requires. With one ("US"), national forms like "(415) 555-0100" are accepted too.

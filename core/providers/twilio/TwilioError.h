@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 
@@ -8,6 +9,9 @@ namespace sb {
 
 // Everything a person needs to know about a failed Twilio request or delivery.
 struct TwilioError {
+    Q_DECLARE_TR_FUNCTIONS(TwilioError)
+
+public:
     enum class Kind {
         None,     // no error
         Network,  // no HTTP answer: refused, DNS, TLS, timeout
