@@ -9,7 +9,10 @@ BUILD="${SWITCHBOARD_BUILD_DIR:-$ROOT/build}"
 RUNTIME_PACKAGES=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-multimedia-dev libqt6sql6-sqlite libgl-dev
     qt6-qpa-plugins qtkeychain-qt6-dev fonts-dejavu-core gstreamer1.0-plugins-good
-    libphonenumber-dev libsqlite3-dev libssl-dev)
+    libphonenumber-dev libsqlite3-dev libssl-dev
+    qt6-svg-dev qt6-tools-dev qt6-l10n-tools)
+# What making and checking the .deb needs on top (scripts/package; the tests check it too).
+PACKAGE_PACKAGES=(dpkg-dev fakeroot lintian desktop-file-utils appstream man-db)
 # What the tests and benchmarks need on top: Node for Prism (the OpenAPI mock server) and
 # the Node peer, curl, an X server for GUI tests, wrk for load.
 TEST_PACKAGES=(curl ca-certificates xvfb xauth wrk python3)
@@ -53,4 +56,12 @@ build_sanitized() {
         -DCMAKE_CXX_COMPILER=clang++ -DSWITCHBOARD_SANITIZE=ON -DSWITCHBOARD_FUZZ=ON \
         -DSWITCHBOARD_BENCHMARKS=OFF >/dev/null
     cmake --build "$SANITIZE_BUILD" -j"$(nproc)"
+}
+
+# Makes the .deb from the build with CPack (dependencies by dpkg-shlibdeps) and prints its path.
+make_package() {
+    say "making the .deb with CPack" >&2
+    rm -f "$BUILD"/switchboard_*.deb
+    (cd "$BUILD" && cpack -G DEB >/dev/null)
+    ls "$BUILD"/switchboard_*.deb
 }

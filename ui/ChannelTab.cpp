@@ -22,6 +22,10 @@ void ChannelTab::setAccountNumbers(const QList<TwilioIncomingNumber> &numbers) {
 
 void ChannelTab::simulateIncoming() {}
 
+void ChannelTab::composeTo(const QString &, const QString &) {
+    newMessage();
+}
+
 int ChannelTab::unreadCount() const {
     return 0;
 }

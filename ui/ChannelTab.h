@@ -27,6 +27,9 @@ public:
     virtual void focusReply() = 0;
     // Shows the conversation with `contact` (a number or address as its messages store it).
     virtual void openConversation(const QString &contact) = 0;
+    // A tel:/sms: link clicked elsewhere on the desktop: the compose form filled in for
+    // `number` (and `body`), for the agent to check and send. Sends nothing by itself.
+    virtual void composeTo(const QString &number, const QString &body);
 
     // Splitters, columns, the open conversation: kept across restarts under the channel's id.
     virtual void saveState(QSettings *settings) const;

@@ -8,11 +8,14 @@
 #include "canned/CannedEditor.h"
 #include "canned/CannedLibrary.h"
 #include "common/FailureNotice.h"
+#include "common/Icons.h"
 #include "common/MessageActions.h"
 #include "common/PlaceholderTab.h"
 #include "common/SchemeColors.h"
 #include "common/UnreadMessages.h"
 #include "db/Store.h"
+#include "desktop/ContactLink.h"
+#include "desktop/TrayIcon.h"
 #include "http/RestRequest.h"
 #include "inbox/Inbox.h"
 #include "inbox/InboxTab.h"
@@ -35,7 +38,6 @@
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QStyle>
-#include <QSystemTrayIcon>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -46,6 +48,9 @@
 namespace sb {
 
 namespace {
+
+// The tab widgets' property naming their icon in resources/icons/channels (a channel's id).
+constexpr char IconProperty[] = "switchboardIcon";
 
 // `text` with an Alt+letter mnemonic on its first letter no other entry of its menu has taken.
 QString withMnemonic(const QString &text, QSet<QChar> &taken) {
@@ -75,8 +80,10 @@ MainWindow::MainWindow(ConfigSource load, ChannelList channels, ChannelUiList ch
     , m_tabs(new QTabWidget(this))
     , m_banner(new QLabel(this))
     , m_status(new ConnectionStatus(this))
+    , m_tray(new TrayIcon(this))
     , m_notice(new FailureNotice(this)) {
     setWindowTitle(tr("Switchboard"));
+    setWindowIcon(Icons::application());
     setObjectName(QStringLiteral("mainWindow"));
     planTabs(channelUis);
     for (const PlannedTab &planned : std::as_const(m_plan)) {
@@ -109,12 +116,8 @@ MainWindow::MainWindow(ConfigSource load, ChannelList channels, ChannelUiList ch
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
 
     buildMenus();
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(
-            QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation), this);
-        m_tray->setToolTip(tr("Switchboard"));
-        m_tray->show();
-    }
+    connect(m_tray, &TrayIcon::showRequested, this, &MainWindow::bringForward);
+    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quit);
     fitToScreen();
 }
 
@@ -187,7 +190,7 @@ void MainWindow::buildMenus() {
         &MainWindow::openSettings);
     file->addSeparator();
     add(file, QStringLiteral("quit"), tr("&Quit"),
-        standard(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)), &QWidget::close);
+        standard(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)), &MainWindow::quit);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     add(go, QStringLiteral("findMessages"), tr("&Search messages"),
@@ -373,9 +376,21 @@ void MainWindow::applyBannerColors() {
     m_applyingBanner = false;
 }
 
+void MainWindow::applyTabIcons() {
+    // Drawn in the text colour, so they follow a light or dark palette.
+    const QColor ink = palette().color(QPalette::WindowText);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QString name = m_tabs->widget(i)->property(IconProperty).toString();
+        if (!name.isEmpty())
+            m_tabs->setTabIcon(i, Icons::channel(name, ink));
+    }
+}
+
 void MainWindow::changeEvent(QEvent *event) {
-    if (event->type() == QEvent::PaletteChange && !m_applyingBanner)
+    if (event->type() == QEvent::PaletteChange && !m_applyingBanner) {
         applyBannerColors();
+        applyTabIcons();
+    }
     QMainWindow::changeEvent(event);
 }
 
@@ -397,6 +412,7 @@ void MainWindow::updateUnread() {
     }
     const int total = unreadCount();
     setWindowTitle(total ? tr("Switchboard (%n unread)", nullptr, total) : tr("Switchboard"));
+    m_tray->setUnread(total);
     for (ChannelTab *tab : std::as_const(m_channelTabs)) {
         const int index = m_tabs->indexOf(tab);
         const int unread = tab->unreadCount();
@@ -492,8 +508,9 @@ void MainWindow::buildTabs() {
     buildInbox(statuses);
     for (const PlannedTab &planned : std::as_const(m_plan)) {
         if (!planned.ui) {
-            m_tabs->addTab(new PlaceholderTab(planned.title, planned.willHold, planned.needs),
-                           planned.title);
+            auto *placeholder = new PlaceholderTab(planned.title, planned.willHold, planned.needs);
+            placeholder->setProperty(IconProperty, planned.id);
+            m_tabs->addTab(placeholder, planned.title);
             continue;
         }
         ConsoleContext context;
@@ -509,6 +526,7 @@ void MainWindow::buildTabs() {
         }
         ChannelTab *tab = planned.ui->makeTab(context, nullptr);
         tab->restoreState(m_settings);
+        tab->setProperty(IconProperty, planned.id);
         m_tabs->addTab(tab, planned.title);
         m_channelTabs.append(tab);
         connect(tab, &ChannelTab::unreadCountChanged, this, &MainWindow::updateUnread);
@@ -531,6 +549,9 @@ void MainWindow::buildTabs() {
             [this](const QString &name) { m_status->setMode(m_service->isSandbox(), name); });
     onCurrentTabChanged();
     updateUnread();
+    applyTabIcons();
+    for (const QString &link : std::exchange(m_pendingLinks, {}))
+        openLink(ContactLink::parse(link));
 }
 
 void MainWindow::buildInbox(const ChannelStatuses &statuses) {
@@ -566,6 +587,7 @@ void MainWindow::buildInbox(const ChannelStatuses &statuses) {
     context.inbox->setParent(m_inbox);
     for (ReplyRoute *route : std::as_const(routes))
         route->setParent(m_inbox);
+    m_inbox->setProperty(IconProperty, QStringLiteral("inbox"));
     m_tabs->addTab(m_inbox, tr("Inbox"));
     connect(m_inbox, &InboxTab::unreadCountChanged, this, &MainWindow::updateUnread);
     // Read in the inbox is read in the channels' tabs too.
@@ -637,18 +659,18 @@ void MainWindow::simulateIncoming(const QString &channel) {
 }
 
 void MainWindow::notifyInbound(const QList<MessageRecord> &messages) {
-    if (isActiveWindow() || !m_tray || messages.isEmpty())
+    if (isActiveWindow() || messages.isEmpty())
         return;
     const MessageRecord &last = messages.constLast();
-    m_tray->showMessage(tr("%1 from %2").arg(titleOf(last.channel), last.from), last.body.left(200),
-                        QSystemTrayIcon::Information, 8000);
+    m_tray->showMessage(tr("%1 from %2").arg(titleOf(last.channel), last.from),
+                        last.body.left(200));
 }
 
 void MainWindow::notify(const QString &title, const QString &text) {
     // Like an inbound message: through the tray, while the window is not the one in use.
-    if (isActiveWindow() || !m_tray)
+    if (isActiveWindow())
         return;
-    m_tray->showMessage(title, text, QSystemTrayIcon::Information, 8000);
+    m_tray->showMessage(title, text);
 }
 
 void MainWindow::openSettings() {
@@ -676,7 +698,66 @@ void MainWindow::openCannedResponses() {
     editor->show();
 }
 
+void MainWindow::bringForward() {
+    if (isMinimized())
+        setWindowState(windowState() & ~Qt::WindowMinimized);
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::quit() {
+    m_quitting = true;
+    close();
+}
+
+void MainWindow::handleArguments(const QStringList &arguments) {
+    bringForward();
+    for (const QString &argument : arguments) {
+        if (!ContactLink::isLink(argument))
+            continue;
+        if (m_channelTabs.isEmpty())
+            m_pendingLinks << argument; // opened once the service has started
+        else
+            openLink(ContactLink::parse(argument));
+    }
+}
+
+bool MainWindow::openLink(const ContactLink &link) {
+    if (!link.isValid()) {
+        statusBar()->showMessage(link.error, 10000);
+        return false;
+    }
+    ChannelTab *tab = channelTab(link.channel);
+    if (!tab) {
+        statusBar()->showMessage(
+            tr("%1 links open in the %2 tab, which this console does not have.")
+                .arg(link.channel == QLatin1String("voice") ? QStringLiteral("tel:")
+                                                            : QStringLiteral("sms:"),
+                     titleOf(link.channel)),
+            10000);
+        return false;
+    }
+    m_tabs->setCurrentWidget(tab);
+    tab->composeTo(link.number, link.body);
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event) {
+    // With "keep running in the tray", closing the window only hides it: messages and calls
+    // keep arriving and the tray counts them. Quit really quits.
+    if (!m_quitting && m_tray->isUsable() &&
+        m_settings->value(TrayIcon::CloseToTrayKey, false).toBool()) {
+        event->ignore();
+        hide();
+        if (!m_toldAboutTray) {
+            m_toldAboutTray = true;
+            m_tray->showMessage(tr("Switchboard keeps running"),
+                                tr("It still receives messages and calls. Quit it from the "
+                                   "tray's menu or with File ▸ Quit."));
+        }
+        return;
+    }
     // Numbers wired "only while Switchboard runs" go back first; a stuck request does not keep
     // the window open (the next start restores what is left).
     if (!m_wiringsRestored && m_account && m_account->hasTemporaryWirings()) {

@@ -14,7 +14,6 @@
 class QAction;
 class QLabel;
 class QSettings;
-class QSystemTrayIcon;
 class QTabWidget;
 
 namespace sb {
@@ -29,7 +28,9 @@ class SecretStore;
 class SwitchboardService;
 class LogDock;
 class UnreadMessages;
+class TrayIcon;
 class WebhookInspectorTab;
+struct ContactLink;
 
 // The console's shell: the Inbox first (every contact's merged thread, not a channel: the
 // channels' UIs only lend it their ReplyRoutes), one tab per registered channel UI (ChannelUi, in
@@ -86,6 +87,18 @@ public:
     void openCannedResponses();
     // The canned responses every reply box's picker finds (null until the service started).
     CannedLibrary *cannedLibrary() const { return m_canned; }
+    TrayIcon *trayIcon() const { return m_tray; }
+
+    // A later start's command line (SingleInstance::activated), or this one's: brings the
+    // window forward and opens a compose for each tel:/sms: link (once the tabs are built).
+    void handleArguments(const QStringList &arguments);
+    // Opens the compose of the link's channel for its number; false (and the status bar says
+    // why) when the link is wrong or its channel has no tab.
+    bool openLink(const ContactLink &link);
+    // Shows, raises and activates the window (from the tray, or a second start).
+    void bringForward();
+    // File ▸ Quit and the tray's Quit: closes even when closing would only hide to the tray.
+    void quit();
 
 Q_SIGNALS:
     void serviceStarted();
@@ -117,6 +130,7 @@ private:
     void buildMenus();
     void fitToScreen();
     void applyBannerColors();
+    void applyTabIcons();
     void updateUnread();
     void showFailed(const MessageRecord &failed);
     void switchTab(int delta);
@@ -147,7 +161,10 @@ private:
     InboxTab *m_inbox = nullptr;
     bool m_readFromInbox = false; // the channels' tabs are marking what the inbox read
     CannedLibrary *m_canned = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    TrayIcon *m_tray;
+    QStringList m_pendingLinks; // links handed over before the tabs were built
+    bool m_quitting = false;
+    bool m_toldAboutTray = false;
     QList<QAction *> m_simulate;
     FailureNotice *m_notice;
     QHash<QString, UnreadMessages *> m_unread;

@@ -4,13 +4,16 @@
 #include "MainWindow.h"
 #include "account/NumberWiring.h"
 #include "api/LocalApi.h"
+#include "common/Icons.h"
 #include "common/Logging.h"
 #include "common/UnixSignals.h"
 #include "common/Version.h"
 #include "config/Config.h"
+#include "desktop/SingleInstance.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
+#include "settings/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,12 +24,29 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 namespace {
 
-std::optional<sb::Config> loadConfig(const QHash<QString, QString> &stored, QString *error) {
-    return sb::ConfigLoader::load(QProcessEnvironment::systemEnvironment(),
-                                  QDir::current().filePath(QStringLiteral(".env")), error, stored);
+// What the command line asked for.
+struct Options {
+    QString envFile;   // --env-file: settings from this file instead of ./.env
+    QStringList links; // tel:/sms: links for the console to open
+};
+
+std::optional<sb::Config> loadConfig(const Options &options, const QHash<QString, QString> &stored,
+                                     QString *error) {
+    if (!options.envFile.isEmpty()) {
+        const QString problem = sb::ConfigLoader::privateFileProblem(options.envFile);
+        if (!problem.isEmpty()) {
+            *error = problem;
+            return std::nullopt;
+        }
+    }
+    const QString envFile = options.envFile.isEmpty()
+                                ? QDir::current().filePath(QStringLiteral(".env"))
+                                : options.envFile;
+    return sb::ConfigLoader::load(QProcessEnvironment::systemEnvironment(), envFile, error, stored);
 }
 
 void describe(const sb::SwitchboardService &service) {
@@ -62,26 +82,36 @@ void addOptions(QCommandLineParser &parser) {
     parser.addVersionOption();
     parser.addOption({QStringLiteral("headless"),
                       QStringLiteral("Run the webhook server and local API without a window.")});
+    parser.addOption({QStringLiteral("env-file"),
+                      QStringLiteral("Read settings from <file> instead of ./.env; it holds "
+                                     "secrets, so it must be yours alone (chmod 600)."),
+                      QStringLiteral("file")});
+    parser.addPositionalArgument(
+        QStringLiteral("link"),
+        QStringLiteral("A tel: or sms: link: the console opens a compose for its number (the "
+                       "running console, if there is one)."),
+        QStringLiteral("[link]"));
 }
 
 // Names (QSettings' location, --version) and the command line, the same in both modes.
-void setUp(QCoreApplication &app) {
+Options setUp(QCoreApplication &app) {
     QCoreApplication::setApplicationName(QStringLiteral("switchboard"));
     QCoreApplication::setOrganizationName(QStringLiteral("Switchboard"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(sb::Version));
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
+    return {parser.value(QStringLiteral("env-file")), parser.positionalArguments()};
 }
 
 constexpr int RestoreBeforeExitMs = 8000;
 
 int runHeadless(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
-    setUp(app);
+    const Options options = setUp(app);
 
     QString error;
-    const auto config = loadConfig({}, &error);
+    const auto config = loadConfig(options, {}, &error);
     if (!config) {
         std::fprintf(stderr, "switchboard: configuration error: %s\n", qPrintable(error));
         return 2;
@@ -119,8 +149,20 @@ int runHeadless(int argc, char *argv[]) {
 
 int runConsole(int argc, char *argv[]) {
     QApplication app(argc, argv);
-    setUp(app);
+    const Options options = setUp(app);
     QApplication::setApplicationDisplayName(QStringLiteral("Switchboard"));
+    // The desktop matches the window to its desktop entry (its icon on Wayland) by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.switchboard.Switchboard"));
+    QApplication::setWindowIcon(sb::Icons::application());
+    sb::Translations::install(app);
+
+    // One console per user: a second start hands its links to the first and leaves.
+    sb::SingleInstance instance;
+    if (instance.claim(options.links) == sb::SingleInstance::Role::HandedOver) {
+        std::fprintf(stderr, "switchboard: handed over to the console already running\n");
+        return 0;
+    }
+    QStringList handedOver = options.links; // this start's own links, then later starts'
 
     QSettings settings;
     sb::SecretStore secrets;
@@ -129,14 +171,24 @@ int runConsole(int argc, char *argv[]) {
     QObject::connect(&signals, &sb::UnixSignals::received, &app, &QApplication::quit);
     // Secrets come from the keychain first (asynchronously), then the window starts.
     secrets.readAll([&](const QHash<QString, QString> &stored) {
-        window =
-            std::make_unique<sb::MainWindow>(&loadConfig, sb::builtInChannels(),
-                                             sb::builtInChannelUis(), &settings, &secrets, stored);
+        const auto load = [options](const QHash<QString, QString> &values, QString *error) {
+            return loadConfig(options, values, error);
+        };
+        window = std::make_unique<sb::MainWindow>(
+            load, sb::builtInChannels(), sb::builtInChannelUis(), &settings, &secrets, stored);
         QObject::connect(window.get(), &sb::MainWindow::serviceStarted, &app,
                          [&] { describe(*window->service()); });
         window->show();
         window->start();
+        window->handleArguments(std::exchange(handedOver, {}));
     });
+    QObject::connect(&instance, &sb::SingleInstance::activated, &app,
+                     [&](const QStringList &arguments) {
+                         if (window)
+                             window->handleArguments(arguments);
+                         else
+                             handedOver += arguments; // the keychain has not answered yet
+                     });
     const int code = app.exec();
     window.reset();
     return code;
@@ -147,8 +199,11 @@ int runConsole(int argc, char *argv[]) {
 int main(int argc, char *argv[]) {
     sb::installLogFormat();
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--headless") == 0)
-            return runHeadless(argc, argv);
+        // --help and --version answer without a display, and without starting anything.
+        for (const char *plain : {"--headless", "-h", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], plain) == 0)
+                return runHeadless(argc, argv);
+        }
     }
     // No display and no platform chosen: say so and serve headless rather than abort in Qt.
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&

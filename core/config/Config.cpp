@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -55,6 +56,21 @@ bool parseUrl(const QString &name, const QString &value, QUrl *out, QString *err
 }
 
 } // namespace
+
+QString ConfigLoader::privateFileProblem(const QString &path) {
+    const QFileInfo file(path);
+    if (!file.exists())
+        return QStringLiteral("the settings file %1 does not exist").arg(path);
+    if (!file.isFile() || !file.isReadable())
+        return QStringLiteral("the settings file %1 cannot be read").arg(path);
+    constexpr QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup |
+                                          QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+    if (file.permissions() & others)
+        return QStringLiteral("the settings file %1 holds secrets but other users can open it: "
+                              "make it yours alone with chmod 600 %1")
+            .arg(path);
+    return {};
+}
 
 std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const QString &dotEnvPath,
                                          QString *error, const QHash<QString, QString> &stored) {

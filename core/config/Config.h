@@ -90,6 +90,11 @@ public:
     // Settings dialog checks what is typed with the same rules start-up applies.
     static QString problemWith(const QString &name, const QString &value);
 
+    // Why the settings file `path` (--env-file) may not be used, or empty when it may: it must
+    // exist, be a readable file, and be the owner's alone (mode 0600 or stricter), since it
+    // holds the auth token and API keys.
+    static QString privateFileProblem(const QString &path);
+
 private:
     static bool resolveApiToken(Config *config, QString *error);
 };

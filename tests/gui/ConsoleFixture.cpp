@@ -44,6 +44,8 @@ bool ConsoleFixture::start(QString *why, const ChannelUiList &channelUis) {
     QSignalSpy started(m_window.get(), &MainWindow::serviceStarted);
     m_window->show();
     m_window->start();
+    if (m_beforeStart)
+        m_beforeStart(m_window.get());
     if (!started.wait(15000)) {
         *why = QStringLiteral("the service did not start");
         return false;

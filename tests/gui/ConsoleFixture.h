@@ -9,6 +9,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace sb {
@@ -24,6 +25,10 @@ public:
     bool start(QString *why, const sb::ChannelUiList &channelUis);
     // The service's and the tabs' clock (UTC now), set before start(); unset: the real time.
     void setClock(sb::MainWindow::Clock clock) { m_clock = std::move(clock); }
+    // Runs on the new window before it starts (what main() does before the service is up).
+    void setBeforeStart(std::function<void(sb::MainWindow *)> hook) {
+        m_beforeStart = std::move(hook);
+    }
     // A setting as the environment would give it (e.g. SWITCHBOARD_RECEIVE), before start().
     void setSetting(const QString &name, const QString &value) { m_extra.insert(name, value); }
     void stop();
@@ -47,5 +52,6 @@ private:
     std::unique_ptr<sb::SecretStore> m_secrets;
     std::unique_ptr<sb::MainWindow> m_window;
     sb::MainWindow::Clock m_clock;
+    std::function<void(sb::MainWindow *)> m_beforeStart;
     QHash<QString, QString> m_extra;
 };

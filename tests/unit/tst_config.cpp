@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using sb::Config;
 using sb::ConfigLoader;
 
@@ -13,6 +15,8 @@ class TestConfig : public QObject {
 private Q_SLOTS:
     void init();
     void sandboxWhenNoAccount();
+    void envFileMustBeTheOwnersAlone_data();
+    void envFileMustBeTheOwnersAlone();
     void environmentBeatsDotEnv();
     void dotEnvSyntax();
     void malformedSettingsNameTheSetting_data();
@@ -201,6 +205,47 @@ void TestConfig::generatedApiTokenIsPrivateAndStable() {
     env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("given"));
     const auto third = ConfigLoader::load(env, QString(), &error);
     QCOMPARE(third->apiToken, QStringLiteral("given"));
+}
+
+// --env-file (the systemd unit's settings): it holds the auth token, so a file others can
+// open is refused with the command that fixes it.
+void TestConfig::envFileMustBeTheOwnersAlone_data() {
+    QTest::addColumn<int>("mode"); // -1: no file; -2: a folder
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("0600") << 0600 << "";
+    QTest::newRow("0400") << 0400 << "";
+    QTest::newRow("0640: the group can read it")
+        << 0640
+        << "the settings file %1 holds secrets but other users can open it: make it "
+           "yours alone with chmod 600 %1";
+    QTest::newRow("0604: everyone can read it")
+        << 0604
+        << "the settings file %1 holds secrets but other users can open it: make it "
+           "yours alone with chmod 600 %1";
+    QTest::newRow("0620: the group can write it")
+        << 0620
+        << "the settings file %1 holds secrets but other users can open it: make it "
+           "yours alone with chmod 600 %1";
+    QTest::newRow("missing") << -1 << "the settings file %1 does not exist";
+    QTest::newRow("a folder") << -2 << "the settings file %1 cannot be read";
+}
+
+void TestConfig::envFileMustBeTheOwnersAlone() {
+    QFETCH(int, mode);
+    QFETCH(QString, problem);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("switchboard.env"));
+    if (mode == -2) {
+        QVERIFY(QDir().mkdir(path));
+    } else if (mode >= 0) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("TWILIO_AUTH_TOKEN=secret\n");
+        file.close();
+        QVERIFY(::chmod(QFile::encodeName(path).constData(), mode_t(mode)) == 0);
+    }
+    QCOMPARE(ConfigLoader::privateFileProblem(path),
+             problem.isEmpty() ? QString() : problem.arg(path));
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

@@ -1,5 +1,6 @@
 #include "StatusBadgeDelegate.h"
 
+#include "Icons.h"
 #include "MessageTableModel.h"
 #include "StatusColors.h"
 
@@ -16,10 +17,12 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     opt.text.clear();
     QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
-    const SchemeColors::Pair colors =
-        StatusBadgeDelegate::colors(StatusTone(index.data(MessageTableModel::ToneRole).toInt()));
+    const StatusTone tone = StatusTone(index.data(MessageTableModel::ToneRole).toInt());
+    const SchemeColors::Pair colors = StatusBadgeDelegate::colors(tone);
     const QFontMetrics fm(opt.font);
-    const int width = fm.horizontalAdvance(text) + 14;
+    // The tone's icon before the label, in the label's colour: the status reads without colour.
+    const int icon = fm.height() - 4;
+    const int width = fm.horizontalAdvance(text) + 14 + icon + 3;
     const int height = fm.height() + 2;
     QRect badge(opt.rect.left() + 4, opt.rect.center().y() - height / 2 + 1, width, height);
     painter->save();
@@ -27,8 +30,11 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setPen(Qt::NoPen);
     painter->setBrush(colors.background);
     painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
+    const QRect iconRect(badge.left() + 7, badge.center().y() - icon / 2 + 1, icon, icon);
+    Icons::status(tone, colors.text).paint(painter, iconRect);
     painter->setPen(colors.text);
-    painter->drawText(badge, Qt::AlignCenter, text);
+    painter->drawText(badge.adjusted(7 + icon + 3, 0, -7, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                      text);
     painter->restore();
 }
 
@@ -39,7 +45,7 @@ SchemeColors::Pair StatusBadgeDelegate::colors(StatusTone tone) {
 QSize StatusBadgeDelegate::sizeHint(const QStyleOptionViewItem &option,
                                     const QModelIndex &index) const {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.rwidth() += 22;
+    size.rwidth() += 22 + QFontMetrics(option.font).height();
     return size;
 }
 

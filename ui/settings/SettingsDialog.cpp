@@ -5,7 +5,9 @@
 #include "SecretStore.h"
 #include "config/Config.h"
 #include "config/Settings.h"
+#include "desktop/TrayIcon.h"
 
+#include <QCheckBox>
 #include <QCoreApplication>
 
 #include <QDialogButtonBox>
@@ -58,6 +60,7 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
     , m_settings(settings)
     , m_secrets(secrets)
     , m_agentName(new QLineEdit(this))
+    , m_closeToTray(new QCheckBox(tr("&Keep running in the tray when the window is closed"), this))
     , m_error(new QLabel(this)) {
     m_error->setObjectName(QStringLiteral("settingsError"));
     setWindowTitle(tr("Settings"));
@@ -101,6 +104,13 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
     m_agentName->setToolTip(tr("Fills {{agent.name}} in canned responses; empty: your name on "
                                "this computer."));
     form->addRow(tr("Your name:"), m_agentName);
+    // Not a connection setting either: the window reads it when it is closed.
+    m_closeToTray->setObjectName(QStringLiteral("closeToTray"));
+    m_closeToTray->setChecked(m_settings->value(TrayIcon::CloseToTrayKey, false).toBool());
+    m_closeToTray->setToolTip(tr("Closing the window hides it; messages and calls keep arriving "
+                                 "and the tray shows how many are unread. Only where the "
+                                 "desktop has a tray."));
+    form->addRow(QString(), m_closeToTray);
     auto *emailNote = new QLabel(
         tr("Leave the API key empty to use the offline sandbox's SendGrid stand-in. The sender "
            "address must be a sender identity verified in SendGrid (Settings > Sender "
@@ -154,6 +164,7 @@ void SettingsDialog::save() {
         return;
     }
     m_error->clear();
+    m_settings->setValue(TrayIcon::CloseToTrayKey, m_closeToTray->isChecked());
     const QString agentName = m_agentName->text().trimmed();
     if (agentName.isEmpty())
         m_settings->remove(CannedLibrary::AgentNameKey);

@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QHash>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QSettings;
@@ -31,6 +32,7 @@ public:
     QLineEdit *field(const QString &name) const { return m_fields.value(name); }
     // General ▸ Your name: {{agent.name}} in canned responses (QSettings agent/name).
     QLineEdit *agentNameEdit() const { return m_agentName; }
+    QCheckBox *closeToTrayBox() const { return m_closeToTray; }
     // What is wrong with the values as typed, one sentence each naming its setting.
     QStringList problems() const;
 
@@ -46,6 +48,7 @@ private:
     SecretStore *m_secrets;
     QHash<QString, QLineEdit *> m_fields;
     QLineEdit *m_agentName;
+    QCheckBox *m_closeToTray;
     QTabWidget *m_pages;
     QLabel *m_error;
 };

@@ -16,6 +16,7 @@
 #include "media/MediaResend.h"
 
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRandomGenerator>
 
 namespace sb {
@@ -77,6 +78,15 @@ void SmsTab::simulateIncoming() {
                             tr("Thanks, that solved it 👍")};
     const int pick = int(QRandomGenerator::global()->bounded(customers.size()));
     context().service->simulateInbound(channelId(), customers[pick], texts[pick]);
+}
+
+void SmsTab::composeTo(const QString &number, const QString &body) {
+    newMessage();
+    m_compose->setTo(number);
+    // A link's text replaces nothing the agent has typed.
+    if (!body.isEmpty() && m_compose->body().isEmpty())
+        m_compose->bodyEdit()->setPlainText(body);
+    m_compose->bodyEdit()->setFocus(Qt::OtherFocusReason);
 }
 
 void SmsTab::focusCompose() {

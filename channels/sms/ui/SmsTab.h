@@ -32,6 +32,8 @@ public:
     void setAccountNumbers(const QList<TwilioIncomingNumber> &numbers) override;
     void simulateIncoming() override;
 
+    void composeTo(const QString &number, const QString &body) override;
+
 protected:
     void focusCompose() override;
     void reply(const QString &to, const QString &body) override;

@@ -560,6 +560,13 @@ void CallsTab::newMessage() {
     m_to->selectAll();
 }
 
+void CallsTab::composeTo(const QString &number, const QString &) {
+    newMessage();
+    m_to->setText(number);
+    // The agent places the call (Enter or the Call button): a stray click dials no one.
+    m_call->setFocus(Qt::OtherFocusReason);
+}
+
 void CallsTab::focusSearch() {
     m_pages->setCurrentIndex(0);
     m_filter->setFocus(Qt::ShortcutFocusReason);

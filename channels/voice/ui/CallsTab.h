@@ -42,6 +42,7 @@ public:
     void focusSearch() override;                            // the calls filter
     void focusReply() override;                             // the calls table
     void openConversation(const QString &contact) override; // selects their latest call
+    void composeTo(const QString &number, const QString &body) override; // fills, not dials
     void saveState(QSettings *settings) const override;
     void restoreState(QSettings *settings) override;
     void setAccountNumbers(const QList<TwilioIncomingNumber> &numbers) override;
