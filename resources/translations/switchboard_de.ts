@@ -5,2051 +5,2066 @@
     <name>CallPlacer</name>
     <message>
         <source>Nothing was dialled: the call could not be stored (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gewählt: Der Anruf konnte nicht gespeichert werden (%1).</translation>
     </message>
     <message>
         <source>This call was asked for already; it is not dialled again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Anruf wurde bereits angefordert; er wird nicht erneut gewählt.</translation>
     </message>
     <message>
         <source>No Twilio client: calls cannot be placed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Twilio-Client: Es können keine Anrufe getätigt werden.</translation>
     </message>
     <message>
         <source>Twilio&apos;s answer was lost (%1): the call may or may not have been placed. It is not dialled again by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von Twilio ging verloren (%1): Der Anruf wurde möglicherweise getätigt, möglicherweise auch nicht. Er wird nicht von selbst erneut gewählt.</translation>
     </message>
     <message>
         <source>Twilio refused the call: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat den Anruf abgelehnt: %1</translation>
     </message>
     <message>
         <source>The call %1 was placed but could not be recorded here (%2); its status callbacks will record it when the database recovers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf %1 wurde getätigt, konnte hier aber nicht erfasst werden (%2); seine Status-Callbacks erfassen ihn, sobald die Datenbank wieder verfügbar ist.</translation>
     </message>
     <message>
         <source>No call %1 is known here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist kein Anruf %1 bekannt.</translation>
     </message>
     <message>
         <source>The call could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The call has ended already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf ist bereits beendet.</translation>
     </message>
     <message>
         <source>No Twilio client: the call cannot be ended from here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Twilio-Client: Der Anruf kann von hier aus nicht beendet werden.</translation>
     </message>
     <message>
         <source>Twilio did not end the call: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat den Anruf nicht beendet: %1</translation>
     </message>
 </context>
 <context>
     <name>CallStatuses</name>
     <message>
         <source>Twilio has the call and will dial it shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat den Anruf übernommen und wählt in Kürze.</translation>
     </message>
     <message>
         <source>Twilio is dialling the number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio wählt die Nummer.</translation>
     </message>
     <message>
         <source>The customer&apos;s phone is ringing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Telefon des Kunden klingelt.</translation>
     </message>
     <message>
         <source>The customer answered; the call is going on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde hat abgenommen; das Gespräch läuft.</translation>
     </message>
     <message>
         <source>The call was answered and has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf wurde angenommen und ist beendet.</translation>
     </message>
     <message>
         <source>The line was busy; nobody was reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Leitung war besetzt; niemand wurde erreicht.</translation>
     </message>
     <message>
         <source>It rang and nobody answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es hat geklingelt, aber niemand hat abgenommen.</translation>
     </message>
     <message>
         <source>The call could not be connected (for instance an unreachable number).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf konnte nicht verbunden werden (zum Beispiel eine nicht erreichbare Nummer).</translation>
     </message>
     <message>
         <source>Hung up before anyone answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgelegt, bevor jemand abgenommen hat.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLink</name>
+    <message>
+        <source>“%1” is not a tel: or sms: link.</source>
+        <translation>„%1“ ist kein tel:- oder sms:-Link.</translation>
+    </message>
+    <message>
+        <source>The link has no number.</source>
+        <translation>Der Link enthält keine Nummer.</translation>
+    </message>
+    <message>
+        <source>“%1” in the link is not a phone number.</source>
+        <translation>„%1“ im Link ist keine Telefonnummer.</translation>
     </message>
 </context>
 <context>
     <name>ContentApproval</name>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigt</translation>
     </message>
     <message>
         <source>Pending review</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung ausstehend</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Not submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eingereicht</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Approval unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Genehmigung unbekannt</translation>
     </message>
     <message>
         <source>WhatsApp approved this template: it can be sent outside the 24-hour window.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat diese Vorlage genehmigt: Sie kann außerhalb des 24-Stunden-Fensters gesendet werden.</translation>
     </message>
     <message>
         <source>WhatsApp is still reviewing this template; it cannot be sent outside the 24-hour window until it is approved.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp prüft diese Vorlage noch; bis zur Genehmigung kann sie nicht außerhalb des 24-Stunden-Fensters gesendet werden.</translation>
     </message>
     <message>
         <source>WhatsApp rejected this template and gave no reason; it cannot be sent outside the 24-hour window.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat diese Vorlage ohne Angabe von Gründen abgelehnt; sie kann nicht außerhalb des 24-Stunden-Fensters gesendet werden.</translation>
     </message>
     <message>
         <source>WhatsApp rejected this template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat diese Vorlage abgelehnt: %1</translation>
     </message>
     <message>
         <source>This template was never submitted to WhatsApp for approval; it cannot be sent outside the 24-hour window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Vorlage wurde WhatsApp nie zur Genehmigung vorgelegt; sie kann nicht außerhalb des 24-Stunden-Fensters gesendet werden.</translation>
     </message>
     <message>
         <source>WhatsApp paused this template after poor feedback from recipients; it cannot be sent until WhatsApp releases it.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat diese Vorlage nach schlechtem Feedback von Empfängern pausiert; sie kann erst gesendet werden, wenn WhatsApp sie wieder freigibt.</translation>
     </message>
     <message>
         <source>WhatsApp disabled this template after poor feedback from recipients; it cannot be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat diese Vorlage nach schlechtem Feedback von Empfängern deaktiviert; sie kann nicht gesendet werden.</translation>
     </message>
     <message>
         <source>Twilio did not say whether WhatsApp approved this template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat nicht angegeben, ob WhatsApp diese Vorlage genehmigt hat.</translation>
     </message>
 </context>
 <context>
     <name>EmailChannel</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>SendGrid&apos;s Event Webhook (Mail Settings &gt; Event Webhook), with signature verification on</source>
-        <translation type="unfinished"></translation>
+        <translation>Event Webhook von SendGrid (Mail Settings &gt; Event Webhook), mit aktivierter Signaturprüfung</translation>
     </message>
 </context>
 <context>
     <name>EmailChannelUi</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
 </context>
 <context>
     <name>EmailRequest</name>
     <message>
         <source>Required: the recipient&apos;s email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich: die E-Mail-Adresse des Empfängers.</translation>
     </message>
     <message>
         <source>Must be an email address or a list of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine E-Mail-Adresse oder eine Liste davon sein.</translation>
     </message>
     <message>
         <source>(not a string)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Zeichenkette)</translation>
     </message>
     <message>
         <source>Not a valid email address: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gültige E-Mail-Adresse: %1.</translation>
     </message>
     <message>
         <source>Required: at least one recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich: mindestens ein Empfänger.</translation>
     </message>
     <message>
         <source>Must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine Zeichenkette sein.</translation>
     </message>
     <message>
         <source>The email is %1 bytes as SendGrid would receive it (attachments in base64); SendGrid takes at most %2 bytes (30 MB). Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail ist %1 Byte groß, so wie SendGrid sie empfangen würde (Anhänge in base64); SendGrid nimmt höchstens %2 Byte (30 MB) an. Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>At most %1 categories (SendGrid&apos;s limit); there are %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Kategorien (Limit von SendGrid); es sind %2.</translation>
     </message>
     <message>
         <source>A category cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kategorie darf nicht leer sein.</translation>
     </message>
     <message>
         <source>A category has at most %1 characters (SendGrid&apos;s limit); &quot;%2…&quot; has %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kategorie hat höchstens %1 Zeichen (Limit von SendGrid); &quot;%2…&quot; hat %3.</translation>
     </message>
     <message>
         <source>Categories must be printable ASCII (SendGrid&apos;s rule); &quot;%1&quot; is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorien müssen aus druckbaren ASCII-Zeichen bestehen (Regel von SendGrid); &quot;%1&quot; erfüllt das nicht.</translation>
     </message>
     <message>
         <source>Each category once: &quot;%1&quot; is repeated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Kategorie nur einmal: &quot;%1&quot; kommt mehrfach vor.</translation>
     </message>
     <message>
         <source>Required: the sender&apos;s address (a verified sender identity in SendGrid), or set a default sender with SENDGRID_FROM_EMAIL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich: die Absenderadresse (eine verifizierte Absenderidentität in SendGrid), oder legen Sie mit SENDGRID_FROM_EMAIL einen Standardabsender fest.</translation>
     </message>
     <message>
         <source>Must be a dynamic template&apos;s id, which starts with &quot;d-&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss die ID einer dynamischen Vorlage sein, die mit &quot;d-&quot; beginnt.</translation>
     </message>
     <message>
         <source>Must be a JSON object of the template&apos;s variables.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss ein JSON-Objekt mit den Variablen der Vorlage sein.</translation>
     </message>
     <message>
         <source>Only goes with a templateId.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zusammen mit einer templateId.</translation>
     </message>
     <message>
         <source>Required (unless a templateId is given).</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich (sofern keine templateId angegeben ist).</translation>
     </message>
     <message>
         <source>Give the email&apos;s text, its html, or both (or a templateId).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Text der E-Mail (text), ihr HTML (html) oder beides an (oder eine templateId).</translation>
     </message>
     <message>
         <source>Must be a list of strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine Liste von Zeichenketten sein.</translation>
     </message>
     <message>
         <source>Must be an object with filename, type and content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss ein Objekt mit filename, type und content sein.</translation>
     </message>
     <message>
         <source>Required: the file&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich: der Name der Datei.</translation>
     </message>
     <message>
         <source>Must be a MIME type, e.g. application/pdf.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss ein MIME-Typ sein, z. B. application/pdf.</translation>
     </message>
     <message>
         <source>Required: the file&apos;s bytes in base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erforderlich: die Bytes der Datei in base64.</translation>
     </message>
     <message>
         <source>Not valid base64.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gültiges base64.</translation>
     </message>
     <message>
         <source>Must be a list of {filename, type, content (base64)}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine Liste von {filename, type, content (base64)} sein.</translation>
     </message>
 </context>
 <context>
     <name>EmailStatuses</name>
     <message>
         <source>Stored here; SendGrid has not accepted it yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gespeichert; SendGrid hat sie noch nicht angenommen.</translation>
     </message>
     <message>
         <source>SendGrid accepted it and will process it shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat sie angenommen und verarbeitet sie in Kürze.</translation>
     </message>
     <message>
         <source>Switchboard cannot tell whether SendGrid accepted it: the answer was lost (e.g. Switchboard stopped while sending). It was not sent again, to avoid a duplicate; check SendGrid&apos;s Activity feed or ask the recipient before resending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchboard kann nicht feststellen, ob SendGrid sie angenommen hat: Die Antwort ging verloren (z. B. wurde Switchboard während des Sendens beendet). Sie wurde nicht erneut gesendet, um ein Duplikat zu vermeiden; prüfen Sie den Activity-Feed von SendGrid oder fragen Sie den Empfänger, bevor Sie sie erneut senden.</translation>
     </message>
     <message>
         <source>SendGrid is sending it to the recipient&apos;s mail server.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid sendet sie an den Mailserver des Empfängers.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail server asked SendGrid to try later; SendGrid keeps trying for up to 72 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver des Empfängers hat SendGrid gebeten, es später erneut zu versuchen; SendGrid versucht es bis zu 72 Stunden lang weiter.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail server accepted it (it may still file it as spam).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver des Empfängers hat sie angenommen (er kann sie trotzdem als Spam einstufen).</translation>
     </message>
     <message>
         <source>SendGrid refused it; it was not sent. See the error for why.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat sie abgelehnt; sie wurde nicht gesendet. Den Grund nennt der Fehler.</translation>
     </message>
     <message>
         <source>The recipient&apos;s mail server refused it. The address will not be sent to again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver des Empfängers hat sie abgelehnt. An diese Adresse wird nicht mehr gesendet.</translation>
     </message>
     <message>
         <source>SendGrid did not send it (e.g. the address bounced or unsubscribed before). The address will not be sent to again.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat sie nicht gesendet (z. B. weil die Adresse zuvor unzustellbar war oder abgemeldet wurde). An diese Adresse wird nicht mehr gesendet.</translation>
     </message>
     <message>
         <source>The recipient marked it as spam. The address will not be sent to again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger hat sie als Spam markiert. An diese Adresse wird nicht mehr gesendet.</translation>
     </message>
 </context>
 <context>
     <name>EmailSubmitter</name>
     <message>
         <source>%1 of %2 emails have been sent today (UTC), the daily limit (SENDGRID_DAILY_LIMIT, SendGrid&apos;s free plan allows 100 a day); nothing was sent. The count starts again at %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute (UTC) wurden %1 von %2 E-Mails gesendet, das Tageslimit (SENDGRID_DAILY_LIMIT; der kostenlose Tarif von SendGrid erlaubt 100 pro Tag); es wurde nichts gesendet. Die Zählung beginnt um %3 von vorn.</translation>
     </message>
     <message>
         <source>The email could not be stored, so nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail konnte nicht gespeichert werden, daher wurde nichts gesendet: %1</translation>
     </message>
     <message>
         <source>%1 reported an earlier email as spam; Switchboard does not send to it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat eine frühere E-Mail als Spam gemeldet; Switchboard sendet nicht mehr an diese Adresse.</translation>
     </message>
     <message>
         <source>Email to %1 bounced (%2); Switchboard does not send to it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail an %1 war unzustellbar (%2); Switchboard sendet nicht mehr an diese Adresse.</translation>
     </message>
 </context>
 <context>
     <name>HandlebarsTemplate</name>
     <message>
         <source>The tag opened on line %1 is never closed with %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das in Zeile %1 geöffnete Tag wird nie mit %2 geschlossen.</translation>
     </message>
     <message>
         <source>{{#%1}} opened on line %2 is never closed with {{/%1}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{{#%1}}, geöffnet in Zeile %2, wird nie mit {{/%1}} geschlossen.</translation>
     </message>
     <message>
         <source>Line %1: sub-expressions in parentheses are not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Teilausdrücke in Klammern werden nicht unterstützt.</translation>
     </message>
     <message>
         <source>Line %1: a quoted string is never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Eine Zeichenkette in Anführungszeichen wird nie geschlossen.</translation>
     </message>
     <message>
         <source>Line %1: &quot;%2&quot; is neither a value nor a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: &quot;%2&quot; ist weder ein Wert noch ein Name.</translation>
     </message>
     <message>
         <source>Line %1: &quot;%2&quot; is not a variable name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: &quot;%2&quot; ist kein Variablenname.</translation>
     </message>
     <message>
         <source>Line %1: {{#%2}} is not a block helper SendGrid&apos;s templates have.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: {{#%2}} ist kein Block-Helper, den die Vorlagen von SendGrid kennen.</translation>
     </message>
     <message>
         <source>Line %1: {{#%2}} takes %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: {{#%2}} erwartet %3.</translation>
     </message>
     <message>
         <source>one value</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Wert</translation>
     </message>
     <message>
         <source>two values</source>
-        <translation type="unfinished"></translation>
+        <translation>zwei Werte</translation>
     </message>
     <message>
         <source>one value or more</source>
-        <translation type="unfinished"></translation>
+        <translation>einen oder mehrere Werte</translation>
     </message>
     <message>
         <source>Line %1: blocks nested more than %2 deep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Blöcke sind tiefer als %2 Ebenen verschachtelt.</translation>
     </message>
     <message>
         <source>Line %1: {{/%2}} closes no open block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: {{/%2}} schließt keinen offenen Block.</translation>
     </message>
     <message>
         <source>Line %1: {{/%2}} does not close {{#%3}} opened on line %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: {{/%2}} schließt nicht {{#%3}}, geöffnet in Zeile %4.</translation>
     </message>
     <message>
         <source>Line %1: {{else}} is outside any block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: {{else}} steht außerhalb jedes Blocks.</translation>
     </message>
     <message>
         <source>Line %1: a second {{else}} in {{#%2}} opened on line %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: ein zweites {{else}} in {{#%2}}, geöffnet in Zeile %3.</translation>
     </message>
     <message>
         <source>Line %1: an empty {{}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: ein leeres {{}}.</translation>
     </message>
     <message>
         <source>Line %1: partials ({{&gt;...}}) are not supported by SendGrid&apos;s dynamic templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Partials ({{&gt;...}}) werden von den dynamischen Vorlagen von SendGrid nicht unterstützt.</translation>
     </message>
     <message>
         <source>Line %1: decorators ({{*...}}) are not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Decorators ({{*...}}) werden nicht unterstützt.</translation>
     </message>
     <message>
         <source>Line %1: {{#}} names no helper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: {{#}} nennt keinen Helper.</translation>
     </message>
     <message>
         <source>Line %1: a close tag names one block, as {{/if}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Ein schließendes Tag nennt einen Block, etwa {{/if}}.</translation>
     </message>
     <message>
         <source>Line %1: write {{#unless %2}} for an inverted section.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: Schreiben Sie {{#unless %2}} für einen invertierten Abschnitt.</translation>
     </message>
     <message>
         <source>Line %1: {{%2}} is a block helper: write {{#%2 ...}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: {{%2}} ist ein Block-Helper: Schreiben Sie {{#%2 ...}}.</translation>
     </message>
     <message>
         <source>Line %1: {{%2 ...}} calls a helper SendGrid&apos;s templates do not have (a variable&apos;s name has no spaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: {{%2 ...}} ruft einen Helper auf, den die Vorlagen von SendGrid nicht haben (der Name einer Variablen enthält keine Leerzeichen).</translation>
     </message>
 </context>
 <context>
     <name>IvrMenu</name>
     <message>
         <source>Goodbye.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Wiederhören.</translation>
     </message>
     <message>
         <source>Sorry, that is not one of the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist leider keine der Optionen.</translation>
     </message>
     <message>
         <source>Thank you for calling. Press 1 to leave a message. Press 2 to hear the options again. Press 0 to end the call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vielen Dank für Ihren Anruf. Drücken Sie die 1, um eine Nachricht zu hinterlassen. Drücken Sie die 2, um die Optionen erneut zu hören. Drücken Sie die 0, um den Anruf zu beenden.</translation>
     </message>
     <message>
         <source>Voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox</translation>
     </message>
     <message>
         <source>Please leave a message after the beep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte hinterlassen Sie nach dem Signalton eine Nachricht.</translation>
     </message>
     <message>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <source>Here are the options again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier sind die Optionen noch einmal.</translation>
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflegen</translation>
     </message>
 </context>
 <context>
     <name>IvrNodePreview</name>
     <message>
         <source>The menu a call hears first</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Menü, das ein Anruf zuerst hört</translation>
     </message>
     <message>
         <source>The out-of-hours menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Menü außerhalb der Geschäftszeiten</translation>
     </message>
     <message>
         <source>The sub-menu, once %1 is pressed</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Untermenü nach Drücken von %1</translation>
     </message>
     <message>
         <source>What pressing %1 answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Was beim Drücken von %1 folgt</translation>
     </message>
     <message numerus="yes">
         <source>After %n silence(s) in a row</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nach %n Mal Stille</numerusform>
+            <numerusform>Nach %n Mal Stille in Folge</numerusform>
         </translation>
     </message>
     <message>
         <source>Every key has an option: no key is unknown here</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Taste hat eine Option: Hier ist keine Taste unbekannt</translation>
     </message>
     <message>
         <source>Pressing a key with no option (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Drücken einer Taste ohne Option (%1)</translation>
     </message>
     <message>
         <source>A call now (open)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anruf jetzt (geöffnet)</translation>
     </message>
     <message>
         <source>A call now (closed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anruf jetzt (geschlossen)</translation>
     </message>
     <message>
         <source>A call out of hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anruf außerhalb der Geschäftszeiten</translation>
     </message>
 </context>
 <context>
     <name>IvrTwiml</name>
     <message>
         <source>Sorry, this menu is not available. Goodbye.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Menü ist leider nicht verfügbar. Auf Wiederhören.</translation>
     </message>
     <message>
         <source>Thank you, your message has been recorded. Goodbye.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vielen Dank, Ihre Nachricht wurde aufgezeichnet. Auf Wiederhören.</translation>
     </message>
     <message>
         <source>Sorry, nobody could take your call. Goodbye.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leider konnte niemand Ihren Anruf entgegennehmen. Auf Wiederhören.</translation>
     </message>
     <message>
         <source>We have sent you a text message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir haben Ihnen eine SMS gesendet.</translation>
     </message>
 </context>
 <context>
     <name>IvrValidator</name>
     <message>
         <source>empty</source>
-        <translation type="unfinished"></translation>
+        <translation>leer</translation>
     </message>
     <message>
         <source>must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>%1 characters; at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeichen; höchstens %2</translation>
     </message>
     <message>
         <source>must be a whole number from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein</translation>
     </message>
     <message>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>muss true oder false sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is neither &quot;menu&quot; nor &quot;hangup&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist weder &quot;menu&quot; noch &quot;hangup&quot;</translation>
     </message>
     <message>
         <source>there is no menu to go back to here; use &quot;hangup&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>hier gibt es kein Menü, zu dem zurückgekehrt werden kann; verwenden Sie &quot;hangup&quot;</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlt</translation>
     </message>
     <message>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>muss ein Objekt sein</translation>
     </message>
     <message>
         <source>unknown action &quot;%1&quot; (say, forward, voicemail, submenu, sms, hangup)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Aktion &quot;%1&quot; (say, forward, voicemail, submenu, sms, hangup)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid E.164 number%2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine gültige E.164-Nummer%2</translation>
     </message>
     <message>
         <source> (write it as %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (schreiben Sie %1)</translation>
     </message>
     <message>
         <source>silence cannot open a sub-menu; use an action that ends the call or says something</source>
-        <translation type="unfinished"></translation>
+        <translation>Stille kann kein Untermenü öffnen; verwenden Sie eine Aktion, die den Anruf beendet oder etwas ansagt</translation>
     </message>
     <message>
         <source>sub-menus nest at most %1 deep</source>
-        <translation type="unfinished"></translation>
+        <translation>Untermenüs lassen sich höchstens %1 Ebenen tief verschachteln</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a Twilio voice (man, woman, alice, Polly.&lt;name&gt; or Google.&lt;name&gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Twilio-Stimme (man, woman, alice, Polly.&lt;name&gt; oder Google.&lt;name&gt;)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a language tag like en-US</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Sprach-Tag wie en-US</translation>
     </message>
     <message>
         <source>the menu has no options</source>
-        <translation type="unfinished"></translation>
+        <translation>das Menü hat keine Optionen</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a key on the keypad (0-9, * or #)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine Taste auf dem Tastenfeld (0-9, * oder #)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IANA time zone like Europe/London</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist keine IANA-Zeitzone wie Europe/London</translation>
     </message>
     <message>
         <source>not a day (mon, tue, wed, thu, fri, sat, sun)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Tag (mon, tue, wed, thu, fri, sat, sun)</translation>
     </message>
     <message>
         <source>must be a list of ranges like &quot;09:00-17:00&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Liste von Zeiträumen wie &quot;09:00-17:00&quot; sein</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a range of times like &quot;09:00-17:00&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; ist kein Zeitraum wie &quot;09:00-17:00&quot;</translation>
     </message>
     <message>
         <source>(not a string)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Zeichenkette)</translation>
     </message>
     <message>
         <source>&quot;%1&quot; closes before it opens</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; endet vor seinem Beginn</translation>
     </message>
     <message>
         <source>the sub-menu at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das Untermenü bei %1</translation>
     </message>
     <message>
         <source>%1 has no way out (every option leads back into a menu and there is no hangup, forward or voicemail, nor a no-input action that ends the call)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Ausweg (jede Option führt zurück in ein Menü, und es gibt kein hangup, forward oder voicemail und auch keine Aktion bei fehlender Eingabe, die den Anruf beendet)</translation>
     </message>
     <message>
         <source>not a field of the IVR (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Feld des IVR (%1)</translation>
     </message>
     <message>
         <source>the menu</source>
-        <translation type="unfinished"></translation>
+        <translation>das Menü</translation>
     </message>
     <message>
         <source>the out-of-hours menu</source>
-        <translation type="unfinished"></translation>
+        <translation>das Menü außerhalb der Geschäftszeiten</translation>
     </message>
 </context>
 <context>
     <name>KeysetPage</name>
     <message>
         <source>limit must be a whole number from 1 to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>limit muss eine ganze Zahl von 1 bis %1 sein.</translation>
     </message>
     <message>
         <source>before must be the `next` cursor of a previous page.</source>
-        <translation type="unfinished"></translation>
+        <translation>before muss der `next`-Cursor einer vorherigen Seite sein.</translation>
     </message>
 </context>
 <context>
     <name>MediaLimits</name>
     <message>
         <source>%1 allows one file per message; there are %2 (%3 too many).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erlaubt eine Datei pro Nachricht; es sind %2 (%3 zu viel).</translation>
     </message>
     <message>
         <source>%1 allows at most %2 files; there are %3 (%4 too many).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erlaubt höchstens %2 Dateien; es sind %3 (%4 zu viel).</translation>
     </message>
     <message>
         <source>%1 does not accept %2 files (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 akzeptiert keine Dateien vom Typ %2 (%3).</translation>
     </message>
     <message>
         <source>untyped</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Typ</translation>
     </message>
     <message>
         <source>%1 allows %2 per %3 file; %4 is %5 (%6 over).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erlaubt %2 pro Datei vom Typ %3; %4 ist %5 groß (%6 zu viel).</translation>
     </message>
     <message>
         <source>this file is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>diese Datei ist %1 groß</translation>
     </message>
     <message>
         <source>these %1 files are %2</source>
-        <translation type="unfinished"></translation>
+        <translation>diese %1 Dateien sind %2 groß</translation>
     </message>
     <message>
         <source>%1 allows %2 in all; %3 (%4 over).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erlaubt insgesamt %2; %3 (%4 zu viel).</translation>
     </message>
 </context>
 <context>
     <name>MediaResend</name>
     <message>
         <source>An attachment of this message is no longer kept (attachments are kept for an hour): attach it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anhang dieser Nachricht wird nicht mehr aufbewahrt (Anhänge werden eine Stunde lang aufbewahrt): Hängen Sie ihn erneut an.</translation>
     </message>
     <message>
         <source>“%1” is no longer kept (attachments are kept for an hour): attach it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird nicht mehr aufbewahrt (Anhänge werden eine Stunde lang aufbewahrt): Hängen Sie die Datei erneut an.</translation>
     </message>
 </context>
 <context>
     <name>MediaUrlField</name>
     <message>
         <source>Must be an array of URLs (or one URL as a string).</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss ein Array von URLs sein (oder eine URL als Zeichenkette).</translation>
     </message>
     <message>
         <source>This channel takes one media file per message; %1 were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Kanal nimmt eine Mediendatei pro Nachricht an; angegeben wurden %1.</translation>
     </message>
     <message>
         <source>At most %1 media URLs per message; %2 were given (%3 too many).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Medien-URLs pro Nachricht; angegeben wurden %2 (%3 zu viel).</translation>
     </message>
     <message>
         <source>Item %1 is not a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 ist keine Zeichenkette.</translation>
     </message>
     <message>
         <source>Item %1 (&quot;%2&quot;) is not an absolute http:// or https:// URL, which Twilio needs to fetch it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Element %1 (&quot;%2&quot;) ist keine absolute http://- oder https://-URL, wie Twilio sie zum Abrufen benötigt.</translation>
     </message>
 </context>
 <context>
     <name>MessageActions</name>
     <message>
         <source>Copy message text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtentext kopieren</translation>
     </message>
     <message>
         <source>Copy number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer %1 kopieren</translation>
     </message>
     <message>
         <source>Open details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details öffnen</translation>
     </message>
     <message>
         <source>Cancel scheduled message</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplante Nachricht abbrechen</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Edit and resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten und erneut senden</translation>
     </message>
 </context>
 <context>
     <name>MessageApi</name>
     <message>
         <source>The store could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Speicher konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>No message with SID %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Nachricht mit der SID %1.</translation>
     </message>
 </context>
 <context>
     <name>MessageStatuses</name>
     <message>
         <source>sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gesendet…</translation>
     </message>
     <message>
         <source>Stored here and being handed to Twilio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gespeichert und wird an Twilio übergeben.</translation>
     </message>
     <message>
         <source>Waiting in Switchboard&apos;s outbox; it is sent at the scheduled time (Cancel in the row&apos;s menu).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet im Postausgang von Switchboard; sie wird zur geplanten Zeit gesendet (Abbrechen im Menü der Zeile).</translation>
     </message>
     <message>
         <source>Twilio has it and will send it shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat sie übernommen und sendet sie in Kürze.</translation>
     </message>
     <message>
         <source>On its way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterwegs.</translation>
     </message>
     <message>
         <source>Handed to the carrier; not confirmed delivered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>An den Netzbetreiber übergeben; Zustellung noch nicht bestätigt.</translation>
     </message>
     <message>
         <source>Delivered to the customer&apos;s phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>An das Telefon des Kunden zugestellt.</translation>
     </message>
     <message>
         <source>The customer has read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde hat sie gelesen.</translation>
     </message>
     <message>
         <source>A message from the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht vom Kunden.</translation>
     </message>
     <message>
         <source>Some parts were delivered, not all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Teile wurden zugestellt, nicht alle.</translation>
     </message>
     <message>
         <source>Not delivered: see the error for why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht zugestellt: Den Grund nennt der Fehler.</translation>
     </message>
     <message>
         <source>Canceled before it was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen, bevor sie gesendet wurde.</translation>
     </message>
 </context>
 <context>
     <name>MessageWebhooks</name>
     <message>
         <source>The body is not application/x-www-form-urlencoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist nicht application/x-www-form-urlencoded.</translation>
     </message>
     <message>
         <source>MessageSid and MessageStatus are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>MessageSid und MessageStatus sind erforderlich.</translation>
     </message>
     <message>
         <source>Unknown MessageStatus &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter MessageStatus &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>MessageSid and From are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>MessageSid und From sind erforderlich.</translation>
     </message>
     <message>
         <source>NumMedia &apos;%1&apos; is not a number from 0 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>NumMedia &apos;%1&apos; ist keine Zahl von 0 bis %2.</translation>
     </message>
     <message>
         <source>NumMedia is %1 but MediaUrl%2 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>NumMedia ist %1, aber MediaUrl%2 fehlt.</translation>
     </message>
     <message>
         <source>The event could not be stored; Twilio will retry it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ereignis konnte nicht gespeichert werden; Twilio versucht es erneut.</translation>
     </message>
 </context>
 <context>
     <name>MessagingService</name>
     <message>
         <source>A Messaging Service&apos;s SID is MG followed by 32 hexadecimal characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SID eines Messaging Service besteht aus MG und 32 Hexadezimalzeichen.</translation>
     </message>
 </context>
 <context>
     <name>OptOut</name>
     <message>
         <source>%1 replied STOP: Twilio will refuse messages to them until they reply START. Ask them another way to text START if they want messages again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit STOP geantwortet: Twilio lehnt Nachrichten an diese Person ab, bis sie mit START antwortet. Bitten Sie sie auf anderem Weg, START zu senden, wenn sie wieder Nachrichten erhalten möchte.</translation>
     </message>
     <message>
         <source>Opted out: Twilio refused a message from %1 to %2 on %3 (21610). Nothing more is sent to them until they reply START.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet: Twilio hat am %3 eine Nachricht von %1 an %2 abgelehnt (21610). Es wird nichts mehr an diese Person gesendet, bis sie mit START antwortet.</translation>
     </message>
     <message>
         <source>Opted out: %1 replied %2 to %3 on %4. Nothing is sent to them until they reply START; ask them another way to text START if they want messages again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet: %1 hat am %4 mit %2 an %3 geantwortet. Es wird nichts an diese Person gesendet, bis sie mit START antwortet; bitten Sie sie auf anderem Weg, START zu senden, wenn sie wieder Nachrichten erhalten möchte.</translation>
     </message>
 </context>
 <context>
     <name>OptOuts</name>
     <message>
         <source>%1 has opted out of messages from %2: Twilio refused a message to them with 21610 on %3. Nothing was sent; they must reply START to receive messages again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat sich von Nachrichten von %2 abgemeldet: Twilio hat am %3 eine Nachricht an diese Person mit 21610 abgelehnt. Es wurde nichts gesendet; die Person muss mit START antworten, um wieder Nachrichten zu erhalten.</translation>
     </message>
     <message>
         <source>%1 replied %2 to %3 on %4; nothing was sent. They must reply START to receive messages again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat am %4 mit %2 an %3 geantwortet; es wurde nichts gesendet. Die Person muss mit START antworten, um wieder Nachrichten zu erhalten.</translation>
     </message>
 </context>
 <context>
     <name>PhoneNumber</name>
     <message>
         <source>0 is not a country code: after the + comes a country code from 1 to 999, e.g. +1 for the US or +44 for the UK.</source>
-        <translation type="unfinished"></translation>
+        <translation>0 ist keine Ländervorwahl: Nach dem + folgt eine Ländervorwahl von 1 bis 999, z. B. +1 für die USA oder +44 für Großbritannien.</translation>
     </message>
     <message>
         <source>The number must start with + and a valid country code, e.g. +14155550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer muss mit + und einer gültigen Ländervorwahl beginnen, z. B. +14155550100.</translation>
     </message>
     <message>
         <source>This is not a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist keine Telefonnummer.</translation>
     </message>
     <message>
         <source>The number is too short.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer ist zu kurz.</translation>
     </message>
     <message>
         <source>The number is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer ist zu lang.</translation>
     </message>
     <message>
         <source>Enter a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Telefonnummer ein.</translation>
     </message>
     <message>
         <source>Use the international E.164 form: + and the country code, e.g. +14155550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie das internationale E.164-Format: + und die Ländervorwahl, z. B. +14155550100.</translation>
     </message>
     <message>
         <source>This is not a valid phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist keine gültige Telefonnummer.</translation>
     </message>
     <message>
         <source>This is not a valid phone number in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist keine gültige Telefonnummer in %1.</translation>
     </message>
 </context>
 <context>
     <name>PublicReach</name>
     <message>
         <source>Set SWITCHBOARD_PUBLIC_URL to a public address that forwards to this console: a tunnel (for example `ngrok http %1` or `cloudflared tunnel --url http://localhost:%1`) or your reverse proxy, then restart Switchboard and wire again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie SWITCHBOARD_PUBLIC_URL auf eine öffentliche Adresse, die an diese Konsole weiterleitet: einen Tunnel (zum Beispiel `ngrok http %1` oder `cloudflared tunnel --url http://localhost:%1`) oder Ihren Reverse Proxy. Starten Sie Switchboard dann neu und verbinden Sie erneut.</translation>
     </message>
     <message>
         <source>This console has no public URL, so Twilio cannot reach it. </source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole hat keine öffentliche URL, daher kann Twilio sie nicht erreichen. </translation>
     </message>
     <message>
         <source>Twilio only calls http and https URLs, not %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio ruft nur http- und https-URLs auf, nicht %1. </translation>
     </message>
     <message>
         <source>Twilio cannot reach %1: %2 is an address of this computer or its local network, not of the internet. </source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio kann %1 nicht erreichen: %2 ist eine Adresse dieses Computers oder seines lokalen Netzwerks, nicht des Internets. </translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>No webhook %1 is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Webhook %1 erfasst.</translation>
     </message>
 </context>
 <context>
     <name>ReceiveMode</name>
     <message>
         <source>SWITCHBOARD_RECEIVE is webhooks: Twilio&apos;s webhooks are expected at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>SWITCHBOARD_RECEIVE ist webhooks: Die Webhooks von Twilio werden unter %1 erwartet.</translation>
     </message>
     <message>
         <source>SWITCHBOARD_RECEIVE is polling: Switchboard asks Twilio for new messages and statuses every few seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>SWITCHBOARD_RECEIVE ist polling: Switchboard fragt Twilio alle paar Sekunden nach neuen Nachrichten und Status.</translation>
     </message>
     <message>
         <source>The built-in sandbox delivers its webhooks on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die integrierte Sandbox stellt ihre Webhooks auf diesem Computer zu.</translation>
     </message>
     <message>
         <source>Twilio&apos;s API is at %1, on this computer or its network: it reaches this console at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die API von Twilio liegt unter %1, auf diesem Computer oder in seinem Netzwerk: Sie erreicht diese Konsole unter %2.</translation>
     </message>
     <message>
         <source>Twilio reaches this console at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio erreicht diese Konsole unter %1.</translation>
     </message>
     <message>
         <source>Until then Switchboard asks Twilio for new messages and statuses every few seconds; calls need the public URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis dahin fragt Switchboard Twilio alle paar Sekunden nach neuen Nachrichten und Status; Anrufe benötigen die öffentliche URL.</translation>
     </message>
 </context>
 <context>
     <name>SendAt</name>
     <message>
         <source>The time to send must be at least %1 seconds from now (it is %2 UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sendezeitpunkt muss mindestens %1 Sekunden in der Zukunft liegen (jetzt ist es %2 UTC).</translation>
     </message>
     <message>
         <source>The time to send can be at most %1 days ahead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sendezeitpunkt darf höchstens %1 Tage in der Zukunft liegen.</translation>
     </message>
     <message>
         <source>Must be an ISO 8601 time with its offset, e.g. 2026-11-20T14:30:00Z or 2026-11-20T09:30:00-05:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine ISO-8601-Zeit mit Offset sein, z. B. 2026-11-20T14:30:00Z oder 2026-11-20T09:30:00-05:00.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a real time.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine existierende Zeit.</translation>
     </message>
 </context>
 <context>
     <name>SendGridError</name>
     <message>
         <source>SendGrid could not be reached: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid war nicht erreichbar: %1</translation>
     </message>
     <message>
         <source>SendGrid answered HTTP %1 with something Switchboard could not read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat mit HTTP %1 und etwas geantwortet, das Switchboard nicht lesen konnte: %2</translation>
     </message>
     <message>
         <source>The email is %1 (%2 bytes) with its attachments base64-encoded; SendGrid accepts at most %3 in all. Remove or shrink attachments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail ist mit base64-codierten Anhängen %1 (%2 Byte) groß; SendGrid akzeptiert insgesamt höchstens %3. Entfernen oder verkleinern Sie Anhänge.</translation>
     </message>
     <message>
         <source>SendGrid refused the email as malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat die E-Mail als fehlerhaft abgelehnt.</translation>
     </message>
     <message>
         <source>SendGrid refused the email: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat die E-Mail abgelehnt: %1</translation>
     </message>
     <message>
         <source>SendGrid rejected the API key: check SENDGRID_API_KEY (it may be mistyped, revoked or deleted).</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat den API-Schlüssel abgelehnt: Prüfen Sie SENDGRID_API_KEY (er ist möglicherweise falsch eingegeben, widerrufen oder gelöscht).</translation>
     </message>
     <message>
         <source>SendGrid refused to send: the from address is not a verified sender identity, or the API key lacks the Mail Send permission. Verify the sender in SendGrid under Settings &gt; Sender Authentication (a single sender or the whole domain), and check the key&apos;s permissions under Settings &gt; API Keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat das Senden verweigert: Die Absenderadresse ist keine verifizierte Absenderidentität, oder dem API-Schlüssel fehlt die Berechtigung Mail Send. Verifizieren Sie den Absender in SendGrid unter Settings &gt; Sender Authentication (einen einzelnen Absender oder die ganze Domain) und prüfen Sie die Berechtigungen des Schlüssels unter Settings &gt; API Keys.</translation>
     </message>
     <message>
         <source>SendGrid has no such resource (e.g. the template id is wrong).</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid kennt diese Ressource nicht (z. B. ist die Vorlagen-ID falsch).</translation>
     </message>
     <message>
         <source>SendGrid refused the email as too large: at most 30 MB in all, attachments counted after base64 encoding.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat die E-Mail als zu groß abgelehnt: insgesamt höchstens 30 MB, Anhänge nach der base64-Codierung gezählt.</translation>
     </message>
     <message>
         <source>SendGrid is rate-limiting this API key; the email was not sent. Retry after %1 (UTC).</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid drosselt diesen API-Schlüssel; die E-Mail wurde nicht gesendet. Versuchen Sie es nach %1 (UTC) erneut.</translation>
     </message>
     <message>
         <source>SendGrid is rate-limiting this API key; the email was not sent. Retry later.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid drosselt diesen API-Schlüssel; die E-Mail wurde nicht gesendet. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>SendGrid failed with HTTP %1; it may or may not have accepted the email.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid ist mit HTTP %1 fehlgeschlagen; die E-Mail wurde möglicherweise angenommen, möglicherweise auch nicht.</translation>
     </message>
     <message>
         <source>SendGrid answered HTTP %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat mit HTTP %1 geantwortet.</translation>
     </message>
 </context>
 <context>
     <name>SendGridEventValidator</name>
     <message>
         <source>The event batch is signed by SendGrid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ereignis-Batch ist von SendGrid signiert.</translation>
     </message>
     <message>
         <source>The request has no X-Twilio-Email-Event-Webhook-Signature header: it is not a signed SendGrid event batch (is signature verification enabled in SendGrid&apos;s Event Webhook settings?).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage hat keinen X-Twilio-Email-Event-Webhook-Signature-Header: Sie ist kein signierter Ereignis-Batch von SendGrid (ist die Signaturprüfung in den Event-Webhook-Einstellungen von SendGrid aktiviert?).</translation>
     </message>
     <message>
         <source>The request has no X-Twilio-Email-Event-Webhook-Timestamp header, which SendGrid&apos;s signature covers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage hat keinen X-Twilio-Email-Event-Webhook-Timestamp-Header, den die Signatur von SendGrid abdeckt.</translation>
     </message>
     <message>
         <source>SENDGRID_WEBHOOK_PUBLIC_KEY is not set, so no event batch can be verified: enable signed events in SendGrid&apos;s Event Webhook settings and copy its verification key here.</source>
-        <translation type="unfinished"></translation>
+        <translation>SENDGRID_WEBHOOK_PUBLIC_KEY ist nicht gesetzt, daher kann kein Ereignis-Batch verifiziert werden: Aktivieren Sie signierte Ereignisse in den Event-Webhook-Einstellungen von SendGrid und kopieren Sie den Verifizierungsschlüssel hierher.</translation>
     </message>
     <message>
         <source>SENDGRID_WEBHOOK_PUBLIC_KEY is not a base64 DER P-256 public key: copy the verification key from SendGrid&apos;s Event Webhook settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>SENDGRID_WEBHOOK_PUBLIC_KEY ist kein öffentlicher DER-P-256-Schlüssel in base64: Kopieren Sie den Verifizierungsschlüssel aus den Event-Webhook-Einstellungen von SendGrid.</translation>
     </message>
     <message>
         <source>The X-Twilio-Email-Event-Webhook-Signature header is not a base64 DER ECDSA signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der X-Twilio-Email-Event-Webhook-Signature-Header ist keine DER-ECDSA-Signatur in base64.</translation>
     </message>
     <message>
         <source>The signature does not match this timestamp and body under SENDGRID_WEBHOOK_PUBLIC_KEY: the body was changed on the way, or the key is another webhook&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur passt unter SENDGRID_WEBHOOK_PUBLIC_KEY nicht zu diesem Zeitstempel und Body: Der Body wurde unterwegs verändert, oder der Schlüssel gehört zu einem anderen Webhook.</translation>
     </message>
     <message>
         <source>The X-Twilio-Email-Event-Webhook-Timestamp header is not a time in seconds, so its age cannot be checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der X-Twilio-Email-Event-Webhook-Timestamp-Header ist keine Zeitangabe in Sekunden, daher kann sein Alter nicht geprüft werden.</translation>
     </message>
     <message>
         <source>The event batch is timestamped %1 s in the future, beyond the %2 s SENDGRID_WEBHOOK_MAX_AGE_S allows: check this computer&apos;s clock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ereignis-Batch hat einen Zeitstempel %1 s in der Zukunft, mehr als die %2 s, die SENDGRID_WEBHOOK_MAX_AGE_S erlaubt: Prüfen Sie die Uhr dieses Computers.</translation>
     </message>
     <message>
         <source>The event batch was signed %1 s ago, older than the %2 s SENDGRID_WEBHOOK_MAX_AGE_S allows: refused as a possible replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ereignis-Batch wurde vor %1 s signiert, früher als die %2 s, die SENDGRID_WEBHOOK_MAX_AGE_S erlaubt: als mögliche Wiederholung (Replay) abgelehnt.</translation>
     </message>
 </context>
 <context>
     <name>ServiceWindow</name>
     <message>
         <source>The customer has not written to this WhatsApp number yet, so WhatsApp only accepts an approved template. Free-form messages become possible once the customer writes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde hat dieser WhatsApp-Nummer noch nicht geschrieben, daher akzeptiert WhatsApp nur eine genehmigte Vorlage. Freie Nachrichten sind möglich, sobald der Kunde schreibt.</translation>
     </message>
     <message>
         <source>More than 24 hours have passed since the customer&apos;s last WhatsApp message, so WhatsApp only accepts an approved template. The window reopens when the customer writes again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit der letzten WhatsApp-Nachricht des Kunden sind mehr als 24 Stunden vergangen, daher akzeptiert WhatsApp nur eine genehmigte Vorlage. Das Fenster öffnet sich wieder, wenn der Kunde erneut schreibt.</translation>
     </message>
     <message>
         <source>no message from the customer yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Nachricht vom Kunden</translation>
     </message>
     <message>
         <source>%1 h %2 min left</source>
-        <translation type="unfinished"></translation>
+        <translation>noch %1 h %2 min</translation>
     </message>
     <message>
         <source>closes in %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>schließt in %1 min</translation>
     </message>
     <message>
         <source>closes in less than a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>schließt in weniger als einer Minute</translation>
     </message>
     <message>
         <source>closed just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade geschlossen</translation>
     </message>
     <message>
         <source>closed %1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 min geschlossen</translation>
     </message>
     <message>
         <source>closed %1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 h geschlossen</translation>
     </message>
     <message>
         <source>closed %1 days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 Tagen geschlossen</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
         <source>Account SID (empty: offline sandbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto-SID (leer: Offline-Sandbox)</translation>
     </message>
     <message>
         <source>Auth token</source>
-        <translation type="unfinished"></translation>
+        <translation>Auth-Token</translation>
     </message>
     <message>
         <source>SMS sender number</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS-Absendernummer</translation>
     </message>
     <message>
         <source>WhatsApp sender number</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp-Absendernummer</translation>
     </message>
     <message>
         <source>Your own phone (click-to-call rings it first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr eigenes Telefon (Click-to-Call lässt es zuerst klingeln)</translation>
     </message>
     <message>
         <source>SendGrid API key</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid-API-Schlüssel</translation>
     </message>
     <message>
         <source>SendGrid API base URL (empty: https://api.sendgrid.com)</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid-API-Basis-URL (leer: https://api.sendgrid.com)</translation>
     </message>
     <message>
         <source>Email sender address (a verified sender in SendGrid)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Absenderadresse (ein verifizierter Absender in SendGrid)</translation>
     </message>
     <message>
         <source>Email sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Absendername</translation>
     </message>
     <message>
         <source>SendGrid Event Webhook verification key</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifizierungsschlüssel des SendGrid Event Webhook</translation>
     </message>
     <message>
         <source>Oldest Event Webhook batch accepted (seconds, 0: any)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältester akzeptierter Event-Webhook-Batch (Sekunden, 0: beliebig)</translation>
     </message>
     <message>
         <source>Emails a day (SendGrid plan; 0: no limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails pro Tag (SendGrid-Tarif; 0: kein Limit)</translation>
     </message>
     <message>
         <source>Public URL (e.g. https://abc.ngrok.app)</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffentliche URL (z. B. https://abc.ngrok.app)</translation>
     </message>
     <message>
         <source>Webhook server port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port des Webhook-Servers</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
 </context>
 <context>
     <name>SignatureDiagnosis</name>
     <message>
         <source>The signature matches %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur passt zu %1.</translation>
     </message>
     <message>
         <source>No auth token is configured, so signatures are not checked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Auth-Token konfiguriert, daher werden Signaturen nicht geprüft.</translation>
     </message>
     <message>
         <source>The request has no X-Twilio-Signature header: it was not sent by Twilio (or a proxy removed the header).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage hat keinen X-Twilio-Signature-Header: Sie wurde nicht von Twilio gesendet (oder ein Proxy hat den Header entfernt).</translation>
     </message>
     <message>
         <source>The body is not valid form encoding, so its signature cannot be computed: it was altered on the way, or it is not Twilio&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist keine gültige Formularcodierung, daher kann seine Signatur nicht berechnet werden: Er wurde unterwegs verändert, oder er stammt nicht von Twilio.</translation>
     </message>
     <message>
         <source>The signature does not match %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur passt nicht zu %1.</translation>
     </message>
     <message>
         <source>the public URL as configured</source>
-        <translation type="unfinished"></translation>
+        <translation>die öffentliche URL wie konfiguriert</translation>
     </message>
     <message>
         <source>the Host header</source>
-        <translation type="unfinished"></translation>
+        <translation>der Host-Header</translation>
     </message>
     <message>
         <source>the proxy&apos;s X-Forwarded-Proto/-Host</source>
-        <translation type="unfinished"></translation>
+        <translation>X-Forwarded-Proto/-Host des Proxys</translation>
     </message>
     <message>
         <source>with the trailing slash toggled</source>
-        <translation type="unfinished"></translation>
+        <translation>mit umgeschaltetem abschließendem Schrägstrich</translation>
     </message>
     <message>
         <source>without the query</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Query-String</translation>
     </message>
     <message>
         <source>without the query, trailing slash toggled</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne Query-String, abschließender Schrägstrich umgeschaltet</translation>
     </message>
     <message>
         <source>without the port</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne den Port</translation>
     </message>
     <message>
         <source>with port %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mit Port %1</translation>
     </message>
     <message>
         <source>%1 instead of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 statt %2</translation>
     </message>
     <message>
         <source>The URL&apos;s signature matches, but the body is not the one its bodySHA256 was computed for: the body was altered on the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur der URL passt, aber der Body ist nicht der, für den ihr bodySHA256 berechnet wurde: Der Body wurde unterwegs verändert.</translation>
     </message>
     <message>
         <source>The signature was checked against %1. None of the %2 URL variants tried (scheme, with and without the port, the Host and X-Forwarded-Proto/-Host headers, trailing slash, the query) matches, so the URL is not the problem: the auth token differs (a request signed by a subaccount, or with a token rotated since) or the body was altered on the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur wurde gegen %1 geprüft. Keine der %2 getesteten URL-Varianten (Schema, mit und ohne Port, die Header Host und X-Forwarded-Proto/-Host, abschließender Schrägstrich, Query-String) passt, also liegt es nicht an der URL: Das Auth-Token ist ein anderes (eine von einem Subaccount signierte Anfrage oder ein inzwischen rotiertes Token), oder der Body wurde unterwegs verändert.</translation>
     </message>
     <message>
         <source>Check TWILIO_AUTH_TOKEN against the account (or subaccount) that owns the number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie TWILIO_AUTH_TOKEN anhand des Kontos (oder Subaccounts), dem die Nummer gehört.</translation>
     </message>
     <message>
         <source>Set SWITCHBOARD_PUBLIC_URL to %1 (it is %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie SWITCHBOARD_PUBLIC_URL auf %1 (derzeit %2).</translation>
     </message>
     <message>
         <source>Twilio signed the path and query %1 but the request arrived as %2: a proxy or tunnel rewrote it; set the webhook URL at Twilio to the one the console receives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat Pfad und Query-String %1 signiert, aber die Anfrage kam als %2 an: Ein Proxy oder Tunnel hat sie umgeschrieben; setzen Sie die Webhook-URL bei Twilio auf die URL, die die Konsole empfängt.</translation>
     </message>
     <message>
         <source>The signature was checked against %1 and does not match it, but it matches %2 (%3): the auth token is right and the URL differs. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Signatur wurde gegen %1 geprüft und passt nicht dazu, aber sie passt zu %2 (%3): Das Auth-Token stimmt, die URL weicht ab. %4</translation>
     </message>
 </context>
 <context>
     <name>SmsChannel</name>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>your number&apos;s &quot;A message comes in&quot; webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>der Webhook &quot;A message comes in&quot; Ihrer Nummer</translation>
     </message>
     <message>
         <source>status callbacks (sent with each message)</source>
-        <translation type="unfinished"></translation>
+        <translation>Status-Callbacks (mit jeder Nachricht gesendet)</translation>
     </message>
 </context>
 <context>
     <name>SmsChannelUi</name>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
 </context>
 <context>
     <name>ThreadPdfExporter</name>
     <message>
         <source>Internal note — never sent to the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne Notiz — wird nie an den Kunden gesendet</translation>
     </message>
     <message>
         <source>Internal note by %1 — never sent to the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne Notiz von %1 — wird nie an den Kunden gesendet</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1</translation>
     </message>
     <message>
         <source>to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>an %1</translation>
     </message>
     <message>
         <source>Conversation with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung mit %1</translation>
     </message>
     <message>
         <source>%1 items, exported %2 (times in UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge, exportiert am %2 (Zeiten in UTC)</translation>
     </message>
     <message>
         <source>Media:</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien:</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>TrialAccount</name>
     <message>
         <source>Messages and calls reach only numbers verified in Twilio&apos;s console (Verified Caller IDs).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten und Anrufe erreichen nur Nummern, die in der Twilio-Konsole verifiziert sind (Verified Caller IDs).</translation>
     </message>
     <message>
         <source>Every SMS starts with &quot;Sent from your Twilio trial account - &quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede SMS beginnt mit &quot;Sent from your Twilio trial account - &quot;.</translation>
     </message>
     <message>
         <source>Calls play a trial notice first, and the callee presses a key to hear your TwiML.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe spielen zuerst einen Testkonto-Hinweis ab, und der Angerufene drückt eine Taste, um Ihr TwiML zu hören.</translation>
     </message>
     <message>
         <source>One phone number; upgrade the account in Twilio&apos;s console to lift these limits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine Telefonnummer; führen Sie in der Twilio-Konsole ein Upgrade des Kontos durch, um diese Grenzen aufzuheben.</translation>
     </message>
 </context>
 <context>
     <name>TwilioError</name>
     <message>
         <source>Twilio rejected the credentials: check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat die Zugangsdaten abgelehnt: Prüfen Sie TWILIO_ACCOUNT_SID und TWILIO_AUTH_TOKEN.</translation>
     </message>
     <message>
         <source>Twilio has no such resource on this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio kennt diese Ressource in diesem Konto nicht.</translation>
     </message>
     <message>
         <source>Twilio is rate-limiting this account; the request was not processed and will be retried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio drosselt die Anfragen dieses Kontos; die Anfrage wurde nicht verarbeitet und wird erneut versucht.</translation>
     </message>
     <message>
         <source>The &apos;To&apos; number is not a valid phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die &apos;To&apos;-Nummer ist keine gültige Telefonnummer.</translation>
     </message>
     <message>
         <source>The &apos;From&apos; number is not a valid phone number, short code or sender ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die &apos;From&apos;-Nummer ist keine gültige Telefonnummer, Kurzwahlnummer oder Absender-ID.</translation>
     </message>
     <message>
         <source>This account may not send SMS to that country; enable it in Twilio&apos;s Geo Permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto darf keine SMS in dieses Land senden; aktivieren Sie es in den Geo Permissions von Twilio.</translation>
     </message>
     <message>
         <source>The message needs a body or media.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht braucht einen Text oder Medien.</translation>
     </message>
     <message>
         <source>The message needs a &apos;To&apos; number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht braucht eine &apos;To&apos;-Nummer.</translation>
     </message>
     <message>
         <source>The &apos;From&apos; number is not an SMS-capable number on this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die &apos;From&apos;-Nummer ist in diesem Konto keine SMS-fähige Nummer.</translation>
     </message>
     <message>
         <source>The recipient replied STOP; Twilio blocks messages to them until they reply START.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger hat mit STOP geantwortet; Twilio blockiert Nachrichten an ihn, bis er mit START antwortet.</translation>
     </message>
     <message>
         <source>The &apos;From&apos; number has too many messages queued; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für die &apos;From&apos;-Nummer sind zu viele Nachrichten in der Warteschlange; versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>Twilio cannot route a message between these two numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio kann keine Nachricht zwischen diesen beiden Nummern zustellen.</translation>
     </message>
     <message>
         <source>The &apos;To&apos; number is not a mobile number and cannot receive SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die &apos;To&apos;-Nummer ist keine Mobilfunknummer und kann keine SMS empfangen.</translation>
     </message>
     <message>
         <source>The message body is longer than 1600 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachrichtentext ist länger als 1600 Zeichen.</translation>
     </message>
     <message>
         <source>The recipient&apos;s phone is unreachable (switched off or out of coverage).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Telefon des Empfängers ist nicht erreichbar (ausgeschaltet oder ohne Netz).</translation>
     </message>
     <message>
         <source>The message was blocked by the recipient or their carrier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wurde vom Empfänger oder seinem Netzbetreiber blockiert.</translation>
     </message>
     <message>
         <source>The recipient&apos;s number is unknown or no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer des Empfängers ist unbekannt oder existiert nicht mehr.</translation>
     </message>
     <message>
         <source>The recipient&apos;s number is a landline or cannot receive SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer des Empfängers ist ein Festnetzanschluss oder kann keine SMS empfangen.</translation>
     </message>
     <message>
         <source>The carrier filtered the message as spam or for its content.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Netzbetreiber hat die Nachricht als Spam oder wegen ihres Inhalts gefiltert.</translation>
     </message>
     <message>
         <source>The message could not be delivered, for a reason the carrier did not give.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht zugestellt werden; der Netzbetreiber hat keinen Grund genannt.</translation>
     </message>
     <message>
         <source>There is no such template (ContentSid) on this account: it was deleted, belongs to another account, or the SID is mistyped.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Konto gibt es diese Vorlage (ContentSid) nicht: Sie wurde gelöscht, gehört zu einem anderen Konto, oder die SID ist falsch geschrieben.</translation>
     </message>
     <message>
         <source>The template&apos;s variables were refused: each one needs a value, and none may be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Variablen der Vorlage wurden abgelehnt: Jede braucht einen Wert, und keine darf leer sein.</translation>
     </message>
     <message>
         <source>WhatsApp could not authenticate this WhatsApp sender; it may have to be connected to Twilio again.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp konnte diesen WhatsApp-Absender nicht authentifizieren; er muss eventuell erneut mit Twilio verbunden werden.</translation>
     </message>
     <message>
         <source>The recipient&apos;s address is not an active WhatsApp account (check the number and the whatsapp: prefix).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse des Empfängers ist kein aktives WhatsApp-Konto (prüfen Sie die Nummer und das Präfix whatsapp:).</translation>
     </message>
     <message>
         <source>WhatsApp did not accept this content: the recipient may not be a valid WhatsApp user, or a media file was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat diesen Inhalt nicht angenommen: Der Empfänger ist möglicherweise kein gültiger WhatsApp-Nutzer, oder eine Mediendatei wurde abgelehnt.</translation>
     </message>
     <message>
         <source>The &apos;From&apos; address is not a WhatsApp sender on this Twilio account (or it is still awaiting approval).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die &apos;From&apos;-Adresse ist kein WhatsApp-Absender in diesem Twilio-Konto (oder wartet noch auf Freigabe).</translation>
     </message>
     <message>
         <source>WhatsApp refused the message under its policies, e.g. a template variable left empty or only spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat die Nachricht aufgrund seiner Richtlinien abgelehnt, z. B. weil eine Vorlagenvariable leer war oder nur Leerzeichen enthielt.</translation>
     </message>
     <message>
         <source>The recipient blocked this business on WhatsApp; messages cannot reach them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger hat dieses Unternehmen auf WhatsApp blockiert; Nachrichten können ihn nicht erreichen.</translation>
     </message>
     <message>
         <source>Outside the 24-hour customer-service window WhatsApp only accepts an approved template; the window reopens when the customer writes again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb des 24-Stunden-Servicefensters akzeptiert WhatsApp nur eine genehmigte Vorlage; das Fenster öffnet sich wieder, wenn der Kunde erneut schreibt.</translation>
     </message>
     <message>
         <source>WhatsApp&apos;s sending limit for this sender was reached; wait before sending more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das WhatsApp-Sendelimit für diesen Absender ist erreicht; warten Sie, bevor Sie weitere Nachrichten senden.</translation>
     </message>
     <message>
         <source>WhatsApp refused the message because of a problem with the business&apos;s Meta Business Manager account (e.g. its payment method or Twilio&apos;s access request); fix it in Meta Business Manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat die Nachricht wegen eines Problems mit dem Meta-Business-Manager-Konto des Unternehmens abgelehnt (z. B. Zahlungsmethode oder Zugriffsanfrage von Twilio); beheben Sie es im Meta Business Manager.</translation>
     </message>
     <message>
         <source>WhatsApp refused the content: a media type it does not support, or a template longer than 1024 characters once filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat den Inhalt abgelehnt: ein nicht unterstützter Medientyp oder eine Vorlage, die ausgefüllt länger als 1024 Zeichen ist.</translation>
     </message>
     <message>
         <source>The recipient cannot receive WhatsApp messages: not a WhatsApp user, terms not accepted, or an outdated app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger kann keine WhatsApp-Nachrichten empfangen: kein WhatsApp-Nutzer, Nutzungsbedingungen nicht akzeptiert oder veraltete App.</translation>
     </message>
     <message>
         <source>WhatsApp does not accept one of the message&apos;s parameters for this kind of message.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp akzeptiert einen der Parameter der Nachricht für diese Art von Nachricht nicht.</translation>
     </message>
     <message>
         <source>WhatsApp does not deliver marketing templates to this user (one of Meta&apos;s experiments) unless a conversation is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp stellt diesem Nutzer keine Marketing-Vorlagen zu (eines der Experimente von Meta), außer wenn bereits eine Unterhaltung offen ist.</translation>
     </message>
     <message>
         <source>Meta chose not to deliver this marketing template (never to U.S. numbers, and not to users who already got many); retry later or use SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta hat entschieden, diese Marketing-Vorlage nicht zuzustellen (nie an US-Nummern und nicht an Nutzer, die schon viele erhalten haben); versuchen Sie es später erneut oder verwenden Sie SMS.</translation>
     </message>
     <message>
         <source>The WhatsApp Business Account is locked by Meta; nothing can be sent until Meta unlocks it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das WhatsApp-Business-Konto ist von Meta gesperrt; bis Meta es entsperrt, kann nichts gesendet werden.</translation>
     </message>
     <message>
         <source>These credentials are not allowed to do this (insufficient permissions).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zugangsdaten dürfen das nicht (unzureichende Berechtigungen).</translation>
     </message>
     <message>
         <source>Twilio had a server error; the request may not have been processed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Twilio ist ein Serverfehler aufgetreten; die Anfrage wurde möglicherweise nicht verarbeitet.</translation>
     </message>
     <message>
         <source>Twilio error %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio-Fehler %1.</translation>
     </message>
     <message>
         <source>Could not reach Twilio (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio war nicht erreichbar (%1).</translation>
     </message>
     <message>
         <source>Twilio&apos;s answer could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von Twilio konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Switchboard could not record the message (%1); nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchboard konnte die Nachricht nicht speichern (%1); es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
 </context>
 <context>
     <name>TwilioV1Answer</name>
     <message>
         <source>the answer is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort ist kein JSON-Objekt</translation>
     </message>
     <message>
         <source>the next page is not part of this list</source>
-        <translation type="unfinished"></translation>
+        <translation>die nächste Seite gehört nicht zu dieser Liste</translation>
     </message>
     <message>
         <source>the list did not end after %1 pages</source>
-        <translation type="unfinished"></translation>
+        <translation>die Liste endete nicht nach %1 Seiten</translation>
     </message>
 </context>
 <context>
     <name>TwimlBuilder</name>
     <message>
         <source>%1: a messaging response may contain only Message and Redirect, not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine Messaging-Antwort darf nur Message und Redirect enthalten, nicht %2.</translation>
     </message>
     <message>
         <source>%1: %2 is not a TwiML voice verb.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist kein TwiML-Sprachverb.</translation>
     </message>
     <message>
         <source>%1: %2 cannot contain other elements.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 darf keine anderen Elemente enthalten.</translation>
     </message>
     <message>
         <source>%1: %2 may contain only %3, not %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 darf nur %3 enthalten, nicht %4.</translation>
     </message>
     <message>
         <source>%1: %2 needs its text (what to say, dial or fetch).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 braucht seinen Text (was gesagt, gewählt oder abgerufen werden soll).</translation>
     </message>
     <message>
         <source>%1: Play needs a URL or digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Play braucht eine URL oder Ziffern.</translation>
     </message>
     <message>
         <source>%1: Enqueue needs a queue name or a workflowSid.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Enqueue braucht einen Warteschlangennamen oder eine workflowSid.</translation>
     </message>
     <message>
         <source>%1: Dial needs a number or a Number, Client or Conference to dial.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dial braucht eine Nummer oder ein Number, Client oder Conference zum Wählen.</translation>
     </message>
     <message>
         <source>%1: Dial takes either a number as its text or nouns, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dial nimmt entweder eine Nummer als Text oder Nomen, nicht beides.</translation>
     </message>
     <message>
         <source>%1: a Conference must be the only noun in its Dial.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine Conference muss das einzige Nomen in ihrem Dial sein.</translation>
     </message>
     <message>
         <source>%1: Dial rings at most 10 numbers or clients at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dial lässt höchstens 10 Nummern oder Clients gleichzeitig klingeln.</translation>
     </message>
     <message>
         <source>%1: Message takes either its text or Body and Media, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Message nimmt entweder seinen Text oder Body und Media, nicht beides.</translation>
     </message>
     <message>
         <source>%1: a Message has at most one Body.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine Message hat höchstens einen Body.</translation>
     </message>
     <message>
         <source>%1: a Message carries at most 10 Media.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine Message enthält höchstens 10 Media.</translation>
     </message>
     <message>
         <source>%1: %2=&quot;%3&quot; must be GET or POST.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2=&quot;%3&quot; muss GET oder POST sein.</translation>
     </message>
     <message>
         <source>%1: %2=&quot;%3&quot; is not one of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2=&quot;%3&quot; ist keiner der Werte %4.</translation>
     </message>
     <message>
         <source>%1: input=&quot;%2&quot; must be dtmf, speech or &quot;dtmf speech&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: input=&quot;%2&quot; muss dtmf, speech oder &quot;dtmf speech&quot; sein.</translation>
     </message>
 </context>
 <context>
     <name>VoiceChannel</name>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonie</translation>
     </message>
     <message>
         <source>your number&apos;s &quot;A call comes in&quot; webhook (TwiML)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Webhook &quot;A call comes in&quot; Ihrer Nummer (TwiML)</translation>
     </message>
     <message>
         <source>call status callbacks (sent with each call)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufstatus-Callbacks (mit jedem Anruf gesendet)</translation>
     </message>
     <message>
         <source>recording status callbacks (recordingStatusCallback)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmestatus-Callbacks (recordingStatusCallback)</translation>
     </message>
 </context>
 <context>
     <name>VoiceChannelUi</name>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe</translation>
     </message>
 </context>
 <context>
     <name>WebhookDetailText</name>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>Not UTF-8 text; as base64:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein UTF-8-Text; als Base64:</translation>
     </message>
     <message>
         <source>Signature: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur: %1</translation>
     </message>
     <message>
         <source>A replay of webhook %1: its signature check was skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein erneutes Zustellen von Webhook %1: Die Signaturprüfung wurde übersprungen.</translation>
     </message>
     <message>
         <source>URL checked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüfte URL:</translation>
     </message>
     <message>
         <source>Variants tried:</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchte Varianten:</translation>
     </message>
     <message>
         <source>✔ matches</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ stimmt überein</translation>
     </message>
     <message>
         <source>✘</source>
-        <translation type="unfinished"></translation>
+        <translation>✘</translation>
     </message>
     <message>
         <source>Twilio signed this URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat diese URL signiert:</translation>
     </message>
     <message>
         <source>What to change:</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu ändern ist:</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>Webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>SID</source>
-        <translation type="unfinished"></translation>
+        <translation>SID</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwortet</translation>
     </message>
     <message>
         <source>HTTP %1 in %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 in %2 ms</translation>
     </message>
     <message>
         <source>Headers</source>
-        <translation type="unfinished"></translation>
+        <translation>Header</translation>
     </message>
     <message>
         <source>Body (raw)</source>
-        <translation type="unfinished"></translation>
+        <translation>Body (roh)</translation>
     </message>
     <message>
         <source>Form fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Formularfelder</translation>
     </message>
     <message>
         <source>Response sent (HTTP %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete Antwort (HTTP %1)</translation>
     </message>
     <message>
         <source>Webhook %1 → %2 (SID %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 → %2 (SID %3)</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Their form fields are the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Formularfelder sind gleich.</translation>
     </message>
 </context>
 <context>
     <name>WhatsAppAddress</name>
     <message>
         <source>&apos;%1&apos; is another channel&apos;s address; WhatsApp addresses are whatsapp: and a number in E.164 form, e.g. whatsapp:+14155550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist die Adresse eines anderen Kanals; WhatsApp-Adressen bestehen aus whatsapp: und einer Nummer im E.164-Format, z. B. whatsapp:+14155550100.</translation>
     </message>
 </context>
 <context>
     <name>WhatsAppChannel</name>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>your WhatsApp sender&apos;s &quot;A message comes in&quot; webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>der Webhook &quot;A message comes in&quot; Ihres WhatsApp-Absenders</translation>
     </message>
     <message>
         <source>WhatsApp status callbacks (sent with each message)</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp-Status-Callbacks (mit jeder Nachricht gesendet)</translation>
     </message>
 </context>
 <context>
     <name>WhatsAppChannelUi</name>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
 </context>
 <context>
     <name>WhatsAppStatuses</name>
     <message>
         <source>WhatsApp has it but has not reached the customer&apos;s phone yet (one tick).</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp hat sie, aber sie hat das Telefon des Kunden noch nicht erreicht (ein Haken).</translation>
     </message>
     <message>
         <source>On the customer&apos;s phone, not opened yet (two ticks).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Telefon des Kunden, noch nicht geöffnet (zwei Haken).</translation>
     </message>
     <message>
         <source>The customer opened it (two blue ticks). Customers who turned read receipts off never show this, so delivered may be the last status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde hat sie geöffnet (zwei blaue Haken). Bei Kunden, die Lesebestätigungen ausgeschaltet haben, erscheint dies nie, daher kann „zugestellt“ der letzte Status sein.</translation>
     </message>
     <message>
         <source>A WhatsApp message from the customer; it opens a 24-hour window for free-form replies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine WhatsApp-Nachricht vom Kunden; sie öffnet ein 24-Stunden-Fenster für frei formulierte Antworten.</translation>
     </message>
     <message>
         <source>Not delivered on WhatsApp: see the error for why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf WhatsApp nicht zugestellt: Den Grund nennt der Fehler.</translation>
     </message>
 </context>
 <context>
     <name>sb::AccountApi</name>
     <message>
         <source>The Messaging API is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Messaging-API ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>The store could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Speicher konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>onlyWhileRunning must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>onlyWhileRunning muss true oder false sein.</translation>
     </message>
 </context>
 <context>
     <name>sb::AccountTab</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>&amp;Wire to this console</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dieser Konsole &amp;verbinden</translation>
     </message>
     <message>
         <source>R&amp;estore previous URLs</source>
-        <translation type="unfinished"></translation>
+        <translation>Frühere URLs &amp;wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;Only while Switchboard runs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nur solange Switchboard läuft</translation>
     </message>
     <message>
         <source>Wiring result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis der Verbindung</translation>
     </message>
     <message>
         <source>Where wiring points</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel der Verbindung</translation>
     </message>
     <message>
         <source>Trial account limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen des Testkontos</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Capabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktionen</translation>
     </message>
     <message>
         <source>SMS URL</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS-URL</translation>
     </message>
     <message>
         <source>Voice URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Voice-URL</translation>
     </message>
     <message>
         <source>Status callback</source>
-        <translation type="unfinished"></translation>
+        <translation>Status-Callback</translation>
     </message>
     <message>
         <source>Wired</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>Phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefonnummern</translation>
     </message>
     <message>
         <source>SID</source>
-        <translation type="unfinished"></translation>
+        <translation>SID</translation>
     </message>
     <message>
         <source>Numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummern</translation>
     </message>
     <message>
         <source>Inbound request URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL für eingehende Anfragen</translation>
     </message>
     <message>
         <source>Messaging Services</source>
-        <translation type="unfinished"></translation>
+        <translation>Messaging Services</translation>
     </message>
     <message>
         <source>Messaging Services status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Messaging Services</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Refresh the account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto aktualisieren</translation>
     </message>
     <message>
         <source>Check &amp;balance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guthaben prüfen</translation>
     </message>
     <message>
         <source>Point the selected number&apos;s SMS URL, voice URL and status callback at this console, keeping what they were</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS-URL, Voice-URL und Status-Callback der ausgewählten Nummer auf diese Konsole richten und die bisherigen Werte aufbewahren</translation>
     </message>
     <message>
         <source>Put back the URLs the selected number had before it was wired</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URLs zurücksetzen, die die ausgewählte Nummer vor dem Verbinden hatte</translation>
     </message>
     <message>
         <source>Restore the previous URLs when Switchboard closes (or, after a crash, when it next starts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die früheren URLs wiederherstellen, wenn Switchboard geschlossen wird (oder nach einem Absturz beim nächsten Start)</translation>
     </message>
     <message>
         <source>&amp;Phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Telefonnummern</translation>
     </message>
     <message>
         <source>&amp;Messaging Services</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Messaging Services</translation>
     </message>
     <message>
         <source>Loading the account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto wird geladen…</translation>
     </message>
     <message>
         <source>Wiring points a number at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Verbinden wird eine Nummer auf %1 gerichtet.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;%1&lt;/h3&gt;%2 · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;%2 · %3 · %4</translation>
     </message>
     <message>
         <source>offline sandbox, nothing is really sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline-Sandbox, es wird nichts wirklich gesendet</translation>
     </message>
     <message>
         <source>Trial account: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Testkonto: %1</translation>
     </message>
     <message>
         <source>The phone numbers could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telefonnummern konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The Messaging Services could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Messaging Services konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Voice</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>MMS</source>
-        <translation type="unfinished"></translation>
+        <translation>MMS</translation>
     </message>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>(no numbers)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Nummern)</translation>
     </message>
     <message>
         <source>Each number&apos;s own SMS URL</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS-URL der jeweiligen Nummer</translation>
     </message>
     <message>
         <source>Inbound messages go to each number&apos;s own &quot;A message comes in&quot; URL; the service&apos;s inbound request URL (%1) is not used</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehende Nachrichten gehen an die eigene URL &quot;A message comes in&quot; jeder Nummer; die URL für eingehende Anfragen des Dienstes (%1) wird nicht verwendet</translation>
     </message>
     <message>
         <source>This account has no Messaging Services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto hat keine Messaging Services.</translation>
     </message>
     <message>
         <source>Balance: %1 %2 (at %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben: %1 %2 (um %3)</translation>
     </message>
     <message>
         <source>Balance unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guthaben nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>The console&apos;s database could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank der Konsole konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>While Switchboard runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Solange Switchboard läuft</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>Wiring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird verbunden…</translation>
     </message>
     <message>
         <source>%1 now sends its messages, calls and call statuses to this console. Its previous URLs are kept for Restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sendet seine Nachrichten, Anrufe und Anrufstatus jetzt an diese Konsole. Die bisherigen URLs werden zum Wiederherstellen aufbewahrt.</translation>
     </message>
     <message>
         <source>Not wired: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: %1</translation>
     </message>
     <message>
         <source>Restoring…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird wiederhergestellt…</translation>
     </message>
     <message>
         <source>%1 has its previous URLs again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat wieder seine früheren URLs.</translation>
     </message>
     <message>
         <source>Not restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht wiederhergestellt: %1</translation>
     </message>
     <message numerus="yes">
         <source>Restored %n number(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Nummer wiederhergestellt.</numerusform>
+            <numerusform>%n Nummern wiederhergestellt.</numerusform>
         </translation>
     </message>
 </context>
@@ -2057,638 +2072,640 @@
     <name>sb::AttachmentTray</name>
     <message>
         <source>&amp;Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhängen…</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien anhängen</translation>
     </message>
     <message>
         <source>Or drop files on the message, or paste an image into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oder ziehen Sie Dateien auf die Nachricht oder fügen Sie ein Bild darin ein.</translation>
     </message>
     <message>
         <source>Attachments need a public URL: Twilio downloads them from this console.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge brauchen eine öffentliche URL: Twilio lädt sie von dieser Konsole herunter.</translation>
     </message>
     <message>
         <source>%1 %2 A link to a file already online can go in the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 Ein Link zu einer bereits online verfügbaren Datei kann in den Text.</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
         <source>attachments need the console&apos;s server, which is not running</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge brauchen den Server der Konsole, der nicht läuft</translation>
     </message>
     <message>
         <source>pasted-image-%1.png</source>
-        <translation type="unfinished"></translation>
+        <translation>eingefuegtes-bild-%1.png</translation>
     </message>
     <message>
         <source>%1 could not be attached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht angehängt werden: %2</translation>
     </message>
     <message>
         <source>%1 · failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · fehlgeschlagen</translation>
     </message>
     <message>
         <source>%1 · copying…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · wird kopiert…</translation>
     </message>
 </context>
 <context>
     <name>sb::CallTableModel</name>
     <message>
         <source>Incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehend</translation>
     </message>
     <message>
         <source>Outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehend</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt</translation>
     </message>
     <message>
         <source>dialling</source>
-        <translation type="unfinished"></translation>
+        <translation>wird gewählt</translation>
     </message>
     <message>
         <source>1 recording</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Aufnahme</translation>
     </message>
     <message>
         <source>%1 recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Aufnahmen</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Rec.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufn.</translation>
     </message>
 </context>
 <context>
     <name>sb::CallsTab</name>
     <message>
         <source>&amp;Record the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf &amp;aufnehmen</translation>
     </message>
     <message>
         <source>Ring &amp;my phone first (click-to-call)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst &amp;mein Telefon klingeln lassen (Click-to-Call)</translation>
     </message>
     <message>
         <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anrufen</translation>
     </message>
     <message>
         <source>Hang &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;uflegen</translation>
     </message>
     <message>
         <source>Sandbox keypad</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox-Tastenfeld</translation>
     </message>
     <message>
         <source>+1 415 555 0100</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 415 555 0100</translation>
     </message>
     <message>
         <source>Clear the number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer löschen</translation>
     </message>
     <message>
         <source>Customer&apos;s number to call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzurufende Nummer des Kunden</translation>
     </message>
     <message>
         <source>National numbers are read in the caller ID&apos;s country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationale Nummern werden im Land der Anrufer-ID interpretiert.</translation>
     </message>
     <message>
         <source>Caller ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer-ID</translation>
     </message>
     <message>
         <source>The number the customer sees calling them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer, die der Kunde als Anrufer sieht.</translation>
     </message>
     <message>
         <source>Click-to-call needs your own phone: set it in File ▸ Settings (SWITCHBOARD_AGENT_PHONE).</source>
-        <translation type="unfinished"></translation>
+        <translation>Click-to-Call braucht Ihr eigenes Telefon: Legen Sie es unter Datei ▸ Einstellungen fest (SWITCHBOARD_AGENT_PHONE).</translation>
     </message>
     <message>
         <source>Rings %1 first, then connects you to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lässt zuerst %1 klingeln und verbindet Sie dann mit dem Kunden.</translation>
     </message>
     <message>
         <source>Call the customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden anrufen</translation>
     </message>
     <message>
         <source>Calls and the IVR need a public URL: Twilio asks this console what to do on a call, and it cannot reach it now. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe und die IVR brauchen eine öffentliche URL: Twilio fragt diese Konsole, was bei einem Anruf zu tun ist, und kann sie derzeit nicht erreichen. %1</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An:</translation>
     </message>
     <message>
         <source>Caller &amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer-&amp;ID:</translation>
     </message>
     <message>
         <source>Filter by number or status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Nummer oder Status filtern</translation>
     </message>
     <message>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter löschen</translation>
     </message>
     <message>
         <source>Filter calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe filtern</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen:</translation>
     </message>
     <message>
         <source>Outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgehend</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe</translation>
     </message>
     <message>
         <source>Every call, newest first; select one for its timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anrufe, neueste zuerst; wählen Sie einen aus, um seinen Verlauf zu sehen.</translation>
     </message>
     <message>
         <source>Select a call to see its timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Anruf aus, um seinen Verlauf zu sehen.</translation>
     </message>
     <message>
         <source>Call timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufverlauf</translation>
     </message>
     <message>
         <source>Each status the selected call reached, with its time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Status, den der ausgewählte Anruf erreicht hat, mit Uhrzeit.</translation>
     </message>
     <message>
         <source>Hang up the selected call</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählten Anruf auflegen</translation>
     </message>
     <message>
         <source>Press %1 on the simulated call</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 im simulierten Anruf drücken</translation>
     </message>
     <message>
         <source>Presses keys on the selected simulated call while it is in progress, as the caller would on their phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drückt Tasten im ausgewählten simulierten Anruf, während er läuft, wie es der Anrufer auf seinem Telefon tun würde.</translation>
     </message>
     <message>
         <source>IVR e&amp;ditor</source>
-        <translation type="unfinished"></translation>
+        <translation>IVR-E&amp;ditor</translation>
     </message>
     <message>
         <source>Calls or IVR editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe oder IVR-Editor</translation>
     </message>
     <message>
         <source>The calls could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anrufe konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Will call %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruft %1 an</translation>
     </message>
     <message>
         <source>Nothing was dialled: enter the customer&apos;s number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nicht gewählt: Geben Sie die Nummer des Kunden ein.</translation>
     </message>
     <message>
         <source>Nothing was dialled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nicht gewählt: %1</translation>
     </message>
     <message>
         <source>Nothing was dialled: there is no number to call from yet; add one in File ▸ Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nicht gewählt: Es gibt noch keine Nummer, von der aus angerufen werden kann; fügen Sie unter Datei ▸ Einstellungen eine hinzu.</translation>
     </message>
     <message>
         <source>Ringing your phone (%1) first…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst klingelt Ihr Telefon (%1)…</translation>
     </message>
     <message>
         <source>Calling %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird angerufen…</translation>
     </message>
     <message>
         <source>Your phone is ringing; answer it to be connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Telefon klingelt; nehmen Sie ab, um mit %1 verbunden zu werden.</translation>
     </message>
     <message>
         <source>Calling %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird angerufen.</translation>
     </message>
     <message>
         <source>Incoming call from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehender Anruf von %1</translation>
     </message>
     <message>
         <source>To %1 — see the Calls tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>An %1 – siehe Registerkarte Anrufe.</translation>
     </message>
     <message>
         <source>New voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Mailbox-Nachricht</translation>
     </message>
     <message>
         <source>New voicemail from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Mailbox-Nachricht von %1</translation>
     </message>
     <message>
         <source>%1 long — play it in the Calls tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lang – spielen Sie sie in der Registerkarte Anrufe ab.</translation>
     </message>
     <message>
         <source>%1 call, %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf (%1), %2 → %3</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1</translation>
     </message>
     <message>
         <source>The call was cancelled before it was answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf wurde abgebrochen, bevor er angenommen wurde.</translation>
     </message>
     <message>
         <source>Hung up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgelegt.</translation>
     </message>
     <message>
         <source>Pressing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird gedrückt…</translation>
     </message>
     <message>
         <source>Pressed %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gedrückt.</translation>
     </message>
     <message>
         <source>The sandbox did not take %1 (HTTP %2); hover for why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox hat %1 nicht angenommen (HTTP %2); Details beim Darüberfahren mit der Maus.</translation>
     </message>
 </context>
 <context>
     <name>sb::CannedEditor</name>
     <message>
         <source>S&amp;hared with the team</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem Team &amp;geteilt</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Canned responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Textbausteine</translation>
     </message>
     <message>
         <source>Each response&apos;s shortcut and text. Select one to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzel und Text jedes Textbausteins. Wählen Sie einen aus, um ihn zu bearbeiten.</translation>
     </message>
     <message>
         <source>thanks</source>
-        <translation type="unfinished"></translation>
+        <translation>danke</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzel</translation>
     </message>
     <message>
         <source>The word typed after / in a reply box to insert the response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Wort, das in einem Antwortfeld nach / eingegeben wird, um den Textbaustein einzufügen.</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>The response&apos;s text, with placeholders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text des Textbausteins, mit Platzhaltern.</translation>
     </message>
     <message>
         <source>Placeholders: {{contact.name}} (the number when the name is unknown), {{contact.number}}, {{agent.name}} (Settings ▸ Your name), and any other {{field}}, asked for when it is inserted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter: {{contact.name}} (die Nummer, wenn der Name unbekannt ist), {{contact.number}}, {{agent.name}} (Einstellungen ▸ Ihr Name) und jedes andere {{field}}, das beim Einfügen abgefragt wird.</translation>
     </message>
     <message>
         <source>Sh&amp;ortcut:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kürzel:</translation>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Text:</translation>
     </message>
     <message>
         <source>/%1 (shared)</source>
-        <translation type="unfinished"></translation>
+        <translation>/%1 (geteilt)</translation>
     </message>
 </context>
 <context>
     <name>sb::CannedPicker</name>
     <message>
         <source>Canned responses</source>
-        <translation type="unfinished"></translation>
+        <translation>Textbausteine</translation>
     </message>
     <message>
         <source>Up and Down choose, Enter inserts, Esc closes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil hoch und runter wählen aus, Eingabe fügt ein, Esc schließt.</translation>
     </message>
     <message>
         <source>No canned responses yet (Tools ▸ Canned responses…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Textbausteine (Extras ▸ Textbausteine…)</translation>
     </message>
     <message>
         <source>No canned response matches &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Textbaustein passt zu &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1
 
 (shared with the team)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+(mit dem Team geteilt)</translation>
     </message>
     <message>
         <source>Fill in the response</source>
-        <translation type="unfinished"></translation>
+        <translation>Textbaustein ausfüllen</translation>
     </message>
     <message>
         <source>Insert</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfügen</translation>
     </message>
     <message>
         <source>Leave the fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder offen lassen</translation>
     </message>
     <message>
         <source>Inserts the text with the fields still to fill in</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügt den Text mit noch auszufüllenden Feldern ein</translation>
     </message>
 </context>
 <context>
     <name>sb::CannedResponses</name>
     <message>
         <source>Another canned response already has the shortcut /%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderer Textbaustein hat bereits das Kürzel /%1.</translation>
     </message>
     <message>
         <source>Give the response a shortcut (the word typed after /).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Textbaustein ein Kürzel (das Wort, das nach / eingegeben wird).</translation>
     </message>
     <message>
         <source>The shortcut must be one word (letters, digits, - _ .), not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Kürzel muss ein einzelnes Wort sein (Buchstaben, Ziffern, - _ .), nicht &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>The response /%1 has no text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Textbaustein /%1 hat keinen Text.</translation>
     </message>
     <message>
         <source>The canned response /%1 no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Textbaustein /%1 existiert nicht mehr.</translation>
     </message>
 </context>
 <context>
     <name>sb::ConnectionStatus</name>
     <message>
         <source>&lt;b&gt;Sandbox&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sandbox&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Live&lt;/b&gt; — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Live&lt;/b&gt; — %1</translation>
     </message>
     <message>
         <source>Local API on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale API auf %1</translation>
     </message>
     <message>
         <source>Webhooks on %1 · public URL %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks auf %1 · öffentliche URL %2</translation>
     </message>
     <message>
         <source>Polling Twilio (no webhooks): last asked %1, next in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio wird abgefragt (keine Webhooks): zuletzt %1, nächste Abfrage in %2 s</translation>
     </message>
     <message>
         <source>Polling Twilio (no webhooks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio wird abgefragt (keine Webhooks)</translation>
     </message>
     <message>
         <source>⚠ Twilio cannot reach this computer: set the public URL in File ▸ Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Twilio kann diesen Computer nicht erreichen: Legen Sie die öffentliche URL unter Datei ▸ Einstellungen fest</translation>
     </message>
     <message>
         <source>⚠ the public URL does not reach this server</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ die öffentliche URL erreicht diesen Server nicht</translation>
     </message>
     <message>
         <source>last webhook %1</source>
-        <translation type="unfinished"></translation>
+        <translation>letzter Webhook %1</translation>
     </message>
     <message>
         <source>no webhooks yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine Webhooks</translation>
     </message>
 </context>
 <context>
     <name>sb::ContactApi</name>
     <message>
         <source>before must be the `next` cursor of a previous page.</source>
-        <translation type="unfinished"></translation>
+        <translation>before muss der `next`-Cursor einer vorherigen Seite sein.</translation>
     </message>
     <message>
         <source>The store could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Speicher konnte nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
     <name>sb::ContactDelegate</name>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>abgemeldet</translation>
     </message>
 </context>
 <context>
     <name>sb::ContactListModel</name>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
         </translation>
     </message>
     <message>
         <source>opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>abgemeldet</translation>
     </message>
     <message>
         <source>found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gefunden: %1</translation>
     </message>
     <message>
         <source>last: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zuletzt: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::ContentClient</name>
     <message>
         <source>the answer has no list of contents</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort enthält keine Liste von Inhalten</translation>
     </message>
 </context>
 <context>
     <name>sb::ConversationView</name>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gespeichert.</translation>
     </message>
     <message>
         <source>Not saved to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht in %1 gespeichert: %2</translation>
     </message>
     <message>
         <source>The messages with this customer, oldest first. Open a message&apos;s menu for copy, details, retry and edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachrichten mit diesem Kunden, älteste zuerst. Öffnen Sie das Menü einer Nachricht zum Kopieren, für Details, Erneut versuchen und Bearbeiten.</translation>
     </message>
     <message>
         <source>Reply… (Enter sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten… (Eingabe sendet)</translation>
     </message>
     <message>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort senden</translation>
     </message>
     <message>
         <source>Reply to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort an %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <comment>name (address)</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Select a message to see the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Nachricht aus, um die Unterhaltung zu sehen</translation>
     </message>
     <message>
         <source>Conversation with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung mit %1</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <source>Editing the message that failed: change it and press Enter to send it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die fehlgeschlagene Nachricht wird bearbeitet: Ändern Sie sie und drücken Sie Eingabe, um sie erneut zu senden.</translation>
     </message>
     <message>
         <source>Nothing was sent: type a reply first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gesendet: Geben Sie zuerst eine Antwort ein.</translation>
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Text)</translation>
     </message>
     <message>
         <source>Goes out at %1 (scheduled at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird um %1 gesendet (geplant um %2)</translation>
     </message>
     <message>
         <source>Scheduled for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant für %1</translation>
     </message>
     <message>
         <source>⚠ Not delivered: %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Nicht zugestellt: %1%2</translation>
     </message>
     <message>
         <source>no reason given.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Grund angegeben.</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Edit and resend</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten und erneut senden</translation>
     </message>
 </context>
 <context>
@@ -2707,7 +2724,7 @@
     </message>
     <message>
         <source>SendGrid refused the email: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">SendGrid hat die E-Mail abgelehnt: %1</translation>
     </message>
     <message>
         <source>This Idempotency-Key was used for a different email (%1); nothing was sent. Use a new key for a new email, or the same body to retry that one.</source>
@@ -2726,7 +2743,7 @@
     </message>
     <message>
         <source>&amp;Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Anhängen…</translation>
     </message>
     <message>
         <source>R&amp;emove</source>
@@ -2838,7 +2855,7 @@
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Nachricht</translation>
     </message>
     <message>
         <source>The email&apos;s text, with formatting; sent as HTML with a plain-text alternative.</source>
@@ -2890,7 +2907,7 @@
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Dateien anhängen</translation>
     </message>
     <message>
         <source>Remove the selected attachments</source>
@@ -2906,7 +2923,7 @@
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;An:</translation>
     </message>
     <message>
         <source>&amp;Cc:</source>
@@ -2918,7 +2935,7 @@
     </message>
     <message>
         <source>Fr&amp;om:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">V&amp;on:</translation>
     </message>
     <message>
         <source>Sub&amp;ject:</source>
@@ -2982,7 +2999,7 @@
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Nichts wurde gesendet: %1</translation>
     </message>
     <message>
         <source>Link address:</source>
@@ -3059,7 +3076,7 @@
     </message>
     <message>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Filter löschen</translation>
     </message>
     <message>
         <source>Filter emails</source>
@@ -3107,11 +3124,11 @@
     </message>
     <message>
         <source>Sending to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Wird an %1 gesendet…</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Nichts wurde gesendet: %1</translation>
     </message>
     <message>
         <source>SendGrid refused the email; nothing was sent, your draft is kept. %1</source>
@@ -3154,11 +3171,11 @@
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Zeit</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">An</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -3166,7 +3183,7 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Status</translation>
     </message>
 </context>
 <context>
@@ -3205,11 +3222,11 @@
     </message>
     <message>
         <source>Loading the account&apos;s templates…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Vorlagen des Kontos werden geladen…</translation>
     </message>
     <message>
         <source>The templates could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Die Vorlagen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>No template</source>
@@ -3258,7 +3275,7 @@ No active version</source>
     </message>
     <message>
         <source>Template variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Vorlagenvariable %1</translation>
     </message>
     <message>
         <source>Fills %1 in the template.</source>
@@ -3349,7 +3366,7 @@ No active version</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1: %2</translation>
     </message>
     <message>
         <source>%1  Stored, handed to SendGrid</source>
@@ -3361,7 +3378,7 @@ No active version</source>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -3384,7 +3401,7 @@ No active version</source>
     </message>
     <message>
         <source>no reason given.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">kein Grund angegeben.</translation>
     </message>
     <message>
         <source>Message %1 was not delivered: %2%3</source>
@@ -3433,7 +3450,7 @@ No active version</source>
     <name>sb::InboxTab</name>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Senden</translation>
     </message>
     <message>
         <source>Later…</source>
@@ -3445,11 +3462,11 @@ No active version</source>
     </message>
     <message>
         <source>Clear the search</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Suche löschen</translation>
     </message>
     <message>
         <source>Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Nachrichten suchen</translation>
     </message>
     <message>
         <source>Finds messages, numbers and names as you type; Down goes to the results, Enter opens the first.</source>
@@ -3517,11 +3534,11 @@ No active version</source>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">In %1 gespeichert.</translation>
     </message>
     <message>
         <source>Not saved to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Nicht in %1 gespeichert: %2</translation>
     </message>
     <message>
         <source>Reply on channel</source>
@@ -3533,11 +3550,11 @@ No active version</source>
     </message>
     <message>
         <source>Reply… (Enter sends)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Antworten… (Eingabe sendet)</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Antworten</translation>
     </message>
     <message>
         <source>Add note</source>
@@ -3553,7 +3570,7 @@ No active version</source>
     </message>
     <message>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Antwort senden</translation>
     </message>
     <message>
         <source>Enter in the reply box</source>
@@ -3565,7 +3582,7 @@ No active version</source>
     </message>
     <message>
         <source>Send later</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Später senden</translation>
     </message>
     <message>
         <source>Opens a dialog to pick the time.</source>
@@ -3608,7 +3625,7 @@ No active version</source>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Unterhaltung</translation>
     </message>
     <message>
         <source>on %1</source>
@@ -3624,11 +3641,11 @@ No active version</source>
     </message>
     <message>
         <source>Conversation with %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Unterhaltung mit %1</translation>
     </message>
     <message>
         <source>Reply to %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Antwort an %1</translation>
     </message>
     <message>
         <source>The name was not saved: %1</source>
@@ -3652,11 +3669,11 @@ No active version</source>
     </message>
     <message>
         <source>Nothing was sent: type a reply first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Es wurde nichts gesendet: Geben Sie zuerst eine Antwort ein.</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Nichts wurde gesendet: %1</translation>
     </message>
     <message>
         <source>Agent</source>
@@ -3703,7 +3720,7 @@ No active version</source>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished"> s</translation>
     </message>
     <message>
         <source>Beep before recording</source>
@@ -3719,7 +3736,7 @@ No active version</source>
     </message>
     <message>
         <source>Voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Mailbox</translation>
     </message>
     <message>
         <source>Sub-menu</source>
@@ -3731,7 +3748,7 @@ No active version</source>
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Auflegen</translation>
     </message>
     <message>
         <source>Back to the menu</source>
@@ -3743,7 +3760,7 @@ No active version</source>
     </message>
     <message>
         <source>We have sent you a text message.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Wir haben Ihnen eine SMS gesendet.</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
@@ -3759,7 +3776,7 @@ No active version</source>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Text:</translation>
     </message>
     <message>
         <source>T&amp;hen:</source>
@@ -3803,7 +3820,7 @@ No active version</source>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Text</translation>
     </message>
     <message>
         <source>What is said, or the SMS sent.</source>
@@ -3877,7 +3894,7 @@ No active version</source>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Speichern</translation>
     </message>
     <message>
         <source>Re&amp;vert</source>
@@ -4024,654 +4041,666 @@ No active version</source>
     <name>sb::IvrHoursForm</name>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone</translation>
     </message>
     <message>
         <source>An IANA zone like Europe/London.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine IANA-Zone wie Europe/Berlin.</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitzone:</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschlossen</translation>
     </message>
     <message>
         <source>Open on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnet am %1</translation>
     </message>
     <message>
         <source>Ranges like 09:00-12:00, 13:00-17:00; empty: closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitspannen wie 09:00-12:00, 13:00-17:00; leer: geschlossen.</translation>
     </message>
 </context>
 <context>
     <name>sb::IvrMenuForm</name>
     <message>
         <source>As the enclosing menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie im übergeordneten Menü</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Sa&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansage:</translation>
     </message>
     <message>
         <source>Vo&amp;ice:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sti&amp;mme:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>&amp;Wait for a key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf &amp;Taste warten:</translation>
     </message>
     <message>
         <source>Greeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrüßung</translation>
     </message>
     <message>
         <source>What the caller hears.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was der Anrufer hört.</translation>
     </message>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Stimme</translation>
     </message>
     <message>
         <source>alice, man, woman, Polly.&lt;name&gt; or Google.&lt;name&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>alice, man, woman, Polly.&lt;name&gt; oder Google.&lt;name&gt;.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>A language tag like en-US.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Sprach-Tag wie en-US.</translation>
     </message>
     <message>
         <source>Seconds to wait for a key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die auf eine Taste gewartet wird</translation>
     </message>
     <message>
         <source>Said on an unknown key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansage bei unbekannter Taste</translation>
     </message>
     <message>
         <source>Said when a key with no option is pressed; then the menu again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angesagt, wenn eine Taste ohne Option gedrückt wird; danach erneut das Menü.</translation>
     </message>
 </context>
 <context>
     <name>sb::IvrTreeModel</name>
     <message>
         <source>say “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ansagen</translation>
     </message>
     <message>
         <source>forward to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>weiterleiten an %1</translation>
     </message>
     <message>
         <source>(no number)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Nummer)</translation>
     </message>
     <message>
         <source>voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox</translation>
     </message>
     <message>
         <source>sub-menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Untermenü</translation>
     </message>
     <message>
         <source>text “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS „%1“</translation>
     </message>
     <message>
         <source>hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>auflegen</translation>
     </message>
     <message>
         <source>Greeting (empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrüßung (leer)</translation>
     </message>
     <message>
         <source>Greeting: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrüßung: „%1“</translation>
     </message>
     <message>
         <source>Key %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Taste %1: %2</translation>
     </message>
     <message>
         <source>Key %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Taste %1 (%2): %3</translation>
     </message>
     <message>
         <source>No key pressed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Taste gedrückt: %1</translation>
     </message>
     <message>
         <source>Unknown key: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Taste: „%1“</translation>
     </message>
     <message>
         <source>Opening hours (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftszeiten (%1)</translation>
     </message>
     <message>
         <source>Out of hours: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb der Geschäftszeiten: %1</translation>
     </message>
     <message>
         <source>Goodbye.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Wiederhören.</translation>
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflegen</translation>
     </message>
     <message>
         <source>Sorry, that is not one of the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Auswahl gibt es leider nicht.</translation>
     </message>
     <message>
         <source>We are closed. Please leave a message after the beep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir haben geschlossen. Bitte hinterlassen Sie nach dem Signalton eine Nachricht.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::IvrWebhooks</name>
     <message>
         <source>CallSid is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>CallSid ist erforderlich.</translation>
     </message>
     <message>
         <source>The IVR could not be read; Twilio will retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die IVR konnte nicht gelesen werden; Twilio versucht es erneut.</translation>
     </message>
     <message>
         <source>The IVR&apos;s TwiML could not be built.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das TwiML der IVR konnte nicht erstellt werden.</translation>
     </message>
 </context>
 <context>
     <name>sb::JsonRequest</name>
     <message>
         <source>got another JSON value</source>
-        <translation type="unfinished"></translation>
+        <translation>weiterer JSON-Wert gefunden</translation>
     </message>
     <message>
         <source>The request body must be a JSON object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Request-Body muss ein JSON-Objekt sein: %1</translation>
     </message>
     <message>
         <source>Must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine Zeichenkette sein.</translation>
     </message>
 </context>
 <context>
     <name>sb::LocalApi</name>
     <message>
         <source>Too many requests: this client may make %1 at once and %2 a second; try again in %3 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Anfragen: Dieser Client darf %1 gleichzeitig und %2 pro Sekunde stellen; versuchen Sie es in %3 s erneut.</translation>
     </message>
     <message>
         <source>Missing or wrong API token: send &apos;Authorization: Bearer &lt;token&gt;&apos; with the value of SWITCHBOARD_API_TOKEN (or the token file named at start-up).</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token fehlt oder ist falsch: Senden Sie &apos;Authorization: Bearer &lt;token&gt;&apos; mit dem Wert von SWITCHBOARD_API_TOKEN (oder der beim Start angegebenen Token-Datei).</translation>
     </message>
     <message>
         <source>media must be an array of the sandbox&apos;s sample names, e.g. [&quot;photo&quot;].</source>
-        <translation type="unfinished"></translation>
+        <translation>media muss ein Array mit Beispielnamen der Sandbox sein, z. B. [&quot;photo&quot;].</translation>
     </message>
     <message>
         <source>The sandbox did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox hat nicht geantwortet: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::LogDock</name>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Lowest level shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrigste angezeigte Stufe</translation>
     </message>
     <message>
         <source>Category, e.g. switchboard.http</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie, z. B. switchboard.http</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe:</translation>
     </message>
 </context>
 <context>
     <name>sb::LogModel</name>
     <message>
         <source>debug</source>
-        <translation type="unfinished"></translation>
+        <translation>Debug</translation>
     </message>
     <message>
         <source>info</source>
-        <translation type="unfinished"></translation>
+        <translation>Info</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritisch</translation>
     </message>
     <message>
         <source>fatal</source>
-        <translation type="unfinished"></translation>
+        <translation>Fatal</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
 </context>
 <context>
     <name>sb::MainWindow</name>
     <message>
         <source>Switchboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchboard</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle</translation>
     </message>
     <message>
         <source>Ctrl+Tab and Ctrl+Shift+Tab switch channels; Alt+1 to Alt+%1 go to one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Tab und Strg+Umschalt+Tab wechseln die Kanäle; Alt+1 bis Alt+%1 springen direkt zu einem.</translation>
     </message>
     <message>
         <source>Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe</translation>
     </message>
     <message>
         <source>Here you will call customers and take their calls, and see each call&apos;s progress as it happens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier werden Sie Kunden anrufen und ihre Anrufe annehmen und den Verlauf jedes Anrufs live verfolgen.</translation>
     </message>
     <message>
         <source>Calls are not available in Switchboard yet. When they are, they will use your Twilio account and a phone number that can take calls: add both in File ▸ Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe sind in Switchboard noch nicht verfügbar. Sobald sie es sind, verwenden sie Ihr Twilio-Konto und eine Telefonnummer, die Anrufe annehmen kann: Fügen Sie beides unter Datei ▸ Einstellungen hinzu.</translation>
     </message>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>Here you will chat with customers on WhatsApp, including the approved messages that can start a conversation after 24 hours of silence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier werden Sie mit Kunden über WhatsApp chatten, einschließlich der genehmigten Nachrichten, mit denen sich nach 24 Stunden Stille eine Unterhaltung beginnen lässt.</translation>
     </message>
     <message>
         <source>WhatsApp is not available in Switchboard yet. When it is, add your WhatsApp sender number in File ▸ Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp ist in Switchboard noch nicht verfügbar. Sobald es verfügbar ist, fügen Sie Ihre WhatsApp-Absendernummer unter Datei ▸ Einstellungen hinzu.</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Here you will email customers and see whether each email was delivered, opened or bounced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier werden Sie Kunden E-Mails senden und sehen, ob jede E-Mail zugestellt, geöffnet oder zurückgewiesen wurde.</translation>
     </message>
     <message>
         <source>Email is not available in Switchboard yet. When it is, add your SendGrid API key in File ▸ Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail ist in Switchboard noch nicht verfügbar. Sobald es verfügbar ist, fügen Sie Ihren SendGrid-API-Schlüssel unter Datei ▸ Einstellungen hinzu.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neue Nachricht</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehe zu</translation>
     </message>
     <message>
         <source>&amp;Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten &amp;suchen</translation>
     </message>
     <message>
         <source>&amp;Reply box</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Antwortfeld</translation>
     </message>
     <message>
         <source>&amp;Next tab</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächster Tab</translation>
     </message>
     <message>
         <source>&amp;Previous tab</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorheriger Tab</translation>
     </message>
     <message>
         <source>Inbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Posteingang</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Webhooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks</translation>
     </message>
     <message>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht</translation>
     </message>
     <message>
         <source>&amp;Log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Protokoll</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Extras</translation>
     </message>
     <message>
         <source>&amp;Canned responses…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Textbausteine…</translation>
     </message>
     <message>
         <source>Sa&amp;ndbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa&amp;ndbox</translation>
     </message>
     <message>
         <source>Simulate incoming %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingehende %1 simulieren</translation>
     </message>
     <message>
         <source>…with a &amp;picture</source>
-        <translation type="unfinished"></translation>
+        <translation>…mit &amp;Bild</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n ungelesen</numerusform>
+            <numerusform>%1: %n ungelesen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Switchboard (%n unread)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Switchboard (%n ungelesen)</numerusform>
+            <numerusform>Switchboard (%n ungelesen)</numerusform>
         </translation>
     </message>
     <message>
         <source>Configuration error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsfehler: %1</translation>
     </message>
     <message>
         <source>The sandbox could not simulate the incoming %1 message: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox konnte die eingehende %1-Nachricht nicht simulieren: %2</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sandbox mode&lt;/b&gt; — nothing is really sent: Switchboard is using its built-in practice sandbox. Add your Twilio account in &lt;i&gt;File ▸ Settings&lt;/i&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sandbox-Modus&lt;/b&gt; — nichts wird wirklich gesendet: Switchboard verwendet seine eingebaute Übungs-Sandbox. Fügen Sie Ihr Twilio-Konto unter &lt;i&gt;Datei ▸ Einstellungen&lt;/i&gt; hinzu.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sandbox mode&lt;/b&gt; — nothing is really sent: Switchboard is using its built-in practice sandbox. &lt;i&gt;Sandbox ▸ Simulate incoming %1&lt;/i&gt; (Ctrl+I) plays a customer; add your Twilio account in &lt;i&gt;File ▸ Settings&lt;/i&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sandbox-Modus&lt;/b&gt; — nichts wird wirklich gesendet: Switchboard verwendet seine eingebaute Übungs-Sandbox. &lt;i&gt;Sandbox ▸ Eingehende %1 simulieren&lt;/i&gt; (Strg+I) spielt einen Kunden; fügen Sie Ihr Twilio-Konto unter &lt;i&gt;Datei ▸ Einstellungen&lt;/i&gt; hinzu.</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> oder </translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>%1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>Canned responses open once Switchboard has started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Textbausteine lassen sich öffnen, sobald Switchboard gestartet ist.</translation>
     </message>
     <message>
         <source>Restoring the numbers wired to this console…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mit dieser Konsole verbundenen Nummern werden wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>%1 links open in the %2 tab, which this console does not have.</source>
+        <translation>%1-Links öffnen sich im Tab %2, den diese Konsole nicht hat.</translation>
+    </message>
+    <message>
+        <source>Switchboard keeps running</source>
+        <translation>Switchboard läuft weiter</translation>
+    </message>
+    <message>
+        <source>It still receives messages and calls. Quit it from the tray&apos;s menu or with File ▸ Quit.</source>
+        <translation>Es empfängt weiterhin Nachrichten und Anrufe. Beenden Sie es über das Menü im Infobereich oder mit Datei ▸ Beenden.</translation>
     </message>
 </context>
 <context>
     <name>sb::MediaApi</name>
     <message>
         <source>The message&apos;s media could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Medien der Nachricht konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No message %1 is known here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Nachricht %1 ist hier bekannt.</translation>
     </message>
     <message numerus="yes">
         <source>Message %1 has no media %2 (it has %n file(s), numbered from 0 as MediaUrl{N}).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nachricht %1 hat kein Medium %2 (sie hat %n Datei, nummeriert ab 0 als MediaUrl{N}).</numerusform>
+            <numerusform>Nachricht %1 hat kein Medium %2 (sie hat %n Dateien, nummeriert ab 0 als MediaUrl{N}).</numerusform>
         </translation>
     </message>
     <message>
         <source>Media %1 of %2 is being downloaded; try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medium %1 von %2 wird heruntergeladen; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>Media %1 of %2 is not downloaded: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Medium %1 von %2 ist nicht heruntergeladen: %3</translation>
     </message>
     <message>
         <source>Media %1 of %2 was stored but cannot be read: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Medium %1 von %2 wurde gespeichert, kann aber nicht gelesen werden: %3</translation>
     </message>
 </context>
 <context>
     <name>sb::MediaAttachments</name>
     <message>
         <source>Sent from this console (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Von dieser Konsole gesendet (%1)</translation>
     </message>
     <message>
         <source>Sent file: %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete Datei: %1 · %2</translation>
     </message>
     <message>
         <source>Attachment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang %1</translation>
     </message>
     <message>
         <source>Attachment %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang %1 (%2)</translation>
     </message>
     <message>
         <source>attachment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang %1</translation>
     </message>
     <message>
         <source>⚠ %1 (%2) was not downloaded: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ %1 (%2) wurde nicht heruntergeladen: %3</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Downloading %1 (%2)…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) wird heruntergeladen…</translation>
     </message>
     <message>
         <source>Picture: %1 · %2 (loading…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild: %1 · %2 (wird geladen…)</translation>
     </message>
     <message>
         <source>%1 · %2 — click to see it full size</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 — klicken für volle Größe</translation>
     </message>
     <message>
         <source>Audio: %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio: %1 · %2</translation>
     </message>
     <message>
         <source>Video: %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Video: %1 · %2</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>Abspielen</translation>
     </message>
     <message>
         <source>File: %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei: %1 · %2</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern…</translation>
     </message>
     <message>
         <source>Save %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 speichern</translation>
     </message>
 </context>
 <context>
     <name>sb::MediaDownload</name>
     <message>
         <source>no host</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Host</translation>
     </message>
     <message>
         <source>its MediaUrl is not an http(s) URL</source>
-        <translation type="unfinished"></translation>
+        <translation>seine MediaUrl ist keine http(s)-URL</translation>
     </message>
     <message>
         <source>it is %1 bytes, more than the %2 accepted (%3 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>sie ist %1 Bytes groß, mehr als die zulässigen %2 (%3 MB)</translation>
     </message>
     <message>
         <source>cannot write a temporary file in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1 kann keine temporäre Datei geschrieben werden: %2</translation>
     </message>
     <message>
         <source>it is more than the %1 bytes accepted (%2 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation>sie ist größer als die zulässigen %1 Bytes (%2 MB)</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>%1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 war nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 without a Location</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete mit HTTP %2 ohne Location</translation>
     </message>
     <message>
         <source>more than %1 redirects</source>
-        <translation type="unfinished"></translation>
+        <translation>mehr als %1 Weiterleitungen</translation>
     </message>
     <message>
         <source>%1 redirected from https to http</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 leitete von https auf http um</translation>
     </message>
     <message>
         <source>%1 redirected to a URL that is not http(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 leitete auf eine URL um, die nicht http(s) ist</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 antwortete mit HTTP %2 %3</translation>
     </message>
     <message>
         <source>the transfer from %1 broke off: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Übertragung von %1 brach ab: %2</translation>
     </message>
     <message>
         <source>cannot write a temporary file in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1 kann keine temporäre Datei geschrieben werden</translation>
     </message>
     <message>
         <source>nothing was downloaded</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts heruntergeladen</translation>
     </message>
     <message>
         <source>cannot make the folder of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der Ordner für %1 kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>cannot store %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::MediaFetcher</name>
     <message>
         <source>%1; trying again in %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; neuer Versuch in %2 s</translation>
     </message>
     <message numerus="yes">
         <source>%1; gave up after %n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1; nach %n Versuch aufgegeben</numerusform>
+            <numerusform>%1; nach %n Versuchen aufgegeben</numerusform>
         </translation>
     </message>
 </context>
@@ -4679,1736 +4708,1773 @@ No active version</source>
     <name>sb::MediaImageDialog</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>This picture cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Bild kann nicht angezeigt werden: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::MediaShares</name>
     <message>
         <source>Twilio cannot download attachments from this console: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio kann keine Anhänge von dieser Konsole herunterladen: %1</translation>
     </message>
     <message>
         <source>%1 is not a readable file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine lesbare Datei.</translation>
     </message>
     <message>
         <source>The folder %1 cannot be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>%1 could not be copied into %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht nach %2 kopiert werden.</translation>
     </message>
     <message>
         <source>%1 could not be saved into %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht in %2 gespeichert werden.</translation>
     </message>
     <message>
         <source>Media cannot be read right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medien können gerade nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
     <name>sb::MessageDetailDialog</name>
     <message>
         <source>Message from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht von %1</translation>
     </message>
     <message>
         <source>Message to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht an %1</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>Von:</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>An:</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt:</translation>
     </message>
     <message>
         <source>Twilio SID:</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio-SID:</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Error:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler:</translation>
     </message>
     <message>
         <source>Message text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtentext</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Status timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusverlauf</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Status timeline (every callback, in arrival order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusverlauf (jeder Callback, in Eingangsreihenfolge)</translation>
     </message>
     <message>
         <source>%1 (polled)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (abgefragt)</translation>
     </message>
     <message>
         <source>Learned by asking Twilio: its status callback never arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Nachfrage bei Twilio ermittelt: Der Status-Callback ist nie eingetroffen.</translation>
     </message>
 </context>
 <context>
     <name>sb::MessageListApi</name>
     <message>
         <source>The store could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Speicher konnte nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
     <name>sb::MessageTab</name>
     <message>
         <source>New message</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Nachricht</translation>
     </message>
     <message>
         <source>Search by number or text (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Nummer oder Text suchen (Strg+F)</translation>
     </message>
     <message>
         <source>Clear the search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche löschen</translation>
     </message>
     <message>
         <source>Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten suchen</translation>
     </message>
     <message>
         <source>Searches every stored message by number or text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsucht alle gespeicherten Nachrichten nach Nummer oder Text.</translation>
     </message>
     <message>
         <source>Show messages with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten mit Status anzeigen</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>In Bearbeitung</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugestellt</translation>
     </message>
     <message>
         <source>Failed or undelivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen oder nicht zugestellt</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Newest first. Enter opens a message&apos;s details; the menu key opens its actions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste zuerst. Eingabe öffnet die Details einer Nachricht; die Menütaste öffnet ihre Aktionen.</translation>
     </message>
     <message>
         <source>Not cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht storniert</translation>
     </message>
     <message>
         <source>The message is no longer waiting to be sent (it is %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wartet nicht mehr auf das Senden (Status: %1).</translation>
     </message>
     <message>
         <source>The message could not be cancelled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht storniert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::MessageTableModel</name>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus</translation>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>um %1</translation>
     </message>
     <message>
         <source>unread</source>
-        <translation type="unfinished"></translation>
+        <translation>ungelesen</translation>
     </message>
     <message>
         <source>Goes out at %1 (scheduled at %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geht um %1 raus (geplant am %2)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Dir.</source>
-        <translation type="unfinished"></translation>
+        <translation>Richt.</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>sb::MessagingServicesClient</name>
     <message>
         <source>the answer has no list of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort enthält keine Liste von %1</translation>
     </message>
 </context>
 <context>
     <name>sb::NumberWiring</name>
     <message>
         <source>The account has no phone number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto hat keine Telefonnummer %1.</translation>
     </message>
     <message>
         <source>The console&apos;s database could not record the number&apos;s current settings, so nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank der Konsole konnte die aktuellen Einstellungen der Nummer nicht speichern, daher wurde nichts geändert.</translation>
     </message>
     <message>
         <source>The console&apos;s database could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank der Konsole konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>This console has not wired %1, so there is nothing to restore.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konsole hat %1 nicht verbunden, daher gibt es nichts wiederherzustellen.</translation>
     </message>
     <message>
         <source>The settings were restored, but the console&apos;s database could not be updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen wurden wiederhergestellt, aber die Datenbank der Konsole konnte nicht aktualisiert werden.</translation>
     </message>
 </context>
 <context>
     <name>sb::Outbox</name>
     <message>
         <source>Switchboard is still starting; nothing was sent. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchboard startet noch; es wurde nichts gesendet. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>The message could not be stored, so nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht gespeichert werden, daher wurde nichts gesendet: %1</translation>
     </message>
     <message>
         <source>What must be checked before sending could not be read, so it was not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Was vor dem Senden geprüft werden muss, konnte nicht gelesen werden, daher wurde sie noch nicht gesendet</translation>
     </message>
     <message>
         <source>The message is stored but could not be marked as being sent, so it was not sent yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist gespeichert, konnte aber nicht als „wird gesendet“ markiert werden, daher wurde sie noch nicht gesendet</translation>
     </message>
     <message>
         <source>The provider asked to slow down and the retry could not be recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter bat darum, langsamer zu senden, und der erneute Versuch konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <source>not found at Twilio; sending again</source>
-        <translation type="unfinished"></translation>
+        <translation>bei Twilio nicht gefunden; wird erneut gesendet</translation>
     </message>
     <message>
         <source>The message could not be queued again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht konnte nicht erneut in die Warteschlange gestellt werden</translation>
     </message>
     <message>
         <source>Twilio accepted the message as %1 but it could not be recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat die Nachricht als %1 angenommen, aber dies konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Twilio refused the message (%1) and the refusal could not be recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat die Nachricht abgelehnt (%1), und die Ablehnung konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <source>%1 (the database failed: %2). Switchboard keeps it and completes it once the database works again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (die Datenbank ist ausgefallen: %2). Switchboard behält sie und schließt sie ab, sobald die Datenbank wieder funktioniert.</translation>
     </message>
 </context>
 <context>
     <name>sb::RecordingFetcher</name>
     <message>
         <source>&apos;%1&apos; is not a recording SID</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine Aufnahme-SID</translation>
     </message>
     <message>
         <source>its RecordingUrl is on %1, which is neither Twilio&apos;s nor the configured API base: not fetched, so the account&apos;s credentials go nowhere else</source>
-        <translation type="unfinished"></translation>
+        <translation>ihre RecordingUrl liegt auf %1, das weder zu Twilio gehört noch die konfigurierte API-Basis ist: nicht abgerufen, damit die Zugangsdaten des Kontos nirgendwo anders hingehen</translation>
     </message>
     <message>
         <source>no host</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Host</translation>
     </message>
     <message>
         <source>its audio is %1 bytes, more than the %2 accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>ihr Audio ist %1 Bytes groß, mehr als die zulässigen %2</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>attempt %1 failed (%2); trying again in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuch %1 fehlgeschlagen (%2); neuer Versuch in %3 s</translation>
     </message>
 </context>
 <context>
     <name>sb::RecordingsPanel</name>
     <message>
         <source>&amp;Play</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abspielen</translation>
     </message>
     <message>
         <source>Sa&amp;ve…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern…</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgenommen</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>Recordings of this call</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahmen dieses Anrufs</translation>
     </message>
     <message>
         <source>Play the selected recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Aufnahme abspielen</translation>
     </message>
     <message>
         <source>Save the selected recording as a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Aufnahme als Datei speichern</translation>
     </message>
     <message>
         <source>Playback position</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabeposition</translation>
     </message>
     <message>
         <source>Elapsed and total time</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstrichene und gesamte Zeit</translation>
     </message>
     <message>
         <source>Playback notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedergabehinweis</translation>
     </message>
     <message>
         <source>This recording cannot be played here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Aufnahme kann hier nicht abgespielt werden: %1</translation>
     </message>
     <message>
         <source>(Qt&apos;s GStreamer backend needs gstreamer1.0-plugins-good to play WAV.) Save… keeps a copy to play elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>(Das GStreamer-Backend von Qt benötigt gstreamer1.0-plugins-good, um WAV abzuspielen.) Speichern… legt eine Kopie ab, die Sie anderswo abspielen können.</translation>
     </message>
     <message>
         <source>No audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Audio</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Downloading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird heruntergeladen…</translation>
     </message>
     <message>
         <source>Download failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Download fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>No audio (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Audio (%1)</translation>
     </message>
     <message>
         <source>The recordings could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufnahmen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No audio output device: this computer has no sound output, so the recording cannot be played here. Save… keeps a copy to play elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Audioausgabegerät: Dieser Computer hat keine Tonausgabe, daher kann die Aufnahme hier nicht abgespielt werden. Speichern… legt eine Kopie ab, die Sie anderswo abspielen können.</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause</translation>
     </message>
     <message>
         <source>Pause the recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme anhalten</translation>
     </message>
     <message>
         <source>Save recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme speichern</translation>
     </message>
     <message>
         <source>WAV audio (*.wav)</source>
-        <translation type="unfinished"></translation>
+        <translation>WAV-Audio (*.wav)</translation>
     </message>
     <message>
         <source>No downloaded recording is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist keine heruntergeladene Aufnahme ausgewählt.</translation>
     </message>
     <message>
         <source>cannot replace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht ersetzt werden</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gespeichert.</translation>
     </message>
     <message>
         <source>The recording could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufnahme konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::ReplayEditDialog</name>
     <message>
         <source>Edit and replay webhook %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 bearbeiten und erneut zustellen</translation>
     </message>
     <message>
         <source>Change the form fields, then replay. The replay skips the signature check and is marked as a replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändern Sie die Formularfelder und stellen Sie dann erneut zu. Die erneute Zustellung überspringt die Signaturprüfung und wird als erneute Zustellung markiert.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Form fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Formularfelder</translation>
     </message>
     <message>
         <source>The webhook&apos;s form fields; edit a value to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Formularfelder des Webhooks; bearbeiten Sie einen Wert, um ihn zu ändern.</translation>
     </message>
     <message>
         <source>&amp;Add field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld &amp;entfernen</translation>
     </message>
     <message>
         <source>Re&amp;play</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;zustellen</translation>
     </message>
 </context>
 <context>
     <name>sb::SandboxKeypadApi</name>
     <message>
         <source>Give the keys to press, e.g. &quot;12#&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die zu drückenden Tasten an, z. B. &quot;12#&quot;.</translation>
     </message>
     <message>
         <source>At most %1 keys at a time (%2 given).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens %1 Tasten auf einmal (%2 angegeben).</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a key: use 0-9, * and #, and w to wait half a second.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine Taste: Verwenden Sie 0-9, * und #, sowie w, um eine halbe Sekunde zu warten.</translation>
     </message>
     <message>
         <source>The keypad presses keys on the sandbox&apos;s simulated calls only, and this console is in live mode: on a real call the caller presses their own keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Tastenfeld drückt Tasten nur bei den simulierten Anrufen der Sandbox, und diese Konsole ist im Live-Modus: Bei einem echten Anruf drückt der Anrufer seine Tasten selbst.</translation>
     </message>
     <message>
         <source>The sandbox did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox hat nicht geantwortet: %1</translation>
     </message>
     <message>
         <source>No call %1 in the sandbox: only calls placed or received since the console started can be pressed on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Anruf %1 in der Sandbox: Tasten lassen sich nur bei Anrufen drücken, die seit dem Start der Konsole getätigt oder empfangen wurden.</translation>
     </message>
     <message>
         <source>The sandbox answered HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox antwortete mit HTTP %1: %2</translation>
     </message>
 </context>
 <context>
     <name>sb::ScheduledApi</name>
     <message>
         <source>The store could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Speicher konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <source>No scheduled message with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine geplante Nachricht mit der ID %1.</translation>
     </message>
     <message>
         <source>The store could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Speicher konnte nicht beschrieben werden.</translation>
     </message>
     <message>
         <source>Message %1 is no longer waiting to be sent (it is %2): it cannot be cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 wartet nicht mehr auf das Senden (Status: %2): Sie kann nicht storniert werden.</translation>
     </message>
 </context>
 <context>
     <name>sb::SendFeedback</name>
     <message>
         <source>What happened to the last send</source>
-        <translation type="unfinished"></translation>
+        <translation>Was mit dem letzten Senden geschah</translation>
     </message>
     <message>
         <source>Sending to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird an %1 gesendet…</translation>
     </message>
     <message>
         <source>Not sent to %1: %2%3 Your text is kept: change it or the number and send again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht an %1 gesendet: %2%3 Ihr Text bleibt erhalten: Ändern Sie ihn oder die Nummer und senden Sie erneut.</translation>
     </message>
     <message>
         <source>Sent to %1; waiting for the delivery report.</source>
-        <translation type="unfinished"></translation>
+        <translation>An %1 gesendet; Zustellbericht steht noch aus.</translation>
     </message>
     <message>
         <source>Delivered to %1 and read at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>An %1 zugestellt und um %2 gelesen.</translation>
     </message>
     <message>
         <source>Delivered to %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Um %2 an %1 zugestellt.</translation>
     </message>
     <message>
         <source>Not delivered to %1: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht an %1 zugestellt: %2%3</translation>
     </message>
     <message>
         <source>no reason given.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Grund angegeben.</translation>
     </message>
     <message>
         <source>Scheduled for %1: Switchboard sends it at its time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant für %1: Switchboard sendet sie zur festgelegten Zeit.</translation>
     </message>
     <message>
         <source>The scheduled message to %1 was cancelled; it was never sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geplante Nachricht an %1 wurde storniert; sie wurde nie gesendet.</translation>
     </message>
     <message>
         <source>Accepted by Twilio for %1 and queued; not delivered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Twilio für %1 angenommen und in der Warteschlange; noch nicht zugestellt.</translation>
     </message>
 </context>
 <context>
     <name>sb::SendLaterDialog</name>
     <message>
         <source>Send later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später senden</translation>
     </message>
     <message>
         <source>Send at</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden um</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen</translation>
     </message>
     <message>
         <source>Send at (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden um (%1):</translation>
     </message>
 </context>
 <context>
     <name>sb::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Settings pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsseiten</translation>
     </message>
     <message>
         <source>%1 is set in the environment, which takes precedence over this value.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist in der Umgebung gesetzt und hat Vorrang vor diesem Wert.</translation>
     </message>
     <message>
         <source>set in the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>in der Umgebung gesetzt</translation>
     </message>
     <message>
         <source>Fills {{agent.name}} in canned responses; empty: your name on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Füllt {{agent.name}} in Textbausteinen aus; leer: Ihr Name auf diesem Computer.</translation>
     </message>
     <message>
         <source>Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name:</translation>
     </message>
     <message>
         <source>Leave the API key empty to use the offline sandbox&apos;s SendGrid stand-in. The sender address must be a sender identity verified in SendGrid (Settings &gt; Sender Authentication).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lassen Sie den API-Schlüssel leer, um den SendGrid-Ersatz der Offline-Sandbox zu verwenden. Die Absenderadresse muss eine in SendGrid verifizierte Absenderidentität sein (Settings &gt; Sender Authentication).</translation>
     </message>
     <message>
         <source>&amp;General</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Allgemein</translation>
     </message>
     <message>
         <source>&amp;Email (SendGrid)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail (SendGrid)</translation>
     </message>
     <message>
         <source>Secrets are kept in the system keychain, never in the settings file. Saving reconnects without a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse werden im Schlüsselbund des Systems gespeichert, nie in der Einstellungsdatei. Beim Speichern wird ohne Neustart neu verbunden.</translation>
     </message>
     <message>
         <source>%1 could not be stored in the keychain (%2): it applies until you quit; set it in the environment or .env to keep it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht im Schlüsselbund gespeichert werden (%2): Es gilt, bis Sie das Programm beenden; setzen Sie es in der Umgebung oder in .env, um es zu behalten.</translation>
     </message>
     <message>
         <source>The keychain did not answer: secrets apply until you quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat nicht geantwortet: Geheimnisse gelten, bis Sie das Programm beenden.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>Beim Schließen des Fensters im &amp;Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Closing the window hides it; messages and calls keep arriving and the tray shows how many are unread. Only where the desktop has a tray.</source>
+        <translation>Das Schließen des Fensters blendet es nur aus; Nachrichten und Anrufe kommen weiter an, und der Infobereich zeigt, wie viele ungelesen sind. Nur wenn die Arbeitsumgebung einen Infobereich hat.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::SingleInstance</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
     </message>
 </context>
 <context>
     <name>sb::SmsApi</name>
     <message>
         <source>WhatsApp messages have their own endpoint, POST /api/v1/twilio/send-whatsapp; send-sms sends SMS only.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp-Nachrichten haben einen eigenen Endpunkt, POST /api/v1/twilio/send-whatsapp; send-sms sendet nur SMS.</translation>
     </message>
     <message>
         <source>No &apos;from&apos; given and TWILIO_PHONE_NUMBER is not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein &apos;from&apos; angegeben und TWILIO_PHONE_NUMBER ist nicht gesetzt.</translation>
     </message>
     <message>
         <source>The message body is empty (give a body, mediaUrl, or both).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachrichtentext ist leer (geben Sie einen body, eine mediaUrl oder beides an).</translation>
     </message>
     <message>
         <source>The body has %1 characters; Twilio accepts at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text hat %1 Zeichen; Twilio akzeptiert höchstens %2.</translation>
     </message>
 </context>
 <context>
     <name>sb::SmsComposeWidget</name>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Send later…</source>
-        <translation type="unfinished"></translation>
+        <translation>Später senden…</translation>
     </message>
     <message>
         <source>+1 415 555 0100</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 415 555 0100</translation>
     </message>
     <message>
         <source>Clear the number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer löschen</translation>
     </message>
     <message>
         <source>Customer&apos;s number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer des Kunden</translation>
     </message>
     <message>
         <source>The number to send to; national numbers are read in the sender&apos;s country.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nummer, an die gesendet wird; nationale Nummern werden im Land des Absenders gelesen.</translation>
     </message>
     <message>
         <source>Send from number</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Nummer senden</translation>
     </message>
     <message>
         <source>Message (Ctrl+Enter sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht (Strg+Eingabe sendet)</translation>
     </message>
     <message>
         <source>Message text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtentext</translation>
     </message>
     <message>
         <source>At most 1600 characters; Ctrl+Enter sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens 1600 Zeichen; Strg+Eingabe sendet.</translation>
     </message>
     <message>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Send message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Eingabe</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An:</translation>
     </message>
     <message>
         <source>Fr&amp;om:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;on:</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht:</translation>
     </message>
     <message>
         <source>Send later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später senden</translation>
     </message>
     <message>
         <source>Schedules the message for a time you pick</source>
-        <translation type="unfinished"></translation>
+        <translation>Plant die Nachricht für einen von Ihnen gewählten Zeitpunkt</translation>
     </message>
     <message>
         <source>Will send to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird an %1 gesendet</translation>
     </message>
     <message>
         <source>Nothing was sent: enter the customer&apos;s number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: Geben Sie die Nummer des Kunden ein.</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: %1</translation>
     </message>
     <message>
         <source>Nothing was sent: there is no number to send from yet; add one in File ▸ Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: Es gibt noch keine Nummer zum Senden; fügen Sie eine unter Datei ▸ Einstellungen hinzu.</translation>
     </message>
     <message>
         <source>Nothing was sent yet: the attachments are still being copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts gesendet: Die Anhänge werden noch kopiert.</translation>
     </message>
     <message>
         <source>Nothing was sent: the message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: Die Nachricht ist leer.</translation>
     </message>
     <message>
         <source>Nothing was sent: the message is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: Die Nachricht ist länger als %1 Zeichen.</translation>
     </message>
     <message>
         <source>1 character</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zeichen</translation>
     </message>
     <message>
         <source>%1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeichen</translation>
     </message>
     <message>
         <source>1 segment</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Segment</translation>
     </message>
     <message>
         <source>%1 segments</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Segmente</translation>
     </message>
     <message>
         <source>highlighted characters force UCS-2 (70 per segment)</source>
-        <translation type="unfinished"></translation>
+        <translation>hervorgehobene Zeichen erzwingen UCS-2 (70 pro Segment)</translation>
     </message>
     <message>
         <source>Too long to send: %1 characters, at most %2. Remove %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu lang zum Senden: %1 Zeichen, höchstens %2. Entfernen Sie %3.</translation>
     </message>
 </context>
 <context>
     <name>sb::SmsReplyRoute</name>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <source>There is no number to send SMS from yet; add one in File ▸ Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keine Nummer zum Senden von SMS; fügen Sie eine unter Datei ▸ Einstellungen hinzu.</translation>
     </message>
     <message>
         <source>The reply has %1 characters; an SMS can have at most %2. Remove %3 to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort hat %1 Zeichen; eine SMS darf höchstens %2 haben. Entfernen Sie %3, um zu senden.</translation>
     </message>
     <message numerus="yes">
         <source>%n segment(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Segment</numerusform>
+            <numerusform>%n Segmente</numerusform>
         </translation>
     </message>
     <message>
         <source>the service is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Dienst läuft nicht.</translation>
     </message>
 </context>
 <context>
     <name>sb::SmsTab</name>
     <message>
         <source>The reply has %1 characters; an SMS can have at most %2. Shorten it to send.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort hat %1 Zeichen; eine SMS darf höchstens %2 haben. Kürzen Sie sie, um zu senden.</translation>
     </message>
     <message>
         <source>Hi! Is my order on its way?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallo! Ist meine Bestellung unterwegs?</translation>
     </message>
     <message>
         <source>Can I change my delivery address?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kann ich meine Lieferadresse ändern?</translation>
     </message>
     <message>
         <source>Thanks, that solved it 👍</source>
-        <translation type="unfinished"></translation>
+        <translation>Danke, das hat es gelöst 👍</translation>
     </message>
 </context>
 <context>
     <name>sb::SwitchboardService</name>
     <message>
         <source>Cannot open the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>Cannot start the sandbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox kann nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>Cannot listen on %1:%2 (SWITCHBOARD_BIND / SWITCHBOARD_PORT): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf %1:%2 kann nicht gelauscht werden (SWITCHBOARD_BIND / SWITCHBOARD_PORT): %3</translation>
     </message>
     <message>
         <source>Cannot read the outbox: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Postausgang kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Not in sandbox mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht im Sandbox-Modus.</translation>
     </message>
 </context>
 <context>
     <name>sb::TemplatePicker</name>
     <message>
         <source>Message template</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtenvorlage</translation>
     </message>
     <message>
         <source>An approved WhatsApp template can be sent at any time; outside the 24-hour window it is the only way to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine genehmigte WhatsApp-Vorlage kann jederzeit gesendet werden; außerhalb des 24-Stunden-Servicefensters ist sie die einzige Möglichkeit zu schreiben.</translation>
     </message>
     <message>
         <source>Loading the account&apos;s templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagen des Kontos werden geladen…</translation>
     </message>
     <message>
         <source>The templates could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlagen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>None: a free-form message</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine: eine freie Nachricht</translation>
     </message>
     <message>
         <source>%1 (%2, cannot be picked)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, nicht auswählbar)</translation>
     </message>
     <message>
         <source>1 approved template</source>
-        <translation type="unfinished"></translation>
+        <translation>1 genehmigte Vorlage</translation>
     </message>
     <message>
         <source>%1 approved templates</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 genehmigte Vorlagen</translation>
     </message>
     <message>
         <source>; %1 awaiting or refused approval</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 ausstehend oder abgelehnt</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. %1</translation>
     </message>
     <message>
         <source>Template variable %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenvariable %1</translation>
     </message>
     <message>
         <source>Fills {{%1}} in the template&apos;s text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Füllt {{%1}} im Text der Vorlage.</translation>
     </message>
     <message>
         <source>Nothing was sent: fill in %1 of the template &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: Füllen Sie %1 der Vorlage „%2“ aus.</translation>
     </message>
     <message>
         <source>Preview: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::ThreadView</name>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <source>Every message, call, email and note with this contact, oldest first. Scroll to the top for older ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Nachricht, jeder Anruf, jede E-Mail und Notiz mit diesem Kontakt, älteste zuerst. Scrollen Sie nach oben für ältere.</translation>
     </message>
     <message>
         <source>Attachment %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang %1</translation>
     </message>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Text)</translation>
     </message>
     <message>
         <source>Sent by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet per %1</translation>
     </message>
     <message>
         <source>Received by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangen per %1</translation>
     </message>
     <message>
         <source>⚠ Not delivered: %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Nicht zugestellt: %1%2</translation>
     </message>
     <message>
         <source>no reason given.</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Grund angegeben.</translation>
     </message>
     <message>
         <source>An internal note: only agents see it, it is never sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine interne Notiz: Nur Agenten sehen sie, sie wird nie gesendet.</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>📞 Incoming call</source>
-        <translation type="unfinished"></translation>
+        <translation>📞 Eingehender Anruf</translation>
     </message>
     <message>
         <source>📞 Outgoing call</source>
-        <translation type="unfinished"></translation>
+        <translation>📞 Ausgehender Anruf</translation>
     </message>
     <message>
         <source>✉ Email received</source>
-        <translation type="unfinished"></translation>
+        <translation>✉ E-Mail empfangen</translation>
     </message>
     <message>
         <source>✉ Email sent</source>
-        <translation type="unfinished"></translation>
+        <translation>✉ E-Mail gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>sb::TrayIcon</name>
+    <message>
+        <source>&amp;Show Switchboard</source>
+        <translation>Switchboard &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Switchboard: %n unread</source>
+        <translation>
+            <numerusform>Switchboard: %n ungelesen</numerusform>
+            <numerusform>Switchboard: %n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switchboard</source>
+        <translation>Switchboard</translation>
     </message>
 </context>
 <context>
     <name>sb::TwilioClient</name>
     <message>
         <source>not a page of this account&apos;s messages</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Seite der Nachrichten dieses Kontos</translation>
     </message>
     <message>
         <source>not a page of this account&apos;s calls</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Seite der Anrufe dieses Kontos</translation>
     </message>
     <message>
         <source>not a page of this account&apos;s recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Seite der Aufnahmen dieses Kontos</translation>
     </message>
     <message>
         <source>too many redirects for a recording</source>
-        <translation type="unfinished"></translation>
+        <translation>zu viele Weiterleitungen für eine Aufnahme</translation>
     </message>
     <message>
         <source>a recording redirected from https to http</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Aufnahme wurde von https auf http weitergeleitet</translation>
     </message>
 </context>
 <context>
     <name>sb::TwilioWebhookGuard</name>
     <message>
         <source>There is no X-Twilio-Signature header: only requests signed by Twilio are accepted here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen X-Twilio-Signature-Header: Hier werden nur von Twilio signierte Anfragen angenommen.</translation>
     </message>
     <message>
         <source>The body is not valid application/x-www-form-urlencoded (a malformed %-escape or invalid UTF-8), so its signature cannot be checked. Twilio sends its webhooks form-encoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist kein gültiges application/x-www-form-urlencoded (ein fehlerhaftes %-Escape oder ungültiges UTF-8), daher kann seine Signatur nicht geprüft werden. Twilio sendet seine Webhooks formularkodiert.</translation>
     </message>
     <message>
         <source>The body is not the one the URL&apos;s bodySHA256 was computed for: it was changed on the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist nicht der, für den der bodySHA256 der URL berechnet wurde: Er wurde unterwegs verändert.</translation>
     </message>
     <message>
         <source>The X-Twilio-Signature does not match this request signed for %1. Check SWITCHBOARD_PUBLIC_URL (it must be exactly the URL Twilio calls) and the auth token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die X-Twilio-Signature passt nicht zu dieser für %1 signierten Anfrage. Prüfen Sie SWITCHBOARD_PUBLIC_URL (sie muss genau die URL sein, die Twilio aufruft) und das Auth-Token.</translation>
     </message>
 </context>
 <context>
     <name>sb::VoiceApi</name>
     <message>
         <source>The call could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No call %1 is known here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ist kein Anruf %1 bekannt.</translation>
     </message>
     <message numerus="yes">
         <source>Call %1 has no recording %2 (it has %n recording(s); give 1 to %n in the order recorded, or a RecordingSid).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Anruf %1 hat keine Aufnahme %2 (er hat %n Aufnahme; geben Sie 1 bis %n in Aufnahmereihenfolge an oder eine RecordingSid).</numerusform>
+            <numerusform>Anruf %1 hat keine Aufnahme %2 (er hat %n Aufnahmen; geben Sie 1 bis %n in Aufnahmereihenfolge an oder eine RecordingSid).</numerusform>
         </translation>
     </message>
     <message>
         <source>The audio of %1 is being downloaded from Twilio; try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audio von %1 wird gerade von Twilio heruntergeladen; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>The audio of %1 is not downloaded yet: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audio von %1 ist noch nicht heruntergeladen: %2</translation>
     </message>
     <message>
         <source>The audio of %1 could not be downloaded and is not tried again: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audio von %1 konnte nicht heruntergeladen werden und wird nicht erneut versucht: %2</translation>
     </message>
     <message>
         <source>Twilio has no audio for %1 (its recording status is &apos;%2&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Twilio hat kein Audio für %1 (der Aufnahmestatus ist &apos;%2&apos;).</translation>
     </message>
     <message>
         <source>The audio of %1 was downloaded but cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audio von %1 wurde heruntergeladen, kann aber nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The audio of %1 is %2 bytes, more than the %3 this API serves; it is in %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Audio von %1 ist %2 Byte groß, mehr als die %3, die diese API ausliefert; es liegt in %4.</translation>
     </message>
     <message>
         <source>No Twilio client: recordings cannot be deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Twilio-Client: Aufnahmen können nicht gelöscht werden.</translation>
     </message>
     <message>
         <source>%1 was deleted at Twilio but its row here could not be removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde bei Twilio gelöscht, aber die Zeile hier konnte nicht entfernt werden: %2</translation>
     </message>
     <message>
         <source>No &apos;from&apos; given and TWILIO_PHONE_NUMBER is not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein &apos;from&apos; angegeben und TWILIO_PHONE_NUMBER ist nicht gesetzt.</translation>
     </message>
     <message>
         <source>Must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss true oder false sein.</translation>
     </message>
     <message>
         <source>Must be an absolute http or https URL that answers with TwiML, e.g. https://example.com/twiml; leave it out to run the console&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine absolute http- oder https-URL sein, die mit TwiML antwortet, z. B. https://example.com/twiml; lassen Sie sie weg, um das eigene der Konsole zu verwenden.</translation>
     </message>
     <message>
         <source>No agent phone to ring first: set SWITCHBOARD_AGENT_PHONE (File ▸ Settings ▸ Your own phone) to the phone you answer calls on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Agententelefon, das zuerst klingeln soll: Setzen Sie SWITCHBOARD_AGENT_PHONE (Datei ▸ Einstellungen ▸ Ihr eigenes Telefon) auf das Telefon, an dem Sie Anrufe annehmen.</translation>
     </message>
     <message>
         <source>Twilio&apos;s answer was lost (%1): the call may or may not have been placed. It is not dialled again by itself; the same Idempotency-Key answers 409 rather than ringing the customer twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von Twilio ging verloren (%1): Der Anruf wurde möglicherweise getätigt oder auch nicht. Er wird nicht von selbst erneut gewählt; derselbe Idempotency-Key antwortet mit 409, statt den Kunden zweimal anzurufen.</translation>
     </message>
     <message>
         <source>A call with this Idempotency-Key was refused by Twilio: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anruf mit diesem Idempotency-Key wurde von Twilio abgelehnt: %1</translation>
     </message>
     <message>
         <source>A call with this Idempotency-Key was requested and its outcome is not known (Twilio did not answer, or the console stopped meanwhile). It is not dialled again, so the customer cannot be rung twice; check the calls list on Twilio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anruf mit diesem Idempotency-Key wurde angefordert und sein Ergebnis ist unbekannt (Twilio hat nicht geantwortet oder die Konsole wurde inzwischen beendet). Er wird nicht erneut gewählt, damit der Kunde nicht zweimal angerufen wird; prüfen Sie die Anrufliste bei Twilio.</translation>
     </message>
     <message>
         <source>The calls could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anrufe konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::VoiceWebhooks</name>
     <message>
         <source>Hello. This call was placed from the Switchboard console. Goodbye.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallo. Dieser Anruf wurde über die Switchboard-Konsole getätigt. Auf Wiederhören.</translation>
     </message>
     <message>
         <source>The bridge has no customer&apos;s number to dial (&apos;to&apos;): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Brücke hat keine Kundennummer zum Wählen (&apos;to&apos;): %1</translation>
     </message>
     <message>
         <source>The body is not application/x-www-form-urlencoded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist nicht application/x-www-form-urlencoded.</translation>
     </message>
     <message>
         <source>CallSid and CallStatus are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>CallSid und CallStatus sind erforderlich.</translation>
     </message>
     <message>
         <source>Unknown CallStatus &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter CallStatus &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>RecordingSid and CallSid are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>RecordingSid und CallSid sind erforderlich.</translation>
     </message>
     <message>
         <source>RecordingSid &apos;%1&apos; is not a recording SID (letters and digits, like RE0123...).</source>
-        <translation type="unfinished"></translation>
+        <translation>RecordingSid &apos;%1&apos; ist keine Aufnahme-SID (Buchstaben und Ziffern, wie RE0123...).</translation>
     </message>
     <message>
         <source>The recording could not be stored; Twilio will retry it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufnahme konnte nicht gespeichert werden; Twilio versucht es erneut.</translation>
     </message>
 </context>
 <context>
     <name>sb::WebhookApi</name>
     <message>
         <source>Only two webhooks of the same SID can be compared (%1 and %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zwei Webhooks derselben SID können verglichen werden (%1 und %2).</translation>
     </message>
     <message>
         <source>no SID</source>
-        <translation type="unfinished"></translation>
+        <translation>keine SID</translation>
     </message>
     <message>
         <source>%1 must be an ISO 8601 time, e.g. 2026-11-26T18:00:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine ISO-8601-Zeit sein, z. B. 2026-11-26T18:00:00Z.</translation>
     </message>
     <message>
         <source>before must be a webhook id.</source>
-        <translation type="unfinished"></translation>
+        <translation>before muss eine Webhook-ID sein.</translation>
     </message>
     <message>
         <source>limit must be a number from 1 to 500.</source>
-        <translation type="unfinished"></translation>
+        <translation>limit muss eine Zahl von 1 bis 500 sein.</translation>
     </message>
     <message>
         <source>result must be valid, invalid, missing, unchecked or replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>result muss valid, invalid, missing, unchecked oder replay sein.</translation>
     </message>
     <message>
         <source>No webhook %1 is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Webhook %1 ist aufgezeichnet.</translation>
     </message>
     <message>
         <source>params must be an object of form fields, e.g. {&quot;MessageStatus&quot;: &quot;delivered&quot;} (null removes a field).</source>
-        <translation type="unfinished"></translation>
+        <translation>params muss ein Objekt aus Formularfeldern sein, z. B. {&quot;MessageStatus&quot;: &quot;delivered&quot;} (null entfernt ein Feld).</translation>
     </message>
     <message>
         <source>shuffle must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>shuffle muss true oder false sein.</translation>
     </message>
     <message>
         <source>Not a webhook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Webhook.</translation>
     </message>
     <message>
         <source>Webhook %1 names no SID to shuffle the status callbacks of.</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 nennt keine SID, deren Status-Callbacks gemischt werden könnten.</translation>
     </message>
 </context>
 <context>
     <name>sb::WebhookDetailText</name>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt</translation>
     </message>
     <message>
         <source>Removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt</translation>
     </message>
 </context>
 <context>
     <name>sb::WebhookInspector</name>
     <message>
         <source>No webhook %1 is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Webhook %1 ist aufgezeichnet.</translation>
     </message>
 </context>
 <context>
     <name>sb::WebhookInspectorTab</name>
     <message>
         <source>Re&amp;play (skips signature check)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;zustellen (ohne Signaturprüfung)</translation>
     </message>
     <message>
         <source>&amp;Edit &amp;&amp; replay…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten &amp;&amp; erneut zustellen…</translation>
     </message>
     <message>
         <source>Replay s&amp;huffled for this SID</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese SID ge&amp;mischt erneut zustellen</translation>
     </message>
     <message>
         <source>Copy as c&amp;url</source>
-        <translation type="unfinished"></translation>
+        <translation>Als c&amp;url kopieren</translation>
     </message>
     <message>
         <source>Captured webhooks</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasste Webhooks</translation>
     </message>
     <message>
         <source>Every request to /twilio/ and /sendgrid/, newest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Anfrage an /twilio/ und /sendgrid/, neueste zuerst.</translation>
     </message>
     <message>
         <source>Select a webhook to see its headers, body, the answer sent and, for a failed signature, why it failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Webhook, um seine Header, den Body, die gesendete Antwort und bei einer fehlgeschlagenen Signatur den Grund dafür zu sehen.</translation>
     </message>
     <message>
         <source>Webhook detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook-Details</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Feeds the stored request back through the console as if it had just arrived, without checking its signature; it is recorded as a replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leitet die gespeicherte Anfrage erneut durch die Konsole, als wäre sie gerade eingetroffen, ohne ihre Signatur zu prüfen; sie wird als erneute Zustellung aufgezeichnet.</translation>
     </message>
     <message>
         <source>&amp;Diff with…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergleichen mit…</translation>
     </message>
     <message>
         <source>Diff with another webhook of this SID</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem anderen Webhook dieser SID vergleichen</translation>
     </message>
     <message>
         <source>Compare the form fields with another webhook of the same SID</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Formularfelder mit einem anderen Webhook derselben SID vergleichen</translation>
     </message>
     <message>
         <source>Inspector status</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspektor-Status</translation>
     </message>
     <message>
         <source>The webhooks could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Webhooks konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Path contains…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad enthält…</translation>
     </message>
     <message>
         <source>Clear the path filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfadfilter löschen</translation>
     </message>
     <message>
         <source>Path filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfadfilter</translation>
     </message>
     <message>
         <source>Any signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Signatur</translation>
     </message>
     <message>
         <source>Signature filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturfilter</translation>
     </message>
     <message>
         <source>SID…</source>
-        <translation type="unfinished"></translation>
+        <translation>SID…</translation>
     </message>
     <message>
         <source>Clear the SID filter</source>
-        <translation type="unfinished"></translation>
+        <translation>SID-Filter löschen</translation>
     </message>
     <message>
         <source>SID filter</source>
-        <translation type="unfinished"></translation>
+        <translation>SID-Filter</translation>
     </message>
     <message>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>Beliebige Zeit</translation>
     </message>
     <message>
         <source>Last 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 15 Minuten</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Time range filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraumfilter</translation>
     </message>
     <message>
         <source>Pa&amp;th:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pf&amp;ad:</translation>
     </message>
     <message>
         <source>Signatu&amp;re:</source>
-        <translation type="unfinished"></translation>
+        <translation>Signat&amp;ur:</translation>
     </message>
     <message>
         <source>S&amp;ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ID:</translation>
     </message>
     <message>
         <source>Ti&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeit:</translation>
     </message>
     <message>
         <source>The webhook inspector is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Webhook-Inspektor läuft nicht.</translation>
     </message>
     <message>
         <source>Webhook %1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>No webhook %1 is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Webhook %1 ist aufgezeichnet.</translation>
     </message>
     <message>
         <source>Replaying webhook %1 (signature check skipped)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 wird erneut zugestellt (Signaturprüfung übersprungen)…</translation>
     </message>
     <message>
         <source>Replaying webhook %1 with your edits (signature check skipped)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 wird mit Ihren Änderungen erneut zugestellt (Signaturprüfung übersprungen)…</translation>
     </message>
     <message>
         <source>Webhook %1 was not replayed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 wurde nicht erneut zugestellt: %2</translation>
     </message>
     <message>
         <source>Webhook %1 replayed as %2; the console answered HTTP %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 erneut zugestellt als %2; die Konsole antwortete mit HTTP %3: %4</translation>
     </message>
     <message>
         <source>Webhook %1 replayed as %2 (signature check skipped); the console answered HTTP %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 erneut zugestellt als %2 (Signaturprüfung übersprungen); die Konsole antwortete mit HTTP %3.</translation>
     </message>
     <message>
         <source>Webhook %1 is not a form post: only form fields can be edited. Replay it as it is, or copy it as curl and edit that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 ist kein Formular-POST: Nur Formularfelder können bearbeitet werden. Stellen Sie ihn unverändert erneut zu oder kopieren Sie ihn als curl und bearbeiten Sie diesen Befehl.</translation>
     </message>
     <message>
         <source>Replaying the status callbacks of %1 in a shuffled order…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Status-Callbacks von %1 werden in gemischter Reihenfolge erneut zugestellt…</translation>
     </message>
     <message>
         <source>The status callbacks of %1 were not replayed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Status-Callbacks von %1 wurden nicht erneut zugestellt: %2</translation>
     </message>
     <message>
         <source>%1 has no accepted status callback to replay.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen angenommenen Status-Callback zum erneuten Zustellen.</translation>
     </message>
     <message>
         <source>%1 (HTTP %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (HTTP %2)</translation>
     </message>
     <message numerus="yes">
         <source>Replayed %n status callback(s) of %1 in this order: %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Status-Callback von %1 in dieser Reihenfolge erneut zugestellt: %2.</numerusform>
+            <numerusform>%n Status-Callbacks von %1 in dieser Reihenfolge erneut zugestellt: %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>No other webhook of this SID</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein anderer Webhook dieser SID</translation>
     </message>
     <message>
         <source>Webhooks %1 and %2 could not be compared: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhooks %1 und %2 konnten nicht verglichen werden: %3</translation>
     </message>
     <message>
         <source>Only two webhooks of the same SID can be compared (%1 and %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zwei Webhooks derselben SID können verglichen werden (%1 und %2).</translation>
     </message>
     <message>
         <source>no SID</source>
-        <translation type="unfinished"></translation>
+        <translation>keine SID</translation>
     </message>
     <message>
         <source>The differences from webhook %1 to %2; select a webhook to see its detail again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterschiede von Webhook %1 zu %2; wählen Sie einen Webhook, um wieder seine Details zu sehen.</translation>
     </message>
     <message>
         <source>Webhook %1 copied as a curl command (no credentials in it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook %1 als curl-Befehl kopiert (ohne Zugangsdaten).</translation>
     </message>
 </context>
 <context>
     <name>sb::WebhookTableModel</name>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig</translation>
     </message>
     <message>
         <source>Invalid signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Signatur</translation>
     </message>
     <message>
         <source>No signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Signatur</translation>
     </message>
     <message>
         <source>Not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geprüft</translation>
     </message>
     <message>
         <source>Replay (not checked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut zugestellt (ungeprüft)</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>Took</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>SID</source>
-        <translation type="unfinished"></translation>
+        <translation>SID</translation>
     </message>
 </context>
 <context>
     <name>sb::WhatsAppApi</name>
     <message>
         <source>WhatsApp messages go from one WhatsApp sender (&apos;from&apos;). Through a Messaging Service Twilio would pick the sender, and the 24-hour window, which belongs to each sender and customer, could not be checked before sending; give &apos;from&apos; instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp-Nachrichten gehen von einem WhatsApp-Absender aus (&apos;from&apos;). Über einen Messaging Service würde Twilio den Absender wählen, und das 24-Stunden-Servicefenster, das zu jedem Absender und Kunden gehört, könnte vor dem Senden nicht geprüft werden; geben Sie stattdessen &apos;from&apos; an.</translation>
     </message>
     <message>
         <source>Each variable&apos;s value must be a string; &apos;%1&apos; is not.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Wert jeder Variablen muss ein String sein; &apos;%1&apos; ist keiner.</translation>
     </message>
     <message>
         <source>Must be a JSON object of placeholder -&gt; value, e.g. {&quot;1&quot;: &quot;Anna&quot;, &quot;2&quot;: &quot;#4242&quot;}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss ein JSON-Objekt aus Platzhalter -&gt; Wert sein, z. B. {&quot;1&quot;: &quot;Anna&quot;, &quot;2&quot;: &quot;#4242&quot;}.</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: %1</translation>
     </message>
     <message>
         <source>the template could not be looked up on Twilio&apos;s Content API (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Vorlage konnte nicht über die Content API von Twilio abgerufen werden (%1)</translation>
     </message>
 </context>
 <context>
     <name>sb::WhatsAppComposeWidget</name>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht:</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Send later…</source>
-        <translation type="unfinished"></translation>
+        <translation>Später senden…</translation>
     </message>
     <message>
         <source>whatsapp:+14155550100</source>
-        <translation type="unfinished"></translation>
+        <translation>whatsapp:+14155550100</translation>
     </message>
     <message>
         <source>Clear the number</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummer löschen</translation>
     </message>
     <message>
         <source>Customer&apos;s WhatsApp number</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp-Nummer des Kunden</translation>
     </message>
     <message>
         <source>whatsapp: and the number in international format; a number starting with + is taken as its WhatsApp account.</source>
-        <translation type="unfinished"></translation>
+        <translation>whatsapp: und die Nummer im internationalen Format; eine Nummer, die mit + beginnt, gilt als deren WhatsApp-Konto.</translation>
     </message>
     <message>
         <source>Send from WhatsApp sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Von WhatsApp-Absender senden</translation>
     </message>
     <message>
         <source>Message (Ctrl+Enter sends)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht (Strg+Eingabe sendet)</translation>
     </message>
     <message>
         <source>Message text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichtentext</translation>
     </message>
     <message>
         <source>Free-form text, only within the 24-hour window; Ctrl+Enter sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freier Text, nur innerhalb des 24-Stunden-Servicefensters; Strg+Eingabe sendet.</translation>
     </message>
     <message>
         <source>Send (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Send WhatsApp message</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp-Nachricht senden</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Eingabe</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An:</translation>
     </message>
     <message>
         <source>Fr&amp;om:</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;on:</translation>
     </message>
     <message>
         <source>Temp&amp;late:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor&amp;lage:</translation>
     </message>
     <message>
         <source>Send later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später senden</translation>
     </message>
     <message>
         <source>Schedules the message for a time you pick</source>
-        <translation type="unfinished"></translation>
+        <translation>Plant die Nachricht für einen von Ihnen gewählten Zeitpunkt</translation>
     </message>
     <message>
         <source>Nothing was sent: enter the customer&apos;s WhatsApp number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: Geben Sie die WhatsApp-Nummer des Kunden ein.</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: %1</translation>
     </message>
     <message>
         <source>Nothing was sent: there is no WhatsApp sender yet; add one in File ▸ Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: Es gibt noch keinen WhatsApp-Absender; fügen Sie einen unter Datei ▸ Einstellungen hinzu.</translation>
     </message>
     <message>
         <source>Nothing was sent yet: the attachment is still being copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts gesendet: Der Anhang wird noch kopiert.</translation>
     </message>
     <message>
         <source>Nothing was sent: the message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: Die Nachricht ist leer.</translation>
     </message>
     <message>
         <source>Nothing was sent: the message is longer than %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: Die Nachricht ist länger als %1 Zeichen.</translation>
     </message>
     <message>
         <source>Nothing was sent: %1 Pick one under Template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: %1 Wählen Sie eine unter Vorlage.</translation>
     </message>
     <message>
         <source>Will send to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird an %1 gesendet</translation>
     </message>
 </context>
 <context>
     <name>sb::WhatsAppReplyRoute</name>
     <message>
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp</translation>
     </message>
     <message>
         <source>There is no WhatsApp sender yet; add one in File ▸ Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keinen WhatsApp-Absender; fügen Sie einen unter Datei ▸ Einstellungen hinzu.</translation>
     </message>
     <message>
         <source>A free-form WhatsApp reply cannot be sent: %1 Send an approved template from the WhatsApp tab, or reply by SMS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine freie WhatsApp-Antwort kann nicht gesendet werden: %1 Senden Sie eine genehmigte Vorlage über den WhatsApp-Tab oder antworten Sie per SMS.</translation>
     </message>
     <message>
         <source>The reply has %1 characters; WhatsApp takes at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort hat %1 Zeichen; WhatsApp nimmt höchstens %2 an.</translation>
     </message>
     <message>
         <source>WhatsApp window open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp-Servicefenster offen: %1</translation>
     </message>
     <message>
         <source>WhatsApp window closed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp-Servicefenster geschlossen: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::WhatsAppSender</name>
     <message>
         <source>Enter the customer&apos;s WhatsApp number, e.g. whatsapp:+14155550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die WhatsApp-Nummer des Kunden ein, z. B. whatsapp:+14155550100.</translation>
     </message>
     <message>
         <source>No &apos;from&apos; given and TWILIO_WHATSAPP_NUMBER is not set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein &apos;from&apos; angegeben und TWILIO_WHATSAPP_NUMBER ist nicht gesetzt.</translation>
     </message>
     <message>
         <source>A Content template&apos;s SID is HX followed by 32 hexadecimal characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SID einer Content-Vorlage besteht aus HX gefolgt von 32 Hexadezimalzeichen.</translation>
     </message>
     <message>
         <source>A template&apos;s media comes from the template: leave &apos;mediaUrl&apos; out when giving &apos;contentSid&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Medien einer Vorlage stammen aus der Vorlage: Lassen Sie &apos;mediaUrl&apos; weg, wenn Sie &apos;contentSid&apos; angeben.</translation>
     </message>
     <message>
         <source>A template&apos;s text comes from the template: leave &apos;body&apos; out when giving &apos;contentSid&apos;, and fill its variables in &apos;contentVariables&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text einer Vorlage stammt aus der Vorlage: Lassen Sie &apos;body&apos; weg, wenn Sie &apos;contentSid&apos; angeben, und füllen Sie ihre Variablen in &apos;contentVariables&apos; aus.</translation>
     </message>
     <message>
         <source>The message body is empty (give a body, mediaUrl, or both). Outside the 24-hour window send an approved template instead: &apos;contentSid&apos; and &apos;contentVariables&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachrichtentext ist leer (geben Sie einen body, eine mediaUrl oder beides an). Außerhalb des 24-Stunden-Servicefensters senden Sie stattdessen eine genehmigte Vorlage: &apos;contentSid&apos; und &apos;contentVariables&apos;.</translation>
     </message>
     <message>
         <source>The body has %1 characters; Twilio accepts at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text hat %1 Zeichen; Twilio akzeptiert höchstens %2.</translation>
     </message>
     <message>
         <source>Variables belong to a template: give its &apos;contentSid&apos; too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen gehören zu einer Vorlage: Geben Sie auch deren &apos;contentSid&apos; an.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; cannot be a template variable: keys are the placeholders&apos; names, e.g. &quot;1&quot; for {{1}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; kann keine Vorlagenvariable sein: Schlüssel sind die Namen der Platzhalter, z. B. &quot;1&quot; für {{1}}.</translation>
     </message>
     <message>
         <source>%1 is empty: every variable needs a value (Twilio refuses empty ones, error 21656).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist leer: Jede Variable braucht einen Wert (Twilio lehnt leere ab, Fehler 21656).</translation>
     </message>
     <message>
         <source>the 24-hour window could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das 24-Stunden-Servicefenster konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>no Content API client</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Content-API-Client</translation>
     </message>
     <message>
         <source>The template &quot;%1&quot; has no %2; its variables are: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage „%1“ hat kein %2; ihre Variablen sind: %3.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>The template &quot;%1&quot; needs a value for %2, and it has no default.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage „%1“ braucht einen Wert für %2, und sie hat keinen Standardwert.</translation>
     </message>
 </context>
 <context>
@@ -6416,69 +6482,69 @@ No active version</source>
     <message>
         <source>%1 (%2)</source>
         <comment>name (number)</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>no connection to Twilio&apos;s Content API</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verbindung zur Content API von Twilio</translation>
     </message>
     <message>
         <source>A free-form reply cannot be sent: %1 Send an approved template from the compose form instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine freie Antwort kann nicht gesendet werden: %1 Senden Sie stattdessen eine genehmigte Vorlage über das Formular für neue Nachrichten.</translation>
     </message>
     <message>
         <source>Hi! Where is my order?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallo! Wo ist meine Bestellung?</translation>
     </message>
     <message>
         <source>Can I change the delivery time to the afternoon?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kann ich die Lieferzeit auf den Nachmittag verlegen?</translation>
     </message>
     <message>
         <source>Obrigado, it arrived 👍</source>
-        <translation type="unfinished"></translation>
+        <translation>Obrigado, sie ist angekommen 👍</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: %1</translation>
     </message>
     <message>
         <source>Nothing was sent: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gesendet: %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>sb::WhatsAppWebhooks</name>
     <message>
         <source>This is WhatsApp&apos;s webhook; From &apos;%1&apos; is not a whatsapp: address. Point SMS numbers at their own webhook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist der Webhook von WhatsApp; From &apos;%1&apos; ist keine whatsapp:-Adresse. Richten Sie SMS-Nummern auf ihren eigenen Webhook.</translation>
     </message>
 </context>
 <context>
     <name>sb::WindowCountdown</name>
     <message>
         <source>24-hour window: enter the customer&apos;s WhatsApp number to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>24-Stunden-Servicefenster: Geben Sie die WhatsApp-Nummer des Kunden ein, um es zu sehen.</translation>
     </message>
     <message>
         <source>24-hour window: looking up the customer&apos;s last message…</source>
-        <translation type="unfinished"></translation>
+        <translation>24-Stunden-Servicefenster: Die letzte Nachricht des Kunden wird gesucht…</translation>
     </message>
     <message>
         <source>Window open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicefenster offen: %1</translation>
     </message>
     <message>
         <source>Free-form messages can be sent until %1, 24 hours after the customer&apos;s last message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Nachrichten können bis %1 gesendet werden, 24 Stunden nach der letzten Nachricht des Kunden.</translation>
     </message>
     <message>
         <source>Window %1 — only an approved template can be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Servicefenster %1 — nur eine genehmigte Vorlage kann gesendet werden</translation>
     </message>
     <message>
         <source>No message from the customer yet — only an approved template can be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Nachricht vom Kunden — nur eine genehmigte Vorlage kann gesendet werden</translation>
     </message>
 </context>
 </TS>

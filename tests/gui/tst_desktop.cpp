@@ -71,6 +71,7 @@ QProcess *TestDesktop::secondStart(const QStringList &arguments) {
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     // A second console that did not hand over would start a service: give it nothing to use.
     env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_runtime.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
     process->setProcessEnvironment(env);
     process->start(sbtest::binDir() + QStringLiteral("/switchboard"), arguments);
     return process;
