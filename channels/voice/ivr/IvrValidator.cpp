@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QTimeZone>
 
+#include <cmath>
+
 namespace sb {
 
 namespace {
@@ -54,7 +56,8 @@ public:
         if (v.isUndefined())
             return;
         const double d = v.toDouble(-1e18);
-        if (!v.isDouble() || d != double(qint64(d)) || d < min || d > max)
+        // The range first: a double past qint64's range may not be converted (UB).
+        if (!v.isDouble() || d < min || d > max || d != std::trunc(d))
             add(at(prefix, QLatin1String(key)),
                 IvrValidator::tr("must be a whole number from %1 to %2").arg(min).arg(max));
     }

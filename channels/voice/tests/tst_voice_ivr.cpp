@@ -236,6 +236,15 @@ void TestVoiceIvr::invalidMenus_data() {
         << "cannot open a sub-menu";
     QTest::newRow("repeats out of range") << QStringList{"noInput.repeats=11"} << "noInput.repeats"
                                           << "from 0 to 10";
+    // Found by fuzz_ivr: a number past qint64's range was converted before the range check (UB).
+    QTest::newRow("timeout past any integer")
+        << QStringList{"timeoutSeconds=4e92"} << "timeoutSeconds"
+        << "whole number";
+    QTest::newRow("timeout negative past any integer")
+        << QStringList{"timeoutSeconds=-4e92"} << "timeoutSeconds"
+        << "whole number";
+    QTest::newRow("timeout not whole") << QStringList{"timeoutSeconds=5.5"} << "timeoutSeconds"
+                                       << "whole number";
     QTest::newRow("voicemail of no length")
         << QStringList{"options.4.action.maxLength=0"} << "options.4.action.maxLength"
         << "from 1 to 3600";
