@@ -2712,458 +2712,458 @@
     <name>sb::EmailApi</name>
     <message>
         <source>The emails could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mails konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The email this Idempotency-Key sent could not be read back (%1); it was not sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mit diesem Idempotency-Key gesendete E-Mail konnte nicht zurückgelesen werden (%1); sie wurde nicht erneut gesendet.</translation>
     </message>
     <message>
         <source>Today&apos;s emails could not be counted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die heutigen E-Mails konnten nicht gezählt werden: %1</translation>
     </message>
     <message>
         <source>SendGrid refused the email: %1</source>
-        <translation type="unfinished">SendGrid hat die E-Mail abgelehnt: %1</translation>
+        <translation>SendGrid hat die E-Mail abgelehnt: %1</translation>
     </message>
     <message>
         <source>This Idempotency-Key was used for a different email (%1); nothing was sent. Use a new key for a new email, or the same body to retry that one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Idempotency-Key wurde für eine andere E-Mail verwendet (%1); es wurde nichts gesendet. Verwenden Sie einen neuen Schlüssel für eine neue E-Mail oder denselben Inhalt, um jene erneut zu versuchen.</translation>
     </message>
     <message>
         <source>No email %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine E-Mail %1.</translation>
     </message>
 </context>
 <context>
     <name>sb::EmailComposeWidget</name>
     <message>
         <source>From the ric&amp;h text</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem formatierten Te&amp;xt</translation>
     </message>
     <message>
         <source>&amp;Attach…</source>
-        <translation type="unfinished">&amp;Anhängen…</translation>
+        <translation>&amp;Anhängen…</translation>
     </message>
     <message>
         <source>R&amp;emove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>ana@example.com, Bo Diaz &lt;bo@example.com&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>ana@example.com, Bo Diaz &lt;bo@example.com&gt;</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>One or more email addresses, separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine oder mehrere E-Mail-Adressen, durch Kommas getrennt.</translation>
     </message>
     <message>
         <source>To: recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>An: Empfänger</translation>
     </message>
     <message>
         <source>Cc: copy recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Cc: Kopie-Empfänger</translation>
     </message>
     <message>
         <source>Bcc: hidden copy recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Bcc: verborgene Kopie-Empfänger</translation>
     </message>
     <message>
         <source>support@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>support@example.com</translation>
     </message>
     <message>
         <source>From address</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderadresse</translation>
     </message>
     <message>
         <source>A sender identity verified in SendGrid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine in SendGrid verifizierte Absenderidentität.</translation>
     </message>
     <message>
         <source>Name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (optional)</translation>
     </message>
     <message>
         <source>From name</source>
-        <translation type="unfinished"></translation>
+        <translation>Absendername</translation>
     </message>
     <message>
         <source>The name recipients see.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name, den die Empfänger sehen.</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>&amp;Message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht</translation>
     </message>
     <message>
         <source>Temp&amp;late</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorlage</translation>
     </message>
     <message>
         <source>Write the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht schreiben</translation>
     </message>
     <message>
         <source>Send a SendGrid dynamic template</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine dynamische SendGrid-Vorlage senden</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>F</translation>
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>Fett</translation>
     </message>
     <message>
         <source>I</source>
-        <translation type="unfinished"></translation>
+        <translation>K</translation>
     </message>
     <message>
         <source>Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>Kursiv</translation>
     </message>
     <message>
         <source>Link…</source>
-        <translation type="unfinished"></translation>
+        <translation>Link…</translation>
     </message>
     <message>
         <source>Insert a link</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Link einfügen</translation>
     </message>
     <message>
         <source>• List</source>
-        <translation type="unfinished"></translation>
+        <translation>• Liste</translation>
     </message>
     <message>
         <source>Bulleted list</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzählung</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Nachricht</translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>The email&apos;s text, with formatting; sent as HTML with a plain-text alternative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text der E-Mail mit Formatierung; gesendet als HTML mit einer Nur-Text-Alternative.</translation>
     </message>
     <message>
         <source>HTML preview</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-Vorschau</translation>
     </message>
     <message>
         <source>The HTML part as the recipient&apos;s mail program shows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der HTML-Teil, wie ihn das E-Mail-Programm des Empfängers anzeigt.</translation>
     </message>
     <message>
         <source>Plain-text alternative</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur-Text-Alternative</translation>
     </message>
     <message>
         <source>For mail programs that show no HTML. Made from the message until you edit it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für E-Mail-Programme, die kein HTML anzeigen. Wird aus der Nachricht erzeugt, bis Sie ihn hier bearbeiten.</translation>
     </message>
     <message>
         <source>Make the plain text from the rich text again</source>
-        <translation type="unfinished"></translation>
+        <translation>Den reinen Text erneut aus dem formatierten Text erzeugen</translation>
     </message>
     <message>
         <source>Rich text</source>
-        <translation type="unfinished"></translation>
+        <translation>Formatierter Text</translation>
     </message>
     <message>
         <source>Plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiner Text</translation>
     </message>
     <message>
         <source>Message, its HTML preview and plain text</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht, ihre HTML-Vorschau und reiner Text</translation>
     </message>
     <message>
         <source>Dynamic templates are picked here once the template picker is available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dynamische Vorlagen werden hier ausgewählt, sobald die Vorlagenauswahl verfügbar ist.</translation>
     </message>
     <message>
         <source>Attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge</translation>
     </message>
     <message>
         <source>Each file with its size; Delete removes the selected ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Datei mit ihrer Größe; Entf entfernt die ausgewählten.</translation>
     </message>
     <message>
         <source>Attach files</source>
-        <translation type="unfinished">Dateien anhängen</translation>
+        <translation>Dateien anhängen</translation>
     </message>
     <message>
         <source>Remove the selected attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Anhänge entfernen</translation>
     </message>
     <message>
         <source>Send the email (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail senden (%1)</translation>
     </message>
     <message>
         <source>Send the email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail senden</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished">&amp;An:</translation>
+        <translation>&amp;An:</translation>
     </message>
     <message>
         <source>&amp;Cc:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cc:</translation>
     </message>
     <message>
         <source>&amp;Bcc:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bcc:</translation>
     </message>
     <message>
         <source>Fr&amp;om:</source>
-        <translation type="unfinished">V&amp;on:</translation>
+        <translation>A&amp;bsender:</translation>
     </message>
     <message>
         <source>Sub&amp;ject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;treff:</translation>
     </message>
     <message>
         <source>Attachments:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge:</translation>
     </message>
     <message>
         <source>Not an email address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine E-Mail-Adresse: %1</translation>
     </message>
     <message>
         <source>Not email addresses: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine E-Mail-Adressen: %1</translation>
     </message>
     <message>
         <source>Add a recipient in To.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie unter „An“ einen Empfänger hinzu.</translation>
     </message>
     <message>
         <source>To: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>An: %1</translation>
     </message>
     <message>
         <source>Cc: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cc: %1</translation>
     </message>
     <message>
         <source>Bcc: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bcc: %1</translation>
     </message>
     <message>
         <source>Add the From address (a sender verified in SendGrid).</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie die Absenderadresse hinzu (einen in SendGrid verifizierten Absender).</translation>
     </message>
     <message>
         <source>From: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Von: %1</translation>
     </message>
     <message>
         <source>Pick a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Vorlage.</translation>
     </message>
     <message>
         <source>Add a subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie einen Betreff hinzu.</translation>
     </message>
     <message>
         <source>Write the message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben Sie die Nachricht.</translation>
     </message>
     <message>
         <source>The email is %1 bytes as SendGrid would receive it (attachments in base64); SendGrid takes at most %2 bytes (30 MB). Remove an attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail ist %1 Bytes groß, so wie SendGrid sie empfangen würde (Anhänge in base64); SendGrid nimmt höchstens %2 Bytes (30 MB) an. Entfernen Sie einen Anhang.</translation>
     </message>
     <message>
         <source>Reading attachments…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge werden gelesen…</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished">Nichts wurde gesendet: %1</translation>
+        <translation>Es wurde nichts gesendet: %1</translation>
     </message>
     <message>
         <source>Link address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Linkadresse:</translation>
     </message>
     <message>
         <source>%1 (%2) was not attached: the email would be %3 bytes as SendGrid receives it (attachments in base64); SendGrid takes at most %4 bytes (30 MB).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) wurde nicht angehängt: Die E-Mail wäre %3 Bytes groß, so wie SendGrid sie empfängt (Anhänge in base64); SendGrid nimmt höchstens %4 Bytes (30 MB) an.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 bytes; %2 in base64</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bytes; %2 in base64</translation>
     </message>
     <message>
         <source>%1 (%2) was not attached: on its own it is over SendGrid&apos;s 30 MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) wurde nicht angehängt: Allein ist die Datei schon größer als die 30 MB von SendGrid.</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 · %2 of 30 MB with base64</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 von 30 MB mit base64</translation>
     </message>
     <message>
         <source>No attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anhänge</translation>
     </message>
     <message>
         <source>1 attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Anhang</translation>
     </message>
     <message>
         <source>%1 attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anhänge</translation>
     </message>
     <message>
         <source>SendGrid takes at most 30 MB (30,000,000 bytes) per email, measured on what it receives: attachments count in base64, a third larger than the files.</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid nimmt höchstens 30 MB (30.000.000 Bytes) pro E-Mail an, gemessen an dem, was es empfängt: Anhänge zählen in base64, ein Drittel größer als die Dateien.</translation>
     </message>
 </context>
 <context>
     <name>sb::EmailEvents</name>
     <message>
         <source>Not SendGrid&apos;s Event Webhook batch: the body must be a JSON array of event objects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Event-Webhook-Batch von SendGrid: Der Inhalt muss ein JSON-Array aus Ereignisobjekten sein.</translation>
     </message>
     <message>
         <source>The events could not be stored; send them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse konnten nicht gespeichert werden; senden Sie sie erneut.</translation>
     </message>
 </context>
 <context>
     <name>sb::EmailSender</name>
     <message>
         <source>Switchboard cannot tell whether SendGrid accepted this email: its answer was lost (Switchboard stopped or the connection failed while sending). SendGrid cannot be asked, so it was not sent again, to avoid a duplicate. Check SendGrid&apos;s Activity feed (or with the recipient) before sending it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchboard kann nicht feststellen, ob SendGrid diese E-Mail angenommen hat: Die Antwort ging verloren (Switchboard wurde beendet oder die Verbindung brach beim Senden ab). SendGrid kann nicht abgefragt werden, daher wurde sie nicht erneut gesendet, um ein Duplikat zu vermeiden. Prüfen Sie den Activity-Feed von SendGrid (oder fragen Sie beim Empfänger nach), bevor Sie sie erneut senden.</translation>
     </message>
     <message>
         <source>The email could not be read back from the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail konnte nicht aus der Datenbank zurückgelesen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::EmailTab</name>
     <message>
         <source>Filter by address, subject or status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Adresse, Betreff oder Status filtern</translation>
     </message>
     <message>
         <source>Clear the filter</source>
-        <translation type="unfinished">Filter löschen</translation>
+        <translation>Filter löschen</translation>
     </message>
     <message>
         <source>Filter emails</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mails filtern</translation>
     </message>
     <message>
         <source>Filte&amp;r:</source>
-        <translation type="unfinished"></translation>
+        <translation>Filte&amp;r:</translation>
     </message>
     <message>
         <source>Sent emails</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendete E-Mails</translation>
     </message>
     <message>
         <source>Every email, newest first, with its live status; select one for its timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle E-Mails, neueste zuerst, mit ihrem Live-Status; wählen Sie eine aus, um ihren Verlauf zu sehen.</translation>
     </message>
     <message>
         <source>Delivery events (delivered, opened, bounced) come from SendGrid&apos;s Event Webhook, which needs a public URL: emails show what SendGrid said when it accepted them. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellereignisse (zugestellt, geöffnet, unzustellbar) kommen vom Event Webhook von SendGrid, der eine öffentliche URL benötigt: E-Mails zeigen, was SendGrid bei der Annahme gemeldet hat. %1</translation>
     </message>
     <message>
         <source>The emails could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mails konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Emails sent today (UTC) against the daily limit (SENDGRID_DAILY_LIMIT; SendGrid&apos;s free plan allows 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute gesendete E-Mails (UTC) im Vergleich zum Tageslimit (SENDGRID_DAILY_LIMIT; der kostenlose Tarif von SendGrid erlaubt 100)</translation>
     </message>
     <message>
         <source>Today: unknown (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute: unbekannt (%1)</translation>
     </message>
     <message>
         <source>%1 of %2 emails today</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 E-Mails heute</translation>
     </message>
     <message>
         <source>%1 emails today</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 E-Mails heute</translation>
     </message>
     <message>
         <source>Nothing was sent: Switchboard is not connected yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gesendet: Switchboard ist noch nicht verbunden.</translation>
     </message>
     <message>
         <source>Sending to %1…</source>
-        <translation type="unfinished">Wird an %1 gesendet…</translation>
+        <translation>Wird an %1 gesendet…</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished">Nichts wurde gesendet: %1</translation>
+        <translation>Es wurde nichts gesendet: %1</translation>
     </message>
     <message>
         <source>SendGrid refused the email; nothing was sent, your draft is kept. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SendGrid hat die E-Mail abgelehnt; es wurde nichts gesendet, Ihr Entwurf bleibt erhalten. %1</translation>
     </message>
     <message>
         <source>Sent to %1: SendGrid accepted it; its status follows in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>An %1 gesendet: SendGrid hat sie angenommen; ihr Status folgt in der Liste.</translation>
     </message>
     <message>
         <source>Stored for %1; it goes to SendGrid shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 gespeichert; sie geht in Kürze an SendGrid.</translation>
     </message>
     <message>
         <source>Stored for %1; it goes to SendGrid once it can: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 gespeichert; sie geht an SendGrid, sobald dies möglich ist: %2</translation>
     </message>
     <message>
         <source>Email to %1: %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail an %1: %2. %3</translation>
     </message>
 </context>
 <context>
     <name>sb::EmailTableModel</name>
     <message>
         <source>To: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">An: %1</translation>
     </message>
     <message>
         <source>Cc: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Cc: %1</translation>
     </message>
     <message>
         <source>Bcc: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Bcc: %1</translation>
     </message>
     <message>
         <source>(template %1)</source>
@@ -3179,7 +3179,7 @@
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Betreff</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3886,7 +3886,7 @@ No active version</source>
     </message>
     <message>
         <source>R&amp;emove</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Entfernen</translation>
     </message>
     <message>
         <source>Opening h&amp;ours</source>
@@ -4006,7 +4006,7 @@ No active version</source>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 — %2</translation>
     </message>
     <message>
         <source>One problem to fix before saving.</source>
