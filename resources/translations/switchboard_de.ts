@@ -3155,886 +3155,888 @@
     <name>sb::EmailTableModel</name>
     <message>
         <source>To: %1</source>
-        <translation type="unfinished">An: %1</translation>
+        <translation>An: %1</translation>
     </message>
     <message>
         <source>Cc: %1</source>
-        <translation type="unfinished">Cc: %1</translation>
+        <translation>Cc: %1</translation>
     </message>
     <message>
         <source>Bcc: %1</source>
-        <translation type="unfinished">Bcc: %1</translation>
+        <translation>Bcc: %1</translation>
     </message>
     <message>
         <source>(template %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Vorlage %1)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished">An</translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Betreff</translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>sb::EmailTemplatePicker</name>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>Email template</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Vorlage</translation>
     </message>
     <message>
         <source>A SendGrid dynamic template; its variables are filled in below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine dynamische SendGrid-Vorlage; ihre Variablen werden unten ausgefüllt.</translation>
     </message>
     <message>
         <source>Ask SendGrid for the account&apos;s templates again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlagen des Kontos erneut von SendGrid abrufen</translation>
     </message>
     <message>
         <source>As SendGrid sends it: {{ }} values are HTML-escaped in the subject too (&amp; becomes &amp;amp;); the template needs {{{ }}} there.</source>
-        <translation type="unfinished"></translation>
+        <translation>So, wie SendGrid sie sendet: {{ }}-Werte werden auch im Betreff HTML-maskiert (&amp; wird zu &amp;amp;); die Vorlage braucht dort {{{ }}}.</translation>
     </message>
     <message>
         <source>Email preview</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Vorschau</translation>
     </message>
     <message>
         <source>The email as the template makes it with these values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die E-Mail, wie die Vorlage sie mit diesen Werten erzeugt.</translation>
     </message>
     <message>
         <source>No connection to SendGrid: set SENDGRID_API_KEY.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu SendGrid: Setzen Sie SENDGRID_API_KEY.</translation>
     </message>
     <message>
         <source>Loading the account&apos;s templates…</source>
-        <translation type="unfinished">Vorlagen des Kontos werden geladen…</translation>
+        <translation>Vorlagen des Kontos werden geladen…</translation>
     </message>
     <message>
         <source>The templates could not be loaded: %1</source>
-        <translation type="unfinished">Die Vorlagen konnten nicht geladen werden: %1</translation>
+        <translation>Die Vorlagen konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>No template</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorlage</translation>
     </message>
     <message>
         <source>%1
 Active version: %2 (subject &quot;%3&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Aktive Version: %2 (Betreff „%3“)</translation>
     </message>
     <message>
         <source>%1
 No active version</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Keine aktive Version</translation>
     </message>
     <message>
         <source>1 dynamic template</source>
-        <translation type="unfinished"></translation>
+        <translation>1 dynamische Vorlage</translation>
     </message>
     <message>
         <source>%1 dynamic templates</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dynamische Vorlagen</translation>
     </message>
     <message>
         <source>Loading &quot;%1&quot;…</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wird geladen…</translation>
     </message>
     <message>
         <source>The template could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage konnte nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has no active version: SendGrid would send nothing. Activate one in SendGrid&apos;s Dynamic Templates.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat keine aktive Version: SendGrid würde nichts senden. Aktivieren Sie eine unter „Dynamic Templates“ in SendGrid.</translation>
     </message>
     <message>
         <source>Version &quot;%1&quot; cannot be filled in: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version „%1“ kann nicht ausgefüllt werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>Version &quot;%1&quot;, %n variable(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Version „%1“, %n Variable</numerusform>
+            <numerusform>Version „%1“, %n Variablen</numerusform>
         </translation>
     </message>
     <message>
         <source>Template variable %1</source>
-        <translation type="unfinished">Vorlagenvariable %1</translation>
+        <translation>Vorlagenvariable %1</translation>
     </message>
     <message>
         <source>Fills %1 in the template.</source>
-        <translation type="unfinished"></translation>
+        <translation>Füllt %1 in der Vorlage aus.</translation>
     </message>
     <message>
         <source>shown when on</source>
-        <translation type="unfinished"></translation>
+        <translation>angezeigt, wenn aktiv</translation>
     </message>
     <message>
         <source>Template condition %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenbedingung %1</translation>
     </message>
     <message>
         <source>Turns on the template&apos;s {{#if %1}} part.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiviert den Teil {{#if %1}} der Vorlage.</translation>
     </message>
     <message>
         <source>Template list %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlagenliste %1</translation>
     </message>
     <message>
         <source>One row per item of {{#each %1}}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zeile pro Element von {{#each %1}}.</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Values separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Werte durch Kommas getrennt</translation>
     </message>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element hinzufügen</translation>
     </message>
     <message>
         <source>Remove item</source>
-        <translation type="unfinished"></translation>
+        <translation>Element entfernen</translation>
     </message>
     <message>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::EmailTimeline</name>
     <message>
         <source>Email timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Verlauf</translation>
     </message>
     <message>
         <source>Everything that happened to the selected email, with its time: SendGrid&apos;s delivery events, opens and clicks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles, was mit der ausgewählten E-Mail passiert ist, mit Zeitpunkt: Zustellereignisse von SendGrid, Öffnungen und Klicks.</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Geöffnet</translation>
     </message>
     <message>
         <source>Clicked a link</source>
-        <translation type="unfinished"></translation>
+        <translation>Link angeklickt</translation>
     </message>
     <message>
         <source>Unsubscribed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet</translation>
     </message>
     <message>
         <source>Unsubscribed from the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Gruppe abgemeldet</translation>
     </message>
     <message>
         <source>Resubscribed to the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder bei der Gruppe angemeldet</translation>
     </message>
     <message>
         <source>Select an email to see its timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine E-Mail aus, um ihren Verlauf zu sehen.</translation>
     </message>
     <message>
         <source>“%1” to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ an %2</translation>
     </message>
     <message>
         <source>(no subject)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Betreff)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1  Stored, handed to SendGrid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  Gespeichert, an SendGrid übergeben</translation>
     </message>
     <message>
         <source>Recipient: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger: %1</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished">Abgelehnt: %1</translation>
+        <translation>Abgelehnt: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::FailureNotice</name>
     <message>
         <source>Show conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung anzeigen</translation>
     </message>
     <message>
         <source>Failed message notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis auf fehlgeschlagene Nachricht</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Dismiss the notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis schließen</translation>
     </message>
     <message>
         <source>no reason given.</source>
-        <translation type="unfinished">kein Grund angegeben.</translation>
+        <translation>kein Grund angegeben.</translation>
     </message>
     <message>
         <source>Message %1 was not delivered: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 wurde nicht zugestellt: %2%3</translation>
     </message>
     <message>
         <source>Your message to %1 was not delivered: %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Nachricht an %1 wurde nicht zugestellt: %2%3</translation>
     </message>
     <message numerus="yes">
         <source>(and %n more failed)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(und %n weitere fehlgeschlagen)</numerusform>
+            <numerusform>(und %n weitere fehlgeschlagen)</numerusform>
         </translation>
     </message>
     <message>
         <source>Shows message %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt Nachricht %1 an</translation>
     </message>
     <message>
         <source>Opens the conversation with %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet die Unterhaltung mit %1</translation>
     </message>
 </context>
 <context>
     <name>sb::HttpServer</name>
     <message>
         <source>The request body is over %1 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Request-Body ist größer als %1 Bytes.</translation>
     </message>
     <message>
         <source>Method %1 is not allowed here; use %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode %1 ist hier nicht erlaubt; verwenden Sie %2.</translation>
     </message>
     <message>
         <source>No such resource: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource nicht vorhanden: %1</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gefunden</translation>
     </message>
 </context>
 <context>
     <name>sb::InboxTab</name>
     <message>
         <source>Send</source>
-        <translation type="unfinished">Senden</translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Later…</source>
-        <translation type="unfinished"></translation>
+        <translation>Später…</translation>
     </message>
     <message>
         <source>Search every message… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Nachrichten durchsuchen… (Strg+F)</translation>
     </message>
     <message>
         <source>Clear the search</source>
-        <translation type="unfinished">Suche löschen</translation>
+        <translation>Suche löschen</translation>
     </message>
     <message>
         <source>Search messages</source>
-        <translation type="unfinished">Nachrichten suchen</translation>
+        <translation>Nachrichten suchen</translation>
     </message>
     <message>
         <source>Finds messages, numbers and names as you type; Down goes to the results, Enter opens the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Findet Nachrichten, Nummern und Namen während der Eingabe; Pfeil nach unten wechselt zu den Ergebnissen, Eingabe öffnet das erste.</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte</translation>
     </message>
     <message>
         <source>Newest conversation first. Enter opens the thread; Escape goes back to the search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neueste Unterhaltung zuerst. Eingabe öffnet die Unterhaltung; Escape kehrt zur Suche zurück.</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt</translation>
     </message>
     <message>
         <source>Contact name</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktname</translation>
     </message>
     <message>
         <source>Enter saves the name, Escape cancels; empty shows the WhatsApp profile name again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe speichert den Namen, Escape bricht ab; leer zeigt wieder den WhatsApp-Profilnamen.</translation>
     </message>
     <message>
         <source>Edit the name (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen bearbeiten (F2)</translation>
     </message>
     <message>
         <source>Edit the contact&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen des Kontakts bearbeiten</translation>
     </message>
     <message>
         <source>F2</source>
-        <translation type="unfinished"></translation>
+        <translation>F2</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Save this conversation, every channel with statuses, media links and notes, as CSV or as a printable PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Unterhaltung über alle Kanäle mit Status, Medienlinks und Notizen als CSV oder druckbares PDF speichern</translation>
     </message>
     <message>
         <source>Export the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
         <source>CSV or PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV oder PDF</translation>
     </message>
     <message>
         <source>Contact details</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktdetails</translation>
     </message>
     <message>
         <source>WhatsApp window</source>
-        <translation type="unfinished"></translation>
+        <translation>WhatsApp-Fenster</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished">In %1 gespeichert.</translation>
+        <translation>Gespeichert unter %1.</translation>
     </message>
     <message>
         <source>Not saved to %1: %2</source>
-        <translation type="unfinished">Nicht in %1 gespeichert: %2</translation>
+        <translation>Nicht unter %1 gespeichert: %2</translation>
     </message>
     <message>
         <source>Reply on channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten über Kanal</translation>
     </message>
     <message>
         <source>Defaults to the channel the contact last wrote on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardmäßig der Kanal, über den der Kontakt zuletzt geschrieben hat.</translation>
     </message>
     <message>
         <source>Reply… (Enter sends)</source>
-        <translation type="unfinished">Antworten… (Eingabe sendet)</translation>
+        <translation>Antworten… (Eingabe sendet)</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished">Antworten</translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Write an internal note instead of a reply: only agents see it, it is never sent (Ctrl+Shift+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Statt einer Antwort eine interne Notiz schreiben: Nur Agenten sehen sie, sie wird nie gesendet (Strg+Umschalt+N)</translation>
     </message>
     <message>
         <source>Ctrl+Shift+N. The box then saves an internal note, never sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Umschalt+N. Das Feld speichert dann eine interne Notiz, die nie gesendet wird.</translation>
     </message>
     <message>
         <source>Send reply</source>
-        <translation type="unfinished">Antwort senden</translation>
+        <translation>Antwort senden</translation>
     </message>
     <message>
         <source>Enter in the reply box</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe im Antwortfeld</translation>
     </message>
     <message>
         <source>Schedule this reply: Switchboard sends it at the time you pick, with every check applied then</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antwort planen: Switchboard sendet sie zum gewählten Zeitpunkt und wendet dann alle Prüfungen an</translation>
     </message>
     <message>
         <source>Send later</source>
-        <translation type="unfinished">Später senden</translation>
+        <translation>Später senden</translation>
     </message>
     <message>
         <source>Opens a dialog to pick the time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet einen Dialog zur Auswahl des Zeitpunkts.</translation>
     </message>
     <message>
         <source>Reply check</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortprüfung</translation>
     </message>
     <message>
         <source>The contacts could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kontakte konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No conversations yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Unterhaltungen.</translation>
     </message>
     <message>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Nothing matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Treffer für „%1“.</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
         </translation>
     </message>
     <message>
         <source>The conversation could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Unterhaltung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Choose a conversation on the left</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie links eine Unterhaltung</translation>
     </message>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished">Unterhaltung</translation>
+        <translation>Unterhaltung</translation>
     </message>
     <message>
         <source>on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>über %1</translation>
     </message>
     <message>
         <source>has not opted out</source>
-        <translation type="unfinished"></translation>
+        <translation>hat sich nicht abgemeldet</translation>
     </message>
     <message>
         <source>opted out (replied STOP) of messages from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>von Nachrichten von %1 abgemeldet (mit STOP geantwortet)</translation>
     </message>
     <message>
         <source>Conversation with %1</source>
-        <translation type="unfinished">Unterhaltung mit %1</translation>
+        <translation>Unterhaltung mit %1</translation>
     </message>
     <message>
         <source>Reply to %1</source>
-        <translation type="unfinished">Antwort an %1</translation>
+        <translation>Antworten an %1</translation>
     </message>
     <message>
         <source>The name was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Save note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz speichern</translation>
     </message>
     <message>
         <source>Internal note, never sent… (Enter saves, Escape cancels)</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne Notiz, wird nie gesendet… (Eingabe speichert, Esc bricht ab)</translation>
     </message>
     <message>
         <source>Only agents see notes; they are never sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Agents sehen Notizen; sie werden nie gesendet.</translation>
     </message>
     <message>
         <source>Free text cannot be sent on %1 now: see above</source>
-        <translation type="unfinished"></translation>
+        <translation>Freitext kann über %1 gerade nicht gesendet werden: siehe oben</translation>
     </message>
     <message>
         <source>Nothing was sent: type a reply first.</source>
-        <translation type="unfinished">Es wurde nichts gesendet: Geben Sie zuerst eine Antwort ein.</translation>
+        <translation>Nichts wurde gesendet: Geben Sie zuerst eine Antwort ein.</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished">Nichts wurde gesendet: %1</translation>
+        <translation>Nichts wurde gesendet: %1</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>The note was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Notiz wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Note saved; it is not sent to the customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz gespeichert; sie wird nicht an den Kunden gesendet.</translation>
     </message>
     <message>
         <source>CSV, for a spreadsheet (*.csv);;PDF, to print (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV, für eine Tabellenkalkulation (*.csv);;PDF, zum Drucken (*.pdf)</translation>
     </message>
     <message>
         <source>Exporting the conversation with %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterhaltung mit %1 wird exportiert…</translation>
     </message>
     <message>
         <source>Nothing was exported. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde exportiert. %1</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 exportiert</translation>
     </message>
     <message>
         <source>Nothing was exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde exportiert: %1</translation>
     </message>
 </context>
 <context>
     <name>sb::IvrActionForm</name>
     <message>
         <source> times</source>
-        <translation type="unfinished"></translation>
+        <translation> Mal</translation>
     </message>
     <message>
         <source>Record the forwarded call</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitergeleiteten Anruf aufnehmen</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"> s</translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Beep before recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Signalton vor der Aufnahme</translation>
     </message>
     <message>
         <source>Say something</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ansagen</translation>
     </message>
     <message>
         <source>Forward to a number</source>
-        <translation type="unfinished"></translation>
+        <translation>An eine Nummer weiterleiten</translation>
     </message>
     <message>
         <source>Voicemail</source>
-        <translation type="unfinished">Mailbox</translation>
+        <translation>Mailbox</translation>
     </message>
     <message>
         <source>Sub-menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Untermenü</translation>
     </message>
     <message>
         <source>Send an SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS senden</translation>
     </message>
     <message>
         <source>Hang up</source>
-        <translation type="unfinished">Auflegen</translation>
+        <translation>Auflegen</translation>
     </message>
     <message>
         <source>Back to the menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zum Menü</translation>
     </message>
     <message>
         <source>For you only; never spoken</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für Sie; wird nie angesagt</translation>
     </message>
     <message>
         <source>We have sent you a text message.</source>
-        <translation type="unfinished">Wir haben Ihnen eine SMS gesendet.</translation>
+        <translation>Wir haben Ihnen eine SMS gesendet.</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktion:</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bezeichnung:</translation>
     </message>
     <message>
         <source>Repeat &amp;while silent:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen bei Stille:</translation>
     </message>
     <message>
         <source>&amp;Text:</source>
-        <translation type="unfinished">&amp;Text:</translation>
+        <translation>&amp;Text:</translation>
     </message>
     <message>
         <source>T&amp;hen:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Danach:</translation>
     </message>
     <message>
         <source>N&amp;umber:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ummer:</translation>
     </message>
     <message>
         <source>&amp;Ring for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Klingeln für:</translation>
     </message>
     <message>
         <source>&amp;Prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;sage:</translation>
     </message>
     <message>
         <source>Ma&amp;x length:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma&amp;x. Länge:</translation>
     </message>
     <message>
         <source>&amp;Confirmation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestäti&amp;gung:</translation>
     </message>
     <message>
         <source>What this does</source>
-        <translation type="unfinished"></translation>
+        <translation>Was dies bewirkt</translation>
     </message>
     <message>
         <source>Key label</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenbezeichnung</translation>
     </message>
     <message>
         <source>A name for the key in this editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Name für die Taste in diesem Editor.</translation>
     </message>
     <message>
         <source>Silences answered by repeating the menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Stille, die mit Wiederholung des Menüs beantwortet wird</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished">Text</translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>What is said, or the SMS sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was angesagt oder als SMS gesendet wird.</translation>
     </message>
     <message>
         <source>Afterwards</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach</translation>
     </message>
     <message>
         <source>Forward number</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitungsnummer</translation>
     </message>
     <message>
         <source>E.164, e.g. +14155550100.</source>
-        <translation type="unfinished"></translation>
+        <translation>E.164, z. B. +14155550100.</translation>
     </message>
     <message>
         <source>Seconds to ring the forward number</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden, die die Weiterleitungsnummer klingelt</translation>
     </message>
     <message>
         <source>Voicemail prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailbox-Ansage</translation>
     </message>
     <message>
         <source>Said before the beep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird vor dem Signalton angesagt.</translation>
     </message>
     <message>
         <source>Longest voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>Längste Mailbox-Nachricht</translation>
     </message>
     <message>
         <source>SMS confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS-Bestätigung</translation>
     </message>
     <message>
         <source>Said once the message is queued.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angesagt, sobald die Nachricht in der Warteschlange ist.</translation>
     </message>
     <message>
         <source>Optional goodbye</source>
-        <translation type="unfinished"></translation>
+        <translation>Optionale Verabschiedung</translation>
     </message>
 </context>
 <context>
     <name>sb::IvrApi</name>
     <message>
         <source>The IVR could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das IVR konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The IVR was not stored (%1); calls keep the previous version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das IVR wurde nicht gespeichert (%1); Anrufe behalten die vorherige Version.</translation>
     </message>
 </context>
 <context>
     <name>sb::IvrEditor</name>
     <message>
         <source>Add &amp;key</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taste hinzufügen</translation>
     </message>
     <message>
         <source>R&amp;emove</source>
-        <translation type="unfinished">&amp;Entfernen</translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Opening h&amp;ours</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geschäftszeiten</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished">&amp;Speichern</translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Re&amp;vert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurücksetzen</translation>
     </message>
     <message>
         <source>Call &amp;me to try it</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Testen &amp;mich anrufen</translation>
     </message>
     <message>
         <source>IVR menu</source>
-        <translation type="unfinished"></translation>
+        <translation>IVR-Menü</translation>
     </message>
     <message>
         <source>The greeting, each key and what it does, sub-menus beneath their key; select one to edit it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Begrüßung, jede Taste und ihre Aktion, Untermenüs unter ihrer Taste; wählen Sie einen Eintrag zum Bearbeiten aus.</translation>
     </message>
     <message>
         <source>Key to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzuzufügende Taste</translation>
     </message>
     <message>
         <source>Add the chosen key to the selected menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Taste zum ausgewählten Menü hinzufügen</translation>
     </message>
     <message>
         <source>Remove the selected key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Taste entfernen</translation>
     </message>
     <message>
         <source>Opening hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschäftszeiten</translation>
     </message>
     <message>
         <source>Outside them, calls get the out-of-hours action.</source>
-        <translation type="unfinished"></translation>
+        <translation>Außerhalb davon erhalten Anrufe die Aktion für außerhalb der Geschäftszeiten.</translation>
     </message>
     <message>
         <source>TwiML preview</source>
-        <translation type="unfinished"></translation>
+        <translation>TwiML-Vorschau</translation>
     </message>
     <message>
         <source>What the console answers Twilio with for the selected node.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Konsole Twilio für den ausgewählten Knoten antwortet.</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>What stops the menu from being saved, and where; activate one to go there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was das Speichern des Menüs verhindert und wo; aktivieren Sie einen Eintrag, um dorthin zu springen.</translation>
     </message>
     <message>
         <source>Save the IVR as a new version</source>
-        <translation type="unfinished"></translation>
+        <translation>IVR als neue Version speichern</translation>
     </message>
     <message>
         <source>New calls run it; calls in the menu keep theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Anrufe verwenden sie; Anrufe im Menü behalten ihre.</translation>
     </message>
     <message>
         <source>Revert to the saved IVR</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf das gespeicherte IVR zurücksetzen</translation>
     </message>
     <message>
         <source>Call my phone to try the saved IVR</source>
-        <translation type="unfinished"></translation>
+        <translation>Mein Telefon anrufen, um das gespeicherte IVR zu testen</translation>
     </message>
     <message>
         <source>Set your own phone in File ▸ Settings (SWITCHBOARD_AGENT_PHONE) to try the IVR on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tragen Sie Ihr eigenes Telefon unter Datei ▸ Einstellungen ein (SWITCHBOARD_AGENT_PHONE), um das IVR damit zu testen.</translation>
     </message>
     <message>
         <source>Rings %1 with a call that runs the saved IVR%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruft %1 mit einem Anruf an, der das gespeicherte IVR ausführt%2.</translation>
     </message>
     <message>
         <source> (in the sandbox)</source>
-        <translation type="unfinished"></translation>
+        <translation> (in der Sandbox)</translation>
     </message>
     <message>
         <source>Reading the IVR…</source>
-        <translation type="unfinished"></translation>
+        <translation>IVR wird gelesen…</translation>
     </message>
     <message>
         <source>The IVR could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das IVR konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Not saved: %1. New calls keep the previous version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1. Neue Anrufe behalten die vorherige Version.</translation>
     </message>
     <message>
         <source>Calling your phone (%1)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Telefon wird angerufen (%1)…</translation>
     </message>
     <message>
         <source>Calling %1 with version %2; your unsaved changes are not in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird mit Version %2 angerufen; Ihre ungespeicherten Änderungen sind nicht enthalten.</translation>
     </message>
     <message>
         <source>Calling %1 with version %2: answer it to hear the menu.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird mit Version %2 angerufen: Nehmen Sie ab, um das Menü zu hören.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished">%1 — %2</translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>One problem to fix before saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Problem muss vor dem Speichern behoben werden.</translation>
     </message>
     <message>
         <source>%1 problems to fix before saving.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Probleme müssen vor dem Speichern behoben werden.</translation>
     </message>
     <message>
         <source>Unsaved changes (version %1 is what calls run).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen (Anrufe verwenden Version %1).</translation>
     </message>
     <message>
         <source>The built-in menu (nothing saved yet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das integrierte Menü (noch nichts gespeichert).</translation>
     </message>
     <message>
         <source>Version %1, saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1, gespeichert.</translation>
     </message>
     <message>
         <source>No TwiML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein TwiML: %1</translation>
     </message>
     <message>
         <source>Fix the problems listed below first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beheben Sie zuerst die unten aufgeführten Probleme.</translation>
     </message>
 </context>
 <context>

@@ -268,6 +268,15 @@ void TestTranslations::germanIsCompiledInAndUsed() {
     qInfo() << "German minimum size" << console.window()->minimumSizeHint() << "size"
             << console.window()->size();
     QVERIFY(console.window()->minimumSizeHint().width() <= 1024);
+    // The sandbox banner's longer German sentence wraps rather than being cut at the edge.
+    console.window()->resize(1024, 600);
+    console.window()->show();
+    const auto *banner = console.window()->findChild<QLabel *>(QStringLiteral("sandboxBanner"));
+    QVERIFY(banner && banner->isVisible());
+    QTRY_VERIFY2(banner->height() >= banner->heightForWidth(banner->width()),
+                 qPrintable(QStringLiteral("banner %1 px high, its text needs %2")
+                                .arg(banner->height())
+                                .arg(banner->heightForWidth(banner->width()))));
     ConsoleFixture::screenshot(console.window(), QStringLiteral("console-german"));
     console.stop();
     // English again for anything after.
