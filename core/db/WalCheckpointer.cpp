@@ -84,6 +84,13 @@ WalCheckpointer::Copy WalCheckpointer::copyLog(sqlite3 *connection) {
     return copy;
 }
 
+bool WalCheckpointer::idle() {
+    if (m_pending.load() || !m_copying.tryLock())
+        return false;
+    m_copying.unlock();
+    return !m_pending.load();
+}
+
 void WalCheckpointer::request() {
     if (m_pending.exchange(true))
         return;

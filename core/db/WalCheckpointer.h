@@ -42,6 +42,8 @@ public:
     int threshold() const { return m_threshold; }
     int completed() const { return m_completed.load(); }
     int inlineCheckpoints() const { return m_inline.load(); }
+    // No checkpoint queued or copying now (a test waits for this before reading the log).
+    bool idle();
 
 Q_SIGNALS:
     // After each checkpoint, on the checkpointer's thread: the log's length in pages, how many
