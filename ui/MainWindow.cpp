@@ -662,8 +662,8 @@ void MainWindow::notifyInbound(const QList<MessageRecord> &messages) {
     if (isActiveWindow() || messages.isEmpty())
         return;
     const MessageRecord &last = messages.constLast();
-    m_tray->showMessage(tr("%1 from %2").arg(titleOf(last.channel), last.from),
-                        last.body.left(200));
+    m_tray->showMessage(tr("%1 from %2").arg(titleOf(last.channel), last.from), last.body.left(200),
+                        Icons::channel(last.channel, palette().color(QPalette::WindowText)));
 }
 
 void MainWindow::notify(const QString &title, const QString &text) {

@@ -54,8 +54,8 @@ QIcon TrayIcon::icon() const {
     return m_tray->icon();
 }
 
-void TrayIcon::showMessage(const QString &title, const QString &text) {
-    m_tray->showMessage(title, text, Icons::application(), 8000);
+void TrayIcon::showMessage(const QString &title, const QString &text, const QIcon &icon) {
+    m_tray->showMessage(title, text, icon.isNull() ? Icons::application() : icon, 8000);
 }
 
 QIcon TrayIcon::withBadge(int count) {

@@ -24,7 +24,8 @@ public:
     int unread() const { return m_unread; }
     QString toolTip() const;
     QIcon icon() const;
-    void showMessage(const QString &title, const QString &text);
+    // `icon`: the channel's for a message; the application's when null.
+    void showMessage(const QString &title, const QString &text, const QIcon &icon = QIcon());
     QMenu *menu() const { return m_menu; }
 
     // The QSettings key of "Keep running in the tray when the window is closed" (Settings).
