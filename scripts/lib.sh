@@ -10,12 +10,13 @@ RUNTIME_PACKAGES=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-multimedia-dev libqt6sql6-sqlite libgl-dev
     qt6-qpa-plugins qtkeychain-qt6-dev fonts-dejavu-core gstreamer1.0-plugins-good
     libphonenumber-dev libsqlite3-dev libssl-dev
-    qt6-svg-dev qt6-tools-dev qt6-l10n-tools)
+    qt6-svg-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-psql)
 # What making and checking the .deb needs on top (scripts/package; the tests check it too).
 PACKAGE_PACKAGES=(dpkg-dev fakeroot lintian desktop-file-utils appstream man-db)
 # What the tests and benchmarks need on top: Node for Prism (the OpenAPI mock server) and
-# the Node peer, curl, an X server for GUI tests, wrk for load.
-TEST_PACKAGES=(curl ca-certificates xvfb xauth wrk python3)
+# the Node peer, curl, an X server for GUI tests, wrk for load, a PostgreSQL 15 server (the
+# tests start their own, tests/pg/pg_server.sh) and openssl for its certificate.
+TEST_PACKAGES=(curl ca-certificates xvfb xauth wrk python3 postgresql-15 openssl)
 # Node may already come from elsewhere (e.g. NodeSource), whose nodejs conflicts with Debian's
 # npm: take Debian's only when there is no node/npm at all.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

@@ -242,6 +242,16 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         return std::nullopt;
     }
 
+    if (const QString url = get(setting::DatabaseUrl).trimmed(); !url.isEmpty()) {
+        // The whole URL and the password in it, before anything could log either.
+        addLogSecret(url);
+        c.sharedDatabase = DatabaseUrl::parse(url, error);
+        if (!c.sharedDatabase)
+            return std::nullopt;
+        addLogCredentials(c.sharedDatabase->user, c.sharedDatabase->password);
+        addLogSecret(QString::fromLatin1(QUrl::toPercentEncoding(c.sharedDatabase->password)));
+    }
+
     c.apiToken = get(setting::ApiToken);
     if (c.apiToken.isEmpty() && !resolveApiToken(&c, error))
         return std::nullopt;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DatabaseUrl.h"
+
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QString>
@@ -69,6 +71,10 @@ struct Config {
     bool sandbox = false; // no TWILIO_ACCOUNT_SID: run against the built-in sandbox
 
     static constexpr char SandboxFromEmail[] = "support@sandbox.test";
+
+    // Team mode (SWITCHBOARD_DATABASE_URL): the shared PostgreSQL; none: SQLite at
+    // databasePath().
+    std::optional<DatabaseUrl> sharedDatabase;
 
     QString databasePath() const { return dataDir + QStringLiteral("/switchboard.sqlite"); }
     // The base URL Twilio reaches us at; signatures are checked against it.

@@ -32,6 +32,7 @@ const QList<SettingSpec> &Settings::all() {
         {Port, false, true, QT_TRANSLATE_NOOP("Settings", "Webhook server port")},
         {DataDir, false, true, QT_TRANSLATE_NOOP("Settings", "Data folder")},
         {ApiToken, true, false, nullptr},
+        {DatabaseUrl, true, false, nullptr},
         {Bind, false, false, nullptr},
         {TwilioApiBaseUrl, false, false, nullptr},
         {TwilioContentBaseUrl, false, false, nullptr},

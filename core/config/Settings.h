@@ -52,6 +52,9 @@ inline const QString ApiBurst = QStringLiteral("SWITCHBOARD_API_BURST");
 // this many rotated files kept (0 for the size: no log file).
 inline const QString LogMaxMb = QStringLiteral("SWITCHBOARD_LOG_MAX_MB");
 inline const QString LogFiles = QStringLiteral("SWITCHBOARD_LOG_FILES");
+// Team mode: the PostgreSQL every console and receiver of the team shares
+// (postgresql://user:password@host:port/dbname?sslmode=…); empty: SQLite in the data folder.
+inline const QString DatabaseUrl = QStringLiteral("SWITCHBOARD_DATABASE_URL");
 } // namespace setting
 
 struct SettingSpec {

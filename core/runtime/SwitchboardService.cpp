@@ -159,6 +159,13 @@ void SwitchboardService::fail(const QString &reason) {
 // callback URL is known: store -> sandbox (sandbox mode) -> network thread -> port bound but
 // paused -> public URL -> outbox resumed -> connections accepted -> started().
 void SwitchboardService::start() {
+    // The URL is read and checked (DatabaseUrl), but the store runs on SQLite alone so far:
+    // saying so beats a console that quietly keeps a private history its team cannot see.
+    if (m_config.sharedDatabase)
+        return fail(tr("Team mode (SWITCHBOARD_DATABASE_URL, %1) is not available in this "
+                       "version yet: its data stays in SQLite on this computer. Unset "
+                       "SWITCHBOARD_DATABASE_URL to start.")
+                        .arg(m_config.sharedDatabase->redacted()));
     m_store->open(this, [this](const StoreResult<bool> &opened) {
         if (!opened.ok())
             return fail(tr("Cannot open the database: %1").arg(opened.error));

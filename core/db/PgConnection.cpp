@@ -1,0 +1,53 @@
+#include "PgConnection.h"
+
+#include "common/Logging.h"
+
+#include <QSqlError>
+
+namespace sb {
+
+namespace {
+const QString Driver = QStringLiteral("QPSQL");
+}
+
+bool PgConnection::driverAvailable() {
+    return QSqlDatabase::isDriverAvailable(Driver);
+}
+
+QSqlDatabase PgConnection::open(const DatabaseUrl &url, const QString &name, QString *error) {
+    if (!driverAvailable()) {
+        if (error)
+            *error = QStringLiteral("PostgreSQL cannot be reached: Qt's QPSQL driver is not "
+                                    "installed (apt install libqt6sql6-psql).");
+        return {};
+    }
+    addLogCredentials(url.user, url.password);
+    QSqlDatabase db = QSqlDatabase::addDatabase(Driver, name);
+    db.setHostName(url.host);
+    db.setPort(url.port);
+    db.setDatabaseName(url.database);
+    db.setUserName(url.user);
+    db.setPassword(url.password);
+    db.setConnectOptions(url.connectOptions());
+    if (!db.open()) {
+        if (error)
+            *error = QStringLiteral("PostgreSQL at %1 cannot be reached: %2")
+                         .arg(url.redacted(), describe(db.lastError(), url));
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return {};
+    }
+    return db;
+}
+
+QString PgConnection::describe(const QSqlError &error, const DatabaseUrl &url) {
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (!url.password.isEmpty())
+        text.replace(url.password, QStringLiteral("[redacted]"));
+    return text;
+}
+
+} // namespace sb
