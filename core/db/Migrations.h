@@ -16,6 +16,9 @@ struct Schema {
     // before a read that needs them): work that the module's triggers queue row by row and
     // that is far cheaper done once per commit, e.g. filling a full-text index.
     QStringList beforeCommit = {};
+    // The same versions in PostgreSQL's dialect (team mode): step N here is step N above. A
+    // module without them cannot run on PostgreSQL yet.
+    QList<QStringList> postgresSteps = {};
 };
 
 // Schema versions. Core's (messages, their events, the outbox) are kept in PRAGMA
@@ -27,6 +30,13 @@ public:
     static int latestVersion();
     static bool apply(QSqlDatabase &db, QString *error);
     static bool apply(QSqlDatabase &db, const Schema &schema, QString *error);
+
+    // PostgreSQL (team mode): core's steps and then each module's, every version recorded in
+    // schema_versions (core's under "core"), all under one advisory lock, so consoles and
+    // receivers starting together apply each step exactly once; the others wait, then find
+    // it done.
+    static bool applyPostgres(QSqlDatabase &db, const QList<Schema> &schemas, QString *error);
+    static constexpr qint64 PostgresLockKey = 0x5377697463680001; // "Switch", 1
 };
 
 } // namespace sb
