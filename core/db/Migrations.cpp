@@ -147,9 +147,10 @@ const QList<QStringList> &postgresSteps() {
     return all;
 }
 
-// One module's steps on PostgreSQL, the advisory lock held by the caller.
-bool applyPostgresModule(QSqlDatabase &db, const QString &module, const QList<QStringList> &steps,
-                         QString *error) {
+// One module's steps, in either dialect (the SQL here is both's); on PostgreSQL the caller
+// holds the advisory lock.
+bool applyModuleSteps(QSqlDatabase &db, const QString &module, const QList<QStringList> &steps,
+                      QString *error) {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT version FROM schema_versions WHERE module = ?"));
     query.addBindValue(module);
@@ -199,7 +200,7 @@ bool applyPostgresModule(QSqlDatabase &db, const QString &module, const QList<QS
             *error = db.lastError().text();
             return false;
         }
-        qCInfo(lcStore) << module << "schema now at version" << version << "(PostgreSQL)";
+        qCInfo(lcStore) << module << "schema now at version" << version;
     }
     return true;
 }
@@ -280,10 +281,10 @@ bool Migrations::applyPostgres(QSqlDatabase &db, const QList<Schema> &schemas, Q
         *error = query.lastError().text();
         return false;
     }
-    if (!applyPostgresModule(db, QStringLiteral("core"), postgresSteps(), error))
+    if (!applyModuleSteps(db, QStringLiteral("core"), postgresSteps(), error))
         return false;
     for (const Schema &schema : schemas) {
-        if (!applyPostgresModule(db, schema.module, schema.postgresSteps, error))
+        if (!applyModuleSteps(db, schema.module, schema.postgresSteps, error))
             return false;
     }
     return true;
@@ -296,57 +297,7 @@ bool Migrations::apply(QSqlDatabase &db, const Schema &schema, QString *error) {
         *error = query.lastError().text();
         return false;
     }
-    query.prepare(QStringLiteral("SELECT version FROM schema_versions WHERE module = ?"));
-    query.addBindValue(schema.module);
-    if (!query.exec()) {
-        *error = query.lastError().text();
-        return false;
-    }
-    const int current = query.next() ? query.value(0).toInt() : 0;
-    query.finish();
-    if (current > schema.steps.size()) {
-        *error = QStringLiteral("the database is from a newer Switchboard (%1 schema %2, this "
-                                "version knows up to %3)")
-                     .arg(schema.module)
-                     .arg(current)
-                     .arg(schema.steps.size());
-        return false;
-    }
-    for (int version = current + 1; version <= schema.steps.size(); ++version) {
-        if (!db.transaction()) {
-            *error = db.lastError().text();
-            return false;
-        }
-        bool ok = true;
-        for (const QString &statement : schema.steps.at(version - 1)) {
-            if (!query.exec(statement)) {
-                ok = false;
-                break;
-            }
-        }
-        if (ok) {
-            query.prepare(QStringLiteral("INSERT INTO schema_versions (module, version) VALUES "
-                                         "(?, ?) ON CONFLICT(module) DO UPDATE SET version = "
-                                         "excluded.version"));
-            query.addBindValue(schema.module);
-            query.addBindValue(version);
-            ok = query.exec();
-        }
-        if (!ok) {
-            *error = QStringLiteral("%1 migration %2 failed: %3")
-                         .arg(schema.module)
-                         .arg(version)
-                         .arg(query.lastError().text());
-            db.rollback();
-            return false;
-        }
-        if (!db.commit()) {
-            *error = db.lastError().text();
-            return false;
-        }
-        qCInfo(lcStore) << schema.module << "schema now at version" << version;
-    }
-    return true;
+    return applyModuleSteps(db, schema.module, schema.steps, error);
 }
 
 } // namespace sb
