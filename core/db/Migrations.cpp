@@ -283,6 +283,18 @@ bool Migrations::applyPostgres(QSqlDatabase &db, const QList<Schema> &schemas, Q
     }
     if (!applyModuleSteps(db, QStringLiteral("core"), postgresSteps(), error))
         return false;
+    // Team mode's own: every committed change, in commit order, for the other processes
+    // (StoreWorker::appendChangeLog). SQLite has one process and needs none.
+    static const QList<QStringList> changeLog = {{
+        QStringLiteral(R"(CREATE TABLE change_log (
+            id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            kind TEXT NOT NULL,
+            record_id BIGINT NOT NULL,
+            created BOOLEAN NOT NULL DEFAULT false,
+            at TIMESTAMPTZ NOT NULL DEFAULT now()))"),
+    }};
+    if (!applyModuleSteps(db, QStringLiteral("change_log"), changeLog, error))
+        return false;
     for (const Schema &schema : schemas) {
         if (!applyModuleSteps(db, schema.module, schema.postgresSteps, error))
             return false;

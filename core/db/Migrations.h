@@ -19,6 +19,7 @@ struct Schema {
     // The same versions in PostgreSQL's dialect (team mode): step N here is step N above. A
     // module without them cannot run on PostgreSQL yet.
     QList<QStringList> postgresSteps = {};
+    QStringList postgresBeforeCommit = {};
 };
 
 // Schema versions. Core's (messages, their events, the outbox) are kept in PRAGMA
@@ -37,6 +38,9 @@ public:
     // it done.
     static bool applyPostgres(QSqlDatabase &db, const QList<Schema> &schemas, QString *error);
     static constexpr qint64 PostgresLockKey = 0x5377697463680001; // "Switch", 1
+    // Held from a batch's change-log rows to its commit: the log's ids commit in order.
+    static constexpr qint64 ChangeLogLockKey = 0x5377697463680002;
+    static constexpr char ChangeChannel[] = "switchboard_changes"; // LISTEN/NOTIFY
 };
 
 } // namespace sb

@@ -1,7 +1,6 @@
 #pragma once
 
-#include <QByteArray>
-#include <QString>
+#include "Statement.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -12,10 +11,10 @@ namespace sb {
 // the webhook-ingest statements that run thousands of times a second: binding UTF-8 directly
 // skips QVariant and the UTF-16 round trip, which was most of the store thread's time.
 // Store thread only; finalized before the connection closes.
-class SqliteStatement {
+class SqliteStatement : public Statement {
 public:
     SqliteStatement() = default;
-    ~SqliteStatement();
+    ~SqliteStatement() override;
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
@@ -23,20 +22,19 @@ public:
     bool isPrepared() const { return m_stmt != nullptr; }
     void finalize();
 
-    void bind(int index, const QString &text); // 1-based, as in SQLite
-    void bindText(int index, const QByteArray &utf8);
-    void bindBlob(int index, const QByteArray &bytes); // a null QByteArray binds an empty blob
-    void bind(int index, qint64 value);
-    void bindNull(int index);
+    void bind(int index, const QString &text) override; // 1-based, as in SQLite
+    void bindText(int index, const QByteArray &utf8) override;
+    void bindBlob(int index, const QByteArray &bytes) override;
+    void bind(int index, qint64 value) override;
+    void bindNull(int index) override;
 
-    enum class Step { Row, Done, Error };
-    Step step(QString *error);
-    qint64 columnInt64(int column) const;
-    QString columnText(int column) const; // UTF-8 as SQLite holds it; empty for NULL
-    bool columnIsNull(int column) const;
-    int changes() const;
+    Step step(QString *error) override;
+    qint64 columnInt64(int column) const override;
+    QString columnText(int column) const override; // UTF-8 as SQLite holds it
+    bool columnIsNull(int column) const override;
+    int changes() const override;
     qint64 lastInsertRowId() const;
-    void reset();
+    void reset() override;
 
 private:
     sqlite3 *m_db = nullptr;

@@ -33,13 +33,17 @@ void configureSqliteOnce() {
 } // namespace
 
 Store::Store(const QString &databasePath, QObject *parent)
+    : Store(databasePath, std::nullopt, parent) {}
+
+Store::Store(const QString &databasePath, std::optional<DatabaseUrl> shared, QObject *parent)
     : QObject(parent)
-    , m_path(databasePath) {
+    , m_path(databasePath)
+    , m_shared(std::move(shared)) {
     configureSqliteOnce();
     qRegisterMetaType<sb::MessageRecord>();
     qRegisterMetaType<QList<sb::MessageRecord>>();
     qRegisterMetaType<QList<qint64>>();
-    m_worker = new StoreWorker(this, databasePath);
+    m_worker = new StoreWorker(this, databasePath, m_shared);
     m_worker->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("store"));
     m_thread.start();

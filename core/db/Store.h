@@ -2,6 +2,7 @@
 
 #include "Migrations.h"
 #include "common/Receiver.h"
+#include "config/DatabaseUrl.h"
 #include "messaging/Records.h"
 
 #include <QHash>
@@ -54,13 +55,20 @@ enum class StoreFault {
 class Store : public QObject {
     Q_OBJECT
 public:
+    // SQLite in the file `databasePath`; or, given `shared`, a team's PostgreSQL (the file is
+    // then only where the data folder is: media and exports stay beside it).
     explicit Store(const QString &databasePath, QObject *parent = nullptr);
+    Store(const QString &databasePath, std::optional<DatabaseUrl> shared,
+          QObject *parent = nullptr);
     // Records each commit's and each checkpoint's duration into `metrics` (which must outlive
     // the store); before open().
     void setMetrics(Metrics *metrics);
     ~Store() override; // finishes queued work, then stops the thread
 
     QString databasePath() const { return m_path; }
+    bool isPostgres() const { return m_shared.has_value(); }
+    // Where the data is, for logs and the UI: the file, or the server without its password.
+    QString location() const { return m_shared ? m_shared->redacted() : m_path; }
 
     // Tables a channel adds (Channel::schema()); before open().
     void addSchema(const Schema &schema) { m_schemas.append(schema); }
@@ -158,6 +166,7 @@ private:
     void deliverAnnouncements();
 
     QString m_path;
+    std::optional<DatabaseUrl> m_shared;
     QList<Schema> m_schemas;
     QThread m_thread;
     StoreWorker *m_worker = nullptr;

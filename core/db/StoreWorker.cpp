@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 
 #include "Migrations.h"
+#include "PgConnection.h"
+#include "PgStatement.h"
 #include "SqlValues.h"
 #include "Store.h"
 #include "WalCheckpointer.h"
@@ -20,6 +22,7 @@
 #include <QMetaMethod>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QUuid>
 #include <algorithm>
 
@@ -89,7 +92,7 @@ MessageRecord messageFrom(Text text, Number number, IsNull isNull) {
     return m;
 }
 
-MessageRecord readMessage(const SqliteStatement &q) {
+MessageRecord readMessage(const Statement &q) {
     return messageFrom([&q](int c) { return q.columnText(c); },
                        [&q](int c) { return q.columnInt64(c); },
                        [&q](int c) { return q.columnIsNull(c); });
@@ -111,9 +114,10 @@ bool run(QSqlQuery &q, QString *error) {
 
 } // namespace
 
-StoreWorker::StoreWorker(Store *store, QString path)
+StoreWorker::StoreWorker(Store *store, QString path, std::optional<DatabaseUrl> shared)
     : m_store(store)
     , m_path(std::move(path))
+    , m_shared(std::move(shared))
     , m_connectionName(QStringLiteral("switchboard-store-") +
                        QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_webhookCooldown(new QTimer(this)) {
@@ -133,9 +137,9 @@ StoreWorker::~StoreWorker() {
     m_queries.clear();
     m_statements.clear();
     m_beforeCommit.clear();
-    m_insertEvent.finalize();
-    m_advanceStatus.finalize();
-    m_stubMessage.finalize();
+    m_insertEvent.reset();
+    m_advanceStatus.reset();
+    m_stubMessage.reset();
     m_savepoint.finalize();
     m_release.finalize();
     m_rollbackTo.finalize();
@@ -150,6 +154,140 @@ StoreWorker::~StoreWorker() {
 bool StoreWorker::open(QString *error) {
     if (m_open)
         return true;
+    if (!(m_shared ? openPostgres(error) : openSqlite(error)))
+        return false;
+    m_open = true;
+    qCInfo(lcStore).noquote() << "opened" << (m_shared ? m_shared->redacted() : m_path);
+    return true;
+}
+
+bool StoreWorker::openPostgres(QString *error) {
+    QSqlDatabase db = PgConnection::open(*m_shared, m_connectionName, error);
+    if (!db.isOpen())
+        return false;
+    if (!Migrations::applyPostgres(db, m_schemas, error) || !prepareHotStatements(error))
+        return false;
+    for (const Schema &schema : std::as_const(m_schemas)) {
+        for (const QString &sql : schema.postgresBeforeCommit) {
+            auto statement = std::make_unique<PgStatement>();
+            if (!statement->prepare(db, sql.toUtf8().constData(), error))
+                return false;
+            m_beforeCommit.push_back(std::move(statement));
+        }
+    }
+    // Other processes' changes from now on (history is what reads are for), as they commit
+    // (NOTIFY), and every few seconds in case a notification was missed.
+    QSqlQuery last(db);
+    if (!last.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM change_log")) || !last.next()) {
+        *error = last.lastError().text();
+        return false;
+    }
+    m_lastChange = last.value(0).toLongLong();
+    if (!db.driver()->subscribeToNotification(QLatin1String(Migrations::ChangeChannel))) {
+        *error = QStringLiteral("cannot listen for other processes' changes: %1")
+                     .arg(db.driver()->lastError().text());
+        return false;
+    }
+    connect(db.driver(), &QSqlDriver::notification, this, [this](const QString &name) {
+        if (name == QLatin1String(Migrations::ChangeChannel))
+            readOthersChanges();
+    });
+    m_changePoll = new QTimer(this);
+    m_changePoll->setInterval(5000);
+    connect(m_changePoll, &QTimer::timeout, this, &StoreWorker::readOthersChanges);
+    m_changePoll->start();
+    return true;
+}
+
+bool StoreWorker::appendChangeLog(QString *error) {
+    QStringList kinds;
+    QStringList ids;
+    QStringList created;
+    auto add = [&](const QString &kind, qint64 id, bool fresh) {
+        kinds << kind;
+        ids << QString::number(id);
+        created << (fresh ? QStringLiteral("t") : QStringLiteral("f"));
+    };
+    for (qint64 id : std::as_const(m_changed))
+        add(QStringLiteral("message"), id, m_arrived.contains(id));
+    for (auto it = m_rowsChanged.cbegin(); it != m_rowsChanged.cend(); ++it) {
+        const QSet<qint64> &fresh = m_rowsCreated.value(it.key());
+        for (qint64 id : *it)
+            add(it.key(), id, fresh.contains(id));
+    }
+    if (kinds.isEmpty())
+        return true;
+    QSqlQuery q(database());
+    // Table names are identifiers (no comma, quote or brace), so the arrays are plain lists.
+    const auto array = [](const QStringList &items) {
+        return QLatin1Char('{') + items.join(QLatin1Char(',')) + QLatin1Char('}');
+    };
+    if (!q.exec(
+            QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(Migrations::ChangeLogLockKey))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    q.prepare(QStringLiteral("INSERT INTO change_log (kind, record_id, created) SELECT * FROM "
+                             "unnest(?::text[], ?::bigint[], ?::boolean[]) RETURNING id"));
+    q.addBindValue(array(kinds));
+    q.addBindValue(array(ids));
+    q.addBindValue(array(created));
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next())
+        m_batchChanges.append(q.value(0).toLongLong());
+    if (!q.exec(QStringLiteral("SELECT pg_notify('%1', '')")
+                    .arg(QLatin1String(Migrations::ChangeChannel)))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+void StoreWorker::readOthersChanges() {
+    if (!m_open || !m_shared)
+        return;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    for (;;) {
+        q.prepare(QStringLiteral("SELECT id, kind, record_id, created FROM change_log WHERE id > ? "
+                                 "ORDER BY id LIMIT 5000"));
+        q.addBindValue(m_lastChange);
+        if (!q.exec()) {
+            qCWarning(lcStore).noquote()
+                << "cannot read other processes' changes:" << q.lastError().text();
+            return;
+        }
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            m_lastChange = q.value(0).toLongLong();
+            if (m_ownChanges.remove(m_lastChange))
+                continue; // announced here when it was committed
+            const QString kind = q.value(1).toString();
+            const qint64 id = q.value(2).toLongLong();
+            const bool fresh = q.value(3).toBool();
+            if (kind == QLatin1String("message")) {
+                m_changed.insert(id);
+                if (fresh)
+                    m_arrived.insert(id);
+            } else {
+                m_rowsChanged[kind].insert(id);
+                if (fresh)
+                    m_rowsCreated[kind].insert(id);
+            }
+        }
+        q.finish();
+        if (rows < 5000)
+            break;
+    }
+    // Ours that were read are gone from the set; any left are newer than what was read.
+    announce();
+}
+
+bool StoreWorker::openSqlite(QString *error) {
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath())) {
         *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
@@ -190,7 +328,8 @@ bool StoreWorker::open(QString *error) {
         *error = QStringLiteral("the SQLite driver gave no native handle");
         return false;
     }
-    if (!prepareHotStatements(handle, error))
+    m_handle = handle;
+    if (!prepareHotStatements(error))
         return false;
     for (const Schema &schema : std::as_const(m_schemas)) {
         for (const QString &sql : schema.beforeCommit) {
@@ -210,35 +349,65 @@ bool StoreWorker::open(QString *error) {
         m_checkpointer->attach(handle);
     }
     pragma.finish();
-    m_handle = handle;
-    m_open = true;
-    qCInfo(lcStore).noquote() << "opened" << m_path;
     return true;
 }
 
-bool StoreWorker::prepareHotStatements(sqlite3 *handle, QString *error) {
+bool StoreWorker::prepareHotStatements(QString *error) {
+    if (m_handle && !(m_savepoint.prepare(m_handle, "SAVEPOINT job", error) &&
+                      m_release.prepare(m_handle, "RELEASE job", error) &&
+                      m_rollbackTo.prepare(m_handle, "ROLLBACK TO job", error)))
+        return false;
     // Text columns bind '' for "none" (QString() converts to an empty UTF-8 string).
-    return m_savepoint.prepare(handle, "SAVEPOINT job", error) &&
-           m_release.prepare(handle, "RELEASE job", error) &&
-           m_rollbackTo.prepare(handle, "ROLLBACK TO job", error) &&
-           m_insertEvent.prepare(handle,
-                                 "INSERT INTO message_events (message_sid, status, error_code, "
-                                 "idempotency_token, received_at, payload, source) VALUES (?1, "
-                                 "?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
-                                 error) &&
-           m_advanceStatus.prepare(
-               handle,
-               "UPDATE messages SET status = ?1, status_rank = ?2, "
-               "error_code = CASE WHEN ?3 > 0 THEN ?3 ELSE error_code END, "
-               "error_message = CASE WHEN ?3 > 0 THEN ?4 ELSE error_message END, "
-               "updated_at = ?5 WHERE sid = ?6 AND status_rank < ?2 RETURNING id",
-               error) &&
-           m_stubMessage.prepare(
-               handle,
-               "INSERT INTO messages (sid, direction, from_number, to_number, status, "
-               "status_rank, error_code, error_message, created_at, updated_at) VALUES (?1, "
-               "'outbound', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT DO NOTHING RETURNING id",
-               error);
+    m_insertEvent = prepareStatement(
+        "INSERT INTO message_events (message_sid, status, error_code, idempotency_token, "
+        "received_at, payload, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+        error);
+    if (m_insertEvent)
+        m_advanceStatus =
+            prepareStatement("UPDATE messages SET status = ?1, status_rank = ?2, "
+                             "error_code = CASE WHEN ?3 > 0 THEN ?3 ELSE error_code END, "
+                             "error_message = CASE WHEN ?3 > 0 THEN ?4 ELSE error_message END, "
+                             "updated_at = ?5 WHERE sid = ?6 AND status_rank < ?2 RETURNING id",
+                             error);
+    if (m_advanceStatus)
+        m_stubMessage = prepareStatement(
+            "INSERT INTO messages (sid, direction, from_number, to_number, status, "
+            "status_rank, error_code, error_message, created_at, updated_at) VALUES (?1, "
+            "'outbound', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) ON CONFLICT DO NOTHING RETURNING id",
+            error);
+    return m_stubMessage != nullptr;
+}
+
+std::unique_ptr<Statement> StoreWorker::prepareStatement(const char *sql, QString *error) {
+    if (m_shared) {
+        auto statement = std::make_unique<PgStatement>();
+        if (!statement->prepare(database(), sql, error))
+            return nullptr;
+        return statement;
+    }
+    auto statement = std::make_unique<SqliteStatement>();
+    if (!m_handle || !statement->prepare(m_handle, sql, error)) {
+        if (!m_handle)
+            *error = QStringLiteral("the store is not open");
+        return nullptr;
+    }
+    return statement;
+}
+
+bool StoreWorker::savepoint(const char *command, QString *error) {
+    if (m_shared) {
+        QSqlQuery q(database());
+        if (q.exec(QString::fromLatin1(command)))
+            return true;
+        *error = q.lastError().text();
+        return false;
+    }
+    SqliteStatement &statement = qstrcmp(command, "SAVEPOINT job") == 0 ? m_savepoint
+                                 : qstrcmp(command, "RELEASE job") == 0 ? m_release
+                                                                        : m_rollbackTo;
+    const bool ok = statement.step(error) != Statement::Step::Error;
+    statement.reset();
+    return ok;
 }
 
 QSqlQuery &StoreWorker::prepared(const char *key, const QString &sql) {
@@ -252,15 +421,12 @@ QSqlQuery &StoreWorker::prepared(const char *key, const QString &sql) {
     return **it;
 }
 
-SqliteStatement *StoreWorker::statement(const char *sql, QString *error) {
+Statement *StoreWorker::statement(const char *sql, QString *error) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
-        auto statement = std::make_unique<SqliteStatement>();
-        if (!m_handle || !statement->prepare(m_handle, sql, error)) {
-            if (!m_handle)
-                *error = QStringLiteral("the store is not open");
+        std::unique_ptr<Statement> statement = prepareStatement(sql, error);
+        if (!statement)
             return nullptr;
-        }
         it = m_statements.emplace(sql, std::move(statement)).first;
     }
     it->second->reset();
@@ -309,21 +475,24 @@ QStringList StoreWorker::runBatch(const QList<Store::Job> &jobs) {
             continue;
         }
         QString error;
-        const bool savepoint = m_savepoint.step(&error) != SqliteStatement::Step::Error;
-        m_savepoint.reset();
-        if (!savepoint)
+        const bool opened = savepoint("SAVEPOINT job", &error);
+        if (!opened)
             lost[i] = QStringLiteral("cannot open a savepoint: %1").arg(error);
         const bool keep = jobs[i](*this);
-        if (savepoint && !keep) {
-            m_rollbackTo.step(&error);
-            m_rollbackTo.reset();
+        if (opened && !keep)
+            savepoint("ROLLBACK TO job", &error);
+        if (opened && !savepoint("RELEASE job", &error)) {
+            if (!inTransaction)
+                lost[i] = QStringLiteral("the change could not be committed: %1").arg(error);
+            // PostgreSQL refuses everything after a failed statement until the savepoint is
+            // rolled back: a job that went on after one loses its own changes, not the batch.
+            if (m_shared && savepoint("ROLLBACK TO job", &error) &&
+                savepoint("RELEASE job", &error) && lost[i].isEmpty())
+                lost[i] = QStringLiteral("the change was rolled back: a statement failed");
         }
-        if (savepoint && m_release.step(&error) == SqliteStatement::Step::Error && !inTransaction)
-            lost[i] = QStringLiteral("the change could not be committed: %1").arg(error);
-        m_release.reset();
         // SQLite rolls a whole transaction back by itself on some errors (a full disk, I/O):
         // everything since it began is gone. The rest of the batch gets a new one.
-        if (inTransaction && sqlite3_get_autocommit(m_handle)) {
+        if (inTransaction && m_handle && sqlite3_get_autocommit(m_handle)) {
             const QString why = QStringLiteral("the transaction was rolled back (%1)")
                                     .arg(error.isEmpty() ? QStringLiteral("by SQLite") : error);
             for (qsizetype j = segmentStart; j <= i; ++j) {
@@ -336,7 +505,16 @@ QStringList StoreWorker::runBatch(const QList<Store::Job> &jobs) {
     }
     if (inTransaction) {
         catchUp(); // in the batch's transaction, after every job's savepoint
-        const QString commitError = commitBatch(db);
+        m_batchChanges.clear();
+        QString commitError;
+        if (QString logError; m_shared && !appendChangeLog(&logError)) {
+            db.rollback(); // the other desks would never hear of it: nothing is kept
+            commitError = QStringLiteral("the change log could not be written: %1").arg(logError);
+        } else {
+            commitError = commitBatch(db);
+        }
+        if (commitError.isEmpty())
+            m_ownChanges.unite(QSet<qint64>(m_batchChanges.cbegin(), m_batchChanges.cend()));
         for (qsizetype j = segmentStart; !commitError.isEmpty() && j < jobs.size(); ++j) {
             if (lost[j].isEmpty())
                 lost[j] = commitError;
@@ -367,9 +545,9 @@ QString StoreWorker::commitBatch(QSqlDatabase &db) {
 bool StoreWorker::catchUp() {
     for (const auto &statement : m_beforeCommit) {
         QString error;
-        const SqliteStatement::Step step = statement->step(&error);
+        const Statement::Step step = statement->step(&error);
         statement->reset();
-        if (step == SqliteStatement::Step::Error) {
+        if (step == Statement::Step::Error) {
             qCWarning(lcStore).noquote() << "deferred work failed, kept for later:" << error;
             return false;
         }
@@ -432,6 +610,17 @@ QSqlDatabase StoreWorker::database() const {
 void StoreWorker::setFault(StoreFault fault) {
     m_fault = fault;
     QString error;
+    if (m_shared) {
+        // PostgreSQL has no page limit to fill: a full disk is played as a server refusing
+        // every write, as one out of space does.
+        const bool refuse = fault == StoreFault::ReadOnly || fault == StoreFault::DiskFull;
+        if (!execPragma(
+                QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION %1")
+                    .arg(refuse ? QStringLiteral("READ ONLY") : QStringLiteral("READ WRITE")),
+                &error))
+            qCWarning(lcStore).noquote() << "cannot inject the fault:" << error;
+        return;
+    }
     bool ok = execPragma(
         QStringLiteral("PRAGMA query_only = %1").arg(fault == StoreFault::ReadOnly ? 1 : 0),
         &error);
@@ -455,14 +644,14 @@ QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids) {
     QList<qint64> ordered = ids;
     std::sort(ordered.begin(), ordered.end());
     QString error;
-    SqliteStatement *q = statement(kMessageById, &error);
+    Statement *q = statement(kMessageById, &error);
     for (qsizetype i = 0; q && i < ordered.size(); ++i) {
         q->bind(1, ordered[i]);
-        const SqliteStatement::Step step = q->step(&error);
-        if (step == SqliteStatement::Step::Row)
+        const Statement::Step step = q->step(&error);
+        if (step == Statement::Step::Row)
             records.append(readMessage(*q));
         q->reset();
-        if (step == SqliteStatement::Step::Error)
+        if (step == Statement::Step::Error)
             break;
     }
     if (!error.isEmpty()) // only the live views miss these rows; they re-read on demand
@@ -484,25 +673,25 @@ bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error) 
 
     // Only ever move forward: a late `sent` after `delivered` is history, not state.
     const qint64 rank = MessageStatus::rank(cb.status);
-    SqliteStatement &update = m_advanceStatus;
+    Statement &update = *m_advanceStatus;
     update.bind(1, cb.status);
     update.bind(2, rank);
     update.bind(3, qint64(cb.errorCode));
     update.bind(4, cb.errorMessage);
     update.bind(5, now);
     update.bind(6, cb.messageSid);
-    SqliteStatement::Step step = update.step(error);
-    if (step == SqliteStatement::Step::Row)
+    Statement::Step step = update.step(error);
+    if (step == Statement::Step::Row)
         touched(update.columnInt64(0));
     update.reset();
-    if (step == SqliteStatement::Step::Error)
+    if (step == Statement::Step::Error)
         return false;
-    if (step == SqliteStatement::Step::Row)
+    if (step == Statement::Step::Row)
         return true;
 
     // No row moved: either the message is ahead already, or we have never seen it (the
     // callback beat our own record of the send, or the message was sent elsewhere).
-    SqliteStatement &stub = m_stubMessage;
+    Statement &stub = *m_stubMessage;
     stub.bind(1, cb.messageSid);
     stub.bind(2, cb.from);
     stub.bind(3, cb.to);
@@ -512,17 +701,17 @@ bool StoreWorker::applyStatusCallback(const StatusCallback &cb, QString *error) 
     stub.bind(7, cb.errorMessage);
     stub.bind(8, now);
     step = stub.step(error);
-    if (step == SqliteStatement::Step::Row)
+    if (step == Statement::Step::Row)
         touched(stub.columnInt64(0));
     stub.reset();
-    return step != SqliteStatement::Step::Error;
+    return step != Statement::Step::Error;
 }
 
 bool StoreWorker::insertEvent(const StatusCallback &cb, qint64 now, bool *inserted,
                               QString *error) {
     // Dedupe: the same idempotency token, or the same sid + status, is stored once. Only a
     // uniqueness conflict is skipped; any other violation fails loudly.
-    SqliteStatement &q = m_insertEvent;
+    Statement &q = *m_insertEvent;
     q.bind(1, cb.messageSid);
     q.bind(2, cb.status);
     q.bind(3, qint64(cb.errorCode));
@@ -533,7 +722,7 @@ bool StoreWorker::insertEvent(const StatusCallback &cb, qint64 now, bool *insert
     q.bind(5, now);
     q.bind(6, QString::fromUtf8(cb.payload));
     q.bind(7, cb.polled ? QStringLiteral("poll") : QStringLiteral("webhook"));
-    const bool ok = q.step(error) == SqliteStatement::Step::Done;
+    const bool ok = q.step(error) == Statement::Step::Done;
     *inserted = ok && q.changes() > 0;
     q.reset();
     return ok;
@@ -659,7 +848,7 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
         "insertOutbound",
         QStringLiteral("INSERT INTO messages (channel, direction, from_number, to_number, body, "
                        "status, status_rank, segments, created_at, updated_at) "
-                       "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     const bool scheduled = draft.sendAt.isValid();
     const QString status = scheduled ? QStringLiteral("scheduled") : QStringLiteral("pending");
     message.bindValue(0, sql::text(draft.channel));
@@ -673,13 +862,15 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     message.bindValue(8, now);
     if (!run(message, error))
         return std::nullopt;
-    const qint64 messageId = message.lastInsertId().toLongLong();
+    const qint64 messageId = message.next() ? message.value(0).toLongLong() : 0;
+    message.finish();
 
     QSqlQuery &outbox = prepared(
         "insertOutbox",
         QStringLiteral("INSERT INTO outbox (message_id, state, status_callback, client_ref, "
                        "content_sid, content_variables, media_urls, created_at, updated_at, "
-                       "send_at, messaging_service_sid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                       "send_at, messaging_service_sid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "RETURNING id"));
     outbox.bindValue(0, messageId);
     outbox.bindValue(1, status);
     outbox.bindValue(2, sql::text(draft.statusCallback));
@@ -694,8 +885,10 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     outbox.bindValue(10, sql::text(draft.messagingServiceSid));
     if (!run(outbox, error))
         return std::nullopt;
+    const qint64 outboxId = outbox.next() ? outbox.value(0).toLongLong() : 0;
+    outbox.finish();
     touched(messageId);
-    return outboxEntry(outbox.lastInsertId().toLongLong(), error);
+    return outboxEntry(outboxId, error);
 }
 
 namespace {
@@ -918,8 +1111,10 @@ std::optional<QList<MessageRecord>> StoreWorker::findMessages(const MessageQuery
         binds << query.status;
     }
     if (!query.text.isEmpty()) {
-        where.append(QStringLiteral("(body LIKE ? ESCAPE '\\' OR from_number LIKE ? ESCAPE '\\' "
-                                    "OR to_number LIKE ? ESCAPE '\\')"));
+        // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE does what it does.
+        where.append(QStringLiteral("(body %1 ? ESCAPE '\\' OR from_number %1 ? ESCAPE '\\' "
+                                    "OR to_number %1 ? ESCAPE '\\')")
+                         .arg(m_shared ? QStringLiteral("ILIKE") : QStringLiteral("LIKE")));
         QString pattern = query.text;
         pattern.replace(QLatin1String("\\"), QLatin1String("\\\\"))
             .replace(QLatin1String("%"), QLatin1String("\\%"))

@@ -5,6 +5,7 @@
 #include "Migrations.h"
 #include "SqliteStatement.h"
 #include "Store.h"
+#include "config/DatabaseUrl.h"
 #include "messaging/Records.h"
 
 #include <QHash>
@@ -30,7 +31,7 @@ class WalCheckpointer;
 class StoreWorker : public QObject {
     Q_OBJECT
 public:
-    StoreWorker(Store *store, QString path);
+    StoreWorker(Store *store, QString path, std::optional<DatabaseUrl> shared = std::nullopt);
     ~StoreWorker() override;
 
     // Called (queued) when work arrives: commits everything queued, then whatever arrived
@@ -44,6 +45,8 @@ public:
     // Used by jobs (store thread only).
     bool open(QString *error);
     bool isOpen() const { return m_open; }
+    // Team mode: the connection is a PostgreSQL one (a module's SQL may need its dialect).
+    bool isPostgres() const { return m_shared.has_value(); }
     // Runs once the current job's changes are committed (empty argument) or lost (the error).
     void afterCommit(std::function<void(const QString &commitError)> action) {
         m_afterCommit.append({m_currentJob, std::move(action)});
@@ -63,10 +66,10 @@ public:
     // For a channel's own queries (its tables): the connection, on the store thread only.
     QSqlDatabase database() const;
     // For a channel's statements that run for every webhook: `sql`, a string literal (kept by
-    // its address), prepared once on this connection (SQLite's own API, no QVariant) and handed
-    // back reset with no bindings. Store thread only; null (and `error` set) if it does not
-    // prepare.
-    SqliteStatement *statement(const char *sql, QString *error);
+    // its address), prepared once on this connection (on SQLite its own API, no QVariant) and
+    // handed back reset with no bindings. Store thread only; null (and `error` set) if it does
+    // not prepare.
+    Statement *statement(const char *sql, QString *error);
     void webhookStored() { ++m_webhookEvents; }
     // Runs every schema's beforeCommit statements now, as a read must before it looks at
     // what they fill (the batch's end runs them anyway). False (and logged) when one fails:
@@ -98,25 +101,38 @@ private:
     void announce();
     void announceWebhooks();
     bool execPragma(const QString &statement, QString *error);
+    bool openSqlite(QString *error);
+    bool openPostgres(QString *error);
+    std::unique_ptr<Statement> prepareStatement(const char *sql, QString *error);
+    // Each job's savepoint; on PostgreSQL plain statements (the server cannot prepare them).
+    bool savepoint(const char *command, QString *error);
+    // Team mode: this batch's changes appended to the shared change log, in commit order (a
+    // transaction-scoped advisory lock), and announced to every process with NOTIFY.
+    bool appendChangeLog(QString *error);
+    // Team mode: what other processes committed since the last change seen, announced here as
+    // if this process had made it.
+    void readOthersChanges();
     QSqlQuery &prepared(const char *key, const QString &sql);
     bool insertEvent(const StatusCallback &callback, qint64 now, bool *inserted, QString *error);
-    bool prepareHotStatements(sqlite3 *handle, QString *error);
+    bool prepareHotStatements(QString *error);
     QList<MessageRecord> messagesByIds(const QList<qint64> &ids);
 
     Store *m_store;
     QString m_path;
+    std::optional<DatabaseUrl> m_shared;
     QString m_connectionName;
     bool m_open = false;
     sqlite3 *m_handle = nullptr;
     QHash<QByteArray, std::shared_ptr<QSqlQuery>> m_queries;
-    std::unordered_map<const char *, std::unique_ptr<SqliteStatement>> m_statements;
-    SqliteStatement m_insertEvent; // webhook ingest: raw statements on the same connection
-    SqliteStatement m_advanceStatus;
-    SqliteStatement m_stubMessage;
-    SqliteStatement m_savepoint; // each job in its own savepoint: a failing job rolls back alone
+    std::unordered_map<const char *, std::unique_ptr<Statement>> m_statements;
+    std::unique_ptr<Statement> m_insertEvent; // webhook ingest, prepared once
+    std::unique_ptr<Statement> m_advanceStatus;
+    std::unique_ptr<Statement> m_stubMessage;
+    // Each job in its own savepoint: a failing job rolls back alone (SQLite: prepared once).
+    SqliteStatement m_savepoint;
     SqliteStatement m_release;
     SqliteStatement m_rollbackTo;
-    std::vector<std::unique_ptr<SqliteStatement>> m_beforeCommit; // every schema's, in order
+    std::vector<std::unique_ptr<Statement>> m_beforeCommit; // every schema's, in order
     QList<PendingAction> m_afterCommit;
     int m_currentJob = 0;
     QSet<qint64> m_changed;
@@ -131,6 +147,10 @@ private:
     std::atomic<Metrics *> m_metrics{nullptr};
     QList<Schema> m_schemas;
     std::unique_ptr<WalCheckpointer> m_checkpointer; // set once open, for a file in WAL mode
+    qint64 m_lastChange = 0;                         // team mode: the last change-log id read
+    QSet<qint64> m_ownChanges;      // team mode: change-log ids this process wrote, not yet read
+    QList<qint64> m_batchChanges;   // ... in the batch being committed
+    QTimer *m_changePoll = nullptr; // team mode: reads the log even if a NOTIFY is missed
 };
 
 } // namespace sb

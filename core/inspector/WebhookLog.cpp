@@ -138,10 +138,10 @@ std::optional<qint64> WebhookLog::insert(StoreWorker &w, const WebhookRecord &r,
     // Every webhook is captured: SQLite's own statement, prepared once (QSqlQuery prepared
     // and bound through QVariant each time took more of the store thread than the webhook).
     // Text binds '' for none: the NOT NULL columns refuse NULL.
-    SqliteStatement *insert = w.statement(
+    Statement *insert = w.statement(
         "INSERT INTO webhook_log (received_at, method, target, path, headers, body, peer, sid, "
         "signature, diagnosis, status, response_body, elapsed_us, replay_of, size) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id",
         error);
     if (!insert)
         return std::nullopt;
@@ -163,9 +163,14 @@ std::optional<qint64> WebhookLog::insert(StoreWorker &w, const WebhookRecord &r,
     insert->bind(13, r.elapsedUs);
     insert->bind(14, r.replayOf);
     insert->bind(15, r.sizeBytes() + diagnosis.size()); // the variants tried weigh too
-    if (insert->step(error) == SqliteStatement::Step::Error)
+    const Statement::Step step = insert->step(error);
+    if (step != Statement::Step::Row) {
+        if (step == Statement::Step::Done)
+            *error = QStringLiteral("the webhook's record was stored without an id");
         return std::nullopt;
-    const qint64 id = insert->lastInsertRowId();
+    }
+    const qint64 id = insert->columnInt64(0);
+    insert->reset(); // a statement left mid-way would keep its savepoint from being released
     w.touchedRow(QString(Table), id, true);
     return id;
 }

@@ -161,11 +161,17 @@ void SwitchboardService::fail(const QString &reason) {
 void SwitchboardService::start() {
     // The URL is read and checked (DatabaseUrl), but the store runs on SQLite alone so far:
     // saying so beats a console that quietly keeps a private history its team cannot see.
-    if (m_config.sharedDatabase)
-        return fail(tr("Team mode (SWITCHBOARD_DATABASE_URL, %1) is not available in this "
-                       "version yet: its data stays in SQLite on this computer. Unset "
-                       "SWITCHBOARD_DATABASE_URL to start.")
-                        .arg(m_config.sharedDatabase->redacted()));
+    // Queued like every other start-up failure: whoever called start() is listening by then.
+    if (m_config.sharedDatabase) {
+        const QString reason =
+            tr("Team mode (SWITCHBOARD_DATABASE_URL, %1) is not available in this version yet: "
+               "its data stays in SQLite on this computer. Unset SWITCHBOARD_DATABASE_URL to "
+               "start.")
+                .arg(m_config.sharedDatabase->redacted());
+        QMetaObject::invokeMethod(
+            this, [this, reason] { fail(reason); }, Qt::QueuedConnection);
+        return;
+    }
     m_store->open(this, [this](const StoreResult<bool> &opened) {
         if (!opened.ok())
             return fail(tr("Cannot open the database: %1").arg(opened.error));

@@ -186,7 +186,7 @@ void TestPgConnection::headlessSaysTeamModeIsNotReady() {
     sbtest::Child app;
     QVERIFY(app.start(sbtest::binDir() + QStringLiteral("/switchboard"),
                       {QStringLiteral("--headless")}, env));
-    QVERIFY(app.waitForExit() != 0);
+    QCOMPARE(app.waitForExit(), 1);
     const QString output = QString::fromUtf8(app.output());
     QVERIFY2(output.contains(QStringLiteral("Team mode (SWITCHBOARD_DATABASE_URL, "
                                             "postgresql://switchboard@127.0.0.1:")),

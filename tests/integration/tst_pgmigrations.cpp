@@ -95,6 +95,7 @@ void TestPgMigrations::createsCoreTablesOnce() {
     while (q.next())
         columns << q.value(0).toString();
     QCOMPARE(columns, (QStringList{
+                          QStringLiteral("change_log.id:bigint"),
                           QStringLiteral("message_events.id:bigint"),
                           QStringLiteral("message_events.received_at:bigint"),
                           QStringLiteral("message_events.source:text"),
