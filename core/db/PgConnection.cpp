@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace sb {
 
@@ -37,6 +38,9 @@ QSqlDatabase PgConnection::open(const DatabaseUrl &url, const QString &name, QSt
         QSqlDatabase::removeDatabase(name);
         return {};
     }
+    // libpq prints a server's notices (such as CREATE TABLE IF NOT EXISTS skipping) to stderr
+    // itself, past the log's format and redactor: only warnings and worse are wanted.
+    QSqlQuery(db).exec(QStringLiteral("SET client_min_messages TO warning"));
     return db;
 }
 

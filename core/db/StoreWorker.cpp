@@ -644,6 +644,25 @@ QList<MessageRecord> StoreWorker::messagesByIds(const QList<qint64> &ids) {
     QList<qint64> ordered = ids;
     std::sort(ordered.begin(), ordered.end());
     QString error;
+    if (m_shared) {
+        // One round trip for them all: a server's is worth many of SQLite's in-process steps,
+        // and every desk reads back every change.
+        QSqlQuery &q =
+            prepared("messagesByIds", QStringLiteral("SELECT ") + kMessageColumns +
+                                          QStringLiteral(" FROM messages WHERE id = "
+                                                         "ANY(?::bigint[]) ORDER BY id"));
+        QStringList list;
+        list.reserve(ordered.size());
+        for (qint64 id : std::as_const(ordered))
+            list.append(QString::number(id));
+        q.bindValue(0, QLatin1Char('{') + list.join(QLatin1Char(',')) + QLatin1Char('}'));
+        if (!run(q, &error))
+            return records;
+        while (q.next())
+            records.append(readMessage(q));
+        q.finish();
+        return records;
+    }
     Statement *q = statement(kMessageById, &error);
     for (qsizetype i = 0; q && i < ordered.size(); ++i) {
         q->bind(1, ordered[i]);
