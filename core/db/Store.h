@@ -144,6 +144,10 @@ Q_SIGNALS:
     // After each checkpoint of the write-ahead log, which runs on a thread of its own
     // (WalCheckpointer): the log's length in pages and how many of them it copied.
     void walCheckpointed(int logPages, int copiedPages, bool failed);
+    // Team mode: the connection to the shared database was lost (`reason`, never the
+    // password) or is back; while it is lost every job fails, and once back the other
+    // processes' changes made meanwhile are announced. Emitted on the store's thread.
+    void connectionChanged(bool connected, const QString &reason);
 
 private:
     friend class StoreWorker;

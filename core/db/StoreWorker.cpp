@@ -165,6 +165,8 @@ bool StoreWorker::openPostgres(QString *error) {
     QSqlDatabase db = PgConnection::open(*m_shared, m_connectionName, error);
     if (!db.isOpen())
         return false;
+    const bool resuming = m_changePoll != nullptr; // a reconnection: the log goes on from where
+                                                   // it was read
     if (!Migrations::applyPostgres(db, m_schemas, error) || !prepareHotStatements(error))
         return false;
     for (const Schema &schema : std::as_const(m_schemas)) {
@@ -178,11 +180,14 @@ bool StoreWorker::openPostgres(QString *error) {
     // Other processes' changes from now on (history is what reads are for), as they commit
     // (NOTIFY), and every few seconds in case a notification was missed.
     QSqlQuery last(db);
-    if (!last.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM change_log")) || !last.next()) {
-        *error = last.lastError().text();
-        return false;
+    if (!resuming) {
+        if (!last.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM change_log")) ||
+            !last.next()) {
+            *error = last.lastError().text();
+            return false;
+        }
+        m_lastChange = last.value(0).toLongLong();
     }
-    m_lastChange = last.value(0).toLongLong();
     if (!db.driver()->subscribeToNotification(QLatin1String(Migrations::ChangeChannel))) {
         *error = QStringLiteral("cannot listen for other processes' changes: %1")
                      .arg(db.driver()->lastError().text());
@@ -192,11 +197,72 @@ bool StoreWorker::openPostgres(QString *error) {
         if (name == QLatin1String(Migrations::ChangeChannel))
             readOthersChanges();
     });
-    m_changePoll = new QTimer(this);
-    m_changePoll->setInterval(5000);
-    connect(m_changePoll, &QTimer::timeout, this, &StoreWorker::readOthersChanges);
-    m_changePoll->start();
+    if (!resuming) {
+        m_changePoll = new QTimer(this);
+        m_changePoll->setInterval(5000);
+        connect(m_changePoll, &QTimer::timeout, this, &StoreWorker::readOthersChanges);
+        m_changePoll->start();
+        m_reconnect = new QTimer(this);
+        m_reconnect->setSingleShot(true);
+        connect(m_reconnect, &QTimer::timeout, this, &StoreWorker::reconnect);
+    }
     return true;
+}
+
+bool StoreWorker::connectionLost() {
+    if (!m_shared || !m_open)
+        return false;
+    QString why;
+    {
+        // QPSQL marks the connection closed once it sees the socket go; else ask the server.
+        const QSqlDatabase db = database();
+        QSqlQuery probe(db);
+        if (db.isOpen() && probe.exec(QStringLiteral("SELECT 1")))
+            return false;
+        why = PgConnection::describe(probe.lastError(), *m_shared);
+    }
+    if (why.isEmpty())
+        why = QStringLiteral("the server closed the connection");
+    qCWarning(lcStore).noquote() << "lost the database at" << m_shared->redacted() << ":" << why;
+    closeConnection();
+    m_open = false;
+    m_reconnectDelayMs = ReconnectFirstMs;
+    m_reconnect->start(m_reconnectDelayMs);
+    Q_EMIT m_store->connectionChanged(false, why);
+    return true;
+}
+
+void StoreWorker::closeConnection() {
+    // Every statement and query on the old connection first: it cannot go while they hold it.
+    m_statements.clear();
+    m_queries.clear();
+    m_beforeCommit.clear();
+    m_insertEvent.reset();
+    m_advanceStatus.reset();
+    m_stubMessage.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isValid() && db.driver())
+            db.driver()->disconnect(this);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void StoreWorker::reconnect() {
+    QString error;
+    if (!openPostgres(&error)) {
+        closeConnection();
+        m_reconnectDelayMs = std::min(m_reconnectDelayMs * 2, ReconnectMaxMs);
+        qCInfo(lcStore).noquote() << "the database is still unreachable; next try in"
+                                  << m_reconnectDelayMs << "ms:" << error;
+        m_reconnect->start(m_reconnectDelayMs);
+        return;
+    }
+    m_open = true;
+    qCInfo(lcStore).noquote() << "reconnected to" << m_shared->redacted();
+    Q_EMIT m_store->connectionChanged(true, QString());
+    readOthersChanges(); // what the other desks committed meanwhile
 }
 
 bool StoreWorker::appendChangeLog(QString *error) {
@@ -256,8 +322,10 @@ void StoreWorker::readOthersChanges() {
                                  "ORDER BY id LIMIT 5000"));
         q.addBindValue(m_lastChange);
         if (!q.exec()) {
-            qCWarning(lcStore).noquote()
-                << "cannot read other processes' changes:" << q.lastError().text();
+            const QString why = q.lastError().text();
+            q = QSqlQuery();
+            if (!connectionLost())
+                qCWarning(lcStore).noquote() << "cannot read other processes' changes:" << why;
             return;
         }
         int rows = 0;
@@ -400,6 +468,8 @@ bool StoreWorker::savepoint(const char *command, QString *error) {
         if (q.exec(QString::fromLatin1(command)))
             return true;
         *error = q.lastError().text();
+        if (error->trimmed().isEmpty())
+            *error = QStringLiteral("the connection to the database is lost");
         return false;
     }
     SqliteStatement &statement = qstrcmp(command, "SAVEPOINT job") == 0 ? m_savepoint
@@ -442,6 +512,7 @@ void StoreWorker::drain() {
         const qsizetype lostCount = std::count_if(lost.cbegin(), lost.cend(),
                                                   [](const QString &e) { return !e.isEmpty(); });
         if (lostCount > 0) {
+            connectionLost(); // PostgreSQL: gone? then reconnect with back-off
             const auto first = std::find_if(lost.cbegin(), lost.cend(),
                                             [](const QString &e) { return !e.isEmpty(); });
             qCWarning(lcStore).noquote()

@@ -112,6 +112,13 @@ private:
     // Team mode: what other processes committed since the last change seen, announced here as
     // if this process had made it.
     void readOthersChanges();
+    // Team mode: after a failure, whether the server is gone; if so the connection is closed,
+    // connectionChanged(false) emitted and reconnect() tried with back-off.
+    bool connectionLost();
+    void closeConnection();
+    void reconnect(); // then reads the log from the last change seen: nothing is missed
+    static constexpr int ReconnectFirstMs = 250;
+    static constexpr int ReconnectMaxMs = 30000;
     QSqlQuery &prepared(const char *key, const QString &sql);
     bool insertEvent(const StatusCallback &callback, qint64 now, bool *inserted, QString *error);
     bool prepareHotStatements(QString *error);
@@ -151,6 +158,8 @@ private:
     QSet<qint64> m_ownChanges;      // team mode: change-log ids this process wrote, not yet read
     QList<qint64> m_batchChanges;   // ... in the batch being committed
     QTimer *m_changePoll = nullptr; // team mode: reads the log even if a NOTIFY is missed
+    QTimer *m_reconnect = nullptr;
+    int m_reconnectDelayMs = ReconnectFirstMs;
 };
 
 } // namespace sb
