@@ -5,10 +5,10 @@
 // its own thread with its own connection, as separate processes would have them; one clock.
 // Also: the database server's CPU time per webhook (every process of the server, from /proc).
 //
-//   tests/pg/pg_server.sh start /tmp/pg            # a throwaway PostgreSQL 15
-//   bench_pg_changefeed --pg-state /tmp/pg [--consoles 50] [--receivers 2] [--rate 1000]
+//   tests/pg/pg_server.sh start build/pg-bench            # a throwaway PostgreSQL 15
+//   bench_pg_changefeed --pg-state build/pg-bench [--consoles 50] [--receivers 2] [--rate 1000]
 //                       [--seconds 5] [--runs 3]
-//   tests/pg/pg_server.sh stop /tmp/pg
+//   tests/pg/pg_server.sh stop build/pg-bench
 #include "PgTestServer.h"
 #include "db/Store.h"
 

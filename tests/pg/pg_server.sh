@@ -61,7 +61,8 @@ if [ "$(id -u)" -eq 0 ]; then
     if id postgres >/dev/null 2>&1; then PG_OWNER=postgres; else PG_OWNER=nobody; fi
 fi
 
-dir="$(mktemp -d /tmp/switchboard-pg.XXXXXX)"
+# In the temporary folder ($TMPDIR), not the build folder: the unprivileged owner must reach it.
+dir="$(mktemp -d -t switchboard-pg.XXXXXX)"
 echo "$dir" > "$state/datadir"
 echo "$bindir" > "$state/bindir"
 echo "$PG_OWNER" > "$state/owner"
