@@ -1,5 +1,6 @@
 #include "Migrations.h"
 
+#include "PostgresDialect.h"
 #include "common/Logging.h"
 
 #include <QScopeGuard>
@@ -256,14 +257,26 @@ bool Migrations::apply(QSqlDatabase &db, QString *error) {
 }
 
 bool Migrations::applyPostgres(QSqlDatabase &db, const QList<Schema> &schemas, QString *error) {
+    // Each module's steps as it wrote them for PostgreSQL, else turned from SQLite's.
+    QList<QList<QStringList>> moduleSteps;
     for (const Schema &schema : schemas) {
-        if (schema.postgresSteps.size() != schema.steps.size()) {
-            *error = QStringLiteral("the %1 module cannot run on PostgreSQL yet (it has %2 of "
-                                    "its %3 schema steps in PostgreSQL's dialect)")
+        if (schema.postgresSteps.isEmpty()) {
+            QString why;
+            moduleSteps.append(PostgresDialect::translateSteps(schema.steps, &why));
+            if (!why.isEmpty()) {
+                *error = QStringLiteral("the %1 module cannot run on PostgreSQL (%2)")
+                             .arg(schema.module, why);
+                return false;
+            }
+        } else if (schema.postgresSteps.size() != schema.steps.size()) {
+            *error = QStringLiteral("the %1 module cannot run on PostgreSQL (it has %2 of its "
+                                    "%3 schema steps in PostgreSQL's dialect)")
                          .arg(schema.module)
                          .arg(schema.postgresSteps.size())
                          .arg(schema.steps.size());
             return false;
+        } else {
+            moduleSteps.append(schema.postgresSteps);
         }
     }
     QSqlQuery query(db);
@@ -295,8 +308,16 @@ bool Migrations::applyPostgres(QSqlDatabase &db, const QList<Schema> &schemas, Q
     }};
     if (!applyModuleSteps(db, QStringLiteral("change_log"), changeLog, error))
         return false;
-    for (const Schema &schema : schemas) {
-        if (!applyModuleSteps(db, schema.module, schema.postgresSteps, error))
+    // What SQLite has built in and the modules' SQL relies on: COLLATE NOCASE (a shortcut is
+    // unique whatever its case).
+    static const QList<QStringList> dialect = {{
+        QStringLiteral("CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = "
+                       "'und-u-ks-level2', deterministic = false)"),
+    }};
+    if (!applyModuleSteps(db, QStringLiteral("sqlite_dialect"), dialect, error))
+        return false;
+    for (qsizetype i = 0; i < schemas.size(); ++i) {
+        if (!applyModuleSteps(db, schemas.at(i).module, moduleSteps.at(i), error))
             return false;
     }
     return true;

@@ -164,7 +164,12 @@ Inbox::Inbox(Store *store, ChannelList channels, QObject *parent)
 Inbox::~Inbox() = default;
 
 QList<Schema> Inbox::schemas(const ChannelList &channels) {
-    QList<Schema> all{{InboxSchema::Module, InboxSchema::steps(), InboxSchema::beforeCommit()}};
+    QString error;
+    Schema inbox{InboxSchema::Module, InboxSchema::steps(), InboxSchema::beforeCommit(),
+                 InboxSchema::postgresSteps(&error)};
+    if (!error.isEmpty()) // a programming error; PostgreSQL refuses the module, naming it
+        qCCritical(lcStore) << "the inbox's PostgreSQL schema:" << error;
+    QList<Schema> all{inbox};
     for (const auto &channel : channels) {
         const QList<QStringList> steps = channel->contactSchema();
         if (!steps.isEmpty())

@@ -1,5 +1,7 @@
 #include "InboxSchema.h"
 
+#include "db/PostgresDialect.h"
+
 namespace sb {
 
 namespace {
@@ -62,6 +64,45 @@ QString messageLeftChannel(const QString &contactIdExpr, const QString &channel)
                "WHERE id = %2;")
         .arg(mine, contactIdExpr, channel, newest.arg(mine, QStringLiteral("created_at")),
              newest.arg(mine, QStringLiteral("body")), newest.arg(mine, QStringLiteral("channel")));
+}
+
+// The contact of a message just stored made or brought up to date, with its address; `unread`
+// is 1 for an inbound message (SQLite writes the comparison, PostgreSQL needs a number).
+QString messageAdded(const QString &unread) {
+    const QString newAddress = addressOf(QStringLiteral("NEW"));
+    return QStringLiteral(
+               "CREATE TRIGGER inbox_message_added AFTER INSERT ON messages WHEN %1 != '' BEGIN "
+               "INSERT INTO contacts (number, last_at, last_text, last_channel, channels, "
+               "unread) VALUES (%2, NEW.created_at, NEW.body, NEW.channel, ',' || NEW.channel "
+               "|| ',', %3) ON CONFLICT(number) DO UPDATE SET "
+               "last_at = max(last_at, excluded.last_at), "
+               "last_text = CASE WHEN excluded.last_at >= last_at THEN excluded.last_text ELSE "
+               "last_text END, "
+               "last_channel = CASE WHEN excluded.last_at >= last_at THEN excluded.last_channel "
+               "ELSE last_channel END, "
+               "channels = CASE WHEN channels = '' THEN excluded.channels "
+               "WHEN instr(channels, excluded.channels) > 0 THEN channels ELSE "
+               "channels || substr(excluded.channels, 2) END, "
+               "unread = unread + excluded.unread; "
+               "INSERT OR IGNORE INTO contact_addresses (address, contact_id) SELECT %1, id "
+               "FROM contacts WHERE number = %2; "
+               "END")
+        .arg(newAddress, numberOf(newAddress), unread);
+}
+
+// A message moved to another channel: the old channel's part read again, the new one added.
+QString messageMoved() {
+    const QString newContact =
+        QStringLiteral("(SELECT contact_id FROM contact_addresses WHERE address = %1)")
+            .arg(addressOf(QStringLiteral("NEW")));
+    return QStringLiteral(
+               "CREATE TRIGGER inbox_message_moved AFTER UPDATE OF channel ON "
+               "messages WHEN OLD.channel != NEW.channel BEGIN %1 "
+               "UPDATE contacts SET channels = CASE WHEN instr(channels, ',' || "
+               "NEW.channel || ',') > 0 THEN channels WHEN channels = '' THEN ',' || "
+               "NEW.channel || ',' ELSE channels || NEW.channel || ',' END WHERE id = %2; "
+               "END")
+        .arg(messageLeftChannel(newContact, QStringLiteral("OLD.channel")), newContact);
 }
 
 } // namespace
@@ -129,24 +170,8 @@ QList<QStringList> InboxSchema::steps() {
             QStringLiteral("INSERT INTO messages_fts (messages_fts) VALUES ('rebuild')"),
             QStringLiteral("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')"),
             // From now on each message keeps its contact and the index current as it is stored.
-            QStringLiteral(
-                "CREATE TRIGGER inbox_message_added AFTER INSERT ON messages WHEN %1 != '' BEGIN "
-                "INSERT INTO contacts (number, last_at, last_text, last_channel, channels, "
-                "unread) VALUES (%2, NEW.created_at, NEW.body, NEW.channel, ',' || NEW.channel "
-                "|| ',', NEW.direction = 'inbound') ON CONFLICT(number) DO UPDATE SET "
-                "last_at = max(last_at, excluded.last_at), "
-                "last_text = CASE WHEN excluded.last_at >= last_at THEN excluded.last_text ELSE "
-                "last_text END, "
-                "last_channel = CASE WHEN excluded.last_at >= last_at THEN excluded.last_channel "
-                "ELSE last_channel END, "
-                "channels = CASE WHEN channels = '' THEN excluded.channels "
-                "WHEN instr(channels, excluded.channels) > 0 THEN channels ELSE "
-                "channels || substr(excluded.channels, 2) END, "
-                "unread = unread + excluded.unread; "
-                "INSERT OR IGNORE INTO contact_addresses (address, contact_id) SELECT %1, id "
-                "FROM contacts WHERE number = %2; "
-                "END")
-                .arg(newAddress, numberOf(newAddress)),
+            messageAdded(QStringLiteral("NEW.direction = 'inbound'")),
+
             QStringLiteral("CREATE TRIGGER inbox_message_indexed AFTER INSERT ON messages BEGIN "
                            "INSERT INTO messages_fts (rowid, body, from_number, to_number) VALUES "
                            "(NEW.id, NEW.body, NEW.from_number, NEW.to_number); END"),
@@ -220,14 +245,7 @@ QList<QStringList> InboxSchema::steps() {
                            "to_number) VALUES ('delete', OLD.id, OLD.body, OLD.from_number, "
                            "OLD.to_number); %1 END")
                 .arg(messageLeftChannel(oldContact, QStringLiteral("OLD.channel"))),
-            QStringLiteral(
-                "CREATE TRIGGER inbox_message_moved AFTER UPDATE OF channel ON "
-                "messages WHEN OLD.channel != NEW.channel BEGIN %1 "
-                "UPDATE contacts SET channels = CASE WHEN instr(channels, ',' || "
-                "NEW.channel || ',') > 0 THEN channels WHEN channels = '' THEN ',' || "
-                "NEW.channel || ',' ELSE channels || NEW.channel || ',' END WHERE id = %2; "
-                "END")
-                .arg(messageLeftChannel(newContact, QStringLiteral("OLD.channel")), newContact),
+            messageMoved(),
         },
         // 5: a new message is queued for the search index and indexed with the rest of its
         // batch, just before the commit (beforeCommit()), not by its own INSERT into FTS5:
@@ -260,6 +278,86 @@ QList<QStringList> InboxSchema::steps() {
                 .arg(messageLeftChannel(oldContact, QStringLiteral("OLD.channel"))),
         },
     };
+}
+
+QList<QStringList> InboxSchema::postgresSteps(QString *error) {
+    // PostgreSQL databases start at this version: step 1 builds what SQLite reaches at step 5,
+    // with a generated tsvector column and a GIN index where SQLite has FTS5 tables, and the
+    // same triggers (PostgresDialect turns them into PL/pgSQL).
+    const QString oldContact =
+        QStringLiteral("(SELECT contact_id FROM contact_addresses WHERE address = %1)")
+            .arg(addressOf(QStringLiteral("OLD")));
+    const QString mAddress = addressOf(QStringLiteral("m"));
+    QStringList step1 = {
+        QStringLiteral(R"(CREATE TABLE contacts (
+            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            number TEXT NOT NULL UNIQUE,
+            email TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL DEFAULT '',
+            name_source TEXT NOT NULL DEFAULT '',
+            last_at BIGINT NOT NULL DEFAULT 0,
+            last_text TEXT NOT NULL DEFAULT '',
+            last_channel TEXT NOT NULL DEFAULT '',
+            channels TEXT NOT NULL DEFAULT '',
+            unread BIGINT NOT NULL DEFAULT 0,
+            search tsvector GENERATED ALWAYS AS (to_tsvector('simple', name || ' ' || number
+                || ' ' || email)) STORED))"),
+        QStringLiteral("CREATE INDEX contacts_recent ON contacts(last_at, id)"),
+        QStringLiteral("CREATE INDEX contacts_email ON contacts(email) WHERE email != ''"),
+        QStringLiteral("CREATE INDEX contacts_search ON contacts USING gin (search)"),
+        QStringLiteral(R"(CREATE TABLE contact_addresses (
+            address TEXT PRIMARY KEY,
+            contact_id BIGINT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE))"),
+        QStringLiteral("CREATE INDEX contact_addresses_contact ON contact_addresses(contact_id)"),
+        QStringLiteral(R"(CREATE TABLE notes (
+            id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            contact_id BIGINT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            author TEXT NOT NULL DEFAULT '',
+            created_at BIGINT NOT NULL,
+            search tsvector GENERATED ALWAYS AS (to_tsvector('simple', body)) STORED))"),
+        QStringLiteral("CREATE INDEX notes_contact ON notes(contact_id, created_at)"),
+        QStringLiteral("CREATE INDEX notes_search ON notes USING gin (search)"),
+        QStringLiteral("DROP INDEX IF EXISTS messages_from"),
+        QStringLiteral("DROP INDEX IF EXISTS messages_to"),
+        QStringLiteral("CREATE INDEX messages_from_at ON messages(from_number, created_at)"),
+        QStringLiteral("CREATE INDEX messages_to_at ON messages(to_number, created_at)"),
+        QStringLiteral("ALTER TABLE messages ADD COLUMN search tsvector GENERATED ALWAYS AS "
+                       "(to_tsvector('simple', body || ' ' || from_number || ' ' || to_number)) "
+                       "STORED"),
+        QStringLiteral("CREATE INDEX messages_search ON messages USING gin (search)"),
+        // What is stored already: one contact per number with its newest message.
+        QStringLiteral(
+            "INSERT INTO contacts (number, last_at, last_text, last_channel, channels) SELECT "
+            "DISTINCT ON (x.number) x.number, x.created_at, x.body, x.channel, ',' || (SELECT "
+            "string_agg(DISTINCT channel, ',') FROM messages m WHERE %1 = x.number) || ',' FROM "
+            "(SELECT %1 AS number, id, created_at, body, channel FROM messages m WHERE %2 != '') "
+            "x ORDER BY x.number, x.created_at DESC, x.id DESC")
+            .arg(numberOf(mAddress), mAddress),
+        QStringLiteral("INSERT INTO contact_addresses (address, contact_id) SELECT DISTINCT %1, "
+                       "c.id FROM messages m JOIN contacts c ON c.number = %2 WHERE %1 != '' ON "
+                       "CONFLICT DO NOTHING")
+            .arg(mAddress, numberOf(mAddress)),
+    };
+    // numberOf() is SQLite's instr(): PostgreSQL's strpos() there.
+    for (QString &statement : step1) {
+        statement = PostgresDialect::translateQuery(statement, error);
+        if (!error->isEmpty())
+            return {};
+    }
+    QHash<QString, QString> triggers;
+    for (const QString &trigger :
+         {messageAdded(QStringLiteral("CASE WHEN NEW.direction = 'inbound' THEN 1 ELSE 0 END")),
+          QStringLiteral("CREATE TRIGGER inbox_message_removed AFTER DELETE ON messages BEGIN %1 "
+                         "END")
+              .arg(messageLeftChannel(oldContact, QStringLiteral("OLD.channel"))),
+          messageMoved()}) {
+        step1 += PostgresDialect::translateStatement(trigger, &triggers, error);
+        if (!error->isEmpty())
+            return {};
+    }
+    // Steps 2 to 5 changed SQLite's indexes and FTS5 triggers: step 1 has their result.
+    return {step1, {}, {}, {}, {}};
 }
 
 QStringList InboxSchema::beforeCommit() {

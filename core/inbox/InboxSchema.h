@@ -29,6 +29,9 @@ public:
     static QList<QStringList> steps();
     // Indexes the messages step 5's trigger queued (Schema::beforeCommit).
     static QStringList beforeCommit();
+    // The same versions for PostgreSQL (team mode): the contacts, notes and triggers, with
+    // tsvector columns for the search. Empty, with *error set, if a trigger cannot be turned.
+    static QList<QStringList> postgresSteps(QString *error);
 };
 
 } // namespace sb
