@@ -1,6 +1,7 @@
 #include "EmailStore.h"
 
 #include "EmailStatuses.h"
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
@@ -49,7 +50,7 @@ QString addressKey(const QString &address) {
 
 // Announces the email as changed (Store::rowsChanged) after the commit.
 bool touchEmail(StoreWorker &w, QSqlQuery &q, const QString &emailId, QString *error) {
-    q.prepare(QStringLiteral("SELECT id FROM emails WHERE email_id = ?"));
+    sql::prepare(q, QStringLiteral("SELECT id FROM emails WHERE email_id = ?"));
     q.addBindValue(emailId);
     if (!sql::exec(q, error))
         return false;
@@ -71,13 +72,14 @@ QString placeholders(qsizetype count) {
 std::optional<QList<EmailRecord>> readEmails(StoreWorker &w, const QString &tail,
                                              const QVariantList &binds, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral(
-                  "SELECT e.status, e.status_rank, e.to_json, e.cc_json, e.bcc_json, e.from_email, "
-                  "e.subject, e.template_id, e.attachments_json, e.created_at, o.state, "
-                  "m.sid, m.error_message, e.email_id, e.id, e.categories_json FROM emails e "
-                  "LEFT JOIN outbox o ON "
-                  "o.client_ref = e.email_id LEFT JOIN messages m ON m.id = o.message_id ") +
-              tail);
+    sql::prepare(
+        q, QStringLiteral(
+               "SELECT e.status, e.status_rank, e.to_json, e.cc_json, e.bcc_json, e.from_email, "
+               "e.subject, e.template_id, e.attachments_json, e.created_at, o.state, "
+               "m.sid, m.error_message, e.email_id, e.id, e.categories_json FROM emails e "
+               "LEFT JOIN outbox o ON "
+               "o.client_ref = e.email_id LEFT JOIN messages m ON m.id = o.message_id ") +
+               tail);
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!sql::exec(q, error))
@@ -126,10 +128,10 @@ std::optional<QList<EmailRecord>> readEmails(StoreWorker &w, const QString &tail
     QVariantList ids;
     for (const EmailRecord &r : std::as_const(records))
         ids.append(r.emailId);
-    q.prepare(QStringLiteral("SELECT sg_event_id, event, sg_message_id, address, reason, "
-                             "event_at, email_id FROM email_events WHERE email_id IN (%1) "
-                             "ORDER BY id")
-                  .arg(placeholders(ids.size())));
+    sql::prepare(q, QStringLiteral("SELECT sg_event_id, event, sg_message_id, address, reason, "
+                                   "event_at, email_id FROM email_events WHERE email_id IN (%1) "
+                                   "ORDER BY id")
+                        .arg(placeholders(ids.size())));
     for (const QVariant &v : std::as_const(ids))
         q.addBindValue(v);
     if (!sql::exec(q, error))
@@ -224,10 +226,11 @@ std::optional<int> EmailStore::sentOn(StoreWorker &w, const QDateTime &now, QStr
     QSqlQuery q(w.database());
     // SendGrid refused it: the outbox entry failed, and it is not `unknown` (which may have
     // gone and so counts).
-    q.prepare(QStringLiteral(
-        "SELECT COUNT(*) FROM emails e LEFT JOIN outbox o ON o.client_ref = e.email_id "
-        "WHERE e.created_at >= ? AND e.created_at < ? "
-        "AND NOT (o.state IS NOT NULL AND o.state = 'failed' AND e.status_rank < ?)"));
+    sql::prepare(
+        q, QStringLiteral(
+               "SELECT COUNT(*) FROM emails e LEFT JOIN outbox o ON o.client_ref = e.email_id "
+               "WHERE e.created_at >= ? AND e.created_at < ? "
+               "AND NOT (o.state IS NOT NULL AND o.state = 'failed' AND e.status_rank < ?)"));
     q.addBindValue(dayStart.toMSecsSinceEpoch());
     q.addBindValue(nextUtcMidnight(now).toMSecsSinceEpoch());
     q.addBindValue(EmailStatuses::instance().info(QStringLiteral("unknown")).rank);
@@ -273,8 +276,9 @@ void EmailStore::create(Store *store, const EmailDraft &draft, const EmailCreate
             EmailCreation created;
             // A key seen before answers with its email, whatever else would be refused now.
             if (!options.idempotencyKey.isEmpty()) {
-                q.prepare(QStringLiteral(
-                    "SELECT email_id, request_hash FROM emails WHERE idempotency_key = ?"));
+                sql::prepare(
+                    q, QStringLiteral(
+                           "SELECT email_id, request_hash FROM emails WHERE idempotency_key = ?"));
                 q.addBindValue(options.idempotencyKey);
                 if (!sql::exec(q, error))
                     return std::nullopt;
@@ -286,8 +290,9 @@ void EmailStore::create(Store *store, const EmailDraft &draft, const EmailCreate
                 }
                 q.finish();
             }
-            q.prepare(QStringLiteral(
-                "SELECT address, event, reason FROM email_suppressions WHERE address = ?"));
+            sql::prepare(
+                q, QStringLiteral(
+                       "SELECT address, event, reason FROM email_suppressions WHERE address = ?"));
             for (const auto *list : {&draft.to, &draft.cc, &draft.bcc}) {
                 for (const EmailAddress &a : *list) {
                     q.bindValue(0, addressKey(a.email));
@@ -319,11 +324,15 @@ void EmailStore::create(Store *store, const EmailDraft &draft, const EmailCreate
                                                {QStringLiteral("type"), a.type},
                                                {QStringLiteral("size"), a.content.size()}});
             const qint64 nowMs = now.toMSecsSinceEpoch();
-            q.prepare(QStringLiteral(
-                "INSERT INTO emails (email_id, to_json, cc_json, bcc_json, from_email, "
-                "from_name, reply_to, subject, text_body, html_body, template_id, template_data, "
-                "attachments_json, created_at, updated_at, categories_json, idempotency_key, "
-                "request_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            sql::prepare(
+                q,
+                QStringLiteral(
+                    "INSERT INTO emails (email_id, to_json, cc_json, bcc_json, from_email, "
+                    "from_name, reply_to, subject, text_body, html_body, template_id, "
+                    "template_data, "
+                    "attachments_json, created_at, updated_at, categories_json, idempotency_key, "
+                    "request_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "RETURNING id"));
             q.addBindValue(draft.emailId);
             q.addBindValue(json(addresses(draft.to)));
             q.addBindValue(json(addresses(draft.cc)));
@@ -346,8 +355,9 @@ void EmailStore::create(Store *store, const EmailDraft &draft, const EmailCreate
             q.addBindValue(sql::text(QString::fromLatin1(options.requestHash.toHex())));
             if (!sql::exec(q, error))
                 return std::nullopt;
-            w.touchedRow(QString(Table), q.lastInsertId().toLongLong(), true);
-            q.prepare(
+            w.touchedRow(QString(Table), q.next() ? q.value(0).toLongLong() : 0, true);
+            sql::prepare(
+                q,
                 QStringLiteral("INSERT INTO email_attachments (email_id, position, filename, type, "
                                "disposition, content_id, content) VALUES (?, ?, ?, ?, ?, ?, ?)"));
             for (int i = 0; i < draft.attachments.size(); ++i) {
@@ -374,10 +384,12 @@ void EmailStore::unqueued(Store *store, const QDateTime &before, Receiver receiv
         [before](StoreWorker &w, QString *error) -> std::optional<QStringList> {
             QSqlQuery q(w.database());
             // The outbox entry's clientRef is the email's id (EmailSubmitter).
-            q.prepare(QStringLiteral(
-                "SELECT e.email_id FROM emails e WHERE e.status = 'pending' AND e.created_at < ? "
-                "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_ref = e.email_id) "
-                "ORDER BY e.id"));
+            sql::prepare(
+                q, QStringLiteral(
+                       "SELECT e.email_id FROM emails e WHERE e.status = 'pending' AND "
+                       "e.created_at < ? "
+                       "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.client_ref = e.email_id) "
+                       "ORDER BY e.id"));
             q.addBindValue(sql::toMs(before));
             if (!sql::exec(q, error))
                 return std::nullopt;
@@ -395,10 +407,12 @@ void EmailStore::draft(Store *store, const QString &emailId, Receiver receiver,
         std::move(receiver),
         [emailId](StoreWorker &w, QString *error) -> std::optional<EmailDraft> {
             QSqlQuery q(w.database());
-            q.prepare(QStringLiteral(
-                "SELECT to_json, cc_json, bcc_json, from_email, from_name, reply_to, subject, "
-                "text_body, html_body, template_id, template_data, categories_json FROM emails "
-                "WHERE email_id = ?"));
+            sql::prepare(
+                q,
+                QStringLiteral(
+                    "SELECT to_json, cc_json, bcc_json, from_email, from_name, reply_to, subject, "
+                    "text_body, html_body, template_id, template_data, categories_json FROM emails "
+                    "WHERE email_id = ?"));
             q.addBindValue(emailId);
             if (!sql::exec(q, error))
                 return std::nullopt;
@@ -423,9 +437,9 @@ void EmailStore::draft(Store *store, const QString &emailId, Receiver receiver,
                  QJsonDocument::fromJson(q.value(11).toString().toUtf8()).array())
                 d.categories.append(c.toString());
             q.finish();
-            q.prepare(
-                QStringLiteral("SELECT filename, type, disposition, content_id, content "
-                               "FROM email_attachments WHERE email_id = ? ORDER BY position"));
+            sql::prepare(
+                q, QStringLiteral("SELECT filename, type, disposition, content_id, content "
+                                  "FROM email_attachments WHERE email_id = ? ORDER BY position"));
             q.addBindValue(emailId);
             if (!sql::exec(q, error))
                 return std::nullopt;
@@ -449,8 +463,9 @@ void EmailStore::markUnknown(Store *store, const QString &emailId, Receiver rece
         std::move(receiver),
         [emailId](StoreWorker &w, QString *error) -> std::optional<bool> {
             QSqlQuery q(w.database());
-            q.prepare(QStringLiteral("UPDATE emails SET status = 'unknown', status_rank = ?, "
-                                     "updated_at = ? WHERE email_id = ? AND status_rank < ?"));
+            sql::prepare(q,
+                         QStringLiteral("UPDATE emails SET status = 'unknown', status_rank = ?, "
+                                        "updated_at = ? WHERE email_id = ? AND status_rank < ?"));
             const int rank = EmailStatuses::instance().info(QStringLiteral("unknown")).rank;
             q.addBindValue(rank);
             q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -475,9 +490,10 @@ std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEven
         // elsewhere with the same account) is matched by X-Message-Id, which SendGrid's
         // sg_message_id starts with, through the outbox entry that recorded it.
         if (e.emailId.isEmpty() && !e.sgMessageId.isEmpty()) {
-            q.prepare(QStringLiteral(
-                "SELECT o.client_ref FROM messages m JOIN outbox o ON o.message_id = m.id "
-                "WHERE m.channel = 'email' AND m.sid = ?"));
+            sql::prepare(
+                q, QStringLiteral(
+                       "SELECT o.client_ref FROM messages m JOIN outbox o ON o.message_id = m.id "
+                       "WHERE m.channel = 'email' AND m.sid = ?"));
             q.addBindValue(e.sgMessageId.section(QLatin1Char('.'), 0, 0));
             if (!sql::exec(q, error))
                 return std::nullopt;
@@ -488,10 +504,12 @@ std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEven
         if (e.sgEventId.isEmpty()) // SendGrid always sends one; without it, the event itself
             e.sgEventId = QString::fromLatin1(
                 QCryptographicHash::hash(e.payload, QCryptographicHash::Sha256).toHex());
-        q.prepare(QStringLiteral(
-            "INSERT INTO email_events (sg_event_id, email_id, event, sg_message_id, address, "
-            "reason, event_at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(sg_event_id) DO NOTHING"));
+        sql::prepare(
+            q,
+            QStringLiteral(
+                "INSERT INTO email_events (sg_event_id, email_id, event, sg_message_id, address, "
+                "reason, event_at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(sg_event_id) DO NOTHING"));
         q.addBindValue(e.sgEventId);
         q.addBindValue(sql::text(e.emailId));
         q.addBindValue(sql::text(e.event));
@@ -508,8 +526,9 @@ std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEven
         ++added;
         if (EmailStatuses::isStatusEvent(e.event) && !e.emailId.isEmpty()) {
             const int rank = EmailStatuses::instance().info(e.event).rank;
-            q.prepare(QStringLiteral("UPDATE emails SET status = ?, status_rank = ?, "
-                                     "updated_at = ? WHERE email_id = ? AND status_rank < ?"));
+            sql::prepare(q,
+                         QStringLiteral("UPDATE emails SET status = ?, status_rank = ?, "
+                                        "updated_at = ? WHERE email_id = ? AND status_rank < ?"));
             q.addBindValue(e.event);
             q.addBindValue(rank);
             q.addBindValue(now);
@@ -523,9 +542,10 @@ std::optional<int> EmailStore::applyEvents(StoreWorker &w, const QList<EmailEven
         if (!e.emailId.isEmpty() && !touchEmail(w, q, e.emailId, error))
             return std::nullopt;
         if (EmailStatuses::suppresses(e.event) && !e.address.isEmpty()) {
-            q.prepare(QStringLiteral(
-                "INSERT INTO email_suppressions (address, event, reason, created_at) VALUES "
-                "(?, ?, ?, ?) ON CONFLICT(address) DO NOTHING"));
+            sql::prepare(
+                q, QStringLiteral(
+                       "INSERT INTO email_suppressions (address, event, reason, created_at) VALUES "
+                       "(?, ?, ?, ?) ON CONFLICT(address) DO NOTHING"));
             q.addBindValue(addressKey(e.address));
             q.addBindValue(e.event);
             q.addBindValue(sql::text(e.reason));

@@ -4,6 +4,7 @@
 #include "VoiceCalls.h"
 #include "VoiceLogging.h"
 #include "common/Metrics.h"
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
@@ -104,10 +105,11 @@ void CallReconciler::reconcileNow() {
         this,
         [cutoff, oldest, rows](StoreWorker &w, QString *error) -> std::optional<QStringList> {
             QSqlQuery q(w.database());
-            q.prepare(QStringLiteral(
-                "SELECT sid FROM voice_calls WHERE sid LIKE 'CA%' AND status IN ('', "
-                "'queued', 'initiated', 'ringing', 'in-progress') AND updated_at <= ? AND "
-                "created_at >= ? ORDER BY updated_at LIMIT ?"));
+            sql::prepare(
+                q, QStringLiteral(
+                       "SELECT sid FROM voice_calls WHERE sid LIKE 'CA%' AND status IN ('', "
+                       "'queued', 'initiated', 'ringing', 'in-progress') AND updated_at <= ? AND "
+                       "created_at >= ? ORDER BY updated_at LIMIT ?"));
             q.addBindValue(cutoff);
             q.addBindValue(oldest);
             q.addBindValue(rows);
@@ -191,9 +193,11 @@ void CallReconciler::sweep() {
             // The last call event seen, or the first call still "requesting" (its create
             // answer lost with an earlier run) if that is older: Twilio may have placed it.
             QSqlQuery q(w.database());
-            if (!q.exec(QStringLiteral(
-                    "SELECT MAX(received_at), (SELECT MIN(created_at) FROM voice_calls WHERE "
-                    "sid IS NULL AND request_state = 'requesting') FROM voice_call_events")) ||
+            if (!sql::execText(
+                    q,
+                    QStringLiteral(
+                        "SELECT MAX(received_at), (SELECT MIN(created_at) FROM voice_calls WHERE "
+                        "sid IS NULL AND request_state = 'requesting') FROM voice_call_events")) ||
                 !q.next()) {
                 *error = q.lastError().text();
                 return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "CallStatuses.h"
 #include "VoiceRecordings.h"
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 #include "providers/twilio/TwilioResources.h"
@@ -50,7 +51,7 @@ CallRecord readCall(const QSqlQuery &q) {
 std::optional<std::optional<CallRecord>> readOne(StoreWorker &w, const QString &where,
                                                  const QVariant &value, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT %1 FROM voice_calls WHERE %2 = ?").arg(Columns, where));
+    sql::prepare(q, QStringLiteral("SELECT %1 FROM voice_calls WHERE %2 = ?").arg(Columns, where));
     q.addBindValue(value);
     if (!sql::exec(q, error))
         return std::nullopt;
@@ -59,8 +60,8 @@ std::optional<std::optional<CallRecord>> readOne(StoreWorker &w, const QString &
     CallRecord c = readCall(q);
     q.finish();
     if (!c.sid.isEmpty()) {
-        q.prepare(QStringLiteral("SELECT status, at, sequence, source FROM voice_call_events "
-                                 "WHERE call_sid = ? ORDER BY rank, at, id"));
+        sql::prepare(q, QStringLiteral("SELECT status, at, sequence, source FROM voice_call_events "
+                                       "WHERE call_sid = ? ORDER BY rank, at, id"));
         q.addBindValue(c.sid);
         if (!sql::exec(q, error))
             return std::nullopt;
@@ -80,9 +81,10 @@ std::optional<std::optional<CallRecord>> readOne(StoreWorker &w, const QString &
 bool addEvent(StoreWorker &w, const QString &sid, const QString &status, const QDateTime &at,
               int sequence, const QDateTime &now, bool polled, bool *inserted, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO voice_call_events (call_sid, status, rank, at, sequence, "
-        "received_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    sql::prepare(
+        q, QStringLiteral(
+               "INSERT OR IGNORE INTO voice_call_events (call_sid, status, rank, at, sequence, "
+               "received_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(sid);
     q.addBindValue(status);
     q.addBindValue(rankOf(status));
@@ -190,10 +192,11 @@ std::optional<VoiceCalls::Requested> VoiceCalls::request(StoreWorker &w, const C
             return Requested{**found, true};
     }
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO voice_calls (client_ref, direction, from_number, to_number, url, "
-        "request_state, created_at, updated_at) VALUES (?, 'outbound-api', ?, ?, ?, "
-        "'requesting', ?, ?)"));
+    sql::prepare(q,
+                 QStringLiteral(
+                     "INSERT INTO voice_calls (client_ref, direction, from_number, to_number, url, "
+                     "request_state, created_at, updated_at) VALUES (?, 'outbound-api', ?, ?, ?, "
+                     "'requesting', ?, ?) RETURNING id"));
     q.addBindValue(sidOrNull(request.clientRef));
     q.addBindValue(sql::text(request.from));
     q.addBindValue(sql::text(request.to));
@@ -202,7 +205,9 @@ std::optional<VoiceCalls::Requested> VoiceCalls::request(StoreWorker &w, const C
     q.addBindValue(sql::toMs(now));
     if (!sql::exec(q, error))
         return std::nullopt;
-    const auto stored = readOne(w, QStringLiteral("id"), q.lastInsertId(), error);
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0; // RETURNING id
+    q.finish();
+    const auto stored = readOne(w, QStringLiteral("id"), id, error);
     if (!stored || !*stored)
         return std::nullopt;
     w.touchedRow(Table, (*stored)->id, true);
@@ -214,8 +219,9 @@ std::optional<CallRecord> VoiceCalls::created(StoreWorker &w, qint64 id, const T
     QString status = call.status.isEmpty() ? QStringLiteral("queued") : call.status;
     QSqlQuery q(w.database());
     // A callback may have been committed first, under a row of its own: keep what it knew.
-    q.prepare(QStringLiteral("SELECT id, status, answered_by, duration FROM voice_calls WHERE "
-                             "sid = ? AND id != ?"));
+    sql::prepare(q,
+                 QStringLiteral("SELECT id, status, answered_by, duration FROM voice_calls WHERE "
+                                "sid = ? AND id != ?"));
     q.addBindValue(call.sid);
     q.addBindValue(id);
     if (!sql::exec(q, error))
@@ -230,15 +236,18 @@ std::optional<CallRecord> VoiceCalls::created(StoreWorker &w, qint64 id, const T
             answeredBy = q.value(2).toString();
         duration = q.value(3).toInt();
         q.finish();
-        q.prepare(QStringLiteral("DELETE FROM voice_calls WHERE id = ?"));
+        sql::prepare(q, QStringLiteral("DELETE FROM voice_calls WHERE id = ?"));
         q.addBindValue(stub);
         if (!sql::exec(q, error))
             return std::nullopt;
     }
-    q.prepare(QStringLiteral(
-        "UPDATE voice_calls SET sid = ?, status = ?, request_state = 'created', answered_by = ?, "
-        "duration = max(duration, ?), from_number = CASE WHEN ? != '' THEN ? ELSE from_number "
-        "END, updated_at = ? WHERE id = ?"));
+    sql::prepare(
+        q,
+        QStringLiteral(
+            "UPDATE voice_calls SET sid = ?, status = ?, request_state = 'created', answered_by = "
+            "?, "
+            "duration = max(duration, ?), from_number = CASE WHEN ? != '' THEN ? ELSE from_number "
+            "END, updated_at = ? WHERE id = ?"));
     q.addBindValue(call.sid);
     q.addBindValue(status);
     q.addBindValue(sql::text(answeredBy));
@@ -272,10 +281,12 @@ std::optional<bool> VoiceCalls::adoptRequested(StoreWorker &w, const TwilioCall 
         return false;
     constexpr qint64 Window = 10 * 60 * 1000;
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral(
-        "SELECT id FROM voice_calls WHERE sid IS NULL AND request_state = 'requesting' AND "
-        "direction = 'outbound-api' AND to_number = ? AND from_number = ? AND created_at < ? "
-        "AND created_at BETWEEN ? AND ? LIMIT 2"));
+    sql::prepare(
+        q,
+        QStringLiteral(
+            "SELECT id FROM voice_calls WHERE sid IS NULL AND request_state = 'requesting' AND "
+            "direction = 'outbound-api' AND to_number = ? AND from_number = ? AND created_at < ? "
+            "AND created_at BETWEEN ? AND ? LIMIT 2"));
     q.addBindValue(sql::text(call.to));
     q.addBindValue(sql::text(call.from));
     q.addBindValue(sql::toMs(before));
@@ -300,8 +311,9 @@ std::optional<bool> VoiceCalls::adoptRequested(StoreWorker &w, const TwilioCall 
 bool VoiceCalls::refused(StoreWorker &w, qint64 id, int errorCode, const QString &message,
                          const QDateTime &now, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("UPDATE voice_calls SET request_state = 'refused', error_code = ?, "
-                             "error_message = ?, updated_at = ? WHERE id = ?"));
+    sql::prepare(q,
+                 QStringLiteral("UPDATE voice_calls SET request_state = 'refused', error_code = ?, "
+                                "error_message = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(errorCode);
     q.addBindValue(sql::text(message));
     q.addBindValue(sql::toMs(now));
@@ -315,9 +327,10 @@ bool VoiceCalls::refused(StoreWorker &w, qint64 id, int errorCode, const QString
 bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, const QDateTime &now,
                              QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO voice_calls (sid, direction, from_number, to_number, status, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, '', ?, ?)"));
+    sql::prepare(
+        q, QStringLiteral(
+               "INSERT OR IGNORE INTO voice_calls (sid, direction, from_number, to_number, status, "
+               "created_at, updated_at) VALUES (?, ?, ?, ?, '', ?, ?)"));
     q.addBindValue(update.callSid);
     q.addBindValue(update.direction.isEmpty() ? QStringLiteral("outbound-api") : update.direction);
     q.addBindValue(sql::text(update.from));
@@ -333,7 +346,7 @@ bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, con
         return false;
     if (!inserted)
         return true; // Twilio repeated it: already applied
-    q.prepare(QStringLiteral("SELECT status, id FROM voice_calls WHERE sid = ?"));
+    sql::prepare(q, QStringLiteral("SELECT status, id FROM voice_calls WHERE sid = ?"));
     q.addBindValue(update.callSid);
     if (!sql::exec(q, error))
         return false;
@@ -345,11 +358,12 @@ bool VoiceCalls::applyStatus(StoreWorker &w, const CallStatusUpdate &update, con
         w.touchedRow(Table, id, newCall);
     const bool forward = rankOf(update.status) > rankOf(current);
     // What a late callback adds (duration, answered-by) is kept even when its status is not.
-    q.prepare(QStringLiteral("UPDATE voice_calls SET status = CASE WHEN ? THEN ? ELSE status END, "
-                             "answered_by = CASE WHEN ? != '' THEN ? ELSE answered_by END, "
-                             "duration = max(duration, ?), "
-                             "error_code = CASE WHEN ? != 0 THEN ? ELSE error_code END, "
-                             "updated_at = ? WHERE sid = ?"));
+    sql::prepare(
+        q, QStringLiteral("UPDATE voice_calls SET status = CASE WHEN ? THEN ? ELSE status END, "
+                          "answered_by = CASE WHEN ? != '' THEN ? ELSE answered_by END, "
+                          "duration = max(duration, ?), "
+                          "error_code = CASE WHEN ? != 0 THEN ? ELSE error_code END, "
+                          "updated_at = ? WHERE sid = ?"));
     q.addBindValue(forward);
     q.addBindValue(update.status);
     q.addBindValue(sql::text(update.answeredBy));
@@ -381,11 +395,11 @@ std::optional<QList<CallRecord>> VoiceCalls::page(StoreWorker &w, qint64 beforeI
     // call stored meanwhile never shifts what the next page holds.
     QSqlQuery q(w.database());
     if (beforeId > 0) {
-        q.prepare(
-            QStringLiteral("SELECT id FROM voice_calls WHERE id < ? ORDER BY id DESC LIMIT ?"));
+        sql::prepare(
+            q, QStringLiteral("SELECT id FROM voice_calls WHERE id < ? ORDER BY id DESC LIMIT ?"));
         q.addBindValue(beforeId);
     } else {
-        q.prepare(QStringLiteral("SELECT id FROM voice_calls ORDER BY id DESC LIMIT ?"));
+        sql::prepare(q, QStringLiteral("SELECT id FROM voice_calls ORDER BY id DESC LIMIT ?"));
     }
     q.addBindValue(limit);
     if (!sql::exec(q, error))

@@ -91,13 +91,15 @@ QList<WebhookEndpoint> VoiceChannel::webhooks() const {
 }
 
 QList<ThreadSource> VoiceChannel::threadSources() const {
-    // A call with the contact's number either way; its text is the talk time (m:ss) once
-    // known, its status the call's own (CallStatuses labels it).
+    // A call with the contact's number either way; its text is the talk time (m:ss, spelt
+    // out for both stores: PostgreSQL has no printf) once known, its status the call's own
+    // (CallStatuses labels it).
     return {{Id, ThreadItem::Kind::Call, VoiceCalls::Table,
              QStringLiteral(
                  "SELECT id, coalesce(sid, ''), CASE WHEN direction = 'inbound' THEN 'inbound' "
                  "ELSE 'outbound' END, from_number, to_number, CASE WHEN duration >= 0 THEN "
-                 "printf('%d:%02d', duration / 60, duration % 60) ELSE '' END, status, "
+                 "(duration / 60) || ':' || CASE WHEN duration % 60 < 10 THEN '0' ELSE '' END || "
+                 "(duration % 60) ELSE '' END, status, "
                  "error_code, error_message, created_at FROM voice_calls WHERE (from_number = "
                  ":number OR to_number = :number) AND created_at <= :before_at")}};
 }

@@ -1,5 +1,6 @@
 #include "VoiceRecordings.h"
 
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
@@ -46,8 +47,8 @@ RecordingRecord readRecording(const QSqlQuery &q) {
 std::optional<QList<RecordingRecord>> readMany(StoreWorker &w, const QString &where,
                                                const QVariant &value, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT %1 FROM voice_recordings WHERE %2 = ? ORDER BY %3")
-                  .arg(Columns, where, RecordedOrder));
+    sql::prepare(q, QStringLiteral("SELECT %1 FROM voice_recordings WHERE %2 = ? ORDER BY %3")
+                        .arg(Columns, where, RecordedOrder));
     q.addBindValue(value);
     if (!sql::exec(q, error))
         return std::nullopt;
@@ -80,8 +81,8 @@ std::optional<VoiceRecordings::Added> VoiceRecordings::add(StoreWorker &w,
                                                            const QDateTime &now, QString *error) {
     QSqlQuery q(w.database());
     // Its call, when the console has no row for it yet (its status callbacks fill it in).
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO voice_calls (sid, status, created_at, "
-                             "updated_at) VALUES (?, '', ?, ?)"));
+    sql::prepare(q, QStringLiteral("INSERT OR IGNORE INTO voice_calls (sid, status, created_at, "
+                                   "updated_at) VALUES (?, '', ?, ?)"));
     q.addBindValue(callback.callSid);
     q.addBindValue(sql::toMs(now));
     q.addBindValue(sql::toMs(now));
@@ -90,10 +91,12 @@ std::optional<VoiceRecordings::Added> VoiceRecordings::add(StoreWorker &w,
     // Only a completed recording has audio to fetch; absent and failed ones never will.
     const bool hasAudio =
         callback.status == QLatin1String("completed") && !callback.recordingUrl.isEmpty();
-    q.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO voice_recordings (sid, call_sid, account_sid, media_url, status, "
-        "source, duration, channels, error_code, start_time, download_state, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    sql::prepare(
+        q, QStringLiteral(
+               "INSERT OR IGNORE INTO voice_recordings (sid, call_sid, account_sid, media_url, "
+               "status, "
+               "source, duration, channels, error_code, start_time, download_state, created_at, "
+               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(callback.recordingSid);
     q.addBindValue(callback.callSid);
     q.addBindValue(sql::text(callback.accountSid));
@@ -141,9 +144,11 @@ std::optional<RecordingRecord> VoiceRecordings::downloaded(StoreWorker &w, const
                                                            int attempts, const QDateTime &now,
                                                            QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral(
-        "UPDATE voice_recordings SET download_state = 'downloaded', download_error = '', "
-        "audio_path = ?, audio_bytes = ?, download_attempts = ?, updated_at = ? WHERE sid = ?"));
+    sql::prepare(
+        q, QStringLiteral(
+               "UPDATE voice_recordings SET download_state = 'downloaded', download_error = '', "
+               "audio_path = ?, audio_bytes = ?, download_attempts = ?, updated_at = ? WHERE sid = "
+               "?"));
     q.addBindValue(path);
     q.addBindValue(bytes);
     q.addBindValue(attempts);
@@ -161,9 +166,10 @@ std::optional<RecordingRecord> VoiceRecordings::attemptFailed(StoreWorker &w, co
                                                               int attempts, const QDateTime &now,
                                                               QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("UPDATE voice_recordings SET download_state = ?, download_error = ?, "
-                             "download_attempts = ?, updated_at = ? WHERE sid = ? AND "
-                             "download_state = 'pending'"));
+    sql::prepare(
+        q, QStringLiteral("UPDATE voice_recordings SET download_state = ?, download_error = ?, "
+                          "download_attempts = ?, updated_at = ? WHERE sid = ? AND "
+                          "download_state = 'pending'"));
     q.addBindValue(final ? QStringLiteral("failed") : QStringLiteral("pending"));
     q.addBindValue(sql::text(reason));
     q.addBindValue(attempts);
@@ -176,7 +182,7 @@ std::optional<RecordingRecord> VoiceRecordings::attemptFailed(StoreWorker &w, co
 
 bool VoiceRecordings::remove(StoreWorker &w, const QString &sid, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("DELETE FROM voice_recordings WHERE sid = ?"));
+    sql::prepare(q, QStringLiteral("DELETE FROM voice_recordings WHERE sid = ?"));
     q.addBindValue(sid);
     return sql::exec(q, error);
 }

@@ -1,6 +1,7 @@
 #include "WhatsAppContacts.h"
 
 #include "WhatsAppChannel.h"
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
@@ -57,7 +58,7 @@ bool WhatsAppContacts::recordInbound(StoreWorker &w, const InboundMessage &messa
                                      const QString &profileName, const QString &waId,
                                      const QDateTime &at, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE sid = ?"));
+    sql::prepare(q, QStringLiteral("SELECT 1 FROM messages WHERE sid = ?"));
     q.addBindValue(message.sid);
     if (!sql::exec(q, error))
         return false;
@@ -69,14 +70,15 @@ bool WhatsAppContacts::recordInbound(StoreWorker &w, const InboundMessage &messa
         return true; // Twilio retried it: the window was opened by its first arrival
     const qint64 atMs = at.toMSecsSinceEpoch();
     // Later messages win; one that somehow arrives with an earlier time never moves it back.
-    q.prepare(QStringLiteral(
-        "INSERT INTO whatsapp_contacts (address, wa_id, profile_name, last_inbound_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(address) DO UPDATE SET "
-        "wa_id = CASE WHEN excluded.wa_id != '' THEN excluded.wa_id ELSE wa_id END, "
-        "profile_name = CASE WHEN excluded.profile_name != '' THEN excluded.profile_name "
-        "ELSE profile_name END, "
-        "last_inbound_at = max(last_inbound_at, excluded.last_inbound_at), "
-        "updated_at = excluded.updated_at"));
+    sql::prepare(
+        q, QStringLiteral(
+               "INSERT INTO whatsapp_contacts (address, wa_id, profile_name, last_inbound_at, "
+               "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(address) DO UPDATE SET "
+               "wa_id = CASE WHEN excluded.wa_id != '' THEN excluded.wa_id ELSE wa_id END, "
+               "profile_name = CASE WHEN excluded.profile_name != '' THEN excluded.profile_name "
+               "ELSE profile_name END, "
+               "last_inbound_at = max(last_inbound_at, excluded.last_inbound_at), "
+               "updated_at = excluded.updated_at"));
     q.addBindValue(message.from);
     q.addBindValue(sql::text(waId));
     q.addBindValue(sql::text(profileName));
@@ -84,10 +86,11 @@ bool WhatsAppContacts::recordInbound(StoreWorker &w, const InboundMessage &messa
     q.addBindValue(atMs);
     if (!sql::exec(q, error))
         return false;
-    q.prepare(QStringLiteral(
-        "INSERT INTO whatsapp_windows (contact, sender, last_inbound_at) VALUES (?, ?, ?) "
-        "ON CONFLICT(contact, sender) DO UPDATE SET "
-        "last_inbound_at = max(last_inbound_at, excluded.last_inbound_at)"));
+    sql::prepare(
+        q, QStringLiteral(
+               "INSERT INTO whatsapp_windows (contact, sender, last_inbound_at) VALUES (?, ?, ?) "
+               "ON CONFLICT(contact, sender) DO UPDATE SET "
+               "last_inbound_at = max(last_inbound_at, excluded.last_inbound_at)"));
     q.addBindValue(message.from);
     q.addBindValue(sql::text(message.to));
     q.addBindValue(atMs);
@@ -100,9 +103,10 @@ bool WhatsAppContacts::applyStatus(StoreWorker &w, const StatusCallback &callbac
     // The store files a message it first hears of through a callback under the default
     // channel; this callback came to WhatsApp's URL about a WhatsApp address.
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral(
-        "UPDATE messages SET channel = ? WHERE sid = ? AND channel != ? AND direction = "
-        "'outbound' AND (from_number LIKE 'whatsapp:%' OR to_number LIKE 'whatsapp:%')"));
+    sql::prepare(
+        q, QStringLiteral(
+               "UPDATE messages SET channel = ? WHERE sid = ? AND channel != ? AND direction = "
+               "'outbound' AND (from_number LIKE 'whatsapp:%' OR to_number LIKE 'whatsapp:%')"));
     q.addBindValue(QString(WhatsAppChannel::Id));
     q.addBindValue(callback.messageSid);
     q.addBindValue(QString(WhatsAppChannel::Id));
@@ -117,12 +121,13 @@ void WhatsAppContacts::lastInbound(Store *store, const QString &contact, const Q
         [contact, sender](StoreWorker &w, QString *error) -> std::optional<QDateTime> {
             QSqlQuery q(w.database());
             if (sender.isEmpty()) {
-                q.prepare(QStringLiteral(
-                    "SELECT max(last_inbound_at) FROM whatsapp_windows WHERE contact = ?"));
+                sql::prepare(
+                    q, QStringLiteral(
+                           "SELECT max(last_inbound_at) FROM whatsapp_windows WHERE contact = ?"));
                 q.addBindValue(contact);
             } else {
-                q.prepare(QStringLiteral("SELECT last_inbound_at FROM whatsapp_windows WHERE "
-                                         "contact = ? AND sender = ?"));
+                sql::prepare(q, QStringLiteral("SELECT last_inbound_at FROM whatsapp_windows WHERE "
+                                               "contact = ? AND sender = ?"));
                 q.addBindValue(contact);
                 q.addBindValue(sender);
             }
@@ -140,8 +145,9 @@ void WhatsAppContacts::contact(
         std::move(receiver),
         [address](StoreWorker &w, QString *error) -> std::optional<std::optional<WhatsAppContact>> {
             QSqlQuery q(w.database());
-            q.prepare(QStringLiteral("SELECT address, wa_id, profile_name, last_inbound_at FROM "
-                                     "whatsapp_contacts WHERE address = ?"));
+            sql::prepare(q,
+                         QStringLiteral("SELECT address, wa_id, profile_name, last_inbound_at FROM "
+                                        "whatsapp_contacts WHERE address = ?"));
             q.addBindValue(address);
             if (!sql::exec(q, error))
                 return std::nullopt;

@@ -1,5 +1,6 @@
 #include "WiredNumbers.h"
 
+#include "db/SqlDialect.h"
 #include "db/StoreWorker.h"
 
 #include <QJsonDocument>
@@ -66,17 +67,19 @@ std::optional<bool> WiredNumbers::save(StoreWorker &w, const WiredNumber &wiring
         return std::nullopt;
     QSqlQuery q(w.database());
     if (*existing) {
-        q.prepare(QStringLiteral("UPDATE number_wiring SET wired_to = ?, only_while_running = ?, "
-                                 "wired_at = ?, run_token = ? WHERE number_sid = ?"));
+        sql::prepare(
+            q, QStringLiteral("UPDATE number_wiring SET wired_to = ?, only_while_running = ?, "
+                              "wired_at = ?, run_token = ? WHERE number_sid = ?"));
     } else {
-        q.prepare(QStringLiteral("INSERT INTO number_wiring (phone_number, previous, wired_to, "
-                                 "only_while_running, wired_at, run_token, number_sid) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        sql::prepare(q,
+                     QStringLiteral("INSERT INTO number_wiring (phone_number, previous, wired_to, "
+                                    "only_while_running, wired_at, run_token, number_sid) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(wiring.phoneNumber);
         q.addBindValue(toJson(wiring.previous));
     }
     q.addBindValue(toJson(wiring.wiredTo));
-    q.addBindValue(wiring.onlyWhileRunning);
+    q.addBindValue(wiring.onlyWhileRunning ? 1 : 0); // an integer column in both stores
     q.addBindValue(wiring.wiredAt.toMSecsSinceEpoch());
     q.addBindValue(wiring.runToken);
     q.addBindValue(wiring.numberSid);
@@ -92,8 +95,8 @@ std::optional<std::optional<WiredNumber>>
 WiredNumbers::find(StoreWorker &w, const QString &numberSid, QString *error) {
     QSqlQuery q(w.database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM number_wiring WHERE number_sid = ?")
-                  .arg(QLatin1String(kColumns)));
+    sql::prepare(q, QStringLiteral("SELECT %1 FROM number_wiring WHERE number_sid = ?")
+                        .arg(QLatin1String(kColumns)));
     q.addBindValue(numberSid);
     if (!q.exec()) {
         failed(q, error);
@@ -107,8 +110,8 @@ WiredNumbers::find(StoreWorker &w, const QString &numberSid, QString *error) {
 std::optional<QList<WiredNumber>> WiredNumbers::all(StoreWorker &w, QString *error) {
     QSqlQuery q(w.database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM number_wiring ORDER BY wired_at")
-                    .arg(QLatin1String(kColumns)))) {
+    if (!sql::execText(q, QStringLiteral("SELECT %1 FROM number_wiring ORDER BY wired_at")
+                              .arg(QLatin1String(kColumns)))) {
         failed(q, error);
         return std::nullopt;
     }
@@ -120,7 +123,7 @@ std::optional<QList<WiredNumber>> WiredNumbers::all(StoreWorker &w, QString *err
 
 std::optional<bool> WiredNumbers::remove(StoreWorker &w, const QString &numberSid, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("DELETE FROM number_wiring WHERE number_sid = ?"));
+    sql::prepare(q, QStringLiteral("DELETE FROM number_wiring WHERE number_sid = ?"));
     q.addBindValue(numberSid);
     if (!q.exec()) {
         failed(q, error);

@@ -1,5 +1,6 @@
 #include "CannedResponses.h"
 
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
@@ -28,7 +29,7 @@ CannedResponse readRow(const QSqlQuery &q) {
 
 std::optional<CannedResponse> byId(StoreWorker &w, qint64 id, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT %1 FROM canned_responses WHERE id = ?").arg(kColumns));
+    sql::prepare(q, QStringLiteral("SELECT %1 FROM canned_responses WHERE id = ?").arg(kColumns));
     q.addBindValue(id);
     if (!sql::exec(q, error))
         return std::nullopt;
@@ -101,9 +102,10 @@ void CannedResponses::reload() {
         [](StoreWorker &w, QString *error) -> std::optional<QList<CannedResponse>> {
             QSqlQuery q(w.database());
             q.setForwardOnly(true);
-            if (!q.exec(QStringLiteral("SELECT %1 FROM canned_responses ORDER BY shortcut "
-                                       "COLLATE NOCASE")
-                            .arg(kColumns))) {
+            if (!sql::execText(q,
+                               QStringLiteral("SELECT %1 FROM canned_responses ORDER BY shortcut "
+                                              "COLLATE NOCASE")
+                                   .arg(kColumns))) {
                 *error = q.lastError().text();
                 return std::nullopt;
             }
@@ -164,16 +166,19 @@ void CannedResponses::save(const CannedResponse &response, Done done) {
             const QString shortcut = response.shortcut.trimmed();
             QSqlQuery q(w.database());
             if (response.id == 0) {
-                q.prepare(QStringLiteral("INSERT INTO canned_responses (shortcut, body, shared, "
-                                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?)"));
+                sql::prepare(q,
+                             QStringLiteral("INSERT INTO canned_responses (shortcut, body, shared, "
+                                            "created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+                                            "RETURNING id"));
                 q.addBindValue(shortcut);
                 q.addBindValue(sql::text(response.body));
                 q.addBindValue(response.shared ? 1 : 0);
                 q.addBindValue(now);
                 q.addBindValue(now);
             } else {
-                q.prepare(QStringLiteral("UPDATE canned_responses SET shortcut = ?, body = ?, "
-                                         "shared = ?, updated_at = ? WHERE id = ?"));
+                sql::prepare(q,
+                             QStringLiteral("UPDATE canned_responses SET shortcut = ?, body = ?, "
+                                            "shared = ?, updated_at = ? WHERE id = ?"));
                 q.addBindValue(shortcut);
                 q.addBindValue(sql::text(response.body));
                 q.addBindValue(response.shared ? 1 : 0);
@@ -184,7 +189,8 @@ void CannedResponses::save(const CannedResponse &response, Done done) {
                 *error = explain(*error, shortcut);
                 return std::nullopt;
             }
-            const qint64 id = response.id ? response.id : q.lastInsertId().toLongLong();
+            // RETURNING id: PostgreSQL has no last insert id to ask for.
+            const qint64 id = response.id ? response.id : (q.next() ? q.value(0).toLongLong() : 0);
             if (response.id && q.numRowsAffected() == 0) {
                 *error = tr("The canned response /%1 no longer exists.").arg(shortcut);
                 return std::nullopt;
@@ -203,7 +209,7 @@ void CannedResponses::remove(qint64 id, std::function<void(const StoreResult<boo
         Receiver(this),
         [id](StoreWorker &w, QString *error) -> std::optional<bool> {
             QSqlQuery q(w.database());
-            q.prepare(QStringLiteral("DELETE FROM canned_responses WHERE id = ?"));
+            sql::prepare(q, QStringLiteral("DELETE FROM canned_responses WHERE id = ?"));
             q.addBindValue(id);
             if (!sql::exec(q, error))
                 return std::nullopt;

@@ -45,6 +45,8 @@ QHash<QString, QString> DotEnv::parse(const QByteArray &text) {
 }
 
 QHash<QString, QString> DotEnv::load(const QString &path) {
+    if (path.isEmpty()) // no .env asked for (QFile would warn about the empty name)
+        return {};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};

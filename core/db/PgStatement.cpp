@@ -1,5 +1,7 @@
 #include "PgStatement.h"
 
+#include "PostgresDialect.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -47,7 +49,13 @@ QString PgStatement::toPostgres(const QString &sql) {
 bool PgStatement::prepare(const QSqlDatabase &db, const char *sql, QString *error) {
     m_query = std::make_unique<QSqlQuery>(db);
     m_query->setForwardOnly(true);
-    if (!m_query->prepare(toPostgres(QString::fromUtf8(sql)))) {
+    // The channels write SQLite's dialect (PostgresDialect), numbered parameters ($N) here.
+    const QString postgres = PostgresDialect::translateQuery(QString::fromUtf8(sql), error);
+    if (!error->isEmpty()) {
+        m_query.reset();
+        return false;
+    }
+    if (!m_query->prepare(toPostgres(postgres))) {
         *error = m_query->lastError().text();
         m_query.reset();
         return false;

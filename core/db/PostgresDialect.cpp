@@ -229,6 +229,10 @@ QString rewriteExpressions(const QString &text, const QStringList &literals, QSt
     s.replace(blob, QStringLiteral("BYTEA"));
     s.replace(real, QStringLiteral("DOUBLE PRECISION"));
     s.replace(withoutRowid, QString());
+    // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE is the same comparison.
+    static const QRegularExpression like(QStringLiteral("\\bLIKE\\b"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    s.replace(like, QStringLiteral("ILIKE"));
     return s;
 }
 

@@ -674,6 +674,10 @@ bool StoreWorker::execPragma(const QString &statement, QString *error) {
     return false;
 }
 
+QString StoreWorker::dataFolder() const {
+    return QFileInfo(m_path).absolutePath();
+}
+
 QSqlDatabase StoreWorker::database() const {
     return QSqlDatabase::database(m_connectionName, false);
 }

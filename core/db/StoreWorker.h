@@ -47,6 +47,9 @@ public:
     bool isOpen() const { return m_open; }
     // Team mode: the connection is a PostgreSQL one (a module's SQL may need its dialect).
     bool isPostgres() const { return m_shared.has_value(); }
+    // This process's data folder (the SQLite file's, also in team mode): where files it
+    // downloaded live, relative paths in the tables resolve against it.
+    QString dataFolder() const;
     // Runs once the current job's changes are committed (empty argument) or lost (the error).
     void afterCommit(std::function<void(const QString &commitError)> action) {
         m_afterCommit.append({m_currentJob, std::move(action)});

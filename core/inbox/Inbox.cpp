@@ -1,7 +1,7 @@
 #include "Inbox.h"
 
+#include "InboxQuery.h"
 #include "InboxSchema.h"
-#include "SqliteQuery.h"
 #include "common/Logging.h"
 #include "db/StoreWorker.h"
 
@@ -22,9 +22,20 @@ namespace sb {
 namespace {
 
 constexpr qint64 kNoCursor = std::numeric_limits<qint64>::max();
+// "No limit" for both stores (SQLite's LIMIT -1 is an error on PostgreSQL).
+constexpr qint64 kNoLimit = std::numeric_limits<qint64>::max();
 
 QDateTime fromMs(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+// A number column's text with the search's match marked (team mode): PostgreSQL's parser reads
+// "+1415…" as one signed token, which the digits' prefix query does not match, so the '+' is
+// set apart for ts_headline and joined again after. The query is `q`, its options `:all`.
+QString numberMarked(const QString &column) {
+    return QStringLiteral("replace(ts_headline('switchboard_search', replace(%1, '+', '+ '), q, "
+                          ":all), '+ ', '+')")
+        .arg(column);
 }
 
 // The customer's address of a message row aliased `m`.
@@ -35,7 +46,7 @@ const QString kContactColumns =
     QStringLiteral("c.id, c.number, c.email, c.name, c.last_text, c.last_channel, c.last_at, "
                    "c.unread, c.channels");
 
-ContactSummary readContact(const SqliteQuery &q) {
+ContactSummary readContact(const InboxQuery &q) {
     ContactSummary c;
     c.id = q.int64(0);
     c.number = q.text(1);
@@ -71,13 +82,17 @@ struct Inbox::Shared {
 
     bool hasOptOuts(StoreWorker &w) {
         if (optOutTable < 0) {
-            SqliteQuery q(w);
-            optOutTable = q.prepare(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = "
-                                                   "'table' AND name = 'opt_outs'"),
-                                    nullptr) &&
-                                  q.next()
-                              ? 1
-                              : 0;
+            InboxQuery q(w);
+            optOutTable =
+                q.prepare(w.isPostgres() ? QStringLiteral("SELECT 1 FROM information_schema.tables "
+                                                          "WHERE table_schema = current_schema() "
+                                                          "AND table_name = 'opt_outs'")
+                                         : QStringLiteral("SELECT 1 FROM sqlite_master WHERE type "
+                                                          "= 'table' AND name = 'opt_outs'"),
+                          nullptr) &&
+                        q.next()
+                    ? 1
+                    : 0;
             if (!q.ok())
                 optOutTable = -1; // not open yet: ask again next time
         }
@@ -88,7 +103,7 @@ struct Inbox::Shared {
     bool addOptOuts(StoreWorker &w, QList<ContactSummary> &contacts, QString *error) {
         if (contacts.isEmpty() || !hasOptOuts(w))
             return true;
-        SqliteQuery q(w);
+        InboxQuery q(w);
         if (!q.prepare(QStringLiteral("SELECT DISTINCT sender FROM opt_outs WHERE opted_out != "
                                       "0 AND (contact = :number OR contact IN (SELECT address "
                                       "FROM contact_addresses WHERE contact_id = :id)) ORDER BY "
@@ -197,13 +212,13 @@ void Inbox::contacts(const ContactQuery &query, Receiver receiver,
             if (!where.isEmpty())
                 sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
             sql += QStringLiteral(" ORDER BY c.last_at DESC, c.id DESC LIMIT :limit");
-            SqliteQuery q(w);
+            InboxQuery q(w);
             if (!q.prepare(sql, error))
                 return std::nullopt;
             q.bind(":pattern", likePattern(text));
             q.bind(":after_at", query.afterLastAtMs);
             q.bind(":after_id", query.afterId);
-            q.bind(":limit", qint64(query.limit > 0 ? query.limit : -1));
+            q.bind(":limit", query.limit > 0 ? qint64(query.limit) : kNoLimit);
             QList<ContactSummary> contacts;
             while (q.next())
                 contacts.append(readContact(q));
@@ -236,7 +251,7 @@ void Inbox::contactsById(const QList<qint64> &ids, Receiver receiver,
         std::move(receiver),
         [ids, shared = m_shared](StoreWorker &w,
                                  QString *error) -> std::optional<QList<ContactSummary>> {
-            SqliteQuery q(w);
+            InboxQuery q(w);
             if (!q.prepare(QStringLiteral("SELECT ") + kContactColumns +
                                QStringLiteral(" FROM contacts c WHERE c.id = :id"),
                            error))
@@ -264,7 +279,7 @@ void Inbox::contactIdFor(const QString &address, Receiver receiver, Done<qint64>
     m_store->run<qint64>(
         std::move(receiver),
         [address = address.trimmed()](StoreWorker &w, QString *error) -> std::optional<qint64> {
-            SqliteQuery q(w);
+            InboxQuery q(w);
             if (!q.prepare(
                     QStringLiteral("SELECT contact_id FROM contact_addresses WHERE address = :a "
                                    "UNION ALL SELECT id FROM contacts WHERE number = substr(:a, "
@@ -289,9 +304,14 @@ namespace {
 // Twilio keeps it), an outbound one as the URL it was sent with. Media tables belong to core's
 // media module and the outbox, which a bare store (tests, tools) may not have.
 bool addMediaLinks(StoreWorker &w, Thread &thread, QString *error) {
-    SqliteQuery tables(w);
-    if (!tables.prepare(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
-                                       "name IN ('message_media', 'outbox')"),
+    // On PostgreSQL every module's tables are there (all are applied at start).
+    InboxQuery tables(w);
+    if (!tables.prepare(w.isPostgres()
+                            ? QStringLiteral("SELECT table_name FROM information_schema.tables "
+                                             "WHERE table_schema = current_schema() AND "
+                                             "table_name IN ('message_media', 'outbox')")
+                            : QStringLiteral("SELECT name FROM sqlite_master WHERE type = "
+                                             "'table' AND name IN ('message_media', 'outbox')"),
                         error))
         return false;
     QStringList present;
@@ -301,19 +321,17 @@ bool addMediaLinks(StoreWorker &w, Thread &thread, QString *error) {
         *error = tables.error();
         return false;
     }
-    QString dataDir;
-    SqliteQuery databases(w);
-    QString ignored; // without the folder, inbound media keep their provider's URL
-    if (databases.prepare(QStringLiteral("PRAGMA database_list"), &ignored) && databases.next())
-        dataDir = QFileInfo(databases.text(2)).absolutePath();
+    // Downloaded files are in the data folder of the process that fetched them: in team mode
+    // maybe another machine's, so a file missing here keeps its provider's URL.
+    const QString dataDir = w.dataFolder();
     const bool inbound = present.contains(QStringLiteral("message_media"));
     const bool outbound = present.contains(QStringLiteral("outbox"));
-    SqliteQuery files(w);
+    InboxQuery files(w);
     if (inbound && !files.prepare(QStringLiteral("SELECT url, path, state FROM message_media "
                                                  "WHERE message_id = :id ORDER BY position"),
                                   error))
         return false;
-    SqliteQuery sent(w);
+    InboxQuery sent(w);
     if (outbound &&
         !sent.prepare(QStringLiteral("SELECT media_urls FROM outbox WHERE message_id = :id"),
                       error))
@@ -328,7 +346,7 @@ bool addMediaLinks(StoreWorker &w, Thread &thread, QString *error) {
                 const QString path = files.text(1);
                 item.mediaLinks.append(
                     files.text(2) == QLatin1String("stored") && !path.isEmpty() &&
-                            !dataDir.isEmpty()
+                            QFileInfo::exists(QDir(dataDir).filePath(path))
                         ? QUrl::fromLocalFile(QDir(dataDir).filePath(path)).toString()
                         : files.text(0));
             }
@@ -351,7 +369,7 @@ void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> don
     m_store->run<Thread>(
         std::move(receiver),
         [query, shared = m_shared](StoreWorker &w, QString *error) -> std::optional<Thread> {
-            SqliteQuery contact(w);
+            InboxQuery contact(w);
             if (!contact.prepare(
                     QStringLiteral("SELECT number, email FROM contacts WHERE id = :id"), error))
                 return std::nullopt;
@@ -364,7 +382,7 @@ void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> don
             const QString number = contact.text(0);
             const QString email = contact.text(1).toLower();
 
-            SqliteQuery addresses(w);
+            InboxQuery addresses(w);
             if (!addresses.prepare(QStringLiteral("SELECT address FROM contact_addresses WHERE "
                                                   "contact_id = :contact"),
                                    error))
@@ -418,7 +436,7 @@ void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> don
                 sql += QStringLiteral(" WHERE (at, channel, row_id) < (:before_at, "
                                       ":before_channel, :before_row)");
             sql += QStringLiteral(" ORDER BY at DESC, channel DESC, row_id DESC LIMIT :limit");
-            SqliteQuery q(w);
+            InboxQuery q(w);
             if (!q.prepare(sql, error))
                 return std::nullopt;
             q.bind(":contact", query.contactId);
@@ -427,7 +445,7 @@ void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> don
             q.bind(":before_at", query.beforeAtMs > 0 ? query.beforeAtMs : kNoCursor);
             q.bind(":before_channel", query.beforeChannel);
             q.bind(":before_row", query.beforeRowId);
-            q.bind(":limit", qint64(query.limit > 0 ? query.limit : -1));
+            q.bind(":limit", query.limit > 0 ? qint64(query.limit) : kNoLimit);
             for (qsizetype i = 0; i < addressList.size(); ++i)
                 q.bind(QStringLiteral(":address_%1").arg(i).toUtf8().constData(),
                        addressList.at(i));
@@ -456,7 +474,7 @@ void Inbox::thread(const ThreadQuery &query, Receiver receiver, Done<Thread> don
                 return std::nullopt;
             }
             // Notes carry their author: read for the notes on this page only.
-            SqliteQuery author(w);
+            InboxQuery author(w);
             if (!author.prepare(QStringLiteral("SELECT author FROM notes WHERE id = :id"), error))
                 return std::nullopt;
             for (ThreadItem &item : thread) {
@@ -512,29 +530,67 @@ QString Inbox::ftsQuery(const QString &text) {
     return terms.join(QLatin1Char(' '));
 }
 
+QString Inbox::tsQuery(const QString &ftsMatch) {
+    // The same terms as PostgreSQL's tsquery: each a quoted lexeme (a quote inside doubled),
+    // ANDed, a prefix where FTS5's was one.
+    static const QRegularExpression term(QStringLiteral("\"((?:[^\"]|\"\")*)\"(\\*?)"));
+    QStringList terms;
+    for (auto it = term.globalMatch(ftsMatch); it.hasNext();) {
+        const auto m = it.next();
+        QString lexeme = m.captured(1).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+        lexeme.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        lexeme.replace(QLatin1Char('\''), QLatin1String("''"));
+        terms.append(QLatin1Char('\'') + lexeme + QLatin1Char('\'') +
+                     (m.captured(2).isEmpty() ? QString() : QStringLiteral(":*")));
+    }
+    return terms.join(QStringLiteral(" & "));
+}
+
 void Inbox::search(const QString &text, int limit, Receiver receiver, Done<QList<SearchHit>> done) {
-    const QString match = ftsQuery(text);
+    const QString fts = ftsQuery(text);
+    const QString ts = tsQuery(fts);
     m_store->run<QList<SearchHit>>(
         std::move(receiver),
-        [match, limit](StoreWorker &w, QString *error) -> std::optional<QList<SearchHit>> {
+        [fts, ts, limit](StoreWorker &w, QString *error) -> std::optional<QList<SearchHit>> {
             QList<SearchHit> hits;
-            if (match.isEmpty() || limit <= 0)
+            if (fts.isEmpty() || limit <= 0)
                 return hits;
+            // Team mode searches PostgreSQL's tsvector columns (InboxSchema::postgresSteps())
+            // with the same terms, marked by ts_headline as FTS5's highlight() and snippet()
+            // mark them; the rows come back in the same columns.
+            const bool pg = w.isPostgres();
+            const QString match = pg ? ts : fts;
             // Messages stored earlier in this batch are indexed at its commit: now, so the
             // search finds them (on failure it searches what is indexed; catchUp() logs why).
             w.catchUp();
             const QString start(HighlightStart);
             const QString end(HighlightEnd);
             // Contacts first (a handful at most): their name, number or email matched.
-            SqliteQuery contacts(w);
+            InboxQuery contacts(w);
             if (!contacts.prepare(
-                    QStringLiteral(
-                        "SELECT c.id, c.number, c.name, highlight(contacts_fts, 0, :s, :e), "
-                        "highlight(contacts_fts, 1, :s, :e), highlight(contacts_fts, 2, :s, :e) "
-                        "FROM contacts_fts JOIN contacts c ON c.id = contacts_fts.rowid WHERE "
-                        "contacts_fts MATCH :q ORDER BY c.last_at DESC LIMIT :limit"),
+                    pg ? QStringLiteral(
+                             "SELECT c.id, c.number, c.name, ts_headline('switchboard_search', "
+                             "c.name, q, "
+                             ":all), ") +
+                             numberMarked(QStringLiteral("c.number")) +
+                             QStringLiteral(", "
+                                            "ts_headline('switchboard_search', c.email, q, :all) "
+                                            "FROM contacts c, "
+                                            "to_tsquery('switchboard_search', :q) q WHERE c.search "
+                                            "@@ q ORDER BY "
+                                            "c.last_at "
+                                            "DESC LIMIT :limit")
+                       : QStringLiteral(
+                             "SELECT c.id, c.number, c.name, highlight(contacts_fts, 0, :s, :e), "
+                             "highlight(contacts_fts, 1, :s, :e), highlight(contacts_fts, 2, :s, "
+                             ":e) FROM contacts_fts JOIN contacts c ON c.id = contacts_fts.rowid "
+                             "WHERE contacts_fts MATCH :q ORDER BY c.last_at DESC LIMIT :limit"),
                     error))
                 return std::nullopt;
+            // ts_headline's options: the markers, the whole text or a window of it.
+            const QString markers =
+                QStringLiteral("StartSel=\"%1\", StopSel=\"%2\"").arg(start, end);
+            contacts.bind(":all", markers + QStringLiteral(", HighlightAll=true"));
             contacts.bind(":s", start);
             contacts.bind(":e", end);
             contacts.bind(":q", match);
@@ -560,24 +616,51 @@ void Inbox::search(const QString &text, int limit, Receiver receiver, Done<QList
             // Then messages and notes, newest first: each index walks its rowids (message ids grow
             // with time) backwards and stops at the limit, so the first results cost the same
             // whether 10 or 100,000 messages match.
-            SqliteQuery messages(w);
+            InboxQuery messages(w);
             if (!messages.prepare(
-                    QStringLiteral(
-                        "SELECT m.id, m.channel, coalesce(m.sid, ''), m.direction, "
-                        "m.from_number, m.to_number, m.body, m.status, m.error_code, "
-                        "m.error_message, m.created_at, f.body_marked, f.from_marked, "
-                        "f.to_marked, coalesce(c.id, 0), coalesce(c.number, ''), "
-                        "coalesce(c.name, '') FROM (SELECT rowid, snippet(messages_fts, 0, :s, "
-                        ":e, '…', 64) AS body_marked, highlight(messages_fts, 1, :s, :e) AS "
-                        "from_marked, highlight(messages_fts, 2, :s, :e) AS to_marked FROM "
-                        "messages_fts WHERE messages_fts MATCH :q ORDER BY rowid DESC LIMIT "
-                        ":limit) f JOIN messages m ON m.id = f.rowid LEFT JOIN contact_addresses "
-                        "a ON a.address = ") +
-                        kAddressOfM +
-                        QStringLiteral(" LEFT JOIN contacts c ON c.id = a.contact_id ORDER BY "
-                                       "m.id DESC"),
+                    pg ? QStringLiteral(
+                             "SELECT m.id, m.channel, coalesce(m.sid, ''), m.direction, "
+                             "m.from_number, m.to_number, m.body, m.status, m.error_code, "
+                             "m.error_message, m.created_at, ts_headline('switchboard_search', "
+                             "m.body, q, "
+                             ":window), ") +
+                             numberMarked(QStringLiteral("m.from_number")) + QStringLiteral(", ") +
+                             numberMarked(QStringLiteral("m.to_number")) +
+                             QStringLiteral(
+                                 ", coalesce(c.id, 0), coalesce(c.number, ''), "
+                                 "coalesce(c.name, '') FROM (SELECT id FROM messages, "
+                                 "to_tsquery('switchboard_search', :q) q WHERE search @@ q ORDER "
+                                 "BY id "
+                                 "DESC "
+                                 "LIMIT :limit) f JOIN messages m ON m.id = f.id CROSS JOIN "
+                                 "to_tsquery('switchboard_search', :q) q LEFT JOIN "
+                                 "contact_addresses a "
+                                 "ON "
+                                 "a.address = ") +
+                             kAddressOfM +
+                             QStringLiteral(" LEFT JOIN contacts c ON c.id = a.contact_id ORDER "
+                                            "BY m.id DESC")
+                       : QStringLiteral(
+                             "SELECT m.id, m.channel, coalesce(m.sid, ''), m.direction, "
+                             "m.from_number, m.to_number, m.body, m.status, m.error_code, "
+                             "m.error_message, m.created_at, f.body_marked, f.from_marked, "
+                             "f.to_marked, coalesce(c.id, 0), coalesce(c.number, ''), "
+                             "coalesce(c.name, '') FROM (SELECT rowid, snippet(messages_fts, 0, "
+                             ":s, "
+                             ":e, '…', 64) AS body_marked, highlight(messages_fts, 1, :s, :e) AS "
+                             "from_marked, highlight(messages_fts, 2, :s, :e) AS to_marked FROM "
+                             "messages_fts WHERE messages_fts MATCH :q ORDER BY rowid DESC LIMIT "
+                             ":limit) f JOIN messages m ON m.id = f.rowid LEFT JOIN "
+                             "contact_addresses "
+                             "a ON a.address = ") +
+                             kAddressOfM +
+                             QStringLiteral(" LEFT JOIN contacts c ON c.id = a.contact_id ORDER BY "
+                                            "m.id DESC"),
                     error))
                 return std::nullopt;
+            const QString window = markers + QStringLiteral(", MaxWords=64, MinWords=24");
+            messages.bind(":window", window);
+            messages.bind(":all", markers + QStringLiteral(", HighlightAll=true"));
             messages.bind(":s", start);
             messages.bind(":e", end);
             messages.bind(":q", match);
@@ -614,16 +697,29 @@ void Inbox::search(const QString &text, int limit, Receiver receiver, Done<QList
                 return std::nullopt;
             }
             // The agent's notes, newest first the same way (note ids grow with time too).
-            SqliteQuery notes(w);
+            InboxQuery notes(w);
             if (!notes.prepare(
-                    QStringLiteral(
-                        "SELECT n.id, n.body, n.author, n.created_at, f.marked, c.id, c.number, "
-                        "c.name FROM (SELECT rowid, snippet(notes_fts, 0, :s, :e, '…', 64) AS "
-                        "marked FROM notes_fts WHERE notes_fts MATCH :q ORDER BY rowid DESC "
-                        "LIMIT :limit) f JOIN notes n ON n.id = f.rowid JOIN contacts c ON c.id "
-                        "= n.contact_id ORDER BY n.id DESC"),
+                    pg ? QStringLiteral(
+                             "SELECT n.id, n.body, n.author, n.created_at, "
+                             "ts_headline('switchboard_search', "
+                             "n.body, q, :window), c.id, c.number, c.name FROM (SELECT id FROM "
+                             "notes, to_tsquery('switchboard_search', :q) q WHERE search @@ q "
+                             "ORDER BY id "
+                             "DESC LIMIT :limit) f JOIN notes n ON n.id = f.id CROSS JOIN "
+                             "to_tsquery('switchboard_search', :q) q JOIN contacts c ON c.id = "
+                             "n.contact_id "
+                             "ORDER BY n.id DESC")
+                       : QStringLiteral(
+                             "SELECT n.id, n.body, n.author, n.created_at, f.marked, c.id, "
+                             "c.number, "
+                             "c.name FROM (SELECT rowid, snippet(notes_fts, 0, :s, :e, '…', 64) AS "
+                             "marked FROM notes_fts WHERE notes_fts MATCH :q ORDER BY rowid DESC "
+                             "LIMIT :limit) f JOIN notes n ON n.id = f.rowid JOIN contacts c ON "
+                             "c.id "
+                             "= n.contact_id ORDER BY n.id DESC"),
                     error))
                 return std::nullopt;
+            notes.bind(":window", window);
             notes.bind(":s", start);
             notes.bind(":e", end);
             notes.bind(":q", match);
@@ -660,7 +756,7 @@ void Inbox::markRead(qint64 contactId, Receiver receiver, Done<bool> done) {
     m_store->run<bool>(
         std::move(receiver),
         [contactId](StoreWorker &w, QString *error) -> std::optional<bool> {
-            SqliteQuery q(w);
+            InboxQuery q(w);
             if (!q.prepare(
                     QStringLiteral("UPDATE contacts SET unread = 0 WHERE id = :id AND unread != 0"),
                     error))
@@ -684,7 +780,7 @@ void Inbox::unreadTotal(Receiver receiver, Done<qint64> done) {
     m_store->run<qint64>(
         std::move(receiver),
         [](StoreWorker &w, QString *error) -> std::optional<qint64> {
-            SqliteQuery q(w);
+            InboxQuery q(w);
             if (!q.prepare(QStringLiteral("SELECT coalesce(sum(unread), 0) FROM contacts"),
                            error) ||
                 !q.next()) {
@@ -727,7 +823,7 @@ void Inbox::updateContact(qint64 contactId, const QString &sql, const QString &v
     m_store->run<bool>(
         std::move(receiver),
         [contactId, sql, value, source](StoreWorker &w, QString *error) -> std::optional<bool> {
-            SqliteQuery q(w);
+            InboxQuery q(w);
             if (!q.prepare(sql, error))
                 return std::nullopt;
             q.bind(":value", value);
@@ -762,23 +858,25 @@ void Inbox::addNote(qint64 contactId, const QString &body, const QString &author
                 return std::nullopt;
             }
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            SqliteQuery q(w);
+            InboxQuery q(w);
             if (!q.prepare(QStringLiteral("INSERT INTO notes (contact_id, body, author, "
-                                          "created_at) VALUES (:contact, :body, :author, :at)"),
+                                          "created_at) VALUES (:contact, :body, :author, :at) "
+                                          "RETURNING id"),
                            error))
                 return std::nullopt;
             q.bind(":contact", contactId);
             q.bind(":body", text);
             q.bind(":author", author);
             q.bind(":at", now);
-            if (!q.exec()) {
+            const qint64 id = q.next() ? q.int64(0) : 0;
+            if (!q.exec()) {        // to the end, so the row is written
                 *error = q.error(); // no such contact: the foreign key refuses it
                 return std::nullopt;
             }
             ThreadItem note;
             note.kind = ThreadItem::Kind::Note;
             note.channel = QStringLiteral("note");
-            note.rowId = q.lastInsertId();
+            note.rowId = id;
             note.text = text;
             note.author = author;
             note.at = fromMs(now);
@@ -823,7 +921,7 @@ void Inbox::resolveChanged() {
     m_store->run<QList<qint64>>(
         this,
         [addresses](StoreWorker &w, QString *error) -> std::optional<QList<qint64>> {
-            SqliteQuery q(w);
+            InboxQuery q(w);
             if (!q.prepare(
                     QStringLiteral("SELECT contact_id FROM contact_addresses WHERE address = :a"),
                     error))

@@ -108,6 +108,8 @@ public:
     // string, the last one a prefix; operators, quotes and punctuation are only text.
     // Empty when there is nothing to search for.
     static QString ftsQuery(const QString &text);
+    // ftsQuery()'s terms as PostgreSQL's to_tsquery() takes them (team mode).
+    static QString tsQuery(const QString &ftsMatch);
 
 Q_SIGNALS:
     // These contacts' summaries or threads changed (a message arrived, was sent or changed

@@ -1,5 +1,6 @@
 #include "WebhookLog.h"
 
+#include "db/SqlDialect.h"
 #include "db/StoreWorker.h"
 
 #include <QJsonArray>
@@ -221,7 +222,7 @@ std::optional<QList<WebhookRecord>> WebhookLog::find(StoreWorker &w, const Webho
     binds << query.limit;
     QSqlQuery q(w.database());
     q.setForwardOnly(true);
-    q.prepare(sql);
+    sql::prepare(q, sql);
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
     if (!q.exec()) {
@@ -237,7 +238,7 @@ std::optional<QList<WebhookRecord>> WebhookLog::find(StoreWorker &w, const Webho
 std::optional<QList<qint64>> WebhookLog::newestIds(StoreWorker &w, int limit, QString *error) {
     QSqlQuery q(w.database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id FROM webhook_log ORDER BY id DESC LIMIT ?"));
+    sql::prepare(q, QStringLiteral("SELECT id FROM webhook_log ORDER BY id DESC LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec()) {
         fail(q, error);
@@ -253,8 +254,8 @@ std::optional<std::optional<WebhookRecord>> WebhookLog::byId(StoreWorker &w, qin
                                                              QString *error) {
     QSqlQuery q(w.database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1, body, response_body FROM webhook_log WHERE id = ?")
-                  .arg(QLatin1String(kColumns)));
+    sql::prepare(q, QStringLiteral("SELECT %1, body, response_body FROM webhook_log WHERE id = ?")
+                        .arg(QLatin1String(kColumns)));
     q.addBindValue(id);
     if (!q.exec()) {
         fail(q, error);
@@ -268,7 +269,7 @@ std::optional<std::optional<WebhookRecord>> WebhookLog::byId(StoreWorker &w, qin
 std::optional<int> WebhookLog::prune(StoreWorker &w, const QDateTime &cutoff, qint64 maxBytes,
                                      QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("DELETE FROM webhook_log WHERE received_at < ?"));
+    sql::prepare(q, QStringLiteral("DELETE FROM webhook_log WHERE received_at < ?"));
     q.addBindValue(cutoff.toMSecsSinceEpoch());
     if (!q.exec()) {
         fail(q, error);
@@ -277,10 +278,13 @@ std::optional<int> WebhookLog::prune(StoreWorker &w, const QDateTime &cutoff, qi
     int deleted = q.numRowsAffected();
     // The newest rows whose running total fits are kept; everything older goes.
     QSqlQuery bySize(w.database());
-    bySize.prepare(QStringLiteral(
-        "DELETE FROM webhook_log WHERE id <= (SELECT id FROM (SELECT id, SUM(size) OVER "
-        "(ORDER BY id DESC) AS running FROM webhook_log) WHERE running > ? ORDER BY id DESC "
-        "LIMIT 1)"));
+    sql::prepare(
+        bySize,
+        QStringLiteral(
+            "DELETE FROM webhook_log WHERE id <= (SELECT id FROM (SELECT id, SUM(size) OVER "
+            "(ORDER BY id DESC) AS running FROM webhook_log) AS totals WHERE running > ? ORDER BY "
+            "id DESC "
+            "LIMIT 1)"));
     bySize.addBindValue(maxBytes);
     if (!bySize.exec()) {
         fail(bySize, error);

@@ -3,6 +3,7 @@
 #include "MediaFetcher.h"
 #include "MediaRows.h"
 #include "api/LocalApi.h"
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
@@ -19,7 +20,7 @@ namespace {
 std::optional<std::optional<QList<MediaRecord>>> mediaOf(StoreWorker &w, const QString &sid,
                                                          QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE sid = ?"));
+    sql::prepare(q, QStringLiteral("SELECT 1 FROM messages WHERE sid = ?"));
     q.addBindValue(sid);
     if (!sql::exec(q, error))
         return std::nullopt;

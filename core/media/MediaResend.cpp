@@ -1,6 +1,7 @@
 #include "MediaResend.h"
 
 #include "MediaShares.h"
+#include "db/SqlDialect.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 
@@ -82,8 +83,8 @@ void MediaResend::prepare(Store *store, MediaShares *shares, qint64 messageId, R
         std::move(receiver),
         [messageId](StoreWorker &w, QString *error) -> std::optional<QStringList> {
             QSqlQuery q(w.database());
-            q.prepare(QStringLiteral("SELECT media_urls FROM outbox WHERE message_id = ? "
-                                     "ORDER BY id DESC LIMIT 1"));
+            sql::prepare(q, QStringLiteral("SELECT media_urls FROM outbox WHERE message_id = ? "
+                                           "ORDER BY id DESC LIMIT 1"));
             q.addBindValue(messageId);
             if (!q.exec()) {
                 *error = q.lastError().text();

@@ -1,5 +1,6 @@
 #include "MediaRows.h"
 
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
@@ -39,8 +40,8 @@ MediaRecord readRow(const QSqlQuery &q) {
 std::optional<QList<MediaRecord>> select(StoreWorker &w, const QString &where,
                                          const QVariantList &binds, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT ") + kColumns + kFrom + where +
-              QStringLiteral(" ORDER BY mm.message_id, mm.position"));
+    sql::prepare(q, QStringLiteral("SELECT ") + kColumns + kFrom + where +
+                        QStringLiteral(" ORDER BY mm.message_id, mm.position"));
     for (const QVariant &v : binds)
         q.addBindValue(v);
     if (!sql::exec(q, error))
@@ -101,7 +102,7 @@ bool MediaRows::addInbound(StoreWorker &w, const InboundMessage &message, const 
     if (message.media.isEmpty())
         return true;
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT id FROM messages WHERE sid = ?"));
+    sql::prepare(q, QStringLiteral("SELECT id FROM messages WHERE sid = ?"));
     q.addBindValue(message.sid);
     if (!sql::exec(q, error))
         return false;
@@ -111,9 +112,10 @@ bool MediaRows::addInbound(StoreWorker &w, const InboundMessage &message, const 
     }
     const qint64 messageId = q.value(0).toLongLong();
     q.finish();
-    q.prepare(QStringLiteral("INSERT INTO message_media (message_id, position, url, content_type, "
-                             "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
-                             "RETURNING id"));
+    sql::prepare(
+        q, QStringLiteral("INSERT INTO message_media (message_id, position, url, content_type, "
+                          "updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING "
+                          "RETURNING id"));
     for (int n = 0; n < message.media.size(); ++n) {
         q.bindValue(0, messageId);
         q.bindValue(1, n);
@@ -155,10 +157,12 @@ std::optional<QList<MediaRecord>> MediaRows::unfinished(StoreWorker &w, QString 
 std::optional<MediaRecord> MediaRows::markStored(StoreWorker &w, const MediaRecord &stored,
                                                  const QDateTime &now, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral(
-        "UPDATE message_media SET state = 'stored', error = '', content_type = ?, size = ?, "
-        "sha256 = ?, file_name = ?, path = ?, attempts = ?, next_attempt_at = 0, updated_at = ? "
-        "WHERE id = ?"));
+    sql::prepare(
+        q, QStringLiteral(
+               "UPDATE message_media SET state = 'stored', error = '', content_type = ?, size = ?, "
+               "sha256 = ?, file_name = ?, path = ?, attempts = ?, next_attempt_at = 0, updated_at "
+               "= ? "
+               "WHERE id = ?"));
     q.addBindValue(sql::text(stored.contentType));
     q.addBindValue(stored.size);
     q.addBindValue(sql::text(stored.sha256));
@@ -178,9 +182,10 @@ std::optional<MediaRecord> MediaRows::markFailed(StoreWorker &w, qint64 id, cons
                                                  const QDateTime &now, QString *error) {
     QSqlQuery q(w.database());
     // A row stored meanwhile (a second run finished first) stays stored.
-    q.prepare(QStringLiteral("UPDATE message_media SET state = 'failed', error = ?, attempts = ?, "
-                             "next_attempt_at = ?, updated_at = ? WHERE id = ? AND state != "
-                             "'stored'"));
+    sql::prepare(
+        q, QStringLiteral("UPDATE message_media SET state = 'failed', error = ?, attempts = ?, "
+                          "next_attempt_at = ?, updated_at = ? WHERE id = ? AND state != "
+                          "'stored'"));
     q.addBindValue(sql::text(reason));
     q.addBindValue(attempts);
     q.addBindValue(retryAt.isValid() ? sql::toMs(retryAt) : 0);
@@ -195,8 +200,9 @@ std::optional<MediaRecord> MediaRows::markFailed(StoreWorker &w, qint64 id, cons
 std::optional<MediaRecord> MediaRows::requeue(StoreWorker &w, qint64 id, const QDateTime &now,
                                               QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("UPDATE message_media SET state = 'pending', next_attempt_at = 0, "
-                             "updated_at = ? WHERE id = ? AND state != 'stored'"));
+    sql::prepare(q,
+                 QStringLiteral("UPDATE message_media SET state = 'pending', next_attempt_at = 0, "
+                                "updated_at = ? WHERE id = ? AND state != 'stored'"));
     q.addBindValue(sql::toMs(now));
     q.addBindValue(id);
     if (!sql::exec(q, error))

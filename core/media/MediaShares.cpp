@@ -1,5 +1,6 @@
 #include "MediaShares.h"
 
+#include "db/SqlDialect.h"
 #include "db/StoreWorker.h"
 
 #include <QDir>
@@ -229,9 +230,10 @@ void MediaShares::record(Store *store, const MediaShare &s, const QString &targe
         receiver,
         [s, target](StoreWorker &w, QString *error) -> std::optional<MediaShare> {
             QSqlQuery q(w.database());
-            q.prepare(QStringLiteral(
-                "INSERT INTO media_shares (token, file_name, original_name, content_type, "
-                "bytes, created_at, expires_at, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+            sql::prepare(
+                q, QStringLiteral(
+                       "INSERT INTO media_shares (token, file_name, original_name, content_type, "
+                       "bytes, created_at, expires_at, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
             q.addBindValue(s.token);
             q.addBindValue(s.fileName);
             q.addBindValue(s.originalName);
@@ -253,9 +255,10 @@ void MediaShares::record(Store *store, const MediaShare &s, const QString &targe
 std::optional<std::optional<MediaShare>> MediaShares::read(StoreWorker &w, const QString &token,
                                                            QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT token, file_name, original_name, content_type, bytes, "
-                             "created_at, expires_at, first_fetched_at, url FROM media_shares "
-                             "WHERE token = ?"));
+    sql::prepare(q,
+                 QStringLiteral("SELECT token, file_name, original_name, content_type, bytes, "
+                                "created_at, expires_at, first_fetched_at, url FROM media_shares "
+                                "WHERE token = ?"));
     q.addBindValue(token);
     if (!q.exec()) {
         *error = q.lastError().text();
@@ -336,9 +339,10 @@ void MediaShares::markFetched(const QString &token) {
         [token, now](StoreWorker &w, QString *error) -> std::optional<bool> {
             // The first fetch starts the grace; later ones change nothing.
             QSqlQuery q(w.database());
-            q.prepare(QStringLiteral("UPDATE media_shares SET first_fetched_at = ?, expires_at = "
-                                     "MIN(expires_at, ?) WHERE token = ? AND first_fetched_at "
-                                     "IS NULL"));
+            sql::prepare(
+                q, QStringLiteral("UPDATE media_shares SET first_fetched_at = ?, expires_at = "
+                                  "MIN(expires_at, ?) WHERE token = ? AND first_fetched_at "
+                                  "IS NULL"));
             q.addBindValue(ms(now));
             q.addBindValue(ms(now.addSecs(GraceSecs)));
             q.addBindValue(token);
@@ -361,7 +365,8 @@ void MediaShares::purgeExpired() {
         this,
         [now](StoreWorker &w, QString *error) -> std::optional<QStringList> {
             QSqlQuery q(w.database());
-            q.prepare(QStringLiteral("SELECT file_name FROM media_shares WHERE expires_at <= ?"));
+            sql::prepare(
+                q, QStringLiteral("SELECT file_name FROM media_shares WHERE expires_at <= ?"));
             q.addBindValue(now);
             if (!q.exec()) {
                 *error = q.lastError().text();
@@ -370,7 +375,7 @@ void MediaShares::purgeExpired() {
             QStringList names;
             while (q.next())
                 names.append(q.value(0).toString());
-            q.prepare(QStringLiteral("DELETE FROM media_shares WHERE expires_at <= ?"));
+            sql::prepare(q, QStringLiteral("DELETE FROM media_shares WHERE expires_at <= ?"));
             q.addBindValue(now);
             if (!q.exec()) {
                 *error = q.lastError().text();

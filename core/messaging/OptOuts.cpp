@@ -1,6 +1,7 @@
 #include "OptOuts.h"
 
 #include "OptOutKeywords.h"
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
@@ -31,11 +32,13 @@ OptOutState readRow(const QSqlQuery &q) {
 bool upsert(StoreWorker &w, const QString &sender, const QString &contact, bool optedOut,
             const QString &keyword, const QString &source, const QDateTime &at, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO opt_outs (sender, contact, opted_out, keyword, changed_at, source) VALUES "
-        "(?, ?, ?, ?, ?, ?) ON CONFLICT(sender, contact) DO UPDATE SET opted_out = "
-        "excluded.opted_out, keyword = excluded.keyword, changed_at = excluded.changed_at, "
-        "source = excluded.source WHERE opt_outs.opted_out != excluded.opted_out"));
+    sql::prepare(
+        q,
+        QStringLiteral(
+            "INSERT INTO opt_outs (sender, contact, opted_out, keyword, changed_at, source) VALUES "
+            "(?, ?, ?, ?, ?, ?) ON CONFLICT(sender, contact) DO UPDATE SET opted_out = "
+            "excluded.opted_out, keyword = excluded.keyword, changed_at = excluded.changed_at, "
+            "source = excluded.source WHERE opt_outs.opted_out != excluded.opted_out"));
     q.addBindValue(sender);
     q.addBindValue(contact);
     q.addBindValue(optedOut ? 1 : 0);
@@ -76,10 +79,12 @@ bool OptOuts::recordInbound(StoreWorker &w, const InboundMessage &message, const
         reading.fromType ? QStringLiteral("optouttype") : QStringLiteral("keyword");
     if (reading.kind == OptOutKeywords::Kind::Help) {
         QSqlQuery q(w.database());
-        q.prepare(QStringLiteral(
-            "INSERT INTO opt_outs (sender, contact, opted_out, keyword, changed_at, source, "
-            "help_at) VALUES (?, ?, 0, ?, ?, ?, ?) ON CONFLICT(sender, contact) DO UPDATE SET "
-            "help_at = excluded.help_at"));
+        sql::prepare(
+            q,
+            QStringLiteral(
+                "INSERT INTO opt_outs (sender, contact, opted_out, keyword, changed_at, source, "
+                "help_at) VALUES (?, ?, 0, ?, ?, ?, ?) ON CONFLICT(sender, contact) DO UPDATE SET "
+                "help_at = excluded.help_at"));
         q.addBindValue(sender);
         q.addBindValue(message.from);
         q.addBindValue(reading.keyword);
@@ -101,8 +106,8 @@ bool OptOuts::recordRefusal(StoreWorker &w, const QString &sender, const QString
 std::optional<std::optional<OptOutState>> OptOuts::find(StoreWorker &w, const QStringList &senders,
                                                         const QString &contact, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT ") + kColumns +
-              QStringLiteral(" FROM opt_outs WHERE sender = ? AND contact = ?"));
+    sql::prepare(q, QStringLiteral("SELECT ") + kColumns +
+                        QStringLiteral(" FROM opt_outs WHERE sender = ? AND contact = ?"));
     for (const QString &sender : senders) {
         if (sender.isEmpty())
             continue;
@@ -119,8 +124,9 @@ std::optional<std::optional<OptOutState>> OptOuts::find(StoreWorker &w, const QS
 std::optional<QList<OptOutState>> OptOuts::forContact(StoreWorker &w, const QString &contact,
                                                       QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT ") + kColumns +
-              QStringLiteral(" FROM opt_outs WHERE contact = ? ORDER BY changed_at DESC"));
+    sql::prepare(q,
+                 QStringLiteral("SELECT ") + kColumns +
+                     QStringLiteral(" FROM opt_outs WHERE contact = ? ORDER BY changed_at DESC"));
     q.addBindValue(contact);
     if (!sql::exec(q, error))
         return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "common/Metrics.h"
+#include "db/SqlDialect.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 #include "messaging/MessageStatus.h"
@@ -138,10 +139,11 @@ void StatusReconciler::reconcileNow() {
         [cutoff, oldest, rows](StoreWorker &w, QString *error) -> std::optional<QStringList> {
             QSqlQuery q(w.database());
             // Twilio's message SIDs only: other rows (an email's SendGrid id) are not Twilio's.
-            q.prepare(QStringLiteral(
-                "SELECT sid FROM messages WHERE direction = 'outbound' AND (sid LIKE "
-                "'SM%' OR sid LIKE 'MM%') AND status_rank < ? AND updated_at <= ? AND "
-                "created_at >= ? ORDER BY updated_at LIMIT ?"));
+            sql::prepare(q,
+                         QStringLiteral(
+                             "SELECT sid FROM messages WHERE direction = 'outbound' AND (sid LIKE "
+                             "'SM%' OR sid LIKE 'MM%') AND status_rank < ? AND updated_at <= ? AND "
+                             "created_at >= ? ORDER BY updated_at LIMIT ?"));
             q.addBindValue(MessageStatus::rank(QStringLiteral("delivered"))); // below final
             q.addBindValue(cutoff);
             q.addBindValue(oldest);

@@ -1,5 +1,6 @@
 #include "ScheduledSends.h"
 
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
@@ -22,7 +23,7 @@ std::optional<QList<qint64>> ids(QSqlQuery &q, QString *error) {
 
 std::optional<qint64> ScheduledSends::nextDue(StoreWorker &w, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT MIN(send_at) FROM outbox WHERE state = 'scheduled'"));
+    sql::prepare(q, QStringLiteral("SELECT MIN(send_at) FROM outbox WHERE state = 'scheduled'"));
     if (!sql::exec(q, error))
         return std::nullopt;
     return q.next() ? q.value(0).toLongLong() : 0;
@@ -31,8 +32,9 @@ std::optional<qint64> ScheduledSends::nextDue(StoreWorker &w, QString *error) {
 std::optional<QList<OutboxEntry>> ScheduledSends::takeDue(StoreWorker &w, const QDateTime &now,
                                                           QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT id FROM outbox WHERE state = 'scheduled' AND send_at <= ? "
-                             "ORDER BY send_at, id"));
+    sql::prepare(q,
+                 QStringLiteral("SELECT id FROM outbox WHERE state = 'scheduled' AND send_at <= ? "
+                                "ORDER BY send_at, id"));
     q.addBindValue(now.toMSecsSinceEpoch());
     const std::optional<QList<qint64>> due = ids(q, error);
     if (!due)
@@ -51,8 +53,8 @@ std::optional<QList<OutboxEntry>> ScheduledSends::takeDue(StoreWorker &w, const 
 
 std::optional<QList<OutboxEntry>> ScheduledSends::waiting(StoreWorker &w, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(
-        QStringLiteral("SELECT id FROM outbox WHERE state = 'scheduled' ORDER BY send_at, id"));
+    sql::prepare(
+        q, QStringLiteral("SELECT id FROM outbox WHERE state = 'scheduled' ORDER BY send_at, id"));
     const std::optional<QList<qint64>> found = ids(q, error);
     if (!found)
         return std::nullopt;
@@ -69,7 +71,7 @@ std::optional<QList<OutboxEntry>> ScheduledSends::waiting(StoreWorker &w, QStrin
 std::optional<ScheduledSends::Cancel> ScheduledSends::cancel(StoreWorker &w, qint64 messageId,
                                                              QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT id FROM outbox WHERE message_id = ?"));
+    sql::prepare(q, QStringLiteral("SELECT id FROM outbox WHERE message_id = ?"));
     q.addBindValue(messageId);
     const std::optional<QList<qint64>> found = ids(q, error);
     if (!found)

@@ -1,5 +1,6 @@
 #include "RecheckSchedule.h"
 
+#include "db/SqlDialect.h"
 #include "db/StoreWorker.h"
 
 #include <QSqlError>
@@ -37,7 +38,8 @@ std::optional<qint64> RecheckSchedule::lastEventMs(StoreWorker &w, const QString
                                                    QString *error) {
     QSqlQuery q(w.database());
     // The table name is the caller's constant, never input.
-    if (!q.exec(QStringLiteral("SELECT MAX(received_at) FROM %1").arg(eventsTable)) || !q.next()) {
+    if (!sql::execText(q, QStringLiteral("SELECT MAX(received_at) FROM %1").arg(eventsTable)) ||
+        !q.next()) {
         *error = q.lastError().text();
         return std::nullopt;
     }

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "common/Metrics.h"
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
@@ -44,13 +45,14 @@ MetricsEndpoint::MetricsEndpoint(HttpServer *server, Store *store, Metrics *metr
             [](StoreWorker &w, QString *error) -> std::optional<OutboxDepth> {
                 OutboxDepth depth;
                 QSqlQuery q(w.database());
-                q.prepare(QStringLiteral("SELECT state, COUNT(*) FROM outbox GROUP BY state"));
+                sql::prepare(q,
+                             QStringLiteral("SELECT state, COUNT(*) FROM outbox GROUP BY state"));
                 if (!sql::exec(q, error))
                     return std::nullopt;
                 while (q.next())
                     depth.byState.insert(q.value(0).toString(), q.value(1).toLongLong());
-                q.prepare(
-                    QStringLiteral("SELECT MIN(created_at) FROM outbox WHERE state = 'pending'"));
+                sql::prepare(q, QStringLiteral(
+                                    "SELECT MIN(created_at) FROM outbox WHERE state = 'pending'"));
                 if (!sql::exec(q, error))
                     return std::nullopt;
                 if (q.next())

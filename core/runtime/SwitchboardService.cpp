@@ -67,7 +67,8 @@ SwitchboardService::SwitchboardService(Config config, ChannelList channels, QObj
     setClock({});
     openLogFile();
     declareMetrics();
-    m_store = new Store(m_config.databasePath());
+    // Team mode: the team's PostgreSQL (SWITCHBOARD_DATABASE_URL); else SQLite in the data folder.
+    m_store = new Store(m_config.databasePath(), m_config.sharedDatabase);
     m_store->setMetrics(&m_metrics);
     for (const Schema &schema : schemas(m_channels))
         m_store->addSchema(schema);
@@ -159,19 +160,6 @@ void SwitchboardService::fail(const QString &reason) {
 // callback URL is known: store -> sandbox (sandbox mode) -> network thread -> port bound but
 // paused -> public URL -> outbox resumed -> connections accepted -> started().
 void SwitchboardService::start() {
-    // The URL is read and checked (DatabaseUrl), but the store runs on SQLite alone so far:
-    // saying so beats a console that quietly keeps a private history its team cannot see.
-    // Queued like every other start-up failure: whoever called start() is listening by then.
-    if (m_config.sharedDatabase) {
-        const QString reason =
-            tr("Team mode (SWITCHBOARD_DATABASE_URL, %1) is not available in this version yet: "
-               "its data stays in SQLite on this computer. Unset SWITCHBOARD_DATABASE_URL to "
-               "start.")
-                .arg(m_config.sharedDatabase->redacted());
-        QMetaObject::invokeMethod(
-            this, [this, reason] { fail(reason); }, Qt::QueuedConnection);
-        return;
-    }
     m_store->open(this, [this](const StoreResult<bool> &opened) {
         if (!opened.ok())
             return fail(tr("Cannot open the database: %1").arg(opened.error));

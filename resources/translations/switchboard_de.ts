@@ -5609,10 +5609,6 @@ Keine aktive Version</translation>
         <source>Not in sandbox mode.</source>
         <translation>Nicht im Sandbox-Modus.</translation>
     </message>
-    <message>
-        <source>Team mode (SWITCHBOARD_DATABASE_URL, %1) is not available in this version yet: its data stays in SQLite on this computer. Unset SWITCHBOARD_DATABASE_URL to start.</source>
-        <translation>Der Teammodus (SWITCHBOARD_DATABASE_URL, %1) ist in dieser Version noch nicht verfügbar: Die Daten bleiben in SQLite auf diesem Computer. Entfernen Sie SWITCHBOARD_DATABASE_URL, um zu starten.</translation>
-    </message>
 </context>
 <context>
     <name>sb::TemplatePicker</name>

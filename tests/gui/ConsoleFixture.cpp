@@ -1,5 +1,7 @@
 #include "ConsoleFixture.h"
 
+#include "PgTestServer.h"
+
 #include "BuiltInChannelUis.h"
 #include "SmsTabOf.h"
 #include "common/MessageTableModel.h"
@@ -35,6 +37,10 @@ bool ConsoleFixture::start(QString *why, const ChannelUiList &channelUis) {
         env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), data);
         env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("gui"));
+        QString ignored; // a PostgreSQL run: the folder's database (team mode's console)
+        const QString url = sbtest::PgTestServer::databaseForDataDir(data, &ignored);
+        if (!url.isEmpty())
+            env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), url);
         return ConfigLoader::load(env, QString(), error, stored);
     };
     m_window = std::make_unique<MainWindow>(load, builtInChannels(), channelUis, m_settings.get(),

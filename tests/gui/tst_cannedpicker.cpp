@@ -1,5 +1,6 @@
 #include "Await.h"
 #include "ConsoleFixture.h"
+#include "PgTestServer.h"
 #include "canned/CannedEditor.h"
 #include "canned/CannedLibrary.h"
 #include "canned/CannedPicker.h"
@@ -98,7 +99,7 @@ private:
 
 void TestCannedPicker::initTestCase() {
     QVERIFY(m_dir.isValid());
-    m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("picker.sqlite")));
+    m_store = sbtest::makeStore(m_dir.filePath(QStringLiteral("picker.sqlite")));
     m_store->addSchema(CannedResponses::schema());
     QObject ctx;
     auto opened = sbtest::await<StoreResult<bool>>([&](auto done) { m_store->open(&ctx, done); });

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "common/BidiTextDelegate.h"
 #include "common/ConversationView.h"
 #include "common/MessageTableModel.h"
@@ -74,7 +75,7 @@ OutboxEntry TestConversation::send(const QString &body) {
 
 void TestConversation::initTestCase() {
     QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "openUrl");
-    m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("c.sqlite")));
+    m_store = sbtest::makeStore(m_dir.filePath(QStringLiteral("c.sqlite")));
     QVERIFY(await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); })->value);
     InboundMessage in;
     in.sid = QStringLiteral("SMinbound00000000000000000000001");

@@ -1,5 +1,6 @@
 #include "Await.h"
 #include "FakeMediaHost.h"
+#include "PgTestServer.h"
 #include "common/ConversationView.h"
 #include "common/MediaAttachments.h"
 #include "common/MediaImageDialog.h"
@@ -78,7 +79,7 @@ void TestMediaConversation::serve(const QString &sample) {
 
 void TestMediaConversation::initTestCase() {
     QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "openUrl");
-    m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("switchboard.sqlite")));
+    m_store = sbtest::makeStore(m_dir.filePath(QStringLiteral("switchboard.sqlite")));
     m_store->addSchema(MediaRows::schema());
     m_store->addSchema(MediaShares::schema());
     QVERIFY(await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); })->value);

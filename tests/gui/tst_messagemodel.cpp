@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "common/MessageFilterProxy.h"
 #include "common/MessageTableModel.h"
 #include "db/Store.h"
@@ -38,7 +39,7 @@ private:
 
 void TestMessageModel::init() {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("s.sqlite")));
+    m_store = sbtest::makeStore(m_dir->filePath(QStringLiteral("s.sqlite")));
     QVERIFY(await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); })->value);
     m_model = std::make_unique<MessageTableModel>(m_store.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "db/Store.h"
 #include "inspector/WebhookLog.h"
 #include "inspector/WebhookTableModel.h"
@@ -37,7 +38,7 @@ private:
 
 void TestWebhookTableModel::init() {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("switchboard.sqlite")));
+    m_store = sbtest::makeStore(m_dir->filePath(QStringLiteral("switchboard.sqlite")));
     m_store->addSchema(WebhookLog::schema());
     const auto opened =
         sbtest::await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "db/SqlValues.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
@@ -110,7 +111,7 @@ void TestInbox::cleanup() {
 void TestInbox::openStore(bool withInbox, bool withOptOuts) {
     m_inbox.reset();
     m_store.reset();
-    m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("switchboard.sqlite")));
+    m_store = sbtest::makeStore(m_dir->filePath(QStringLiteral("switchboard.sqlite")));
     for (const auto &channel : std::as_const(m_channels)) {
         if (!channel->schema().isEmpty())
             m_store->addSchema({channel->id(), channel->schema()});
@@ -626,6 +627,8 @@ void TestInbox::searchIndexFollowsInsertUpdateDelete() {
 }
 
 void TestInbox::searchIndexIsFilledOncePerBatch() {
+    if (qEnvironmentVariable("SWITCHBOARD_TEST_STORE") == QLatin1String("postgres"))
+        QSKIP("FTS5's queue: PostgreSQL's tsvector columns are filled by the row's own write");
     // One job, so one batch: messages stored, one reworded and one deleted before the commit.
     // Until the commit they are only queued; a read in the batch catches up first.
     const auto r = await<StoreResult<bool>>([&](auto done) {
@@ -774,6 +777,8 @@ void TestInbox::searchFindsNotesAndFollowsTheirEdits() {
 }
 
 void TestInbox::existingNotesAreIndexedOnMigration() {
+    if (qEnvironmentVariable("SWITCHBOARD_TEST_STORE") == QLatin1String("postgres"))
+        QSKIP("SQLite's inbox step 3; team mode's databases began with notes searchable");
     inbound(kAnna, kOurNumber, QStringLiteral("hello"));
     const qint64 anna = onlyContact().id;
     const ThreadItem note = addNote(anna, QStringLiteral("VIP since 2019"));

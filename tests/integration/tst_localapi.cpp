@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "TestSupport.h"
 #include "api/LocalApi.h"
 #include "db/Store.h"
@@ -43,7 +44,7 @@ private:
 };
 
 void TestLocalApi::initTestCase() {
-    m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("switchboard.sqlite")));
+    m_store = sbtest::makeStore(m_dir.filePath(QStringLiteral("switchboard.sqlite")));
     const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());
     for (const auto &[sid, channel, from] :

@@ -2,12 +2,14 @@
 #include "TestSupport.h"
 #include "common/Logging.h"
 #include "common/RotatingLogFile.h"
+#include "db/PgConnection.h"
 #include "runtime/SwitchboardService.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -176,6 +178,7 @@ void TestLogFile::secretsReachNoFileAndNoAnswer() {
     const QString logPath = service->logFilePath();
     QVERIFY(!logPath.isEmpty());
     const QString dbPath = config.databasePath();
+    const std::optional<sb::DatabaseUrl> shared = config.sharedDatabase; // config goes with it
     service.reset(); // everything committed and flushed
     QLoggingCategory::setFilterRules(QString());
 
@@ -190,6 +193,27 @@ void TestLogFile::secretsReachNoFileAndNoAnswer() {
     for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
         if (QFile::exists(dbPath + suffix))
             haystacks.insert(dbPath + suffix, readAll(dbPath + suffix));
+    }
+    if (shared) {
+        // Team mode: every row of every table on the server, as text.
+        QString error;
+        QSqlDatabase db = sb::PgConnection::open(*shared, QStringLiteral("dump"), &error);
+        QVERIFY2(db.isOpen(), qPrintable(error));
+        QSqlQuery tables(db);
+        QVERIFY(tables.exec(QStringLiteral("SELECT table_name FROM information_schema.tables "
+                                           "WHERE table_schema = current_schema()")));
+        QByteArray rows;
+        while (tables.next()) {
+            QSqlQuery all(db);
+            QVERIFY(all.exec(
+                QStringLiteral("SELECT t::text FROM %1 t").arg(tables.value(0).toString())));
+            while (all.next())
+                rows += all.value(0).toByteArray() + '\n';
+        }
+        haystacks.insert(dbPath, rows);
+        tables = QSqlQuery();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("dump"));
     }
     QVERIFY(haystacks.value(dbPath).size() > 0);
     for (qsizetype i = 0; i < answers.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "Await.h"
 #include "FakeMediaHost.h"
+#include "PgTestServer.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 #include "media/MediaFetcher.h"
@@ -69,7 +70,7 @@ MediaFetcher::Options TestMediaFetcher::fastOptions() {
 
 void TestMediaFetcher::init() {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("switchboard.sqlite")));
+    m_store = sbtest::makeStore(m_dir->filePath(QStringLiteral("switchboard.sqlite")));
     m_store->addSchema(MediaRows::schema());
     const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());

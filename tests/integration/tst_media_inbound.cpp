@@ -217,11 +217,8 @@ void TestMediaInbound::rowsAreCommittedBeforeTheWebhookIsAnswered() {
     // The moment the 200 is in, a connection of our own (which sees only what is committed,
     // not the store's open transaction) finds the message and both rows.
     {
-        QSqlDatabase probe =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("probe"));
-        probe.setDatabaseName(m_service->config().databasePath());
-        probe.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        QVERIFY(probe.open());
+        QSqlDatabase probe = sbtest::openServiceDatabase(*m_service, QStringLiteral("probe"));
+        QVERIFY(probe.isOpen());
         QSqlQuery q(probe);
         QVERIFY(q.prepare(
             QStringLiteral("SELECT mm.position, mm.url, mm.content_type FROM message_media mm "

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "outbox/Outbox.h"
@@ -100,7 +101,7 @@ void TestOutboxSender::init() {
     sbtest::addChannels(*m_sandbox);
     const quint16 port = m_sandbox->listen(QHostAddress::LocalHost, 0);
     QVERIFY(port);
-    m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("s.sqlite")));
+    m_store = sbtest::makeStore(m_dir->filePath(QStringLiteral("s.sqlite")));
     QVERIFY(await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); })->ok());
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<TwilioClient>(

@@ -4,12 +4,15 @@
 #include "config/DatabaseUrl.h"
 #include "db/PgConnection.h"
 
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUrlQuery>
 #include <QtTest>
+
+#include <csignal>
 
 using sb::DatabaseUrl;
 using sb::PgConnection;
@@ -26,7 +29,7 @@ private Q_SLOTS:
     void connects();
     void failsClearly_data();
     void failsClearly();
-    void headlessSaysTeamModeIsNotReady();
+    void headlessServesFromTheSharedDatabase();
 
 private:
     static QString withQuery(QString url, const QList<QPair<QString, QString>> &items);
@@ -176,20 +179,45 @@ void TestPgConnection::failsClearly() {
     qCWarning(lcStore).noquote() << error; // as the store logs it
 }
 
-// The store runs on SQLite alone so far: a receiver given the team's URL says so and stops,
-// rather than keep a private history under a team's name.
-void TestPgConnection::headlessSaysTeamModeIsNotReady() {
+// A receiver given the team's URL keeps its data there: the schema applied on the server, the
+// webhooks' messages stored in it, no SQLite file in its data folder, no password in its output.
+void TestPgConnection::headlessServesFromTheSharedDatabase() {
     QTemporaryDir dir;
-    QProcessEnvironment env = sbtest::childEnv(dir.filePath(QStringLiteral("data")),
-                                               sbtest::freePort(), QStringLiteral("pg-token"));
-    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), sbtest::PgTestServer::url());
+    QString error;
+    const QString url = sbtest::PgTestServer::createDatabase(QStringLiteral("headless"), &error);
+    QVERIFY2(!url.isEmpty(), qPrintable(error));
+    const quint16 port = sbtest::freePort();
+    QProcessEnvironment env =
+        sbtest::childEnv(dir.filePath(QStringLiteral("data")), port, QStringLiteral("pg-token"));
+    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), url);
     sbtest::Child app;
     QVERIFY(app.start(sbtest::binDir() + QStringLiteral("/switchboard"),
                       {QStringLiteral("--headless")}, env));
-    QCOMPARE(app.waitForExit(), 1);
+    const QString api = QStringLiteral("http://127.0.0.1:%1/api/v1/twilio/").arg(port);
+    QVERIFY(app.waitForHttp(QUrl(api + QStringLiteral("health"))));
+    sbtest::Http http;
+    const sbtest::Reply sent = http.postJson(
+        QUrl(api + QStringLiteral("send-sms")),
+        QJsonObject{{QStringLiteral("to"), QStringLiteral("+15005550006")},
+                    {QStringLiteral("body"), QStringLiteral("Stored on the team's server")}},
+        {{"Authorization", "Bearer pg-token"}});
+    QCOMPARE(sent.status, 201);
+    const auto parsed = DatabaseUrl::parse(url, &error);
+    QVERIFY2(parsed, qPrintable(error));
+    QSqlDatabase db = PgConnection::open(*parsed, QStringLiteral("peek"), &error);
+    QVERIFY2(db.isOpen(), qPrintable(error));
+    {
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT body FROM messages")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("Stored on the team's server"));
+    }
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    ::kill(app.process().processId(), SIGTERM);
+    app.waitForExit();
     const QString output = QString::fromUtf8(app.output());
-    QVERIFY2(output.contains(QStringLiteral("Team mode (SWITCHBOARD_DATABASE_URL, "
-                                            "postgresql://switchboard@127.0.0.1:")),
+    QVERIFY2(output.contains(QStringLiteral("postgresql://switchboard@127.0.0.1:")),
              qPrintable(output));
     QVERIFY2(!output.contains(m_password), "the output holds the password");
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("data/switchboard.sqlite"))));

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "sms/SmsChannel.h"
@@ -255,7 +256,9 @@ void TestProcesses::sendsRacingStartUpAreSentOnceWithTheirCallback() {
     // Work an earlier run left: two entries never sent, one marked submitted before a crash.
     QStringList bodies;
     {
-        sb::Store store(m_dir->filePath(QStringLiteral("data/switchboard.sqlite")));
+        sb::Store store(m_dir->filePath(QStringLiteral("data/switchboard.sqlite")),
+                        sbtest::PgTestServer::sharedDatabaseFor(
+                            m_dir->filePath(QStringLiteral("data/switchboard.sqlite"))));
         QObject ctx;
         QVERIFY(
             sbtest::await<sb::StoreResult<bool>>([&](auto done) { store.open(&ctx, done); })->ok());

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "common/Metrics.h"
@@ -473,6 +474,10 @@ void TestReconciliation::restartCatchesUp() {
                 e.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
                 e.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"),
                          QStringLiteral("reconcile-token"));
+                QString ignored; // a PostgreSQL run: the first service's database
+                const QString url = sbtest::PgTestServer::databaseForDataDir(dir, &ignored);
+                if (!url.isEmpty())
+                    e.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), url);
                 return e;
             }(),
             QString(), &error),

@@ -240,11 +240,8 @@ void TestWebhookInspector::explanationIsWorkedOutOnRequestNotAtCapture() {
     QVERIFY(flushed);
     QJsonObject stored;
     {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek-diag"));
-        db.setDatabaseName(m_service->config().databasePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        QVERIFY(db.open());
+        QSqlDatabase db = sbtest::openServiceDatabase(*m_service, QStringLiteral("peek-diag"));
+        QVERIFY(db.isOpen());
         QSqlQuery q(db);
         QVERIFY(q.exec(
             QStringLiteral("SELECT signature, diagnosis FROM webhook_log WHERE id = %1").arg(id)));
@@ -681,11 +678,8 @@ void TestWebhookInspector::noSecretInTheRows() {
         [&](auto done) { m_service->store()->flush(m_service.get(), [done] { done(true); }); });
     QVERIFY(flushed);
     {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
-        db.setDatabaseName(m_service->config().databasePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        QVERIFY(db.open());
+        QSqlDatabase db = sbtest::openServiceDatabase(*m_service, QStringLiteral("peek"));
+        QVERIFY(db.isOpen());
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT * FROM webhook_log")));
         int rows = 0;

@@ -2,10 +2,14 @@
 
 #include "config/DatabaseUrl.h"
 #include "db/PgConnection.h"
+#include "db/Store.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -74,6 +78,35 @@ QString PgTestServer::createDatabase(const QString &prefix, QString *error) {
     QUrl made(url());
     made.setPath(QLatin1Char('/') + name);
     return made.toString(QUrl::FullyEncoded);
+}
+
+std::unique_ptr<sb::Store> makeStore(const QString &sqlitePath) {
+    return std::make_unique<sb::Store>(sqlitePath, PgTestServer::sharedDatabaseFor(sqlitePath));
+}
+
+std::optional<sb::DatabaseUrl> PgTestServer::sharedDatabaseFor(const QString &sqlitePath) {
+    QString error;
+    const QString url = databaseForDataDir(QFileInfo(sqlitePath).absolutePath(), &error);
+    if (url.isEmpty()) {
+        if (!error.isEmpty())
+            qWarning("no database for the PostgreSQL run: %s", qPrintable(error));
+        return std::nullopt;
+    }
+    return sb::DatabaseUrl::parse(url, &error);
+}
+
+QString PgTestServer::databaseForDataDir(const QString &dataDir, QString *error) {
+    if (qEnvironmentVariable("SWITCHBOARD_TEST_STORE") != QLatin1String("postgres"))
+        return {};
+    static QHash<QString, QString> databases;
+    QString &url = databases[QDir::cleanPath(dataDir)];
+    if (url.isEmpty()) {
+        *error = missing();
+        if (!error->isEmpty())
+            return {};
+        url = createDatabase(QStringLiteral("service"), error);
+    }
+    return url;
 }
 
 } // namespace sbtest

@@ -1,8 +1,11 @@
 #include "ServiceFixture.h"
 
+#include "PgTestServer.h"
 #include "config/Config.h"
+#include "db/PgConnection.h"
 #include "runtime/BuiltInChannels.h"
 
+#include <QHash>
 #include <QSignalSpy>
 
 namespace sbtest {
@@ -16,6 +19,15 @@ startService(const QString &dataDir, const QString &apiToken, const QProcessEnvi
     env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), dataDir);
     env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
     env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), apiToken);
+    // A PostgreSQL run: the folder's own database (PgTestServer::databaseForDataDir()).
+    if (!env.contains(QStringLiteral("SWITCHBOARD_DATABASE_URL"))) {
+        why.clear();
+        const QString url = PgTestServer::databaseForDataDir(dataDir, &why);
+        if (!why.isEmpty())
+            return nullptr;
+        if (!url.isEmpty())
+            env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), url);
+    }
     const auto config = sb::ConfigLoader::load(env, QString(), &why);
     if (!config)
         return nullptr;
@@ -31,6 +43,21 @@ startService(const QString &dataDir, const QString &apiToken, const QProcessEnvi
         return nullptr;
     }
     return service;
+}
+
+QSqlDatabase openServiceDatabase(const sb::SwitchboardService &service, const QString &name) {
+    if (const auto &shared = service.config().sharedDatabase) {
+        QString error;
+        QSqlDatabase db = sb::PgConnection::open(*shared, name, &error);
+        if (!db.isOpen())
+            qWarning("%s", qPrintable(error));
+        return db;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(service.config().databasePath());
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    db.open();
+    return db;
 }
 
 } // namespace sbtest

@@ -3,6 +3,7 @@
 #include "runtime/SwitchboardService.h"
 
 #include <QProcessEnvironment>
+#include <QSqlDatabase>
 #include <QString>
 
 #include <memory>
@@ -18,5 +19,9 @@ std::unique_ptr<sb::SwitchboardService>
 startService(const QString &dataDir, const QString &apiToken,
              const QProcessEnvironment &extra = QProcessEnvironment(),
              sb::SwitchboardService::Clock clock = {}, QString *error = nullptr);
+
+// A connection of the test's own to the service's database (read-only on SQLite; team mode's
+// PostgreSQL database on a PostgreSQL run), named `name`; closed with removeDatabase(name).
+QSqlDatabase openServiceDatabase(const sb::SwitchboardService &service, const QString &name);
 
 } // namespace sbtest

@@ -1,5 +1,7 @@
 #include "TestSupport.h"
 
+#include "PgTestServer.h"
+
 #include "runtime/BuiltInChannels.h"
 #include "sandbox/Sandbox.h"
 #include "sandbox/SandboxContext.h"
@@ -48,6 +50,12 @@ QProcessEnvironment childEnv(const QString &dataDir, quint16 port, const QString
     env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), apiToken);
     if (!fault.isEmpty())
         env.insert(QStringLiteral("SWITCHBOARD_FAULT"), fault);
+    QString error; // a PostgreSQL run: the folder's database, as startService() uses
+    const QString url = PgTestServer::databaseForDataDir(dataDir, &error);
+    if (!url.isEmpty())
+        env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), url);
+    else if (!error.isEmpty())
+        qWarning("no database for the PostgreSQL run: %s", qPrintable(error));
     return env;
 }
 

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "canned/CannedResponses.h"
 
 #include <QSignalSpy>
@@ -45,7 +46,7 @@ void TestCannedResponses::cleanup() {
 }
 
 void TestCannedResponses::openStore() {
-    m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("canned.sqlite")));
+    m_store = sbtest::makeStore(m_dir->filePath(QStringLiteral("canned.sqlite")));
     m_store->addSchema(CannedResponses::schema());
     QObject ctx;
     auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&ctx, done); });

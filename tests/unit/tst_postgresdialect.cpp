@@ -61,6 +61,8 @@ void TestPostgresDialect::queries_data() {
            "excluded.a), b = CASE WHEN excluded.a >= a THEN 1 ELSE b END"
         << "INSERT INTO c (n, a) VALUES (1, 2) ON CONFLICT(n) DO UPDATE SET a = greatest(c.a, "
            "excluded.a), b = CASE WHEN excluded.a >= c.a THEN 1 ELSE c.b END";
+    QTest::newRow("LIKE ignores case") << "SELECT 1 WHERE a LIKE :p ESCAPE '\\'"
+                                       << "SELECT 1 WHERE a ILIKE :p ESCAPE '\\'";
     QTest::newRow("named parameters kept")
         << "SELECT a FROM t WHERE b = :b AND c = max(:c, 0)"
         << "SELECT a FROM t WHERE b = :b AND c = greatest(:c, 0)";

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "email/EmailSandbox.h"
@@ -171,7 +172,9 @@ void TestEmailCrash::storedButNeverHandedToTheOutboxIsSentOnce() {
     draft.text = QStringLiteral("It ships today.");
     {
         // What the first commit left: the email, and no outbox entry.
-        Store store(m_dir->filePath(QStringLiteral("data/switchboard.sqlite")));
+        Store store(m_dir->filePath(QStringLiteral("data/switchboard.sqlite")),
+                    sbtest::PgTestServer::sharedDatabaseFor(
+                        m_dir->filePath(QStringLiteral("data/switchboard.sqlite"))));
         QObject ctx;
         QVERIFY(sbtest::await<StoreResult<bool>>([&](auto done) { store.open(&ctx, done); })->ok());
         const auto stored = sbtest::await<StoreResult<QList<EmailSuppression>>>(

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
@@ -72,7 +73,9 @@ void TestEmailEvents::initTestCase() {
     // What a run killed between SendGrid's request and its answer leaves: the email stored,
     // its outbox entry `submitted`.
     {
-        Store store(m_dir.filePath(QStringLiteral("switchboard.sqlite")));
+        Store store(m_dir.filePath(QStringLiteral("switchboard.sqlite")),
+                    sbtest::PgTestServer::sharedDatabaseFor(
+                        m_dir.filePath(QStringLiteral("switchboard.sqlite"))));
         for (const auto &channel : builtInChannels())
             if (!channel->schema().isEmpty())
                 store.addSchema({channel->id(), channel->schema()});

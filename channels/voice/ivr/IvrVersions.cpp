@@ -1,6 +1,7 @@
 #include "IvrVersions.h"
 
 #include "IvrMenu.h"
+#include "db/SqlDialect.h"
 #include "db/SqlValues.h"
 #include "db/StoreWorker.h"
 
@@ -38,7 +39,8 @@ std::optional<IvrVersion> IvrVersions::load(StoreWorker &w, qint64 version, QStr
     if (version == 0)
         return builtIn();
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT json, created_at FROM voice_ivr_versions WHERE version = ?"));
+    sql::prepare(
+        q, QStringLiteral("SELECT json, created_at FROM voice_ivr_versions WHERE version = ?"));
     q.addBindValue(version);
     if (!sql::exec(q, error))
         return std::nullopt;
@@ -62,7 +64,7 @@ std::optional<IvrVersion> IvrVersions::load(StoreWorker &w, qint64 version, QStr
 
 std::optional<IvrVersion> IvrVersions::latest(StoreWorker &w, QString *error) {
     QSqlQuery q(w.database());
-    if (!q.exec(QStringLiteral("SELECT max(version) FROM voice_ivr_versions"))) {
+    if (!sql::execText(q, QStringLiteral("SELECT max(version) FROM voice_ivr_versions"))) {
         *error = q.lastError().text();
         return std::nullopt;
     }
@@ -74,19 +76,23 @@ std::optional<IvrVersion> IvrVersions::latest(StoreWorker &w, QString *error) {
 std::optional<IvrVersion> IvrVersions::store(StoreWorker &w, const QJsonObject &json,
                                              const QDateTime &now, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("INSERT INTO voice_ivr_versions (json, created_at) VALUES (?, ?)"));
+    sql::prepare(q,
+                 QStringLiteral("INSERT INTO voice_ivr_versions (json, created_at) VALUES (?, ?) "
+                                "RETURNING version"));
     q.addBindValue(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
     q.addBindValue(now.toMSecsSinceEpoch());
     if (!sql::exec(q, error))
         return std::nullopt;
-    return IvrVersion{q.lastInsertId().toLongLong(), json, now, true};
+    const qint64 version = q.next() ? q.value(0).toLongLong() : 0;
+    return IvrVersion{version, json, now, true};
 }
 
 std::optional<IvrVersion> IvrVersions::startCall(StoreWorker &w, const QString &callSid,
                                                  const QDateTime &now, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO voice_call_ivr (call_sid, version, created_at) "
-                             "SELECT ?, coalesce(max(version), 0), ? FROM voice_ivr_versions"));
+    sql::prepare(
+        q, QStringLiteral("INSERT OR IGNORE INTO voice_call_ivr (call_sid, version, created_at) "
+                          "SELECT ?, coalesce(max(version), 0), ? FROM voice_ivr_versions"));
     q.addBindValue(callSid);
     q.addBindValue(now.toMSecsSinceEpoch());
     if (!sql::exec(q, error))
@@ -97,7 +103,7 @@ std::optional<IvrVersion> IvrVersions::startCall(StoreWorker &w, const QString &
 std::optional<IvrVersion> IvrVersions::forCall(StoreWorker &w, const QString &callSid,
                                                qint64 fallback, QString *error) {
     QSqlQuery q(w.database());
-    q.prepare(QStringLiteral("SELECT version FROM voice_call_ivr WHERE call_sid = ?"));
+    sql::prepare(q, QStringLiteral("SELECT version FROM voice_call_ivr WHERE call_sid = ?"));
     q.addBindValue(callSid);
     if (!sql::exec(q, error))
         return std::nullopt;

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "common/ChannelStatuses.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
@@ -51,7 +52,7 @@ private:
 
 void TestCallsPaging::init() {
     m_dir = std::make_unique<QTemporaryDir>();
-    m_store = std::make_unique<Store>(m_dir->filePath(QStringLiteral("calls.sqlite")));
+    m_store = sbtest::makeStore(m_dir->filePath(QStringLiteral("calls.sqlite")));
     m_store->addSchema({VoiceChannel::Id, VoiceChannel().schema()});
     const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());

@@ -1,5 +1,6 @@
 #include "Await.h"
 #include "FakeTwilioMedia.h"
+#include "PgTestServer.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 #include "providers/twilio/TwilioResources.h"
@@ -51,7 +52,7 @@ private:
 };
 
 void TestRecordingsPanel::initTestCase() {
-    m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("db.sqlite")));
+    m_store = sbtest::makeStore(m_dir.filePath(QStringLiteral("db.sqlite")));
     m_store->addSchema({VoiceChannel::Id, VoiceChannel().schema()});
     const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());

@@ -1,5 +1,6 @@
 #include "Await.h"
 #include "IvrTwimlTree.h"
+#include "PgTestServer.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 #include "voice/VoiceCalls.h"
@@ -144,7 +145,7 @@ private:
 };
 
 void TestVoiceIvr::initTestCase() {
-    m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("ivr.sqlite")));
+    m_store = sbtest::makeStore(m_dir.filePath(QStringLiteral("ivr.sqlite")));
     m_store->addSchema({VoiceChannel::Id, VoiceChannel().schema()});
     const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());

@@ -1,4 +1,5 @@
 #include "Await.h"
+#include "PgTestServer.h"
 #include "db/Store.h"
 #include "db/StoreWorker.h"
 #include "providers/twilio/TwilioResources.h"
@@ -48,7 +49,7 @@ private:
 };
 
 void TestVoiceParts::initTestCase() {
-    m_store = std::make_unique<Store>(m_dir.filePath(QStringLiteral("voice.sqlite")));
+    m_store = sbtest::makeStore(m_dir.filePath(QStringLiteral("voice.sqlite")));
     m_store->addSchema({VoiceChannel::Id, VoiceChannel().schema()});
     const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());

@@ -1,5 +1,6 @@
 #include "Await.h"
 #include "FakeTwilioMedia.h"
+#include "PgTestServer.h"
 #include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
@@ -137,7 +138,7 @@ void TestVoiceRecordings::cleanupTestCase() {
 void TestVoiceRecordings::makeRig(Rig &rig, RecordingFetcher::Options options,
                                   const QString &dbDir) {
     const QString dir = dbDir.isEmpty() ? rig.dir.path() : dbDir;
-    rig.store = std::make_unique<Store>(dir + QStringLiteral("/db.sqlite"));
+    rig.store = sbtest::makeStore(dir + QStringLiteral("/db.sqlite"));
     rig.store->addSchema({VoiceChannel::Id, VoiceChannel().schema()});
     const auto opened = await<StoreResult<bool>>([&](auto done) { rig.store->open(&m_ctx, done); });
     QVERIFY(opened && opened->ok());
@@ -380,6 +381,8 @@ void TestVoiceRecordings::pendingDownloadsResumeAfterARestart() {
 void TestVoiceRecordings::aDatabaseAtTheFirstVoiceStepIsMigrated() {
     // Databases already applied voice step 1 (with voice_recordings): step 2 adds its columns
     // without touching what is there.
+    if (qEnvironmentVariable("SWITCHBOARD_TEST_STORE") == QLatin1String("postgres"))
+        QSKIP("a SQLite file from an older version; team mode's databases began at this one");
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("db.sqlite"));
     const QString sid = newSid("RE");

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QSqlQuery>
 #include <QString>
+
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -11,14 +14,16 @@ class StoreWorker;
 
 // A statement with named parameters on the store's own connection, for the inbox's reads:
 // the same name may appear several times (one bind sets them all), a name the SQL does not use
-// is ignored (so every ThreadSource gets the same set), and text comes back as UTF-8 without a
-// QVariant per cell. Store thread only; finalized when it goes out of scope.
-class SqliteQuery {
+// is ignored (so every ThreadSource gets the same set). On SQLite it runs on the connection's
+// own handle (text comes back as UTF-8 without a QVariant per cell); on PostgreSQL (team
+// mode) through Qt SQL, its SQL turned by PostgresDialect. Store thread only; finalized when
+// it goes out of scope.
+class InboxQuery {
 public:
-    explicit SqliteQuery(StoreWorker &worker);
-    ~SqliteQuery();
-    SqliteQuery(const SqliteQuery &) = delete;
-    SqliteQuery &operator=(const SqliteQuery &) = delete;
+    explicit InboxQuery(StoreWorker &worker);
+    ~InboxQuery();
+    InboxQuery(const InboxQuery &) = delete;
+    InboxQuery &operator=(const InboxQuery &) = delete;
 
     bool prepare(const QString &sql, QString *error);
     void bind(const char *name, const QString &text);
@@ -34,11 +39,12 @@ public:
     QString text(int column) const;
     qint64 int64(int column) const;
     int changes() const;
-    qint64 lastInsertId() const;
 
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    std::optional<QSqlQuery> m_pg; // PostgreSQL
+    bool m_pgRan = false;
     QString m_error;
 };
 
