@@ -90,11 +90,18 @@ const QList<QStringList> &steps() {
             QStringLiteral(
                 "ALTER TABLE message_events ADD COLUMN source TEXT NOT NULL DEFAULT 'webhook'"),
         },
+        // 7: claims (team mode: many processes send from one outbox): the process working on
+        // an entry and until when (UTC ms) its claim holds; another takes an unfinished entry
+        // over only once the claim has lapsed. One process owns SQLite's and claims them all.
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN claimed_by TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return all;
 }
 
-// Core's steps in PostgreSQL's dialect. Steps 2, 3, 5 and 6 are the same SQL in both; 1 and 4
+// Core's steps in PostgreSQL's dialect. Steps 2, 3, 5 and 6 are the same SQL in both; 1, 4 and 7
 // differ in types: 64-bit times and ids (SQLite's INTEGER is 64-bit, PostgreSQL's is not) and
 // identity columns for SQLite's rowid primary keys.
 const QList<QStringList> &postgresSteps() {
@@ -143,6 +150,8 @@ const QList<QStringList> &postgresSteps() {
                            "WHERE state IN ('pending', 'submitted')"),
         };
         pg[3][0] = QStringLiteral("ALTER TABLE outbox ADD COLUMN send_at BIGINT");
+        pg[6][1] = QStringLiteral("ALTER TABLE outbox ADD COLUMN lease_until BIGINT NOT NULL "
+                                  "DEFAULT 0");
         return pg;
     }();
     return all;

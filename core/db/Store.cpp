@@ -222,6 +222,14 @@ void Store::outboxEntry(qint64 outboxId, Receiver receiver, EntryCallback done) 
     }));
 }
 
+void Store::renewOutboxClaims(const QList<qint64> &ids, Receiver receiver,
+                              std::function<void(const StoreResult<int> &)> done) {
+    run<int>(
+        std::move(receiver),
+        [ids](StoreWorker &w, QString *error) { return w.renewOutboxClaims(ids, error); },
+        std::move(done));
+}
+
 void Store::unfinishedOutbox(Receiver receiver,
                              std::function<void(const StoreResult<QList<OutboxEntry>> &)> done) {
     enqueue(reportingJob<QList<OutboxEntry>>(

@@ -105,8 +105,16 @@ public:
     void markPendingAgain(qint64 outboxId, const QString &reason, Receiver receiver,
                           EntryCallback done);
     void outboxEntry(qint64 outboxId, Receiver receiver, EntryCallback done);
+    // Claims what is unfinished for this process (StoreWorker::unfinishedOutbox()).
     void unfinishedOutbox(Receiver receiver,
                           std::function<void(const StoreResult<QList<OutboxEntry>> &)> done);
+    // Keeps this process's claims on `ids` from lapsing (team mode: renewed well within
+    // OutboxLeaseMs while they are worked on); `done` gets how many are still held.
+    void renewOutboxClaims(const QList<qint64> &ids, Receiver receiver,
+                           std::function<void(const StoreResult<int> &)> done);
+    // How long a claim on an outbox entry holds unrenewed: a sender killed mid-send leaves its
+    // entries to another process after this (team mode), which asks the provider first.
+    static constexpr qint64 OutboxLeaseMs = 30000;
 
     // Reads.
     void messageBySid(const QString &sid, Receiver receiver,

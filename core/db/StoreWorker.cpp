@@ -15,20 +15,36 @@
 #include <sqlite3.h>
 
 #include <QDir>
+#include <QFile>
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMetaMethod>
+#include <QRandomGenerator>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QUuid>
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 
 namespace sb {
 
 namespace {
+
+// This process as claims name it: host, process namespace (containers on one host with one
+// name each have their own), process id.
+QString thisProcess() {
+    static const QString self = QSysInfo::machineHostName() + QLatin1Char('|') +
+                                QFile::symLinkTarget(QStringLiteral("/proc/self/ns/pid")) +
+                                QLatin1Char('|') +
+                                QString::number(QCoreApplication::applicationPid());
+    return self;
+}
 
 qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
@@ -120,6 +136,8 @@ StoreWorker::StoreWorker(Store *store, QString path, std::optional<DatabaseUrl> 
     , m_shared(std::move(shared))
     , m_connectionName(QStringLiteral("switchboard-store-") +
                        QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_claimant(thisProcess() + QLatin1Char('|') +
+                 QString::number(QRandomGenerator::global()->generate() & 0xffffff, 16))
     , m_webhookCooldown(new QTimer(this)) {
     m_webhookCooldown->setSingleShot(true);
     m_webhookCooldown->setInterval(Store::WebhookAnnounceMs);
@@ -130,6 +148,16 @@ StoreWorker::StoreWorker(Store *store, QString path, std::optional<DatabaseUrl> 
 }
 
 StoreWorker::~StoreWorker() {
+    if (m_open && isPostgres()) {
+        // A clean stop hands this process's unfinished entries to the others at once (a
+        // submitted one is asked about at its provider before any resend, as after a crash).
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        q.prepare(QStringLiteral("UPDATE outbox SET lease_until = 0 WHERE claimed_by = ? AND "
+                                 "state IN ('pending', 'submitted')"));
+        q.addBindValue(m_claimant);
+        if (!q.exec())
+            qCWarning(lcStore).noquote() << "outbox claims not released:" << q.lastError().text();
+    }
     if (m_checkpointer) {
         m_checkpointer->detach(m_handle);
         m_checkpointer.reset(); // waits for a checkpoint under way
@@ -963,8 +991,8 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
         "insertOutbox",
         QStringLiteral("INSERT INTO outbox (message_id, state, status_callback, client_ref, "
                        "content_sid, content_variables, media_urls, created_at, updated_at, "
-                       "send_at, messaging_service_sid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "RETURNING id"));
+                       "send_at, messaging_service_sid, claimed_by, lease_until) VALUES (?, ?, "
+                       "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     outbox.bindValue(0, messageId);
     outbox.bindValue(1, status);
     outbox.bindValue(2, sql::text(draft.statusCallback));
@@ -977,6 +1005,10 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     outbox.bindValue(9, scheduled ? QVariant(draft.sendAt.toMSecsSinceEpoch())
                                   : QVariant(QMetaType::fromType<qint64>()));
     outbox.bindValue(10, sql::text(draft.messagingServiceSid));
+    // The process that made it sends it: claimed from the start (this machine's clock; the
+    // claim only has to outlast the first request). A scheduled one is anyone's at its time.
+    outbox.bindValue(11, scheduled ? QString(QLatin1String("")) : m_claimant);
+    outbox.bindValue(12, scheduled ? 0 : now + Store::OutboxLeaseMs);
     if (!run(outbox, error))
         return std::nullopt;
     const qint64 outboxId = outbox.next() ? outbox.value(0).toLongLong() : 0;
@@ -1019,23 +1051,54 @@ std::optional<OutboxEntry> StoreWorker::transition(qint64 outboxId, OutboxEntry:
     const QStringList sources = allowedSources(state);
     const qint64 now = nowMs();
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + ?, "
-                             "last_error = ?, updated_at = ? WHERE id = ? AND state IN (?, ?)"));
-    q.addBindValue(OutboxEntry::stateName(state));
-    q.addBindValue(state == OutboxEntry::State::Submitted ? 1 : 0);
-    q.addBindValue(sql::text(errorText));
-    q.addBindValue(now);
-    q.addBindValue(outboxId);
-    q.addBindValue(sources.value(0));
-    q.addBindValue(sources.value(1, sources.value(0)));
+    // The steps towards a request (submitted; pending again, to be sent anew) need this
+    // process's claim, or one that lapsed (taken over, renewed): a process whose claim another
+    // took changes nothing and so never posts.
+    // SQLite's file has one process, which owns every claim.
+    const bool claimed = isPostgres() && (state == OutboxEntry::State::Submitted ||
+                                          state == OutboxEntry::State::Pending);
+    if (claimed) {
+        const std::optional<qint64> clock = claimClockMs(error);
+        if (!clock)
+            return std::nullopt;
+        q.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + ?, "
+                                 "last_error = ?, updated_at = ?, claimed_by = ?, lease_until = "
+                                 "? WHERE id = ? AND state IN (?, ?) AND (claimed_by = ? OR "
+                                 "lease_until < ?)"));
+        q.addBindValue(OutboxEntry::stateName(state));
+        q.addBindValue(state == OutboxEntry::State::Submitted ? 1 : 0);
+        q.addBindValue(sql::text(errorText));
+        q.addBindValue(now);
+        q.addBindValue(m_claimant);
+        q.addBindValue(*clock + Store::OutboxLeaseMs);
+        q.addBindValue(outboxId);
+        q.addBindValue(sources.value(0));
+        q.addBindValue(sources.value(1, sources.value(0)));
+        q.addBindValue(m_claimant);
+        q.addBindValue(*clock);
+    } else {
+        q.prepare(QStringLiteral("UPDATE outbox SET state = ?, attempts = attempts + ?, "
+                                 "last_error = ?, updated_at = ? WHERE id = ? AND state IN (?, "
+                                 "?)"));
+        q.addBindValue(OutboxEntry::stateName(state));
+        q.addBindValue(state == OutboxEntry::State::Submitted ? 1 : 0);
+        q.addBindValue(sql::text(errorText));
+        q.addBindValue(now);
+        q.addBindValue(outboxId);
+        q.addBindValue(sources.value(0));
+        q.addBindValue(sources.value(1, sources.value(0)));
+    }
     if (!run(q, error))
         return std::nullopt;
     if (q.numRowsAffected() == 0) {
         // Compare-and-set: not in a state this step starts from (it happened already, or
         // another path owns the entry). Nothing changes; the caller sees the entry as it is.
         std::optional<OutboxEntry> entry = outboxEntry(outboxId, error);
-        if (entry)
+        if (entry) {
             entry->applied = false;
+            entry->claimedElsewhere =
+                claimed && sources.contains(OutboxEntry::stateName(entry->state));
+        }
         return entry;
     }
     std::optional<OutboxEntry> entry = outboxEntry(outboxId, error);
@@ -1116,15 +1179,45 @@ std::optional<QList<OutboxEntry>> StoreWorker::unfinishedOutbox(QString *error) 
         *error = QStringLiteral("store not open");
         return std::nullopt;
     }
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral(
-            "SELECT id FROM outbox WHERE state IN ('pending', 'submitted') ORDER BY id"))) {
-        *error = q.lastError().text();
+    const std::optional<qint64> clock = claimClockMs(error);
+    if (!clock)
         return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (isPostgres()) {
+        QString failed;
+        const QStringList dead = deadLocalClaimants(&failed);
+        if (!failed.isEmpty()) {
+            *error = failed;
+            return std::nullopt;
+        }
+        QStringList quoted;
+        for (const QString &claimant : dead)
+            quoted.append(QLatin1Char('"') + claimant + QLatin1Char('"'));
+        // Rows another process is claiming right now are skipped, not waited for: each entry
+        // goes to exactly one claimant. A batch at a time; the rest at the next sweep.
+        q.prepare(QStringLiteral(
+            "UPDATE outbox SET claimed_by = ?, lease_until = ? WHERE id IN (SELECT id FROM outbox "
+            "WHERE state IN ('pending', 'submitted') AND (claimed_by = ? OR lease_until < ? OR "
+            "claimed_by = ANY(CAST(? AS TEXT[]))) ORDER BY id LIMIT 500 FOR UPDATE SKIP LOCKED) "
+            "RETURNING id"));
+        q.addBindValue(m_claimant);
+        q.addBindValue(*clock + Store::OutboxLeaseMs);
+        q.addBindValue(m_claimant);
+        q.addBindValue(*clock);
+        q.addBindValue(QLatin1Char('{') + quoted.join(QLatin1Char(',')) + QLatin1Char('}'));
+    } else {
+        q.prepare(QStringLiteral("UPDATE outbox SET claimed_by = ?, lease_until = ? WHERE state "
+                                 "IN ('pending', 'submitted') RETURNING id"));
+        q.addBindValue(m_claimant);
+        q.addBindValue(*clock + Store::OutboxLeaseMs);
     }
+    if (!run(q, error))
+        return std::nullopt;
     QList<qint64> ids;
     while (q.next())
         ids.append(q.value(0).toLongLong());
+    q.finish();
+    std::sort(ids.begin(), ids.end());
     QList<OutboxEntry> entries;
     for (qint64 id : ids) {
         std::optional<OutboxEntry> entry = outboxEntry(id, error);
@@ -1133,6 +1226,70 @@ std::optional<QList<OutboxEntry>> StoreWorker::unfinishedOutbox(QString *error) 
         entries.append(*entry);
     }
     return entries;
+}
+
+std::optional<int> StoreWorker::renewOutboxClaims(const QList<qint64> &ids, QString *error) {
+    if (!m_open) {
+        *error = QStringLiteral("store not open");
+        return std::nullopt;
+    }
+    if (ids.isEmpty())
+        return 0;
+    const std::optional<qint64> clock = claimClockMs(error);
+    if (!clock)
+        return std::nullopt;
+    QStringList list;
+    for (const qint64 id : ids)
+        list.append(QString::number(id));
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE outbox SET lease_until = ? WHERE claimed_by = ? AND state IN "
+                             "('pending', 'submitted') AND id IN (%1)")
+                  .arg(list.join(QLatin1Char(','))));
+    q.addBindValue(*clock + Store::OutboxLeaseMs);
+    q.addBindValue(m_claimant);
+    if (!run(q, error))
+        return std::nullopt;
+    return q.numRowsAffected();
+}
+
+QStringList StoreWorker::deadLocalClaimants(QString *error) {
+    // Claims of processes on this machine (the same host and process namespace) whose process
+    // is gone: a receiver restarted after a kill -9 need not wait out its predecessor's lease.
+    // A process id reused by a live process only makes it wait, which is safe.
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT DISTINCT claimed_by FROM outbox WHERE state IN "
+                               "('pending', 'submitted') AND claimed_by != ''"))) {
+        *error = q.lastError().text();
+        return {};
+    }
+    QStringList dead;
+    const QString here = thisProcess().section(QLatin1Char('|'), 0, 1);
+    while (q.next()) {
+        const QString claimant = q.value(0).toString();
+        const QStringList parts = claimant.split(QLatin1Char('|'));
+        if (parts.size() != 4 || parts.at(1).isEmpty() ||
+            parts.at(0) + QLatin1Char('|') + parts.at(1) != here || claimant == m_claimant)
+            continue;
+        bool ok = false;
+        const qint64 pid = parts.at(2).toLongLong(&ok);
+        if (ok && pid > 0 && pid != QCoreApplication::applicationPid() &&
+            ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+            dead.append(claimant);
+    }
+    return dead;
+}
+
+std::optional<qint64> StoreWorker::claimClockMs(QString *error) {
+    if (!isPostgres())
+        return nowMs();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT CAST(extract(epoch FROM clock_timestamp()) * 1000 AS "
+                               "BIGINT)")) ||
+        !q.next()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
 }
 
 std::optional<std::optional<MessageRecord>>

@@ -86,7 +86,14 @@ public:
                                           const QString &sid, const QString &twilioStatus,
                                           int errorCode, const QString &errorText, QString *error);
     std::optional<OutboxEntry> outboxEntry(qint64 outboxId, QString *error);
+    // Claims the unfinished entries (pending, submitted) for this process and returns them: on
+    // SQLite all (one process owns the file), on PostgreSQL those unclaimed or whose claim
+    // lapsed, each taken by one process only (FOR UPDATE SKIP LOCKED).
     std::optional<QList<OutboxEntry>> unfinishedOutbox(QString *error);
+    // Extends this process's claims on `ids` (the entries it is working on); how many held.
+    std::optional<int> renewOutboxClaims(const QList<qint64> &ids, QString *error);
+    // Who this store's claims are made as (host, process, a random tag per store).
+    QString claimant() const { return m_claimant; }
     // nullopt: the read failed (error set); an empty inner optional: no such message.
     std::optional<std::optional<MessageRecord>> messageBy(const QString &column,
                                                           const QVariant &value, QString *error);
@@ -131,6 +138,11 @@ private:
     QString m_path;
     std::optional<DatabaseUrl> m_shared;
     QString m_connectionName;
+    QString m_claimant;
+    // Now for claims, UTC ms: PostgreSQL's clock on a shared database (every process compares
+    // leases against one clock), else this machine's.
+    std::optional<qint64> claimClockMs(QString *error);
+    QStringList deadLocalClaimants(QString *error);
     bool m_open = false;
     sqlite3 *m_handle = nullptr;
     QHash<QByteArray, std::shared_ptr<QSqlQuery>> m_queries;

@@ -104,6 +104,9 @@ struct OutboxEntry {
     QString lastError;
     bool existing = false; // createOutbound found this clientRef already
     bool applied = true;   // false: a transition found the entry in another state, changed nothing
+    // With applied false: the state allowed the step but another process holds the entry's
+    // claim (team mode); that process carries it on, this one lets it go.
+    bool claimedElsewhere = false;
     MessageRecord message;
     QString contentSid;
     QString contentVariables;

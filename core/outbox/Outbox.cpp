@@ -33,6 +33,14 @@ Outbox::Outbox(Store *store, TwilioClient *client, QObject *parent)
     });
 }
 
+void Outbox::shareOutbox(int periodMs) {
+    if (!m_claimTimer) {
+        m_claimTimer = new QTimer(this);
+        connect(m_claimTimer, &QTimer::timeout, this, &Outbox::renewClaims);
+    }
+    m_claimTimer->setInterval(periodMs);
+}
+
 void Outbox::setClock(Clock clock) {
     if (!clock)
         clock = [] {
@@ -210,6 +218,8 @@ void Outbox::markSubmittedAndPost(const OutboxEntry &entry, int rateLimitRetries
                                    tr("The message is stored but could not be marked as "
                                       "being sent, so it was not sent yet"),
                                    marked.error, done);
+            if (marked.value.claimedElsewhere) // another process took it over: it sends it
+                return letGo(marked.value, done);
             if (!marked.value.applied) // no longer pending: carry on from where it really is
                 return carryOn(marked.value, done);
             post(marked.value, rateLimitRetries, done);
@@ -265,6 +275,8 @@ void Outbox::post(const OutboxEntry &entry, int rateLimitRetries, Done done) {
                                            tr("The provider asked to slow down and the retry "
                                               "could not be recorded"),
                                            again.error, done);
+                    if (again.value.claimedElsewhere)
+                        return letGo(again.value, done);
                     QTimer::singleShot(1000 << rateLimitRetries, this,
                                        [this, again, rateLimitRetries, done] {
                                            submit(again.value, rateLimitRetries + 1, done);
@@ -317,6 +329,8 @@ void Outbox::resend(const OutboxEntry &entry, Done done) {
                                                          tr("The message could not be queued "
                                                             "again"),
                                                          again.error, done);
+                                  if (again.value.claimedElsewhere)
+                                      return letGo(again.value, done);
                                   if (!again.value.applied)
                                       return carryOn(again.value, done);
                                   submit(again.value, 0, done);
@@ -405,6 +419,51 @@ void Outbox::retryLater(qint64 entryId) {
     });
 }
 
+void Outbox::letGo(const OutboxEntry &entry, Done done) {
+    // This process's claim lapsed (it stalled past Store::OutboxLeaseMs) and another took the
+    // entry over: that one asks the provider and sends; this one must not.
+    qCWarning(lcOutbox) << "outbox entry" << entry.id
+                        << "is carried on by another Switchboard process; left to it";
+    m_owned.remove(entry.id);
+    m_retries.remove(entry.id);
+    SendOutcome outcome;
+    outcome.entry = entry;
+    if (done)
+        done(outcome);
+}
+
+void Outbox::renewClaims() {
+    if (m_owned.isEmpty())
+        return sweep();
+    m_store->renewOutboxClaims(QList<qint64>(m_owned.cbegin(), m_owned.cend()), this,
+                               [this](const StoreResult<int> &renewed) {
+                                   if (!renewed.ok())
+                                       qCWarning(lcOutbox).noquote()
+                                           << "outbox claims not renewed:" << renewed.error;
+                                   sweep();
+                               });
+}
+
+void Outbox::sweep() {
+    // Entries another process left (killed mid-send: its claim lapsed), or made by a console
+    // that went away before sending: claimed here and carried on, a submitted one asked about
+    // at its provider first.
+    m_store->unfinishedOutbox(this, [this](const StoreResult<QList<OutboxEntry>> &result) {
+        if (!result.ok())
+            return;
+        int taken = 0;
+        for (const OutboxEntry &entry : result.value) {
+            if (m_owned.contains(entry.id))
+                continue;
+            m_owned.insert(entry.id);
+            ++taken;
+            carryOn(entry, {});
+        }
+        if (taken > 0)
+            qCInfo(lcOutbox) << "took over" << taken << "unfinished outbox entries";
+    });
+}
+
 void Outbox::finish(const SendOutcome &outcome, const Done &done) {
     if (outcome.settled()) {
         m_owned.remove(outcome.entry.id);
@@ -435,6 +494,9 @@ void Outbox::resume(Receiver receiver,
             if (resumed > 0)
                 qCInfo(lcOutbox) << "resuming" << resumed << "unfinished outbox entries";
             m_ready = true;
+            // Team mode: claims kept alive, and what other processes left taken over.
+            if (m_claimTimer)
+                m_claimTimer->start();
             scheduleNext(); // those whose time passed while we were down go now
             Q_EMIT this->resumed();
             receiver.post([ready, resumed] { ready(resumed, QString()); });

@@ -80,6 +80,10 @@ public:
     // Where send latency (submission to acceptance) and provider errors by code are recorded;
     // set before the outbox runs, must outlive it.
     void setMetrics(Metrics *metrics) { m_metrics = metrics; }
+    // Team mode (many processes on one outbox): this outbox's claims are renewed every
+    // `periodMs` (well within Store::OutboxLeaseMs), and entries whose claims lapsed are taken
+    // over. Before resume().
+    void shareOutbox(int periodMs);
     QString statusCallbackFor(const OutboxEntry &entry) const;
     void setFault(Fault fault) { m_fault = fault; }
     static Fault faultFromName(const QString &name);
@@ -121,6 +125,9 @@ private:
                      Done done);
     void retryLater(qint64 entryId);
     void finish(const SendOutcome &outcome, const Done &done);
+    void letGo(const OutboxEntry &entry, Done done);
+    void renewClaims();
+    void sweep();
     void crashIf(Fault point) const;
     OutboxSender *senderFor(const OutboxEntry &entry) const;
 
@@ -131,7 +138,8 @@ private:
     Clock m_clock;
     Metrics *m_metrics = nullptr;
     QTimer *m_scheduleTimer;
-    qint64 m_nextDueMs = 0; // the earliest scheduled entry's time, UTC ms; 0: none
+    QTimer *m_claimTimer = nullptr; // team mode: renews claims, sweeps for lapsed ones
+    qint64 m_nextDueMs = 0;         // the earliest scheduled entry's time, UTC ms; 0: none
     QString m_publicBase;
     bool m_statusCallbacks = true;
     Fault m_fault = Fault::None;
