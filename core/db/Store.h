@@ -8,8 +8,10 @@
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+
 #include <QSet>
 #include <QThread>
+#include <atomic>
 
 #include <functional>
 #include <optional>
@@ -67,6 +69,9 @@ public:
 
     QString databasePath() const { return m_path; }
     bool isPostgres() const { return m_shared.has_value(); }
+    // False from a lost connection to the shared database until it is back (any thread):
+    // the embedded server answers 503 meanwhile (connectionChanged() says the same, queued).
+    bool isReachable() const { return m_reachable.load(std::memory_order_relaxed); }
     // Where the data is, for logs and the UI: the file, or the server without its password.
     QString location() const { return m_shared ? m_shared->redacted() : m_path; }
 
@@ -159,6 +164,7 @@ Q_SIGNALS:
 
 private:
     friend class StoreWorker;
+    std::atomic<bool> m_reachable{true};
     // Wraps a worker call yielding std::optional<T> into a job that reports after the commit:
     // a failed commit turns even a successful result into an error, since nothing was kept.
     template <typename T, typename Call>

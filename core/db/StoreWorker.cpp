@@ -256,6 +256,7 @@ bool StoreWorker::connectionLost() {
     m_open = false;
     m_reconnectDelayMs = ReconnectFirstMs;
     m_reconnect->start(m_reconnectDelayMs);
+    m_store->m_reachable.store(false, std::memory_order_relaxed);
     Q_EMIT m_store->connectionChanged(false, why);
     return true;
 }
@@ -289,6 +290,7 @@ void StoreWorker::reconnect() {
     }
     m_open = true;
     qCInfo(lcStore).noquote() << "reconnected to" << m_shared->redacted();
+    m_store->m_reachable.store(true, std::memory_order_relaxed);
     Q_EMIT m_store->connectionChanged(true, QString());
     readOthersChanges(); // what the other desks committed meanwhile
 }

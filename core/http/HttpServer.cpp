@@ -3,10 +3,12 @@
 #include "common/Metrics.h"
 
 #include "GuardedConnection.h"
+
 #include "GuardedTcpServer.h"
 #include "RejectionLog.h"
 #include "RequestFramer.h"
 #include "common/Logging.h"
+#include <QCoreApplication>
 
 #include <QHttpServerRequest>
 #include <QMap>
@@ -199,35 +201,44 @@ HttpServer::Reply HttpServer::makeReply(QTcpSocket *socket,
             break;
         }
     }
-    return [guard, sequence, timer, answered, self, method = parsed.method,
-            path = loggedPath(parsed.path), peer = parsed.peer,
-            observed](const HttpResponse &response) {
-        if (*answered)
-            return;
-        *answered = true;
-        if (self && self->m_logRequests) {
-            const QString elapsed =
-                QString::number(timer.nsecsElapsed() / 1e6, 'f', 2) + QStringLiteral(" ms");
-            // Refusals are what a flood produces: summarised, so the log cannot fill the disk.
-            if (response.status >= 400 && response.status < 500)
-                self->m_rejections->note(
-                    QStringLiteral("%1 %2").arg(response.status).arg(self->m_name),
-                    QStringLiteral("%1 %2 from %3 (%4)")
-                        .arg(QString::fromLatin1(method), path, peer.toString(), elapsed));
-            else
-                qCInfo(lcHttp).noquote()
-                    << self->m_name << method << path << response.status << elapsed;
-        }
-        if (guard)
-            guard->complete(sequence, response.serialize());
-        if (observed && self) {
-            const qint64 elapsed = timer.nsecsElapsed();
-            for (const auto &[prefix, observer] : std::as_const(self->m_observers)) {
-                if (observed->path.startsWith(prefix))
-                    observer(*observed, response, elapsed);
+    return
+        [guard, sequence, timer, answered, self, method = parsed.method,
+         path = loggedPath(parsed.path), peer = parsed.peer, observed](const HttpResponse &given) {
+            if (*answered)
+                return;
+            *answered = true;
+            HttpResponse unavailable;
+            if (given.status == 500 && self && self->m_unavailable && self->m_unavailable()) {
+                unavailable = HttpResponse::error(
+                    503, QCoreApplication::translate(
+                             "HttpServer", "The database is unreachable; nothing was stored. Retry "
+                                           "in a few seconds."));
+                unavailable.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("5")));
             }
-        }
-    };
+            const HttpResponse &response = unavailable.status == 503 ? unavailable : given;
+            if (self && self->m_logRequests) {
+                const QString elapsed =
+                    QString::number(timer.nsecsElapsed() / 1e6, 'f', 2) + QStringLiteral(" ms");
+                // Refusals are what a flood produces: summarised, so the log cannot fill the disk.
+                if (response.status >= 400 && response.status < 500)
+                    self->m_rejections->note(
+                        QStringLiteral("%1 %2").arg(response.status).arg(self->m_name),
+                        QStringLiteral("%1 %2 from %3 (%4)")
+                            .arg(QString::fromLatin1(method), path, peer.toString(), elapsed));
+                else
+                    qCInfo(lcHttp).noquote()
+                        << self->m_name << method << path << response.status << elapsed;
+            }
+            if (guard)
+                guard->complete(sequence, response.serialize());
+            if (observed && self) {
+                const qint64 elapsed = timer.nsecsElapsed();
+                for (const auto &[prefix, observer] : std::as_const(self->m_observers)) {
+                    if (observed->path.startsWith(prefix))
+                        observer(*observed, response, elapsed);
+                }
+            }
+        };
 }
 
 void HttpServer::setMaxBodyBytes(const QByteArray &method, const QByteArray &path, qint64 bytes) {

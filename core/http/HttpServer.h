@@ -63,6 +63,12 @@ public:
     // after listenOn(): connections accepted from then on get it.
     void setMaxBodyBytes(const QByteArray &method, const QByteArray &path, qint64 bytes);
     void setLogRequests(bool on) { m_logRequests = on; }
+    // While `unavailable` says so (any thread may ask it), a 500 becomes 503 with Retry-After:
+    // the failure is the database's absence, not the request (Twilio retries either; a client
+    // learns to wait). Team mode: the shared database is unreachable.
+    void setUnavailableWhen(std::function<bool()> unavailable) {
+        m_unavailable = std::move(unavailable);
+    }
     // Paths under `prefix` are logged as the prefix and "…": their rest is a secret (a media
     // share's token grants the file to whoever has it).
     void hidePathsUnder(const QString &prefix) { m_hiddenPrefixes.append(prefix); }
@@ -113,6 +119,7 @@ private:
     QList<QPair<QString, Observer>> m_observers;
     HttpLimits m_limits;
     RejectionLog *m_rejections;
+    std::function<bool()> m_unavailable;
     bool m_logRequests = true;
     QStringList m_hiddenPrefixes;
     QString m_error;

@@ -327,6 +327,7 @@ void SwitchboardService::startServer() {
     // guard for /twilio/, the API's token check), then each channel's routes.
     m_server = new HttpServer(QStringLiteral("http"));
     m_server->setMetrics(&m_metrics);
+    m_server->setUnavailableWhen([store = m_store] { return !store->isReachable(); });
     m_webhookGuard = new TwilioWebhookGuard(m_server, m_server);
     m_webhookGuard->setAuthToken(m_config.authToken.toUtf8());
     LocalApiSettings api{m_config.apiToken,

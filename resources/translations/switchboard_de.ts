@@ -448,6 +448,13 @@
     </message>
 </context>
 <context>
+    <name>HttpServer</name>
+    <message>
+        <source>The database is unreachable; nothing was stored. Retry in a few seconds.</source>
+        <translation>Die Datenbank ist nicht erreichbar; nichts wurde gespeichert. Versuchen Sie es in einigen Sekunden erneut.</translation>
+    </message>
+</context>
+<context>
     <name>IvrMenu</name>
     <message>
         <source>Goodbye.</source>

@@ -1,12 +1,18 @@
+#include "Await.h"
 #include "PgTestServer.h"
+#include "ServiceFixture.h"
 #include "TestSupport.h"
 #include "common/Logging.h"
 #include "config/DatabaseUrl.h"
 #include "db/PgConnection.h"
+#include "db/Store.h"
+#include "http/FormEncoding.h"
+#include "providers/twilio/SignatureValidator.h"
 
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUrlQuery>
@@ -15,7 +21,9 @@
 #include <csignal>
 
 using sb::DatabaseUrl;
+using sb::FormFields;
 using sb::PgConnection;
+using sb::SignatureValidator;
 
 // A real PostgreSQL 15 (the `postgres` CTest fixture): TLS as a team sets it, the errors an
 // agent sees when it goes wrong, and the password nowhere in them, with every debug category
@@ -30,6 +38,7 @@ private Q_SLOTS:
     void failsClearly_data();
     void failsClearly();
     void headlessServesFromTheSharedDatabase();
+    void webhooksGet503WhileTheDatabaseIsDown();
 
 private:
     static QString withQuery(QString url, const QList<QPair<QString, QString>> &items);
@@ -221,6 +230,73 @@ void TestPgConnection::headlessServesFromTheSharedDatabase() {
              qPrintable(output));
     QVERIFY2(!output.contains(m_password), "the output holds the password");
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("data/switchboard.sqlite"))));
+}
+
+// The database gone (connections refused, the receiver's cut): a webhook is answered 503 with
+// Retry-After, nothing stored and nothing claimed; once the database is back the retry is
+// stored and answered 200.
+void TestPgConnection::webhooksGet503WhileTheDatabaseIsDown() {
+    QTemporaryDir dir;
+    QString error;
+    const QString url = sbtest::PgTestServer::createDatabase(QStringLiteral("down"), &error);
+    QVERIFY2(!url.isEmpty(), qPrintable(error));
+    const QString name = QUrl(url).path().mid(1);
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), url);
+    auto service = sbtest::startService(dir.path(), QStringLiteral("down-token"), env, {}, &error);
+    QVERIFY2(service, qPrintable(error));
+    const auto admin = [&](const QString &sql) {
+        // From the fixture's own database: the receiver's is the one going away.
+        QString why;
+        bool ok = false;
+        {
+            QSqlDatabase db =
+                PgConnection::open(*DatabaseUrl::parse(sbtest::PgTestServer::url(), &why),
+                                   QStringLiteral("admin"), &why);
+            QSqlQuery q(db);
+            ok = db.isOpen() && q.exec(sql);
+            if (!ok)
+                qWarning() << sql << why << q.lastError().text();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("admin"));
+        return ok;
+    };
+    const FormFields inbound{{QStringLiteral("MessageSid"), QStringLiteral("SMdown1")},
+                             {QStringLiteral("AccountSid"), service->config().accountSid},
+                             {QStringLiteral("From"), QStringLiteral("+14155550111")},
+                             {QStringLiteral("To"), service->config().phoneNumber},
+                             {QStringLiteral("Body"), QStringLiteral("are you there?")}};
+    const auto post = [&] {
+        const QString path = QStringLiteral("/twilio/incoming-sms");
+        const QString signedUrl = service->publicUrl().toString() + path;
+        return sbtest::Http().postForm(
+            QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(service->port()).arg(path)), inbound,
+            {{"X-Twilio-Signature",
+              SignatureValidator::sign(service->config().authToken.toUtf8(), signedUrl, inbound)}});
+    };
+    QVERIFY(admin(QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false").arg(name)));
+    QVERIFY(admin(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                                 "datname = '%1'")
+                      .arg(name)));
+    sbtest::Reply refused = post();
+    if (refused.status == 500) // the cut found by this very request: the next one knows
+        refused = post();
+    QCOMPARE(refused.status, 503);
+    QVERIFY2(refused.body.contains("unreachable"), refused.body.constData());
+    bool retryAfter = false;
+    for (const auto &[header, value] : refused.headers)
+        retryAfter |= header.compare("Retry-After", Qt::CaseInsensitive) == 0 && value == "5";
+    QVERIFY(retryAfter);
+    QVERIFY(!service->store()->isReachable());
+
+    QVERIFY(admin(QStringLiteral("ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true").arg(name)));
+    QTRY_VERIFY_WITH_TIMEOUT(service->store()->isReachable(), 15000);
+    QCOMPARE(post().status, 200); // Twilio's retry
+    QObject ctx;
+    const auto stored = sbtest::await<sb::StoreResult<std::optional<sb::MessageRecord>>>(
+        [&](auto done) { service->store()->messageBySid(QStringLiteral("SMdown1"), &ctx, done); });
+    QVERIFY(stored && stored->ok() && stored->value);
+    QCOMPARE(stored->value->body, QStringLiteral("are you there?"));
 }
 
 QTEST_GUILESS_MAIN(TestPgConnection)
