@@ -444,6 +444,18 @@ void Outbox::renewClaims() {
                                });
 }
 
+int Outbox::carryOnUnowned(const QList<OutboxEntry> &entries) {
+    int taken = 0;
+    for (const OutboxEntry &entry : entries) {
+        if (m_owned.contains(entry.id))
+            continue;
+        m_owned.insert(entry.id);
+        ++taken;
+        carryOn(entry, {});
+    }
+    return taken;
+}
+
 void Outbox::sweep() {
     // Entries another process left (killed mid-send: its claim lapsed), or made by a console
     // that went away before sending: claimed here and carried on, a submitted one asked about
@@ -451,15 +463,7 @@ void Outbox::sweep() {
     m_store->unfinishedOutbox(this, [this](const StoreResult<QList<OutboxEntry>> &result) {
         if (!result.ok())
             return;
-        int taken = 0;
-        for (const OutboxEntry &entry : result.value) {
-            if (m_owned.contains(entry.id))
-                continue;
-            m_owned.insert(entry.id);
-            ++taken;
-            carryOn(entry, {});
-        }
-        if (taken > 0)
+        if (const int taken = carryOnUnowned(result.value); taken > 0)
             qCInfo(lcOutbox) << "took over" << taken << "unfinished outbox entries";
     });
 }
@@ -483,14 +487,7 @@ void Outbox::resume(Receiver receiver,
                 receiver.post([ready, error = result.error] { ready(-1, error); });
                 return;
             }
-            int resumed = 0;
-            for (const OutboxEntry &entry : result.value) {
-                if (m_owned.contains(entry.id))
-                    continue;
-                m_owned.insert(entry.id);
-                ++resumed;
-                carryOn(entry, {});
-            }
+            const int resumed = carryOnUnowned(result.value);
             if (resumed > 0)
                 qCInfo(lcOutbox) << "resuming" << resumed << "unfinished outbox entries";
             m_ready = true;

@@ -128,6 +128,8 @@ private:
     void letGo(const OutboxEntry &entry, Done done);
     void renewClaims();
     void sweep();
+    // Claimed entries no path here works on yet, carried on; how many.
+    int carryOnUnowned(const QList<OutboxEntry> &entries);
     void crashIf(Fault point) const;
     OutboxSender *senderFor(const OutboxEntry &entry) const;
 
