@@ -5,10 +5,27 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <dlfcn.h>
+
 namespace sb {
 
 namespace {
 const QString Driver = QStringLiteral("QPSQL");
+}
+
+void PgConnection::endThread() {
+    // libpq brought OpenSSL in through Qt's driver plugin, privately, so it is looked up in
+    // the library already loaded rather than linked: nothing is loaded here.
+    for (const char *soname : {"libcrypto.so.3", "libcrypto.so.1.1"}) {
+        void *crypto = ::dlopen(soname, RTLD_LAZY | RTLD_NOLOAD);
+        if (!crypto)
+            continue;
+        using ThreadStop = void (*)();
+        if (auto stop = reinterpret_cast<ThreadStop>(::dlsym(crypto, "OPENSSL_thread_stop")))
+            stop();
+        ::dlclose(crypto);
+        return;
+    }
 }
 
 bool PgConnection::driverAvailable() {

@@ -177,6 +177,8 @@ StoreWorker::~StoreWorker() {
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (isPostgres())
+        PgConnection::endThread();
 }
 
 bool StoreWorker::open(QString *error) {

@@ -9,6 +9,7 @@
 #include "runtime/SwitchboardService.h"
 
 #include <QCoreApplication>
+#include <QHostInfo>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -28,13 +29,16 @@ struct Running {
 
 // Made on first use; stopped at exit before Qt's own statics go (an atexit handler registered
 // after they were made runs before they are destroyed), so no thread of the service outlives
-// what it uses.
+// what it uses. Statics Qt makes lazily later would go first, so the ones the service's
+// threads touch while stopping are made here: the host-lookup manager, which a callback to a
+// named host leaves busy and stopping aborts.
 Running &running() {
     static Running *r = [] {
         static int argc = 1;
         static char name[] = "fuzz";
         static char *argv[] = {name, nullptr};
         new QCoreApplication(argc, argv);
+        QHostInfo::abortHostLookup(-1); // makes the lookup manager; aborts nothing
         auto *state = new Running;
         QString error;
         state->service = sbtest::startService(state->dir.path(), QString::fromLatin1(ApiToken),
