@@ -67,12 +67,33 @@ void ConnectionStatus::polled(const QDateTime &at, int nextMs) {
     refreshWebhookText();
 }
 
+void ConnectionStatus::setTeamConsole(bool teamConsole) {
+    m_teamConsole = teamConsole;
+    refreshWebhookText();
+}
+
+void ConnectionStatus::setDatabase(bool reachable, const QString &reason) {
+    m_databaseDown = !reachable;
+    m_databaseWhy = reason;
+    refreshWebhookText();
+}
+
 void ConnectionStatus::refreshWebhookText() {
     // Polling, nothing comes to the server but the local API's callers.
-    m_server->setText(m_listening.isEmpty() ? QString()
+    m_server->setText(m_teamConsole ? tr("Team console · receivers at %1").arg(m_publicUrl)
+                      : m_listening.isEmpty() ? QString()
                       : m_polling
                           ? tr("Local API on %1").arg(m_listening)
                           : tr("Webhooks on %1 · public URL %2").arg(m_listening, m_publicUrl));
+    if (m_databaseDown) {
+        const QString text = tr("⚠ The team's database cannot be reached: nothing new arrives "
+                                "or is sent until it is back");
+        SchemeColors::setTone(m_webhooks, Tone::Error);
+        m_webhooks->setText(text);
+        m_webhooks->setToolTip(m_databaseWhy);
+        m_webhooks->setAccessibleDescription(m_databaseWhy);
+        return;
+    }
     QString text;
     bool warning = true;
     if (m_polling) {
@@ -88,7 +109,11 @@ void ConnectionStatus::refreshWebhookText() {
         m_webhooks->setAccessibleDescription(m_pollingWhy);
         return;
     }
-    if (!m_sandbox && !m_publicUrlConfigured) {
+    if (m_teamConsole) {
+        warning = !m_reachable;
+        text = m_reachable ? tr("webhooks go to the team's receivers")
+                           : tr("⚠ the team's receivers do not answer at the public URL");
+    } else if (!m_sandbox && !m_publicUrlConfigured) {
         text = tr("⚠ Twilio cannot reach this computer: set the public URL in File ▸ Settings");
     } else if (!m_sandbox && !m_reachable) {
         text = tr("⚠ the public URL does not reach this server");

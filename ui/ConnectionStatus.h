@@ -24,6 +24,12 @@ public:
     // the label says so, the tooltip why.
     void setPolling(bool polling, const QString &why);
     void polled(const QDateTime &at, int nextMs);
+    // A team's console (SWITCHBOARD_ROLE=console): it binds no port, the team's receivers at
+    // the public URL take the webhooks.
+    void setTeamConsole(bool teamConsole);
+    // The team's shared database lost (Store::connectionChanged): shown before anything else,
+    // since nothing new arrives meanwhile; `reason` in the tooltip.
+    void setDatabase(bool reachable, const QString &reason);
 
     QLabel *modeLabel() const { return m_mode; }
     QLabel *webhookLabel() const { return m_webhooks; }
@@ -45,6 +51,9 @@ private:
     bool m_sandbox = true;
     bool m_publicUrlConfigured = false;
     bool m_reachable = true;
+    bool m_teamConsole = false;
+    bool m_databaseDown = false;
+    QString m_databaseWhy;
 };
 
 } // namespace sb

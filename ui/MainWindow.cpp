@@ -487,6 +487,8 @@ void MainWindow::start() {
     connect(m_service->store(), &Store::webhooksCommitted, m_status,
             &ConnectionStatus::webhookArrived);
     connect(m_service->store(), &Store::messagesArrived, this, &MainWindow::notifyInbound);
+    connect(m_service->store(), &Store::connectionChanged, m_status,
+            &ConnectionStatus::setDatabase);
     connect(m_service.get(), &SwitchboardService::polled, m_status,
             [status = m_status](const QDateTime &at, int, int, int, int nextMs) {
                 status->polled(at, nextMs);
@@ -614,8 +616,10 @@ void MainWindow::onStarted() {
     buildTabs();
     m_status->setMode(c.sandbox, QString());
     m_status->setPolling(m_service->receiveMode().polling(), m_service->receiveMode().reason);
+    m_status->setTeamConsole(!c.bindsPort());
     m_status->setServer(
-        QStringLiteral("%1:%2").arg(c.bindAddress.toString()).arg(m_service->port()),
+        c.bindsPort() ? QStringLiteral("%1:%2").arg(c.bindAddress.toString()).arg(m_service->port())
+                      : QString(),
         m_service->publicUrl().toString(), !c.publicUrl.isEmpty());
     m_banner->setVisible(c.sandbox);
     QStringList simulated;

@@ -116,6 +116,13 @@ int runHeadless(int argc, char *argv[]) {
         std::fprintf(stderr, "switchboard: configuration error: %s\n", qPrintable(error));
         return 2;
     }
+    if (!config->bindsPort()) {
+        // Without a window and without a port it would do nothing anyone could see.
+        std::fprintf(stderr, "switchboard: configuration error: --headless runs a receiver, "
+                             "which takes webhooks on its port; SWITCHBOARD_ROLE=console is for "
+                             "the console (leave it unset or set it to all here)\n");
+        return 2;
+    }
     sb::SwitchboardService service(*config, sb::builtInChannels());
     QObject::connect(&service, &sb::SwitchboardService::failed, &app, [](const QString &reason) {
         std::fprintf(stderr, "switchboard: %s\n", qPrintable(reason));

@@ -201,7 +201,7 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         c.sendgridWebhookMaxAgeS = get(setting::SendGridWebhookMaxAgeS).toLongLong();
     for (const QString &name :
          {setting::InspectorMaxMb, setting::InspectorDays, setting::ReconcileAfterS,
-          setting::SandboxDropCallbacks, setting::Receive}) {
+          setting::SandboxDropCallbacks, setting::Receive, setting::Role}) {
         const QString problem = problemWith(name, get(name));
         if (!problem.isEmpty()) {
             *error = problem;
@@ -251,12 +251,36 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         addLogCredentials(c.sharedDatabase->user, c.sharedDatabase->password);
         addLogSecret(QString::fromLatin1(QUrl::toPercentEncoding(c.sharedDatabase->password)));
     }
+    if (get(setting::Role).trimmed().toLower() == QLatin1String("console")) {
+        c.role = Config::Role::Console;
+        if (const QString problem = consoleRoleProblem(c); !problem.isEmpty()) {
+            *error = problem;
+            return std::nullopt;
+        }
+    }
 
     c.apiToken = get(setting::ApiToken);
     if (c.apiToken.isEmpty() && !resolveApiToken(&c, error))
         return std::nullopt;
     addLogSecret(c.apiToken);
     return c;
+}
+
+QString ConfigLoader::consoleRoleProblem(const Config &c) {
+    // A console without a port hears of Twilio only through what the receivers store.
+    if (!c.sharedDatabase)
+        return QStringLiteral("SWITCHBOARD_ROLE=console needs SWITCHBOARD_DATABASE_URL: a console "
+                              "that binds no port sees what the team's receivers store in the "
+                              "shared database.");
+    if (c.sandbox)
+        return QStringLiteral("SWITCHBOARD_ROLE=console needs the team's Twilio account "
+                              "(TWILIO_ACCOUNT_SID): a sandbox of its own could not reach the "
+                              "team's receivers.");
+    if (c.publicUrl.isEmpty())
+        return QStringLiteral("SWITCHBOARD_ROLE=console needs SWITCHBOARD_PUBLIC_URL, the team's "
+                              "receivers' public URL: Twilio posts this console's status "
+                              "callbacks there.");
+    return {};
 }
 
 QString ConfigLoader::problemWith(const QString &name, const QString &raw) {
@@ -322,6 +346,9 @@ QString ConfigLoader::problemWith(const QString &name, const QString &raw) {
             return QStringLiteral("%1: '%2' is not a number of requests a second (0: no limit)")
                 .arg(name, value);
     }
+    if (name == setting::Role && value.toLower() != QLatin1String("all") &&
+        value.toLower() != QLatin1String("console"))
+        return QStringLiteral("%1: '%2' is not all or console").arg(name, value);
     if (name == setting::Receive && value.toLower() != QLatin1String("auto") &&
         value.toLower() != QLatin1String("webhooks") && value.toLower() != QLatin1String("polling"))
         return QStringLiteral("%1: '%2' is not auto, webhooks or polling").arg(name, value);

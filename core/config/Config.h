@@ -75,6 +75,12 @@ struct Config {
     // Team mode (SWITCHBOARD_DATABASE_URL): the shared PostgreSQL; none: SQLite at
     // databasePath().
     std::optional<DatabaseUrl> sharedDatabase;
+    // SWITCHBOARD_ROLE: All takes webhooks and serves the local API on its port; a team's
+    // Console binds no port and works through the shared database, its status callbacks going
+    // to the team's receivers at the public URL.
+    enum class Role { All, Console };
+    Role role = Role::All;
+    bool bindsPort() const { return role == Role::All; }
 
     QString databasePath() const { return dataDir + QStringLiteral("/switchboard.sqlite"); }
     // The base URL Twilio reaches us at; signatures are checked against it.
@@ -103,6 +109,7 @@ public:
 
 private:
     static bool resolveApiToken(Config *config, QString *error);
+    static QString consoleRoleProblem(const Config &c);
 };
 
 } // namespace sb

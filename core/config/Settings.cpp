@@ -33,6 +33,7 @@ const QList<SettingSpec> &Settings::all() {
         {DataDir, false, true, QT_TRANSLATE_NOOP("Settings", "Data folder")},
         {ApiToken, true, false, nullptr},
         {DatabaseUrl, true, false, nullptr},
+        {Role, false, false, nullptr},
         {Bind, false, false, nullptr},
         {TwilioApiBaseUrl, false, false, nullptr},
         {TwilioContentBaseUrl, false, false, nullptr},

@@ -55,6 +55,10 @@ inline const QString LogFiles = QStringLiteral("SWITCHBOARD_LOG_FILES");
 // Team mode: the PostgreSQL every console and receiver of the team shares
 // (postgresql://user:password@host:port/dbname?sslmode=…); empty: SQLite in the data folder.
 inline const QString DatabaseUrl = QStringLiteral("SWITCHBOARD_DATABASE_URL");
+// Team mode: "console" for a console that binds no port (it reads and sends through the shared
+// database, and Twilio's webhooks go to the team's receivers at SWITCHBOARD_PUBLIC_URL); "all"
+// (the default) takes webhooks and serves the local API itself.
+inline const QString Role = QStringLiteral("SWITCHBOARD_ROLE");
 } // namespace setting
 
 struct SettingSpec {

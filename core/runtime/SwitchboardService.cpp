@@ -386,6 +386,14 @@ void SwitchboardService::startServer() {
         channel->addRoutes(context);
     m_server->moveToThread(&m_serverThread);
     m_serverThread.start();
+    if (!m_config.bindsPort()) {
+        // A team's console: the receivers take the webhooks, and what they store reaches
+        // this console through the shared database's change feed.
+        qCInfo(lcService).noquote() << "team console: no port bound; webhooks go to the team's "
+                                       "receivers at"
+                                    << m_config.publicUrlText;
+        return resumeOutbox();
+    }
 
     // Bound but paused: the port number is known, nothing is served yet.
     QMetaObject::invokeMethod(m_server, [me = Receiver(this), this, server = m_server,
@@ -453,18 +461,22 @@ void SwitchboardService::resumeOutbox() {
 }
 
 void SwitchboardService::openPort() {
+    if (!m_config.bindsPort())
+        return beginWork();
     QMetaObject::invokeMethod(m_server, [me = Receiver(this), this, server = m_server] {
         server->resumeAccepting();
-        me.post([this] {
-            // Once webhooks are taken: what the sweep stores and what they bring meet in the
-            // store, which keeps each message and status once.
-            if (m_reconciler && m_config.reconcileAfterS > 0)
-                QMetaObject::invokeMethod(m_reconciler, &StatusReconciler::start);
-            if (m_poller && m_receiveMode.polling())
-                QMetaObject::invokeMethod(m_poller, &MessagePoller::start);
-            Q_EMIT started();
-        });
+        me.post([this] { beginWork(); });
     });
+}
+
+void SwitchboardService::beginWork() {
+    // Once webhooks are taken: what the sweep stores and what they bring meet in the store,
+    // which keeps each message and status once.
+    if (m_reconciler && m_config.reconcileAfterS > 0)
+        QMetaObject::invokeMethod(m_reconciler, &StatusReconciler::start);
+    if (m_poller && m_receiveMode.polling())
+        QMetaObject::invokeMethod(m_poller, &MessagePoller::start);
+    Q_EMIT started();
 }
 
 void SwitchboardService::reconcileNow() {

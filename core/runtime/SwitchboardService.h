@@ -94,6 +94,7 @@ public:
     const ChannelList &channels() const { return m_channels; }
     // What GET /metrics renders; record into it from any thread. Lives as long as the service.
     Metrics *metrics() { return &m_metrics; }
+    // The port the server listens on; 0 for a team's console, which binds none.
     quint16 port() const { return m_port; }
     // Every route the embedded server answers, "METHOD" and pattern; fixed once started.
     QList<QPair<QByteArray, QString>> routes() const;
@@ -140,6 +141,7 @@ private:
     void startServer();
     void resumeOutbox();
     void openPort();
+    void beginWork();
     void fail(const QString &reason);
 
     void openLogFile();

@@ -2563,6 +2563,22 @@
         <source>no webhooks yet</source>
         <translation>noch keine Webhooks</translation>
     </message>
+    <message>
+        <source>Team console · receivers at %1</source>
+        <translation>Team-Konsole · Empfänger unter %1</translation>
+    </message>
+    <message>
+        <source>⚠ The team&apos;s database cannot be reached: nothing new arrives or is sent until it is back</source>
+        <translation>⚠ Die Datenbank des Teams ist nicht erreichbar: Bis sie zurück ist, kommt nichts Neues an und nichts wird gesendet</translation>
+    </message>
+    <message>
+        <source>webhooks go to the team&apos;s receivers</source>
+        <translation>Webhooks gehen an die Empfänger des Teams</translation>
+    </message>
+    <message>
+        <source>⚠ the team&apos;s receivers do not answer at the public URL</source>
+        <translation>⚠ Die Empfänger des Teams antworten nicht unter der öffentlichen URL</translation>
+    </message>
 </context>
 <context>
     <name>sb::ContactApi</name>

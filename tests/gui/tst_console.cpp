@@ -5,6 +5,7 @@
 #include "common/ConversationView.h"
 #include "common/MessageFilterProxy.h"
 #include "common/MessageTableModel.h"
+#include "db/Store.h"
 #include "runtime/BuiltInChannels.h"
 #include "runtime/SwitchboardService.h"
 #include "settings/SecretStore.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void counterShowsSegmentsAndEncoding();
     void incomingSmsAppearsAndOpensAConversation();
     void detailsShowTheStatusTimeline();
+    void aLostDatabaseShowsInTheStatusBar();
     void screenshots();
     void savingSettingsReconnects();
 
@@ -127,6 +129,21 @@ void TestConsole::shellShowsModeAndTabs() {
     QVERIFY(m_window->banner()->isVisible());
     QVERIFY(m_window->banner()->text().contains(QStringLiteral("Sandbox mode")));
     QVERIFY(m_window->connectionStatus()->modeLabel()->text().contains(QStringLiteral("Sandbox")));
+}
+
+// Team mode's store says when the shared database is lost (Store::connectionChanged); the
+// status bar says so before anything else, with the reason for the screen reader too.
+void TestConsole::aLostDatabaseShowsInTheStatusBar() {
+    QLabel *webhooks = m_window->connectionStatus()->webhookLabel();
+    const QString before = webhooks->text();
+    Store *store = m_window->service()->store();
+    Q_EMIT store->connectionChanged(false, QStringLiteral("server closed the connection"));
+    QVERIFY2(webhooks->text().contains(QStringLiteral("database cannot be reached")),
+             qPrintable(webhooks->text()));
+    QCOMPARE(webhooks->toolTip(), QStringLiteral("server closed the connection"));
+    QCOMPARE(webhooks->accessibleDescription(), QStringLiteral("server closed the connection"));
+    Q_EMIT store->connectionChanged(true, QString());
+    QCOMPARE(webhooks->text(), before);
 }
 
 void TestConsole::sendingShowsTheRowGoToDelivered() {

@@ -88,18 +88,7 @@ SendOutcome TestOutbox::send(const QString &body, const QString &to) {
 }
 
 QHash<QString, int> TestOutbox::sandboxCopies() {
-    const QByteArray basic =
-        "Basic " +
-        (m_sandbox->accountSid() + QLatin1Char(':') + m_sandbox->authToken()).toUtf8().toBase64();
-    const sbtest::Reply r =
-        m_http.get(QUrl(m_sandboxUrl.toString() +
-                        QStringLiteral("/2010-04-01/Accounts/%1/Messages.json?PageSize=1000")
-                            .arg(m_sandbox->accountSid())),
-                   {{"Authorization", basic}});
-    QHash<QString, int> copies;
-    for (const QJsonValue v : r.json().value(QLatin1String("messages")).toArray())
-        ++copies[v.toObject().value(QLatin1String("body")).toString()];
-    return copies;
+    return sbtest::sandboxCopies(m_http, *m_sandbox, m_sandboxUrl);
 }
 
 OutboxEntry TestOutbox::createLeftover(const QString &body, bool submitted) {

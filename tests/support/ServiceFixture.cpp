@@ -17,7 +17,8 @@ startService(const QString &dataDir, const QString &apiToken, const QProcessEnvi
     QString &why = error ? *error : ignored;
     QProcessEnvironment env = extra;
     env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), dataDir);
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
+    if (!env.contains(QStringLiteral("SWITCHBOARD_PORT")))
+        env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
     env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), apiToken);
     // A PostgreSQL run: the folder's own database (PgTestServer::databaseForDataDir()).
     if (!env.contains(QStringLiteral("SWITCHBOARD_DATABASE_URL"))) {

@@ -12,7 +12,9 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QStandardPaths>
@@ -25,8 +27,8 @@
 
 namespace sbtest {
 
-void addChannels(sb::Sandbox &sandbox) {
-    sb::SandboxContext context(sandbox, QString());
+void addChannels(sb::Sandbox &sandbox, const QString &consoleBase) {
+    sb::SandboxContext context(sandbox, consoleBase);
     for (const auto &channel : sb::builtInChannels())
         channel->addToSandbox(context);
 }
@@ -153,6 +155,22 @@ Reply Http::request(const QByteArray &verb, const QUrl &url, const QByteArray &b
     out.headers = reply->rawHeaderPairs();
     reply->deleteLater();
     return out;
+}
+
+QByteArray sandboxBasicAuth(const sb::Sandbox &sandbox) {
+    return "Basic " +
+           (sandbox.accountSid() + QLatin1Char(':') + sandbox.authToken()).toUtf8().toBase64();
+}
+
+QHash<QString, int> sandboxCopies(Http &http, const sb::Sandbox &sandbox, const QUrl &base) {
+    const Reply r = http.get(
+        QUrl(base.toString() + QStringLiteral("/2010-04-01/Accounts/%1/Messages.json?PageSize=1000")
+                                   .arg(sandbox.accountSid())),
+        {{"Authorization", sandboxBasicAuth(sandbox)}});
+    QHash<QString, int> copies;
+    for (const QJsonValue v : r.json().value(QLatin1String("messages")).toArray())
+        ++copies[v.toObject().value(QLatin1String("body")).toString()];
+    return copies;
 }
 
 Reply Http::postForm(const QUrl &url, const sb::FormFields &fields,

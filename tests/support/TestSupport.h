@@ -3,6 +3,7 @@
 #include "http/FormEncoding.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
@@ -19,8 +20,8 @@ class Sandbox;
 namespace sbtest {
 
 // Plugs every built-in channel's part into a sandbox a test made itself (the service does
-// this for its own sandbox).
-void addChannels(sb::Sandbox &sandbox);
+// this for its own sandbox); inbound messages go to `consoleBase`'s webhooks when given.
+void addChannels(sb::Sandbox &sandbox, const QString &consoleBase = QString());
 
 // ../shared beside the checkout (or $SWITCHBOARD_SHARED_DIR); empty when absent, and the
 // tests that need it skip with a message saying so.
@@ -87,6 +88,11 @@ public:
 private:
     QNetworkAccessManager m_nam;
 };
+
+// The sandbox account's HTTP Basic credentials, as a header value.
+QByteArray sandboxBasicAuth(const sb::Sandbox &sandbox);
+// How many messages the sandbox at `base` holds per body: what was really sent, once or not.
+QHash<QString, int> sandboxCopies(Http &http, const sb::Sandbox &sandbox, const QUrl &base);
 
 // Sends raw bytes on a TCP connection and collects what comes back until the server closes or
 // the timeout passes; for the cases a well-behaved client library cannot produce.

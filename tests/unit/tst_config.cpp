@@ -24,6 +24,8 @@ private Q_SLOTS:
     void errorsNeverContainSecrets();
     void sendGridWebhookSettings();
     void generatedApiTokenIsPrivateAndStable();
+    void consoleRoleNeedsTheTeam_data();
+    void consoleRoleNeedsTheTeam();
 
 private:
     QProcessEnvironment baseEnv() const;
@@ -209,6 +211,58 @@ void TestConfig::generatedApiTokenIsPrivateAndStable() {
 
 // --env-file (the systemd unit's settings): it holds the auth token, so a file others can
 // open is refused with the command that fixes it.
+void TestConfig::consoleRoleNeedsTheTeam_data() {
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<bool>("database");
+    QTest::addColumn<bool>("account");
+    QTest::addColumn<bool>("publicUrl");
+    QTest::addColumn<QString>("error"); // empty: accepted
+    QTest::newRow("console with all it needs") << "console" << true << true << true << "";
+    QTest::newRow("Console, any case") << "Console" << true << true << true << "";
+    QTest::newRow("all, the default, needs none of it") << "all" << false << false << false << "";
+    QTest::newRow("console without the shared database")
+        << "console" << false << true << true
+        << "SWITCHBOARD_ROLE=console needs SWITCHBOARD_DATABASE_URL: a console that binds no "
+           "port sees what the team's receivers store in the shared database.";
+    QTest::newRow("console on the built-in sandbox")
+        << "console" << true << false << true
+        << "SWITCHBOARD_ROLE=console needs the team's Twilio account (TWILIO_ACCOUNT_SID): a "
+           "sandbox of its own could not reach the team's receivers.";
+    QTest::newRow("console without the receivers' URL")
+        << "console" << true << true << false
+        << "SWITCHBOARD_ROLE=console needs SWITCHBOARD_PUBLIC_URL, the team's receivers' public "
+           "URL: Twilio posts this console's status callbacks there.";
+    QTest::newRow("not a role") << "receiver" << true << true << true
+                                << "SWITCHBOARD_ROLE: 'receiver' is not all or console";
+}
+
+void TestConfig::consoleRoleNeedsTheTeam() {
+    QFETCH(QString, role);
+    QFETCH(bool, database);
+    QFETCH(bool, account);
+    QFETCH(bool, publicUrl);
+    QFETCH(QString, error);
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("SWITCHBOARD_ROLE"), role);
+    if (database)
+        env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"),
+                   QStringLiteral("postgresql://agent:s3cret-pw@db.example.com/team"));
+    if (account) {
+        env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"),
+                   QStringLiteral("AC0123456789abcdef0123456789abcdef"));
+        env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), QStringLiteral("token"));
+    }
+    if (publicUrl)
+        env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"),
+                   QStringLiteral("https://receivers.example.com"));
+    QString problem;
+    const auto c = ConfigLoader::load(env, m_dir->filePath(QStringLiteral("none.env")), &problem);
+    QCOMPARE(problem, error);
+    QCOMPARE(bool(c), error.isEmpty());
+    if (c)
+        QCOMPARE(c->bindsPort(), role.toLower() != QLatin1String("console"));
+}
+
 void TestConfig::envFileMustBeTheOwnersAlone_data() {
     QTest::addColumn<int>("mode"); // -1: no file; -2: a folder
     QTest::addColumn<QString>("problem");

@@ -1,0 +1,192 @@
+#include "PgTestServer.h"
+#include "ServiceFixture.h"
+#include "TestSupport.h"
+#include "db/Store.h"
+#include "messaging/Records.h"
+#include "outbox/Outbox.h"
+#include "runtime/SwitchboardService.h"
+#include "sandbox/Sandbox.h"
+#include "sms/SmsRoutes.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <optional>
+
+using namespace sb;
+
+// A team's console (SWITCHBOARD_ROLE=console) binds no port: a receiver (switchboard
+// --headless, another process) takes Twilio's webhooks at the team's public URL, and what it
+// commits reaches the console through the shared PostgreSQL's change feed. One Twilio for
+// both: the sandbox, in this process, posting every webhook to the receiver.
+class TestTeamConsole : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void aConsoleWithoutAPortSendsAndSeesWhatTheReceiverStores();
+    void headlessRefusesTheConsoleRole();
+
+private:
+    QProcessEnvironment teamEnv() const;
+    QString receiverBase() const {
+        return QStringLiteral("http://127.0.0.1:%1").arg(m_receiverPort);
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Sandbox> m_twilio;
+    QString m_twilioBase;
+    QString m_databaseUrl;
+    quint16 m_receiverPort = 0;
+};
+
+void TestTeamConsole::initTestCase() {
+    SB_REQUIRE_POSTGRES();
+}
+
+void TestTeamConsole::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    QString error;
+    m_databaseUrl = sbtest::PgTestServer::createDatabase(QStringLiteral("team"), &error);
+    QVERIFY2(!m_databaseUrl.isEmpty(), qPrintable(error));
+    m_receiverPort = sbtest::freePort();
+    SandboxOptions options;
+    options.statusDelayMs = 50;
+    m_twilio = std::make_unique<Sandbox>(options);
+    sbtest::addChannels(*m_twilio, receiverBase());
+    const quint16 port = m_twilio->listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port);
+    m_twilioBase = QStringLiteral("http://127.0.0.1:%1").arg(port);
+}
+
+void TestTeamConsole::cleanup() {
+    m_twilio.reset();
+    m_dir.reset();
+}
+
+QProcessEnvironment TestTeamConsole::teamEnv() const {
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), m_databaseUrl);
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), m_twilio->accountSid());
+    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), m_twilio->authToken());
+    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
+    env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_twilioBase);
+    env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), receiverBase());
+    return env;
+}
+
+void TestTeamConsole::aConsoleWithoutAPortSendsAndSeesWhatTheReceiverStores() {
+    const QProcessEnvironment team = teamEnv();
+    QProcessEnvironment receiverEnv = sbtest::childEnv(
+        m_dir->filePath(QStringLiteral("receiver")), m_receiverPort, QStringLiteral("team-token"));
+    for (const QString &key : team.keys())
+        receiverEnv.insert(key, team.value(key));
+    sbtest::Child receiver;
+    QVERIFY(receiver.start(sbtest::binDir() + QStringLiteral("/switchboard"),
+                           {QStringLiteral("--headless")}, receiverEnv));
+    const QString api = receiverBase() + QStringLiteral("/api/v1/twilio/");
+    QVERIFY(receiver.waitForHttp(QUrl(api + QStringLiteral("health"))));
+
+    // The console, given a port it must leave alone.
+    const quint16 consolePort = sbtest::freePort();
+    QProcessEnvironment consoleEnv = team;
+    consoleEnv.insert(QStringLiteral("SWITCHBOARD_ROLE"), QStringLiteral("console"));
+    consoleEnv.insert(QStringLiteral("SWITCHBOARD_PORT"), QString::number(consolePort));
+    QString error;
+    auto console = sbtest::startService(m_dir->filePath(QStringLiteral("console")),
+                                        QStringLiteral("console-token"), consoleEnv, {}, &error);
+    QVERIFY2(console, qPrintable(error));
+    QCOMPARE(console->port(), quint16(0));
+    QVERIFY(!console->receiveMode().polling());
+    {
+        QTcpServer probe;
+        QVERIFY2(probe.listen(QHostAddress::LocalHost, consolePort), "the console bound a port");
+    }
+
+    // What the console's store announces: its change feed, which the receiver's commits feed.
+    QHash<QString, QStringList> statuses;
+    QStringList arrived;
+    QObject ctx;
+    connect(console->store(), &Store::messagesChanged, &ctx,
+            [&statuses](const QList<MessageRecord> &changed) {
+                for (const MessageRecord &m : changed) {
+                    if (!m.sid.isEmpty() && statuses.value(m.sid).value(0) != m.status)
+                        statuses[m.sid].prepend(m.status);
+                }
+            });
+    connect(console->store(), &Store::messagesArrived, &ctx,
+            [&arrived](const QList<MessageRecord> &messages) {
+                for (const MessageRecord &m : messages)
+                    arrived << m.body;
+            });
+
+    // Sent from the console: through its outbox, with the status callback at the receiver.
+    OutboundDraft draft;
+    draft.from = QStringLiteral("+15005550006");
+    draft.to = QStringLiteral("+14155550100");
+    draft.body = QStringLiteral("Sent from a console without a port");
+    draft.clientRef = QStringLiteral("team-console-1");
+    draft.statusCallback = SmsRoutes::status(); // as the SMS tab sends
+    std::optional<SendOutcome> outcome;
+    Outbox *outbox = console->outbox();
+    const Receiver back(&ctx);
+    QMetaObject::invokeMethod(outbox, [outbox, draft, back, &outcome] {
+        outbox->send(draft, back, [&outcome](const SendOutcome &o) { outcome = o; });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 10000);
+    QCOMPARE(OutboxEntry::stateName(outcome->entry.state), QStringLiteral("accepted"));
+    const QString sid = outcome->entry.message.sid;
+    QVERIFY(sid.startsWith(QLatin1String("SM")));
+    // Twilio's callbacks went to the receiver (the console has no port to take them); the
+    // console sees each status as it commits.
+    if (!QTest::qWaitFor([&] { return statuses.value(sid).value(0) == QLatin1String("delivered"); },
+                         15000))
+        QFAIL(qPrintable(QStringLiteral("not delivered (%1); the receiver said:\n%2")
+                             .arg(statuses.value(sid).join(QLatin1Char(' ')),
+                                  QString::fromUtf8(receiver.output()))));
+    QVERIFY2(statuses.value(sid).contains(QStringLiteral("sent")),
+             qPrintable(statuses.value(sid).join(QLatin1Char(' '))));
+    // The receiver answers for a message it did not send.
+    sbtest::Http http;
+    const sbtest::Reply status = http.get(QUrl(api + QStringLiteral("sms-status/") + sid),
+                                          {{"Authorization", "Bearer team-token"}});
+    QCOMPARE(status.status, 200);
+    QCOMPARE(status.json().value(QLatin1String("status")).toString(), QStringLiteral("delivered"));
+
+    // A customer writes: Twilio posts to the receiver, and the console shows it.
+    const sbtest::Reply inbound =
+        http.postForm(QUrl(m_twilioBase + QStringLiteral("/sandbox/inbound")),
+                      {{QStringLiteral("Channel"), QStringLiteral("sms")},
+                       {QStringLiteral("From"), QStringLiteral("+14155550123")},
+                       {QStringLiteral("Body"), QStringLiteral("Is my order on its way?")}},
+                      {{"Authorization", sbtest::sandboxBasicAuth(*m_twilio)}});
+    QVERIFY2(inbound.status / 100 == 2, inbound.body.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(arrived.contains(QStringLiteral("Is my order on its way?")), 10000);
+
+    console.reset();
+    ::kill(receiver.process().processId(), SIGTERM);
+    QCOMPARE(receiver.waitForExit(), 0);
+}
+
+void TestTeamConsole::headlessRefusesTheConsoleRole() {
+    QProcessEnvironment env = sbtest::childEnv(m_dir->filePath(QStringLiteral("data")),
+                                               sbtest::freePort(), QStringLiteral("token"));
+    const QProcessEnvironment team = teamEnv();
+    for (const QString &key : team.keys())
+        env.insert(key, team.value(key));
+    env.insert(QStringLiteral("SWITCHBOARD_ROLE"), QStringLiteral("console"));
+    sbtest::Child headless;
+    QVERIFY(headless.start(sbtest::binDir() + QStringLiteral("/switchboard"),
+                           {QStringLiteral("--headless")}, env));
+    QCOMPARE(headless.waitForExit(), 2);
+    QVERIFY2(headless.output().contains("--headless runs a receiver"),
+             headless.output().constData());
+}
+
+QTEST_GUILESS_MAIN(TestTeamConsole)
+#include "tst_teamconsole.moc"
