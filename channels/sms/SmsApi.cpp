@@ -2,6 +2,7 @@
 
 #include "SmsChannel.h"
 #include "SmsRoutes.h"
+#include "api/AgentField.h"
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
 #include "api/LocalApi.h"
@@ -91,6 +92,7 @@ void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
                        .arg(segments.characters)
                        .arg(SmsSegments::MaxBodyCharacters));
     const QDateTime sendAt = SendAt::read(json, m_clock(), errors);
+    const QString agent = AgentField::read(json, errors);
     if (!errors.isEmpty())
         return reply(errors.response());
 
@@ -102,6 +104,7 @@ void SmsApi::send(const HttpRequest &request, const HttpServer::Reply &reply) {
     draft.mediaUrls = mediaUrls;
     draft.sendAt = sendAt;
     draft.messagingServiceSid = service;
+    draft.agent = agent;
     draft.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
 
     draft.channel = SmsChannel::Id;

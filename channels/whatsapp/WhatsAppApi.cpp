@@ -3,6 +3,7 @@
 #include "WhatsAppChannel.h"
 #include "WhatsAppRoutes.h"
 #include "WhatsAppSender.h"
+#include "api/AgentField.h"
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
 #include "api/LocalApi.h"
@@ -69,6 +70,7 @@ void WhatsAppApi::send(const HttpRequest &request, const HttpServer::Reply &repl
     send.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
     send.mediaUrls = MediaUrlField::read(json, errors, MediaLimits::whatsApp().maxFiles());
     send.sendAt = SendAt::read(json, m_clock(), errors);
+    send.agent = AgentField::read(json, errors);
     QString variablesError;
     const QJsonValue variables = json.value(QLatin1String("contentVariables"));
     if (variables.isObject()) {

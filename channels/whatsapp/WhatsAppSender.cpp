@@ -230,6 +230,7 @@ void WhatsAppSender::enqueue(const AttemptPtr &a) {
     draft.clientRef = a->request.clientRef;
     draft.segments = 1;
     draft.sendAt = a->request.sendAt;
+    draft.agent = a->request.agent;
     QMetaObject::invokeMethod(m_outbox, [a, draft, outbox = m_outbox, me = Receiver(this)] {
         outbox->send(draft, me, [a](const SendOutcome &outcome) {
             a->result.kind = WhatsAppSendResult::Kind::Handed;

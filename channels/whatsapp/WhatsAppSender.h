@@ -34,6 +34,7 @@ struct WhatsAppSendRequest {
     QString clientRef;     // the same ref never sends twice (Idempotency-Key)
     // Valid: scheduled for then (the window is judged then, by WhatsAppWindowCheck, not now).
     QDateTime sendAt;
+    QString agent; // who sends it; empty: the outbox's own agent
 };
 
 struct WhatsAppSendResult {

@@ -29,6 +29,8 @@ QJsonObject MessageApi::messageJson(const MessageRecord &m) {
                      {QStringLiteral("segments"), m.segments},
                      {QStringLiteral("createdAt"), iso(m.createdAt)},
                      {QStringLiteral("updatedAt"), iso(m.updatedAt)}};
+    if (!m.agent.isEmpty())
+        json.insert(QStringLiteral("agent"), m.agent);
     if (m.errorCode != 0) {
         json.insert(QStringLiteral("errorCode"), m.errorCode);
         json.insert(QStringLiteral("errorMessage"), TwilioError::explain(m.errorCode));

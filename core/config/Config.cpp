@@ -14,6 +14,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace sb {
 
 QUrl Config::effectivePublicUrl(quint16 listeningPort) const {
@@ -201,7 +203,7 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         c.sendgridWebhookMaxAgeS = get(setting::SendGridWebhookMaxAgeS).toLongLong();
     for (const QString &name :
          {setting::InspectorMaxMb, setting::InspectorDays, setting::ReconcileAfterS,
-          setting::SandboxDropCallbacks, setting::Receive, setting::Role}) {
+          setting::SandboxDropCallbacks, setting::Receive, setting::Role, setting::AgentName}) {
         const QString problem = problemWith(name, get(name));
         if (!problem.isEmpty()) {
             *error = problem;
@@ -251,6 +253,11 @@ std::optional<Config> ConfigLoader::load(const QProcessEnvironment &env, const Q
         addLogCredentials(c.sharedDatabase->user, c.sharedDatabase->password);
         addLogSecret(QString::fromLatin1(QUrl::toPercentEncoding(c.sharedDatabase->password)));
     }
+    c.agentName = get(setting::AgentName).trimmed();
+    if (c.agentName.isEmpty())
+        c.agentName = env.value(QStringLiteral("USER"), env.value(QStringLiteral("USERNAME")))
+                          .trimmed()
+                          .left(Config::MaxAgentName);
     if (get(setting::Role).trimmed().toLower() == QLatin1String("console")) {
         c.role = Config::Role::Console;
         if (const QString problem = consoleRoleProblem(c); !problem.isEmpty()) {
@@ -346,6 +353,13 @@ QString ConfigLoader::problemWith(const QString &name, const QString &raw) {
             return QStringLiteral("%1: '%2' is not a number of requests a second (0: no limit)")
                 .arg(name, value);
     }
+    if (name == setting::AgentName && (value.size() > Config::MaxAgentName ||
+                                       std::any_of(value.cbegin(), value.cend(), [](QChar ch) {
+                                           return ch.category() == QChar::Other_Control;
+                                       })))
+        return QStringLiteral("%1: a name of at most %2 characters, on one line")
+            .arg(name)
+            .arg(Config::MaxAgentName);
     if (name == setting::Role && value.toLower() != QLatin1String("all") &&
         value.toLower() != QLatin1String("console"))
         return QStringLiteral("%1: '%2' is not all or console").arg(name, value);

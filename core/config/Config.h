@@ -22,6 +22,10 @@ struct Config {
     // The agent's own phone, E.164: click-to-call rings it first, then bridges it to the
     // customer (the console carries no audio). Empty: click-to-call is unavailable.
     QString agentPhone;
+    // Who works at this console (SWITCHBOARD_AGENT_NAME, else the login name): recorded on every
+    // message it sends, so that a team sees who answered.
+    QString agentName;
+    static constexpr int MaxAgentName = 64;
     QString sendgridApiKey;
     // The default sender of send-email when the request gives no `from` (empty: `from` is
     // required). In sandbox mode without a SendGrid key: SandboxFromEmail.

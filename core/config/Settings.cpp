@@ -13,6 +13,8 @@ const QList<SettingSpec> &Settings::all() {
         {TwilioPhoneNumber, false, true, QT_TRANSLATE_NOOP("Settings", "SMS sender number")},
         {TwilioWhatsAppNumber, false, true,
          QT_TRANSLATE_NOOP("Settings", "WhatsApp sender number")},
+        {AgentName, false, true,
+         QT_TRANSLATE_NOOP("Settings", "Your name (recorded on what you send; your team sees it)")},
         {AgentPhone, false, true,
          QT_TRANSLATE_NOOP("Settings", "Your own phone (click-to-call rings it first)")},
         {SendGridApiKey, true, true, QT_TRANSLATE_NOOP("Settings", "SendGrid API key")},

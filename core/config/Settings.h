@@ -59,6 +59,9 @@ inline const QString DatabaseUrl = QStringLiteral("SWITCHBOARD_DATABASE_URL");
 // database, and Twilio's webhooks go to the team's receivers at SWITCHBOARD_PUBLIC_URL); "all"
 // (the default) takes webhooks and serves the local API itself.
 inline const QString Role = QStringLiteral("SWITCHBOARD_ROLE");
+// The agent at this console, as the team knows them: recorded on what they send (default: the
+// login name).
+inline const QString AgentName = QStringLiteral("SWITCHBOARD_AGENT_NAME");
 } // namespace setting
 
 struct SettingSpec {

@@ -97,11 +97,15 @@ const QList<QStringList> &steps() {
             QStringLiteral("ALTER TABLE outbox ADD COLUMN claimed_by TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE outbox ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0"),
         },
+        // 8: who sent an outbound message (the agent's name; '' when unknown, as for inbound).
+        {
+            QStringLiteral("ALTER TABLE messages ADD COLUMN agent TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return all;
 }
 
-// Core's steps in PostgreSQL's dialect. Steps 2, 3, 5 and 6 are the same SQL in both; 1, 4 and 7
+// Core's steps in PostgreSQL's dialect. Steps 2, 3, 5, 6 and 8 are the same SQL in both; 1, 4 and 7
 // differ in types: 64-bit times and ids (SQLite's INTEGER is 64-bit, PostgreSQL's is not) and
 // identity columns for SQLite's rowid primary keys.
 const QList<QStringList> &postgresSteps() {

@@ -77,7 +77,7 @@ QStringList mediaUrlsFromJson(const QString &text) {
     "id, sid, channel, direction, from_number, to_number, body, status, error_code, "              \
     "error_message, segments, created_at, updated_at, "                                            \
     "CASE WHEN status = 'scheduled' THEN (SELECT send_at FROM outbox o WHERE "                     \
-    "o.message_id = messages.id AND o.state = 'scheduled') END"
+    "o.message_id = messages.id AND o.state = 'scheduled') END, agent"
 
 const QString kMessageColumns = QStringLiteral(SB_MESSAGE_COLUMNS);
 // The change feed reads every changed message back after each commit: one prepared statement
@@ -105,6 +105,7 @@ MessageRecord messageFrom(Text text, Number number, IsNull isNull) {
     m.updatedAt = fromMs(number(12));
     if (!isNull(13))
         m.scheduledFor = fromMs(number(13));
+    m.agent = text(14);
     return m;
 }
 
@@ -905,8 +906,8 @@ std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *er
                        "o.client_ref, m.id, m.sid, m.channel, m.direction, m.from_number, "
                        "m.to_number, m.body, m.status, m.error_code, m.error_message, m.segments, "
                        "m.created_at, m.updated_at, o.content_sid, o.content_variables, "
-                       "o.media_urls, o.send_at, o.messaging_service_sid, o.created_at FROM "
-                       "outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?"));
+                       "o.media_urls, o.send_at, o.messaging_service_sid, o.created_at, m.agent "
+                       "FROM outbox o JOIN messages m ON m.id = o.message_id WHERE o.id = ?"));
     q.bindValue(0, outboxId);
     if (!run(q, error))
         return std::nullopt;
@@ -940,6 +941,7 @@ std::optional<OutboxEntry> StoreWorker::outboxEntry(qint64 outboxId, QString *er
             e.sendAt = fromMs(q.value(22).toLongLong());
         e.messagingServiceSid = q.value(23).toString();
         e.createdAt = fromMs(q.value(24).toLongLong());
+        m.agent = q.value(25).toString();
         entry = e;
     } else {
         *error = QStringLiteral("no outbox entry %1").arg(outboxId);
@@ -973,8 +975,8 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     QSqlQuery &message = prepared(
         "insertOutbound",
         QStringLiteral("INSERT INTO messages (channel, direction, from_number, to_number, body, "
-                       "status, status_rank, segments, created_at, updated_at) "
-                       "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                       "status, status_rank, segments, created_at, updated_at, agent) "
+                       "VALUES (?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     const bool scheduled = draft.sendAt.isValid();
     const QString status = scheduled ? QStringLiteral("scheduled") : QStringLiteral("pending");
     message.bindValue(0, sql::text(draft.channel));
@@ -986,6 +988,7 @@ std::optional<OutboxEntry> StoreWorker::createOutbound(const OutboundDraft &draf
     message.bindValue(6, draft.segments);
     message.bindValue(7, now);
     message.bindValue(8, now);
+    message.bindValue(9, sql::text(draft.agent));
     if (!run(message, error))
         return std::nullopt;
     const qint64 messageId = message.next() ? message.value(0).toLongLong() : 0;

@@ -26,6 +26,7 @@ struct MessageRecord {
     QDateTime createdAt;
     QDateTime updatedAt;
     QDateTime scheduledFor; // UTC: when a `scheduled` message goes out; invalid otherwise
+    QString agent;          // outbound: who sent it (SWITCHBOARD_AGENT_NAME); empty: unknown
 };
 
 // One status callback as it arrived.
@@ -91,6 +92,7 @@ struct OutboundDraft {
     int segments = 0;
     QDateTime sendAt;            // valid: kept as `scheduled` and sent at this time
     QString messagingServiceSid; // MG…: Twilio picks the sender from this Messaging Service
+    QString agent;               // who sends it; empty: the outbox's own agent (Outbox::setAgent)
 };
 
 // The durable outbox: pending (never sent) -> submitted (request may have reached Twilio)

@@ -132,6 +132,8 @@ void Outbox::send(OutboundDraft draft, Receiver receiver, Done done) {
         reply(outcome);
         return;
     }
+    if (draft.agent.isEmpty())
+        draft.agent = m_agent;
     m_store->createOutbound(draft, this, [this, reply](const StoreResult<OutboxEntry> &created) {
         if (!created.ok()) {
             SendOutcome outcome;

@@ -75,6 +75,9 @@ public:
     // Polling mode: Twilio could not reach a StatusCallback, so none is given (no failed
     // callbacks in the account's debugger); the statuses are polled instead.
     void setStatusCallbacks(bool on) { m_statusCallbacks = on; }
+    // Who sends what this outbox is given without a name of its own (OutboundDraft::agent):
+    // the console's agent, SWITCHBOARD_AGENT_NAME.
+    void setAgent(const QString &name) { m_agent = name; }
     using Clock = std::function<QDateTime()>; // UTC now, for scheduled sends
     void setClock(Clock clock);
     // Where send latency (submission to acceptance) and provider errors by code are recorded;
@@ -144,6 +147,7 @@ private:
     qint64 m_nextDueMs = 0;         // the earliest scheduled entry's time, UTC ms; 0: none
     QString m_publicBase;
     bool m_statusCallbacks = true;
+    QString m_agent;
     Fault m_fault = Fault::None;
     bool m_ready = false;
     QSet<qint64> m_owned;         // entries a path of this outbox is working on

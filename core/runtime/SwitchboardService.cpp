@@ -253,6 +253,7 @@ void SwitchboardService::startServer() {
     m_outbox->setFault(Outbox::faultFromName(qEnvironmentVariable("SWITCHBOARD_FAULT")));
     m_outbox->setClock(m_clock);
     m_outbox->setMetrics(&m_metrics);
+    m_outbox->setAgent(m_config.agentName);
     if (m_config.sharedDatabase) // other processes send from it too
         m_outbox->shareOutbox(int(Store::OutboxLeaseMs / 3));
     m_outbox->addCheck(new OptOutCheck(m_store, m_clock, m_networkRoot));

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AgentField</name>
+    <message>
+        <source>&apos;agent&apos; is a name of at most %1 characters, on one line.</source>
+        <translation>&apos;agent&apos; ist ein Name mit höchstens %1 Zeichen, in einer Zeile.</translation>
+    </message>
+</context>
+<context>
     <name>CallPlacer</name>
     <message>
         <source>Nothing was dialled: the call could not be stored (%1).</source>
@@ -1219,6 +1226,10 @@
     <message>
         <source>Data folder</source>
         <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>Your name (recorded on what you send; your team sees it)</source>
+        <translation>Ihr Name (bei allem vermerkt, was Sie senden; Ihr Team sieht ihn)</translation>
     </message>
 </context>
 <context>
@@ -2729,6 +2740,10 @@
     <message>
         <source>Edit and resend</source>
         <translation>Bearbeiten und erneut senden</translation>
+    </message>
+    <message>
+        <source>Sent by %1</source>
+        <translation>Gesendet von %1</translation>
     </message>
 </context>
 <context>

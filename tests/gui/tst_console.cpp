@@ -26,6 +26,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -73,6 +74,7 @@ void TestConsole::initTestCase() {
         env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), data);
         env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
         env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("gui"));
+        env.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"), QStringLiteral("Ana"));
         return ConfigLoader::load(env, QString(), error, stored);
     };
     m_window =
@@ -231,6 +233,8 @@ void TestConsole::incomingSmsAppearsAndOpensAConversation() {
     QTest::keyClick(reply, Qt::Key_Return);
     QTRY_COMPARE(rowRecord(QStringLiteral("Yes, it ships today")).to, inbound.from);
     QTRY_VERIFY(m_sms->conversation()->model()->rowCount() >= 2);
+    // The reply says who sent it (SWITCHBOARD_AGENT_NAME), for the rest of a team.
+    QTRY_VERIFY(m_sms->conversation()->thread()->toPlainText().contains(QStringLiteral("· Ana")));
 }
 
 void TestConsole::detailsShowTheStatusTimeline() {

@@ -31,6 +31,8 @@ private Q_SLOTS:
     void seedEndpoints_data();
     void seedEndpoints();
     void statusEndpointsFollowASend();
+    void sendsRecordTheirAgent_data();
+    void sendsRecordTheirAgent();
     void tokenIsRequired_data();
     void tokenIsRequired();
     void rateLimitAnswers429WithRetryAfter();
@@ -55,8 +57,10 @@ private:
 void TestLocalApiComplete::initTestCase() {
     qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "20");
     QString error;
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"), QStringLiteral("Desk 3"));
     m_service =
-        sbtest::startService(m_dir.path(), QStringLiteral("complete-token"), {}, {}, &error);
+        sbtest::startService(m_dir.path(), QStringLiteral("complete-token"), env, {}, &error);
     QVERIFY2(m_service, qPrintable(error));
 }
 
@@ -259,6 +263,54 @@ void TestLocalApiComplete::statusEndpointsFollowASend() {
     const sbtest::Reply callStatus = call("GET", QStringLiteral("call-status/") + callSid);
     QCOMPARE(callStatus.status, 200);
     QCOMPARE(callStatus.json().value(QLatin1String("callSid")).toString(), callSid);
+}
+
+void TestLocalApiComplete::sendsRecordTheirAgent_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("agent"); // what the message records; or the error's field
+    QTest::newRow("SMS for a named agent")
+        << "send-sms" << QByteArray(R"({"to":"+14155550111","body":"Hi","agent":"Ana Lima"})")
+        << 201 << "Ana Lima";
+    QTest::newRow("SMS without a name: this console's agent")
+        << "send-sms" << QByteArray(R"({"to":"+14155550112","body":"Hi"})") << 201 << "Desk 3";
+    QTest::newRow("WhatsApp: a name too long")
+        << "send-whatsapp"
+        << QByteArray(R"({"to":"+14155550113","body":"Hi","agent":")" + QByteArray(65, 'a') +
+                      R"("})")
+        << 400 << "agent";
+    QTest::newRow("a name on two lines")
+        << "send-sms" << QByteArray(R"({"to":"+14155550114","body":"Hi","agent":"Ana
+Lima"})")
+        << 400 << "agent";
+    QTest::newRow("a name that is not a string")
+        << "send-sms" << QByteArray(R"({"to":"+14155550115","body":"Hi","agent":7})") << 400
+        << "agent";
+}
+
+void TestLocalApiComplete::sendsRecordTheirAgent() {
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, agent);
+    const sbtest::Reply sent = call("POST", path, body);
+    QCOMPARE(sent.status, status);
+    if (status != 201) {
+        verifyErrorShape(sent, status);
+        QCOMPARE(sent.json()
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("field"))
+                     .toString(),
+                 agent);
+        return;
+    }
+    QCOMPARE(sent.json().value(QLatin1String("agent")).toString(), agent);
+    const QString sid = sent.json().value(QLatin1String("messageSid")).toString();
+    const sbtest::Reply status200 = call("GET", QStringLiteral("sms-status/") + sid);
+    QCOMPARE(status200.status, 200);
+    QCOMPARE(status200.json().value(QLatin1String("agent")).toString(), agent);
 }
 
 void TestLocalApiComplete::tokenIsRequired_data() {

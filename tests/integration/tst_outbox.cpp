@@ -184,7 +184,13 @@ void TestOutbox::storeFailureIsReportedAndTheMessageCompletesLater() {
     QCOMPARE(outcome->error.kind, TwilioError::Kind::Local);
     QVERIFY2(outcome->error.explanation().contains(QLatin1String("database")),
              qPrintable(outcome->error.explanation()));
-    QCOMPARE(sandboxCopies().value(draft.body), 0);
+    // Nothing sent yet, unless the fault came only after the request had gone (a busy machine
+    // delivers the stored entry before the fault is queued): then its acceptance is what
+    // could not be stored. Either way it is finished later, and sent once.
+    const int early = sandboxCopies().value(draft.body);
+    QVERIFY(early <= 1);
+    if (early == 1)
+        qInfo("the fault came after the request had gone (timing)");
     m_store->injectFault(StoreFault::None);
     QTRY_COMPARE_WITH_TIMEOUT(settled.size(), 1, 10000);
     QCOMPARE(sandboxCopies().value(draft.body), 1);

@@ -80,6 +80,8 @@ QProcessEnvironment TestTeam::teamEnv() const {
 bool TestTeam::startReceiver(sbtest::Child &child, const QString &name, quint16 port) {
     QProcessEnvironment env =
         sbtest::childEnv(m_dir.filePath(name), port, QStringLiteral("team-token"));
+    env.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"),
+               QString(name).replace(QLatin1Char('-'), QLatin1Char(' ')));
     const QProcessEnvironment team = teamEnv();
     for (const QString &key : team.keys())
         env.insert(key, team.value(key));
@@ -112,6 +114,7 @@ void TestTeam::everyMessageOnceAndEverywhere() {
     for (int c = 0; c < Consoles; ++c) {
         QProcessEnvironment env = teamEnv();
         env.insert(QStringLiteral("SWITCHBOARD_ROLE"), QStringLiteral("console"));
+        env.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"), QStringLiteral("Agent %1").arg(c));
         QString error;
         consoles.push_back(sbtest::startService(m_dir.filePath(QStringLiteral("console-%1").arg(c)),
                                                 QStringLiteral("console-token"), env, {}, &error));
@@ -296,6 +299,18 @@ void TestTeam::everyMessageOnceAndEverywhere() {
             if (it.value() == QLatin1String("inbound"))
                 QCOMPARE(s.arrivals.value(it.key()), 1);
         }
+    }
+    // Each console's messages name its agent; a receiver's, the receiver's.
+    QSqlQuery sent(db);
+    QVERIFY(
+        sent.exec(QStringLiteral("SELECT body, agent FROM messages WHERE direction = 'outbound'")));
+    while (sent.next()) {
+        const QString body = sent.value(0).toString();
+        const QString agent = sent.value(1).toString();
+        if (body.startsWith(QLatin1String("console ")))
+            QCOMPARE(agent, QStringLiteral("Agent ") + body.mid(8, 1));
+        else
+            QVERIFY2(agent.startsWith(QLatin1String("receiver ")), qPrintable(agent));
     }
     db = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("team-peek"));

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void errorsNeverContainSecrets();
     void sendGridWebhookSettings();
     void generatedApiTokenIsPrivateAndStable();
+    void agentNameDefaultsToTheLogin();
     void consoleRoleNeedsTheTeam_data();
     void consoleRoleNeedsTheTeam();
 
@@ -139,6 +140,10 @@ void TestConfig::malformedSettingsNameTheSetting_data() {
                                               << "-5";
     QTest::newRow("reconcile after not a number") << "SWITCHBOARD_RECONCILE_AFTER_S"
                                                   << "5m";
+    QTest::newRow("agent name too long")
+        << "SWITCHBOARD_AGENT_NAME" << QString(65, QLatin1Char('a'));
+    QTest::newRow("agent name on two lines") << "SWITCHBOARD_AGENT_NAME"
+                                             << "Ana\nLima";
     QTest::newRow("drop callbacks over 100") << "SWITCHBOARD_SANDBOX_DROP_CALLBACKS"
                                              << "101";
     QTest::newRow("drop callbacks not a number") << "SWITCHBOARD_SANDBOX_DROP_CALLBACKS"
@@ -211,6 +216,19 @@ void TestConfig::generatedApiTokenIsPrivateAndStable() {
 
 // --env-file (the systemd unit's settings): it holds the auth token, so a file others can
 // open is refused with the command that fixes it.
+void TestConfig::agentNameDefaultsToTheLogin() {
+    QProcessEnvironment env = baseEnv();
+    env.insert(QStringLiteral("USER"), QStringLiteral("ana"));
+    QString error;
+    auto c = ConfigLoader::load(env, m_dir->filePath(QStringLiteral("none.env")), &error);
+    QVERIFY2(c, qPrintable(error));
+    QCOMPARE(c->agentName, QStringLiteral("ana"));
+    env.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"), QStringLiteral("  Ana Lima "));
+    c = ConfigLoader::load(env, m_dir->filePath(QStringLiteral("none.env")), &error);
+    QVERIFY2(c, qPrintable(error));
+    QCOMPARE(c->agentName, QStringLiteral("Ana Lima"));
+}
+
 void TestConfig::consoleRoleNeedsTheTeam_data() {
     QTest::addColumn<QString>("role");
     QTest::addColumn<bool>("database");

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void createsSchemaInWalMode();
     void outboxLifecycle();
     void sameClientRefIsOneMessage();
+    void outboundRemembersWhoSentIt();
     void statusNeverMovesBackwards();
     void duplicateCallbacksStoredOnce_data();
     void duplicateCallbacksStoredOnce();
@@ -64,7 +65,8 @@ private:
     QObject m_ctx;
     // SWITCHBOARD_TEST_STORE=postgres (CTest's tst_store_postgres): every test again on a
     // PostgreSQL database of its own.
-    const bool m_postgres = qEnvironmentVariable("SWITCHBOARD_TEST_STORE") == QLatin1String("postgres");
+    const bool m_postgres =
+        qEnvironmentVariable("SWITCHBOARD_TEST_STORE") == QLatin1String("postgres");
     std::optional<sb::DatabaseUrl> m_shared;
 };
 
@@ -154,6 +156,28 @@ MessageRecord TestStore::message(const QString &sid) {
     const auto r = await<StoreResult<std::optional<MessageRecord>>>(
         [&](auto done) { m_store->messageBySid(sid, &m_ctx, done); });
     return r && r->value ? *r->value : MessageRecord{};
+}
+
+// Team mode: every outbound message records its agent; the feed and every read carry it.
+void TestStore::outboundRemembersWhoSentIt() {
+    OutboundDraft draft;
+    draft.from = QStringLiteral("+15005550006");
+    draft.to = QStringLiteral("+14155550100");
+    draft.body = QStringLiteral("Answered by Ana");
+    draft.agent = QStringLiteral("Ana Lima");
+    QSignalSpy changed(m_store.get(), &Store::messagesChanged);
+    const auto created = await<StoreResult<OutboxEntry>>(
+        [&](auto done) { m_store->createOutbound(draft, &m_ctx, done); });
+    QVERIFY(created && created->ok());
+    QCOMPARE(created->value.message.agent, QStringLiteral("Ana Lima"));
+    QTRY_VERIFY(!changed.isEmpty());
+    QCOMPARE(changed.first().first().value<QList<MessageRecord>>().first().agent,
+             QStringLiteral("Ana Lima"));
+    QVERIFY(accept(created->value.id, QStringLiteral("SMagent0000000000000000000000001")).ok());
+    QCOMPARE(message(QStringLiteral("SMagent0000000000000000000000001")).agent,
+             QStringLiteral("Ana Lima"));
+    // Without a name, none is made up.
+    QCOMPARE(createEntry(QStringLiteral("No name"), QString()).message.agent, QString());
 }
 
 void TestStore::createsSchemaInWalMode() {

@@ -413,6 +413,12 @@ void ConversationView::render() {
         } else {
             cell.insertText(TimeFormat::brief(m.createdAt), metaText);
         }
+        if (outbound && !m.agent.isEmpty()) {
+            // Who answered: in a team, the others see it before answering the same customer.
+            QTextCharFormat agentText = metaText;
+            agentText.setToolTip(tr("Sent by %1").arg(m.agent));
+            cell.insertText(QStringLiteral(" · ") + m.agent, agentText);
+        }
         if (outbound && !failed) {
             // The tick and the label, with what the status means on hover.
             const StatusMark mark = m_statusMarks

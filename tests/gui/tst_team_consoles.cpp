@@ -1,0 +1,202 @@
+#include "BuiltInChannelUis.h"
+#include "MainWindow.h"
+#include "PgTestServer.h"
+#include "SmsTabOf.h"
+#include "TestSupport.h"
+#include "common/ConversationView.h"
+#include "common/MessageFilterProxy.h"
+#include "common/MessageTableModel.h"
+#include "runtime/BuiltInChannels.h"
+#include "sandbox/Sandbox.h"
+#include "settings/SecretStore.h"
+#include "sms/ui/SmsTab.h"
+
+#include <QDir>
+#include <QLineEdit>
+#include <QPainter>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace sb;
+
+// Two agents' consoles (SWITCHBOARD_ROLE=console, no port) and a receiver process on one
+// PostgreSQL: a customer's message shows on both desks, Ana answers it on hers, and Ben sees
+// her answer in the same conversation, named as hers, as it is delivered. The screenshot puts
+// the two windows side by side.
+class TestTeamConsoles : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void bothDesksShowTheSameConversation();
+
+private:
+    struct Desk {
+        std::unique_ptr<QSettings> settings;
+        std::unique_ptr<SecretStore> secrets;
+        std::unique_ptr<MainWindow> window;
+        SmsTab *sms = nullptr;
+    };
+    bool openDesk(Desk &desk, const QString &agent);
+    static int rowWithBody(SmsTab *sms, const QString &body);
+    static void openConversation(SmsTab *sms, int row);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Sandbox> m_twilio;
+    QString m_twilioBase;
+    QString m_databaseUrl;
+    quint16 m_receiverPort = 0;
+    sbtest::Child m_receiver;
+    Desk m_ana;
+    Desk m_ben;
+};
+
+void TestTeamConsoles::initTestCase() {
+    SB_REQUIRE_POSTGRES();
+    QString error;
+    m_databaseUrl = sbtest::PgTestServer::createDatabase(QStringLiteral("desks"), &error);
+    QVERIFY2(!m_databaseUrl.isEmpty(), qPrintable(error));
+    m_receiverPort = sbtest::freePort();
+    const QString receivers = QStringLiteral("http://127.0.0.1:%1").arg(m_receiverPort);
+    SandboxOptions options;
+    options.statusDelayMs = 150;
+    m_twilio = std::make_unique<Sandbox>(options);
+    sbtest::addChannels(*m_twilio, receivers);
+    const quint16 port = m_twilio->listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port);
+    m_twilioBase = QStringLiteral("http://127.0.0.1:%1").arg(port);
+
+    QProcessEnvironment env = sbtest::childEnv(m_dir.filePath(QStringLiteral("receiver")),
+                                               m_receiverPort, QStringLiteral("desk-token"));
+    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), m_databaseUrl);
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), m_twilio->accountSid());
+    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), m_twilio->authToken());
+    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
+    env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_twilioBase);
+    env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), receivers);
+    QVERIFY(m_receiver.start(sbtest::binDir() + QStringLiteral("/switchboard"),
+                             {QStringLiteral("--headless")}, env));
+    QVERIFY(m_receiver.waitForHttp(QUrl(receivers + QStringLiteral("/api/v1/twilio/health"))));
+    QVERIFY(openDesk(m_ana, QStringLiteral("Ana Lima")));
+    QVERIFY(openDesk(m_ben, QStringLiteral("Ben Okafor")));
+}
+
+void TestTeamConsoles::cleanupTestCase() {
+    m_ana.window.reset();
+    m_ben.window.reset();
+    if (m_receiver.process().state() == QProcess::Running) {
+        ::kill(m_receiver.process().processId(), SIGTERM);
+        QCOMPARE(m_receiver.waitForExit(), 0);
+    }
+}
+
+bool TestTeamConsoles::openDesk(Desk &desk, const QString &agent) {
+    const QString folder = m_dir.filePath(agent.section(QLatin1Char(' '), 0, 0));
+    desk.settings =
+        std::make_unique<QSettings>(folder + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+    desk.secrets = std::make_unique<SecretStore>();
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), folder + QStringLiteral("/data"));
+    env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("desk"));
+    env.insert(QStringLiteral("SWITCHBOARD_ROLE"), QStringLiteral("console"));
+    env.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"), agent);
+    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), m_databaseUrl);
+    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), m_twilio->accountSid());
+    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), m_twilio->authToken());
+    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
+    env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_twilioBase);
+    env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"),
+               QStringLiteral("http://127.0.0.1:%1").arg(m_receiverPort));
+    auto load = [env](const QHash<QString, QString> &stored, QString *error) {
+        return ConfigLoader::load(env, QString(), error, stored);
+    };
+    desk.window = std::make_unique<MainWindow>(load, builtInChannels(), builtInChannelUis(),
+                                               desk.settings.get(), desk.secrets.get(),
+                                               QHash<QString, QString>{});
+    QSignalSpy started(desk.window.get(), &MainWindow::serviceStarted);
+    desk.window->resize(1024, 600);
+    desk.window->show();
+    desk.window->start();
+    if (!started.wait(15000))
+        return false;
+    desk.sms = smsTabOf(*desk.window);
+    desk.window->tabs()->setCurrentWidget(desk.sms);
+    return desk.sms != nullptr;
+}
+
+int TestTeamConsoles::rowWithBody(SmsTab *sms, const QString &body) {
+    for (int row = 0; row < sms->model()->rowCount(); ++row) {
+        if (sms->model()->record(row).body == body)
+            return row;
+    }
+    return -1;
+}
+
+void TestTeamConsoles::openConversation(SmsTab *sms, int row) {
+    sms->table()->setCurrentIndex(sms->proxy()->mapFromSource(sms->model()->index(row, 0)));
+}
+
+void TestTeamConsoles::bothDesksShowTheSameConversation() {
+    // A customer writes to the team's number: the receiver stores it, both desks show it.
+    const QString question = QStringLiteral("Hi, is my order on its way?");
+    sbtest::Http http;
+    const sbtest::Reply inbound =
+        http.postForm(QUrl(m_twilioBase + QStringLiteral("/sandbox/inbound")),
+                      {{QStringLiteral("Channel"), QStringLiteral("sms")},
+                       {QStringLiteral("From"), QStringLiteral("+14155550177")},
+                       {QStringLiteral("Body"), question}},
+                      {{"Authorization", sbtest::sandboxBasicAuth(*m_twilio)}});
+    QVERIFY2(inbound.status / 100 == 2, inbound.body.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(m_ana.sms, question) >= 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(m_ben.sms, question) >= 0, 10000);
+
+    // Ana answers in the conversation.
+    openConversation(m_ana.sms, rowWithBody(m_ana.sms, question));
+    QTRY_COMPARE(m_ana.sms->conversation()->contact(), QStringLiteral("+14155550177"));
+    auto *reply =
+        m_ana.sms->conversation()->findChild<QLineEdit *>(QStringLiteral("conversationReply"));
+    QVERIFY(reply);
+    const QString answer = QStringLiteral("Yes, it left our warehouse this morning.");
+    QTest::keyClicks(reply, answer);
+    QTest::keyClick(reply, Qt::Key_Return);
+
+    // Ben has the same conversation open: her answer arrives there, named as hers, and goes
+    // on to delivered (its statuses reach the receiver, and Ben through the database).
+    openConversation(m_ben.sms, rowWithBody(m_ben.sms, question));
+    QTRY_COMPARE(m_ben.sms->conversation()->contact(), QStringLiteral("+14155550177"));
+    QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(m_ben.sms, answer) >= 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ben.sms->model()->record(rowWithBody(m_ben.sms, answer)).status,
+                              QStringLiteral("delivered"), 10000);
+    QCOMPARE(m_ben.sms->model()->record(rowWithBody(m_ben.sms, answer)).agent,
+             QStringLiteral("Ana Lima"));
+    QTRY_VERIFY(m_ben.sms->conversation()->thread()->toPlainText().contains(answer));
+    QVERIFY(
+        m_ben.sms->conversation()->thread()->toPlainText().contains(QStringLiteral("· Ana Lima")));
+    openConversation(m_ana.sms, rowWithBody(m_ana.sms, answer));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ana.sms->model()->record(rowWithBody(m_ana.sms, answer)).status,
+                              QStringLiteral("delivered"), 10000);
+    QTest::qWait(300); // the last repaint of both threads
+
+    // Side by side, as two desks.
+    const QPixmap ana = m_ana.window->grab();
+    const QPixmap ben = m_ben.window->grab();
+    QImage both(ana.width() + ben.width() + 16, qMax(ana.height(), ben.height()),
+                QImage::Format_RGB32);
+    both.fill(Qt::darkGray);
+    {
+        QPainter painter(&both);
+        painter.drawPixmap(0, 0, ana);
+        painter.drawPixmap(ana.width() + 16, 0, ben);
+    }
+    QDir().mkpath(QStringLiteral(SB_SCREENSHOT_DIR));
+    QVERIFY(both.save(QStringLiteral(SB_SCREENSHOT_DIR "/team-two-consoles.png")));
+}
+
+QTEST_MAIN(TestTeamConsoles)
+#include "tst_team_consoles.moc"
