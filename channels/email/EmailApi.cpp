@@ -203,6 +203,8 @@ QJsonObject EmailApi::statusJson(const EmailRecord &r) {
     json.insert(QStringLiteral("outboxState"), r.outboxState);
     json.insert(QStringLiteral("sgMessageId"), r.sgMessageId);
     json.insert(QStringLiteral("createdAt"), isoOrNull(r.createdAt));
+    if (!r.agent.isEmpty())
+        json.insert(QStringLiteral("agent"), r.agent);
     if (!r.error.isEmpty())
         json.insert(QStringLiteral("error"), r.error);
     QJsonArray events;

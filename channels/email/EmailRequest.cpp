@@ -1,5 +1,6 @@
 #include "EmailRequest.h"
 
+#include "api/AgentField.h"
 #include "providers/sendgrid/SendGridClient.h"
 
 #include <QCoreApplication>
@@ -134,6 +135,7 @@ EmailDraft EmailRequest::parse(const QJsonObject &json, const EmailAddress &defa
         d.replyTo = {replyTo, {}};
 
     d.subject = optionalString(json, "subject", errors);
+    d.agent = AgentField::read(json, errors);
     d.text = optionalString(json, "text", errors);
     d.html = optionalString(json, "html", errors);
     d.templateId = optionalString(json, "templateId", errors).trimmed();

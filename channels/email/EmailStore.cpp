@@ -76,7 +76,7 @@ std::optional<QList<EmailRecord>> readEmails(StoreWorker &w, const QString &tail
         q, QStringLiteral(
                "SELECT e.status, e.status_rank, e.to_json, e.cc_json, e.bcc_json, e.from_email, "
                "e.subject, e.template_id, e.attachments_json, e.created_at, o.state, "
-               "m.sid, m.error_message, e.email_id, e.id, e.categories_json FROM emails e "
+               "m.sid, m.error_message, e.email_id, e.id, e.categories_json, m.agent FROM emails e "
                "LEFT JOIN outbox o ON "
                "o.client_ref = e.email_id LEFT JOIN messages m ON m.id = o.message_id ") +
                tail);
@@ -119,6 +119,7 @@ std::optional<QList<EmailRecord>> readEmails(StoreWorker &w, const QString &tail
                      {QStringLiteral("attachments"), array(8)},
                      {QStringLiteral("categories"), array(15)}};
         r.createdAt = sql::fromMs(q.value(9).toLongLong());
+        r.agent = q.value(16).toString();
         byEmailId.insert(r.emailId, int(records.size()));
         records.append(r);
     }

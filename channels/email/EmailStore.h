@@ -44,6 +44,7 @@ struct EmailRecord {
     QJsonObject
         request; // to, cc, bcc, from, subject, template id, categories, attachments' metadata
     QDateTime createdAt;
+    QString agent;            // who sent it (its outbox entry's message); empty: unknown
     QList<EmailEvent> events; // in the order they arrived
 };
 

@@ -70,6 +70,7 @@ OutboundDraft outboundFor(const EmailDraft &draft) {
     outbound.to = draft.to.value(0).email;
     outbound.body = draft.templateId.isEmpty() ? draft.subject : draft.templateId;
     outbound.clientRef = draft.emailId;
+    outbound.agent = draft.agent;
     return outbound;
 }
 

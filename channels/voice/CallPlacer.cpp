@@ -94,8 +94,11 @@ void CallPlacer::place(const CallRequest &request, const QString &publicBase, Re
     // Step 1: the call is noted before Twilio is asked.
     store->run<VoiceCalls::Requested>(
         receiver,
-        [request, now = clock()](StoreWorker &w, QString *error) {
-            return VoiceCalls::request(w, request, now, error);
+        [request, agent = m_agent, now = clock()](StoreWorker &w, QString *error) {
+            CallRequest named = request;
+            if (named.agent.isEmpty())
+                named.agent = agent;
+            return VoiceCalls::request(w, named, now, error);
         },
         [twilio, receiver, done, answered, request,
          publicBase](const StoreResult<VoiceCalls::Requested> &requested) {

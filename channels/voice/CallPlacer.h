@@ -53,6 +53,9 @@ class CallPlacer {
 public:
     using Clock = std::function<QDateTime()>;
     CallPlacer(Store *store, TwilioClient *twilio, Clock clock);
+    // Who places the calls given without a name of their own (CallRequest::agent): the
+    // console's agent, SWITCHBOARD_AGENT_NAME.
+    void setAgent(const QString &name) { m_agent = name; }
 
     // `publicBase`: where Twilio reaches this console (its status callbacks go to
     // publicBase + /twilio/call-status; a recorded call's recording to
@@ -72,6 +75,7 @@ private:
     Store *m_store;
     TwilioClient *m_twilio;
     Clock m_clock;
+    QString m_agent;
 };
 
 } // namespace sb

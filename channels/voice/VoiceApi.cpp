@@ -6,6 +6,7 @@
 #include "VoiceLogging.h"
 #include "VoiceRecordings.h"
 #include "VoiceRoutes.h"
+#include "api/AgentField.h"
 #include "api/FieldErrors.h"
 #include "api/JsonRequest.h"
 #include "api/KeysetPage.h"
@@ -41,6 +42,7 @@ VoiceApi::VoiceApi(ChannelContext &context, QObject *parent)
     , m_defaultFrom(context.config.phoneNumber)
     , m_agentPhone(context.config.agentPhone)
     , m_placer(context.store, context.twilio, context.clock) {
+    m_placer.setAgent(context.config.agentName);
     context.server.route(
         "POST", LocalApi::path(VoiceRoutes::initiateCall()),
         [this](const HttpRequest &r, HttpServer::Reply reply) { initiate(r, reply); });
@@ -247,6 +249,8 @@ QJsonObject VoiceApi::callJson(const CallRecord &call) {
                                                                : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("dateCreated"), isoOrNull(call.created)},
         {QStringLiteral("dateUpdated"), isoOrNull(call.updated)},
+        {QStringLiteral("agent"),
+         call.agent.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(call.agent)},
         {QStringLiteral("history"), history},
         {QStringLiteral("recordings"), recordings}};
     if (call.errorCode != 0)
@@ -300,11 +304,13 @@ void VoiceApi::initiate(const HttpRequest &request, const HttpServer::Reply &rep
                        tr("Must be an absolute http or https URL that answers with TwiML, e.g. "
                           "https://example.com/twiml; leave it out to run the console's own."));
     }
+    const QString agent = AgentField::read(json, errors);
     if (!errors.isEmpty() || !numbers)
         return reply(errors.response());
 
     CallRequest call;
     call.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
+    call.agent = agent;
     call.to = numbers->to;
     call.from = numbers->from;
     call.url = urlInput.isEmpty() ? m_publicBase() + VoiceRoutes::voiceResponse() : urlInput;
@@ -327,11 +333,13 @@ void VoiceApi::clickToCall(const HttpRequest &request, const HttpServer::Reply &
                    tr("No agent phone to ring first: set SWITCHBOARD_AGENT_PHONE (File ▸ "
                       "Settings ▸ Your own phone) to the phone you answer calls on."));
     const std::optional<Parties> numbers = parties(json, errors);
+    const QString agent = AgentField::read(json, errors);
     if (!errors.isEmpty() || !numbers)
         return reply(errors.response());
 
     CallRequest call;
     call.clientRef = QString::fromUtf8(request.header("Idempotency-Key")).left(200);
+    call.agent = agent;
     call.to = m_agentPhone;
     call.from = numbers->from;
     call.url = bridgeUrl(m_publicBase(), numbers->to, record.toBool(false));

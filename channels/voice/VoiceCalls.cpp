@@ -25,7 +25,7 @@ int rankOf(const QString &status) {
 const QString Columns = QStringLiteral(
     "id, sid, client_ref, direction, from_number, to_number, url, status, request_state, "
     "answered_by, duration, error_code, error_message, created_at, updated_at, "
-    "(SELECT count(*) FROM voice_recordings r WHERE r.call_sid = voice_calls.sid)");
+    "(SELECT count(*) FROM voice_recordings r WHERE r.call_sid = voice_calls.sid), agent");
 
 CallRecord readCall(const QSqlQuery &q) {
     CallRecord c;
@@ -45,6 +45,7 @@ CallRecord readCall(const QSqlQuery &q) {
     c.created = sql::fromMs(q.value(13).toLongLong());
     c.updated = sql::fromMs(q.value(14).toLongLong());
     c.recordingCount = q.value(15).toInt();
+    c.agent = q.value(16).toString();
     return c;
 }
 
@@ -182,6 +183,14 @@ QList<QStringList> VoiceCalls::eventSourceSchema() {
     };
 }
 
+QList<QStringList> VoiceCalls::agentSchema() {
+    return {
+        {
+            QStringLiteral("ALTER TABLE voice_calls ADD COLUMN agent TEXT NOT NULL DEFAULT ''"),
+        },
+    };
+}
+
 std::optional<VoiceCalls::Requested> VoiceCalls::request(StoreWorker &w, const CallRequest &request,
                                                          const QDateTime &now, QString *error) {
     if (!request.clientRef.isEmpty()) {
@@ -195,14 +204,15 @@ std::optional<VoiceCalls::Requested> VoiceCalls::request(StoreWorker &w, const C
     sql::prepare(q,
                  QStringLiteral(
                      "INSERT INTO voice_calls (client_ref, direction, from_number, to_number, url, "
-                     "request_state, created_at, updated_at) VALUES (?, 'outbound-api', ?, ?, ?, "
-                     "'requesting', ?, ?) RETURNING id"));
+                     "request_state, created_at, updated_at, agent) VALUES (?, 'outbound-api', ?, "
+                     "?, ?, 'requesting', ?, ?, ?) RETURNING id"));
     q.addBindValue(sidOrNull(request.clientRef));
     q.addBindValue(sql::text(request.from));
     q.addBindValue(sql::text(request.to));
     q.addBindValue(sql::text(request.url));
     q.addBindValue(sql::toMs(now));
     q.addBindValue(sql::toMs(now));
+    q.addBindValue(sql::text(request.agent));
     if (!sql::exec(q, error))
         return std::nullopt;
     const qint64 id = q.next() ? q.value(0).toLongLong() : 0; // RETURNING id

@@ -45,6 +45,7 @@ struct CallRecord {
     QList<CallEvent> history;          // in the order the call went through them
     QList<RecordingRecord> recordings; // in the order recorded (bySid reads them)
     int recordingCount = 0;            // its rows in voice_recordings (the calls list counts them)
+    QString agent;                     // outbound: who placed it (SWITCHBOARD_AGENT_NAME)
 
     bool isInbound() const { return direction == QLatin1String("inbound"); }
 };
@@ -56,6 +57,7 @@ struct CallRequest {
     QString to;
     QString url;
     bool record = false; // Twilio records the call (Record=true); not stored
+    QString agent;       // who places it; empty: the placer's own agent (CallPlacer::setAgent)
 };
 
 // What POST /twilio/call-status carried.
@@ -88,6 +90,8 @@ public:
     static QList<QStringList> schema();
     // A later step (the voice module's 4th, after IvrVersions' 3rd): each event's source.
     static QList<QStringList> eventSourceSchema();
+    // Who placed each outbound call (voice step 5).
+    static QList<QStringList> agentSchema();
 
     struct Requested {
         CallRecord call;

@@ -32,7 +32,8 @@ const StatusModel &VoiceChannel::statuses() const {
 
 QList<QStringList> VoiceChannel::schema() const {
     // Steps are applied in this order and never edited once released: new steps go last.
-    return VoiceCalls::schema() + IvrVersions::schema() + VoiceCalls::eventSourceSchema();
+    return VoiceCalls::schema() + IvrVersions::schema() + VoiceCalls::eventSourceSchema() +
+           VoiceCalls::agentSchema();
 }
 
 QString VoiceChannel::recordingsFolder(const Config &config) {

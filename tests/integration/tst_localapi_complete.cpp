@@ -33,6 +33,8 @@ private Q_SLOTS:
     void statusEndpointsFollowASend();
     void sendsRecordTheirAgent_data();
     void sendsRecordTheirAgent();
+    void callsAndEmailsRecordTheirAgent_data();
+    void callsAndEmailsRecordTheirAgent();
     void tokenIsRequired_data();
     void tokenIsRequired();
     void rateLimitAnswers429WithRetryAfter();
@@ -311,6 +313,51 @@ void TestLocalApiComplete::sendsRecordTheirAgent() {
     const sbtest::Reply status200 = call("GET", QStringLiteral("sms-status/") + sid);
     QCOMPARE(status200.status, 200);
     QCOMPARE(status200.json().value(QLatin1String("agent")).toString(), agent);
+}
+
+void TestLocalApiComplete::callsAndEmailsRecordTheirAgent_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("idKey");      // the answer's id, for the status route
+    QTest::addColumn<QString>("statusPath"); // where the record is read back
+    QTest::addColumn<QString>("agent");
+    QTest::newRow("a call for a named agent")
+        << "initiate-call" << QByteArray(R"({"to":"+14155550121","agent":"Ana Lima"})") << 201
+        << "callSid"
+        << "call-status/"
+        << "Ana Lima";
+    QTest::newRow("a call without a name: this console's agent")
+        << "initiate-call" << QByteArray(R"({"to":"+14155550122"})") << 201 << "callSid"
+        << "call-status/"
+        << "Desk 3";
+    QTest::newRow("an email for a named agent")
+        << "send-email"
+        << QByteArray(
+               R"({"to":"ana@example.com","subject":"Hi","text":"Hello","agent":"Ana Lima"})")
+        << 202 << "id"
+        << "email-status/"
+        << "Ana Lima";
+    QTest::newRow("an email without a name: this console's agent")
+        << "send-email" << QByteArray(R"({"to":"ben@example.com","subject":"Hi","text":"Hello"})")
+        << 202 << "id"
+        << "email-status/"
+        << "Desk 3";
+}
+
+void TestLocalApiComplete::callsAndEmailsRecordTheirAgent() {
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    QFETCH(QString, idKey);
+    QFETCH(QString, statusPath);
+    QFETCH(QString, agent);
+    const sbtest::Reply sent = call("POST", path, body);
+    QCOMPARE(sent.status, status);
+    const QString id = sent.json().value(idKey).toString();
+    QVERIFY(!id.isEmpty());
+    QTRY_COMPARE(call("GET", statusPath + id).json().value(QLatin1String("agent")).toString(),
+                 agent);
 }
 
 void TestLocalApiComplete::tokenIsRequired_data() {

@@ -159,8 +159,12 @@ void TestVoiceParts::channelDescribesItself() {
 
 void TestVoiceParts::callbackBeforeCreateAnswerIsMerged() {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    CallRequest request{QStringLiteral("ref-merge"), QStringLiteral("+15005550006"),
-                        QStringLiteral("+14155550100"), QStringLiteral("https://example.com/t")};
+    CallRequest request{QStringLiteral("ref-merge"),
+                        QStringLiteral("+15005550006"),
+                        QStringLiteral("+14155550100"),
+                        QStringLiteral("https://example.com/t"),
+                        false,
+                        {}};
     const auto requested = run<VoiceCalls::Requested>(
         [&](StoreWorker &w, QString *e) { return VoiceCalls::request(w, request, now, e); });
     QVERIFY2(requested.ok(), qPrintable(requested.error));
@@ -202,8 +206,12 @@ void TestVoiceParts::callbackBeforeCreateAnswerIsMerged() {
 
 void TestVoiceParts::sameClientRefFindsTheCall() {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    CallRequest request{QStringLiteral("ref-twice"), QStringLiteral("+15005550006"),
-                        QStringLiteral("+14155550101"), QStringLiteral("https://example.com/t")};
+    CallRequest request{QStringLiteral("ref-twice"),
+                        QStringLiteral("+15005550006"),
+                        QStringLiteral("+14155550101"),
+                        QStringLiteral("https://example.com/t"),
+                        false,
+                        {}};
     auto ask = [&] {
         return run<VoiceCalls::Requested>(
             [&](StoreWorker &w, QString *e) { return VoiceCalls::request(w, request, now, e); });

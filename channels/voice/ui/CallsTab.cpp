@@ -76,6 +76,8 @@ CallsTab::CallsTab(const ConsoleContext &context, QWidget *parent)
     , m_hangUp(new QPushButton(tr("Hang &up"), this))
     , m_keypad(new QGroupBox(tr("Sandbox keypad"), this))
     , m_keypadResult(new QLabel(this)) {
+    if (context.service) // calls name who placed them
+        m_placer.setAgent(context.service->config().agentName);
     const Config config = context.service ? context.service->config() : Config{};
     if (!config.phoneNumber.isEmpty())
         m_configured << config.phoneNumber;

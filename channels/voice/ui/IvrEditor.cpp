@@ -58,6 +58,8 @@ IvrEditor::IvrEditor(const ConsoleContext &context, QWidget *parent)
     , m_save(new QPushButton(tr("&Save"), this))
     , m_revert(new QPushButton(tr("Re&vert"), this))
     , m_callMe(new QPushButton(tr("Call &me to try it"), this)) {
+    if (context.service) // test calls name who placed them
+        m_placer.setAgent(context.service->config().agentName);
     // The tree, and what adds to it.
     m_tree->setObjectName(QStringLiteral("ivrTree"));
     m_tree->setModel(m_model);

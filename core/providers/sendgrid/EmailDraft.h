@@ -41,6 +41,7 @@ struct EmailDraft {
     QJsonObject dynamicTemplateData; // its variables
     QStringList categories;
     QString emailId; // our own id, sent as a custom arg so every event names the email
+    QString agent;   // who sends it (kept with its outbox entry); empty: the outbox's agent
 
     // The custom arg that carries emailId; events come back with it as a top-level field.
     static constexpr char EmailIdArg[] = "switchboard_id";
