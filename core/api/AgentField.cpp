@@ -3,8 +3,6 @@
 #include "FieldErrors.h"
 #include "config/Config.h"
 
-#include <algorithm>
-
 namespace sb {
 
 QString AgentField::read(const QJsonObject &json, FieldErrors &errors) {
@@ -12,9 +10,7 @@ QString AgentField::read(const QJsonObject &json, FieldErrors &errors) {
     if (value.isUndefined() || value.isNull())
         return {};
     const QString name = value.toString().trimmed();
-    const bool oneLine = std::none_of(
-        name.cbegin(), name.cend(), [](QChar ch) { return ch.category() == QChar::Other_Control; });
-    if (!value.isString() || !oneLine || name.size() > Config::MaxAgentName)
+    if (!value.isString() || !Config::isAgentName(name))
         errors.add(QStringLiteral("agent"),
                    tr("'agent' is a name of at most %1 characters, on one line.")
                        .arg(Config::MaxAgentName));

@@ -353,10 +353,7 @@ QString ConfigLoader::problemWith(const QString &name, const QString &raw) {
             return QStringLiteral("%1: '%2' is not a number of requests a second (0: no limit)")
                 .arg(name, value);
     }
-    if (name == setting::AgentName && (value.size() > Config::MaxAgentName ||
-                                       std::any_of(value.cbegin(), value.cend(), [](QChar ch) {
-                                           return ch.category() == QChar::Other_Control;
-                                       })))
+    if (name == setting::AgentName && !Config::isAgentName(value))
         return QStringLiteral("%1: a name of at most %2 characters, on one line")
             .arg(name)
             .arg(Config::MaxAgentName);
@@ -420,6 +417,12 @@ bool ConfigLoader::resolveApiToken(Config *config, QString *error) {
     file.close();
     config->apiTokenGenerated = true;
     return true;
+}
+
+bool Config::isAgentName(const QString &name) {
+    return name.size() <= MaxAgentName && std::none_of(name.cbegin(), name.cend(), [](QChar ch) {
+               return ch.category() == QChar::Other_Control;
+           });
 }
 
 } // namespace sb

@@ -26,6 +26,9 @@ struct Config {
     // message it sends, so that a team sees who answered.
     QString agentName;
     static constexpr int MaxAgentName = 64;
+    // An agent's name as the team sees it (trimmed): at most MaxAgentName characters, on one
+    // line. Empty is valid (nobody, or the default).
+    static bool isAgentName(const QString &name);
     QString sendgridApiKey;
     // The default sender of send-email when the request gives no `from` (empty: `from` is
     // required). In sandbox mode without a SendGrid key: SandboxFromEmail.

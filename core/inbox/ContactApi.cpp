@@ -2,9 +2,11 @@
 
 #include "Inbox.h"
 #include "api/FieldErrors.h"
+#include "api/JsonRequest.h"
 #include "api/KeysetPage.h"
 #include "api/LocalApi.h"
 #include "common/Logging.h"
+#include "config/Config.h"
 #include "http/HttpServer.h"
 
 #include <QJsonArray>
@@ -32,6 +34,15 @@ bool parseCursor(const QString &text, ContactQuery *query) {
     return atOk && idOk && query->afterLastAtMs >= 0 && query->afterId > 0;
 }
 
+QJsonValue nameOrNull(const QString &name) {
+    return name.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(name);
+}
+
+QJsonValue timeOrNull(const QDateTime &at) {
+    return at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODateWithMs))
+                        : QJsonValue(QJsonValue::Null);
+}
+
 QJsonObject contactJson(const ContactSummary &c) {
     return {{QStringLiteral("id"), c.id},
             {QStringLiteral("number"), c.number},
@@ -43,7 +54,31 @@ QJsonObject contactJson(const ContactSummary &c) {
              c.lastAt.isValid() ? c.lastAt.toUTC().toString(Qt::ISODateWithMs) : QString()},
             {QStringLiteral("unread"), c.unread},
             {QStringLiteral("channels"), QJsonArray::fromStringList(c.channels)},
-            {QStringLiteral("optedOutOf"), QJsonArray::fromStringList(c.optedOutOf)}};
+            {QStringLiteral("optedOutOf"), QJsonArray::fromStringList(c.optedOutOf)},
+            {QStringLiteral("assignee"), nameOrNull(c.assignee)},
+            {QStringLiteral("assignedAt"), timeOrNull(c.assignedAt)}};
+}
+
+// An optional agent's name in a request: absent or null is nobody (""); otherwise a string that
+// passes Config::isAgentName, else the reason goes to `errors` under `field`.
+QString agentNamed(const QJsonObject &json, const QString &field, FieldErrors &errors) {
+    const QJsonValue value = json.value(field);
+    if (value.isUndefined() || value.isNull())
+        return {};
+    const QString name = value.toString().trimmed();
+    if (!value.isString() || !Config::isAgentName(name))
+        errors.add(field, ContactApi::tr("'%1' is a name of at most %2 characters, on one line, "
+                                         "or null for nobody.")
+                              .arg(field)
+                              .arg(Config::MaxAgentName));
+    return name;
+}
+
+QJsonObject workloadJson(const AgentWorkload &w) {
+    return {{QStringLiteral("agent"), nameOrNull(w.agent)},
+            {QStringLiteral("conversations"), w.conversations},
+            {QStringLiteral("unreadConversations"), w.unreadConversations},
+            {QStringLiteral("unreadMessages"), w.unreadMessages}};
 }
 
 } // namespace
@@ -61,6 +96,16 @@ ContactApi::ContactApi(HttpServer *server, Inbox *inbox, QObject *parent)
             const KeysetPage page = KeysetPage::fromQuery(paging, errors);
             ContactQuery query;
             query.text = r.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).trimmed();
+            if (r.query.hasQueryItem(QStringLiteral("assignee"))) {
+                // Empty: the unassigned conversations.
+                query.assignee =
+                    r.query.queryItemValue(QStringLiteral("assignee"), QUrl::FullyDecoded)
+                        .trimmed();
+                if (!Config::isAgentName(*query.assignee))
+                    errors.add(QStringLiteral("assignee"),
+                               tr("assignee is a name of at most %1 characters, on one line.")
+                                   .arg(Config::MaxAgentName));
+            }
             if (r.query.hasQueryItem(QStringLiteral("before")) &&
                 !parseCursor(r.query.queryItemValue(QStringLiteral("before")), &query))
                 errors.add(QStringLiteral("before"),
@@ -84,6 +129,70 @@ ContactApi::ContactApi(HttpServer *server, Inbox *inbox, QObject *parent)
                     reply(HttpResponse::json(200, {{QStringLiteral("contacts"), contacts},
                                                    {QStringLiteral("next"), next}}));
                 });
+        });
+    server->route("POST", LocalApi::path(QStringLiteral("contacts/{id}/assign")),
+                  [this](const HttpRequest &r, HttpServer::Reply reply) { assign(r, reply); });
+    server->route(
+        "GET", LocalApi::path(QStringLiteral("agents")),
+        [this](const HttpRequest &, HttpServer::Reply reply) {
+            m_inbox->workload(this, [reply](const StoreResult<QList<AgentWorkload>> &found) {
+                if (!found.ok()) {
+                    qCWarning(lcApi).noquote() << "store read failed:" << found.error;
+                    return reply(HttpResponse::error(500, tr("The store could not be read.")));
+                }
+                QJsonArray agents;
+                QJsonObject unassigned = workloadJson({});
+                for (const AgentWorkload &w : found.value) {
+                    if (w.agent.isEmpty())
+                        unassigned = workloadJson(w);
+                    else
+                        agents.append(workloadJson(w));
+                }
+                reply(HttpResponse::json(200, {{QStringLiteral("agents"), agents},
+                                               {QStringLiteral("unassigned"), unassigned}}));
+            });
+        });
+}
+
+void ContactApi::assign(const HttpRequest &r, const HttpServer::Reply &reply) {
+    FieldErrors errors;
+    bool idOk = false;
+    const qint64 id = r.args.value(0).toLongLong(&idOk);
+    const std::optional<QJsonObject> json = JsonRequest::object(r.body, errors);
+    if (!idOk || id <= 0)
+        return reply(HttpResponse::error(404, tr("No contact %1.").arg(r.args.value(0))));
+    if (!json)
+        return reply(errors.response());
+    if (!json->contains(QLatin1String("agent")))
+        errors.add(QStringLiteral("agent"),
+                   tr("'agent' is required: a name, or null to unassign the conversation."));
+    const QString agent = agentNamed(*json, QStringLiteral("agent"), errors);
+    std::optional<QString> expected;
+    if (json->contains(QLatin1String("ifAssignee")))
+        expected = agentNamed(*json, QStringLiteral("ifAssignee"), errors);
+    if (!errors.isEmpty())
+        return reply(errors.response());
+    m_inbox->assign(
+        id, agent, expected, this, [reply, id, agent](const StoreResult<Assignment> &done) {
+            if (!done.ok()) {
+                qCWarning(lcApi).noquote() << "assignment not stored:" << done.error;
+                return reply(HttpResponse::error(500, tr("The assignment could not be stored.")));
+            }
+            const Assignment &a = done.value;
+            if (!a.found)
+                return reply(HttpResponse::error(404, tr("No contact %1.").arg(id)));
+            const QJsonObject body{{QStringLiteral("contactId"), id},
+                                   {QStringLiteral("assignee"), nameOrNull(a.assignee)},
+                                   {QStringLiteral("assignedAt"), timeOrNull(a.assignedAt)},
+                                   {QStringLiteral("changed"), a.changed}};
+            if (a.assignee != agent) // ifAssignee no longer held
+                return reply(HttpResponse::error(
+                    409,
+                    a.assignee.isEmpty()
+                        ? tr("The conversation is no longer assigned to anyone.")
+                        : tr("The conversation is assigned to %1 now.").arg(a.assignee),
+                    body));
+            reply(HttpResponse::json(200, body));
         });
 }
 

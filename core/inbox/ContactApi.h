@@ -1,23 +1,35 @@
 #pragma once
 
+#include "http/HttpServer.h"
+
 #include <QObject>
 
 namespace sb {
 
-class HttpServer;
 class Inbox;
 
 // GET /api/v1/twilio/contacts: the inbox's contacts — one per number across every channel —
 // newest first (by their last item), as the console's Inbox lists them. Query: `q` (a
 // substring of name, number or email), `limit` (1–500, default 50), `before` (the `next`
 // cursor of the previous page). Answers {"contacts": [...], "next": "<cursor>" | null}; 400
-// naming every invalid parameter.
+// naming every invalid parameter. `assignee=Ana` lists Ana's conversations, `assignee=` the
+// unassigned ones. Each contact carries `assignee` and `assignedAt` (null: nobody).
+//
+// POST /api/v1/twilio/contacts/{id}/assign {"agent": "Ana" | null, "ifAssignee"?: "Ben" | null}
+// assigns the conversation (null: unassigns it); with ifAssignee, only if it is still assigned
+// to that agent (null: nobody), else 409 naming who has it. Answers {contactId, assignee,
+// assignedAt, changed}; 404 for an unknown contact; every console sees it at once.
+// GET /api/v1/twilio/agents: per agent, the conversations assigned to them and the unread
+// among them ({"agents": [{agent, conversations, unreadConversations, unreadMessages}],
+// "unassigned": {...}}), busiest first.
 class ContactApi : public QObject {
     Q_OBJECT
 public:
     ContactApi(HttpServer *server, Inbox *inbox, QObject *parent = nullptr);
 
 private:
+    void assign(const HttpRequest &request, const HttpServer::Reply &reply);
+
     Inbox *m_inbox;
 };
 

@@ -21,6 +21,27 @@ struct ContactSummary {
     QStringList channels; // every channel id the thread has items on ("sms", "whatsapp",
                           // "voice": its messages' and its calls')
     QStringList optedOutOf; // senders (numbers, "whatsapp:+1...", MG...) this contact sent STOP to
+    QString assignee;       // the agent the conversation is assigned to; empty: nobody
+    QDateTime assignedAt;   // since when (UTC); invalid when nobody
+};
+
+// Inbox::assign's answer: who has the conversation now.
+struct Assignment {
+    // False: the conversation's assignee was no longer the one the caller expected (another
+    // agent took it first); nothing changed and `assignee` is who has it.
+    bool changed = false;
+    bool found = true; // false: no such contact
+    QString assignee;
+    QDateTime assignedAt;
+};
+
+// One agent's share of the inbox (Inbox::workload): the conversations assigned to them and how
+// many of those have unread messages. `agent` empty: the unassigned ones.
+struct AgentWorkload {
+    QString agent;
+    int conversations = 0;
+    int unreadConversations = 0;
+    qint64 unreadMessages = 0;
 };
 
 } // namespace sb

@@ -3,6 +3,7 @@
 #include "InboxQuery.h"
 #include "InboxSchema.h"
 #include "common/Logging.h"
+#include "config/Config.h"
 #include "db/StoreWorker.h"
 
 #include <QDir>
@@ -44,7 +45,7 @@ const QString kAddressOfM =
 
 const QString kContactColumns =
     QStringLiteral("c.id, c.number, c.email, c.name, c.last_text, c.last_channel, c.last_at, "
-                   "c.unread, c.channels");
+                   "c.unread, c.channels, c.assignee, c.assigned_at");
 
 ContactSummary readContact(const InboxQuery &q) {
     ContactSummary c;
@@ -57,6 +58,9 @@ ContactSummary readContact(const InboxQuery &q) {
     c.lastAt = fromMs(q.int64(6));
     c.unread = int(q.int64(7));
     c.channels = q.text(8).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    c.assignee = q.text(9);
+    if (!c.assignee.isEmpty())
+        c.assignedAt = fromMs(q.int64(10));
     return c;
 }
 
@@ -207,6 +211,8 @@ void Inbox::contacts(const ContactQuery &query, Receiver receiver,
                                             "ESCAPE '\\')"));
             if (query.afterId > 0)
                 where.append(QStringLiteral("(c.last_at, c.id) < (:after_at, :after_id)"));
+            if (query.assignee)
+                where.append(QStringLiteral("c.assignee = :assignee"));
             QString sql =
                 QStringLiteral("SELECT ") + kContactColumns + QStringLiteral(" FROM contacts c");
             if (!where.isEmpty())
@@ -218,6 +224,7 @@ void Inbox::contacts(const ContactQuery &query, Receiver receiver,
             q.bind(":pattern", likePattern(text));
             q.bind(":after_at", query.afterLastAtMs);
             q.bind(":after_id", query.afterId);
+            q.bind(":assignee", query.assignee.value_or(QString()));
             q.bind(":limit", query.limit > 0 ? qint64(query.limit) : kNoLimit);
             QList<ContactSummary> contacts;
             while (q.next())
@@ -766,14 +773,94 @@ void Inbox::markRead(qint64 contactId, Receiver receiver, Done<bool> done) {
                 *error = q.error();
                 return std::nullopt;
             }
+            if (q.changes() > 0)
+                w.touchedRow(ContactsTable, contactId);
             return true;
         },
-        [this, contactId, done](const StoreResult<bool> &result) {
-            if (result.ok())
-                announce(contactId);
+        std::move(done));
+}
+
+void Inbox::assign(qint64 contactId, const QString &agent, const std::optional<QString> &expected,
+                   Receiver receiver, Done<Assignment> done) {
+    const QString name = agent.trimmed();
+    if (!Config::isAgentName(name)) {
+        receiver.post([done] {
             if (done)
-                done(result);
+                done({{},
+                      QStringLiteral("an agent's name is at most %1 characters, on one line")
+                          .arg(Config::MaxAgentName)});
         });
+        return;
+    }
+    m_store->run<Assignment>(
+        std::move(receiver),
+        [contactId, name, expected](StoreWorker &w, QString *error) -> std::optional<Assignment> {
+            InboxQuery q(w);
+            // FOR UPDATE on PostgreSQL: two desks assigning at once are taken in turn, so the
+            // second one's `expected` sees the first one's result.
+            if (!q.prepare(w.isPostgres() ? QStringLiteral("SELECT assignee, assigned_at FROM "
+                                                           "contacts WHERE id = :id FOR UPDATE")
+                                          : QStringLiteral("SELECT assignee, assigned_at FROM "
+                                                           "contacts WHERE id = :id"),
+                           error))
+                return std::nullopt;
+            q.bind(":id", contactId);
+            Assignment now;
+            if (!q.next()) {
+                if (!q.ok()) {
+                    *error = q.error();
+                    return std::nullopt;
+                }
+                now.found = false;
+                return now;
+            }
+            now.assignee = q.text(0);
+            if (!now.assignee.isEmpty())
+                now.assignedAt = fromMs(q.int64(1));
+            if ((expected && *expected != now.assignee) || now.assignee == name)
+                return now; // taken by someone else meanwhile, or already so: nothing to write
+            const qint64 at = name.isEmpty() ? 0 : QDateTime::currentMSecsSinceEpoch();
+            if (!q.prepare(QStringLiteral("UPDATE contacts SET assignee = :agent, assigned_at = "
+                                          ":at WHERE id = :id"),
+                           error))
+                return std::nullopt;
+            q.bind(":agent", name);
+            q.bind(":at", at);
+            q.bind(":id", contactId);
+            if (!q.exec()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            w.touchedRow(ContactsTable, contactId);
+            now.changed = true;
+            now.assignee = name;
+            now.assignedAt = name.isEmpty() ? QDateTime() : fromMs(at);
+            return now;
+        },
+        std::move(done));
+}
+
+void Inbox::workload(Receiver receiver, Done<QList<AgentWorkload>> done) {
+    m_store->run<QList<AgentWorkload>>(
+        std::move(receiver),
+        [](StoreWorker &w, QString *error) -> std::optional<QList<AgentWorkload>> {
+            InboxQuery q(w);
+            if (!q.prepare(QStringLiteral("SELECT assignee, count(*), sum(CASE WHEN unread > 0 "
+                                          "THEN 1 ELSE 0 END), coalesce(sum(unread), 0) FROM "
+                                          "contacts GROUP BY assignee ORDER BY count(*) DESC, "
+                                          "assignee"),
+                           error))
+                return std::nullopt;
+            QList<AgentWorkload> all;
+            while (q.next())
+                all.append({q.text(0), int(q.int64(1)), int(q.int64(2)), q.int64(3)});
+            if (!q.ok()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            return all;
+        },
+        std::move(done));
 }
 
 void Inbox::unreadTotal(Receiver receiver, Done<qint64> done) {
@@ -837,14 +924,10 @@ void Inbox::updateContact(qint64 contactId, const QString &sql, const QString &v
                 *error = QStringLiteral("no contact %1").arg(contactId);
                 return std::nullopt;
             }
+            w.touchedRow(ContactsTable, contactId);
             return true;
         },
-        [this, contactId, done](const StoreResult<bool> &result) {
-            if (result.ok())
-                announce(contactId);
-            if (done)
-                done(result);
-        });
+        std::move(done));
 }
 
 void Inbox::addNote(qint64 contactId, const QString &body, const QString &author, Receiver receiver,
@@ -880,18 +963,10 @@ void Inbox::addNote(qint64 contactId, const QString &body, const QString &author
             note.text = text;
             note.author = author;
             note.at = fromMs(now);
+            w.touchedRow(ContactsTable, contactId);
             return note;
         },
-        [this, contactId, done](const StoreResult<ThreadItem> &result) {
-            if (result.ok())
-                announce(contactId);
-            if (done)
-                done(result);
-        });
-}
-
-void Inbox::announce(qint64 contactId) {
-    Q_EMIT contactsChanged({contactId});
+        std::move(done));
 }
 
 void Inbox::onMessagesChanged(const QList<MessageRecord> &messages) {
@@ -903,7 +978,10 @@ void Inbox::onMessagesChanged(const QList<MessageRecord> &messages) {
 }
 
 void Inbox::onRowsChanged(const QString &table, const QList<qint64> &ids) {
-    (void)ids;
+    if (table == ContactsTable) { // a name, a note, read, assigned: here or at another desk
+        Q_EMIT contactsChanged(ids);
+        return;
+    }
     const bool ours = std::any_of(m_shared->sources.cbegin(), m_shared->sources.cend(),
                                   [&](const ThreadSource &s) { return s.table == table; });
     if (ours)

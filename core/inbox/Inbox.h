@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace sb {
 
@@ -34,6 +35,8 @@ struct SearchHit {
 // name, number or email), keyset-paged: pass the last row of the previous page as `after`.
 struct ContactQuery {
     QString text;
+    // Only the conversations assigned to this agent (empty string: the unassigned ones).
+    std::optional<QString> assignee;
     int limit = 100;
     qint64 afterLastAtMs = 0; // with afterId: only contacts older than that row (0: from the top)
     qint64 afterId = 0;
@@ -71,6 +74,9 @@ public:
     // Around each match in SearchHit::highlighted; the UI turns them into bold.
     static constexpr QChar HighlightStart{0x0001};
     static constexpr QChar HighlightEnd{0x0002};
+    // The kind a contact's own changes (name, read, note, assignment) travel under on the change
+    // feed (Store::rowsChanged), so every console of a team applies them.
+    static constexpr QLatin1String ContactsTable{"contacts"};
 
     Inbox(Store *store, ChannelList channels, QObject *parent = nullptr);
     ~Inbox() override;
@@ -93,6 +99,16 @@ public:
     void thread(const ThreadQuery &query, Receiver receiver, Done<Thread> done);
     // Results as you type: `text` is made into a safe FTS5 prefix query (see ftsQuery()).
     void search(const QString &text, int limit, Receiver receiver, Done<QList<SearchHit>> done);
+
+    // Assigns the conversation to `agent` (empty: unassigns it). With `expected`, only if it is
+    // still assigned to that agent (empty: nobody), so "Assign to me" cannot silently take a
+    // conversation a colleague took a moment before; otherwise Assignment::changed is false.
+    // An unknown contact answers Assignment::found false. Every console sees the change (the
+    // change feed).
+    void assign(qint64 contactId, const QString &agent, const std::optional<QString> &expected,
+                Receiver receiver, Done<Assignment> done);
+    // Per assignee (the unassigned ones under ""), busiest first: conversations and unread.
+    void workload(Receiver receiver, Done<QList<AgentWorkload>> done);
 
     void markRead(qint64 contactId, Receiver receiver, Done<bool> done);
     void unreadTotal(Receiver receiver, Done<qint64> done);
@@ -122,7 +138,6 @@ private:
     void onMessagesChanged(const QList<sb::MessageRecord> &messages);
     void onRowsChanged(const QString &table, const QList<qint64> &ids);
     void resolveChanged();
-    void announce(qint64 contactId);
     // One UPDATE of a contact's column (`:value`, `:source`, `:id`), announced once committed;
     // an unknown id is an error.
     void updateContact(qint64 contactId, const QString &sql, const QString &value,

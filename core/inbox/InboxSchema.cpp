@@ -105,6 +105,17 @@ QString messageMoved() {
         .arg(messageLeftChannel(newContact, QStringLiteral("OLD.channel")), newContact);
 }
 
+// 6: a conversation (a contact's thread) is assigned to an agent, by name ('' nobody); when,
+// so the others see how long it has been theirs. The index serves "Mine" and "Unassigned".
+QStringList assignmentStep(const QString &integer) {
+    return {
+        QStringLiteral("ALTER TABLE contacts ADD COLUMN assignee TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE contacts ADD COLUMN assigned_at %1 NOT NULL DEFAULT 0")
+            .arg(integer),
+        QStringLiteral("CREATE INDEX contacts_assignee ON contacts(assignee, last_at, id)"),
+    };
+}
+
 } // namespace
 
 QList<QStringList> InboxSchema::steps() {
@@ -277,6 +288,7 @@ QList<QStringList> InboxSchema::steps() {
                            "DELETE FROM messages_fts_pending WHERE id = OLD.id; %1 END")
                 .arg(messageLeftChannel(oldContact, QStringLiteral("OLD.channel"))),
         },
+        assignmentStep(QStringLiteral("INTEGER")),
     };
 }
 
@@ -371,7 +383,7 @@ QList<QStringList> InboxSchema::postgresSteps(QString *error) {
             return {};
     }
     // Steps 2 to 5 changed SQLite's indexes and FTS5 triggers: step 1 has their result.
-    return {step1, {}, {}, {}, {}};
+    return {step1, {}, {}, {}, {}, assignmentStep(QStringLiteral("BIGINT"))};
 }
 
 QStringList InboxSchema::beforeCommit() {

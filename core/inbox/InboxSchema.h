@@ -11,13 +11,15 @@ namespace sb {
 //                      (name_source: '' none, 'agent', 'whatsapp-profile'), linked email,
 //                      the newest item (last_at, last_text, last_channel), the channels
 //                      their items are on (channels, ",sms,whatsapp,voice,"), unread inbound
-//                      count. Messages keep these here; a channel's own items (calls) through
+//                      count, the agent the conversation is assigned to (assignee, assigned_at;
+//                      step 6). Messages keep these here; a channel's own items (calls) through
 //                      its Channel::contactSchema() glue, the same way.
 //   contact_addresses  every address a contact's messages or calls used ("+1555…",
-//   "whatsapp:+1555…") notes              the agent's internal notes, never sent messages_fts FTS5
-//   over messages (body, from_number, to_number), external content contacts_fts       FTS5 over
-//   contacts (name, number, email), external content notes_fts          FTS5 over notes (body),
-//   external content (step 3)
+//                      "whatsapp:+1555…")
+//   notes              the agent's internal notes, never sent
+//   messages_fts       FTS5 over messages (body, from_number, to_number), external content
+//   contacts_fts       FTS5 over contacts (name, number, email), external content
+//   notes_fts          FTS5 over notes (body), external content (step 3)
 // Triggers on `messages` update the contact in the very statement that stores a message, and
 // queue it for the search index, which is filled once per batch just before its commit
 // (beforeCommit()); so every path that stores one (webhooks, the outbox, a channel's own job)

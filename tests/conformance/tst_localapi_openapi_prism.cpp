@@ -173,6 +173,13 @@ void TestLocalApiOpenApiPrism::throughTheProxy_data() {
     row("emails 400", "GET", "emails?before=abc", "", 400);
     row("contacts", "GET", "contacts?limit=2&q=%2B1415", "", 200);
     row("contacts 400", "GET", "contacts?before=abc", "", 400);
+    // Contact 1 is the first number the sends above wrote to.
+    row("assign", "POST", "contacts/1/assign", R"({"agent":"Ana Lima"})", 200);
+    row("assign 409", "POST", "contacts/1/assign", R"({"agent":"Ben","ifAssignee":null})", 409);
+    row("assign 400", "POST", "contacts/1/assign", R"({"agent":"Ana\nLima"})", 400);
+    row("assign 404", "POST", "contacts/999999/assign", R"({"agent":"Ana"})", 404);
+    row("contacts by assignee", "GET", "contacts?assignee=Ana%20Lima", "", 200);
+    row("agents", "GET", "agents", "", 200);
     row("webhooks", "GET", "webhooks?limit=5", "", 200);
     row("webhook 404", "GET", "webhooks/999999", "", 404);
 }

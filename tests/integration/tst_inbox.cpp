@@ -70,6 +70,10 @@ private Q_SLOTS:
     void contactsByIdReadsTheOnesThatExist();
     void optOutsShownWhenTheTableExists();
     void notesNeedAContactAndText();
+    void assignmentIsCheckedAndListed_data();
+    void assignmentIsCheckedAndListed();
+    void assignmentIsAnnouncedAndKept();
+    void workloadCountsUnreadPerAgent();
 
 private:
     void openStore(bool withInbox = true, bool withOptOuts = false);
@@ -788,6 +792,9 @@ void TestInbox::existingNotesAreIndexedOnMigration() {
     exec(QStringLiteral("DROP TRIGGER inbox_note_edited"));
     exec(QStringLiteral("DROP TRIGGER inbox_note_removed"));
     exec(QStringLiteral("DROP TABLE notes_fts"));
+    exec(QStringLiteral("DROP INDEX contacts_assignee")); // and without step 6's assignment
+    exec(QStringLiteral("ALTER TABLE contacts DROP COLUMN assigned_at"));
+    exec(QStringLiteral("ALTER TABLE contacts DROP COLUMN assignee"));
     exec(QStringLiteral("UPDATE schema_versions SET version = 2 WHERE module = 'inbox'"));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("no such table")));
     QVERIFY(search(QStringLiteral("vip")).value(0).contactId < 0); // no index: the query fails
@@ -1028,4 +1035,150 @@ void TestInbox::notesNeedAContactAndText() {
 }
 
 QTEST_MAIN(TestInbox)
+// Assigning a conversation: to an agent, over another (with and without the caller's
+// expectation), to nobody, and the names refused; each step's outcome and what is listed then.
+void TestInbox::assignmentIsCheckedAndListed_data() {
+    QTest::addColumn<QString>("before"); // assigned first ("" nobody)
+    QTest::addColumn<QString>("agent");
+    QTest::addColumn<bool>("withExpected");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<bool>("changed");
+    QTest::addColumn<QString>("after");
+    QTest::addColumn<bool>("error");
+    const QString ana = QStringLiteral("Ana Lima");
+    const QString ben = QStringLiteral("Ben");
+    QTest::newRow("to an agent") << "" << ana << false << "" << true << ana << false;
+    QTest::newRow("assign to me, free") << "" << ana << true << "" << true << ana << false;
+    QTest::newRow("assign to me, taken meanwhile")
+        << ben << ana << true << "" << false << ben << false;
+    QTest::newRow("handed over knowingly") << ben << ana << true << ben << true << ana << false;
+    QTest::newRow("handed over") << ben << ana << false << "" << true << ana << false;
+    QTest::newRow("already so") << ana << ana << true << ana << false << ana << false;
+    QTest::newRow("unassigned") << ana << "" << false << "" << true << "" << false;
+    QTest::newRow("name too long")
+        << "" << QString(65, QLatin1Char('x')) << false << "" << false << "" << true;
+    QTest::newRow("name on two lines") << ben << "Ana\nLima" << false << "" << false << ben << true;
+}
+
+void TestInbox::assignmentIsCheckedAndListed() {
+    QFETCH(QString, before);
+    QFETCH(QString, agent);
+    QFETCH(bool, withExpected);
+    QFETCH(QString, expected);
+    QFETCH(bool, changed);
+    QFETCH(QString, after);
+    QFETCH(bool, error);
+    inbound(kAnna, kOurNumber, QStringLiteral("where is my order?"));
+    const qint64 id = onlyContact().id;
+    auto assign = [&](const QString &name, std::optional<QString> ifAssignee) {
+        return await<StoreResult<Assignment>>(
+            [&](auto done) { m_inbox->assign(id, name, ifAssignee, &m_ctx, done); });
+    };
+    if (!before.isEmpty()) {
+        const auto first = assign(before, std::nullopt);
+        QVERIFY(first && first->ok() && first->value.changed);
+    }
+    const QDateTime start = QDateTime::currentDateTimeUtc().addMSecs(-1);
+    const auto result =
+        assign(agent, withExpected ? std::optional<QString>(expected) : std::nullopt);
+    QVERIFY(result);
+    QCOMPARE(!result->ok(), error);
+    if (!error) {
+        QVERIFY(result->value.found);
+        QCOMPARE(result->value.changed, changed);
+        QCOMPARE(result->value.assignee, after);
+        QCOMPARE(result->value.assignedAt.isValid(), !after.isEmpty());
+        if (changed && !after.isEmpty())
+            QVERIFY(result->value.assignedAt >= start);
+    }
+    const ContactSummary c = onlyContact();
+    QCOMPARE(c.assignee, after);
+    QCOMPARE(c.assignedAt.isValid(), !after.isEmpty());
+    // The lists: the agent's own, and the unassigned ones.
+    ContactQuery mine;
+    mine.assignee = after;
+    QCOMPARE(contacts(mine).size(), 1);
+    ContactQuery other;
+    other.assignee = after.isEmpty() ? QStringLiteral("Ben") : QString();
+    if (after == QLatin1String("Ben"))
+        other.assignee = QStringLiteral("Ana Lima");
+    QCOMPARE(contacts(other).size(), 0);
+}
+
+// Announced to the inbox's listeners once committed, through the change feed (so a team's
+// other consoles apply it too); kept across a restart; an unknown contact is not found.
+void TestInbox::assignmentIsAnnouncedAndKept() {
+    inbound(kAnna, kOurNumber, QStringLiteral("one"));
+    inbound(kBen, kOurNumber, QStringLiteral("two"));
+    const ContactSummary anna = contacts(ContactQuery::matching(QStringLiteral("0100"))).value(0);
+    QVERIFY(anna.id > 0);
+    QSignalSpy changed(m_inbox.get(), &Inbox::contactsChanged);
+    QSignalSpy rows(m_store.get(), &Store::rowsChanged);
+    const auto assigned = await<StoreResult<Assignment>>([&](auto done) {
+        m_inbox->assign(anna.id, QStringLiteral("Ana Lima"), QString(), &m_ctx, done);
+    });
+    QVERIFY(assigned && assigned->ok() && assigned->value.changed);
+    QTRY_VERIFY(std::any_of(changed.cbegin(), changed.cend(), [&](const QList<QVariant> &s) {
+        return s.at(0).value<QList<qint64>>() == QList<qint64>{anna.id};
+    }));
+    QVERIFY(std::any_of(rows.cbegin(), rows.cend(), [&](const QList<QVariant> &s) {
+        return s.at(0).toString() == Inbox::ContactsTable &&
+               s.at(1).value<QList<qint64>>() == QList<qint64>{anna.id};
+    }));
+    // Nothing to write, nothing announced.
+    changed.clear();
+    const auto again = await<StoreResult<Assignment>>([&](auto done) {
+        m_inbox->assign(anna.id, QStringLiteral("Ana Lima"), std::nullopt, &m_ctx, done);
+    });
+    QVERIFY(again && again->ok() && !again->value.changed);
+    QTest::qWait(50);
+    QVERIFY(changed.isEmpty());
+
+    openStore();
+    const auto kept = contacts(ContactQuery::matching(QStringLiteral("0100"))).value(0);
+    QCOMPARE(kept.assignee, QStringLiteral("Ana Lima"));
+    QCOMPARE(kept.assignedAt, assigned->value.assignedAt);
+    const auto unknown = await<StoreResult<Assignment>>([&](auto done) {
+        m_inbox->assign(424242, QStringLiteral("Ana Lima"), std::nullopt, &m_ctx, done);
+    });
+    QVERIFY(unknown && unknown->ok());
+    QVERIFY(!unknown->value.found);
+    QVERIFY(!unknown->value.changed);
+}
+
+void TestInbox::workloadCountsUnreadPerAgent() {
+    inbound(kAnna, kOurNumber, QStringLiteral("one"));
+    inbound(kAnna, kOurNumber, QStringLiteral("two"));
+    inbound(kBen, kOurNumber, QStringLiteral("three"));
+    inbound(QStringLiteral("+14155550199"), kOurNumber, QStringLiteral("four"));
+    QHash<QString, qint64> idOf;
+    for (const ContactSummary &c : contacts())
+        idOf.insert(c.number, c.id);
+    QCOMPARE(idOf.size(), 3);
+    auto assign = [&](qint64 id, const QString &agent) {
+        const auto r = await<StoreResult<Assignment>>(
+            [&](auto done) { m_inbox->assign(id, agent, std::nullopt, &m_ctx, done); });
+        return r && r->ok() && r->value.changed;
+    };
+    QVERIFY(assign(idOf.value(kAnna), QStringLiteral("Ana Lima")));
+    QVERIFY(assign(idOf.value(kBen), QStringLiteral("Ana Lima")));
+    const auto read = await<StoreResult<bool>>(
+        [&](auto done) { m_inbox->markRead(idOf.value(kBen), &m_ctx, done); });
+    QVERIFY(read && read->ok());
+    const auto load = await<StoreResult<QList<AgentWorkload>>>(
+        [&](auto done) { m_inbox->workload(&m_ctx, done); });
+    QVERIFY(load && load->ok());
+    QCOMPARE(load->value.size(), 2);
+    const AgentWorkload ana = load->value.at(0); // busiest first
+    QCOMPARE(ana.agent, QStringLiteral("Ana Lima"));
+    QCOMPARE(ana.conversations, 2);
+    QCOMPARE(ana.unreadConversations, 1);
+    QCOMPARE(ana.unreadMessages, 2);
+    const AgentWorkload nobody = load->value.at(1);
+    QCOMPARE(nobody.agent, QString());
+    QCOMPARE(nobody.conversations, 1);
+    QCOMPARE(nobody.unreadConversations, 1);
+    QCOMPARE(nobody.unreadMessages, 1);
+}
+
 #include "tst_inbox.moc"

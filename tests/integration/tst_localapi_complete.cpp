@@ -40,6 +40,7 @@ private Q_SLOTS:
     void rateLimitAnswers429WithRetryAfter();
     void messagesArePagedByCursor();
     void contactsAreListedAndPagedByCursor();
+    void conversationsAreAssigned();
     void messagesListingNamesEveryInvalidParameter();
     void callsAndEmailsArePagedByCursor_data();
     void callsAndEmailsArePagedByCursor();
@@ -506,6 +507,98 @@ void TestLocalApiComplete::callsAndEmailsArePagedByCursor() {
     QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()).size(), seen.size());
     QCOMPARE(pages, int((seen.size() + 1) / 2));
     QCOMPARE(call("GET", listing + QStringLiteral("?limit=501")).status, 400);
+}
+
+// Assign, the list by assignee, "assign to me" losing a race (409 naming who has it), unassign,
+// every refusal with its reason, and the unread counts per agent.
+void TestLocalApiComplete::conversationsAreAssigned() {
+    const sbtest::Reply sent = call("POST", QStringLiteral("send-sms"),
+                                    QByteArray(R"({"to": "+14155550231", "body": "assign me"})"));
+    QVERIFY2(sent.status == 201, sent.body.constData());
+    const QJsonArray found = call("GET", QStringLiteral("contacts?q=5550231"))
+                                 .json()
+                                 .value(QLatin1String("contacts"))
+                                 .toArray();
+    QCOMPARE(found.size(), 1);
+    QVERIFY(found.at(0)[QLatin1String("assignee")].isNull());
+    const qint64 id = found.at(0)[QLatin1String("id")].toInteger();
+    const QString assign = QStringLiteral("contacts/%1/assign").arg(id);
+
+    const sbtest::Reply taken =
+        call("POST", assign, QByteArray(R"({"agent": "Ana Lima", "ifAssignee": null})"));
+    QVERIFY2(taken.status == 200, taken.body.constData());
+    QCOMPARE(taken.json().value(QLatin1String("assignee")).toString(), QStringLiteral("Ana Lima"));
+    QVERIFY(taken.json().value(QLatin1String("changed")).toBool());
+    const QDateTime at = QDateTime::fromString(
+        taken.json().value(QLatin1String("assignedAt")).toString(), Qt::ISODateWithMs);
+    QVERIFY(at.isValid());
+    // Ana's list has it; the unassigned list does not.
+    auto listed = [&](const QString &query) {
+        QStringList numbers;
+        const sbtest::Reply page = call("GET", QStringLiteral("contacts?") + query);
+        for (const QJsonValue c : page.json().value(QLatin1String("contacts")).toArray())
+            numbers.append(c[QLatin1String("number")].toString());
+        return numbers;
+    };
+    QVERIFY(listed(QStringLiteral("assignee=Ana%20Lima")).contains(QStringLiteral("+14155550231")));
+    QVERIFY(!listed(QStringLiteral("assignee=")).contains(QStringLiteral("+14155550231")));
+
+    // Ben's "assign to me" a moment too late: 409, naming Ana; nothing changed.
+    const sbtest::Reply late =
+        call("POST", assign, QByteArray(R"({"agent": "Ben", "ifAssignee": null})"));
+    verifyErrorShape(late, 409);
+    QCOMPARE(late.json()[QLatin1String("error")][QLatin1String("assignee")].toString(),
+             QStringLiteral("Ana Lima"));
+    QVERIFY(late.json()[QLatin1String("error")][QLatin1String("message")].toString().contains(
+        QStringLiteral("Ana Lima")));
+    QVERIFY(listed(QStringLiteral("assignee=Ben")).isEmpty());
+
+    // The counts per agent: Ana has it, unread 0 (our own outbound message).
+    const sbtest::Reply agents = call("GET", QStringLiteral("agents"));
+    QVERIFY2(agents.status == 200, agents.body.constData());
+    bool anaListed = false;
+    for (const QJsonValue a : agents.json().value(QLatin1String("agents")).toArray()) {
+        if (a[QLatin1String("agent")].toString() != QLatin1String("Ana Lima"))
+            continue;
+        anaListed = true;
+        QCOMPARE(a[QLatin1String("conversations")].toInt(), 1);
+        QCOMPARE(a[QLatin1String("unreadConversations")].toInt(), 0);
+    }
+    QVERIFY(anaListed);
+    QVERIFY(agents.json()[QLatin1String("unassigned")][QLatin1String("agent")].isNull());
+
+    // Unassigned by Ana.
+    const sbtest::Reply freed =
+        call("POST", assign, QByteArray(R"({"agent": null, "ifAssignee": "Ana Lima"})"));
+    QVERIFY2(freed.status == 200, freed.body.constData());
+    QVERIFY(freed.json().value(QLatin1String("assignee")).isNull());
+    QVERIFY(freed.json().value(QLatin1String("assignedAt")).isNull());
+    QVERIFY(listed(QStringLiteral("assignee=")).contains(QStringLiteral("+14155550231")));
+
+    // Refusals.
+    struct Bad {
+        QString path;
+        QByteArray body;
+        int status;
+        QString field;
+    };
+    const QList<Bad> bad{
+        {assign, "{}", 400, QStringLiteral("agent")},
+        {assign, R"({"agent": 5})", 400, QStringLiteral("agent")},
+        {assign, R"({"agent": "Ana\nLima"})", 400, QStringLiteral("agent")},
+        {assign, R"({"agent": "Ana", "ifAssignee": []})", 400, QStringLiteral("ifAssignee")},
+        {assign, "[1]", 400, QStringLiteral("body")},
+        {QStringLiteral("contacts/999999/assign"), R"({"agent": "Ana"})", 404, {}},
+        {QStringLiteral("contacts/abc/assign"), R"({"agent": "Ana"})", 404, {}},
+    };
+    for (const Bad &b : bad) {
+        const sbtest::Reply r = call("POST", b.path, b.body);
+        verifyErrorShape(r, b.status);
+        if (!b.field.isEmpty())
+            QCOMPARE(r.json()[QLatin1String("error")][QLatin1String("field")].toString(),
+                     b.field);
+    }
+    QCOMPARE(call("GET", QStringLiteral("contacts?assignee=a%0Ab")).status, 400);
 }
 
 void TestLocalApiComplete::contactsAreListedAndPagedByCursor() {
