@@ -411,7 +411,11 @@ void MainWindow::updateUnread() {
                                             : QString());
     }
     const int total = unreadCount();
-    setWindowTitle(total ? tr("Switchboard (%n unread)", nullptr, total) : tr("Switchboard"));
+    // On a team's shared database, whose desk this is: side by side, windows look alike.
+    const QString agent =
+        m_service && m_service->config().sharedDatabase ? m_service->config().agentName : QString();
+    const QString title = agent.isEmpty() ? tr("Switchboard") : tr("Switchboard — %1").arg(agent);
+    setWindowTitle(total ? tr("%1 (%n unread)", nullptr, total).arg(title) : title);
     m_tray->setUnread(total);
     for (ChannelTab *tab : std::as_const(m_channelTabs)) {
         const int index = m_tabs->indexOf(tab);
@@ -584,6 +588,7 @@ void MainWindow::buildInbox(const ChannelStatuses &statuses) {
     context.routes = routes;
     context.settings = m_settings;
     context.shares = m_service->mediaShares();
+    context.agent = m_service->config().agentName;
     m_inbox = new InboxTab(context);
     // The tab owns the engine and the routes: both go with it when the service is rebuilt.
     context.inbox->setParent(m_inbox);
@@ -613,6 +618,7 @@ void MainWindow::buildInbox(const ChannelStatuses &statuses) {
 void MainWindow::onStarted() {
     const Config &c = m_service->config();
     m_canned = new CannedLibrary(m_service->store(), m_settings, this);
+    m_canned->setAgentName(m_service->config().agentName);
     buildTabs();
     m_status->setMode(c.sandbox, QString());
     m_status->setPolling(m_service->receiveMode().polling(), m_service->receiveMode().reason);

@@ -2087,6 +2087,77 @@
     </message>
 </context>
 <context>
+    <name>sb::AssignmentBar</name>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <source>It was unassigned meanwhile: nothing changed.</source>
+        <translation>Die Zuweisung wurde inzwischen aufgehoben: nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 took it a moment ago: nothing changed.</source>
+        <translation>%1 hat sie eben übernommen: nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <source>Makes this conversation yours; your team sees it at once.</source>
+        <translation>Macht diese Unterhaltung zu Ihrer; Ihr Team sieht es sofort.</translation>
+    </message>
+    <message>
+        <source>Assigned to you</source>
+        <translation>Ihnen zugewiesen</translation>
+    </message>
+    <message>
+        <source>Unassign</source>
+        <translation>Zuweisung aufheben</translation>
+    </message>
+    <message>
+        <source>Gives the conversation back to the team.</source>
+        <translation>Gibt die Unterhaltung an das Team zurück.</translation>
+    </message>
+    <message>
+        <source>Assigned to %1 · since %2</source>
+        <translation>Zugewiesen an %1 · seit %2</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Zugewiesen an %1</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Makes this conversation yours instead of %1&apos;s.</source>
+        <translation>Macht diese Unterhaltung zu Ihrer statt zu der von %1.</translation>
+    </message>
+    <message>
+        <source>Set your name in File ▸ Settings first</source>
+        <translation>Legen Sie zuerst Ihren Namen unter Datei ▸ Einstellungen fest</translation>
+    </message>
+    <message>
+        <source> (Ctrl+Shift+A)</source>
+        <translation> (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source> Ctrl+Shift+A.</source>
+        <translation> Strg+Umschalt+A.</translation>
+    </message>
+</context>
+<context>
     <name>sb::AttachmentTray</name>
     <message>
         <source>&amp;Attach…</source>
@@ -2601,6 +2672,34 @@
         <source>The store could not be read.</source>
         <translation>Der Speicher konnte nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is a name of at most %2 characters, on one line, or null for nobody.</source>
+        <translation>&apos;%1&apos; ist ein Name mit höchstens %2 Zeichen in einer Zeile, oder null für niemanden.</translation>
+    </message>
+    <message>
+        <source>assignee is a name of at most %1 characters, on one line.</source>
+        <translation>assignee ist ein Name mit höchstens %1 Zeichen in einer Zeile.</translation>
+    </message>
+    <message>
+        <source>No contact %1.</source>
+        <translation>Kein Kontakt %1.</translation>
+    </message>
+    <message>
+        <source>&apos;agent&apos; is required: a name, or null to unassign the conversation.</source>
+        <translation>&apos;agent&apos; ist erforderlich: ein Name, oder null, um die Zuweisung der Unterhaltung aufzuheben.</translation>
+    </message>
+    <message>
+        <source>The assignment could not be stored.</source>
+        <translation>Die Zuweisung konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The conversation is no longer assigned to anyone.</source>
+        <translation>Die Unterhaltung ist niemandem mehr zugewiesen.</translation>
+    </message>
+    <message>
+        <source>The conversation is assigned to %1 now.</source>
+        <translation>Die Unterhaltung ist jetzt %1 zugewiesen.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ContactDelegate</name>
@@ -2649,6 +2748,10 @@
     <message>
         <source>last: %1</source>
         <translation>zuletzt: %1</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>zugewiesen an %1</translation>
     </message>
 </context>
 <context>
@@ -3747,6 +3850,50 @@ Keine aktive Version</translation>
         <source>Nothing was exported: %1</source>
         <translation>Nichts wurde exportiert: %1</translation>
     </message>
+    <message>
+        <source>Everyone&apos;s conversations</source>
+        <translation>Alle Unterhaltungen</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Show conversations</source>
+        <translation>Unterhaltungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Everyone&apos;s, the ones assigned to you, or the unassigned ones, each with its unread count.</source>
+        <translation>Alle, die Ihnen zugewiesenen oder die nicht zugewiesenen, jeweils mit der Zahl der ungelesenen.</translation>
+    </message>
+    <message>
+        <source>No conversation is assigned to you.</source>
+        <translation>Ihnen ist keine Unterhaltung zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Every conversation is assigned.</source>
+        <translation>Jede Unterhaltung ist zugewiesen.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 unread</source>
+        <translation>%1 — %2 ungelesen</translation>
+    </message>
+    <message>
+        <source>Mine (%1)</source>
+        <translation>Meine (%1)</translation>
+    </message>
+    <message>
+        <source>Unassigned (%1)</source>
+        <translation>Nicht zugewiesen (%1)</translation>
+    </message>
+    <message>
+        <source>the contact is gone</source>
+        <translation>der Kontakt existiert nicht mehr</translation>
+    </message>
 </context>
 <context>
     <name>sb::IvrActionForm</name>
@@ -4502,13 +4649,6 @@ Keine aktive Version</translation>
             <numerusform>%1: %n ungelesen</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Switchboard (%n unread)</source>
-        <translation>
-            <numerusform>Switchboard (%n ungelesen)</numerusform>
-            <numerusform>Switchboard (%n ungelesen)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Configuration error: %1</source>
         <translation>Konfigurationsfehler: %1</translation>
@@ -4560,6 +4700,17 @@ Keine aktive Version</translation>
     <message>
         <source>It still receives messages and calls. Quit it from the tray&apos;s menu or with File ▸ Quit.</source>
         <translation>Es empfängt weiterhin Nachrichten und Anrufe. Beenden Sie es über das Menü im Infobereich oder mit Datei ▸ Beenden.</translation>
+    </message>
+    <message>
+        <source>Switchboard — %1</source>
+        <translation>Switchboard — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n unread)</source>
+        <translation>
+            <numerusform>%1 (%n ungelesen)</numerusform>
+            <numerusform>%1 (%n ungelesen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5385,14 +5536,6 @@ Keine aktive Version</translation>
     <message>
         <source>set in the environment</source>
         <translation>in der Umgebung gesetzt</translation>
-    </message>
-    <message>
-        <source>Fills {{agent.name}} in canned responses; empty: your name on this computer.</source>
-        <translation>Füllt {{agent.name}} in Textbausteinen aus; leer: Ihr Name auf diesem Computer.</translation>
-    </message>
-    <message>
-        <source>Your name:</source>
-        <translation>Ihr Name:</translation>
     </message>
     <message>
         <source>Leave the API key empty to use the offline sandbox&apos;s SendGrid stand-in. The sender address must be a sender identity verified in SendGrid (Settings &gt; Sender Authentication).</source>

@@ -274,6 +274,9 @@ void TestConsole::screenshots() {
 
 void TestConsole::savingSettingsReconnects() {
     QSignalSpy restarted(m_window.get(), &MainWindow::serviceStarted);
+    // "Your name" as an older version kept it: the agent's name field offers it, and saving
+    // moves it there.
+    m_settings->setValue(QStringLiteral("agent/name"), QStringLiteral("Sam Okafor"));
     m_window->openSettings();
     QDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(QStringLiteral("settingsDialog"))) !=
@@ -281,6 +284,9 @@ void TestConsole::savingSettingsReconnects() {
     auto *phone = dialog->findChild<QLineEdit *>(QStringLiteral("TWILIO_PHONE_NUMBER"));
     auto *token = dialog->findChild<QLineEdit *>(QStringLiteral("TWILIO_AUTH_TOKEN"));
     QVERIFY(phone && token);
+    auto *agent = dialog->findChild<QLineEdit *>(QStringLiteral("SWITCHBOARD_AGENT_NAME"));
+    QVERIFY(agent);
+    QCOMPARE(agent->text(), QStringLiteral("Sam Okafor"));
     QCOMPARE(token->echoMode(), QLineEdit::Password);
     phone->setText(QStringLiteral("+14155550177"));
     token->setText(QStringLiteral("typed-secret"));
@@ -292,6 +298,9 @@ void TestConsole::savingSettingsReconnects() {
     m_settings->sync();
     QCOMPARE(m_settings->value(QStringLiteral("config/TWILIO_PHONE_NUMBER")).toString(),
              QStringLiteral("+14155550177"));
+    QCOMPARE(m_settings->value(QStringLiteral("config/SWITCHBOARD_AGENT_NAME")).toString(),
+             QStringLiteral("Sam Okafor"));
+    QVERIFY(!m_settings->contains(QStringLiteral("agent/name")));
     QFile file(m_settings->fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains("typed-secret"));

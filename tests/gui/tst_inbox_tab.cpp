@@ -8,6 +8,7 @@
 #include "common/SendLaterDialog.h"
 #include "common/UnreadMessages.h"
 #include "db/Store.h"
+#include "inbox/AssignmentBar.h"
 #include "inbox/ContactListModel.h"
 #include "inbox/Inbox.h"
 #include "inbox/InboxTab.h"
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void readingInTheSmsTabReadsTheInbox();
     void optedOutContactSaysSoAndReplyIsRefused();
     void unreadDropsWhenOpenedAndStaysAfterRestart();
+    void assignToMeFiltersAndRefusesAStaleTakeOver();
 
 private:
     InboxTab *inbox() const { return m_console.window()->inboxTab(); }
@@ -82,6 +84,7 @@ int TestInboxTab::listedUnread() const {
 
 void TestInboxTab::initTestCase() {
     QString why;
+    m_console.setSetting(QStringLiteral("SWITCHBOARD_AGENT_NAME"), QStringLiteral("Ana Lima"));
     if (!m_console.start(&why))
         QFAIL(qPrintable(why));
     QVERIFY(inbox());
@@ -514,14 +517,22 @@ void TestInboxTab::keyboardOnly() {
     QCOMPARE(inbox()->nameLabel()->text(), QStringLiteral("Ana (VIP)"));
     QTRY_COMPARE(inbox()->model()->contact(rowOf(kCustomer)).name, QStringLiteral("Ana (VIP)"));
     // Tab walks search → list → … → reply, and every control has a name.
-    QList<QWidget *> controls{inbox()->searchEdit(),    inbox()->list(),
-                              inbox()->renameButton(),  inbox()->thread(),
-                              inbox()->channelPicker(), inbox()->replyEdit(),
-                              inbox()->noteButton(),    inbox()->sendButton()};
+    QList<QWidget *> controls{inbox()->searchEdit(),
+                              inbox()->scopePicker(),
+                              inbox()->list(),
+                              inbox()->renameButton(),
+                              inbox()->assignment()->actionButton(),
+                              inbox()->thread(),
+                              inbox()->channelPicker(),
+                              inbox()->replyEdit(),
+                              inbox()->noteButton(),
+                              inbox()->sendButton()};
     for (QWidget *w : controls)
         QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
     inbox()->searchEdit()->setFocus();
     QTRY_VERIFY(inbox()->searchEdit()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), inbox()->scopePicker());
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
     QTRY_COMPARE(QApplication::focusWidget(), inbox()->list());
 }
@@ -649,4 +660,61 @@ void TestInboxTab::unreadDropsWhenOpenedAndStaysAfterRestart() {
 }
 
 QTEST_MAIN(TestInboxTab)
+// Ctrl+Shift+A takes the open conversation; "Mine" lists it, "Unassigned" does not; the list
+// row says whose it is; a take-over decided on a stale view is refused, naming who has it.
+void TestInboxTab::assignToMeFiltersAndRefusesAStaleTakeOver() {
+    openCustomer();
+    AssignmentBar *bar = inbox()->assignment();
+    QVERIFY(bar->isVisible());
+    QCOMPARE(bar->stateLabel()->text(), tr("Unassigned"));
+    QCOMPARE(bar->actionButton()->text(), tr("Assign to me"));
+    inbox()->replyEdit()->setFocus();
+    QTest::keyClick(inbox()->replyEdit(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(bar->stateLabel()->text(), tr("Assigned to you"));
+    QCOMPARE(bar->actionButton()->text(), tr("Unassign"));
+    QTRY_COMPARE(inbox()->model()->contact(rowOf(kCustomer)).assignee, QStringLiteral("Ana Lima"));
+    QVERIFY(ContactListModel::describe(inbox()->model()->contact(rowOf(kCustomer)))
+                .contains(QStringLiteral("assigned to Ana Lima")));
+    // The scope picker counts and filters.
+    QTRY_VERIFY(inbox()->scopePicker()->itemText(1).startsWith(QStringLiteral("Mine (1)")));
+    inbox()->setScope(InboxTab::Scope::Mine);
+    QTRY_COMPARE(inbox()->model()->rowCount(), 1);
+    QCOMPARE(inbox()->model()->contact(0).number, kCustomer);
+    inbox()->setScope(InboxTab::Scope::Unassigned);
+    QTRY_VERIFY(inbox()->model()->rowCount() > 0);
+    QCOMPARE(rowOf(kCustomer), -1);
+    inbox()->setScope(InboxTab::Scope::Everyone);
+    QTRY_VERIFY(rowOf(kCustomer) >= 0);
+
+    // Ben takes it at his desk (the store directly); this desk's view is one step behind.
+    const qint64 id = inbox()->openContactId();
+    ContactSummary stale = *inbox()->openContactSummary();
+    Inbox *engine = nullptr;
+    for (Inbox *candidate : inbox()->findChildren<Inbox *>())
+        engine = candidate;
+    QVERIFY(engine);
+    bool done = false;
+    engine->assign(id, QStringLiteral("Ben Ortiz"), QStringLiteral("Ana Lima"), inbox(),
+                   [&](const StoreResult<Assignment> &r) { done = r.ok() && r.value.changed; });
+    QTRY_VERIFY(done);
+    QTRY_COMPARE(bar->stateLabel()->text().left(21), QStringLiteral("Assigned to Ben Ortiz"));
+    QCOMPARE(bar->actionButton()->text(), tr("Take over"));
+    // A view from before Ben's change: "Unassign" (Ana's) must not undo Ben's assignment.
+    bar->setContact(stale);
+    QCOMPARE(bar->actionButton()->text(), tr("Unassign"));
+    bar->actionButton()->click();
+    QTRY_VERIFY(bar->stateLabel()->text().contains(QStringLiteral("Ben Ortiz took it")));
+    QTest::qWait(100);
+    QCOMPARE(inbox()->openContactSummary()->assignee, QStringLiteral("Ben Ortiz"));
+    QCOMPARE(inbox()->model()->contact(rowOf(kCustomer)).assignee, QStringLiteral("Ben Ortiz"));
+    // Taking over knowingly works, and "Unassign" gives it back.
+    bar->setContact(*inbox()->openContactSummary());
+    QCOMPARE(bar->actionButton()->text(), tr("Take over"));
+    bar->actionButton()->click();
+    QTRY_COMPARE(bar->stateLabel()->text(), tr("Assigned to you"));
+    bar->actionButton()->click();
+    QTRY_COMPARE(bar->stateLabel()->text(), tr("Unassigned"));
+    QTRY_COMPARE(inbox()->model()->contact(rowOf(kCustomer)).assignee, QString());
+}
+
 #include "tst_inbox_tab.moc"

@@ -6,14 +6,21 @@
 #include "common/ConversationView.h"
 #include "common/MessageFilterProxy.h"
 #include "common/MessageTableModel.h"
+#include "inbox/AssignmentBar.h"
+#include "inbox/ContactListModel.h"
+#include "inbox/InboxTab.h"
 #include "runtime/BuiltInChannels.h"
 #include "sandbox/Sandbox.h"
 #include "settings/SecretStore.h"
 #include "sms/ui/SmsTab.h"
 
+#include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QPainter>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -35,6 +42,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void bothDesksShowTheSameConversation();
+    void anAssignmentShowsOnTheOtherDesk();
 
 private:
     struct Desk {
@@ -46,6 +54,8 @@ private:
     bool openDesk(Desk &desk, const QString &agent);
     static int rowWithBody(SmsTab *sms, const QString &body);
     static void openConversation(SmsTab *sms, int row);
+    static bool openInInbox(MainWindow *window, const QString &number);
+    void saveSideBySide(const QString &name);
 
     QTemporaryDir m_dir;
     std::unique_ptr<Sandbox> m_twilio;
@@ -183,7 +193,62 @@ void TestTeamConsoles::bothDesksShowTheSameConversation() {
                               QStringLiteral("delivered"), 10000);
     QTest::qWait(300); // the last repaint of both threads
 
-    // Side by side, as two desks.
+    saveSideBySide(QStringLiteral("team-two-consoles.png"));
+}
+
+bool TestTeamConsoles::openInInbox(MainWindow *window, const QString &number) {
+    InboxTab *inbox = window->inboxTab();
+    window->tabs()->setCurrentWidget(inbox);
+    int row = -1;
+    if (!QTest::qWaitFor(
+            [&] {
+                for (row = 0; row < inbox->model()->rowCount(); ++row) {
+                    if (inbox->model()->contact(row).number == number)
+                        return true;
+                }
+                return false;
+            },
+            10000))
+        return false;
+    const QModelIndex index = inbox->model()->index(row);
+    inbox->list()->setCurrentIndex(index);
+    Q_EMIT inbox->list()->activated(index);
+    return QTest::qWaitFor(
+        [&] { return inbox->openContactId() == index.data(ContactListModel::IdRole).toLongLong(); },
+        10000);
+}
+
+// Ana takes the conversation in her Inbox (Ctrl+Shift+A); Ben's desk shows whose it is, in
+// the list and in the open thread's header, through the database's change feed alone; Ben's
+// "Mine" does not list it. The screenshot shows both Inboxes, one conversation assigned.
+void TestTeamConsoles::anAssignmentShowsOnTheOtherDesk() {
+    const QString customer = QStringLiteral("+14155550177");
+    QVERIFY(openInInbox(m_ana.window.get(), customer));
+    QVERIFY(openInInbox(m_ben.window.get(), customer));
+    InboxTab *ana = m_ana.window->inboxTab();
+    InboxTab *ben = m_ben.window->inboxTab();
+    QCOMPARE(ben->assignment()->actionButton()->text(), QStringLiteral("Assign to me"));
+    m_ana.window->activateWindow(); // shortcuts go to the active window
+    QVERIFY(QTest::qWaitForWindowActive(m_ana.window.get()));
+    ana->replyEdit()->setFocus();
+    QTest::keyClick(ana->replyEdit(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(ana->assignment()->stateLabel()->text(), QStringLiteral("Assigned to you"));
+    QTRY_VERIFY_WITH_TIMEOUT(ben->assignment()->stateLabel()->text().startsWith(
+                                 QStringLiteral("Assigned to Ana Lima · since")),
+                             5000);
+    QCOMPARE(ben->assignment()->actionButton()->text(), QStringLiteral("Take over"));
+    QCOMPARE(ben->model()->contact(ben->model()->rowOf(ben->openContactId())).assignee,
+             QStringLiteral("Ana Lima"));
+    QTRY_VERIFY(ben->scopePicker()->itemText(1).startsWith(QStringLiteral("Mine (0)")));
+    QTRY_VERIFY(ana->scopePicker()->itemText(1).startsWith(QStringLiteral("Mine (1)")));
+    // Whose window is whose.
+    QVERIFY(m_ana.window->windowTitle().contains(QStringLiteral("Ana Lima")));
+    QVERIFY(m_ben.window->windowTitle().contains(QStringLiteral("Ben Okafor")));
+    QTest::qWait(300);
+    saveSideBySide(QStringLiteral("team-assigned.png"));
+}
+
+void TestTeamConsoles::saveSideBySide(const QString &name) {
     const QPixmap ana = m_ana.window->grab();
     const QPixmap ben = m_ben.window->grab();
     QImage both(ana.width() + ben.width() + 16, qMax(ana.height(), ben.height()),
@@ -195,7 +260,7 @@ void TestTeamConsoles::bothDesksShowTheSameConversation() {
         painter.drawPixmap(ana.width() + 16, 0, ben);
     }
     QDir().mkpath(QStringLiteral(SB_SCREENSHOT_DIR));
-    QVERIFY(both.save(QStringLiteral(SB_SCREENSHOT_DIR "/team-two-consoles.png")));
+    QVERIFY(both.save(QStringLiteral(SB_SCREENSHOT_DIR "/") + name));
 }
 
 QTEST_MAIN(TestTeamConsoles)

@@ -177,9 +177,7 @@ void TestTranslations::collect(QWidget *root, QStringList *where) {
         } else if (auto *box = qobject_cast<QGroupBox *>(w)) {
             check(w, "title", box->title());
         } else if (auto *edit = qobject_cast<QLineEdit *>(w)) {
-            // The agent's name field offers the computer's user name.
-            if (w->objectName() != QLatin1String("agentName"))
-                check(w, "placeholderText", edit->placeholderText());
+            check(w, "placeholderText", edit->placeholderText());
         } else if (auto *plain = qobject_cast<QPlainTextEdit *>(w)) {
             check(w, "placeholderText", plain->placeholderText());
         } else if (auto *rich = qobject_cast<QTextEdit *>(w)) {

@@ -21,6 +21,8 @@ CannedLibrary::CannedLibrary(Store *store, QSettings *settings, QObject *parent)
 }
 
 QString CannedLibrary::agentName() const {
+    if (!m_agent.isEmpty())
+        return m_agent;
     const QString stored =
         m_settings ? m_settings->value(AgentNameKey).toString().trimmed() : QString();
     return stored.isEmpty() ? systemUserName() : stored;

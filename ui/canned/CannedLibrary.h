@@ -21,10 +21,14 @@ public:
     CannedLibrary(Store *store, QSettings *settings, QObject *parent);
 
     CannedResponses *responses() const { return m_responses; }
-    // {{agent.name}}: Settings ▸ General ▸ Your name, else systemUserName().
+    // {{agent.name}}: the console's agent (setAgentName: Config::agentName, what the team sees
+    // on what this desk sends), else the name an older version kept under AgentNameKey, else
+    // systemUserName().
     QString agentName() const;
+    void setAgentName(const QString &name) { m_agent = name.trimmed(); }
 
-    // The QSettings key of "Your name".
+    // Where versions before SWITCHBOARD_AGENT_NAME kept "Your name" (read, never written: the
+    // settings dialog moves it to SWITCHBOARD_AGENT_NAME).
     static constexpr QLatin1StringView AgentNameKey{"agent/name"};
     // The OS user's full name (the password database's GECOS field on Unix), else the login.
     static QString systemUserName();
@@ -35,6 +39,7 @@ public:
 
 private:
     CannedResponses *m_responses;
+    QString m_agent;
     QSettings *m_settings;
 };
 

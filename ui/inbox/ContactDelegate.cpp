@@ -115,6 +115,15 @@ void ContactDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         painter->drawText(box, Qt::AlignCenter, mark);
         right = box.left() - 6;
     }
+    if (!contact.assignee.isEmpty()) {
+        // Whose it is, short: a name elided to a few characters keeps the preview readable.
+        const QString who = smallFm.elidedText(QStringLiteral("→ ") + contact.assignee,
+                                               Qt::ElideRight, smallFm.averageCharWidth() * 12);
+        const int w = smallFm.horizontalAdvance(who) + 4;
+        painter->setPen(faint);
+        painter->drawText(QRect(right - w, y, w, line), Qt::AlignRight | Qt::AlignVCenter, who);
+        right -= w + 6;
+    }
     for (auto it = contact.channels.crbegin(); it != contact.channels.crend(); ++it) {
         const QString letter = channelLetter(*it);
         const int w = qMax(smallFm.horizontalAdvance(letter) + 6, line - 2);

@@ -58,6 +58,8 @@ QString ContactListModel::describe(const ContactSummary &c, const Snippet &snipp
         parts << tr("%n unread", nullptr, c.unread);
     if (!c.optedOutOf.isEmpty())
         parts << tr("opted out");
+    if (!c.assignee.isEmpty())
+        parts << tr("assigned to %1").arg(c.assignee);
     if (!snippet.isEmpty())
         parts << tr("found: %1").arg(snippet.text);
     else if (const QString last = lastLine(c); !last.isEmpty())
@@ -198,6 +200,20 @@ void ContactListModel::update(const QList<ContactSummary> &changed) {
             endMoveRows();
         }
     }
+    noteUnread();
+}
+
+void ContactListModel::remove(qint64 contactId) {
+    const int row = rowOf(contactId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    if (!m_hits) {
+        m_unreadSum -= m_rows.at(row)->contact.unread;
+        m_byId.remove(contactId);
+    }
+    m_rows.removeAt(row);
+    endRemoveRows();
     noteUnread();
 }
 

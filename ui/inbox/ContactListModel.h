@@ -55,6 +55,8 @@ public:
     void appendContacts(const QList<ContactSummary> &contacts);
     // Changed or new contacts, merged in place (see the class comment).
     void update(const QList<ContactSummary> &changed);
+    // A contact that left the list shown (assigned away from the agent's "Mine").
+    void remove(qint64 contactId);
     // A contact's unread count changed here first (the agent opened the thread).
     void setUnread(qint64 contactId, int unread);
     // Renamed by the agent.

@@ -1,5 +1,6 @@
 #include "InboxTab.h"
 
+#include "AssignmentBar.h"
 #include "ContactDelegate.h"
 #include "ContactListModel.h"
 #include "ReplyRoute.h"
@@ -57,6 +58,8 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     , m_context(context)
     , m_model(new ContactListModel(this))
     , m_search(new QLineEdit(this))
+    , m_scope(new QComboBox(this))
+    , m_assignment(new AssignmentBar(this))
     , m_list(new QListView(this))
     , m_listState(new QLabel(this))
     , m_name(new QLabel(this))
@@ -84,6 +87,14 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     Accessibility::describe(m_search, tr("Search messages"),
                             tr("Finds messages, numbers and names as you type; Down goes to the "
                                "results, Enter opens the first."));
+    m_scope->setObjectName(QStringLiteral("inboxScope"));
+    m_scope->addItem(tr("Everyone's conversations"));
+    m_scope->addItem(tr("Mine"));
+    m_scope->addItem(tr("Unassigned"));
+    Accessibility::describe(m_scope, tr("Show conversations"),
+                            tr("Everyone's, the ones assigned to you, or the unassigned ones, "
+                               "each with its unread count."));
+    m_assignment->setAgent(m_context.agent);
     m_list->setObjectName(QStringLiteral("inboxContacts"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(new ContactDelegate(m_list));
@@ -179,6 +190,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_search);
+    leftLayout->addWidget(m_scope);
     leftLayout->addWidget(m_listState);
     leftLayout->addWidget(m_list, 1);
     // Right: header, thread, reply.
@@ -187,6 +199,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     nameRow->addWidget(m_name, 1);
     nameRow->addWidget(m_nameEdit, 1);
     nameRow->addWidget(m_rename);
+    nameRow->addWidget(m_assignment);
     nameRow->addWidget(m_export);
     auto *replyRow = new QHBoxLayout;
     replyRow->addWidget(m_channel);
@@ -217,9 +230,11 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_splitter);
 
-    setTabOrder(m_search, m_list);
+    setTabOrder(m_search, m_scope);
+    setTabOrder(m_scope, m_list);
     setTabOrder(m_list, m_rename);
-    setTabOrder(m_rename, m_export);
+    setTabOrder(m_rename, m_assignment->actionButton());
+    setTabOrder(m_assignment->actionButton(), m_export);
     setTabOrder(m_export, m_thread);
     setTabOrder(m_thread, m_channel);
     setTabOrder(m_channel, m_reply);
@@ -267,6 +282,15 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
         focusReply();
     });
     connect(m_note, &QToolButton::toggled, this, &InboxTab::setNoteMode);
+    auto *assignKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), this);
+    assignKey->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(assignKey, &QShortcut::activated, m_assignment, &AssignmentBar::trigger);
+    connect(m_assignment, &AssignmentBar::assignRequested, this, &InboxTab::assign);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setContacts({}); // a reset: the other scope's rows are not kept in place
+        m_moreContacts = false;
+        loadContacts();
+    });
     connect(m_channel, &QComboBox::activated, this, [this] {
         m_channelChosen = true;
         updateReplyState();
@@ -302,6 +326,7 @@ void InboxTab::loadContacts() {
         return;
     m_loadingContacts = true;
     ContactQuery query;
+    query.assignee = scopeAssignee();
     query.limit = qMax(ContactPage, m_model->showingHits() ? 0 : m_model->rowCount());
     m_context.inbox->contacts(
         query, this, [this, limit = query.limit](const StoreResult<QList<ContactSummary>> &r) {
@@ -325,8 +350,7 @@ void InboxTab::loadContacts() {
             } else {
                 m_model->update(r.value); // in place: the agent keeps the current row
             }
-            m_listState->setText(r.value.isEmpty() ? tr("No conversations yet.") : QString());
-            m_listState->setVisible(r.value.isEmpty());
+            showListState();
             refreshUnreadTotal();
             Q_EMIT contactsLoaded();
         });
@@ -337,8 +361,9 @@ void InboxTab::loadMoreContacts() {
         m_model->rowCount() == 0)
         return;
     m_loadingContacts = true;
-    const ContactQuery query =
+    ContactQuery query =
         ContactQuery::after(m_model->contact(m_model->rowCount() - 1), ContactPage);
+    query.assignee = scopeAssignee();
     m_context.inbox->contacts(query, this, [this](const StoreResult<QList<ContactSummary>> &r) {
         m_loadingContacts = false;
         if (!r.ok() || m_model->showingHits())
@@ -417,11 +442,19 @@ void InboxTab::onContactsChanged(const QList<qint64> &ids) {
         // Most changes (a status callback on an outbound message) leave the unread
         // counts as they were: the total is read again only when one of them moved.
         bool unreadMoved = false;
+        QList<ContactSummary> shown;
         for (const ContactSummary &c : r.value) {
             const int row = m_model->rowOf(c.id);
-            unreadMoved = unreadMoved || row < 0 || m_model->contact(row).unread != c.unread;
+            unreadMoved = unreadMoved || row < 0 || m_model->contact(row).unread != c.unread ||
+                          m_model->contact(row).assignee != c.assignee;
+            if (m_model->showingHits() || inScope(c))
+                shown.append(c);
+            else
+                m_model->remove(c.id); // assigned away from this scope
         }
-        m_model->update(r.value);
+        m_model->update(shown);
+        if (!m_model->showingHits())
+            showListState(); // the first conversation, or the last one leaving this scope
         if (m_contact) {
             for (const ContactSummary &c : r.value) {
                 if (c.id != m_contact->id)
@@ -448,15 +481,104 @@ void InboxTab::refreshUnreadTotal() {
         return;
     }
     m_unreadTotalInFlight = true;
-    m_context.inbox->unreadTotal(this, [this](const StoreResult<qint64> &r) {
+    m_context.inbox->workload(this, [this](const StoreResult<QList<AgentWorkload>> &r) {
         m_unreadTotalInFlight = false;
-        if (r.ok() && int(r.value) != m_unreadTotal) {
-            m_unreadTotal = int(r.value);
-            Q_EMIT unreadCountChanged(m_unreadTotal);
+        if (r.ok()) {
+            qint64 total = 0;
+            for (const AgentWorkload &w : r.value)
+                total += w.unreadMessages;
+            if (int(total) != m_unreadTotal) {
+                m_unreadTotal = int(total);
+                Q_EMIT unreadCountChanged(m_unreadTotal);
+            }
+            updateScopeCounts(r.value);
         }
         if (std::exchange(m_unreadTotalDirty, false))
             refreshUnreadTotal();
     });
+}
+
+void InboxTab::showListState() {
+    const bool empty = m_model->rowCount() == 0;
+    switch (scope()) {
+    case Scope::Everyone:
+        m_listState->setText(tr("No conversations yet."));
+        break;
+    case Scope::Mine:
+        m_listState->setText(tr("No conversation is assigned to you."));
+        break;
+    case Scope::Unassigned:
+        m_listState->setText(tr("Every conversation is assigned."));
+        break;
+    }
+    m_listState->setVisible(empty);
+}
+
+void InboxTab::updateScopeCounts(const QList<AgentWorkload> &load) {
+    AgentWorkload everyone;
+    AgentWorkload mine;
+    AgentWorkload unassigned;
+    for (const AgentWorkload &w : load) {
+        everyone.conversations += w.conversations;
+        everyone.unreadConversations += w.unreadConversations;
+        if (w.agent.isEmpty())
+            unassigned = w;
+        else if (w.agent == m_context.agent)
+            mine = w;
+    }
+    const auto label = [this](const QString &name, const AgentWorkload &w) {
+        return w.unreadConversations > 0 ? tr("%1 — %2 unread").arg(name).arg(w.unreadConversations)
+                                         : name;
+    };
+    m_scope->setItemText(0, label(tr("Everyone's conversations"), everyone));
+    m_scope->setItemText(1, label(tr("Mine (%1)").arg(mine.conversations), mine));
+    m_scope->setItemText(2, label(tr("Unassigned (%1)").arg(unassigned.conversations), unassigned));
+}
+
+void InboxTab::setScope(Scope scope) {
+    m_scope->setCurrentIndex(int(scope));
+}
+
+InboxTab::Scope InboxTab::scope() const {
+    return Scope(qBound(0, m_scope->currentIndex(), 2));
+}
+
+std::optional<QString> InboxTab::scopeAssignee() const {
+    switch (scope()) {
+    case Scope::Mine:
+        return m_context.agent;
+    case Scope::Unassigned:
+        return QString();
+    case Scope::Everyone:
+        break;
+    }
+    return std::nullopt;
+}
+
+bool InboxTab::inScope(const ContactSummary &contact) const {
+    const std::optional<QString> assignee = scopeAssignee();
+    return !assignee || contact.assignee == *assignee;
+}
+
+void InboxTab::assign(qint64 contactId, const QString &agent, const QString &expected) {
+    if (!m_context.inbox)
+        return;
+    m_context.inbox->assign(contactId, agent, expected, this,
+                            [this, contactId, agent](const StoreResult<Assignment> &r) {
+                                if (!m_contact || m_contact->id != contactId)
+                                    return; // the agent moved on; the list shows the outcome
+                                if (!r.ok())
+                                    return m_assignment->showError(r.error);
+                                if (!r.value.found)
+                                    return m_assignment->showError(tr("the contact is gone"));
+                                if (r.value.assignee != agent) // a colleague's change came first
+                                    return m_assignment->showConflict(r.value);
+                                // The change feed brings the contact back (onContactsChanged); show
+                                // it now.
+                                m_contact->assignee = r.value.assignee;
+                                m_contact->assignedAt = r.value.assignedAt;
+                                m_assignment->setContact(m_contact);
+                            });
 }
 
 // ---- the thread ----------------------------------------------------------------------------
@@ -615,6 +737,7 @@ void InboxTab::updateHeader() {
     const bool open = m_contact.has_value();
     m_rename->setEnabled(open);
     m_export->setEnabled(open);
+    m_assignment->setContact(m_contact);
     m_channel->setEnabled(open && !m_noteMode);
     m_reply->setEnabled(open);
     m_note->setEnabled(open);
@@ -848,9 +971,9 @@ void InboxTab::send(const QDateTime &sendAt) {
 }
 
 QString InboxTab::authorName() const {
-    QString name = m_context.settings
-                       ? m_context.settings->value(QStringLiteral("agent/name")).toString()
-                       : QString();
+    QString name = m_context.agent;
+    if (name.isEmpty() && m_context.settings)
+        name = m_context.settings->value(QStringLiteral("agent/name")).toString();
     if (name.isEmpty())
         name = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
     return name.isEmpty() ? tr("Agent") : name;

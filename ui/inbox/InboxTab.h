@@ -20,6 +20,7 @@ class QToolButton;
 
 namespace sb {
 
+class AssignmentBar;
 class ContactListModel;
 class Inbox;
 class ReplyRoute;
@@ -38,6 +39,7 @@ struct InboxContext {
     QList<ReplyRoute *> routes; // the channels the reply box can send on, in picker order
     QSettings *settings = nullptr;
     MediaShares *shares = nullptr; // where the reply's attachments are served from
+    QString agent; // who works at this console (Config::agentName): assignment, notes' author
 };
 
 // The Inbox: every contact (left: newest conversation first, unread in bold with a badge,
@@ -79,6 +81,12 @@ public:
     QLabel *detailsLabel() const { return m_details; }
     QLabel *windowLabel() const { return m_window; }
     QComboBox *channelPicker() const { return m_channel; }
+    QComboBox *scopePicker() const { return m_scope; }
+    AssignmentBar *assignment() const { return m_assignment; }
+    // Which conversations the list shows (the scope picker's entries, in order).
+    enum class Scope { Everyone, Mine, Unassigned };
+    void setScope(Scope scope);
+    Scope scope() const;
     QLineEdit *replyEdit() const { return m_reply; }
     QPushButton *sendButton() const { return m_send; }
     QToolButton *noteButton() const { return m_note; }
@@ -122,7 +130,15 @@ private:
     void mergeItems(const Thread &items, bool older);
     void markRead();
     void announceRead();
+    // The unread total and the scope picker's counts per assignee, in one store read.
     void refreshUnreadTotal();
+    void updateScopeCounts(const QList<AgentWorkload> &load);
+    // "No conversations yet." (or the scope's words) when the list is empty, else nothing.
+    void showListState();
+    // Whether a contact belongs in the list under the current scope.
+    bool inScope(const ContactSummary &contact) const;
+    std::optional<QString> scopeAssignee() const;
+    void assign(qint64 contactId, const QString &agent, const QString &expected);
     void updateHeader();
     void updateReplyState();
     void pickDefaultChannel();
@@ -138,6 +154,8 @@ private:
     InboxContext m_context;
     ContactListModel *m_model;
     QLineEdit *m_search;
+    QComboBox *m_scope;
+    AssignmentBar *m_assignment;
     QListView *m_list;
     QLabel *m_listState;
     QLabel *m_name;

@@ -44,10 +44,18 @@ QStringList SettingsDialog::plainNames() {
     return names;
 }
 
+QString SettingsDialog::storedValue(QSettings &settings, const QString &name) {
+    const QString value = settings.value(kGroup + name).toString();
+    // "Your name" from before SWITCHBOARD_AGENT_NAME, until the dialog is next saved.
+    if (value.isEmpty() && name == setting::AgentName)
+        return settings.value(CannedLibrary::AgentNameKey).toString().trimmed();
+    return value;
+}
+
 QHash<QString, QString> SettingsDialog::storedValues(QSettings &settings) {
     QHash<QString, QString> values;
     for (const QString &name : plainNames()) {
-        const QString value = settings.value(kGroup + name).toString();
+        const QString value = storedValue(settings, name);
         if (!value.isEmpty())
             values.insert(name, value);
     }
@@ -59,7 +67,6 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
     : QDialog(parent)
     , m_settings(settings)
     , m_secrets(secrets)
-    , m_agentName(new QLineEdit(this))
     , m_closeToTray(new QCheckBox(tr("&Keep running in the tray when the window is closed"), this))
     , m_error(new QLabel(this)) {
     m_error->setObjectName(QStringLiteral("settingsError"));
@@ -86,7 +93,7 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
             edit->setEchoMode(QLineEdit::Password);
             edit->setText(currentSecrets.value(name));
         } else {
-            edit->setText(m_settings->value(kGroup + name).toString());
+            edit->setText(storedValue(*m_settings, name));
         }
         if (env.contains(name)) {
             edit->setToolTip(
@@ -97,13 +104,6 @@ SettingsDialog::SettingsDialog(QSettings *settings, SecretStore *secrets,
         m_fields.insert(name, edit);
         (isEmailSetting(name) ? emailForm : form)->addRow(label + QLatin1Char(':'), edit);
     }
-    // The agent's own name, not a connection setting: it changes no Config.
-    m_agentName->setObjectName(QStringLiteral("agentName"));
-    m_agentName->setText(m_settings->value(CannedLibrary::AgentNameKey).toString());
-    m_agentName->setPlaceholderText(CannedLibrary::systemUserName());
-    m_agentName->setToolTip(tr("Fills {{agent.name}} in canned responses; empty: your name on "
-                               "this computer."));
-    form->addRow(tr("Your name:"), m_agentName);
     // Not a connection setting either: the window reads it when it is closed.
     m_closeToTray->setObjectName(QStringLiteral("closeToTray"));
     m_closeToTray->setChecked(m_settings->value(TrayIcon::CloseToTrayKey, false).toBool());
@@ -165,11 +165,7 @@ void SettingsDialog::save() {
     }
     m_error->clear();
     m_settings->setValue(TrayIcon::CloseToTrayKey, m_closeToTray->isChecked());
-    const QString agentName = m_agentName->text().trimmed();
-    if (agentName.isEmpty())
-        m_settings->remove(CannedLibrary::AgentNameKey);
-    else
-        m_settings->setValue(CannedLibrary::AgentNameKey, agentName);
+    m_settings->remove(CannedLibrary::AgentNameKey); // moved to SWITCHBOARD_AGENT_NAME
     for (const QString &name : plainNames()) {
         const QString value = m_fields.value(name)->text().trimmed();
         if (value.isEmpty())

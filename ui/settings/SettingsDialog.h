@@ -28,10 +28,11 @@ public:
     static QStringList plainNames();
     // The values the console stored, as the "stored" layer for ConfigLoader.
     static QHash<QString, QString> storedValues(QSettings &settings);
+    // One setting as stored (SWITCHBOARD_AGENT_NAME falls back to the older "Your name").
+    static QString storedValue(QSettings &settings, const QString &name);
 
     QLineEdit *field(const QString &name) const { return m_fields.value(name); }
     // General ▸ Your name: {{agent.name}} in canned responses (QSettings agent/name).
-    QLineEdit *agentNameEdit() const { return m_agentName; }
     QCheckBox *closeToTrayBox() const { return m_closeToTray; }
     // What is wrong with the values as typed, one sentence each naming its setting.
     QStringList problems() const;
@@ -47,7 +48,6 @@ private:
     QSettings *m_settings;
     SecretStore *m_secrets;
     QHash<QString, QLineEdit *> m_fields;
-    QLineEdit *m_agentName;
     QCheckBox *m_closeToTray;
     QTabWidget *m_pages;
     QLabel *m_error;
