@@ -436,7 +436,12 @@ void MainWindow::showFailed(const MessageRecord &failed) {
     tab->focusReply();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The tabs go while the service they work on is still there: QWidget's own destructor
+    // would delete them after the members, the store among them (and a tab that is hidden
+    // then tells the store, e.g. that its agent left a conversation).
+    removeTabs();
+}
 
 void MainWindow::removeTabs() {
     for (ChannelTab *tab : std::as_const(m_channelTabs))

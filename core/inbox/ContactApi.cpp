@@ -132,6 +132,10 @@ ContactApi::ContactApi(HttpServer *server, Inbox *inbox, QObject *parent)
         });
     server->route("POST", LocalApi::path(QStringLiteral("contacts/{id}/assign")),
                   [this](const HttpRequest &r, HttpServer::Reply reply) { assign(r, reply); });
+    server->route("GET", LocalApi::path(QStringLiteral("contacts/{id}/presence")),
+                  [this](const HttpRequest &r, HttpServer::Reply reply) { presence(r, reply); });
+    server->route("PUT", LocalApi::path(QStringLiteral("contacts/{id}/presence")),
+                  [this](const HttpRequest &r, HttpServer::Reply reply) { setPresence(r, reply); });
     server->route(
         "GET", LocalApi::path(QStringLiteral("agents")),
         [this](const HttpRequest &, HttpServer::Reply reply) {
@@ -152,6 +156,53 @@ ContactApi::ContactApi(HttpServer *server, Inbox *inbox, QObject *parent)
                                                {QStringLiteral("unassigned"), unassigned}}));
             });
         });
+}
+
+void ContactApi::presence(const HttpRequest &r, const HttpServer::Reply &reply) {
+    bool idOk = false;
+    const qint64 id = r.args.value(0).toLongLong(&idOk);
+    if (!idOk || id <= 0)
+        return reply(HttpResponse::error(404, tr("No contact %1.").arg(r.args.value(0))));
+    m_inbox->presence(id, this, [reply](const StoreResult<QList<Presence>> &found) {
+        if (!found.ok()) {
+            qCWarning(lcApi).noquote() << "store read failed:" << found.error;
+            return reply(HttpResponse::error(500, tr("The store could not be read.")));
+        }
+        QJsonArray all;
+        for (const Presence &p : found.value)
+            all.append(QJsonObject{{QStringLiteral("agent"), p.agent},
+                                   {QStringLiteral("state"), p.state},
+                                   {QStringLiteral("seenAt"), timeOrNull(p.seenAt)}});
+        reply(HttpResponse::json(200, {{QStringLiteral("presence"), all}}));
+    });
+}
+
+void ContactApi::setPresence(const HttpRequest &r, const HttpServer::Reply &reply) {
+    FieldErrors errors;
+    bool idOk = false;
+    const qint64 id = r.args.value(0).toLongLong(&idOk);
+    const std::optional<QJsonObject> json = JsonRequest::object(r.body, errors);
+    if (!idOk || id <= 0)
+        return reply(HttpResponse::error(404, tr("No contact %1.").arg(r.args.value(0))));
+    if (!json)
+        return reply(errors.response());
+    const QString agent = agentNamed(*json, QStringLiteral("agent"), errors);
+    if (agent.isEmpty() && !errors.has(QStringLiteral("agent")))
+        errors.add(QStringLiteral("agent"), tr("'agent' is required: who is in the conversation."));
+    const QJsonValue stateValue = json->value(QLatin1String("state"));
+    const QString state = stateValue.toString();
+    if (!stateValue.isNull() && state != Inbox::Viewing && state != Inbox::Replying)
+        errors.add(QStringLiteral("state"),
+                   tr("'state' is \"viewing\", \"replying\", or null when the agent left."));
+    if (!errors.isEmpty())
+        return reply(errors.response());
+    m_inbox->setPresence(id, agent, state, this, [reply, id](const StoreResult<bool> &done) {
+        if (done.ok())
+            return reply(HttpResponse::empty(204));
+        // What is left to refuse is an unknown contact (the foreign key).
+        qCInfo(lcApi).noquote() << "presence not stored:" << done.error;
+        reply(HttpResponse::error(404, tr("No contact %1.").arg(id)));
+    });
 }
 
 void ContactApi::assign(const HttpRequest &r, const HttpServer::Reply &reply) {

@@ -19,6 +19,11 @@ class Inbox;
 // assigns the conversation (null: unassigns it); with ifAssignee, only if it is still assigned
 // to that agent (null: nobody), else 409 naming who has it. Answers {contactId, assignee,
 // assignedAt, changed}; 404 for an unknown contact; every console sees it at once.
+// GET /api/v1/twilio/contacts/{id}/presence: who is in the conversation now ({"presence":
+// [{agent, state, seenAt}]}, replying first). PUT it {"agent", "state": "viewing" | "replying" |
+// null} to take part, as a helpdesk's own users: 204; it lapses 30 s after the last PUT, so
+// repeat it every 10 s while it holds; null leaves at once (204 even where it was not). 404 for
+// an unknown contact.
 // GET /api/v1/twilio/agents: per agent, the conversations assigned to them and the unread
 // among them ({"agents": [{agent, conversations, unreadConversations, unreadMessages}],
 // "unassigned": {...}}), busiest first.
@@ -29,6 +34,8 @@ public:
 
 private:
     void assign(const HttpRequest &request, const HttpServer::Reply &reply);
+    void presence(const HttpRequest &request, const HttpServer::Reply &reply);
+    void setPresence(const HttpRequest &request, const HttpServer::Reply &reply);
 
     Inbox *m_inbox;
 };

@@ -35,6 +35,13 @@ struct Assignment {
     QDateTime assignedAt;
 };
 
+// An agent in a conversation now (Inbox::presence).
+struct Presence {
+    QString agent;
+    QString state; // Inbox::Viewing or Inbox::Replying
+    QDateTime seenAt;
+};
+
 // One agent's share of the inbox (Inbox::workload): the conversations assigned to them and how
 // many of those have unread messages. `agent` empty: the unassigned ones.
 struct AgentWorkload {

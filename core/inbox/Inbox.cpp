@@ -840,6 +840,84 @@ void Inbox::assign(qint64 contactId, const QString &agent, const std::optional<Q
         std::move(done));
 }
 
+void Inbox::setPresence(qint64 contactId, const QString &agent, const QString &state,
+                        Receiver receiver, Done<bool> done) {
+    const QString name = agent.trimmed();
+    if (name.isEmpty() || !Config::isAgentName(name) ||
+        (!state.isEmpty() && state != Viewing && state != Replying)) {
+        receiver.post([done, state] {
+            if (done)
+                done({false, QStringLiteral("not a presence: '%1'").arg(state)});
+        });
+        return;
+    }
+    m_store->run<bool>(
+        std::move(receiver),
+        [contactId, name, state](StoreWorker &w, QString *error) -> std::optional<bool> {
+            InboxQuery q(w);
+            if (!q.prepare(QStringLiteral("SELECT state FROM presence WHERE contact_id = :id AND "
+                                          "agent = :agent"),
+                           error))
+                return std::nullopt;
+            q.bind(":id", contactId);
+            q.bind(":agent", name);
+            const QString was = q.next() ? q.text(0) : QString();
+            if (!q.ok()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            if (state.isEmpty()) {
+                if (!q.prepare(QStringLiteral("DELETE FROM presence WHERE contact_id = :id AND "
+                                              "agent = :agent"),
+                               error))
+                    return std::nullopt;
+            } else if (!q.prepare(QStringLiteral("INSERT INTO presence (contact_id, agent, state, "
+                                                 "seen_at) VALUES (:id, :agent, :state, :at) ON "
+                                                 "CONFLICT (contact_id, agent) DO UPDATE SET "
+                                                 "state = excluded.state, seen_at = "
+                                                 "excluded.seen_at"),
+                                  error)) {
+                return std::nullopt;
+            }
+            q.bind(":id", contactId);
+            q.bind(":agent", name);
+            q.bind(":state", state);
+            q.bind(":at", QDateTime::currentMSecsSinceEpoch());
+            if (!q.exec()) {
+                *error = q.error(); // an unknown contact: the foreign key refuses it
+                return std::nullopt;
+            }
+            if (was != state) // a heartbeat tells nobody
+                w.touchedRow(ContactsTable, contactId);
+            return true;
+        },
+        std::move(done));
+}
+
+void Inbox::presence(qint64 contactId, Receiver receiver, Done<QList<Presence>> done) {
+    m_store->run<QList<Presence>>(
+        std::move(receiver),
+        [contactId](StoreWorker &w, QString *error) -> std::optional<QList<Presence>> {
+            InboxQuery q(w);
+            if (!q.prepare(QStringLiteral("SELECT agent, state, seen_at FROM presence WHERE "
+                                          "contact_id = :id AND seen_at > :since ORDER BY "
+                                          "state = 'replying' DESC, seen_at DESC, agent"),
+                           error))
+                return std::nullopt;
+            q.bind(":id", contactId);
+            q.bind(":since", QDateTime::currentMSecsSinceEpoch() - PresenceTtlMs);
+            QList<Presence> all;
+            while (q.next())
+                all.append({q.text(0), q.text(1), fromMs(q.int64(2))});
+            if (!q.ok()) {
+                *error = q.error();
+                return std::nullopt;
+            }
+            return all;
+        },
+        std::move(done));
+}
+
 void Inbox::workload(Receiver receiver, Done<QList<AgentWorkload>> done) {
     m_store->run<QList<AgentWorkload>>(
         std::move(receiver),

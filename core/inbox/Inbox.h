@@ -77,6 +77,11 @@ public:
     // The kind a contact's own changes (name, read, note, assignment) travel under on the change
     // feed (Store::rowsChanged), so every console of a team applies them.
     static constexpr QLatin1String ContactsTable{"contacts"};
+    // Presence states, and how long one lasts without its heartbeat (a desk that crashed or
+    // lost the network drops out after this).
+    static constexpr QLatin1String Viewing{"viewing"};
+    static constexpr QLatin1String Replying{"replying"};
+    static constexpr int PresenceTtlMs = 30000;
 
     Inbox(Store *store, ChannelList channels, QObject *parent = nullptr);
     ~Inbox() override;
@@ -109,6 +114,14 @@ public:
                 Receiver receiver, Done<Assignment> done);
     // Per assignee (the unassigned ones under ""), busiest first: conversations and unread.
     void workload(Receiver receiver, Done<QList<AgentWorkload>> done);
+
+    // `agent` is in the conversation: `state` Viewing or Replying, or empty when they left it.
+    // Called again with the same state it is a heartbeat: the time is refreshed and nobody is
+    // told; a new state (or leaving) is announced on the change feed like any contact change.
+    void setPresence(qint64 contactId, const QString &agent, const QString &state,
+                     Receiver receiver, Done<bool> done);
+    // Who is in the conversation now (heartbeat within PresenceTtlMs), replying first.
+    void presence(qint64 contactId, Receiver receiver, Done<QList<Presence>> done);
 
     void markRead(qint64 contactId, Receiver receiver, Done<bool> done);
     void unreadTotal(Receiver receiver, Done<qint64> done);

@@ -118,6 +118,18 @@ QStringList assignmentStep(const QString &integer) {
 
 } // namespace
 
+// 7: who is in a conversation right now, so two agents do not answer one customer twice: one
+// row per (contact, agent), 'viewing' or 'replying', refreshed by a heartbeat (seen_at) and
+// dropped when the agent leaves; a row not refreshed within Inbox::PresenceTtlMs is stale.
+QStringList presenceStep(const QString &id, const QString &integer) {
+    return {
+        QStringLiteral("CREATE TABLE presence (contact_id %1 NOT NULL REFERENCES contacts(id) ON "
+                       "DELETE CASCADE, agent TEXT NOT NULL, state TEXT NOT NULL, seen_at %2 NOT "
+                       "NULL, PRIMARY KEY (contact_id, agent))")
+            .arg(id, integer),
+    };
+}
+
 QList<QStringList> InboxSchema::steps() {
     const QString newAddress = addressOf(QStringLiteral("NEW"));
     const QString oldAddress = addressOf(QStringLiteral("OLD"));
@@ -289,6 +301,7 @@ QList<QStringList> InboxSchema::steps() {
                 .arg(messageLeftChannel(oldContact, QStringLiteral("OLD.channel"))),
         },
         assignmentStep(QStringLiteral("INTEGER")),
+        presenceStep(QStringLiteral("INTEGER"), QStringLiteral("INTEGER")),
     };
 }
 
@@ -383,7 +396,13 @@ QList<QStringList> InboxSchema::postgresSteps(QString *error) {
             return {};
     }
     // Steps 2 to 5 changed SQLite's indexes and FTS5 triggers: step 1 has their result.
-    return {step1, {}, {}, {}, {}, assignmentStep(QStringLiteral("BIGINT"))};
+    return {step1,
+            {},
+            {},
+            {},
+            {},
+            assignmentStep(QStringLiteral("BIGINT")),
+            presenceStep(QStringLiteral("BIGINT"), QStringLiteral("BIGINT"))};
 }
 
 QStringList InboxSchema::beforeCommit() {

@@ -17,6 +17,7 @@ namespace sb {
 //   contact_addresses  every address a contact's messages or calls used ("+1555…",
 //                      "whatsapp:+1555…")
 //   notes              the agent's internal notes, never sent
+//   presence           who is viewing or replying to a conversation now (step 7)
 //   messages_fts       FTS5 over messages (body, from_number, to_number), external content
 //   contacts_fts       FTS5 over contacts (name, number, email), external content
 //   notes_fts          FTS5 over notes (body), external content (step 3)

@@ -2700,6 +2700,14 @@
         <source>The conversation is assigned to %1 now.</source>
         <translation>Die Unterhaltung ist jetzt %1 zugewiesen.</translation>
     </message>
+    <message>
+        <source>&apos;agent&apos; is required: who is in the conversation.</source>
+        <translation>&apos;agent&apos; ist erforderlich: wer in der Unterhaltung ist.</translation>
+    </message>
+    <message>
+        <source>&apos;state&apos; is &quot;viewing&quot;, &quot;replying&quot;, or null when the agent left.</source>
+        <translation>&apos;state&apos; ist &quot;viewing&quot;, &quot;replying&quot; oder null, wenn der Agent gegangen ist.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ContactDelegate</name>
@@ -3893,6 +3901,10 @@ Keine aktive Version</translation>
     <message>
         <source>the contact is gone</source>
         <translation>der Kontakt existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Others in this conversation</source>
+        <translation>Andere in dieser Unterhaltung</translation>
     </message>
 </context>
 <context>
@@ -5212,6 +5224,29 @@ Keine aktive Version</translation>
     <message>
         <source>%1 (the database failed: %2). Switchboard keeps it and completes it once the database works again.</source>
         <translation>%1 (die Datenbank ist ausgefallen: %2). Switchboard behält sie und schließt sie ab, sobald die Datenbank wieder funktioniert.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::PresenceTracker</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>%1 is replying to this customer</source>
+        <translation>%1 antwortet gerade diesem Kunden</translation>
+    </message>
+    <message>
+        <source>%1 are replying to this customer</source>
+        <translation>%1 antworten gerade diesem Kunden</translation>
+    </message>
+    <message>
+        <source>%1 is viewing this conversation</source>
+        <translation>%1 sieht sich diese Unterhaltung an</translation>
+    </message>
+    <message>
+        <source>%1 are viewing this conversation</source>
+        <translation>%1 sehen sich diese Unterhaltung an</translation>
     </message>
 </context>
 <context>

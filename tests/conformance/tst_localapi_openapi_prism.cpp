@@ -180,6 +180,12 @@ void TestLocalApiOpenApiPrism::throughTheProxy_data() {
     row("assign 404", "POST", "contacts/999999/assign", R"({"agent":"Ana"})", 404);
     row("contacts by assignee", "GET", "contacts?assignee=Ana%20Lima", "", 200);
     row("agents", "GET", "agents", "", 200);
+    row("presence put", "PUT", "contacts/1/presence", R"({"agent":"Ana Lima","state":"viewing"})",
+        204);
+    row("presence", "GET", "contacts/1/presence", "", 200);
+    row("presence 400", "PUT", "contacts/1/presence", R"({"agent":"Ana\nLima","state":null})", 400);
+    row("presence 404", "PUT", "contacts/999999/presence", R"({"agent":"Ana","state":"viewing"})",
+        404);
     row("webhooks", "GET", "webhooks?limit=5", "", 200);
     row("webhook 404", "GET", "webhooks/999999", "", 404);
 }

@@ -3,6 +3,8 @@
 // and the thread view's bubbles, channel marks, note box and search-hit highlight.
 #include "inbox/ContactDelegate.h"
 #include "inbox/ContactListModel.h"
+#include "inbox/Inbox.h"
+#include "inbox/PresenceTracker.h"
 #include "inbox/ThreadView.h"
 
 #include <QAbstractItemModelTester>
@@ -58,6 +60,9 @@ ThreadItem message(qint64 rowId, const QString &channel, const QString &directio
 class TestInboxViews : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void presenceInWords_data();
+    void presenceInWords();
+    void removedRowLeavesTheUnreadSum();
     void snippetMarkers_data();
     void snippetMarkers();
     void listIsNewestFirstAndPassesTheModelTester();
@@ -378,4 +383,64 @@ void TestInboxViews::olderItemsAtTheTopKeepThePlace() {
 }
 
 QTEST_MAIN(TestInboxViews)
+void TestInboxViews::presenceInWords_data() {
+    QTest::addColumn<QStringList>("replying");
+    QTest::addColumn<QStringList>("viewing");
+    QTest::addColumn<QString>("words");
+    QTest::newRow("nobody") << QStringList{} << QStringList{} << QString();
+    QTest::newRow("one viewing") << QStringList{} << QStringList{QStringLiteral("Ben")}
+                                 << QStringLiteral("Ben is viewing this conversation");
+    QTest::newRow("one replying") << QStringList{QStringLiteral("Ben")} << QStringList{}
+                                  << QStringLiteral("Ben is replying to this customer");
+    QTest::newRow("three viewing")
+        << QStringList{}
+        << QStringList{QStringLiteral("Ben"), QStringLiteral("Carla"), QStringLiteral("Dev")}
+        << QStringLiteral("Ben, Carla and Dev are viewing this conversation");
+    QTest::newRow("both kinds") << QStringList{QStringLiteral("Ben"), QStringLiteral("Carla")}
+                                << QStringList{QStringLiteral("Dev")}
+                                << QStringLiteral("Ben and Carla are replying to this customer; "
+                                                  "Dev is viewing this conversation");
+}
+
+void TestInboxViews::presenceInWords() {
+    QFETCH(QStringList, replying);
+    QFETCH(QStringList, viewing);
+    QFETCH(QString, words);
+    QList<Presence> others;
+    for (const QString &agent : replying)
+        others.append({agent, Inbox::Replying, QDateTime::currentDateTimeUtc()});
+    for (const QString &agent : viewing)
+        others.append({agent, Inbox::Viewing, QDateTime::currentDateTimeUtc()});
+    QCOMPARE(PresenceTracker::describe(others), words);
+}
+
+// A conversation assigned away from "Mine" leaves the list, and its unread with it.
+void TestInboxViews::removedRowLeavesTheUnreadSum() {
+    ContactListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy unread(&model, &ContactListModel::unreadChanged);
+    ContactSummary a;
+    a.id = 1;
+    a.number = QStringLiteral("+14155550101");
+    a.unread = 2;
+    a.lastAt = QDateTime::currentDateTimeUtc();
+    ContactSummary b = a;
+    b.id = 2;
+    b.number = QStringLiteral("+14155550102");
+    b.unread = 1;
+    model.setContacts({a, b});
+    QCOMPARE(model.totalUnread(), 3);
+    model.remove(1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowOf(1), -1);
+    QCOMPARE(model.rowOf(2), 0);
+    QCOMPARE(model.totalUnread(), 1);
+    QCOMPARE(unread.last().at(0).toInt(), 1);
+    model.remove(42); // not listed: nothing happens
+    QCOMPARE(model.rowCount(), 1);
+    model.update({a}); // assigned back: listed again, in its place (same time: the lower id last)
+    QCOMPARE(model.rowOf(1), 1);
+    QCOMPARE(model.totalUnread(), 3);
+}
+
 #include "tst_inbox_views.moc"

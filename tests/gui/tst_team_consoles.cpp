@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "PgTestServer.h"
 #include "SmsTabOf.h"
+#include "TeamFixture.h"
 #include "TestSupport.h"
 #include "common/ConversationView.h"
 #include "common/MessageFilterProxy.h"
@@ -58,9 +59,7 @@ private:
     void saveSideBySide(const QString &name);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Sandbox> m_twilio;
-    QString m_twilioBase;
-    QString m_databaseUrl;
+    sbtest::TeamFixture m_team;
     quint16 m_receiverPort = 0;
     sbtest::Child m_receiver;
     Desk m_ana;
@@ -70,29 +69,10 @@ private:
 void TestTeamConsoles::initTestCase() {
     SB_REQUIRE_POSTGRES();
     QString error;
-    m_databaseUrl = sbtest::PgTestServer::createDatabase(QStringLiteral("desks"), &error);
-    QVERIFY2(!m_databaseUrl.isEmpty(), qPrintable(error));
     m_receiverPort = sbtest::freePort();
-    const QString receivers = QStringLiteral("http://127.0.0.1:%1").arg(m_receiverPort);
-    SandboxOptions options;
-    options.statusDelayMs = 150;
-    m_twilio = std::make_unique<Sandbox>(options);
-    sbtest::addChannels(*m_twilio, receivers);
-    const quint16 port = m_twilio->listen(QHostAddress::LocalHost, 0);
-    QVERIFY(port);
-    m_twilioBase = QStringLiteral("http://127.0.0.1:%1").arg(port);
-
-    QProcessEnvironment env = sbtest::childEnv(m_dir.filePath(QStringLiteral("receiver")),
-                                               m_receiverPort, QStringLiteral("desk-token"));
-    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), m_databaseUrl);
-    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), m_twilio->accountSid());
-    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), m_twilio->authToken());
-    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
-    env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_twilioBase);
-    env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), receivers);
-    QVERIFY(m_receiver.start(sbtest::binDir() + QStringLiteral("/switchboard"),
-                             {QStringLiteral("--headless")}, env));
-    QVERIFY(m_receiver.waitForHttp(QUrl(receivers + QStringLiteral("/api/v1/twilio/health"))));
+    QVERIFY2(m_team.setUp(QStringLiteral("desks"), m_receiverPort, 150, &error), qPrintable(error));
+    QVERIFY(m_team.startReceiver(m_receiver, m_dir.filePath(QStringLiteral("receiver")),
+                                 m_receiverPort, QStringLiteral("desk-token")));
     QVERIFY(openDesk(m_ana, QStringLiteral("Ana Lima")));
     QVERIFY(openDesk(m_ben, QStringLiteral("Ben Okafor")));
 }
@@ -111,18 +91,8 @@ bool TestTeamConsoles::openDesk(Desk &desk, const QString &agent) {
     desk.settings =
         std::make_unique<QSettings>(folder + QStringLiteral("/settings.ini"), QSettings::IniFormat);
     desk.secrets = std::make_unique<SecretStore>();
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), folder + QStringLiteral("/data"));
+    QProcessEnvironment env = m_team.consoleEnv(folder + QStringLiteral("/data"), agent);
     env.insert(QStringLiteral("SWITCHBOARD_API_TOKEN"), QStringLiteral("desk"));
-    env.insert(QStringLiteral("SWITCHBOARD_ROLE"), QStringLiteral("console"));
-    env.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"), agent);
-    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), m_databaseUrl);
-    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), m_twilio->accountSid());
-    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), m_twilio->authToken());
-    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
-    env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_twilioBase);
-    env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"),
-               QStringLiteral("http://127.0.0.1:%1").arg(m_receiverPort));
     auto load = [env](const QHash<QString, QString> &stored, QString *error) {
         return ConfigLoader::load(env, QString(), error, stored);
     };
@@ -157,11 +127,11 @@ void TestTeamConsoles::bothDesksShowTheSameConversation() {
     const QString question = QStringLiteral("Hi, is my order on its way?");
     sbtest::Http http;
     const sbtest::Reply inbound =
-        http.postForm(QUrl(m_twilioBase + QStringLiteral("/sandbox/inbound")),
+        http.postForm(QUrl(m_team.twilioBase() + QStringLiteral("/sandbox/inbound")),
                       {{QStringLiteral("Channel"), QStringLiteral("sms")},
                        {QStringLiteral("From"), QStringLiteral("+14155550177")},
                        {QStringLiteral("Body"), question}},
-                      {{"Authorization", sbtest::sandboxBasicAuth(*m_twilio)}});
+                      {{"Authorization", sbtest::sandboxBasicAuth(m_team.twilio())}});
     QVERIFY2(inbound.status / 100 == 2, inbound.body.constData());
     QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(m_ana.sms, question) >= 0, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(rowWithBody(m_ben.sms, question) >= 0, 10000);
@@ -241,11 +211,25 @@ void TestTeamConsoles::anAssignmentShowsOnTheOtherDesk() {
              QStringLiteral("Ana Lima"));
     QTRY_VERIFY(ben->scopePicker()->itemText(1).startsWith(QStringLiteral("Mine (0)")));
     QTRY_VERIFY(ana->scopePicker()->itemText(1).startsWith(QStringLiteral("Mine (1)")));
+    // Ben starts typing an answer: Ana's desk warns her that he is replying; Ben's shows Ana
+    // viewing the conversation.
+    QTest::keyClicks(ben->replyEdit(), QStringLiteral("Hi, I can help"));
+    QTRY_COMPARE_WITH_TIMEOUT(ana->presenceLabel()->text(),
+                              QStringLiteral("Ben Okafor is replying to this customer"), 5000);
+    QVERIFY(ana->presenceLabel()->isVisible());
+    QTRY_COMPARE_WITH_TIMEOUT(ben->presenceLabel()->text(),
+                              QStringLiteral("Ana Lima is viewing this conversation"), 5000);
     // Whose window is whose.
     QVERIFY(m_ana.window->windowTitle().contains(QStringLiteral("Ana Lima")));
     QVERIFY(m_ben.window->windowTitle().contains(QStringLiteral("Ben Okafor")));
     QTest::qWait(300);
     saveSideBySide(QStringLiteral("team-assigned.png"));
+    // Ben gives up his draft and goes to the Calls tab: Ana's warning goes.
+    ben->replyEdit()->clear();
+    QTRY_COMPARE_WITH_TIMEOUT(ana->presenceLabel()->text(),
+                              QStringLiteral("Ben Okafor is viewing this conversation"), 5000);
+    m_ben.window->tabs()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(!ana->presenceLabel()->isVisible(), 5000);
 }
 
 void TestTeamConsoles::saveSideBySide(const QString &name) {

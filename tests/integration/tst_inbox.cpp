@@ -74,6 +74,7 @@ private Q_SLOTS:
     void assignmentIsCheckedAndListed();
     void assignmentIsAnnouncedAndKept();
     void workloadCountsUnreadPerAgent();
+    void presenceIsAnnouncedOnChangeAndLapses();
 
 private:
     void openStore(bool withInbox = true, bool withOptOuts = false);
@@ -792,7 +793,8 @@ void TestInbox::existingNotesAreIndexedOnMigration() {
     exec(QStringLiteral("DROP TRIGGER inbox_note_edited"));
     exec(QStringLiteral("DROP TRIGGER inbox_note_removed"));
     exec(QStringLiteral("DROP TABLE notes_fts"));
-    exec(QStringLiteral("DROP INDEX contacts_assignee")); // and without step 6's assignment
+    exec(QStringLiteral("DROP TABLE presence")); // and without steps 7 and 6
+    exec(QStringLiteral("DROP INDEX contacts_assignee"));
     exec(QStringLiteral("ALTER TABLE contacts DROP COLUMN assigned_at"));
     exec(QStringLiteral("ALTER TABLE contacts DROP COLUMN assignee"));
     exec(QStringLiteral("UPDATE schema_versions SET version = 2 WHERE module = 'inbox'"));
@@ -1179,6 +1181,58 @@ void TestInbox::workloadCountsUnreadPerAgent() {
     QCOMPARE(nobody.conversations, 1);
     QCOMPARE(nobody.unreadConversations, 1);
     QCOMPARE(nobody.unreadMessages, 1);
+}
+
+// Viewing, then replying, then gone: each change announced (the change feed), a heartbeat not;
+// replying listed first; a presence whose heartbeat stopped lapses; bad states refused.
+void TestInbox::presenceIsAnnouncedOnChangeAndLapses() {
+    inbound(kAnna, kOurNumber, QStringLiteral("hello?"));
+    const qint64 id = onlyContact().id;
+    auto set = [&](const QString &agent, const QString &state) {
+        const auto r = await<StoreResult<bool>>(
+            [&](auto done) { m_inbox->setPresence(id, agent, state, &m_ctx, done); });
+        return r && r->ok();
+    };
+    auto present = [&] {
+        const auto r = await<StoreResult<QList<Presence>>>(
+            [&](auto done) { m_inbox->presence(id, &m_ctx, done); });
+        return r && r->ok() ? r->value : QList<Presence>{{QStringLiteral("error"), {}, {}}};
+    };
+    QSignalSpy changed(m_inbox.get(), &Inbox::contactsChanged);
+    QVERIFY(set(QStringLiteral("Ben Okafor"), Inbox::Viewing));
+    QTRY_VERIFY(!changed.isEmpty());
+    QCOMPARE(changed.last().at(0).value<QList<qint64>>(), QList<qint64>{id});
+    QVERIFY(set(QStringLiteral("Ana Lima"), Inbox::Replying));
+    QList<Presence> now = present();
+    QCOMPARE(now.size(), 2);
+    QCOMPARE(now.at(0).agent, QStringLiteral("Ana Lima")); // replying first
+    QCOMPARE(now.at(0).state, QString(Inbox::Replying));
+    QCOMPARE(now.at(1).agent, QStringLiteral("Ben Okafor"));
+    QCOMPARE(now.at(1).state, QString(Inbox::Viewing));
+    // A heartbeat (the same state again) refreshes the time and tells nobody.
+    QTest::qWait(50);
+    changed.clear();
+    const QDateTime before = now.at(1).seenAt;
+    QVERIFY(set(QStringLiteral("Ben Okafor"), Inbox::Viewing));
+    QTest::qWait(100);
+    QVERIFY(changed.isEmpty());
+    QVERIFY(present().at(1).seenAt > before);
+    // Ana leaves: announced, gone.
+    QVERIFY(set(QStringLiteral("Ana Lima"), QString()));
+    QTRY_VERIFY(!changed.isEmpty());
+    now = present();
+    QCOMPARE(now.size(), 1);
+    QCOMPARE(now.at(0).agent, QStringLiteral("Ben Okafor"));
+    // Ben's desk dies: its heartbeat stops, and after Inbox::PresenceTtlMs he is not listed.
+    exec(QStringLiteral("UPDATE presence SET seen_at = seen_at - %1").arg(Inbox::PresenceTtlMs));
+    QVERIFY(present().isEmpty());
+    // Refused: a state that is not one, no agent, an unknown contact.
+    QVERIFY(!set(QStringLiteral("Ana Lima"), QStringLiteral("typing")));
+    QVERIFY(!set(QString(), Inbox::Viewing));
+    const auto unknown = await<StoreResult<bool>>([&](auto done) {
+        m_inbox->setPresence(424242, QStringLiteral("Ana Lima"), Inbox::Viewing, &m_ctx, done);
+    });
+    QVERIFY(unknown && !unknown->ok());
 }
 
 #include "tst_inbox.moc"

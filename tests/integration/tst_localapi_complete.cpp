@@ -595,10 +595,45 @@ void TestLocalApiComplete::conversationsAreAssigned() {
         const sbtest::Reply r = call("POST", b.path, b.body);
         verifyErrorShape(r, b.status);
         if (!b.field.isEmpty())
-            QCOMPARE(r.json()[QLatin1String("error")][QLatin1String("field")].toString(),
-                     b.field);
+            QCOMPARE(r.json()[QLatin1String("error")][QLatin1String("field")].toString(), b.field);
     }
     QCOMPARE(call("GET", QStringLiteral("contacts?assignee=a%0Ab")).status, 400);
+
+    // Presence: a helpdesk's user joins, Ana replies and leaves; what every console shows.
+    const QString presence = QStringLiteral("contacts/%1/presence").arg(id);
+    const QByteArray danaViews = R"({"agent": "Dana at the helpdesk", "state": "viewing"})";
+    const QByteArray anaReplies = R"({"agent": "Ana Lima", "state": "replying"})";
+    const QByteArray anaLeaves = R"({"agent": "Ana Lima", "state": null})";
+    QCOMPARE(call("PUT", presence, danaViews).status, 204);
+    QCOMPARE(call("PUT", presence, anaReplies).status, 204);
+    const QJsonArray present =
+        call("GET", presence).json().value(QLatin1String("presence")).toArray();
+    QCOMPARE(present.size(), 2);
+    QCOMPARE(present.at(0)[QLatin1String("agent")].toString(), QStringLiteral("Ana Lima"));
+    QCOMPARE(present.at(0)[QLatin1String("state")].toString(), QStringLiteral("replying"));
+    QCOMPARE(present.at(1)[QLatin1String("state")].toString(), QStringLiteral("viewing"));
+    QVERIFY(
+        QDateTime::fromString(present.at(1)[QLatin1String("seenAt")].toString(), Qt::ISODateWithMs)
+            .isValid());
+    QCOMPARE(call("PUT", presence, anaLeaves).status, 204);
+    QCOMPARE(call("GET", presence).json().value(QLatin1String("presence")).toArray().size(), 1);
+    const QList<Bad> badPresence{
+        {presence, R"({"agent": "Ana"})", 400, QStringLiteral("state")},
+        {presence, R"({"agent": "Ana", "state": "typing"})", 400, QStringLiteral("state")},
+        {presence, R"({"state": "viewing"})", 400, QStringLiteral("agent")},
+        {presence, R"({"agent": 1, "state": "viewing"})", 400, QStringLiteral("agent")},
+        {QStringLiteral("contacts/999999/presence"),
+         R"({"agent": "Ana", "state": "viewing"})",
+         404,
+         {}},
+    };
+    for (const Bad &b : badPresence) {
+        const sbtest::Reply r = call("PUT", b.path, b.body);
+        verifyErrorShape(r, b.status);
+        if (!b.field.isEmpty())
+            QCOMPARE(r.json()[QLatin1String("error")][QLatin1String("field")].toString(), b.field);
+    }
+    verifyErrorShape(call("GET", QStringLiteral("contacts/abc/presence")), 404);
 }
 
 void TestLocalApiComplete::contactsAreListedAndPagedByCursor() {

@@ -1,5 +1,6 @@
 #include "PgTestServer.h"
 #include "ServiceFixture.h"
+#include "TeamFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "messaging/Records.h"
@@ -38,15 +39,12 @@ private:
         QHash<QString, QString> status; // by SID: the last status announced
         QHash<QString, int> arrivals;   // by SID: how often announced as arrived
     };
-    QProcessEnvironment teamEnv() const;
-    static QString base(quint16 port) { return QStringLiteral("http://127.0.0.1:%1").arg(port); }
+    static QString base(quint16 port) { return sbtest::TeamFixture::base(port); }
     bool startReceiver(sbtest::Child &child, const QString &name, quint16 port);
     sbtest::Reply postInbound(quint16 receiverPort, const FormFields &form);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<Sandbox> m_twilio;
-    QString m_twilioBase;
-    QString m_databaseUrl;
+    sbtest::TeamFixture m_team;
     quint16 m_publicPort = 0; // the team's public URL: receiver A's port, as a balancer's would be
     sbtest::Http m_http;
 };
@@ -54,40 +52,16 @@ private:
 void TestTeam::initTestCase() {
     SB_REQUIRE_POSTGRES();
     QString error;
-    m_databaseUrl = sbtest::PgTestServer::createDatabase(QStringLiteral("team"), &error);
-    QVERIFY2(!m_databaseUrl.isEmpty(), qPrintable(error));
     m_publicPort = sbtest::freePort();
-    SandboxOptions options;
-    options.statusDelayMs = 100;
-    m_twilio = std::make_unique<Sandbox>(options);
-    sbtest::addChannels(*m_twilio, base(m_publicPort));
-    const quint16 port = m_twilio->listen(QHostAddress::LocalHost, 0);
-    QVERIFY(port);
-    m_twilioBase = base(port);
-}
-
-QProcessEnvironment TestTeam::teamEnv() const {
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), m_databaseUrl);
-    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), m_twilio->accountSid());
-    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), m_twilio->authToken());
-    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
-    env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_twilioBase);
-    env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), base(m_publicPort));
-    return env;
+    QVERIFY2(m_team.setUp(QStringLiteral("team"), m_publicPort, 100, &error), qPrintable(error));
 }
 
 bool TestTeam::startReceiver(sbtest::Child &child, const QString &name, quint16 port) {
-    QProcessEnvironment env =
-        sbtest::childEnv(m_dir.filePath(name), port, QStringLiteral("team-token"));
-    env.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"),
-               QString(name).replace(QLatin1Char('-'), QLatin1Char(' ')));
-    const QProcessEnvironment team = teamEnv();
-    for (const QString &key : team.keys())
-        env.insert(key, team.value(key));
-    return child.start(sbtest::binDir() + QStringLiteral("/switchboard"),
-                       {QStringLiteral("--headless")}, env) &&
-           child.waitForHttp(QUrl(base(port) + QStringLiteral("/api/v1/twilio/health")));
+    QProcessEnvironment agent;
+    agent.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"),
+                 QString(name).replace(QLatin1Char('-'), QLatin1Char(' ')));
+    return m_team.startReceiver(child, m_dir.filePath(name), port, QStringLiteral("team-token"),
+                                agent);
 }
 
 // Signed for the team's public URL, as Twilio signs it, and handed to one receiver directly,
@@ -95,7 +69,7 @@ bool TestTeam::startReceiver(sbtest::Child &child, const QString &name, quint16 
 sbtest::Reply TestTeam::postInbound(quint16 receiverPort, const FormFields &form) {
     const QString signedUrl = base(m_publicPort) + SmsRoutes::incoming();
     const QByteArray signature =
-        SignatureValidator::sign(m_twilio->authToken().toUtf8(), signedUrl, form);
+        SignatureValidator::sign(m_team.twilio().authToken().toUtf8(), signedUrl, form);
     return m_http.postForm(QUrl(base(receiverPort) + SmsRoutes::incoming()), form,
                            {{"X-Twilio-Signature", signature}});
 }
@@ -112,7 +86,7 @@ void TestTeam::everyMessageOnceAndEverywhere() {
     std::vector<Seen> seen(Consoles);
     QObject ctx;
     for (int c = 0; c < Consoles; ++c) {
-        QProcessEnvironment env = teamEnv();
+        QProcessEnvironment env = m_team.env();
         env.insert(QStringLiteral("SWITCHBOARD_ROLE"), QStringLiteral("console"));
         env.insert(QStringLiteral("SWITCHBOARD_AGENT_NAME"), QStringLiteral("Agent %1").arg(c));
         QString error;
@@ -141,7 +115,7 @@ void TestTeam::everyMessageOnceAndEverywhere() {
         const FormFields form{
             {QStringLiteral("MessageSid"), sid},
             {QStringLiteral("SmsMessageSid"), sid},
-            {QStringLiteral("AccountSid"), m_twilio->accountSid()},
+            {QStringLiteral("AccountSid"), m_team.twilio().accountSid()},
             {QStringLiteral("From"), QStringLiteral("+1415555%1").arg(i, 4, 10, QLatin1Char('0'))},
             {QStringLiteral("To"), QStringLiteral("+15005550006")},
             {QStringLiteral("Body"), QStringLiteral("inbound %1").arg(i)},
@@ -259,7 +233,7 @@ void TestTeam::everyMessageOnceAndEverywhere() {
     // sender's sweep (its claim belongs to a dead process), within one sweep period.
     QHash<QString, int> copies;
     const auto allSentOnce = [&] {
-        copies = sbtest::sandboxCopies(m_http, *m_twilio, QUrl(m_twilioBase));
+        copies = sbtest::sandboxCopies(m_http, m_team.twilio(), QUrl(m_team.twilioBase()));
         return std::all_of(bodies.cbegin(), bodies.cend(),
                            [&copies](const QString &b) { return copies.value(b) >= 1; });
     };

@@ -1,5 +1,6 @@
 #include "PgTestServer.h"
 #include "ServiceFixture.h"
+#include "TeamFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
 #include "messaging/Records.h"
@@ -33,15 +34,10 @@ private Q_SLOTS:
     void headlessRefusesTheConsoleRole();
 
 private:
-    QProcessEnvironment teamEnv() const;
-    QString receiverBase() const {
-        return QStringLiteral("http://127.0.0.1:%1").arg(m_receiverPort);
-    }
+    QString receiverBase() const { return sbtest::TeamFixture::base(m_receiverPort); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Sandbox> m_twilio;
-    QString m_twilioBase;
-    QString m_databaseUrl;
+    std::unique_ptr<sbtest::TeamFixture> m_team;
     quint16 m_receiverPort = 0;
 };
 
@@ -51,46 +47,23 @@ void TestTeamConsole::initTestCase() {
 
 void TestTeamConsole::init() {
     m_dir = std::make_unique<QTemporaryDir>();
-    QString error;
-    m_databaseUrl = sbtest::PgTestServer::createDatabase(QStringLiteral("team"), &error);
-    QVERIFY2(!m_databaseUrl.isEmpty(), qPrintable(error));
     m_receiverPort = sbtest::freePort();
-    SandboxOptions options;
-    options.statusDelayMs = 50;
-    m_twilio = std::make_unique<Sandbox>(options);
-    sbtest::addChannels(*m_twilio, receiverBase());
-    const quint16 port = m_twilio->listen(QHostAddress::LocalHost, 0);
-    QVERIFY(port);
-    m_twilioBase = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    m_team = std::make_unique<sbtest::TeamFixture>();
+    QString error;
+    QVERIFY2(m_team->setUp(QStringLiteral("team"), m_receiverPort, 50, &error), qPrintable(error));
 }
 
 void TestTeamConsole::cleanup() {
-    m_twilio.reset();
+    m_team.reset();
     m_dir.reset();
 }
 
-QProcessEnvironment TestTeamConsole::teamEnv() const {
-    QProcessEnvironment env;
-    env.insert(QStringLiteral("SWITCHBOARD_DATABASE_URL"), m_databaseUrl);
-    env.insert(QStringLiteral("TWILIO_ACCOUNT_SID"), m_twilio->accountSid());
-    env.insert(QStringLiteral("TWILIO_AUTH_TOKEN"), m_twilio->authToken());
-    env.insert(QStringLiteral("TWILIO_PHONE_NUMBER"), QStringLiteral("+15005550006"));
-    env.insert(QStringLiteral("TWILIO_API_BASE_URL"), m_twilioBase);
-    env.insert(QStringLiteral("SWITCHBOARD_PUBLIC_URL"), receiverBase());
-    return env;
-}
-
 void TestTeamConsole::aConsoleWithoutAPortSendsAndSeesWhatTheReceiverStores() {
-    const QProcessEnvironment team = teamEnv();
-    QProcessEnvironment receiverEnv = sbtest::childEnv(
-        m_dir->filePath(QStringLiteral("receiver")), m_receiverPort, QStringLiteral("team-token"));
-    for (const QString &key : team.keys())
-        receiverEnv.insert(key, team.value(key));
+    const QProcessEnvironment team = m_team->env();
     sbtest::Child receiver;
-    QVERIFY(receiver.start(sbtest::binDir() + QStringLiteral("/switchboard"),
-                           {QStringLiteral("--headless")}, receiverEnv));
+    QVERIFY(m_team->startReceiver(receiver, m_dir->filePath(QStringLiteral("receiver")),
+                                  m_receiverPort, QStringLiteral("team-token")));
     const QString api = receiverBase() + QStringLiteral("/api/v1/twilio/");
-    QVERIFY(receiver.waitForHttp(QUrl(api + QStringLiteral("health"))));
 
     // The console, given a port it must leave alone.
     const quint16 consolePort = sbtest::freePort();
@@ -160,11 +133,11 @@ void TestTeamConsole::aConsoleWithoutAPortSendsAndSeesWhatTheReceiverStores() {
 
     // A customer writes: Twilio posts to the receiver, and the console shows it.
     const sbtest::Reply inbound =
-        http.postForm(QUrl(m_twilioBase + QStringLiteral("/sandbox/inbound")),
+        http.postForm(QUrl(m_team->twilioBase() + QStringLiteral("/sandbox/inbound")),
                       {{QStringLiteral("Channel"), QStringLiteral("sms")},
                        {QStringLiteral("From"), QStringLiteral("+14155550123")},
                        {QStringLiteral("Body"), QStringLiteral("Is my order on its way?")}},
-                      {{"Authorization", sbtest::sandboxBasicAuth(*m_twilio)}});
+                      {{"Authorization", sbtest::sandboxBasicAuth(m_team->twilio())}});
     QVERIFY2(inbound.status / 100 == 2, inbound.body.constData());
     QTRY_VERIFY_WITH_TIMEOUT(arrived.contains(QStringLiteral("Is my order on its way?")), 10000);
 
@@ -176,7 +149,7 @@ void TestTeamConsole::aConsoleWithoutAPortSendsAndSeesWhatTheReceiverStores() {
 void TestTeamConsole::headlessRefusesTheConsoleRole() {
     QProcessEnvironment env = sbtest::childEnv(m_dir->filePath(QStringLiteral("data")),
                                                sbtest::freePort(), QStringLiteral("token"));
-    const QProcessEnvironment team = teamEnv();
+    const QProcessEnvironment team = m_team->env();
     for (const QString &key : team.keys())
         env.insert(key, team.value(key));
     env.insert(QStringLiteral("SWITCHBOARD_ROLE"), QStringLiteral("console"));

@@ -3,6 +3,7 @@
 #include "AssignmentBar.h"
 #include "ContactDelegate.h"
 #include "ContactListModel.h"
+#include "PresenceTracker.h"
 #include "ReplyRoute.h"
 #include "ThreadExport.h"
 #include "ThreadView.h"
@@ -60,6 +61,8 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_scope(new QComboBox(this))
     , m_assignment(new AssignmentBar(this))
+    , m_presenceLabel(new QLabel(this))
+    , m_presence(new PresenceTracker(context.inbox, context.agent, this))
     , m_list(new QListView(this))
     , m_listState(new QLabel(this))
     , m_name(new QLabel(this))
@@ -95,6 +98,10 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
                             tr("Everyone's, the ones assigned to you, or the unassigned ones, "
                                "each with its unread count."));
     m_assignment->setAgent(m_context.agent);
+    m_presenceLabel->setObjectName(QStringLiteral("inboxPresence"));
+    m_presenceLabel->setAccessibleName(tr("Others in this conversation"));
+    m_presenceLabel->setWordWrap(true);
+    m_presenceLabel->hide();
     m_list->setObjectName(QStringLiteral("inboxContacts"));
     m_list->setModel(m_model);
     m_list->setItemDelegate(new ContactDelegate(m_list));
@@ -213,6 +220,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     rightLayout->addWidget(m_details);
     rightLayout->addWidget(m_window);
     rightLayout->addWidget(m_thread, 1);
+    rightLayout->addWidget(m_presenceLabel);
     rightLayout->addLayout(replyRow);
     rightLayout->addWidget(m_attachments);
     rightLayout->addWidget(m_counter);
@@ -297,6 +305,18 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     });
     connect(m_channel, &QComboBox::currentIndexChanged, this, &InboxTab::updateReplyState);
     connect(m_reply, &QLineEdit::textChanged, this, &InboxTab::updateReplyState);
+    connect(m_reply, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_presence->setReplying(!text.trimmed().isEmpty()); });
+    connect(m_presence, &PresenceTracker::othersChanged, this,
+            [this](const QList<Presence> &others) {
+                // Someone else replying is a warning: the customer may get two answers.
+                const bool replying =
+                    std::any_of(others.cbegin(), others.cend(),
+                                [](const auto &p) { return p.state == Inbox::Replying; });
+                m_presenceLabel->setText(PresenceTracker::describe(others));
+                SchemeColors::setTone(m_presenceLabel, replying ? Tone::Warning : Tone::Info);
+                m_presenceLabel->setVisible(!others.isEmpty());
+            });
     connect(m_reply, &QLineEdit::returnPressed, this, [this] { m_noteMode ? saveNote() : send(); });
     connect(m_send, &QPushButton::clicked, this, [this] { m_noteMode ? saveNote() : send(); });
     connect(m_sendLater, &QPushButton::clicked, this, &InboxTab::sendLater);
@@ -312,8 +332,15 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     loadContacts();
 }
 
+void InboxTab::hideEvent(QHideEvent *event) {
+    QWidget::hideEvent(event);
+    m_presence->setContact(0); // not looking at it any more: the team is told
+}
+
 void InboxTab::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
+    if (m_contact)
+        m_presence->setContact(m_contact->id);
     // A thread that got new messages while the agent was on another tab is read now.
     if (m_contact && m_contact->unread > 0)
         markRead();
@@ -469,8 +496,10 @@ void InboxTab::onContactsChanged(const QList<qint64> &ids) {
         if (unreadMoved)
             refreshUnreadTotal();
     });
-    if (m_contact && ids.contains(m_contact->id))
+    if (m_contact && ids.contains(m_contact->id)) {
         loadThread(m_contact->id, ThreadPage); // the newest page, merged into what is loaded
+        m_presence->refresh();
+    }
 }
 
 void InboxTab::refreshUnreadTotal() {
@@ -593,6 +622,8 @@ void InboxTab::openContact(qint64 contactId, const QString &hitChannel, qint64 h
                         : std::nullopt;
         m_thread->setItems({});
         m_hasOlder = false;
+        if (isVisible())
+            m_presence->setContact(contactId);
         m_channelChosen = false;
         m_feedback->clearFeedback();
         if (m_noteMode)

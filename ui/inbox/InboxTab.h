@@ -21,6 +21,7 @@ class QToolButton;
 namespace sb {
 
 class AssignmentBar;
+class PresenceTracker;
 class ContactListModel;
 class Inbox;
 class ReplyRoute;
@@ -83,6 +84,8 @@ public:
     QComboBox *channelPicker() const { return m_channel; }
     QComboBox *scopePicker() const { return m_scope; }
     AssignmentBar *assignment() const { return m_assignment; }
+    QLabel *presenceLabel() const { return m_presenceLabel; }
+    PresenceTracker *presence() const { return m_presence; }
     // Which conversations the list shows (the scope picker's entries, in order).
     enum class Scope { Everyone, Mine, Unassigned };
     void setScope(Scope scope);
@@ -118,6 +121,7 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void loadContacts();
@@ -156,6 +160,8 @@ private:
     QLineEdit *m_search;
     QComboBox *m_scope;
     AssignmentBar *m_assignment;
+    QLabel *m_presenceLabel;
+    PresenceTracker *m_presence;
     QListView *m_list;
     QLabel *m_listState;
     QLabel *m_name;
