@@ -2258,6 +2258,10 @@
         <source>Rec.</source>
         <translation>Aufn.</translation>
     </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
 </context>
 <context>
     <name>sb::CallsTab</name>
@@ -3333,6 +3337,10 @@
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
     </message>
 </context>
 <context>

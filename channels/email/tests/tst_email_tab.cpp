@@ -176,6 +176,15 @@ void TestEmailTab::modelPassesTheTester() {
     QVERIFY(!model.index(row, EmailTableModel::Status).data(Qt::ToolTipRole).toString().isEmpty());
     QCOMPARE(model.headerData(EmailTableModel::Status, Qt::Horizontal).toString(),
              QStringLiteral("Status"));
+    // Who sent it, for a team.
+    EmailRecord named = emailAt(4, QStringLiteral("delivered"), t0.addSecs(-5));
+    named.agent = QStringLiteral("Ben Okafor");
+    model.upsert({named});
+    QCOMPARE(model.index(model.rowOf(named.emailId), EmailTableModel::Agent).data().toString(),
+             QStringLiteral("Ben Okafor"));
+    QVERIFY(model.index(row, EmailTableModel::Agent).data().toString().isEmpty());
+    QCOMPARE(model.headerData(EmailTableModel::Agent, Qt::Horizontal).toString(),
+             QStringLiteral("Agent"));
 }
 
 void TestEmailTab::tabReplacesThePlaceholder() {

@@ -92,6 +92,10 @@ QVariant EmailTableModel::data(const QModelIndex &index, int role) const {
             return email.error.isEmpty() ? info.meaning
                                          : info.meaning + QLatin1Char('\n') + email.error;
         break;
+    case Agent:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return email.agent;
+        break;
     default:
         break;
     }
@@ -110,6 +114,8 @@ QVariant EmailTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Subject");
     case Status:
         return tr("Status");
+    case Agent:
+        return tr("Agent");
     default:
         return {};
     }

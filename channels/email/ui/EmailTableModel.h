@@ -15,7 +15,7 @@ namespace sb {
 class EmailTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, To, Subject, Status, ColumnCount };
+    enum Column { Time, To, Subject, Status, Agent, ColumnCount }; // Agent: who sent it
     enum Role {
         RecordRole = Qt::UserRole + 1,
         StatusRole, // the status as stored ("delivered")

@@ -95,6 +95,7 @@ void TestCallsTab::initTestCase() {
     // Slow enough for a call to be seen (and hung up) in progress: 2 x 400 ms.
     qputenv("SWITCHBOARD_SANDBOX_DELAY_MS", "400");
     QString why;
+    m_console.setSetting(QStringLiteral("SWITCHBOARD_AGENT_NAME"), QStringLiteral("Ana Lima"));
     QVERIFY2(m_console.start(&why), qPrintable(why));
     QVERIFY(tab());
     m_console.window()->tabs()->setCurrentWidget(tab());
@@ -143,6 +144,7 @@ void TestCallsTab::modelPassesTheTester() {
     CallRecord ended = callAt(1, QStringLiteral("completed"), t0);
     ended.durationSeconds = 42;
     ended.recordingCount = 2;
+    ended.agent = QStringLiteral("Ben Okafor");
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.upsert({ended, callAt(3, QStringLiteral("queued"), t0.addSecs(10))});
     QCOMPARE(model.rowCount(), 3); // updated in place, one added
@@ -151,6 +153,10 @@ void TestCallsTab::modelPassesTheTester() {
     QCOMPARE(model.index(row, CallTableModel::Duration).data().toString(), QStringLiteral("0:42"));
     QCOMPARE(model.index(row, CallTableModel::Status).data().toString(),
              QStringLiteral("completed"));
+    QCOMPARE(model.index(row, CallTableModel::Agent).data().toString(),
+             QStringLiteral("Ben Okafor"));
+    QCOMPARE(model.headerData(CallTableModel::Agent, Qt::Horizontal).toString(),
+             QStringLiteral("Agent"));
     QVERIFY(!model.index(row, CallTableModel::Recording).data(Qt::DecorationRole).isNull());
     QCOMPARE(model.index(row, CallTableModel::Recording).data(Qt::ToolTipRole).toString(),
              QStringLiteral("2 recordings"));
@@ -210,6 +216,9 @@ void TestCallsTab::dialReachesCompletedWithItsTimeline() {
              QStringLiteral("Outgoing"));
     QCOMPARE(tab()->proxy()->index(row, CallTableModel::To).data().toString(),
              QStringLiteral("+14155550133"));
+    // Placed from this desk: its agent's name, for the rest of a team.
+    QCOMPARE(tab()->proxy()->index(row, CallTableModel::Agent).data().toString(),
+             QStringLiteral("Ana Lima"));
     QVERIFY(!tab()->proxy()->index(row, CallTableModel::Duration).data().toString().isEmpty());
     // The timeline of the selected call: each status, with its time.
     QTRY_COMPARE(timeline(),

@@ -177,6 +177,10 @@ QVariant CallTableModel::data(const QModelIndex &index, int role) const {
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
     }
+    case Agent:
+        if (role == Qt::DisplayRole || role == SortRole)
+            return call.agent;
+        break;
     case Recording:
         if (role == Qt::DecorationRole && call.recordingCount > 0)
             return m_recordingIcon;
@@ -208,6 +212,8 @@ QVariant CallTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Status");
     case Duration:
         return tr("Duration");
+    case Agent:
+        return tr("Agent");
     case Recording:
         return tr("Rec.");
     default:

@@ -24,7 +24,8 @@ class CallFeed;
 class CallTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Direction, From, To, Status, Duration, Recording, ColumnCount };
+    // Agent: who placed an outbound call (empty for a customer's call).
+    enum Column { Time, Direction, From, To, Status, Duration, Agent, Recording, ColumnCount };
     enum Role {
         RecordRole = Qt::UserRole + 1,
         StatusRole, // the status as stored ("in-progress")
