@@ -177,15 +177,27 @@ void ContactApi::presence(const HttpRequest &r, const HttpServer::Reply &reply) 
     });
 }
 
-void ContactApi::setPresence(const HttpRequest &r, const HttpServer::Reply &reply) {
+std::optional<QJsonObject> ContactApi::contactRequest(const HttpRequest &r,
+                                                      const HttpServer::Reply &reply, qint64 *id) {
     FieldErrors errors;
     bool idOk = false;
-    const qint64 id = r.args.value(0).toLongLong(&idOk);
-    const std::optional<QJsonObject> json = JsonRequest::object(r.body, errors);
-    if (!idOk || id <= 0)
-        return reply(HttpResponse::error(404, tr("No contact %1.").arg(r.args.value(0))));
+    *id = r.args.value(0).toLongLong(&idOk);
+    if (!idOk || *id <= 0) {
+        reply(HttpResponse::error(404, tr("No contact %1.").arg(r.args.value(0))));
+        return std::nullopt;
+    }
+    std::optional<QJsonObject> json = JsonRequest::object(r.body, errors);
     if (!json)
-        return reply(errors.response());
+        reply(errors.response());
+    return json;
+}
+
+void ContactApi::setPresence(const HttpRequest &r, const HttpServer::Reply &reply) {
+    qint64 id = 0;
+    const std::optional<QJsonObject> json = contactRequest(r, reply, &id);
+    if (!json)
+        return;
+    FieldErrors errors;
     const QString agent = agentNamed(*json, QStringLiteral("agent"), errors);
     if (agent.isEmpty() && !errors.has(QStringLiteral("agent")))
         errors.add(QStringLiteral("agent"), tr("'agent' is required: who is in the conversation."));
@@ -197,23 +209,21 @@ void ContactApi::setPresence(const HttpRequest &r, const HttpServer::Reply &repl
     if (!errors.isEmpty())
         return reply(errors.response());
     m_inbox->setPresence(id, agent, state, this, [reply, id](const StoreResult<bool> &done) {
-        if (done.ok())
-            return reply(HttpResponse::empty(204));
-        // What is left to refuse is an unknown contact (the foreign key).
-        qCInfo(lcApi).noquote() << "presence not stored:" << done.error;
-        reply(HttpResponse::error(404, tr("No contact %1.").arg(id)));
+        if (!done.ok()) {
+            qCWarning(lcApi).noquote() << "presence not stored:" << done.error;
+            return reply(HttpResponse::error(500, tr("The presence could not be stored.")));
+        }
+        reply(done.value ? HttpResponse::empty(204)
+                         : HttpResponse::error(404, tr("No contact %1.").arg(id)));
     });
 }
 
 void ContactApi::assign(const HttpRequest &r, const HttpServer::Reply &reply) {
-    FieldErrors errors;
-    bool idOk = false;
-    const qint64 id = r.args.value(0).toLongLong(&idOk);
-    const std::optional<QJsonObject> json = JsonRequest::object(r.body, errors);
-    if (!idOk || id <= 0)
-        return reply(HttpResponse::error(404, tr("No contact %1.").arg(r.args.value(0))));
+    qint64 id = 0;
+    const std::optional<QJsonObject> json = contactRequest(r, reply, &id);
     if (!json)
-        return reply(errors.response());
+        return;
+    FieldErrors errors;
     if (!json->contains(QLatin1String("agent")))
         errors.add(QStringLiteral("agent"),
                    tr("'agent' is required: a name, or null to unassign the conversation."));

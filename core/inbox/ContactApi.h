@@ -2,7 +2,10 @@
 
 #include "http/HttpServer.h"
 
+#include <QJsonObject>
 #include <QObject>
+
+#include <optional>
 
 namespace sb {
 
@@ -22,8 +25,7 @@ class Inbox;
 // GET /api/v1/twilio/contacts/{id}/presence: who is in the conversation now ({"presence":
 // [{agent, state, seenAt}]}, replying first). PUT it {"agent", "state": "viewing" | "replying" |
 // null} to take part, as a helpdesk's own users: 204; it lapses 30 s after the last PUT, so
-// repeat it every 10 s while it holds; null leaves at once (204 even where it was not). 404 for
-// an unknown contact.
+// repeat it every 10 s while it holds; null leaves at once. 404 for an unknown contact.
 // GET /api/v1/twilio/agents: per agent, the conversations assigned to them and the unread
 // among them ({"agents": [{agent, conversations, unreadConversations, unreadMessages}],
 // "unassigned": {...}}), busiest first.
@@ -33,6 +35,10 @@ public:
     ContactApi(HttpServer *server, Inbox *inbox, QObject *parent = nullptr);
 
 private:
+    // A route on one contact with a JSON body: its id (404 when it is not one) and the body
+    // (400 when it is not an object); nullopt once it has answered.
+    std::optional<QJsonObject> contactRequest(const HttpRequest &request,
+                                              const HttpServer::Reply &reply, qint64 *id);
     void assign(const HttpRequest &request, const HttpServer::Reply &reply);
     void presence(const HttpRequest &request, const HttpServer::Reply &reply);
     void setPresence(const HttpRequest &request, const HttpServer::Reply &reply);

@@ -855,17 +855,22 @@ void Inbox::setPresence(qint64 contactId, const QString &agent, const QString &s
         std::move(receiver),
         [contactId, name, state](StoreWorker &w, QString *error) -> std::optional<bool> {
             InboxQuery q(w);
-            if (!q.prepare(QStringLiteral("SELECT state FROM presence WHERE contact_id = :id AND "
-                                          "agent = :agent"),
+            // The contact's row, and this agent's presence in it (if any).
+            if (!q.prepare(QStringLiteral("SELECT p.state FROM contacts c LEFT JOIN presence p ON "
+                                          "p.contact_id = c.id AND p.agent = :agent WHERE c.id "
+                                          "= :id"),
                            error))
                 return std::nullopt;
             q.bind(":id", contactId);
             q.bind(":agent", name);
-            const QString was = q.next() ? q.text(0) : QString();
+            const bool found = q.next();
+            const QString was = found ? q.text(0) : QString();
             if (!q.ok()) {
                 *error = q.error();
                 return std::nullopt;
             }
+            if (!found)
+                return false; // no such contact
             if (state.isEmpty()) {
                 if (!q.prepare(QStringLiteral("DELETE FROM presence WHERE contact_id = :id AND "
                                               "agent = :agent"),

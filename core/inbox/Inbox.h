@@ -118,6 +118,7 @@ public:
     // `agent` is in the conversation: `state` Viewing or Replying, or empty when they left it.
     // Called again with the same state it is a heartbeat: the time is refreshed and nobody is
     // told; a new state (or leaving) is announced on the change feed like any contact change.
+    // False for an unknown contact.
     void setPresence(qint64 contactId, const QString &agent, const QString &state,
                      Receiver receiver, Done<bool> done);
     // Who is in the conversation now (heartbeat within PresenceTtlMs), replying first.

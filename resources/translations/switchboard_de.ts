@@ -2712,6 +2712,10 @@
         <source>&apos;state&apos; is &quot;viewing&quot;, &quot;replying&quot;, or null when the agent left.</source>
         <translation>&apos;state&apos; ist &quot;viewing&quot;, &quot;replying&quot; oder null, wenn der Agent gegangen ist.</translation>
     </message>
+    <message>
+        <source>The presence could not be stored.</source>
+        <translation>Die Anwesenheit konnte nicht gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>sb::ContactDelegate</name>

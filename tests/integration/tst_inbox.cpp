@@ -1191,7 +1191,7 @@ void TestInbox::presenceIsAnnouncedOnChangeAndLapses() {
     auto set = [&](const QString &agent, const QString &state) {
         const auto r = await<StoreResult<bool>>(
             [&](auto done) { m_inbox->setPresence(id, agent, state, &m_ctx, done); });
-        return r && r->ok();
+        return r && r->ok() && r->value;
     };
     auto present = [&] {
         const auto r = await<StoreResult<QList<Presence>>>(
@@ -1232,7 +1232,7 @@ void TestInbox::presenceIsAnnouncedOnChangeAndLapses() {
     const auto unknown = await<StoreResult<bool>>([&](auto done) {
         m_inbox->setPresence(424242, QStringLiteral("Ana Lima"), Inbox::Viewing, &m_ctx, done);
     });
-    QVERIFY(unknown && !unknown->ok());
+    QVERIFY(unknown && unknown->ok() && !unknown->value);
 }
 
 #include "tst_inbox.moc"
