@@ -92,7 +92,7 @@ MediaShares::~MediaShares() {
 Schema MediaShares::schema() {
     return {QStringLiteral("media-shares"),
             {{
-                QStringLiteral(R"(CREATE TABLE media_shares (
+                 QStringLiteral(R"(CREATE TABLE media_shares (
                     token TEXT PRIMARY KEY,
                     file_name TEXT NOT NULL,
                     original_name TEXT NOT NULL DEFAULT '',
@@ -102,8 +102,13 @@ Schema MediaShares::schema() {
                     expires_at INTEGER NOT NULL,
                     first_fetched_at INTEGER,
                     url TEXT NOT NULL DEFAULT ''))"),
-                QStringLiteral("CREATE INDEX media_shares_expiry ON media_shares(expires_at)"),
-            }}};
+                 QStringLiteral("CREATE INDEX media_shares_expiry ON media_shares(expires_at)"),
+             },
+             // 2: team mode keeps the bytes in the database as well (NULL on SQLite): a
+             // console binds no port, so the receivers serve what its agent attaches.
+             {
+                 QStringLiteral("ALTER TABLE media_shares ADD COLUMN data BLOB"),
+             }}};
 }
 
 QString MediaShares::tokenOf(const QString &url) {
@@ -185,7 +190,15 @@ void MediaShares::share(const QString &localFile, Receiver receiver, Shared done
         s.bytes = QFileInfo(target).size();
         s.createdAt = clock();
         s.expiresAt = s.createdAt.addSecs(LifetimeSecs);
-        record(store, s, target, receiver, done);
+        QByteArray bytes;
+        if (store->isPostgres()) { // the team's receivers serve it: the bytes go to the database
+            QFile copy(target);
+            if (!copy.open(QIODevice::ReadOnly) || (bytes = copy.readAll()).size() != s.bytes) {
+                QFile::remove(target);
+                return fail(tr("%1 could not be read back from %2.").arg(s.originalName, folder));
+            }
+        }
+        record(store, s, target, bytes, receiver, done);
     });
 }
 
@@ -220,20 +233,20 @@ void MediaShares::shareData(const QByteArray &data, const QString &name, Receive
         s.bytes = data.size();
         s.createdAt = clock();
         s.expiresAt = s.createdAt.addSecs(LifetimeSecs);
-        record(store, s, target, receiver, done);
+        record(store, s, target, store->isPostgres() ? data : QByteArray(), receiver, done);
     });
 }
 
 void MediaShares::record(Store *store, const MediaShare &s, const QString &target,
-                         const Receiver &receiver, const Shared &done) {
+                         const QByteArray &data, const Receiver &receiver, const Shared &done) {
     store->run<MediaShare>(
         receiver,
-        [s, target](StoreWorker &w, QString *error) -> std::optional<MediaShare> {
+        [s, target, data](StoreWorker &w, QString *error) -> std::optional<MediaShare> {
             QSqlQuery q(w.database());
-            sql::prepare(
-                q, QStringLiteral(
-                       "INSERT INTO media_shares (token, file_name, original_name, content_type, "
-                       "bytes, created_at, expires_at, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+            sql::prepare(q, QStringLiteral("INSERT INTO media_shares (token, file_name, "
+                                           "original_name, content_type, bytes, created_at, "
+                                           "expires_at, url, data) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                           "?, ?)"));
             q.addBindValue(s.token);
             q.addBindValue(s.fileName);
             q.addBindValue(s.originalName);
@@ -242,6 +255,7 @@ void MediaShares::record(Store *store, const MediaShare &s, const QString &targe
             q.addBindValue(ms(s.createdAt));
             q.addBindValue(ms(s.expiresAt));
             q.addBindValue(s.url);
+            q.addBindValue(data.isEmpty() ? QVariant(QMetaType(QMetaType::QByteArray)) : data);
             if (!q.exec()) {
                 *error = q.lastError().text();
                 QFile::remove(target); // nothing refers to it
@@ -309,27 +323,58 @@ void MediaShares::serve(const HttpRequest &request, const HttpServer::Reply &rep
             if (file.open(QIODevice::ReadOnly))
                 bytes = file.readAll();
             me.post([this, s, reply, bytes] {
-                if (!bytes || bytes->size() != s.bytes) {
-                    qCWarning(lcMediaShares) << "a media share's copy is missing or changed";
-                    return reply(notFound());
-                }
-                HttpResponse response;
-                response.status = 200;
-                response.contentType = s.contentType.toLatin1();
-                response.body = *bytes;
-                QString name = s.originalName;
-                name.remove(QRegularExpression(QStringLiteral("[\"\\\\\\r\\n]")));
-                response.headers.append({QByteArrayLiteral("Content-Disposition"),
-                                         "inline; filename=\"" + name.toUtf8() + '"'});
-                response.headers.append(
-                    {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")});
-                response.headers.append(
-                    {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
-                reply(response);
-                markFetched(s.token);
+                if (bytes && bytes->size() == s.bytes)
+                    return respond(s, *bytes, reply);
+                if (m_store->isPostgres()) // shared by another desk of the team: its bytes
+                    return serveStored(s, reply);
+                qCWarning(lcMediaShares) << "a media share's copy is missing or changed";
+                reply(notFound());
             });
         });
     });
+}
+
+void MediaShares::serveStored(const MediaShare &s, const HttpServer::Reply &reply) {
+    m_store->run<QByteArray>(
+        this,
+        [token = s.token](StoreWorker &w, QString *error) -> std::optional<QByteArray> {
+            QSqlQuery q(w.database());
+            sql::prepare(q, QStringLiteral("SELECT data FROM media_shares WHERE token = ?"));
+            q.addBindValue(token);
+            if (!q.exec()) {
+                *error = q.lastError().text();
+                return std::nullopt;
+            }
+            return q.next() ? q.value(0).toByteArray() : QByteArray();
+        },
+        [this, s, reply](const StoreResult<QByteArray> &stored) {
+            if (!stored.ok()) {
+                qCWarning(lcMediaShares).noquote() << "cannot read a media share:" << stored.error;
+                return reply(HttpResponse::error(503, tr("Media cannot be read right now.")));
+            }
+            if (stored.value.size() != s.bytes) {
+                qCWarning(lcMediaShares) << "a media share's stored bytes are missing or changed";
+                return reply(notFound());
+            }
+            respond(s, stored.value, reply);
+        });
+}
+
+void MediaShares::respond(const MediaShare &s, const QByteArray &bytes,
+                          const HttpServer::Reply &reply) {
+    HttpResponse response;
+    response.status = 200;
+    response.contentType = s.contentType.toLatin1();
+    response.body = bytes;
+    QString name = s.originalName;
+    name.remove(QRegularExpression(QStringLiteral("[\"\\\\\\r\\n]")));
+    response.headers.append(
+        {QByteArrayLiteral("Content-Disposition"), "inline; filename=\"" + name.toUtf8() + '"'});
+    response.headers.append(
+        {QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff")});
+    response.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store")});
+    reply(response);
+    markFetched(s.token);
 }
 
 void MediaShares::markFetched(const QString &token) {

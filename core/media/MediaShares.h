@@ -39,7 +39,9 @@ struct MediaShare {
 // (Twilio may fetch a WhatsApp attachment more than once) and `LifetimeSecs` after it was made
 // at most; expired ones answer 404 like unknown ones, and their copies are deleted.
 // Registrations live in the database (table media_shares, schema "media-shares") so that a
-// resend after a crash, within the hour, still finds its URL.
+// resend after a crash, within the hour, still finds its URL. On a team's PostgreSQL the bytes
+// are stored with the record too: a console binds no port, so Twilio fetches its agent's
+// attachments from the receivers, which serve them from there.
 //
 // Lives on the server thread (its route is answered there); share() may be called from any
 // thread: copying and type sniffing run on a pool thread, the record on the store's.
@@ -92,9 +94,12 @@ Q_SIGNALS:
 private:
     void serve(const HttpRequest &request, const HttpServer::Reply &reply);
     void markFetched(const QString &token);
+    // Team mode: a share another process made, from the bytes it stored with the record.
+    void serveStored(const MediaShare &share, const HttpServer::Reply &reply);
+    void respond(const MediaShare &share, const QByteArray &bytes, const HttpServer::Reply &reply);
     bool refuseUnreachable(const Receiver &receiver, const Shared &done) const;
     static void record(Store *store, const MediaShare &share, const QString &target,
-                       const Receiver &receiver, const Shared &done);
+                       const QByteArray &data, const Receiver &receiver, const Shared &done);
     static std::optional<std::optional<MediaShare>> read(StoreWorker &w, const QString &token,
                                                          QString *error);
 

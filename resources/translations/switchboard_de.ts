@@ -4956,6 +4956,10 @@ Keine aktive Version</translation>
         <source>Media cannot be read right now.</source>
         <translation>Medien können gerade nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>%1 could not be read back from %2.</source>
+        <translation>%1 konnte nicht aus %2 zurückgelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>sb::MessageDetailDialog</name>

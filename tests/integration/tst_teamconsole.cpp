@@ -3,6 +3,7 @@
 #include "TeamFixture.h"
 #include "TestSupport.h"
 #include "db/Store.h"
+#include "media/MediaShares.h"
 #include "messaging/Records.h"
 #include "outbox/Outbox.h"
 #include "runtime/SwitchboardService.h"
@@ -140,6 +141,24 @@ void TestTeamConsole::aConsoleWithoutAPortSendsAndSeesWhatTheReceiverStores() {
                       {{"Authorization", sbtest::sandboxBasicAuth(m_team->twilio())}});
     QVERIFY2(inbound.status / 100 == 2, inbound.body.constData());
     QTRY_VERIFY_WITH_TIMEOUT(arrived.contains(QStringLiteral("Is my order on its way?")), 10000);
+
+    // An attachment from the console: its URL is the receivers', and a receiver serves it
+    // from the database (the console's own folder is out of its reach).
+    const QByteArray picture = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(2000, 'p');
+    std::optional<StoreResult<MediaShare>> shared;
+    console->mediaShares()->shareData(picture, QStringLiteral("parcel.png"), &ctx,
+                                      [&shared](const StoreResult<MediaShare> &r) { shared = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(shared.has_value(), 10000);
+    QVERIFY2(shared->ok(), qPrintable(shared->error));
+    QVERIFY2(shared->value.url.startsWith(receiverBase() + QStringLiteral("/media/")),
+             qPrintable(shared->value.url));
+    const sbtest::Reply fetched = http.get(QUrl(shared->value.url));
+    QCOMPARE(fetched.status, 200);
+    QCOMPARE(fetched.body, picture);
+    QCOMPARE(fetched.header("Content-Type"), QByteArray("image/png"));
+    QCOMPARE(
+        http.get(QUrl(receiverBase() + MediaShares::pathFor(QString(32, QLatin1Char('A'))))).status,
+        404);
 
     console.reset();
     ::kill(receiver.process().processId(), SIGTERM);
