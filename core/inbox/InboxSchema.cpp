@@ -116,8 +116,6 @@ QStringList assignmentStep(const QString &integer) {
     };
 }
 
-} // namespace
-
 // 7: who is in a conversation right now, so two agents do not answer one customer twice: one
 // row per (contact, agent), 'viewing' or 'replying', refreshed by a heartbeat (seen_at) and
 // dropped when the agent leaves; a row not refreshed within Inbox::PresenceTtlMs is stale.
@@ -129,6 +127,8 @@ QStringList presenceStep(const QString &id, const QString &integer) {
             .arg(id, integer),
     };
 }
+
+} // namespace
 
 QList<QStringList> InboxSchema::steps() {
     const QString newAddress = addressOf(QStringLiteral("NEW"));

@@ -2149,12 +2149,12 @@
         <translation>Legen Sie zuerst Ihren Namen unter Datei ▸ Einstellungen fest</translation>
     </message>
     <message>
-        <source> (Ctrl+Shift+A)</source>
-        <translation> (Strg+Umschalt+A)</translation>
+        <source>%1 (Ctrl+Shift+A)</source>
+        <translation>%1 (Strg+Umschalt+A)</translation>
     </message>
     <message>
-        <source> Ctrl+Shift+A.</source>
-        <translation> Strg+Umschalt+A.</translation>
+        <source>%1 Ctrl+Shift+A.</source>
+        <translation>%1 Strg+Umschalt+A.</translation>
     </message>
 </context>
 <context>

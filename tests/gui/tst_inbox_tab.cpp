@@ -63,6 +63,8 @@ private Q_SLOTS:
     void optedOutContactSaysSoAndReplyIsRefused();
     void unreadDropsWhenOpenedAndStaysAfterRestart();
     void assignToMeFiltersAndRefusesAStaleTakeOver();
+    void scopeSwitchesRacingAndDuringASearch();
+    void aDraftKeptAcrossATabSwitchIsReplying();
 
 private:
     InboxTab *inbox() const { return m_console.window()->inboxTab(); }
@@ -715,6 +717,85 @@ void TestInboxTab::assignToMeFiltersAndRefusesAStaleTakeOver() {
     bar->actionButton()->click();
     QTRY_COMPARE(bar->stateLabel()->text(), tr("Unassigned"));
     QTRY_COMPARE(inbox()->model()->contact(rowOf(kCustomer)).assignee, QString());
+}
+
+// Scopes switched faster than the store answers: the list ends in the last one chosen, never
+// filled with an earlier one's page. Switched while searching: the hits stay, and the list
+// comes back in the chosen scope once the search is cleared.
+void TestInboxTab::scopeSwitchesRacingAndDuringASearch() {
+    openCustomer();
+    Inbox *engine = inbox()->findChild<Inbox *>();
+    QVERIFY(engine);
+    bool done = false;
+    engine->assign(inbox()->openContactId(), QStringLiteral("Ana Lima"), std::nullopt, inbox(),
+                   [&done](const StoreResult<Assignment> &r) { done = r.ok(); });
+    QTRY_VERIFY(done);
+    QTRY_COMPARE(inbox()->model()->contact(rowOf(kCustomer)).assignee, QStringLiteral("Ana Lima"));
+    for (int i = 0; i < 5; ++i) { // no wait between: each switch overtakes the last one's load
+        inbox()->setScope(InboxTab::Scope::Everyone);
+        inbox()->setScope(InboxTab::Scope::Unassigned);
+        inbox()->setScope(InboxTab::Scope::Mine);
+    }
+    QTRY_COMPARE(inbox()->model()->rowCount(), 1);
+    QTest::qWait(300); // late answers, if any, would land now
+    QCOMPARE(inbox()->model()->rowCount(), 1);
+    QCOMPARE(inbox()->model()->contact(0).number, kCustomer);
+
+    // During a search: the hits are not wiped by the switch.
+    QSignalSpy searched(inbox(), &InboxTab::searchFinished);
+    inbox()->searchEdit()->setText(QStringLiteral("damage"));
+    QTRY_VERIFY(!searched.isEmpty());
+    QVERIFY(inbox()->model()->showingHits());
+    const int hits = inbox()->model()->rowCount();
+    QVERIFY(hits > 0);
+    inbox()->setScope(InboxTab::Scope::Unassigned);
+    QTest::qWait(200);
+    QCOMPARE(inbox()->model()->rowCount(), hits);
+    inbox()->searchEdit()->clear();
+    QTRY_VERIFY(!inbox()->model()->showingHits() && inbox()->model()->rowCount() > 0);
+    QTRY_COMPARE(rowOf(kCustomer), -1); // Ana's: not among the unassigned
+    for (int row = 0; row < inbox()->model()->rowCount(); ++row)
+        QVERIFY(inbox()->model()->contact(row).assignee.isEmpty());
+    inbox()->setScope(InboxTab::Scope::Everyone);
+    QTRY_VERIFY(rowOf(kCustomer) >= 0);
+    done = false;
+    engine->assign(inbox()->openContactId(), QString(), std::nullopt, inbox(),
+                   [&done](const StoreResult<Assignment> &r) { done = r.ok(); });
+    QTRY_VERIFY(done);
+}
+
+// A reply typed and left in the box while the agent looks at another tab is still a reply in
+// the making when they come back: the team sees "replying", not "viewing"; a note is neither.
+void TestInboxTab::aDraftKeptAcrossATabSwitchIsReplying() {
+    openCustomer();
+    Inbox *engine = inbox()->findChild<Inbox *>();
+    QVERIFY(engine);
+    const qint64 id = inbox()->openContactId();
+    auto myState = [&] {
+        std::optional<QString> state;
+        engine->presence(id, inbox(), [&state](const StoreResult<QList<Presence>> &r) {
+            QString mine;
+            for (const Presence &p : r.value) {
+                if (p.agent == QLatin1String("Ana Lima"))
+                    mine = p.state;
+            }
+            state = mine;
+        });
+        (void)QTest::qWaitFor([&] { return state.has_value(); }, 10000);
+        return state.value_or(QStringLiteral("timeout"));
+    };
+    inbox()->replyEdit()->setText(QStringLiteral("I am looking into it"));
+    QTRY_COMPARE(myState(), QString(Inbox::Replying));
+    QTabWidget *tabs = m_console.window()->tabs();
+    tabs->setCurrentIndex(tabs->indexOf(inbox()) + 1);
+    QTRY_COMPARE(myState(), QString()); // left with the tab
+    tabs->setCurrentWidget(inbox());
+    QTRY_COMPARE(myState(), QString(Inbox::Replying));
+    inbox()->setNoteMode(true); // the same text as an internal note: not an answer
+    QTRY_COMPARE(myState(), QString(Inbox::Viewing));
+    inbox()->setNoteMode(false);
+    inbox()->replyEdit()->clear();
+    QTRY_COMPARE(myState(), QString(Inbox::Viewing));
 }
 
 #include "tst_inbox_tab.moc"

@@ -4,15 +4,18 @@
 #include "inbox/ContactDelegate.h"
 #include "inbox/ContactListModel.h"
 #include "inbox/Inbox.h"
+#include "inbox/InboxTab.h"
 #include "inbox/PresenceTracker.h"
 #include "inbox/ThreadView.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QItemSelectionModel>
 #include <QListView>
 #include <QRandomGenerator>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTextFrame>
 #include <QTextTable>
 #include <QtTest>
@@ -60,6 +63,7 @@ ThreadItem message(qint64 rowId, const QString &channel, const QString &directio
 class TestInboxViews : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void withoutAnAgentNothingIsMine();
     void presenceInWords_data();
     void presenceInWords();
     void removedRowLeavesTheUnreadSum();
@@ -441,6 +445,25 @@ void TestInboxViews::removedRowLeavesTheUnreadSum() {
     model.update({a}); // assigned back: listed again, in its place (same time: the lower id last)
     QCOMPARE(model.rowOf(1), 1);
     QCOMPARE(model.totalUnread(), 3);
+}
+
+// No agent's name (unset, and no login name to fall back on): "Mine" cannot be chosen, and
+// asking for it lists everyone's rather than the unassigned ones as if they were "Mine".
+void TestInboxViews::withoutAnAgentNothingIsMine() {
+    InboxContext context; // no engine: the tab's own logic alone
+    InboxTab nameless(context);
+    auto *items = qobject_cast<QStandardItemModel *>(nameless.scopePicker()->model());
+    QVERIFY(items);
+    QVERIFY(!items->item(int(InboxTab::Scope::Mine))->isEnabled());
+    QVERIFY(items->item(int(InboxTab::Scope::Unassigned))->isEnabled());
+    nameless.setScope(InboxTab::Scope::Mine);
+    QCOMPARE(nameless.scope(), InboxTab::Scope::Everyone);
+    context.agent = QStringLiteral("Ana Lima");
+    InboxTab named(context);
+    items = qobject_cast<QStandardItemModel *>(named.scopePicker()->model());
+    QVERIFY(items->item(int(InboxTab::Scope::Mine))->isEnabled());
+    named.setScope(InboxTab::Scope::Mine);
+    QCOMPARE(named.scope(), InboxTab::Scope::Mine);
 }
 
 #include "tst_inbox_views.moc"

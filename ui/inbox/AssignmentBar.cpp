@@ -24,12 +24,12 @@ AssignmentBar::AssignmentBar(QWidget *parent)
     layout->addWidget(m_state);
     layout->addWidget(m_action);
     connect(m_action, &QPushButton::clicked, this, &AssignmentBar::trigger);
-    update();
+    refresh();
 }
 
 void AssignmentBar::setAgent(const QString &agent) {
     m_agent = agent.trimmed();
-    update();
+    refresh();
 }
 
 void AssignmentBar::setContact(const std::optional<ContactSummary> &contact) {
@@ -39,7 +39,7 @@ void AssignmentBar::setContact(const std::optional<ContactSummary> &contact) {
         m_notice.clear();
     m_pending = false; // the answer, or news from the change feed
     m_contact = contact;
-    update();
+    refresh();
 }
 
 void AssignmentBar::showConflict(const Assignment &now) {
@@ -51,13 +51,13 @@ void AssignmentBar::showConflict(const Assignment &now) {
     m_notice = now.assignee.isEmpty()
                    ? tr("It was unassigned meanwhile: nothing changed.")
                    : tr("%1 took it a moment ago: nothing changed.").arg(now.assignee);
-    update();
+    refresh();
 }
 
 void AssignmentBar::showError(const QString &error) {
     m_pending = false;
     m_notice = tr("Not saved: %1").arg(error);
-    update();
+    refresh();
 }
 
 void AssignmentBar::trigger() {
@@ -65,11 +65,11 @@ void AssignmentBar::trigger() {
         return;
     const QString holder = m_contact->assignee;
     m_pending = true;
-    update();
+    refresh();
     Q_EMIT assignRequested(m_contact->id, holder == m_agent ? QString() : m_agent, holder);
 }
 
-void AssignmentBar::update() {
+void AssignmentBar::refresh() {
     setVisible(m_contact.has_value());
     if (!m_contact)
         return;
@@ -103,8 +103,8 @@ void AssignmentBar::update() {
     m_action->setText(action);
     m_action->setEnabled(!m_pending && !m_agent.isEmpty());
     m_action->setToolTip(m_agent.isEmpty() ? tr("Set your name in File ▸ Settings first")
-                                           : description + tr(" (Ctrl+Shift+A)"));
-    Accessibility::describe(m_action, action, description + tr(" Ctrl+Shift+A."));
+                                           : tr("%1 (Ctrl+Shift+A)").arg(description));
+    Accessibility::describe(m_action, action, tr("%1 Ctrl+Shift+A.").arg(description));
 }
 
 } // namespace sb

@@ -40,7 +40,7 @@ Q_SIGNALS:
     void assignRequested(qint64 contactId, const QString &agent, const QString &expected);
 
 private:
-    void update();
+    void refresh(); // the label and the button, from the contact and the agent
 
     QLabel *m_state;
     QPushButton *m_action;

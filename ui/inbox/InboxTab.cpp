@@ -30,6 +30,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -94,6 +95,10 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     m_scope->addItem(tr("Everyone's conversations"));
     m_scope->addItem(tr("Mine"));
     m_scope->addItem(tr("Unassigned"));
+    if (m_context.agent.isEmpty()) { // nobody to be "Mine" (Settings: Your name)
+        if (auto *items = qobject_cast<QStandardItemModel *>(m_scope->model()))
+            items->item(int(Scope::Mine))->setEnabled(false);
+    }
     Accessibility::describe(m_scope, tr("Show conversations"),
                             tr("Everyone's, the ones assigned to you, or the unassigned ones, "
                                "each with its unread count."));
@@ -295,8 +300,12 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     connect(assignKey, &QShortcut::activated, m_assignment, &AssignmentBar::trigger);
     connect(m_assignment, &AssignmentBar::assignRequested, this, &InboxTab::assign);
     connect(m_scope, &QComboBox::currentIndexChanged, this, [this] {
-        m_model->setContacts({}); // a reset: the other scope's rows are not kept in place
+        ++m_listSeq; // a page of the other scope still on its way is dropped
+        m_loadingContacts = false;
         m_moreContacts = false;
+        if (!m_search->text().trimmed().isEmpty())
+            return; // the hits stay; the list in this scope comes back with the search's end
+        m_model->setContacts({}); // a reset: the other scope's rows are not kept in place
         loadContacts();
     });
     connect(m_channel, &QComboBox::activated, this, [this] {
@@ -306,7 +315,7 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     connect(m_channel, &QComboBox::currentIndexChanged, this, &InboxTab::updateReplyState);
     connect(m_reply, &QLineEdit::textChanged, this, &InboxTab::updateReplyState);
     connect(m_reply, &QLineEdit::textChanged, this,
-            [this](const QString &text) { m_presence->setReplying(!text.trimmed().isEmpty()); });
+            [this] { m_presence->setReplying(draftingReply()); });
     connect(m_presence, &PresenceTracker::othersChanged, this,
             [this](const QList<Presence> &others) {
                 // Someone else replying is a warning: the customer may get two answers.
@@ -340,7 +349,7 @@ void InboxTab::hideEvent(QHideEvent *event) {
 void InboxTab::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
     if (m_contact)
-        m_presence->setContact(m_contact->id);
+        m_presence->setContact(m_contact->id, draftingReply());
     // A thread that got new messages while the agent was on another tab is read now.
     if (m_contact && m_contact->unread > 0)
         markRead();
@@ -356,7 +365,10 @@ void InboxTab::loadContacts() {
     query.assignee = scopeAssignee();
     query.limit = qMax(ContactPage, m_model->showingHits() ? 0 : m_model->rowCount());
     m_context.inbox->contacts(
-        query, this, [this, limit = query.limit](const StoreResult<QList<ContactSummary>> &r) {
+        query, this,
+        [this, limit = query.limit, seq = m_listSeq](const StoreResult<QList<ContactSummary>> &r) {
+            if (seq != m_listSeq)
+                return; // another scope's answer
             m_loadingContacts = false;
             if (!m_search->text().trimmed().isEmpty())
                 return; // the agent searches meanwhile
@@ -391,13 +403,16 @@ void InboxTab::loadMoreContacts() {
     ContactQuery query =
         ContactQuery::after(m_model->contact(m_model->rowCount() - 1), ContactPage);
     query.assignee = scopeAssignee();
-    m_context.inbox->contacts(query, this, [this](const StoreResult<QList<ContactSummary>> &r) {
-        m_loadingContacts = false;
-        if (!r.ok() || m_model->showingHits())
-            return;
-        m_moreContacts = r.value.size() >= ContactPage;
-        m_model->appendContacts(r.value);
-    });
+    m_context.inbox->contacts(query, this,
+                              [this, seq = m_listSeq](const StoreResult<QList<ContactSummary>> &r) {
+                                  if (seq != m_listSeq)
+                                      return; // another scope's page
+                                  m_loadingContacts = false;
+                                  if (!r.ok() || m_model->showingHits())
+                                      return;
+                                  m_moreContacts = r.value.size() >= ContactPage;
+                                  m_model->appendContacts(r.value);
+                              });
 }
 
 void InboxTab::runSearch() {
@@ -569,7 +584,13 @@ void InboxTab::setScope(Scope scope) {
 }
 
 InboxTab::Scope InboxTab::scope() const {
-    return Scope(qBound(0, m_scope->currentIndex(), 2));
+    const auto chosen = Scope(qBound(0, m_scope->currentIndex(), 2));
+    // Without an agent's name nothing is anyone's "Mine" (its entry is disabled then).
+    return chosen == Scope::Mine && m_context.agent.isEmpty() ? Scope::Everyone : chosen;
+}
+
+bool InboxTab::draftingReply() const {
+    return !m_noteMode && !m_reply->text().trimmed().isEmpty();
 }
 
 std::optional<QString> InboxTab::scopeAssignee() const {
@@ -623,7 +644,7 @@ void InboxTab::openContact(qint64 contactId, const QString &hitChannel, qint64 h
         m_thread->setItems({});
         m_hasOlder = false;
         if (isVisible())
-            m_presence->setContact(contactId);
+            m_presence->setContact(contactId, draftingReply());
         m_channelChosen = false;
         m_feedback->clearFeedback();
         if (m_noteMode)
@@ -862,6 +883,7 @@ void InboxTab::pickDefaultChannel() {
 
 void InboxTab::setNoteMode(bool on) {
     m_noteMode = on;
+    m_presence->setReplying(draftingReply()); // a note is not an answer to the customer
     const QSignalBlocker quiet(m_note);
     m_note->setChecked(on);
     m_send->setText(on ? tr("Save note") : tr("Send"));

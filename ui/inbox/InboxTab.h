@@ -142,6 +142,8 @@ private:
     // Whether a contact belongs in the list under the current scope.
     bool inScope(const ContactSummary &contact) const;
     std::optional<QString> scopeAssignee() const;
+    // The reply box holds an answer to the customer (not a note): this desk is "replying".
+    bool draftingReply() const;
     void assign(qint64 contactId, const QString &agent, const QString &expected);
     void updateHeader();
     void updateReplyState();
@@ -196,6 +198,7 @@ private:
     bool m_channelChosen = false; // the agent picked the channel for this contact
     QString m_limitsChannel;      // the channel whose media limits the tray checks
     quint64 m_searchSeq = 0;
+    quint64 m_listSeq = 0; // bumped by a scope change: older pages' answers are dropped
     quint64 m_threadSeq = 0;
     int m_unreadTotal = 0;
     // One unread-total read at a time (it sums every contact): a change meanwhile asks again

@@ -26,13 +26,13 @@ PresenceTracker::~PresenceTracker() {
         m_inbox->setPresence(m_contact, m_agent, {}, m_inbox.data(), {});
 }
 
-void PresenceTracker::setContact(qint64 contactId) {
+void PresenceTracker::setContact(qint64 contactId, bool replying) {
     if (contactId == m_contact)
-        return;
+        return setReplying(replying);
     if (m_contact && m_inbox && !m_agent.isEmpty())
         m_inbox->setPresence(m_contact, m_agent, {}, this, {});
     m_contact = contactId;
-    m_replying = false;
+    m_replying = replying;
     if (!m_others.isEmpty()) {
         m_others.clear();
         Q_EMIT othersChanged(m_others);

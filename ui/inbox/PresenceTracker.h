@@ -26,7 +26,8 @@ public:
     ~PresenceTracker() override;
 
     // The open conversation (0: none, or the tab is hidden): leaves the previous one.
-    void setContact(qint64 contactId);
+    // `replying`: the agent already has an answer typed (a draft kept across a tab switch).
+    void setContact(qint64 contactId, bool replying = false);
     // The agent has a reply (or note) typed in the box.
     void setReplying(bool replying);
     // The conversation changed (a presence among its changes, maybe): read the others again.
