@@ -165,9 +165,16 @@ int runConsole(int argc, char *argv[]) {
 
     // One console per user: a second start hands its links to the first and leaves.
     sb::SingleInstance instance;
-    if (instance.claim(options.links) == sb::SingleInstance::Role::HandedOver) {
+    switch (instance.claim(options.links)) {
+    case sb::SingleInstance::Role::HandedOver:
         std::fprintf(stderr, "switchboard: handed over to the console already running\n");
         return 0;
+    case sb::SingleInstance::Role::Busy:
+        std::fprintf(stderr, "switchboard: a console is already running but did not answer; "
+                             "try again in a moment\n");
+        return 1;
+    case sb::SingleInstance::Role::Primary:
+        break;
     }
     QStringList handedOver = options.links; // this start's own links, then later starts'
 

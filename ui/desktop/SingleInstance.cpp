@@ -37,14 +37,19 @@ QString SingleInstance::defaultSocketPath() {
 }
 
 SingleInstance::Role SingleInstance::claim(const QStringList &arguments, QString *error) {
-    if (handOver(arguments))
-        return Role::HandedOver;
+    const auto roleOf = [](HandOver result) {
+        return result == HandOver::Done ? Role::HandedOver : Role::Busy;
+    };
+    HandOver result = handOver(arguments);
+    if (result != HandOver::NobodyListening)
+        return roleOf(result);
     QString why;
     if (listen(&why))
         return Role::Primary;
     // Another console started between our attempt and our listen: it is the one.
-    if (handOver(arguments))
-        return Role::HandedOver;
+    result = handOver(arguments);
+    if (result != HandOver::NobodyListening)
+        return roleOf(result);
     // The socket is left from a console that died (kill -9): nobody answers on it.
     QLocalServer::removeServer(m_path);
     if (listen(&why))
@@ -55,23 +60,30 @@ SingleInstance::Role SingleInstance::claim(const QStringList &arguments, QString
     return Role::Primary; // a console that cannot listen still works; a second one may start
 }
 
-bool SingleInstance::handOver(const QStringList &arguments) const {
+SingleInstance::HandOver SingleInstance::handOver(const QStringList &arguments) const {
     QLocalSocket socket;
     socket.connectToServer(m_path);
     // This runs before the process has a window: waiting here blocks no user interface.
-    if (!socket.waitForConnected(HandOverTimeoutMs))
-        return false;
+    if (!socket.waitForConnected(HandOverTimeoutMs)) {
+        // Refused or absent: nobody listens (a killed console's file). A time-out: somebody
+        // does, too busy to accept; its socket must not be taken from it.
+        return socket.error() == QLocalSocket::SocketTimeoutError ? HandOver::NoAnswer
+                                                                  : HandOver::NobodyListening;
+    }
     const QByteArray message = QJsonDocument(QJsonObject{{QStringLiteral("arguments"),
                                                           QJsonArray::fromStringList(arguments)}})
                                    .toJson(QJsonDocument::Compact) +
                                '\n';
     socket.write(message);
     if (!socket.waitForBytesWritten(HandOverTimeoutMs))
-        return false;
-    QByteArray answer;
+        return HandOver::NoAnswer;
+    // The answer may already be buffered (read while the write was waited for), and the
+    // console closes right after it: what was read counts even when the wait then fails.
+    QByteArray answer = socket.readAll();
     while (!answer.endsWith('\n') && socket.waitForReadyRead(HandOverTimeoutMs))
         answer += socket.readAll();
-    return answer == Ack;
+    answer += socket.readAll();
+    return answer == Ack ? HandOver::Done : HandOver::NoAnswer;
 }
 
 bool SingleInstance::listen(QString *error) {
@@ -116,6 +128,7 @@ void SingleInstance::readFrom(QLocalSocket *socket) {
     for (const QJsonValue &argument : arguments.toArray())
         list << argument.toString();
     socket->write(Ack);
+    socket->flush(); // now, not from the next event loop pass
     socket->disconnectFromServer();
     Q_EMIT activated(list);
 }

@@ -20,10 +20,14 @@ public:
     ~SingleInstance() override;
 
     enum class Role {
-        Primary,   // this process listens: it is the console
-        HandedOver // a running console took the arguments: this process should exit
+        Primary,    // this process listens: it is the console
+        HandedOver, // a running console took the arguments: this process should exit
+        // A console is there but did not answer in time: this process should say so and exit,
+        // not start a second console on its data nor take its socket.
+        Busy
     };
-    // Hands `arguments` to a running console if there is one, else becomes the console.
+    // Hands `arguments` to a running console if there is one, else becomes the console. Only a
+    // socket nobody listens on (a console killed with -9) is taken over.
     // `error` (may be null) says why neither worked (the socket's folder is not writable).
     Role claim(const QStringList &arguments, QString *error = nullptr);
 
@@ -40,7 +44,12 @@ Q_SIGNALS:
     void activated(const QStringList &arguments);
 
 private:
-    bool handOver(const QStringList &arguments) const;
+    enum class HandOver {
+        Done,            // the running console acknowledged the arguments
+        NobodyListening, // no console: no socket, or one left by a console that died
+        NoAnswer         // a console accepted the connection but did not answer in time
+    };
+    HandOver handOver(const QStringList &arguments) const;
     bool listen(QString *error);
     void readFrom(QLocalSocket *socket);
 
