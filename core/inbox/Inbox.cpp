@@ -30,6 +30,13 @@ QDateTime fromMs(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
+// "Now" for presence, in ms: on PostgreSQL the server's clock, so desks whose clocks differ
+// agree on what is fresh; on SQLite (one desk) its own clock, bound as :at.
+QString presenceNow(const StoreWorker &w) {
+    return w.isPostgres() ? QStringLiteral("(extract(epoch from clock_timestamp()) * 1000)::bigint")
+                          : QStringLiteral(":at");
+}
+
 // A number column's text with the search's match marked (team mode): PostgreSQL's parser reads
 // "+1415…" as one signed token, which the digits' prefix query does not match, so the '+' is
 // set apart for ts_headline and joined again after. The query is `q`, its options `:all`.
@@ -877,23 +884,25 @@ void Inbox::setPresence(qint64 contactId, const QString &agent, const QString &s
                                error))
                     return std::nullopt;
             } else if (!q.prepare(QStringLiteral("INSERT INTO presence (contact_id, agent, state, "
-                                                 "seen_at) VALUES (:id, :agent, :state, :at) ON "
+                                                 "seen_at) VALUES (:id, :agent, :state, %1) ON "
                                                  "CONFLICT (contact_id, agent) DO UPDATE SET "
                                                  "state = excluded.state, seen_at = "
-                                                 "excluded.seen_at"),
+                                                 "excluded.seen_at")
+                                      .arg(presenceNow(w)),
                                   error)) {
                 return std::nullopt;
             }
             q.bind(":id", contactId);
             q.bind(":agent", name);
             q.bind(":state", state);
-            q.bind(":at", QDateTime::currentMSecsSinceEpoch());
+            if (!w.isPostgres())
+                q.bind(":at", QDateTime::currentMSecsSinceEpoch());
             if (!q.exec()) {
                 *error = q.error(); // an unknown contact: the foreign key refuses it
                 return std::nullopt;
             }
             if (was != state) // a heartbeat tells nobody
-                w.touchedRow(ContactsTable, contactId);
+                w.touchedRow(PresenceTable, contactId);
             return true;
         },
         std::move(done));
@@ -905,12 +914,15 @@ void Inbox::presence(qint64 contactId, Receiver receiver, Done<QList<Presence>> 
         [contactId](StoreWorker &w, QString *error) -> std::optional<QList<Presence>> {
             InboxQuery q(w);
             if (!q.prepare(QStringLiteral("SELECT agent, state, seen_at FROM presence WHERE "
-                                          "contact_id = :id AND seen_at > :since ORDER BY "
-                                          "state = 'replying' DESC, seen_at DESC, agent"),
+                                          "contact_id = :id AND seen_at > %1 - :ttl ORDER BY "
+                                          "state = 'replying' DESC, seen_at DESC, agent")
+                               .arg(presenceNow(w)),
                            error))
                 return std::nullopt;
             q.bind(":id", contactId);
-            q.bind(":since", QDateTime::currentMSecsSinceEpoch() - PresenceTtlMs);
+            q.bind(":ttl", qint64(PresenceTtlMs));
+            if (!w.isPostgres())
+                q.bind(":at", QDateTime::currentMSecsSinceEpoch());
             QList<Presence> all;
             while (q.next())
                 all.append({q.text(0), q.text(1), fromMs(q.int64(2))});
@@ -1063,6 +1075,10 @@ void Inbox::onMessagesChanged(const QList<MessageRecord> &messages) {
 void Inbox::onRowsChanged(const QString &table, const QList<qint64> &ids) {
     if (table == ContactsTable) { // a name, a note, read, assigned: here or at another desk
         Q_EMIT contactsChanged(ids);
+        return;
+    }
+    if (table == PresenceTable) {
+        Q_EMIT presenceChanged(ids);
         return;
     }
     const bool ours = std::any_of(m_shared->sources.cbegin(), m_shared->sources.cend(),

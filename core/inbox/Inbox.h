@@ -77,6 +77,9 @@ public:
     // The kind a contact's own changes (name, read, note, assignment) travel under on the change
     // feed (Store::rowsChanged), so every console of a team applies them.
     static constexpr QLatin1String ContactsTable{"contacts"};
+    // The kind a change of who is in a conversation travels under (the contact's id): a desk
+    // re-reads only the presence of the conversation it shows, not the contact and thread.
+    static constexpr QLatin1String PresenceTable{"presence"};
     // Presence states, and how long one lasts without its heartbeat (a desk that crashed or
     // lost the network drops out after this).
     static constexpr QLatin1String Viewing{"viewing"};
@@ -146,6 +149,9 @@ Q_SIGNALS:
     // status, a note, read, a name). An empty list: something changed that cannot be pinned
     // to contacts cheaply (a channel's own rows): reload what is shown.
     void contactsChanged(const QList<qint64> &contactIds);
+    // Someone came into, started or stopped replying in, or left these contacts' conversations
+    // (here or at another desk; a heartbeat is not a change).
+    void presenceChanged(const QList<qint64> &contactIds);
 
 private:
     struct Shared;

@@ -9,6 +9,7 @@
 #include "common/MessageTableModel.h"
 #include "inbox/AssignmentBar.h"
 #include "inbox/ContactListModel.h"
+#include "inbox/Inbox.h"
 #include "inbox/InboxTab.h"
 #include "runtime/BuiltInChannels.h"
 #include "sandbox/Sandbox.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void bothDesksShowTheSameConversation();
     void anAssignmentShowsOnTheOtherDesk();
+    void aClosedDeskLeavesAtOnce();
 
 private:
     struct Desk {
@@ -229,6 +231,21 @@ void TestTeamConsoles::anAssignmentShowsOnTheOtherDesk() {
     QTRY_COMPARE_WITH_TIMEOUT(ana->presenceLabel()->text(),
                               QStringLiteral("Ben Okafor is viewing this conversation"), 5000);
     m_ben.window->tabs()->setCurrentIndex(1);
+    QTRY_VERIFY_WITH_TIMEOUT(!ana->presenceLabel()->isVisible(), 5000);
+}
+
+// Ben comes back to the conversation and then closes his console: his window's end withdraws
+// his presence, so Ana's warning goes at once, not when it lapses (Inbox::PresenceTtlMs).
+void TestTeamConsoles::aClosedDeskLeavesAtOnce() {
+    InboxTab *ana = m_ana.window->inboxTab();
+    InboxTab *ben = m_ben.window->inboxTab();
+    QVERIFY(ana->openContactId() != 0);
+    m_ben.window->tabs()->setCurrentWidget(ben);
+    QTest::keyClicks(ben->replyEdit(), QStringLiteral("One moment"));
+    QTRY_COMPARE_WITH_TIMEOUT(ana->presenceLabel()->text(),
+                              QStringLiteral("Ben Okafor is replying to this customer"), 5000);
+    m_ben.window.reset();
+    static_assert(Inbox::PresenceTtlMs > 3 * 5000, "a lapse would pass this wait");
     QTRY_VERIFY_WITH_TIMEOUT(!ana->presenceLabel()->isVisible(), 5000);
 }
 

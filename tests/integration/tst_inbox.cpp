@@ -73,11 +73,14 @@ private Q_SLOTS:
     void assignmentIsCheckedAndListed_data();
     void assignmentIsCheckedAndListed();
     void assignmentIsAnnouncedAndKept();
+    void twoDesksAssigningAtOnceOneWins();
     void workloadCountsUnreadPerAgent();
     void presenceIsAnnouncedOnChangeAndLapses();
 
 private:
     void openStore(bool withInbox = true, bool withOptOuts = false);
+    // A store on this test's database (the same SQLite file or PostgreSQL database), opened.
+    std::unique_ptr<Store> newStore(bool withInbox = true, bool withOptOuts = false);
     void inbound(const QString &from, const QString &to, const QString &body,
                  const QString &channel = QStringLiteral("sms"), const QString &sid = {});
     void whatsAppInbound(const QString &from, const QString &body, const QString &profileName);
@@ -116,26 +119,35 @@ void TestInbox::cleanup() {
 void TestInbox::openStore(bool withInbox, bool withOptOuts) {
     m_inbox.reset();
     m_store.reset();
-    m_store = sbtest::makeStore(m_dir->filePath(QStringLiteral("switchboard.sqlite")));
+    m_store = newStore(withInbox, withOptOuts);
+    QVERIFY(m_store);
+    m_inbox = std::make_unique<Inbox>(m_store.get(), m_channels);
+}
+
+std::unique_ptr<Store> TestInbox::newStore(bool withInbox, bool withOptOuts) {
+    auto store = sbtest::makeStore(m_dir->filePath(QStringLiteral("switchboard.sqlite")));
     for (const auto &channel : std::as_const(m_channels)) {
         if (!channel->schema().isEmpty())
-            m_store->addSchema({channel->id(), channel->schema()});
+            store->addSchema({channel->id(), channel->schema()});
     }
     if (withOptOuts) // the shape optout-sched's schema module "optout" gives opt_outs
-        m_store->addSchema({QStringLiteral("optout"),
-                            {{QStringLiteral("CREATE TABLE opt_outs (sender TEXT NOT NULL, "
-                                             "contact TEXT NOT NULL, opted_out INTEGER NOT NULL "
-                                             "DEFAULT 0, keyword TEXT NOT NULL DEFAULT '', "
-                                             "changed_at INTEGER NOT NULL, source TEXT NOT NULL, "
-                                             "help_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY "
-                                             "(sender, contact))")}}});
+        store->addSchema({QStringLiteral("optout"),
+                          {{QStringLiteral("CREATE TABLE opt_outs (sender TEXT NOT NULL, "
+                                           "contact TEXT NOT NULL, opted_out INTEGER NOT NULL "
+                                           "DEFAULT 0, keyword TEXT NOT NULL DEFAULT '', "
+                                           "changed_at INTEGER NOT NULL, source TEXT NOT NULL, "
+                                           "help_at INTEGER NOT NULL DEFAULT 0, PRIMARY KEY "
+                                           "(sender, contact))")}}});
     if (withInbox) {
         for (const Schema &schema : Inbox::schemas(m_channels))
-            m_store->addSchema(schema);
+            store->addSchema(schema);
     }
-    const auto opened = await<StoreResult<bool>>([&](auto done) { m_store->open(&m_ctx, done); });
-    QVERIFY2(opened && opened->ok(), opened ? qPrintable(opened->error) : "timeout");
-    m_inbox = std::make_unique<Inbox>(m_store.get(), m_channels);
+    const auto opened = await<StoreResult<bool>>([&](auto done) { store->open(&m_ctx, done); });
+    if (!opened || !opened->ok()) {
+        qWarning("store not opened: %s", opened ? qPrintable(opened->error) : "timeout");
+        return nullptr;
+    }
+    return store;
 }
 
 void TestInbox::inbound(const QString &from, const QString &to, const QString &body,
@@ -1148,6 +1160,52 @@ void TestInbox::assignmentIsAnnouncedAndKept() {
     QVERIFY(!unknown->value.changed);
 }
 
+// Two desks (two stores, each with its own connection to one database) take the same
+// unassigned conversation at the same moment, each having seen it free: one gets it, the other
+// is told who has it, and nobody's assignment is overwritten unseen. Then both let it go,
+// each expecting itself: only the holder's release counts.
+void TestInbox::twoDesksAssigningAtOnceOneWins() {
+    if (qEnvironmentVariable("SWITCHBOARD_TEST_STORE") != QLatin1String("postgres"))
+        QSKIP("team mode's race: on SQLite one console's one store thread runs them in turn");
+    inbound(kAnna, kOurNumber, QStringLiteral("who answers?"));
+    const qint64 id = onlyContact().id;
+    QVERIFY(id > 0);
+    std::unique_ptr<Store> otherStore = newStore();
+    QVERIFY(otherStore);
+    Inbox other(otherStore.get(), m_channels);
+    const QString ana = QStringLiteral("Ana Lima");
+    const QString ben = QStringLiteral("Ben Okafor");
+    for (int round = 0; round < 10; ++round) {
+        std::optional<StoreResult<Assignment>> first;
+        std::optional<StoreResult<Assignment>> second;
+        // Both asked before either answers: the two jobs run on two threads at once.
+        m_inbox->assign(id, ana, QString(), &m_ctx,
+                        [&first](const StoreResult<Assignment> &r) { first = r; });
+        other.assign(id, ben, QString(), &m_ctx,
+                     [&second](const StoreResult<Assignment> &r) { second = r; });
+        QTRY_VERIFY(first && second);
+        QVERIFY2(first->ok() && second->ok(), qPrintable(first->error + second->error));
+        QVERIFY2(first->value.changed != second->value.changed,
+                 qPrintable(QStringLiteral("round %1: exactly one takes it").arg(round)));
+        const QString winner = first->value.changed ? ana : ben;
+        QCOMPARE(first->value.assignee, winner);
+        QCOMPARE(second->value.assignee, winner);
+        QCOMPARE(onlyContact().assignee, winner);
+        // Both release it, each believing it is theirs.
+        first.reset();
+        second.reset();
+        m_inbox->assign(id, QString(), ana, &m_ctx,
+                        [&first](const StoreResult<Assignment> &r) { first = r; });
+        other.assign(id, QString(), ben, &m_ctx,
+                     [&second](const StoreResult<Assignment> &r) { second = r; });
+        QTRY_VERIFY(first && second);
+        QVERIFY(first->ok() && second->ok());
+        QCOMPARE(first->value.changed, winner == ana);
+        QCOMPARE(second->value.changed, winner == ben);
+        QCOMPARE(onlyContact().assignee, QString());
+    }
+}
+
 void TestInbox::workloadCountsUnreadPerAgent() {
     inbound(kAnna, kOurNumber, QStringLiteral("one"));
     inbound(kAnna, kOurNumber, QStringLiteral("two"));
@@ -1186,8 +1244,11 @@ void TestInbox::workloadCountsUnreadPerAgent() {
 // Viewing, then replying, then gone: each change announced (the change feed), a heartbeat not;
 // replying listed first; a presence whose heartbeat stopped lapses; bad states refused.
 void TestInbox::presenceIsAnnouncedOnChangeAndLapses() {
+    QSignalSpy contactsChanged(m_inbox.get(), &Inbox::contactsChanged);
     inbound(kAnna, kOurNumber, QStringLiteral("hello?"));
     const qint64 id = onlyContact().id;
+    QTRY_VERIFY(!contactsChanged.isEmpty()); // the message's own announcement
+    contactsChanged.clear();
     auto set = [&](const QString &agent, const QString &state) {
         const auto r = await<StoreResult<bool>>(
             [&](auto done) { m_inbox->setPresence(id, agent, state, &m_ctx, done); });
@@ -1198,10 +1259,11 @@ void TestInbox::presenceIsAnnouncedOnChangeAndLapses() {
             [&](auto done) { m_inbox->presence(id, &m_ctx, done); });
         return r && r->ok() ? r->value : QList<Presence>{{QStringLiteral("error"), {}, {}}};
     };
-    QSignalSpy changed(m_inbox.get(), &Inbox::contactsChanged);
+    QSignalSpy changed(m_inbox.get(), &Inbox::presenceChanged);
     QVERIFY(set(QStringLiteral("Ben Okafor"), Inbox::Viewing));
     QTRY_VERIFY(!changed.isEmpty());
     QCOMPARE(changed.last().at(0).value<QList<qint64>>(), QList<qint64>{id});
+    QVERIFY2(contactsChanged.isEmpty(), "the contact and its thread are not re-read for it");
     QVERIFY(set(QStringLiteral("Ana Lima"), Inbox::Replying));
     QList<Presence> now = present();
     QCOMPARE(now.size(), 2);

@@ -335,8 +335,13 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     connect(m_windowTick, &QTimer::timeout, this, &InboxTab::updateReplyState);
     m_windowTick->start();
 
-    if (m_context.inbox)
+    if (m_context.inbox) {
         connect(m_context.inbox, &Inbox::contactsChanged, this, &InboxTab::onContactsChanged);
+        connect(m_context.inbox, &Inbox::presenceChanged, this, [this](const QList<qint64> &ids) {
+            if (m_contact && ids.contains(m_contact->id))
+                m_presence->refresh();
+        });
+    }
     updateHeader();
     loadContacts();
 }
@@ -513,7 +518,6 @@ void InboxTab::onContactsChanged(const QList<qint64> &ids) {
     });
     if (m_contact && ids.contains(m_contact->id)) {
         loadThread(m_contact->id, ThreadPage); // the newest page, merged into what is loaded
-        m_presence->refresh();
     }
 }
 
