@@ -40,6 +40,7 @@ struct Presence {
     QString agent;
     QString state; // Inbox::Viewing or Inbox::Replying
     QDateTime seenAt;
+    qint64 contactId = 0; // whose conversation
 };
 
 // One agent's share of the inbox (Inbox::workload): the conversations assigned to them and how
@@ -54,3 +55,4 @@ struct AgentWorkload {
 } // namespace sb
 
 Q_DECLARE_METATYPE(sb::ContactSummary)
+Q_DECLARE_METATYPE(sb::Presence)

@@ -37,6 +37,30 @@ QString presenceNow(const StoreWorker &w) {
                           : QStringLiteral(":at");
 }
 
+// The fresh presence rows (heartbeat within Inbox::PresenceTtlMs) of one contact, or of all
+// (`contactId` 0), replying first.
+std::optional<QList<Presence>> readPresence(StoreWorker &w, qint64 contactId, QString *error) {
+    InboxQuery q(w);
+    if (!q.prepare(QStringLiteral("SELECT agent, state, seen_at, contact_id FROM presence WHERE "
+                                  "(:id = 0 OR contact_id = :id) AND seen_at > %1 - :ttl ORDER BY "
+                                  "contact_id, state = 'replying' DESC, seen_at DESC, agent")
+                       .arg(presenceNow(w)),
+                   error))
+        return std::nullopt;
+    q.bind(":id", contactId);
+    q.bind(":ttl", qint64(Inbox::PresenceTtlMs));
+    if (!w.isPostgres())
+        q.bind(":at", QDateTime::currentMSecsSinceEpoch());
+    QList<Presence> all;
+    while (q.next())
+        all.append({q.text(0), q.text(1), fromMs(q.int64(2)), q.int64(3)});
+    if (!q.ok()) {
+        *error = q.error();
+        return std::nullopt;
+    }
+    return all;
+}
+
 // A number column's text with the search's match marked (team mode): PostgreSQL's parser reads
 // "+1415…" as one signed token, which the digits' prefix query does not match, so the '+' is
 // set apart for ts_headline and joined again after. The query is `q`, its options `:all`.
@@ -911,28 +935,14 @@ void Inbox::setPresence(qint64 contactId, const QString &agent, const QString &s
 void Inbox::presence(qint64 contactId, Receiver receiver, Done<QList<Presence>> done) {
     m_store->run<QList<Presence>>(
         std::move(receiver),
-        [contactId](StoreWorker &w, QString *error) -> std::optional<QList<Presence>> {
-            InboxQuery q(w);
-            if (!q.prepare(QStringLiteral("SELECT agent, state, seen_at FROM presence WHERE "
-                                          "contact_id = :id AND seen_at > %1 - :ttl ORDER BY "
-                                          "state = 'replying' DESC, seen_at DESC, agent")
-                               .arg(presenceNow(w)),
-                           error))
-                return std::nullopt;
-            q.bind(":id", contactId);
-            q.bind(":ttl", qint64(PresenceTtlMs));
-            if (!w.isPostgres())
-                q.bind(":at", QDateTime::currentMSecsSinceEpoch());
-            QList<Presence> all;
-            while (q.next())
-                all.append({q.text(0), q.text(1), fromMs(q.int64(2))});
-            if (!q.ok()) {
-                *error = q.error();
-                return std::nullopt;
-            }
-            return all;
-        },
+        [contactId](StoreWorker &w, QString *error) { return readPresence(w, contactId, error); },
         std::move(done));
+}
+
+void Inbox::presenceEverywhere(Receiver receiver, Done<QList<Presence>> done) {
+    m_store->run<QList<Presence>>(
+        std::move(receiver),
+        [](StoreWorker &w, QString *error) { return readPresence(w, 0, error); }, std::move(done));
 }
 
 void Inbox::workload(Receiver receiver, Done<QList<AgentWorkload>> done) {

@@ -120,12 +120,15 @@ public:
 
     // `agent` is in the conversation: `state` Viewing or Replying, or empty when they left it.
     // Called again with the same state it is a heartbeat: the time is refreshed and nobody is
-    // told; a new state (or leaving) is announced on the change feed like any contact change.
+    // told; a new state (or leaving) is announced on the change feed (presenceChanged).
     // False for an unknown contact.
     void setPresence(qint64 contactId, const QString &agent, const QString &state,
                      Receiver receiver, Done<bool> done);
     // Who is in the conversation now (heartbeat within PresenceTtlMs), replying first.
     void presence(qint64 contactId, Receiver receiver, Done<QList<Presence>> done);
+    // Everyone in any conversation now (one row per desk at most: the list's marks), by
+    // contact, replying first.
+    void presenceEverywhere(Receiver receiver, Done<QList<Presence>> done);
 
     void markRead(qint64 contactId, Receiver receiver, Done<bool> done);
     void unreadTotal(Receiver receiver, Done<qint64> done);

@@ -2743,6 +2743,14 @@
         <source>opted out</source>
         <translation>abgemeldet</translation>
     </message>
+    <message>
+        <source>%1 replying</source>
+        <translation>%1 antwortet</translation>
+    </message>
+    <message>
+        <source>%1 viewing</source>
+        <translation>%1 liest mit</translation>
+    </message>
 </context>
 <context>
     <name>sb::ContactListModel</name>

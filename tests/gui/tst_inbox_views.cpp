@@ -70,6 +70,7 @@ private Q_SLOTS:
     void snippetMarkers_data();
     void snippetMarkers();
     void listIsNewestFirstAndPassesTheModelTester();
+    void colleaguesInAConversationMarkOnlyItsRow();
     void liveUpdateMovesTheRowAndKeepsTheSelection();
     void rowsAndUnreadFollowEveryChange();
     void hitsShowTheirSnippet();
@@ -130,6 +131,60 @@ void TestInboxViews::listIsNewestFirstAndPassesTheModelTester() {
     model.appendContacts({contact(4, QStringLiteral("+1555000004"), 90),
                           contact(3, QStringLiteral("+1555000003"), 60)}); // 3 is there already
     QCOMPARE(ids(model), (QList<qint64>{2, 1, 3, 4}));
+}
+
+// The list's presence: each row learns who else is in its conversation (replying first), only
+// the rows whose colleagues changed are repainted, and a screen reader hears it with the row.
+void TestInboxViews::colleaguesInAConversationMarkOnlyItsRow() {
+    ContactListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setContacts({contact(1, QStringLiteral("+1555000001"), 30),
+                       contact(2, QStringLiteral("+1555000002"), 5),
+                       contact(3, QStringLiteral("+1555000003"), 60)});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto presence = [](qint64 contactId, const QString &agent, const QString &state) {
+        return Presence{agent, state, QDateTime::currentDateTimeUtc(), contactId};
+    };
+    const auto rowsChanged = [&changed] {
+        QList<int> rows;
+        for (const QList<QVariant> &signal : std::as_const(changed))
+            rows << signal.at(0).toModelIndex().row();
+        changed.clear();
+        return rows;
+    };
+    model.setPresence({presence(1, QStringLiteral("Ben Okafor"), Inbox::Replying),
+                       presence(1, QStringLiteral("Cara Diaz"), Inbox::Viewing)});
+    QCOMPARE(rowsChanged(), QList<int>{model.rowOf(1)});
+    const QList<Presence> others =
+        model.index(model.rowOf(1)).data(ContactListModel::PresenceRole).value<QList<Presence>>();
+    QCOMPARE(others.size(), 2);
+    QCOMPARE(others.at(0).agent, QStringLiteral("Ben Okafor"));
+    QVERIFY2(model.index(model.rowOf(1))
+                 .data(Qt::AccessibleTextRole)
+                 .toString()
+                 .contains(QStringLiteral("Ben Okafor is replying to this customer")),
+             "a screen reader hears it");
+    QVERIFY(model.presenceOf(2).isEmpty());
+    // The same again (a heartbeat's re-read): nothing to repaint.
+    model.setPresence({presence(1, QStringLiteral("Ben Okafor"), Inbox::Replying),
+                       presence(1, QStringLiteral("Cara Diaz"), Inbox::Viewing)});
+    QCOMPARE(rowsChanged(), QList<int>{});
+    // Ben moves to contact 3 and Cara leaves: rows 1 and 3, not 2.
+    model.setPresence({presence(3, QStringLiteral("Ben Okafor"), Inbox::Viewing)});
+    QList<int> rows = rowsChanged();
+    std::sort(rows.begin(), rows.end());
+    QList<int> expected{model.rowOf(1), model.rowOf(3)};
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(rows, expected);
+    QVERIFY(model.presenceOf(1).isEmpty());
+    QCOMPARE(model.presenceOf(3).value(0).state, QString(Inbox::Viewing));
+    // The delegate draws a row with a colleague in it (and one selected).
+    QListView view;
+    view.setItemDelegate(new ContactDelegate(&view));
+    view.setModel(&model);
+    view.resize(320, 200);
+    view.setCurrentIndex(model.index(model.rowOf(3)));
+    QVERIFY(!view.grab().toImage().isNull());
 }
 
 void TestInboxViews::liveUpdateMovesTheRowAndKeepsTheSelection() {

@@ -221,6 +221,14 @@ void TestTeamConsoles::anAssignmentShowsOnTheOtherDesk() {
     QVERIFY(ana->presenceLabel()->isVisible());
     QTRY_COMPARE_WITH_TIMEOUT(ben->presenceLabel()->text(),
                               QStringLiteral("Ana Lima is viewing this conversation"), 5000);
+    // The lists say it too, on the customer's row: seen before a conversation is opened.
+    const qint64 id = ana->openContactId();
+    QTRY_COMPARE_WITH_TIMEOUT(ana->model()->presenceOf(id).value(0).agent,
+                              QStringLiteral("Ben Okafor"), 5000);
+    QCOMPARE(ana->model()->presenceOf(id).value(0).state, QString(Inbox::Replying));
+    QCOMPARE(ana->model()->presenceOf(id).size(), 1); // not her own
+    QTRY_COMPARE_WITH_TIMEOUT(ben->model()->presenceOf(id).value(0).agent,
+                              QStringLiteral("Ana Lima"), 5000);
     // Whose window is whose.
     QVERIFY(m_ana.window->windowTitle().contains(QStringLiteral("Ana Lima")));
     QVERIFY(m_ben.window->windowTitle().contains(QStringLiteral("Ben Okafor")));
@@ -247,6 +255,7 @@ void TestTeamConsoles::aClosedDeskLeavesAtOnce() {
     m_ben.window.reset();
     static_assert(Inbox::PresenceTtlMs > 3 * 5000, "a lapse would pass this wait");
     QTRY_VERIFY_WITH_TIMEOUT(!ana->presenceLabel()->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(ana->model()->presenceOf(ana->openContactId()).isEmpty(), 5000);
 }
 
 void TestTeamConsoles::saveSideBySide(const QString &name) {

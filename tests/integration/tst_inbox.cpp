@@ -1271,6 +1271,17 @@ void TestInbox::presenceIsAnnouncedOnChangeAndLapses() {
     QCOMPARE(now.at(0).state, QString(Inbox::Replying));
     QCOMPARE(now.at(1).agent, QStringLiteral("Ben Okafor"));
     QCOMPARE(now.at(1).state, QString(Inbox::Viewing));
+    // The list's view of it: everyone in any conversation, with whose conversation it is.
+    auto everywhere = [&] {
+        const auto r = await<StoreResult<QList<Presence>>>(
+            [&](auto done) { m_inbox->presenceEverywhere(&m_ctx, done); });
+        return r && r->ok() ? r->value : QList<Presence>{{QStringLiteral("error"), {}, {}}};
+    };
+    const QList<Presence> all = everywhere();
+    QCOMPARE(all.size(), 2);
+    QCOMPARE(all.at(0).agent, QStringLiteral("Ana Lima"));
+    QCOMPARE(all.at(0).contactId, id);
+    QCOMPARE(all.at(1).contactId, id);
     // A heartbeat (the same state again) refreshes the time and tells nobody.
     QTest::qWait(50);
     changed.clear();
@@ -1288,6 +1299,7 @@ void TestInbox::presenceIsAnnouncedOnChangeAndLapses() {
     // Ben's desk dies: its heartbeat stops, and after Inbox::PresenceTtlMs he is not listed.
     exec(QStringLiteral("UPDATE presence SET seen_at = seen_at - %1").arg(Inbox::PresenceTtlMs));
     QVERIFY(present().isEmpty());
+    QVERIFY(everywhere().isEmpty());
     // Refused: a state that is not one, no agent, an unknown contact.
     QVERIFY(!set(QStringLiteral("Ana Lima"), QStringLiteral("typing")));
     QVERIFY(!set(QString(), Inbox::Viewing));

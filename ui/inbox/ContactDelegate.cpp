@@ -3,6 +3,7 @@
 #include "ContactListModel.h"
 #include "common/SchemeColors.h"
 #include "common/TimeFormat.h"
+#include "inbox/Inbox.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -122,6 +123,23 @@ void ContactDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const int w = smallFm.horizontalAdvance(who) + 4;
         painter->setPen(faint);
         painter->drawText(QRect(right - w, y, w, line), Qt::AlignRight | Qt::AlignVCenter, who);
+        right -= w + 6;
+    }
+    const auto others = index.data(ContactListModel::PresenceRole).value<QList<Presence>>();
+    if (!others.isEmpty()) {
+        // A colleague in it now, by first name (one replying comes first), and how many more:
+        // seen before the agent opens a conversation somebody is already answering.
+        const Presence &first = others.first();
+        const bool replying = first.state == Inbox::Replying;
+        const QString name = first.agent.section(QLatin1Char(' '), 0, 0);
+        QString mark = replying ? tr("%1 replying").arg(name) : tr("%1 viewing").arg(name);
+        if (others.size() > 1)
+            mark += QStringLiteral(" +%1").arg(others.size() - 1);
+        mark = smallFm.elidedText(mark, Qt::ElideMiddle, smallFm.averageCharWidth() * 16);
+        const int w = smallFm.horizontalAdvance(mark) + 4;
+        painter->setPen(selected || !replying ? faint
+                                              : SchemeColors::text(Tone::Warning, pal, background));
+        painter->drawText(QRect(right - w, y, w, line), Qt::AlignRight | Qt::AlignVCenter, mark);
         right -= w + 6;
     }
     for (auto it = contact.channels.crbegin(); it != contact.channels.crend(); ++it) {

@@ -6,8 +6,9 @@ namespace sb {
 
 // Draws one contact row of the inbox in two lines: the name (bold while unread) or number and
 // the time; under it the last text (or a search hit's snippet with the matched words in
-// bold), elided, then the channels as short letters (S, W, C, E), an opted-out mark and the
-// unread badge. Colours come from the palette (SchemeColors), so a dark desktop stays readable.
+// bold), elided, then the channels as short letters (S, W, C, E), whose it is, a colleague in
+// it now ("Ben replying"), an opted-out mark and the unread badge. Colours come from the palette
+// (SchemeColors), so a dark desktop stays readable.
 class ContactDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:

@@ -1,8 +1,11 @@
 #include "ContactListModel.h"
 
 #include "ContactDelegate.h"
+#include "PresenceTracker.h"
 
 #include "common/TimeFormat.h"
+
+#include <QSet>
 
 #include <algorithm>
 
@@ -49,7 +52,8 @@ QString ContactListModel::lastLine(const ContactSummary &contact) {
                                       : contact.lastText;
 }
 
-QString ContactListModel::describe(const ContactSummary &c, const Snippet &snippet) {
+QString ContactListModel::describe(const ContactSummary &c, const Snippet &snippet,
+                                   const QList<Presence> &others) {
     QStringList parts;
     parts << label(c);
     if (!c.name.isEmpty() && !c.number.isEmpty())
@@ -60,6 +64,8 @@ QString ContactListModel::describe(const ContactSummary &c, const Snippet &snipp
         parts << tr("opted out");
     if (!c.assignee.isEmpty())
         parts << tr("assigned to %1").arg(c.assignee);
+    if (!others.isEmpty())
+        parts << PresenceTracker::describe(others);
     if (!snippet.isEmpty())
         parts << tr("found: %1").arg(snippet.text);
     else if (const QString last = lastLine(c); !last.isEmpty())
@@ -79,7 +85,7 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const {
         return label(c);
     case Qt::ToolTipRole:
     case Qt::AccessibleTextRole:
-        return describe(c, row.snippet);
+        return describe(c, row.snippet, m_presence.value(c.id));
     case ContactRole:
         return QVariant::fromValue(c);
     case IdRole:
@@ -94,6 +100,8 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const {
         return m_hits ? QVariant(row.channel) : QVariant();
     case HitRowIdRole:
         return m_hits ? QVariant(row.rowId) : QVariant();
+    case PresenceRole:
+        return QVariant::fromValue(m_presence.value(c.id));
     default:
         return {};
     }
@@ -215,6 +223,35 @@ void ContactListModel::remove(qint64 contactId) {
     m_rows.removeAt(row);
     endRemoveRows();
     noteUnread();
+}
+
+void ContactListModel::setPresence(const QList<Presence> &everywhere) {
+    QHash<qint64, QList<Presence>> now;
+    for (const Presence &p : everywhere)
+        now[p.contactId].append(p);
+    const auto same = [](const QList<Presence> &a, const QList<Presence> &b) {
+        return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(),
+                          [](const Presence &x, const Presence &y) {
+                              return x.agent == y.agent && x.state == y.state;
+                          });
+    };
+    QSet<qint64> changed;
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        if (!same(it.value(), m_presence.value(it.key())))
+            changed.insert(it.key());
+    }
+    for (auto it = m_presence.cbegin(); it != m_presence.cend(); ++it) {
+        if (!now.contains(it.key()))
+            changed.insert(it.key());
+    }
+    m_presence = std::move(now);
+    if (changed.isEmpty())
+        return;
+    // A contact has one row in the list; a search may show it in several.
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (changed.contains(m_rows.at(row)->contact.id))
+            Q_EMIT dataChanged(index(row), index(row));
+    }
 }
 
 void ContactListModel::setUnread(qint64 contactId, int unread) {

@@ -35,6 +35,7 @@ public:
         HitRole,                        // bool: the row is a search hit
         HitChannelRole,                 // QString: the hit's item channel
         HitRowIdRole,                   // qint64: the hit's item rowId in its table
+        PresenceRole,                   // QList<Presence>: colleagues in it, replying first
     };
     struct Hit {
         ContactSummary contact;
@@ -62,6 +63,11 @@ public:
     // Renamed by the agent.
     void setName(qint64 contactId, const QString &name);
 
+    // Who else is in which conversation now (Inbox::presenceEverywhere, without this desk's
+    // own agent); rows whose colleagues changed are announced with dataChanged.
+    void setPresence(const QList<Presence> &everywhere);
+    QList<Presence> presenceOf(qint64 contactId) const { return m_presence.value(contactId); }
+
     // Search mode: these hits, in the order given.
     void setHits(const QList<Hit> &hits);
     bool showingHits() const { return m_hits; }
@@ -73,7 +79,8 @@ public:
     int totalUnread() const;
     // A contact's name, or its number (or email) when it has none.
     static QString label(const ContactSummary &contact);
-    static QString describe(const ContactSummary &contact, const Snippet &snippet = {});
+    static QString describe(const ContactSummary &contact, const Snippet &snippet = {},
+                            const QList<Presence> &others = {});
     // The row's second line: the newest item's text, or its kind ("Call") when it has none.
     static QString lastLine(const ContactSummary &contact);
 
@@ -93,6 +100,7 @@ private:
     // for each contact a webhook touched: a tenth of the GUI thread in a 1,000/s soak.
     QHash<qint64, const Hit *> m_byId;
     int m_unreadSum = 0;
+    QHash<qint64, QList<Presence>> m_presence; // by contact id
     bool m_hits = false;
     int m_lastUnread = -1;
     void noteUnread();

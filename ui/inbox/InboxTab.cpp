@@ -35,6 +35,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 namespace sb {
@@ -83,7 +85,8 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
     , m_feedback(new SendFeedback(this))
     , m_splitter(new QSplitter(this))
     , m_searchDelay(new QTimer(this))
-    , m_windowTick(new QTimer(this)) {
+    , m_windowTick(new QTimer(this))
+    , m_presenceTick(new QTimer(this)) {
     setObjectName(QStringLiteral("inboxTab"));
     m_search->setObjectName(QStringLiteral("inboxSearch"));
     m_search->setPlaceholderText(tr("Search every message… (Ctrl+F)"));
@@ -340,8 +343,12 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
         connect(m_context.inbox, &Inbox::presenceChanged, this, [this](const QList<qint64> &ids) {
             if (m_contact && ids.contains(m_contact->id))
                 m_presence->refresh();
+            refreshListPresence();
         });
     }
+    // The list's marks lapse with their heartbeats: read again while the list is shown.
+    m_presenceTick->setInterval(PresenceTracker::HeartbeatMs);
+    connect(m_presenceTick, &QTimer::timeout, this, &InboxTab::refreshListPresence);
     updateHeader();
     loadContacts();
 }
@@ -349,10 +356,13 @@ InboxTab::InboxTab(const InboxContext &context, QWidget *parent)
 void InboxTab::hideEvent(QHideEvent *event) {
     QWidget::hideEvent(event);
     m_presence->setContact(0); // not looking at it any more: the team is told
+    m_presenceTick->stop();
 }
 
 void InboxTab::showEvent(QShowEvent *event) {
     QWidget::showEvent(event);
+    refreshListPresence();
+    m_presenceTick->start();
     if (m_contact)
         m_presence->setContact(m_contact->id, draftingReply());
     // A thread that got new messages while the agent was on another tab is read now.
@@ -543,6 +553,28 @@ void InboxTab::refreshUnreadTotal() {
         }
         if (std::exchange(m_unreadTotalDirty, false))
             refreshUnreadTotal();
+    });
+}
+
+void InboxTab::refreshListPresence() {
+    if (!m_context.inbox)
+        return;
+    if (m_listPresenceInFlight) {
+        m_listPresenceDirty = true;
+        return;
+    }
+    m_listPresenceInFlight = true;
+    m_context.inbox->presenceEverywhere(this, [this](const StoreResult<QList<Presence>> &r) {
+        m_listPresenceInFlight = false;
+        if (r.ok()) {
+            QList<Presence> others;
+            const QString me = m_context.agent.trimmed();
+            std::copy_if(r.value.cbegin(), r.value.cend(), std::back_inserter(others),
+                         [&me](const Presence &p) { return p.agent != me; });
+            m_model->setPresence(others);
+        }
+        if (std::exchange(m_listPresenceDirty, false))
+            refreshListPresence();
     });
 }
 

@@ -136,6 +136,8 @@ private:
     void announceRead();
     // The unread total and the scope picker's counts per assignee, in one store read.
     void refreshUnreadTotal();
+    // The colleagues in each listed conversation (the rows' "Ben replying").
+    void refreshListPresence();
     void updateScopeCounts(const QList<AgentWorkload> &load);
     // "No conversations yet." (or the scope's words) when the list is empty, else nothing.
     void showListState();
@@ -184,6 +186,7 @@ private:
     QSplitter *m_splitter;
     QTimer *m_searchDelay;
     QTimer *m_windowTick;
+    QTimer *m_presenceTick; // the list's presence, read again while shown
 
     std::optional<ContactSummary> m_contact;
     QString m_pendingHitKey; // an item to scroll to once it is loaded
@@ -205,6 +208,8 @@ private:
     // once it is answered, so a burst of webhooks costs two reads, not one each.
     bool m_unreadTotalInFlight = false;
     bool m_unreadTotalDirty = false;
+    bool m_listPresenceInFlight = false;
+    bool m_listPresenceDirty = false;
     static constexpr int ThreadPage = 100;
     static constexpr int ContactPage = 200;
 };
