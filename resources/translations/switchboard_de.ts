@@ -679,6 +679,10 @@
         <source>the out-of-hours menu</source>
         <translation>das Menü außerhalb der Geschäftszeiten</translation>
     </message>
+    <message>
+        <source>only characters a call cannot say</source>
+        <translation>nur Zeichen, die ein Anruf nicht sprechen kann</translation>
+    </message>
 </context>
 <context>
     <name>KeysetPage</name>

@@ -157,7 +157,7 @@ IvrMenu IvrConfig::menuFromJson(const QJsonObject &json) {
     else
         m.noInput.text = QCoreApplication::translate("IvrMenu", "Goodbye.");
     m.invalidInput = str(json.value(QLatin1String("invalidInput")).toObject(), "text");
-    if (m.invalidInput.isEmpty())
+    if (m.invalidInput.trimmed().isEmpty()) // blank: nothing to say, so the default
         m.invalidInput =
             QCoreApplication::translate("IvrMenu", "Sorry, that is not one of the options.");
     return m;

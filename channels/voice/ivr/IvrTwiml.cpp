@@ -153,13 +153,14 @@ IvrAnswer IvrTwiml::action(const IvrAction &a, const QString &node, const QStrin
     case IvrAction::Type::Sms:
         answer.sms = a.text;
         answer.smsKey = child;
-        answer.verbs.append(
-            say(a.confirmation.isEmpty() ? tr("We have sent you a text message.") : a.confirmation,
-                node));
+        answer.verbs.append(say(a.confirmation.trimmed().isEmpty()
+                                    ? tr("We have sent you a text message.")
+                                    : a.confirmation,
+                                node));
         thenMenuOrHangup();
         break;
     case IvrAction::Type::Hangup:
-        if (!a.text.isEmpty())
+        if (!a.text.trimmed().isEmpty()) // blank: hang up without a word
             answer.verbs.append(say(a.text, node));
         answer.verbs.append(Twiml::hangup());
         break;

@@ -2,6 +2,7 @@
 
 #include "IvrMenu.h"
 #include "providers/twilio/PhoneNumber.h"
+#include "providers/twilio/TwimlBuilder.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -45,6 +46,10 @@ public:
         const QString s = v.toString();
         if (required && s.trimmed().isEmpty())
             add(path, IvrValidator::tr("empty"));
+        else if (!s.trimmed().isEmpty() && TwimlBuilder::xmlSafe(s).trimmed().isEmpty())
+            // Control characters and lone surrogates only: TwiML drops them, and the empty
+            // <Say> left would fail the call (fuzz_ivr's find).
+            add(path, IvrValidator::tr("only characters a call cannot say"));
         else if (s.size() > maxLength)
             add(path, IvrValidator::tr("%1 characters; at most %2").arg(s.size()).arg(maxLength));
         return s;

@@ -125,6 +125,8 @@ private Q_SLOTS:
     void afterVoicemailAndForward();
     void smsActionAsksForOneMessage();
     void hostileGreetingIsSpokenNeverRun();
+    void textWithNothingSpeakableIsRefused_data();
+    void textWithNothingSpeakableIsRefused();
     void invalidInputSaysSoAndRepeats();
     void silenceRepeatsThenEnds();
     void openingHours_data();
@@ -456,6 +458,55 @@ void TestVoiceIvr::hostileGreetingIsSpokenNeverRun() {
         const TwimlNode pressedDoc = parsed(ivrOf(menu).next(pressed(QString(), digit)));
         QVERIFY(!pressedDoc.find(QStringLiteral("Dial")));
         QCOMPARE(pressedDoc.children.at(0).text, hostile);
+    }
+}
+
+// fuzz_ivr's find (CI, stops 35 and 38): a greeting of a lone surrogate and control
+// characters, which TwiML cannot carry, was accepted, and the call's TwiML did not build (an
+// empty <Say>). Such text is refused now; blank optional text means the default or nothing.
+// Either way: refused by the validator, or every answer builds and parses.
+void TestVoiceIvr::textWithNothingSpeakableIsRefused_data() {
+    QTest::addColumn<QJsonObject>("menu");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("fuzz_ivr's crash input")
+        << QJsonDocument::fromJson(
+               QByteArray::fromBase64("eyJncmVldGluZyI6eyJ0ZXh0IjoiXHVkODAwDg4ODg4ODiJ9LCJvcHRp"
+                                      "b25zIjp7IjEiOnsiYWN0aW9uIjp7InR5cGUiOiJoYW5ndXAiLCJ0ZXh0"
+                                      "IjoiXV0+PGd1cD5uL2FIIn19fX0="))
+               .object()
+        << false;
+    QTest::newRow("greeting of control characters")
+        << mutated({QStringLiteral("greeting.text=\"\\u000e \\u0001\"")}) << false;
+    QTest::newRow("invalid-input text of a lone surrogate")
+        << mutated({QStringLiteral("invalidInput.text=\"\\ud800\"")}) << false;
+    QTest::newRow("blank invalid-input text: the default")
+        << mutated({QStringLiteral("invalidInput.text=\"   \"")}) << true;
+    QTest::newRow("hang-up with blank text: no words")
+        << mutated({QStringLiteral("options.1.action={\"type\":\"hangup\",\"text\":\"  \"}")})
+        << true;
+}
+
+void TestVoiceIvr::textWithNothingSpeakableIsRefused() {
+    QFETCH(QJsonObject, menu);
+    QFETCH(bool, accepted);
+    QVERIFY(!menu.isEmpty());
+    const QList<IvrProblem> problems = IvrValidator::check(menu);
+    QCOMPARE(problems.isEmpty(), accepted);
+    if (!accepted) {
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems.first().message, QStringLiteral("only characters a call cannot say"));
+        return;
+    }
+    const IvrTwiml ivr = ivrOf(menu);
+    QList<IvrAnswer> answers{ivr.start(utc("2026-11-25T15:00:00Z"))};
+    for (const QString &digit : {QStringLiteral("1"), QStringLiteral("7")})
+        answers << ivr.next(pressed(QString(), digit));
+    for (const IvrAnswer &answer : answers) {
+        const TwimlDocument doc = answer.document();
+        QVERIFY2(doc.ok(), qPrintable(doc.error));
+        QString error;
+        TwimlNode::parse(doc.xml, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 }
 
