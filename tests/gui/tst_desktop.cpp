@@ -43,7 +43,8 @@ private Q_SLOTS:
     void closingWithoutATrayReallyCloses();
 
 private:
-    QProcess *secondStart(const QStringList &arguments);
+    // The real program started again, in `runtime` (this test's own runtime folder if empty).
+    QProcess *secondStart(const QStringList &arguments, const QString &runtime = {});
     ConsoleFixture m_console;
     QTemporaryDir m_runtime;
     std::unique_ptr<SingleInstance> m_instance;
@@ -66,13 +67,14 @@ void TestDesktop::cleanupTestCase() {
     m_console.stop();
 }
 
-QProcess *TestDesktop::secondStart(const QStringList &arguments) {
+QProcess *TestDesktop::secondStart(const QStringList &arguments, const QString &runtime) {
+    const QDir folder(runtime.isEmpty() ? m_runtime.path() : runtime);
     auto *process = new QProcess(this);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), m_runtime.path());
+    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), folder.path());
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     // A second console that did not hand over would start a service: give it nothing to use.
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), m_runtime.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), folder.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
     process->setProcessEnvironment(env);
     process->start(sbtest::binDir() + QStringLiteral("/switchboard"), arguments);
@@ -185,15 +187,7 @@ void TestDesktop::busyConsoleKeepsItsSocket() {
     const QString path = runtime.filePath(QStringLiteral("switchboard/console.socket"));
     QLocalServer mute; // accepts, never reads
     QVERIFY(mute.listen(path));
-    auto *second = new QProcess(this);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime.path());
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("SWITCHBOARD_DATA_DIR"), runtime.filePath(QStringLiteral("data")));
-    env.insert(QStringLiteral("SWITCHBOARD_PORT"), QStringLiteral("0"));
-    second->setProcessEnvironment(env);
-    second->start(sbtest::binDir() + QStringLiteral("/switchboard"),
-                  {QStringLiteral("sms:+14155550100")});
+    QProcess *second = secondStart({QStringLiteral("sms:+14155550100")}, runtime.path());
     QSignalSpy finished(second, &QProcess::finished);
     QVERIFY(finished.wait(30000));
     QCOMPARE(second->exitStatus(), QProcess::NormalExit);
